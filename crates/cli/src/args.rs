@@ -1,0 +1,62 @@
+//! Command-line arguments (clap derive; doc comments are the help text).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "dossier",
+    version,
+    about = "Reads news and answers who said what, when, citing whom"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// More log output on stderr (-v info, -vv debug); DOSSIER_LOG overrides.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Analyze documents: one output record per input record, in input order.
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A JSON array of records.
+    Json,
+    /// One JSON record per line.
+    Jsonl,
+    /// A summary a person reads on a terminal.
+    Text,
+}
+
+#[derive(Args, Debug)]
+pub struct AnalyzeArgs {
+    /// Files (.txt, .md, .html, .jsonl), directories (walked recursively, sorted), or - for JSONL on stdin.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    /// Publication date (YYYY-MM-DD or RFC 3339) for documents that have none of their own.
+    #[arg(long, value_parser = parse_date)]
+    pub published: Option<chrono::NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+    /// Write output to this file instead of stdout.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Records larger than this many bytes become error records.
+    #[arg(long, default_value_t = dossier_ingest::DEFAULT_MAX_BYTES)]
+    pub max_bytes: usize,
+    /// Worker threads (0: one per core).
+    #[arg(long, short = 'j', default_value_t = 0)]
+    pub jobs: usize,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    dossier_ingest::parse_published(s)
+        .ok_or_else(|| format!("{s:?} is neither YYYY-MM-DD nor RFC 3339"))
+}
