@@ -21,26 +21,14 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     if inputs.iter().filter(|i| **i == InputSpec::Stdin).count() > 1 {
         anyhow::bail!("standard input (-) can be named only once");
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs)
-        .build()
-        .context("thread pool")?;
-    let pipeline = Pipeline::new(PipelineOptions {
-        default_published: args.published,
-    });
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs).build().context("thread pool")?;
+    let pipeline = Pipeline::new(PipelineOptions { default_published: args.published });
     let out: Box<dyn Write> = match &args.out {
-        Some(p) => {
-            Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
-        }
+        Some(p) => Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
         None => Box::new(io::stdout().lock()),
     };
     let mut out = BufWriter::with_capacity(1 << 16, out);
-    let mut records = Records::new(
-        &inputs,
-        IngestOptions {
-            max_bytes: args.max_bytes,
-        },
-    );
+    let mut records = Records::new(&inputs, IngestOptions { max_bytes: args.max_bytes });
     let mut printer = print::Printer::new(args.format);
     let (mut ok, mut errors) = (0usize, 0usize);
     printer.begin(&mut out)?;
@@ -49,8 +37,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         if batch.is_empty() {
             break;
         }
-        let results: Vec<Record> =
-            pool.install(|| batch.into_par_iter().map(|r| pipeline.run(r)).collect());
+        let results: Vec<Record> = pool.install(|| batch.into_par_iter().map(|r| pipeline.run(r)).collect());
         for rec in &results {
             if rec.is_ok() {
                 ok += 1;

@@ -5,11 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "dossier",
-    version,
-    about = "Reads news and answers who said what, when, citing whom"
-)]
+#[command(name = "dossier", version, about = "Reads news and answers who said what, when, citing whom")]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -57,6 +53,5 @@ pub struct AnalyzeArgs {
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    dossier_ingest::parse_published(s)
-        .ok_or_else(|| format!("{s:?} is neither YYYY-MM-DD nor RFC 3339"))
+    dossier_ingest::parse_published(s).ok_or_else(|| format!("{s:?} is neither YYYY-MM-DD nor RFC 3339"))
 }

@@ -13,10 +13,7 @@ pub struct Printer {
 
 impl Printer {
     pub fn new(format: Format) -> Printer {
-        Printer {
-            format,
-            first: true,
-        }
+        Printer { format, first: true }
     }
 
     pub fn begin(&mut self, w: &mut impl Write) -> io::Result<()> {
@@ -77,11 +74,7 @@ fn summary(w: &mut impl Write, rec: &Record) -> io::Result<()> {
 
 fn ok_summary(w: &mut impl Write, r: &OkRecord) -> io::Result<()> {
     writeln!(w, "━━ {} ━━", r.id)?;
-    writeln!(
-        w,
-        "  title      {}",
-        r.title.as_deref().map_or("—".into(), |t| clip(t, 100))
-    )?;
+    writeln!(w, "  title      {}", r.title.as_deref().map_or("—".into(), |t| clip(t, 100)))?;
     let outlet = r.outlet.clone().unwrap_or_else(|| "—".into());
     writeln!(w, "  outlet     {outlet}")?;
     for o in &r.origin {
@@ -93,11 +86,7 @@ fn ok_summary(w: &mut impl Write, r: &OkRecord) -> io::Result<()> {
             clip(&o.evidence.text, 60)
         )?;
     }
-    writeln!(
-        w,
-        "  published  {}",
-        r.published.as_deref().unwrap_or("unknown")
-    )?;
+    writeln!(w, "  published  {}", r.published.as_deref().unwrap_or("unknown"))?;
     if let Some(u) = &r.url {
         writeln!(w, "  url        {u}")?;
     }

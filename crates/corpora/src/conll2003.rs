@@ -32,10 +32,7 @@ pub fn parse(text: &str, path: &str) -> Result<Vec<Document>, CorpusError> {
             if docs.is_empty() {
                 docs.push(Document::default());
             }
-            docs.last_mut()
-                .expect("non-empty")
-                .sentences
-                .push(std::mem::take(cur));
+            docs.last_mut().expect("non-empty").sentences.push(std::mem::take(cur));
         }
     }
     for (ln, line) in text.lines().enumerate() {
@@ -58,10 +55,8 @@ pub fn parse(text: &str, path: &str) -> Result<Vec<Document>, CorpusError> {
             });
         }
         cur.tokens.push(cols[0].to_string());
-        cur.pos
-            .push(if cols.len() >= 4 { cols[1] } else { "" }.to_string());
-        cur.chunk
-            .push(if cols.len() >= 4 { cols[2] } else { "" }.to_string());
+        cur.pos.push(if cols.len() >= 4 { cols[1] } else { "" }.to_string());
+        cur.chunk.push(if cols.len() >= 4 { cols[2] } else { "" }.to_string());
         cur.tags.push(cols[cols.len() - 1].to_string());
     }
     flush(&mut docs, &mut cur);
@@ -110,17 +105,11 @@ mod tests {
         assert_eq!(d[0].sentences[0].tokens, ["EU", "rejects", "German"]);
         let t = &d[1].sentences[0].tags;
         assert_eq!(spans(t), vec![("PER".to_string(), 0, 2)]);
-        let iob1: Vec<String> = ["I-LOC", "B-LOC", "I-LOC", "O", "I-PER"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let iob1: Vec<String> =
+            ["I-LOC", "B-LOC", "I-LOC", "O", "I-PER"].iter().map(|s| s.to_string()).collect();
         assert_eq!(
             spans(&iob1),
-            vec![
-                ("LOC".to_string(), 0, 1),
-                ("LOC".to_string(), 1, 3),
-                ("PER".to_string(), 4, 5)
-            ]
+            vec![("LOC".to_string(), 0, 1), ("LOC".to_string(), 1, 3), ("PER".to_string(), 4, 5)]
         );
     }
 }

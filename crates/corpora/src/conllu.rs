@@ -80,11 +80,7 @@ pub fn read(path: &Path) -> Result<Vec<Sentence>, CorpusError> {
 pub fn parse(text: &str, path: &str) -> Result<Vec<Sentence>, CorpusError> {
     let mut out = Vec::new();
     let mut cur = Sentence::default();
-    let err = |line: usize, message: String| CorpusError::Format {
-        path: path.to_string(),
-        line,
-        message,
-    };
+    let err = |line: usize, message: String| CorpusError::Format { path: path.to_string(), line, message };
     for (ln, line) in text.lines().enumerate() {
         let ln = ln + 1;
         let line = line.trim_end_matches('\r');
@@ -114,10 +110,7 @@ pub fn parse(text: &str, path: &str) -> Result<Vec<Sentence>, CorpusError> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 10 {
-            return Err(err(
-                ln,
-                format!("expected 10 tab-separated columns, found {}", cols.len()),
-            ));
+            return Err(err(ln, format!("expected 10 tab-separated columns, found {}", cols.len())));
         }
         let id = cols[0];
         if id.contains('.') {
@@ -125,22 +118,13 @@ pub fn parse(text: &str, path: &str) -> Result<Vec<Sentence>, CorpusError> {
         }
         if let Some((a, b)) = id.split_once('-') {
             let (first, last) = (
-                a.parse()
-                    .map_err(|_| err(ln, format!("bad range id {id}")))?,
-                b.parse()
-                    .map_err(|_| err(ln, format!("bad range id {id}")))?,
+                a.parse().map_err(|_| err(ln, format!("bad range id {id}")))?,
+                b.parse().map_err(|_| err(ln, format!("bad range id {id}")))?,
             );
-            cur.multiwords.push(MultiWord {
-                first,
-                last,
-                form: cols[1].into(),
-                misc: cols[9].into(),
-            });
+            cur.multiwords.push(MultiWord { first, last, form: cols[1].into(), misc: cols[9].into() });
             continue;
         }
-        let id: usize = id
-            .parse()
-            .map_err(|_| err(ln, format!("bad word id {id}")))?;
+        let id: usize = id.parse().map_err(|_| err(ln, format!("bad word id {id}")))?;
         cur.words.push(Word {
             id,
             form: cols[1].into(),
@@ -182,10 +166,7 @@ pub fn rebuild_documents(sents: &[Sentence]) -> Vec<RawDocument> {
     let mut docs: Vec<RawDocument> = Vec::new();
     for (i, s) in sents.iter().enumerate() {
         if s.newdoc.is_some() || docs.is_empty() {
-            docs.push(RawDocument {
-                id: s.newdoc.clone().unwrap_or_default(),
-                ..Default::default()
-            });
+            docs.push(RawDocument { id: s.newdoc.clone().unwrap_or_default(), ..Default::default() });
         }
         let d = docs.last_mut().expect("pushed above");
         let sentence_text = s.text.clone().unwrap_or_else(|| {
@@ -222,12 +203,7 @@ mod tests {
         assert_eq!(s[0].words.len(), 5);
         assert_eq!(
             s[0].surface_tokens(),
-            vec![
-                ("I".into(), true),
-                ("don't".into(), true),
-                ("know".into(), false),
-                (".".into(), true)
-            ]
+            vec![("I".into(), true), ("don't".into(), true), ("know".into(), false), (".".into(), true)]
         );
         let docs = rebuild_documents(&s);
         assert_eq!(docs.len(), 1);

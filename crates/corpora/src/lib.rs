@@ -10,21 +10,12 @@ pub mod conllu;
 #[non_exhaustive]
 pub enum CorpusError {
     #[error("{path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    Io { path: String, source: std::io::Error },
     #[error("{path}:{line}: {message}")]
-    Format {
-        path: String,
-        line: usize,
-        message: String,
-    },
+    Format { path: String, line: usize, message: String },
 }
 
 pub(crate) fn read_to_string(path: &std::path::Path) -> Result<String, CorpusError> {
-    std::fs::read_to_string(path).map_err(|source| CorpusError::Io {
-        path: path.display().to_string(),
-        source,
-    })
+    std::fs::read_to_string(path)
+        .map_err(|source| CorpusError::Io { path: path.display().to_string(), source })
 }

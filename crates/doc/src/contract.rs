@@ -23,11 +23,7 @@ impl Text {
     /// The contract form of a byte span of this text.
     pub fn jspan(&self, span: Span) -> JSpan {
         let (start, end) = self.chars(span);
-        JSpan {
-            start,
-            end,
-            text: self.slice(span).to_string(),
-        }
+        JSpan { start, end, text: self.slice(span).to_string() }
     }
 }
 
@@ -62,12 +58,7 @@ pub struct ErrorRecord {
 
 impl ErrorRecord {
     pub fn new(id: impl Into<String>, error: impl Into<String>) -> ErrorRecord {
-        ErrorRecord {
-            contract: CONTRACT_VERSION,
-            id: id.into(),
-            status: "error".into(),
-            error: error.into(),
-        }
+        ErrorRecord { contract: CONTRACT_VERSION, id: id.into(), status: "error".into(), error: error.into() }
     }
 }
 
@@ -240,11 +231,7 @@ mod tests {
 
     #[test]
     fn ok_record_has_every_contract_field() {
-        let r = OkRecord {
-            contract: 1,
-            status: "ok".into(),
-            ..Default::default()
-        };
+        let r = OkRecord { contract: 1, status: "ok".into(), ..Default::default() };
         let v = serde_json::to_value(&r).unwrap();
         for key in [
             "contract",

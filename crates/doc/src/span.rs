@@ -89,20 +89,10 @@ impl CharIndex {
     pub fn new(text: &str) -> CharIndex {
         let len_bytes = text.len();
         if text.is_ascii() {
-            return CharIndex {
-                marks: Vec::new(),
-                wide: false,
-                len_bytes,
-                len_chars: len_bytes,
-            };
+            return CharIndex { marks: Vec::new(), wide: false, len_bytes, len_chars: len_bytes };
         }
         if len_bytes > u32::MAX as usize {
-            return CharIndex {
-                marks: Vec::new(),
-                wide: true,
-                len_bytes,
-                len_chars: text.chars().count(),
-            };
+            return CharIndex { marks: Vec::new(), wide: true, len_bytes, len_chars: text.chars().count() };
         }
         let mut marks = Vec::new();
         let mut extra = 0u32;
@@ -114,12 +104,7 @@ impl CharIndex {
             }
         }
         let len_chars = len_bytes - extra as usize;
-        CharIndex {
-            marks,
-            wide: false,
-            len_bytes,
-            len_chars,
-        }
+        CharIndex { marks, wide: false, len_bytes, len_chars }
     }
 
     /// The char offset of byte offset `byte` (which must be a char boundary, or `len`).
@@ -133,9 +118,7 @@ impl CharIndex {
             return byte;
         }
         // Number of marks whose end is <= byte: those chars lie wholly before `byte`.
-        let k = self
-            .marks
-            .partition_point(|&(end, _)| (end as usize) <= byte);
+        let k = self.marks.partition_point(|&(end, _)| (end as usize) <= byte);
         if k == 0 {
             byte
         } else {
@@ -170,10 +153,7 @@ impl Text {
     /// Char offsets `(start, end)` of a byte span.
     #[inline]
     pub fn chars(&self, span: Span) -> (usize, usize) {
-        (
-            self.index.char_of(&self.text, span.start),
-            self.index.char_of(&self.text, span.end),
-        )
+        (self.index.char_of(&self.text, span.start), self.index.char_of(&self.text, span.end))
     }
     #[inline]
     pub fn slice(&self, span: Span) -> &str {

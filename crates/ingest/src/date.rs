@@ -13,11 +13,7 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(dt.date_naive());
     }
-    for fmt in [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
-    ] {
+    for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"] {
         if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(dt.date());
         }

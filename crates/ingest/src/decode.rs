@@ -30,10 +30,7 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
                 }
             })
             .collect();
-        warnings.push(format!(
-            "decoded from UTF-16{}",
-            if le { "LE" } else { "BE" }
-        ));
+        warnings.push(format!("decoded from UTF-16{}", if le { "LE" } else { "BE" }));
         String::from_utf16_lossy(&units)
     } else {
         return finish(bytes, warnings);
@@ -49,13 +46,8 @@ fn finish(bytes: &[u8], mut warnings: Vec<String>) -> Decoded {
         Ok(s) => s.to_string(),
         Err(_) => {
             let s = String::from_utf8_lossy(bytes).into_owned();
-            let bad = s
-                .chars()
-                .filter(|&c| c == char::REPLACEMENT_CHARACTER)
-                .count();
-            warnings.push(format!(
-                "invalid UTF-8: {bad} byte sequence(s) replaced with U+FFFD"
-            ));
+            let bad = s.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER).count();
+            warnings.push(format!("invalid UTF-8: {bad} byte sequence(s) replaced with U+FFFD"));
             s
         }
     };
@@ -73,9 +65,7 @@ fn check_binary(text: String, warnings: Vec<String>) -> Decoded {
     let mut odd = 0usize;
     for c in text.chars().take(1 << 16) {
         total += 1;
-        if (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C'))
-            || c == char::REPLACEMENT_CHARACTER
-        {
+        if (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C')) || c == char::REPLACEMENT_CHARACTER {
             odd += 1;
         }
     }
@@ -100,10 +90,7 @@ mod tests {
 
     #[test]
     fn plain_utf8() {
-        assert_eq!(
-            text(decode_text("héllo".as_bytes())),
-            ("héllo".into(), vec![])
-        );
+        assert_eq!(text(decode_text("héllo".as_bytes())), ("héllo".into(), vec![]));
     }
 
     #[test]
@@ -137,10 +124,7 @@ mod tests {
 
     #[test]
     fn image_bytes_are_binary() {
-        let png: Vec<u8> = (0..400u32)
-            .map(|i| (i * 37 % 256) as u8)
-            .filter(|&b| b != 0)
-            .collect();
+        let png: Vec<u8> = (0..400u32).map(|i| (i * 37 % 256) as u8).filter(|&b| b != 0).collect();
         assert!(matches!(decode_text(&png), Decoded::Binary(_)));
     }
 }

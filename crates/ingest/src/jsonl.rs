@@ -64,13 +64,9 @@ fn field_str(
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s.clone())),
-        Some(other) => Err(RecordError::new(
-            id,
-            format!(
-                "field \"{key}\" must be a string, found {}",
-                json_kind(other)
-            ),
-        )),
+        Some(other) => {
+            Err(RecordError::new(id, format!("field \"{key}\" must be a string, found {}", json_kind(other))))
+        }
     }
 }
 
@@ -100,10 +96,7 @@ pub(crate) fn parse_record(bytes: &[u8], default_id: &str) -> InputRecord {
     let Value::Object(obj) = value else {
         return Err(RecordError::new(
             default_id,
-            format!(
-                "a JSONL record must be an object, found {}",
-                json_kind(&value)
-            ),
+            format!("a JSONL record must be an object, found {}", json_kind(&value)),
         ));
     };
     let id = match obj.get("id") {
@@ -115,17 +108,9 @@ pub(crate) fn parse_record(bytes: &[u8], default_id: &str) -> InputRecord {
     let html = field_str(&obj, "html", &id)?;
     let content = match (text, html) {
         (Some(_), Some(_)) => {
-            return Err(RecordError::new(
-                id,
-                "record has both \"text\" and \"html\"; exactly one is allowed",
-            ))
+            return Err(RecordError::new(id, "record has both \"text\" and \"html\"; exactly one is allowed"))
         }
-        (None, None) => {
-            return Err(RecordError::new(
-                id,
-                "record has neither \"text\" nor \"html\"",
-            ))
-        }
+        (None, None) => return Err(RecordError::new(id, "record has neither \"text\" nor \"html\"")),
         (Some(t), None) => Content::Text(t),
         (None, Some(h)) => Content::Html(h),
     };
@@ -135,9 +120,7 @@ pub(crate) fn parse_record(bytes: &[u8], default_id: &str) -> InputRecord {
         Some(p) => match parse_published(&p) {
             Some(d) => Some(d),
             None => {
-                warnings.push(format!(
-                    "ignored \"published\": {p:?} is neither YYYY-MM-DD nor RFC 3339"
-                ));
+                warnings.push(format!("ignored \"published\": {p:?} is neither YYYY-MM-DD nor RFC 3339"));
                 None
             }
         },
@@ -158,18 +141,13 @@ mod tests {
     use super::*;
 
     fn err(line: &str) -> String {
-        parse_record(line.as_bytes(), "f.jsonl:3")
-            .unwrap_err()
-            .message
+        parse_record(line.as_bytes(), "f.jsonl:3").unwrap_err().message
     }
 
     #[test]
     fn good_record() {
-        let r = parse_record(
-            br#"{"id":"a","text":"Hello.","published":"2024-03-27","outlet":"X"}"#,
-            "f:1",
-        )
-        .unwrap();
+        let r = parse_record(br#"{"id":"a","text":"Hello.","published":"2024-03-27","outlet":"X"}"#, "f:1")
+            .unwrap();
         assert_eq!(r.id, "a");
         assert_eq!(r.content, Content::Text("Hello.".into()));
         assert_eq!(r.published.unwrap().to_string(), "2024-03-27");
@@ -178,16 +156,8 @@ mod tests {
 
     #[test]
     fn default_and_numeric_ids() {
-        assert_eq!(
-            parse_record(br#"{"text":"a"}"#, "f.jsonl:7").unwrap().id,
-            "f.jsonl:7"
-        );
-        assert_eq!(
-            parse_record(br#"{"id":42,"text":"a"}"#, "f.jsonl:7")
-                .unwrap()
-                .id,
-            "42"
-        );
+        assert_eq!(parse_record(br#"{"text":"a"}"#, "f.jsonl:7").unwrap().id, "f.jsonl:7");
+        assert_eq!(parse_record(br#"{"id":42,"text":"a"}"#, "f.jsonl:7").unwrap().id, "42");
     }
 
     #[test]

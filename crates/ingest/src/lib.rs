@@ -31,9 +31,7 @@ pub struct IngestOptions {
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions {
-            max_bytes: DEFAULT_MAX_BYTES,
-        }
+        IngestOptions { max_bytes: DEFAULT_MAX_BYTES }
     }
 }
 
@@ -84,10 +82,7 @@ pub struct RecordError {
 
 impl RecordError {
     pub fn new(id: impl Into<String>, message: impl Into<String>) -> RecordError {
-        RecordError {
-            id: id.into(),
-            message: message.into(),
-        }
+        RecordError { id: id.into(), message: message.into() }
     }
 }
 

@@ -6,9 +6,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::jsonl::{parse_record, read_line_bounded, Line};
-use crate::{
-    decode_text, Content, Decoded, FileKind, IngestOptions, InputRecord, RawDoc, RecordError,
-};
+use crate::{decode_text, Content, Decoded, FileKind, IngestOptions, InputRecord, RawDoc, RecordError};
 
 /// One command-line input: a path (file or directory) or `-` for JSONL on standard input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,34 +58,18 @@ impl Records {
             .map(|i| match i {
                 InputSpec::Stdin => Pending::Stdin,
                 InputSpec::Path(p) if p.is_dir() => Pending::Dir(p.clone()),
-                InputSpec::Path(p) => Pending::File {
-                    path: p.clone(),
-                    explicit: true,
-                },
+                InputSpec::Path(p) => Pending::File { path: p.clone(), explicit: true },
             })
             .collect();
-        Records {
-            queue,
-            expanded: VecDeque::new(),
-            jsonl: None,
-            opts,
-        }
+        Records { queue, expanded: VecDeque::new(), jsonl: None, opts }
     }
 
     /// Reads a JSONL stream from any reader (ids `<prefix>:<line>`).
-    pub fn from_jsonl_reader(
-        reader: Box<dyn BufRead>,
-        prefix: &str,
-        opts: IngestOptions,
-    ) -> Records {
+    pub fn from_jsonl_reader(reader: Box<dyn BufRead>, prefix: &str, opts: IngestOptions) -> Records {
         Records {
             queue: VecDeque::new(),
             expanded: VecDeque::new(),
-            jsonl: Some(JsonlStream {
-                reader,
-                prefix: prefix.to_string(),
-                line: 0,
-            }),
+            jsonl: Some(JsonlStream { reader, prefix: prefix.to_string(), line: 0 }),
             opts,
         }
     }
@@ -156,14 +138,9 @@ fn read_document(
     opts: &IngestOptions,
 ) -> InputRecord {
     let file = File::open(path).map_err(|e| RecordError::new(&id, format!("cannot open: {e}")))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| RecordError::new(&id, format!("cannot read: {e}")))?;
+    let meta = file.metadata().map_err(|e| RecordError::new(&id, format!("cannot read: {e}")))?;
     if meta.len() > opts.max_bytes as u64 {
-        return Err(RecordError::new(
-            &id,
-            too_big(meta.len() as usize, opts.max_bytes),
-        ));
+        return Err(RecordError::new(&id, too_big(meta.len() as usize, opts.max_bytes)));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // Read one byte past the limit so a file that grew after stat() is still caught.
@@ -197,16 +174,10 @@ fn check_content(doc: RawDoc) -> InputRecord {
         Content::Html(s) => (s, "html"),
     };
     if s.trim().is_empty() {
-        return Err(RecordError::new(
-            doc.id,
-            format!("empty {what}: nothing to analyze"),
-        ));
+        return Err(RecordError::new(doc.id, format!("empty {what}: nothing to analyze")));
     }
     if s.contains('\0') {
-        return Err(RecordError::new(
-            doc.id,
-            format!("binary content (NUL characters) in {what}"),
-        ));
+        return Err(RecordError::new(doc.id, format!("binary content (NUL characters) in {what}")));
     }
     Ok(doc)
 }
@@ -299,19 +270,13 @@ mod tests {
         fs::create_dir(p.join("b")).unwrap();
         fs::write(p.join("b/z.txt"), "Zed.").unwrap();
         fs::write(p.join("a.md"), "# A\n\nText.").unwrap();
-        fs::write(
-            p.join("c.jsonl"),
-            "{\"text\":\"one\"}\n\n{broken\n{\"id\":\"x\",\"text\":\"\"}\n",
-        )
-        .unwrap();
+        fs::write(p.join("c.jsonl"), "{\"text\":\"one\"}\n\n{broken\n{\"id\":\"x\",\"text\":\"\"}\n")
+            .unwrap();
         fs::write(p.join("d.txt"), "").unwrap();
         fs::write(p.join("e.bin"), [0u8, 1, 2]).unwrap();
         fs::write(p.join("f.txt"), b"abc\0def").unwrap();
-        let recs: Vec<_> = Records::new(
-            &[InputSpec::Path(p.to_path_buf())],
-            IngestOptions::default(),
-        )
-        .collect();
+        let recs: Vec<_> =
+            Records::new(&[InputSpec::Path(p.to_path_buf())], IngestOptions::default()).collect();
         let got = ids(recs);
         let root = p.display().to_string();
         let exp = [
@@ -334,37 +299,22 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let big = dir.path().join("big.txt");
         fs::write(&big, "x".repeat(100)).unwrap();
-        let inputs = [
-            InputSpec::Path(dir.path().join("nope.txt")),
-            InputSpec::Path(big),
-        ];
+        let inputs = [InputSpec::Path(dir.path().join("nope.txt")), InputSpec::Path(big)];
         let got = ids(Records::new(&inputs, IngestOptions { max_bytes: 50 }).collect());
-        assert!(
-            got[0].ends_with("nope.txt: no such file or directory"),
-            "{got:?}"
-        );
-        assert!(
-            got[1].contains("100 bytes, over the limit of 50"),
-            "{got:?}"
-        );
+        assert!(got[0].ends_with("nope.txt: no such file or directory"), "{got:?}");
+        assert!(got[1].contains("100 bytes, over the limit of 50"), "{got:?}");
     }
 
     #[test]
     fn oversized_jsonl_line_is_one_error_and_the_rest_goes_on() {
-        let data = format!(
-            "{{\"text\":\"{}\"}}\n{{\"text\":\"fine\"}}\n",
-            "y".repeat(200)
-        );
+        let data = format!("{{\"text\":\"{}\"}}\n{{\"text\":\"fine\"}}\n", "y".repeat(200));
         let r = Records::from_jsonl_reader(
             Box::new(io::Cursor::new(data)),
             "stdin",
             IngestOptions { max_bytes: 100 },
         );
         let got = ids(r.collect());
-        assert!(
-            got[0].starts_with("err stdin:1: record is 211 bytes"),
-            "{got:?}"
-        );
+        assert!(got[0].starts_with("err stdin:1: record is 211 bytes"), "{got:?}");
         assert_eq!(got[1], "ok stdin:2");
     }
 
@@ -383,10 +333,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("latin1.txt");
         fs::write(&f, b"Caf\xE9 society.").unwrap();
-        let doc = Records::new(&[InputSpec::Path(f)], IngestOptions::default())
-            .next()
-            .unwrap()
-            .unwrap();
+        let doc = Records::new(&[InputSpec::Path(f)], IngestOptions::default()).next().unwrap().unwrap();
         assert_eq!(doc.content, Content::Text("Caf\u{FFFD} society.".into()));
         assert!(doc.warnings[0].contains("invalid UTF-8"));
     }

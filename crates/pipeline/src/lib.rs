@@ -54,11 +54,7 @@ pub struct Pipeline {
 
 impl Pipeline {
     pub fn new(opts: PipelineOptions) -> Pipeline {
-        Pipeline {
-            opts,
-            cleaner: Cleaner::new(),
-            segmenter: Segmenter::new(),
-        }
+        Pipeline { opts, cleaner: Cleaner::new(), segmenter: Segmenter::new() }
     }
 
     /// One input record (good or bad) → one output record.
@@ -74,15 +70,7 @@ impl Pipeline {
 
     /// Runs every stage over one document.
     pub fn analyze(&self, doc: RawDoc) -> Result<Analysis, ErrorRecord> {
-        let RawDoc {
-            id,
-            content,
-            title,
-            url,
-            published,
-            outlet,
-            warnings,
-        } = doc;
+        let RawDoc { id, content, title, url, published, outlet, warnings } = doc;
         let text = match content {
             Content::Text(t) => t,
             Content::Html(_) => {
@@ -119,14 +107,8 @@ impl Analysis {
     /// The contract form of this analysis.
     pub fn to_record(&self) -> OkRecord {
         let t = &self.text;
-        let title = self
-            .title
-            .clone()
-            .or_else(|| self.cleaned.title.map(|s| t.slice(s).trim().to_string()));
-        let outlet = self
-            .outlet
-            .clone()
-            .or_else(|| self.cleaned.origin.first().map(|o| o.outlet.clone()));
+        let title = self.title.clone().or_else(|| self.cleaned.title.map(|s| t.slice(s).trim().to_string()));
+        let outlet = self.outlet.clone().or_else(|| self.cleaned.origin.first().map(|o| o.outlet.clone()));
         OkRecord {
             contract: CONTRACT_VERSION,
             id: self.id.clone(),
@@ -141,10 +123,7 @@ impl Analysis {
                 .cleaned
                 .boilerplate
                 .iter()
-                .map(|b| contract::Boilerplate {
-                    span: t.jspan(b.span),
-                    kind: b.kind.as_str().into(),
-                })
+                .map(|b| contract::Boilerplate { span: t.jspan(b.span), kind: b.kind.as_str().into() })
                 .collect(),
             origin: self
                 .cleaned
