@@ -1,0 +1,260 @@
+//! The resource tables of the tagger, loaded once from `data/` (HeidelTime keeps these in
+//! per-language resource files; so do we). Every table is plain text a reviewer can read:
+//! `#` starts a comment, columns are tab-separated.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::value::Unit;
+use crate::{Mod, TimexType};
+
+/// Which expressions a modifier may precede.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ModScope {
+    Duration,
+    Point,
+    Any,
+}
+
+/// A fixed phrase's value before resolution.
+#[derive(Clone, Debug)]
+pub(crate) enum Template {
+    /// Final as written: `PRESENT_REF`, `P1D` (for a SET), …
+    Literal(String),
+    /// `offset` units from the publication date, with an optional part of day.
+    Rel {
+        unit: Unit,
+        offset: i32,
+        part: Option<&'static str>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HolidayDay {
+    Fixed(u32),
+    /// nth (1-based; 0 = last) ISO weekday of the month.
+    Nth(u32, u32),
+}
+
+pub(crate) struct Lexicon {
+    pub months: HashMap<&'static str, u32>,
+    pub ambiguous_months: HashSet<&'static str>,
+    pub month_preps: HashSet<&'static str>,
+    pub weekdays: HashMap<&'static str, u32>,
+    pub numbers: HashMap<&'static str, u32>,
+    pub ordinals: HashMap<&'static str, u32>,
+    pub vague_quantities: HashSet<&'static str>,
+    pub units: HashMap<&'static str, (Unit, u32)>,
+    pub seasons: HashMap<&'static str, &'static str>,
+    pub parts_of_day: HashMap<&'static str, &'static str>,
+    pub zones: HashMap<&'static str, &'static str>,
+    /// offset, and whether it may also open a duration ("the past two months").
+    pub relatives: HashMap<&'static str, (i32, bool)>,
+    /// Multi-token modifiers, longest first.
+    pub modifiers: Vec<(Vec<&'static str>, Mod, ModScope)>,
+    /// Fixed phrases keyed by first token, longest first.
+    pub phrases: HashMap<&'static str, Vec<(Vec<&'static str>, TimexType, Template)>>,
+    pub holidays: HashMap<&'static str, Vec<(Vec<&'static str>, u32, HolidayDay)>>,
+    pub future_cues: HashSet<&'static str>,
+    pub past_aux: HashSet<&'static str>,
+    pub irregular_past: HashSet<&'static str>,
+    pub ed_exceptions: HashSet<&'static str>,
+    pub name_after_day: HashSet<&'static str>,
+    pub year_block_before: HashSet<&'static str>,
+    pub year_block_after: HashSet<&'static str>,
+    /// Words at which the matcher tries its rules (numbers are always tried).
+    pub triggers: HashSet<&'static str>,
+}
+
+fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    src.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+fn words(src: &'static str) -> HashSet<&'static str> {
+    rows(src).map(|r| r[0].trim()).collect()
+}
+
+fn map_u32(src: &'static str) -> HashMap<&'static str, u32> {
+    rows(src)
+        .filter_map(|r| Some((r[0], r.get(1)?.trim().parse().ok()?)))
+        .collect()
+}
+
+fn map_str(src: &'static str) -> HashMap<&'static str, &'static str> {
+    rows(src)
+        .filter_map(|r| Some((r[0], r.get(1)?.trim())))
+        .collect()
+}
+
+fn parse_template(s: &'static str) -> Template {
+    let mut parts = s.split(':');
+    if parts.next() == Some("REL") {
+        let unit = parts.next().and_then(Unit::from_code);
+        let offset = parts.next().and_then(|o| o.parse().ok());
+        if let (Some(unit), Some(offset)) = (unit, offset) {
+            return Template::Rel {
+                unit,
+                offset,
+                part: parts.next(),
+            };
+        }
+    }
+    Template::Literal(s.to_string())
+}
+
+fn parse_type(s: &str) -> Option<TimexType> {
+    Some(match s {
+        "DATE" => TimexType::Date,
+        "TIME" => TimexType::Time,
+        "DURATION" => TimexType::Duration,
+        "SET" => TimexType::Set,
+        _ => return None,
+    })
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut modifiers: Vec<(Vec<&'static str>, Mod, ModScope)> =
+            rows(include_str!("../data/modifiers.tsv"))
+                .filter_map(|r| {
+                    let m = Mod::from_code(r.get(1)?.trim())?;
+                    let scope = match r.get(2).map(|s| s.trim()) {
+                        Some("dur") => ModScope::Duration,
+                        Some("point") => ModScope::Point,
+                        _ => ModScope::Any,
+                    };
+                    Some((r[0].split(' ').collect(), m, scope))
+                })
+                .collect();
+        modifiers.sort_by_key(|m| std::cmp::Reverse(m.0.len()));
+
+        let mut phrases: HashMap<_, Vec<_>> = HashMap::new();
+        for r in rows(include_str!("../data/phrases.tsv")) {
+            let (Some(ty), Some(v)) = (r.get(1).and_then(|t| parse_type(t.trim())), r.get(2))
+            else {
+                continue;
+            };
+            let toks: Vec<&'static str> = r[0].split(' ').collect();
+            phrases
+                .entry(toks[0])
+                .or_insert_with(Vec::new)
+                .push((toks, ty, parse_template(v.trim())));
+        }
+        for list in phrases.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        }
+
+        let mut holidays: HashMap<_, Vec<_>> = HashMap::new();
+        for r in rows(include_str!("../data/holidays.tsv")) {
+            let (Some(m), Some(d)) = (r.get(1).and_then(|m| m.trim().parse().ok()), r.get(2))
+            else {
+                continue;
+            };
+            let d = d.trim();
+            let day = if let Some((n, wd)) = d.split_once('-') {
+                let n = if n == "last" {
+                    0
+                } else {
+                    n.trim_end_matches(char::is_alphabetic).parse().unwrap_or(1)
+                };
+                HolidayDay::Nth(n, wd.parse().unwrap_or(1))
+            } else {
+                HolidayDay::Fixed(d.parse().unwrap_or(1))
+            };
+            // Tokens as the tokenizer makes them: "new year's day" -> new, year, ', s, day.
+            let toks: Vec<&'static str> = r[0]
+                .split(' ')
+                .flat_map(|w| match w.strip_suffix("'s") {
+                    Some(stem) => vec![stem, "'", "s"],
+                    None => vec![w],
+                })
+                .collect();
+            holidays
+                .entry(toks[0])
+                .or_insert_with(Vec::new)
+                .push((toks, m, day));
+        }
+        for list in holidays.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+        }
+
+        let mut year_block_before = HashSet::new();
+        let mut year_block_after = HashSet::new();
+        for r in rows(include_str!("../data/year_blockers.txt")) {
+            if let Some(w) = r.get(1) {
+                match r[0] {
+                    "before" => year_block_before.insert(w.trim()),
+                    _ => year_block_after.insert(w.trim()),
+                };
+            }
+        }
+
+        let mut lex = Lexicon {
+            triggers: HashSet::new(),
+            months: map_u32(include_str!("../data/months.tsv")),
+            ambiguous_months: words(include_str!("../data/ambiguous_months.txt")),
+            month_preps: words(include_str!("../data/month_preps.txt")),
+            weekdays: map_u32(include_str!("../data/weekdays.tsv")),
+            numbers: map_u32(include_str!("../data/numbers.tsv")),
+            ordinals: map_u32(include_str!("../data/ordinals.tsv")),
+            vague_quantities: words(include_str!("../data/vague_quantities.txt")),
+            units: rows(include_str!("../data/units.tsv"))
+                .filter_map(|r| {
+                    let u = Unit::from_code(r.get(1)?.trim())?;
+                    Some((r[0], (u, r.get(2)?.trim().parse().ok()?)))
+                })
+                .collect(),
+            seasons: map_str(include_str!("../data/seasons.tsv")),
+            parts_of_day: map_str(include_str!("../data/parts_of_day.tsv")),
+            zones: map_str(include_str!("../data/zones.tsv")),
+            relatives: rows(include_str!("../data/relatives.tsv"))
+                .filter_map(|r| {
+                    Some((
+                        r[0],
+                        (
+                            r.get(1)?.trim().parse().ok()?,
+                            r.get(2).map(|k| k.trim()) == Some("both"),
+                        ),
+                    ))
+                })
+                .collect(),
+            modifiers,
+            phrases,
+            holidays,
+            future_cues: words(include_str!("../data/tense_future.txt")),
+            past_aux: words(include_str!("../data/tense_past_aux.txt")),
+            irregular_past: words(include_str!("../data/irregular_past.txt")),
+            ed_exceptions: words(include_str!("../data/ed_exceptions.txt")),
+            name_after_day: words(include_str!("../data/name_after_day.txt")),
+            year_block_before,
+            year_block_after,
+        };
+        let mut trig: HashSet<&'static str> = HashSet::new();
+        trig.extend(lex.months.keys());
+        trig.extend(lex.weekdays.keys());
+        trig.extend(lex.units.keys());
+        trig.extend(lex.numbers.keys());
+        trig.extend(lex.ordinals.keys());
+        trig.extend(lex.relatives.keys());
+        trig.extend(lex.seasons.keys());
+        trig.extend(lex.phrases.keys());
+        trig.extend(lex.holidays.keys());
+        trig.extend(lex.vague_quantities.iter());
+        trig.extend(lex.modifiers.iter().map(|m| m.0[0]));
+        trig.extend(TRIGGER_WORDS.iter());
+        lex.triggers = trig;
+        lex
+    }
+}
+
+/// Words the patterns start with that no table lists.
+const TRIGGER_WORDS: &[&str] = &[
+    "the", "noon", "midday", "midnight", "fiscal", "mid", "q1", "q2", "q3", "q4", "h1", "h2", "'",
+    "year", "every", "each", "half", "once", "twice", "latest", "most", "mondays", "tuesdays",
+    "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+];
+
+pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);

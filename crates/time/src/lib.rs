@@ -1,0 +1,240 @@
+//! Temporal expressions: found in news text and normalized to TIMEX3 values against the
+//! publication date.
+//!
+//! Design (after HeidelTime): the vocabulary — month and weekday names, number words,
+//! units, seasons, parts of day, zones, modifiers, fixed phrases, holidays, tense cues —
+//! lives in `data/` and is loaded once. Rules run only at trigger tokens and emit an
+//! *underspecified* value ("last Friday" = weekday 5, one back). A resolution step then
+//! completes it from the publication date (DCT), the tense of the clause (past → the past
+//! occurrence; future → the next; news defaults to the past) and, when the text narrates a
+//! story set in another year, the last mentioned date. Without a DCT relative values stay
+//! underspecified (`XXXX-WXX-5`); the machine clock is never read.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use dossier_doc::Span;
+//! let text = "The minister resigned last Friday.";
+//! let dct = NaiveDate::from_ymd_opt(2024, 3, 27);
+//! let hits = dossier_time::TimeTagger::global().extract(text, &[Span::new(0, text.len())], dct);
+//! assert_eq!(hits[0].span.of(text), "last Friday");
+//! assert_eq!(hits[0].value, "2024-03-22");
+//! ```
+
+pub mod eval;
+mod lexicon;
+mod parse;
+mod tense;
+mod token;
+mod value;
+
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use dossier_doc::Span;
+
+pub use tense::{Tense, TenseHint};
+
+use crate::parse::Matcher;
+use crate::token::Tokens;
+use crate::value::{Ctx, Point, Under, YearRef};
+
+/// TIMEX3 type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    /// The contract spelling: `DATE`, `TIME`, `DURATION`, `SET`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+impl std::fmt::Display for TimexType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// TIMEX3 `mod` attribute.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mod {
+    Before,
+    After,
+    OnOrBefore,
+    OnOrAfter,
+    LessThan,
+    MoreThan,
+    EqualOrLess,
+    EqualOrMore,
+    Start,
+    Mid,
+    End,
+    Approx,
+}
+
+impl Mod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mod::Before => "BEFORE",
+            Mod::After => "AFTER",
+            Mod::OnOrBefore => "ON_OR_BEFORE",
+            Mod::OnOrAfter => "ON_OR_AFTER",
+            Mod::LessThan => "LESS_THAN",
+            Mod::MoreThan => "MORE_THAN",
+            Mod::EqualOrLess => "EQUAL_OR_LESS",
+            Mod::EqualOrMore => "EQUAL_OR_MORE",
+            Mod::Start => "START",
+            Mod::Mid => "MID",
+            Mod::End => "END",
+            Mod::Approx => "APPROX",
+        }
+    }
+
+    pub(crate) fn from_code(s: &str) -> Option<Mod> {
+        [
+            Mod::Before,
+            Mod::After,
+            Mod::OnOrBefore,
+            Mod::OnOrAfter,
+            Mod::LessThan,
+            Mod::MoreThan,
+            Mod::EqualOrLess,
+            Mod::EqualOrMore,
+            Mod::Start,
+            Mod::Mid,
+            Mod::End,
+            Mod::Approx,
+        ]
+        .into_iter()
+        .find(|m| m.as_str() == s)
+    }
+}
+
+/// One temporal expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimexHit {
+    /// Byte range into the text given to [`TimeTagger::extract`].
+    pub span: Span,
+    pub kind: TimexType,
+    /// TIMEX3 value (`2024-03-22`, `P3Y`, `XXXX-WXX-5`, `PAST_REF`, …).
+    pub value: String,
+    /// The event phrase a duration hangs on: "days before **the attack**".
+    pub anchor: Option<Span>,
+    pub mod_: Option<Mod>,
+}
+
+/// The tagger: stateless after the shared tables are loaded; `Send + Sync`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TimeTagger {
+    _private: (),
+}
+
+static GLOBAL: TimeTagger = TimeTagger { _private: () };
+
+impl TimeTagger {
+    /// Loads the resource tables (once per process) and returns a tagger.
+    pub fn new() -> TimeTagger {
+        LazyLock::force(&lexicon::LEX);
+        TimeTagger { _private: () }
+    }
+
+    pub fn global() -> &'static TimeTagger {
+        LazyLock::force(&lexicon::LEX);
+        &GLOBAL
+    }
+
+    /// Temporal expressions of `text`, in text order, resolved against `dct` (the
+    /// publication date). `sentences` (byte spans, as from `dossier-segment`) bound the
+    /// tense cues and the narrative reference; an empty slice treats the text as one.
+    pub fn extract(&self, text: &str, sentences: &[Span], dct: Option<NaiveDate>) -> Vec<TimexHit> {
+        self.extract_with(text, sentences, dct, None)
+    }
+
+    /// As [`extract`](Self::extract), with a better source of tense (a POS tagger).
+    pub fn extract_with(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        dct: Option<NaiveDate>,
+        hint: Option<&dyn TenseHint>,
+    ) -> Vec<TimexHit> {
+        let toks = Tokens::new(text);
+        let cands = Matcher { t: &toks, text }.scan();
+        let whole = [Span::new(0, text.len())];
+        let sentences = if sentences.is_empty() { &whole[..] } else { sentences };
+        let mut out = Vec::with_capacity(cands.len());
+        let mut last: Option<Point> = None;
+        // (year, sentence index) of the last date written with its year
+        let mut explicit: Option<(i32, usize)> = None;
+        for c in cands {
+            let span = Span::new(toks.toks[c.lo].start, toks.toks[c.hi - 1].end);
+            let si = sentences.partition_point(|s| s.end <= span.start).min(sentences.len() - 1);
+            let sent = sentences[si];
+            let ts = toks.at_or_after(sent.start);
+            let te = toks.at_or_after(sent.end);
+            let tense = hint
+                .and_then(|h| h.tense(sent, span))
+                .unwrap_or_else(|| tense::tense_near(&toks, ts, te, c.lo, c.hi));
+            let narrative_year = explicit
+                .filter(|&(y, s)| si <= s + 1 && dct.map_or(true, |d| d.year() != y))
+                .map(|e| e.0);
+            let cx = Ctx {
+                dct,
+                tense,
+                last,
+                narrative_year,
+            };
+            let (value, point) = c.val.resolve(&cx);
+            if let Under::Cal {
+                y: Some(YearRef::Abs(y)),
+                ..
+            } = c.val
+            {
+                explicit = Some((y, si));
+            }
+            if let Some(p) = point {
+                last = Some(p);
+            }
+            out.push(TimexHit {
+                span,
+                kind: c.ty,
+                value,
+                anchor: c.anchor,
+                mod_: c.mod_,
+            });
+        }
+        out
+    }
+}
+
+/// The publication date a dateline gives ("WASHINGTON, March 3 (Reuters) -"): the first
+/// calendar day written in `dateline`, its year from the text or `fallback_year`.
+pub fn dateline_date(text: &str, dateline: Span, fallback_year: Option<i32>) -> Option<NaiveDate> {
+    let s = text.get(dateline.range())?;
+    let toks = Tokens::new(s);
+    let cands = Matcher { t: &toks, text: s }.scan();
+    cands.into_iter().find_map(|c| match c.val {
+        Under::Cal {
+            y,
+            m: Some(m),
+            d: Some(d),
+        } => {
+            let y = match y {
+                Some(YearRef::Abs(y)) => y,
+                _ => fallback_year?,
+            };
+            NaiveDate::from_ymd_opt(y, m, d)
+        }
+        _ => None,
+    })
+}

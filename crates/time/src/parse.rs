@@ -1,0 +1,1178 @@
+//! The rules: at each trigger token, every pattern is tried and the longest match wins.
+//! Patterns read the lexicons of [`crate::lexicon`]; they emit [`Under`] values that the
+//! resolver completes later.
+
+use dossier_doc::Span;
+
+use crate::lexicon::{ModScope, Template, LEX};
+use crate::token::{Kind, Tokens};
+use crate::value::{Unit, Under, YearRef};
+use crate::{Mod, TimexType};
+
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    /// Token range `lo..hi`.
+    pub lo: usize,
+    pub hi: usize,
+    pub ty: TimexType,
+    pub val: Under,
+    pub mod_: Option<Mod>,
+    pub anchor: Option<Span>,
+}
+
+fn cand(lo: usize, hi: usize, ty: TimexType, val: Under) -> Cand {
+    Cand {
+        lo,
+        hi,
+        ty,
+        val,
+        mod_: None,
+        anchor: None,
+    }
+}
+
+fn longer(a: Option<Cand>, b: Option<Cand>) -> Option<Cand> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.hi > a.hi { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+pub(crate) struct Matcher<'a> {
+    pub t: &'a Tokens,
+    pub text: &'a str,
+}
+
+/// A parsed count: `None` is a vague quantity ("several").
+struct Count {
+    n: Option<f64>,
+    next: usize,
+    plus: bool,
+}
+
+impl<'a> Matcher<'a> {
+    fn w(&self, i: usize) -> &str {
+        self.t.w(i)
+    }
+
+    /// Tokens `i..` spell `words`.
+    fn seq(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().enumerate().all(|(k, w)| self.w(i + k) == *w)
+    }
+
+    pub fn scan(&self) -> Vec<Cand> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.t.len() {
+            let trig = self.t.is_num(i) || LEX.triggers.contains(self.w(i));
+            if trig {
+                if let Some(c) = self.at(i) {
+                    i = c.hi.max(i + 1);
+                    out.push(c);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// The longest expression starting at token `i`, with a modifier when one leads.
+    fn at(&self, i: usize) -> Option<Cand> {
+        let mut best = None;
+        // "mid-November", "mid-1990s"
+        if self.w(i) == "mid" && self.w(i + 1) == "-" && self.t.adj(i) {
+            if let Some(mut c) = self.core(i + 2).filter(|c| c.ty == TimexType::Date) {
+                c.lo = i;
+                c.mod_ = Some(Mod::Mid);
+                best = Some(c);
+            }
+        }
+        for (words, m, scope) in &LEX.modifiers {
+            if !self.seq(i, words) {
+                continue;
+            }
+            let j = i + words.len();
+            let Some(mut c) = self.core(j) else { continue };
+            let ok = match scope {
+                ModScope::Duration => c.ty == TimexType::Duration && self.count(j).is_some(),
+                ModScope::Point => matches!(c.ty, TimexType::Date | TimexType::Time),
+                ModScope::Any => c.ty != TimexType::Set,
+            };
+            // "earlier"/"later" lead only "this year", "today", … ("earlier this month").
+            let ok = ok
+                && (!matches!(words[0], "earlier" | "later")
+                    || matches!(self.w(j), "this" | "today" | "tonight"));
+            if ok {
+                c.lo = i;
+                c.mod_ = Some(*m);
+                best = longer(best, Some(c));
+                break;
+            }
+        }
+        longer(best, self.core(i))
+    }
+
+    /// Every core pattern at `i`; the longest wins.
+    fn core(&self, i: usize) -> Option<Cand> {
+        if i >= self.t.len() {
+            return None;
+        }
+        let mut best = self.phrase(i);
+        best = longer(best, self.holiday(i));
+        best = longer(best, self.month_date(i));
+        best = longer(best, self.day_first_date(i));
+        best = longer(best, self.numeric_date(i));
+        best = longer(best, self.year(i));
+        best = longer(best, self.decade(i));
+        best = longer(best, self.weekday(i));
+        best = longer(best, self.relative(i));
+        best = longer(best, self.quarter(i));
+        best = longer(best, self.duration(i));
+        best = longer(best, self.set(i));
+        best = longer(best, self.time(i));
+        let best = best?;
+        Some(self.extend_time(best))
+    }
+
+    // ---------------------------------------------------------------- pieces
+
+    /// A day of month at `i`: "22", "22nd". Returns (day, next).
+    fn day_num(&self, i: usize) -> Option<(u32, usize)> {
+        let d = self.t.int(i)?;
+        if !(1..=31).contains(&d) || self.w(i).len() > 2 {
+            return None;
+        }
+        if self.t.adj(i) && matches!(self.w(i + 1), "st" | "nd" | "rd" | "th") {
+            return Some((d, i + 2));
+        }
+        if self.t.adj(i) && self.t.kind(i + 1) == Some(Kind::Word) {
+            return None; // "22kg"
+        }
+        Some((d, i + 1))
+    }
+
+    /// A four-digit year at `i` (1000..=2199), plain digits.
+    fn year_num(&self, i: usize) -> Option<i32> {
+        let y = self.t.int(i)?;
+        (self.w(i).len() == 4 && (1000..=2199).contains(&y)).then_some(y as i32)
+    }
+
+    /// A month name at `i` (capitalized; abbreviations need a period or a number after).
+    /// Returns (month, next token).
+    fn month(&self, i: usize) -> Option<(u32, usize)> {
+        if self.t.kind(i) != Some(Kind::Word) || !self.t.cap(i) {
+            return None;
+        }
+        let w = self.w(i);
+        let m = *LEX.months.get(w)?;
+        let full = w.len() >= 3 && ["may", "june", "july"].contains(&w) || w.len() > 4;
+        if self.w(i + 1) == "." && self.t.adj(i) {
+            return Some((m, i + 2));
+        }
+        if !full && !self.t.is_num(i + 1) {
+            return None;
+        }
+        Some((m, i + 1))
+    }
+
+    fn weekday_at(&self, i: usize) -> Option<(u32, usize)> {
+        if self.t.kind(i) != Some(Kind::Word) || !self.t.cap(i) {
+            return None;
+        }
+        let w = self.w(i);
+        let d = *LEX.weekdays.get(w)?;
+        if w.len() <= 5 && !w.ends_with("day") {
+            // Abbreviation: "Fri." / "Sat,"
+            return match self.w(i + 1) {
+                "." if self.t.adj(i) => Some((d, i + 2)),
+                "," => Some((d, i + 1)),
+                _ => None,
+            };
+        }
+        Some((d, i + 1))
+    }
+
+    /// A name such as "Sunday Times", "March Madness": the next word is a capitalized
+    /// name word.
+    fn name_follows(&self, j: usize) -> bool {
+        self.t.cap(j) && LEX.name_after_day.contains(self.w(j))
+    }
+
+    /// A count of units: "three", "24", "twenty-four", "a", "several", "4+", "two and a half".
+    fn count(&self, i: usize) -> Option<Count> {
+        let w = self.w(i);
+        if self.t.is_num(i) {
+            let n: f64 = w.replace(',', "").parse().ok()?;
+            let mut next = i + 1;
+            let mut plus = false;
+            if self.w(next) == "+" && self.t.adj(i) {
+                plus = true;
+                next += 1;
+            }
+            return Some(self.and_a_half(Count {
+                n: Some(n),
+                next,
+                plus,
+            }));
+        }
+        if LEX.vague_quantities.contains(w) {
+            return Some(Count {
+                n: None,
+                next: i + 1,
+                plus: false,
+            });
+        }
+        if matches!(w, "a" | "an") && matches!(self.w(i + 1), "few" | "number") {
+            let next = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
+            return Some(Count {
+                n: None,
+                next,
+                plus: false,
+            });
+        }
+        if w == "half" && matches!(self.w(i + 1), "a" | "an") {
+            return Some(Count {
+                n: Some(0.5),
+                next: i + 2,
+                plus: false,
+            });
+        }
+        let mut n = *LEX.numbers.get(w)? as f64;
+        let mut next = i + 1;
+        if matches!(w, "a" | "an") {
+            if let Some(&k) = LEX.numbers.get(self.w(next)) {
+                // "a dozen", "a couple of", "a hundred"
+                if matches!(self.w(next), "dozen" | "couple" | "hundred") {
+                    n = k as f64;
+                    next += 1;
+                }
+            }
+            if self.w(next) == "half" {
+                n = 0.5;
+                next += 1;
+            }
+        } else if (20..=90).contains(&(n as u32)) && n as u32 % 10 == 0 {
+            // "twenty-four", "twenty four"
+            let k = if self.w(next) == "-" && self.t.adj(i) {
+                next + 1
+            } else {
+                next
+            };
+            if let Some(&u) = LEX.numbers.get(self.w(k)) {
+                if (1..=9).contains(&u) && !matches!(self.w(k), "a" | "an") {
+                    n += u as f64;
+                    next = k + 1;
+                }
+            }
+        }
+        if self.w(next) == "hundred" {
+            n *= 100.0;
+            next += 1;
+        }
+        if self.w(next) == "of" && matches!(self.w(next - 1), "couple" | "dozen") {
+            next += 1;
+        }
+        Some(self.and_a_half(Count {
+            n: Some(n),
+            next,
+            plus: false,
+        }))
+    }
+
+    fn and_a_half(&self, mut c: Count) -> Count {
+        if self.seq(c.next, &["and", "a", "half"]) {
+            c.n = c.n.map(|n| n + 0.5);
+            c.next += 3;
+        }
+        c
+    }
+
+    /// A unit word at `i` ("years", "decade", "hour").
+    fn unit(&self, i: usize) -> Option<(Unit, u32)> {
+        if self.t.kind(i) != Some(Kind::Word) {
+            return None;
+        }
+        LEX.units.get(self.w(i)).copied()
+    }
+
+    /// The TIMEX3 duration of `n` units (a half hour → PT30M, a decade → P10Y).
+    fn dur_value(unit: Unit, mult: u32, n: Option<f64>) -> String {
+        match n {
+            Some(n) if n.fract() != 0.0 && unit == Unit::Hour => {
+                Unit::Minute.duration(Some((n * 60.0).round()))
+            }
+            Some(n) if n.fract() != 0.0 && unit == Unit::Year && mult == 1 => {
+                Unit::Month.duration(Some((n * 12.0).round()))
+            }
+            Some(n) => unit.duration(Some(n * mult as f64)),
+            None if mult == 10 => "PXDE".into(),
+            None if mult == 100 => "PXCE".into(),
+            None => unit.duration(None),
+        }
+    }
+
+    // ---------------------------------------------------------------- patterns
+
+    fn phrase(&self, i: usize) -> Option<Cand> {
+        let list = LEX.phrases.get(self.w(i))?;
+        for (words, ty, tpl) in list {
+            if !self.seq(i, words) {
+                continue;
+            }
+            let hi = i + words.len();
+            // "current" only as an adjective before a noun-ish word; "now" not in "now-defunct"
+            if words.len() == 1 && self.w(hi) == "-" && self.t.adj(hi - 1) {
+                continue;
+            }
+            let val = match tpl {
+                Template::Literal(s) => Under::Lit(s.clone()),
+                Template::Rel { unit, offset, part } => {
+                    let base = Under::Rel {
+                        unit: *unit,
+                        off: *offset,
+                    };
+                    match part {
+                        Some(p) => Under::WithTime {
+                            base: Box::new(base),
+                            time: format!("T{p}"),
+                        },
+                        None => base,
+                    }
+                }
+            };
+            return Some(cand(i, hi, *ty, val));
+        }
+        None
+    }
+
+    fn holiday(&self, i: usize) -> Option<Cand> {
+        if !self.t.cap(i) {
+            return None;
+        }
+        let list = LEX.holidays.get(self.w(i))?;
+        for (words, m, day) in list {
+            if self.seq(i, words) {
+                let mut hi = i + words.len();
+                let mut year = None;
+                if let Some(y) = self.year_num(hi) {
+                    year = Some(YearRef::Abs(y));
+                    hi += 1;
+                }
+                return Some(cand(
+                    i,
+                    hi,
+                    TimexType::Date,
+                    Under::Holiday {
+                        m: *m,
+                        day: *day,
+                        year,
+                    },
+                ));
+            }
+        }
+        None
+    }
+
+    /// A year after a month or day: ", 2024", " 2024", " of 2024". Returns (year, next).
+    fn trailing_year(&self, j: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_num(j) {
+            return Some((y, j + 1));
+        }
+        if matches!(self.w(j), "," | "of") {
+            if let Some(y) = self.year_num(j + 1) {
+                return Some((y, j + 2));
+            }
+        }
+        // "'24"
+        if matches!(self.w(j), "'") && self.t.adj(j) {
+            let y = self.t.int(j + 1).filter(|_| self.w(j + 1).len() == 2)?;
+            let y = if y < 50 { 2000 + y } else { 1900 + y } as i32;
+            return Some((y, j + 2));
+        }
+        None
+    }
+
+    /// "March 22, 2024", "Mar. 22", "March 2024", "March of 2024", bare "March" (guarded).
+    fn month_date(&self, i: usize) -> Option<Cand> {
+        let (m, j) = self.month(i)?;
+        if let Some((d, k)) = self.day_num(j) {
+            // "March 22-24": the first day
+            let (y, hi) = match self.trailing_year(k) {
+                Some((y, hi)) => (Some(YearRef::Abs(y)), hi),
+                None => (None, k),
+            };
+            if self.t.adj(k - 1) && self.w(k) == ":" {
+                return None; // "May 10:30"? not a date
+            }
+            return Some(cand(
+                i,
+                hi,
+                TimexType::Date,
+                Under::Cal {
+                    y,
+                    m: Some(m),
+                    d: Some(d),
+                },
+            ));
+        }
+        if let Some((y, hi)) = self.trailing_year(j) {
+            return Some(cand(
+                i,
+                hi,
+                TimexType::Date,
+                Under::Cal {
+                    y: Some(YearRef::Abs(y)),
+                    m: Some(m),
+                    d: None,
+                },
+            ));
+        }
+        // Bare month: not a name ("March Madness"), and for words like "May"/"March" only
+        // after a temporal preposition.
+        if self.name_follows(j) || i == 0 && j >= self.t.len() {
+            return None;
+        }
+        let prev = if i == 0 { "" } else { self.w(i - 1) };
+        let ambiguous = LEX.ambiguous_months.contains(self.w(i));
+        if ambiguous && !LEX.month_preps.contains(prev) {
+            return None;
+        }
+        if prev == "the" || (i > 0 && self.t.cap(i - 1) && !LEX.month_preps.contains(prev)) {
+            if ambiguous || prev == "the" || self.t.kind(i - 1) == Some(Kind::Word) {
+                // "Theresa May", "the March on Washington"
+                if i > 0 && !self.sentence_start(i - 1) {
+                    return None;
+                }
+            }
+        }
+        Some(cand(i, j, TimexType::Date, Under::Month { m, rel: None }))
+    }
+
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0 || matches!(self.w(i - 1), "." | "!" | "?" | "\"" | "“" | "\n")
+    }
+
+    /// "22 March 2024", "22nd of March", "the 22nd of March".
+    fn day_first_date(&self, i: usize) -> Option<Cand> {
+        let (lo, i) = if self.w(i) == "the" { (i, i + 1) } else { (i, i) };
+        let (d, j) = self.day_num(i)?;
+        let j = if self.w(j) == "of" { j + 1 } else { j };
+        let (m, k) = self.month(j)?;
+        let (y, hi) = match self.trailing_year(k) {
+            Some((y, hi)) => (Some(YearRef::Abs(y)), hi),
+            None => (None, k),
+        };
+        Some(cand(
+            lo,
+            hi,
+            TimexType::Date,
+            Under::Cal {
+                y,
+                m: Some(m),
+                d: Some(d),
+            },
+        ))
+    }
+
+    /// "3/22/2024", "2024-03-22", "22.03.2024", "3/22".
+    fn numeric_date(&self, i: usize) -> Option<Cand> {
+        let w = self.w(i);
+        if !self.t.is_num(i) {
+            return None;
+        }
+        // "22.03.2024" is one number token
+        if w.matches('.').count() == 2 {
+            let p: Vec<u32> = w.split('.').filter_map(|x| x.parse().ok()).collect();
+            if p.len() == 3 && w.split('.').nth(2)?.len() == 4 {
+                return self.ymd(i, i + 1, p[2] as i32, p[1], p[0]);
+            }
+            return None;
+        }
+        let a = self.t.int(i)?;
+        let sep = self.w(i + 1);
+        if !matches!(sep, "/" | "-") || !self.t.adj(i) || !self.t.adj(i + 1) {
+            return None;
+        }
+        let b = self.t.int(i + 2)?;
+        let third =
+            (self.w(i + 3) == sep && self.t.adj(i + 2) && self.t.adj(i + 3)).then(|| self.t.int(i + 4));
+        match (sep, third) {
+            ("-" | "/", Some(Some(c))) if self.w(i).len() == 4 => {
+                self.ymd(i, i + 5, a as i32, b, c)
+            }
+            ("/", Some(Some(c))) => {
+                let y = match self.w(i + 4).len() {
+                    4 => c as i32,
+                    2 => (if c < 50 { 2000 + c } else { 1900 + c }) as i32,
+                    _ => return None,
+                };
+                // US order; day-first when the first part cannot be a month.
+                if a > 12 {
+                    self.ymd(i, i + 5, y, b, a)
+                } else {
+                    self.ymd(i, i + 5, y, a, b)
+                }
+            }
+            ("/", None) if i > 0 && matches!(self.w(i - 1), "on" | "since" | "until" | "by") => {
+                if (1..=12).contains(&a) && (1..=31).contains(&b) && self.w(i + 2).len() <= 2 {
+                    Some(cand(
+                        i,
+                        i + 3,
+                        TimexType::Date,
+                        Under::Cal {
+                            y: None,
+                            m: Some(a),
+                            d: Some(b),
+                        },
+                    ))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn ymd(&self, lo: usize, hi: usize, y: i32, m: u32, d: u32) -> Option<Cand> {
+        chrono::NaiveDate::from_ymd_opt(y, m, d)?;
+        Some(cand(
+            lo,
+            hi,
+            TimexType::Date,
+            Under::Cal {
+                y: Some(YearRef::Abs(y)),
+                m: Some(m),
+                d: Some(d),
+            },
+        ))
+    }
+
+    /// "2024", "fiscal 1989", "in 2019" — not "the 1990 Act", "Flight 2024", "2024 people".
+    fn year(&self, i: usize) -> Option<Cand> {
+        let (lo, i) = if self.w(i) == "fiscal" && self.year_num(i + 1).is_some() {
+            (i, i + 1)
+        } else {
+            (i, i)
+        };
+        let y = self.year_num(i)?;
+        if self.t.adj(i) && matches!(self.t.kind(i + 1), Some(Kind::Word)) {
+            return None; // "1990s" is a decade, "2024x" nothing
+        }
+        if self.t.adj(i) && matches!(self.w(i + 1), "%" | "-" | "+") && self.t.adj(i + 1) {
+            if self.w(i + 1) == "-" && self.t.is_num(i + 2) {
+                // "1990-91": a range, its first year
+            } else {
+                return None;
+            }
+        }
+        if lo == i && i > 0 {
+            let prev = self.w(i - 1);
+            if LEX.year_block_before.contains(prev)
+                || (self.t.adj(i - 1) && matches!(prev, "$" | "£" | "€" | "#" | "-" | "/" | "."))
+            {
+                return None;
+            }
+            // "the 1990 Act": a year inside a name
+            if prev == "the" && self.t.cap(i + 1) && self.month(i + 1).is_none() {
+                return None;
+            }
+        }
+        let next = self.w(i + 1);
+        if LEX.year_block_after.contains(next) {
+            return None;
+        }
+        if y < 1500 && lo == i {
+            // Old years only with a clear preposition before them.
+            if i == 0 || !matches!(self.w(i - 1), "in" | "since" | "of" | "by" | "until") {
+                return None;
+            }
+        }
+        Some(cand(
+            lo,
+            i + 1,
+            TimexType::Date,
+            Under::Cal {
+                y: Some(YearRef::Abs(y)),
+                m: None,
+                d: None,
+            },
+        ))
+    }
+
+    /// "the 1990s", "1990s", "the '90s", "the 1800s" (a century).
+    fn decade(&self, i: usize) -> Option<Cand> {
+        let (lo, j) = if self.w(i) == "the" { (i, i + 1) } else { (i, i) };
+        // "the late 1970s" — the modifier sits between "the" and the decade
+        let (j, m) = match LEX.modifiers.iter().find(|m| {
+            m.0.len() == 1 && matches!(m.1, Mod::Start | Mod::End) && self.w(j) == m.0[0]
+        }) {
+            Some(m) if lo != j => (j + 1, Some(m.1)),
+            _ => (j, None),
+        };
+        let (j, m) = if self.w(j) == "mid" && self.w(j + 1) == "-" {
+            (j + 2, Some(Mod::Mid))
+        } else {
+            (j, m)
+        };
+        let (digits, k) = if matches!(self.w(j), "'") && self.t.adj(j) {
+            let n = self.t.int(j + 1).filter(|_| self.w(j + 1).len() == 2)?;
+            let full = if n < 30 { 2000 + n } else { 1900 + n };
+            (full, j + 2)
+        } else {
+            let n = self.t.int(j).filter(|_| self.w(j).len() == 4)?;
+            (n, j + 1)
+        };
+        if !(self.w(k) == "s" && self.t.adj(k - 1)) || digits % 10 != 0 {
+            return None;
+        }
+        let val = if digits % 100 == 0 && digits < 2000 {
+            Under::Century(digits as i32 / 100)
+        } else {
+            Under::Decade(digits as i32 / 10)
+        };
+        let mut c = cand(lo, k + 1, TimexType::Date, val);
+        c.mod_ = m;
+        Some(c)
+    }
+
+    /// "Friday", "last Friday", "Friday, March 22", "Friday night".
+    fn weekday(&self, i: usize) -> Option<Cand> {
+        let (rel, j) = match LEX.relatives.get(self.w(i)) {
+            Some(&(off, _)) if self.weekday_at(i + 1).is_some() => (Some(off.signum()), i + 1),
+            _ => (None, i),
+        };
+        let (wd, k) = self.weekday_at(j)?;
+        if self.name_follows(k) {
+            return None;
+        }
+        // "Friday, March 22[, 2024]" / "Friday 22 March"
+        let after = if self.w(k) == "," { k + 1 } else { k };
+        if rel.is_none() {
+            if let Some(mut c) = self.month_date(after).or_else(|| self.day_first_date(after)) {
+                if matches!(c.val, Under::Cal { d: Some(_), .. }) {
+                    c.lo = i;
+                    return Some(c);
+                }
+            }
+        }
+        Some(cand(i, k, TimexType::Date, Under::Weekday { wd, rel }))
+    }
+
+    /// "last week", "next month", "this year", "last December", "last fall", "the past two
+    /// months" (a duration), "the previous day" (from the last mentioned date), "the year".
+    fn relative(&self, i: usize) -> Option<Cand> {
+        let the = self.w(i) == "the";
+        let r = if the { i + 1 } else { i };
+        let rw = self.w(r);
+        // "the year", "the quarter", "the week", "the month"
+        if the {
+            if let Some((u, 1)) = self.unit(r + 1).filter(|_| rw == "same") {
+                let _ = u;
+            }
+            if let Some((u, 1)) = self.unit(r) {
+                if self.w(r) == "quarter" {
+                    return Some(cand(i, r + 1, TimexType::Date, Under::Quarter { q: 0, year: None }));
+                }
+                if matches!(u, Unit::Year | Unit::Month | Unit::Week) && !self.w(r).ends_with('s') {
+                    if self.w(r + 1) == "'" || self.t.is_num(r + 1) {
+                        return None;
+                    }
+                    return Some(cand(i, r + 1, TimexType::Date, Under::Rel { unit: u, off: 0 }));
+                }
+            }
+            // "the year-earlier quarter", "the year-ago period"
+            if rw == "year" && self.w(r + 1) == "-" && matches!(self.w(r + 2), "earlier" | "ago") {
+                let hi = if matches!(self.w(r + 3), "quarter" | "period") { r + 4 } else { r + 3 };
+                return Some(cand(
+                    i,
+                    hi,
+                    TimexType::Date,
+                    Under::Shift {
+                        unit: Unit::Year,
+                        n: Some(1),
+                        dir: -1,
+                        from_last: true,
+                    },
+                ));
+            }
+            if matches!(rw, "latest" | "most") {
+                let q = if rw == "most" && self.w(r + 1) == "recent" { r + 2 } else { r + 1 };
+                if self.w(q) == "quarter" {
+                    return Some(cand(i, q + 1, TimexType::Date, Under::Quarter { q: 0, year: None }));
+                }
+            }
+        }
+        // "year-earlier" as an adjective
+        if rw == "year" && !the && self.w(r + 1) == "-" && matches!(self.w(r + 2), "earlier" | "ago") {
+            return Some(cand(
+                i,
+                r + 3,
+                TimexType::Date,
+                Under::Shift {
+                    unit: Unit::Year,
+                    n: Some(1),
+                    dir: -1,
+                    from_last: true,
+                },
+            ));
+        }
+        let &(off, dur_ok) = LEX.relatives.get(rw)?;
+        let j = r + 1;
+        // A counted span: "the past two months", "the next few years", "the last 24 hours"
+        if let Some(c) = self.count(j).filter(|c| c.next > j && !matches!(self.w(j), "a" | "an")) {
+            if let Some((u, mult)) = self.unit(c.next) {
+                if dur_ok && (the || !matches!(rw, "this")) {
+                    let mut cd = cand(i, c.next + 1, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, c.n)));
+                    if c.plus {
+                        cd.mod_ = Some(Mod::EqualOrMore);
+                    }
+                    return Some(cd);
+                }
+            }
+        }
+        if let Some((u, mult)) = self.unit(j) {
+            let plural = self.w(j).ends_with('s') && mult == 1;
+            if the && dur_ok && (off < 0 && matches!(rw, "past" | "last") || plural) {
+                // "the past year" is a span of time; "the past weeks" a vague one
+                let n = if plural { None } else { Some(1.0) };
+                return Some(cand(i, j + 1, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, n))));
+            }
+            if plural {
+                return None;
+            }
+            if the {
+                // "the previous day", "the following week": from the last mentioned date
+                if rw == "same" {
+                    return None;
+                }
+                return Some(cand(
+                    i,
+                    j + 1,
+                    TimexType::Date,
+                    Under::Shift {
+                        unit: u,
+                        n: Some(mult),
+                        dir: off.signum(),
+                        from_last: true,
+                    },
+                ));
+            }
+            if !matches!(rw, "last" | "next" | "this" | "past" | "coming" | "current") {
+                return None;
+            }
+            let unit = if u == Unit::Weekend { Unit::Week } else { u };
+            let mut c = cand(i, j + 1, TimexType::Date, Under::Rel { unit, off: off * mult as i32 });
+            if u == Unit::Weekend {
+                c.val = Under::WithTime {
+                    base: Box::new(c.val),
+                    time: "-WE".into(),
+                };
+            }
+            if mult != 1 {
+                // "this decade", "last century"
+                return None;
+            }
+            return Some(c);
+        }
+        if the {
+            return None;
+        }
+        if let Some((m, k)) = self.month(j).or_else(|| {
+            // bare "December" after "last" (no period needed)
+            LEX.months.get(self.w(j)).filter(|_| self.t.cap(j) && self.w(j).len() >= 3).map(|&m| (m, j + 1))
+        }) {
+            if self.day_num(k).is_none() {
+                return Some(cand(i, k, TimexType::Date, Under::Month { m, rel: Some(off.signum()) }));
+            }
+        }
+        if let Some(&s) = LEX.seasons.get(self.w(j)) {
+            return Some(cand(
+                i,
+                j + 1,
+                TimexType::Date,
+                Under::Season {
+                    s,
+                    year: None,
+                    rel: Some(off.signum()),
+                },
+            ));
+        }
+        None
+    }
+
+    /// "the third quarter", "third-quarter", "Q3", "the fourth quarter of 2023", "the first
+    /// half", "fall 2024"/"the summer of 2023".
+    fn quarter(&self, i: usize) -> Option<Cand> {
+        let the = self.w(i) == "the";
+        let j = if the { i + 1 } else { i };
+        let w = self.w(j);
+        let (q, k, half) = if let Some(q) = w
+            .strip_prefix('q')
+            .and_then(|d| d.parse::<u32>().ok())
+            .filter(|q| (1..=4).contains(q))
+        {
+            (q, j + 1, false)
+        } else if let Some(h) = w.strip_prefix('h').and_then(|d| d.parse::<u32>().ok()).filter(|h| (1..=2).contains(h)) {
+            (h, j + 1, true)
+        } else {
+            let (q, after) = match LEX.ordinals.get(w) {
+                Some(&q) => (q, j + 1),
+                None => {
+                    let n = self.t.int(j)?;
+                    if self.t.adj(j) && matches!(self.w(j + 1), "st" | "nd" | "rd" | "th") {
+                        (n, j + 2)
+                    } else {
+                        return None;
+                    }
+                }
+            };
+            let fiscal = if self.w(after) == "fiscal" { after + 1 } else { after };
+            let u = if self.w(fiscal) == "-" && self.t.adj(fiscal - 1) { fiscal + 1 } else { fiscal };
+            match self.w(u) {
+                "quarter" if (1..=4).contains(&q) => (q, u + 1, false),
+                "half" if (1..=4).contains(&q) => (if q > 2 { 2 } else { q }, u + 1, true),
+                _ => return None,
+            }
+        };
+        if !the && w.len() > 2 && self.w(k - 2) != "-" && !w.starts_with('q') && !w.starts_with('h') {
+            // "third quarter" without "the" or a hyphen is still fine in headlines
+        }
+        // "of 2023", "of last year", "of fiscal 1990", "2023"
+        let (year, hi) = {
+            let mut o = k;
+            if self.w(o) == "of" {
+                o += 1;
+            }
+            if self.w(o) == "fiscal" {
+                o += 1;
+            }
+            if let Some(y) = self.year_num(o) {
+                (Some(YearRef::Abs(y)), o + 1)
+            } else if self.w(k) == "of" {
+                let r = if self.w(o) == "the" { o + 1 } else { o };
+                match (LEX.relatives.get(self.w(r)), self.w(r + 1)) {
+                    (Some(&(off, _)), "year") => (Some(YearRef::Rel(off)), r + 2),
+                    _ => (None, k),
+                }
+            } else {
+                (None, k)
+            }
+        };
+        let val = if half {
+            Under::Half { h: q, year }
+        } else {
+            Under::Quarter { q, year }
+        };
+        Some(cand(i, hi, TimexType::Date, val))
+    }
+
+    /// "three years", "24 hours", "4+ years", "a decade", "five-year", "week-long", "two days
+    /// ago" (a date), "days before the attack" (a duration with its anchor).
+    fn duration(&self, i: usize) -> Option<Cand> {
+        let (lo, i) = match self.w(i) {
+            // "the first nine months", "the nine months"
+            "the" if self.w(i + 1) == "first" => (i, i + 2),
+            "the" => (i, i + 1),
+            _ => (i, i),
+        };
+        let the = lo != i;
+        let count = self.count(i);
+        let (n, plus, j) = match &count {
+            Some(c) => (c.n, c.plus, c.next),
+            None => (None, false, i),
+        };
+        let counted = count.is_some();
+        // hyphenated adjective: "five-year", "24-hour", "week-long"
+        let hyph = counted && self.w(j) == "-" && self.t.adj(j - 1) && self.t.adj(j);
+        let j = if hyph { j + 1 } else { j };
+        let (u, mult) = self.unit(j)?;
+        if u == Unit::Weekend && counted {
+            return None;
+        }
+        let mut hi = j + 1;
+        if !counted {
+            // "week-long", "year-long"
+            if self.w(hi) == "-" && self.t.adj(j) && matches!(self.w(hi + 1), "long" | "old") && !the {
+                return Some(cand(j, hi + 2, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, Some(1.0)))));
+            }
+            // bare plural units: "for years", "days before the attack"
+            let plural = self.w(j).ends_with('s');
+            if the || !plural {
+                return None;
+            }
+            let prev = if j == 0 { "" } else { self.w(j - 1) };
+            let anchored = matches!(self.w(hi), "before" | "after") || self.seq(hi, &["prior", "to"]);
+            if !anchored && !matches!(prev, "for" | "in" | "within" | "over" | "took" | "take" | "takes") {
+                return None;
+            }
+        }
+        if counted && the && !(self.w(lo + 1) == "first" || n.is_some()) {
+            return None;
+        }
+        if self.t.is_num(i) && hyph {
+            // "24-hour" fine; "2024-year" no
+            if n.is_some_and(|n| n > 1000.0) {
+                return None;
+            }
+        }
+        if hyph && matches!(self.w(hi), "-") && matches!(self.w(hi + 1), "long" | "old") {
+            hi += 2;
+        }
+        let mut c = cand(lo, hi, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, n)));
+        if plus {
+            c.mod_ = Some(Mod::EqualOrMore);
+        }
+        if hyph || the {
+            return Some(c);
+        }
+        // "and a half" after the unit: "a year and a half"
+        if self.seq(hi, &["and", "a", "half"]) {
+            if let Some(n) = n {
+                c.val = Under::Lit(Self::dur_value(u, mult, Some(n + 0.5)));
+                c.hi = hi + 3;
+                hi += 3;
+            }
+        }
+        let shift = |dir: i32, from_last: bool, end: usize| {
+            let un = if n.is_some_and(|n| n.fract() == 0.0) { n.map(|n| n as u32 * mult) } else { None };
+            let mut d = cand(
+                lo,
+                end,
+                TimexType::Date,
+                Under::Shift {
+                    unit: u,
+                    n: un,
+                    dir,
+                    from_last,
+                },
+            );
+            d.mod_ = c.mod_;
+            d
+        };
+        match self.w(hi) {
+            "ago" => return Some(shift(-1, false, hi + 1)),
+            "earlier" | "later" if !matches!(self.w(hi + 1), "than" | "this" | "today") => {
+                let dir = if self.w(hi) == "earlier" { -1 } else { 1 };
+                return Some(shift(dir, true, hi + 1));
+            }
+            "from" if self.w(hi + 1) == "now" => return Some(shift(1, false, hi + 2)),
+            "hence" => return Some(shift(1, false, hi + 1)),
+            "before" | "after" | "prior" => {
+                let k = if self.w(hi) == "prior" {
+                    if self.w(hi + 1) != "to" {
+                        return Some(c);
+                    }
+                    hi + 2
+                } else {
+                    hi + 1
+                };
+                match self.anchor(k) {
+                    Some(a) => c.anchor = Some(a),
+                    None if counted => {
+                        let dir = if self.w(hi) == "after" { 1 } else { -1 };
+                        return Some(shift(dir, true, hi + 1));
+                    }
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+        Some(c)
+    }
+
+    /// The event phrase after "before"/"after": up to punctuation or a clause word.
+    fn anchor(&self, k: usize) -> Option<Span> {
+        let mut e = k;
+        while e < self.t.len() && e < k + 8 {
+            let w = self.w(e);
+            if self.t.kind(e) == Some(Kind::Punct) && !matches!(w, "'" | "-") {
+                break;
+            }
+            if e > k && matches!(w, "that" | "which" | "when" | "and" | "but" | "while" | "because" | "as" | "said" | "says") {
+                break;
+            }
+            e += 1;
+        }
+        if e == k {
+            return None;
+        }
+        Some(Span::new(self.t.toks[k].start, self.t.toks[e - 1].end))
+    }
+
+    /// "every Monday", "every two weeks", "each year", "Mondays", "twice a year".
+    fn set(&self, i: usize) -> Option<Cand> {
+        let w = self.w(i);
+        if matches!(w, "every" | "each") {
+            let mut j = i + 1;
+            let mut n = 1.0;
+            if self.w(j) == "other" {
+                n = 2.0;
+                j += 1;
+            } else if let Some(c) = self.count(j).filter(|c| c.n.is_some() && !matches!(self.w(j), "a" | "an")) {
+                n = c.n.unwrap_or(1.0);
+                j = c.next;
+            }
+            if let Some((wd, k)) = self.weekday_at(j) {
+                return Some(cand(i, k, TimexType::Set, Under::Lit(format!("XXXX-WXX-{wd}"))));
+            }
+            if let Some(&p) = LEX.parts_of_day.get(self.w(j)) {
+                return Some(cand(i, j + 1, TimexType::Set, Under::Lit(format!("XXXX-XX-XXT{p}"))));
+            }
+            if let Some((m, k)) = self.month(j) {
+                return Some(cand(i, k, TimexType::Set, Under::Lit(format!("XXXX-{m:02}"))));
+            }
+            let (u, mult) = self.unit(j)?;
+            let v = if u == Unit::Weekend {
+                "XXXX-WXX-WE".to_string()
+            } else {
+                Self::dur_value(u, mult, Some(n))
+            };
+            return Some(cand(i, j + 1, TimexType::Set, Under::Lit(v)));
+        }
+        // "Mondays"
+        if self.t.cap(i) && w.ends_with("days") {
+            if let Some(&wd) = LEX.weekdays.get(&w[..w.len() - 1]) {
+                return Some(cand(i, i + 1, TimexType::Set, Under::Lit(format!("XXXX-WXX-{wd}"))));
+            }
+        }
+        // "twice a year", "three times a week"
+        let j = match w {
+            "once" | "twice" => i + 1,
+            _ if self.w(i + 1) == "times" && self.count(i).is_some() => i + 2,
+            _ => return None,
+        };
+        if matches!(self.w(j), "a" | "an" | "per" | "each" | "every") {
+            let (u, mult) = self.unit(j + 1)?;
+            return Some(cand(i, j + 2, TimexType::Set, Under::Lit(Self::dur_value(u, mult, Some(1.0)))));
+        }
+        None
+    }
+
+    /// "10:30 a.m. EDT", "10 p.m.", "noon", "midnight", "14:00 GMT".
+    fn time(&self, i: usize) -> Option<Cand> {
+        let w = self.w(i);
+        let (h, mi, mut j) = match w {
+            "noon" | "midday" => (12, 0, i + 1),
+            "midnight" => (24, 0, i + 1),
+            _ => {
+                let h = if self.t.is_num(i) && w.matches('.').count() == 1 {
+                    // "10.30 p.m."
+                    let (a, b) = w.split_once('.')?;
+                    if b.len() != 2 {
+                        return None;
+                    }
+                    let (h, m) = (a.parse::<u32>().ok()?, b.parse::<u32>().ok()?);
+                    (h, Some(m), i + 1)
+                } else {
+                    let h = self.t.int(i)?;
+                    if self.w(i + 1) == ":" && self.t.adj(i) && self.t.adj(i + 1) && self.w(i + 2).len() == 2 {
+                        let m = self.t.int(i + 2)?;
+                        (h, Some(m), i + 3)
+                    } else {
+                        (h, None, i + 1)
+                    }
+                };
+                let (hh, mm, j) = h;
+                if hh > 24 || mm.is_some_and(|m| m > 59) {
+                    return None;
+                }
+                // meridiem
+                let (pm, k) = self.meridiem(j);
+                if pm.is_none() && mm.is_none() {
+                    if self.w(j) == "o" && self.w(j + 1) == "'" && self.w(j + 2) == "clock" {
+                        return Some(cand(i, j + 3, TimexType::Time, Under::TimeOnly(format!("T{hh:02}:00"))));
+                    }
+                    return None;
+                }
+                if pm.is_none() && (self.w(i).len() > 2 || self.w(i + 2).len() != 2) {
+                    return None;
+                }
+                let hh = match pm {
+                    Some(true) if hh < 12 => hh + 12,
+                    Some(false) if hh == 12 => 0,
+                    _ => hh,
+                };
+                if pm.is_some() && self.t.int(i).is_some_and(|h| h == 0 || h > 12) {
+                    return None;
+                }
+                (hh, mm.unwrap_or(0), k)
+            }
+        };
+        let mut zone = String::new();
+        // zones are written in capitals ("EDT"); "est" the word is not one
+        let upper = self.t.toks.get(j).is_some_and(|t| {
+            self.text[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase())
+        });
+        if let Some(z) = LEX.zones.get(self.w(j)).filter(|_| upper) {
+            zone = (*z).to_string();
+            j += 1;
+        }
+        let tv = format!("T{:02}:{mi:02}{zone}", if h == 24 { 24 } else { h });
+        // "10 a.m. Friday", "noon today"
+        let k = if self.w(j) == "," { j + 1 } else { j };
+        if let Some(d) = self.day_expr(k) {
+            return Some(cand(i, d.hi, TimexType::Time, Under::WithTime { base: Box::new(d.val), time: tv }));
+        }
+        Some(cand(i, j, TimexType::Time, Under::TimeOnly(tv)))
+    }
+
+    /// "a.m." / "am" / "p.m." after a number: Some(true) for pm. Returns the next token.
+    fn meridiem(&self, j: usize) -> (Option<bool>, usize) {
+        let w = self.w(j);
+        match w {
+            "am" | "pm" => (Some(w == "pm"), j + 1),
+            "a" | "p" if self.w(j + 1) == "." && self.w(j + 2) == "m" && self.t.adj(j) && self.t.adj(j + 1) => {
+                let end = if self.w(j + 3) == "." && self.t.adj(j + 2) { j + 4 } else { j + 3 };
+                (Some(w == "p"), end)
+            }
+            _ => (None, j),
+        }
+    }
+
+    /// A day-granular expression at `k` (weekday, today, a calendar day) for a time to join.
+    fn day_expr(&self, k: usize) -> Option<Cand> {
+        let c = longer(self.weekday(k), longer(self.month_date(k), self.phrase(k)))?;
+        match &c.val {
+            Under::Weekday { .. } | Under::Cal { d: Some(_), .. } | Under::Rel { unit: Unit::Day, .. } => Some(c),
+            _ => None,
+        }
+    }
+
+    /// A day-granular date followed by a part of day: "Friday night", "yesterday morning".
+    fn extend_time(&self, c: Cand) -> Cand {
+        let day = matches!(
+            c.val,
+            Under::Weekday { .. } | Under::Cal { d: Some(_), .. } | Under::Rel { unit: Unit::Day, .. }
+        );
+        if !day || c.ty != TimexType::Date {
+            return c;
+        }
+        if let Some(&p) = LEX.parts_of_day.get(self.w(c.hi)) {
+            return Cand {
+                hi: c.hi + 1,
+                ty: TimexType::Time,
+                val: Under::WithTime {
+                    base: Box::new(c.val),
+                    time: format!("T{p}"),
+                },
+                ..c
+            };
+        }
+        // "Friday at 10 a.m." stays two expressions; "Friday 10 a.m." is one
+        if let Some(t) = self.time(c.hi).filter(|t| matches!(t.val, Under::TimeOnly(_))) {
+            if let Under::TimeOnly(tv) = t.val {
+                return Cand {
+                    hi: t.hi,
+                    ty: TimexType::Time,
+                    val: Under::WithTime {
+                        base: Box::new(c.val),
+                        time: tv,
+                    },
+                    ..c
+                };
+            }
+        }
+        c
+    }
+}

@@ -1,0 +1,496 @@
+//! Underspecified values (what a rule knows from the words alone) and their resolution
+//! against the publication date, the tense of the clause and the last mentioned date.
+
+use chrono::{Datelike, Duration, Months, NaiveDate, Weekday};
+
+use crate::lexicon::HolidayDay;
+use crate::tense::Tense;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Year,
+    Quarter,
+    Month,
+    Week,
+    Day,
+    Hour,
+    Minute,
+    Second,
+    Weekend,
+}
+
+impl Unit {
+    pub(crate) fn from_code(s: &str) -> Option<Unit> {
+        Some(match s {
+            "Y" => Unit::Year,
+            "Q" => Unit::Quarter,
+            "M" => Unit::Month,
+            "W" => Unit::Week,
+            "D" => Unit::Day,
+            "H" => Unit::Hour,
+            "MIN" => Unit::Minute,
+            "S" => Unit::Second,
+            "WE" => Unit::Weekend,
+            _ => return None,
+        })
+    }
+
+    /// The TIMEX3 duration of `n` of these units ("P3Y", "PT24H"); `n = None` is unknown.
+    pub(crate) fn duration(self, n: Option<f64>) -> String {
+        let (t, code, k) = match self {
+            Unit::Year => ("", "Y", 1.0),
+            Unit::Quarter => ("", "Q", 1.0),
+            Unit::Month => ("", "M", 1.0),
+            Unit::Week => ("", "W", 1.0),
+            Unit::Day => ("", "D", 1.0),
+            Unit::Weekend => ("", "WE", 1.0),
+            Unit::Hour => ("T", "H", 1.0),
+            Unit::Minute => ("T", "M", 1.0),
+            Unit::Second => ("T", "S", 1.0),
+        };
+        match n {
+            None => format!("P{t}X{code}"),
+            Some(n) => {
+                let n = n * k;
+                if n.fract() == 0.0 {
+                    format!("P{t}{}{code}", n as i64)
+                } else {
+                    format!("P{t}{n}{code}")
+                }
+            }
+        }
+    }
+}
+
+/// A year given as a number or relative to the publication date ("of last year").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum YearRef {
+    Abs(i32),
+    Rel(i32),
+}
+
+/// What a rule emits: the value as far as the words determine it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Under {
+    /// Final as written (`PRESENT_REF`, `P3Y`, `XXXX-WXX-1` for a set, …).
+    Lit(String),
+    /// A calendar date; a missing year is inferred, a missing day/month is coarser granularity.
+    Cal {
+        y: Option<YearRef>,
+        m: Option<u32>,
+        d: Option<u32>,
+    },
+    /// "the 1990s" → 199.
+    Decade(i32),
+    /// "the 1800s" → 18.
+    Century(i32),
+    /// `off` units from the publication date ("last week", "today", "next year").
+    Rel { unit: Unit, off: i32 },
+    /// `n` units before (`dir = -1`) or after a reference: the publication date ("ago",
+    /// "from now") or the last mentioned date ("earlier", "later"). `n = None`: vague.
+    Shift {
+        unit: Unit,
+        n: Option<u32>,
+        dir: i32,
+        from_last: bool,
+    },
+    /// A weekday; `rel` -1 last, 1 next, 0 this, None: decided by tense.
+    Weekday { wd: u32, rel: Option<i32> },
+    /// A bare month ("in March", "last December").
+    Month { m: u32, rel: Option<i32> },
+    Season {
+        s: &'static str,
+        year: Option<YearRef>,
+        rel: Option<i32>,
+    },
+    /// Quarter `q` (0: "the quarter", the one being reported).
+    Quarter { q: u32, year: Option<YearRef> },
+    Half { h: u32, year: Option<YearRef> },
+    Holiday {
+        m: u32,
+        day: HolidayDay,
+        year: Option<YearRef>,
+    },
+    /// A date with a time of day or a part of day appended (`T10:30-04`, `TNI`).
+    WithTime { base: Box<Under>, time: String },
+    /// A time of day alone: anchored on the last mentioned day, else the publication date.
+    TimeOnly(String),
+}
+
+/// A resolved calendar point: what "the last mentioned date" remembers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Point {
+    Day(NaiveDate),
+    Month(i32, u32),
+    Year(i32),
+    Week(i32, u32),
+    Quarter(i32, u32),
+}
+
+impl Point {
+    fn first_day(self) -> Option<NaiveDate> {
+        match self {
+            Point::Day(d) => Some(d),
+            Point::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
+            Point::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
+            Point::Week(y, w) => NaiveDate::from_isoywd_opt(y, w, Weekday::Mon),
+            Point::Quarter(y, q) => NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1),
+        }
+    }
+
+    pub(crate) fn render(self) -> String {
+        match self {
+            Point::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Point::Month(y, m) => format!("{y:04}-{m:02}"),
+            Point::Year(y) => format!("{y:04}"),
+            Point::Week(y, w) => format!("{y:04}-W{w:02}"),
+            Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
+        }
+    }
+}
+
+fn week_of(d: NaiveDate) -> Point {
+    let w = d.iso_week();
+    Point::Week(w.year(), w.week())
+}
+
+fn quarter_of(d: NaiveDate) -> Point {
+    Point::Quarter(d.year(), (d.month() - 1) / 3 + 1)
+}
+
+/// `p` moved by `n` units (negative: back), at the granularity of `unit`, except that a
+/// quarter moved by years stays a quarter ("a year earlier" after "the third quarter").
+fn shift(p: Point, unit: Unit, n: i64) -> Option<Point> {
+    if let (Point::Quarter(y, q), Unit::Year) = (p, unit) {
+        return Some(Point::Quarter(y + n as i32, q));
+    }
+    if let (Point::Quarter(y, q), Unit::Quarter) = (p, unit) {
+        let idx = y as i64 * 4 + (q as i64 - 1) + n;
+        return Some(Point::Quarter(idx.div_euclid(4) as i32, idx.rem_euclid(4) as u32 + 1));
+    }
+    let d = p.first_day()?;
+    let months = |k: i64| -> Option<NaiveDate> {
+        if k >= 0 {
+            d.checked_add_months(Months::new(k as u32))
+        } else {
+            d.checked_sub_months(Months::new((-k) as u32))
+        }
+    };
+    Some(match unit {
+        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => {
+            let k = match unit {
+                Unit::Day => n,
+                Unit::Hour => n / 24,
+                Unit::Minute => n / 1440,
+                _ => n / 86_400,
+            };
+            Point::Day(d.checked_add_signed(Duration::try_days(k)?)?)
+        }
+        Unit::Week | Unit::Weekend => week_of(d.checked_add_signed(Duration::try_days(7 * n)?)?),
+        Unit::Month => {
+            let x = months(n)?;
+            Point::Month(x.year(), x.month())
+        }
+        Unit::Quarter => quarter_of(months(3 * n)?),
+        Unit::Year => Point::Year(d.year() + n as i32),
+    })
+}
+
+/// What the resolver knows about the clause and the document so far.
+pub(crate) struct Ctx {
+    pub dct: Option<NaiveDate>,
+    pub tense: Tense,
+    /// The last date resolved in the text before this one (the narrative reference).
+    pub last: Option<Point>,
+    /// The year of the last date with an explicit year, when it lies in this or the
+    /// previous sentence (a narrative set in another year).
+    pub narrative_year: Option<i32>,
+}
+
+fn nth_weekday(y: i32, m: u32, n: u32, wd: u32) -> Option<NaiveDate> {
+    let wd = Weekday::try_from((wd as u8).wrapping_sub(1) % 7).ok()?;
+    if n == 0 {
+        let next = if m == 12 {
+            NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(y, m + 1, 1)?
+        };
+        let mut d = next.pred_opt()?;
+        while d.weekday() != wd {
+            d = d.pred_opt()?;
+        }
+        Some(d)
+    } else {
+        NaiveDate::from_weekday_of_month_opt(y, m, wd, n as u8)
+    }
+}
+
+impl Under {
+    /// The TIMEX3 value, and the point to remember as the last mentioned date.
+    pub(crate) fn resolve(&self, cx: &Ctx) -> (String, Option<Point>) {
+        match self.point(cx) {
+            Some(p) => (p.render(), Some(p)),
+            None => (self.render_unresolved(cx), None),
+        }
+    }
+
+    fn year_of(&self, yr: Option<YearRef>, cx: &Ctx) -> Option<i32> {
+        match yr? {
+            YearRef::Abs(y) => Some(y),
+            YearRef::Rel(k) => Some(cx.dct?.year() + k),
+        }
+    }
+
+    /// Year for a month (and day) given without one: the narrative year when the text
+    /// is telling a story set in another year, else the publication year moved by tense
+    /// (past: not after the publication date; future: not before it).
+    fn infer_year(&self, m: u32, d: Option<u32>, cx: &Ctx) -> Option<i32> {
+        if let Some(y) = cx.narrative_year {
+            return Some(y);
+        }
+        let dct = cx.dct?;
+        let y = dct.year();
+        let here = (m, d.unwrap_or(0));
+        let now = (dct.month(), if d.is_some() { dct.day() } else { 0 });
+        Some(match cx.tense {
+            Tense::Past if here > now => y - 1,
+            Tense::Future if here < now => y + 1,
+            _ => y,
+        })
+    }
+
+    fn point(&self, cx: &Ctx) -> Option<Point> {
+        match self {
+            Under::Cal { y, m, d } => {
+                let year = match y {
+                    Some(_) => self.year_of(*y, cx)?,
+                    None => self.infer_year((*m)?, *d, cx)?,
+                };
+                match (m, d) {
+                    (Some(m), Some(d)) => Some(Point::Day(NaiveDate::from_ymd_opt(year, *m, *d)?)),
+                    (Some(m), None) if (1..=12).contains(m) => Some(Point::Month(year, *m)),
+                    (None, _) => Some(Point::Year(year)),
+                    _ => None,
+                }
+            }
+            Under::Rel { unit, off } => {
+                let dct = cx.dct?;
+                shift(Point::Day(dct), *unit, *off as i64).map(|p| match (unit, p) {
+                    (Unit::Month, Point::Day(d)) => Point::Month(d.year(), d.month()),
+                    (Unit::Week, Point::Day(d)) => week_of(d),
+                    (Unit::Quarter, Point::Day(d)) => quarter_of(d),
+                    (Unit::Year, Point::Day(d)) => Point::Year(d.year()),
+                    _ => p,
+                })
+            }
+            Under::Shift {
+                unit,
+                n,
+                dir,
+                from_last,
+            } => {
+                let n = (*n)? as i64 * *dir as i64;
+                let base = if *from_last {
+                    cx.last.or(cx.dct.map(Point::Day))?
+                } else {
+                    let dct = cx.dct?;
+                    // Earnings news: "a year ago" after "the third quarter" is that quarter.
+                    match (unit, cx.last) {
+                        (Unit::Year, Some(q @ Point::Quarter(..))) => q,
+                        _ => Point::Day(dct),
+                    }
+                };
+                let base = match (base, unit) {
+                    (Point::Quarter(..), Unit::Year | Unit::Quarter) => base,
+                    (p, _) => Point::Day(p.first_day()?),
+                };
+                shift(base, *unit, n)
+            }
+            Under::Weekday { wd, rel } => {
+                let dct = cx.dct?;
+                let cur = dct.weekday().number_from_monday() as i64;
+                let wd = *wd as i64;
+                let back = (cur - wd).rem_euclid(7); // days back to the latest such day (0 = today)
+                let fwd = (wd - cur).rem_euclid(7);
+                let days = match rel {
+                    Some(-1) => -(if back == 0 { 7 } else { back }),
+                    Some(1) => {
+                        if fwd == 0 {
+                            7
+                        } else {
+                            fwd
+                        }
+                    }
+                    _ => match cx.tense {
+                        Tense::Future => fwd,
+                        _ => -back,
+                    },
+                };
+                Some(Point::Day(dct.checked_add_signed(Duration::try_days(days)?)?))
+            }
+            Under::Month { m, rel } => {
+                let dct = cx.dct?;
+                let y = dct.year();
+                let cur = dct.month();
+                let year = match rel {
+                    Some(-1) => {
+                        if *m < cur {
+                            y
+                        } else {
+                            y - 1
+                        }
+                    }
+                    Some(1) => {
+                        if *m > cur {
+                            y
+                        } else {
+                            y + 1
+                        }
+                    }
+                    Some(_) => y,
+                    None => return Under::Cal { y: None, m: Some(*m), d: None }.point(cx),
+                };
+                Some(Point::Month(year, *m))
+            }
+            Under::Quarter { q, year } => {
+                let dct = cx.dct;
+                if *q == 0 {
+                    // "the quarter": the last one mentioned, else the one just reported.
+                    if let Some(Point::Quarter(..)) = cx.last {
+                        return cx.last;
+                    }
+                    return shift(quarter_of(dct?), Unit::Quarter, -1);
+                }
+                let y = match year {
+                    Some(_) => self.year_of(*year, cx)?,
+                    None => {
+                        if let Some(y) = cx.narrative_year {
+                            y
+                        } else {
+                            let dct = dct?;
+                            let start = (*q - 1) * 3 + 1;
+                            if cx.tense != Tense::Future && start > dct.month() {
+                                dct.year() - 1
+                            } else {
+                                dct.year()
+                            }
+                        }
+                    }
+                };
+                Some(Point::Quarter(y, *q))
+            }
+            Under::Holiday { m, day, year } => {
+                let y = match year {
+                    Some(_) => self.year_of(*year, cx)?,
+                    None => {
+                        let d = match day {
+                            HolidayDay::Fixed(d) => *d,
+                            HolidayDay::Nth(..) => 15,
+                        };
+                        self.infer_year(*m, Some(d), cx)?
+                    }
+                };
+                let date = match day {
+                    HolidayDay::Fixed(d) => NaiveDate::from_ymd_opt(y, *m, *d)?,
+                    HolidayDay::Nth(n, wd) => nth_weekday(y, *m, *n, *wd)?,
+                };
+                Some(Point::Day(date))
+            }
+            // Values that render their own strings.
+            _ => None,
+        }
+    }
+
+    /// Values with no calendar point, and what stays underspecified without a
+    /// publication date: what is known is kept, the rest is X.
+    fn render_unresolved(&self, cx: &Ctx) -> String {
+        let yr = |yr: &Option<YearRef>| -> String {
+            match (yr, cx.dct) {
+                (Some(YearRef::Abs(y)), _) => format!("{y:04}"),
+                (Some(YearRef::Rel(k)), Some(d)) => format!("{:04}", d.year() + k),
+                _ => "XXXX".into(),
+            }
+        };
+        match self {
+            Under::Lit(s) => s.clone(),
+            Under::Decade(d) => format!("{d:03}"),
+            Under::Century(c) => format!("{c:02}"),
+            Under::Cal { y, m, d } => match (m, d) {
+                (Some(m), Some(d)) => format!("{}-{m:02}-{d:02}", yr(y)),
+                (Some(m), None) => format!("{}-{m:02}", yr(y)),
+                _ => yr(y),
+            },
+            Under::Rel { unit, .. } => match unit {
+                Unit::Year => "XXXX".into(),
+                Unit::Quarter => "XXXX-QX".into(),
+                Unit::Month => "XXXX-XX".into(),
+                Unit::Week | Unit::Weekend => "XXXX-WXX".into(),
+                _ => "XXXX-XX-XX".into(),
+            },
+            Under::Shift { n, dir, unit, .. } => {
+                if n.is_none() {
+                    if *dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.into()
+                } else {
+                    Under::Rel { unit: *unit, off: 0 }.render_unresolved(cx)
+                }
+            }
+            Under::Weekday { wd, .. } => format!("XXXX-WXX-{wd}"),
+            Under::Month { m, .. } => format!("XXXX-{m:02}"),
+            Under::Season { s, year, rel } => {
+                let y = match (year, rel, cx.dct) {
+                    (Some(_), _, _) => yr(year),
+                    (None, Some(k), Some(d)) => {
+                        // "last fall" published in spring: the previous year's.
+                        let season_start = match *s {
+                            "SP" => 3,
+                            "SU" => 6,
+                            "FA" => 9,
+                            _ => 12,
+                        };
+                        let mut y = d.year() + k;
+                        if *k < 0 && season_start < d.month() {
+                            y += 1;
+                        }
+                        if *k > 0 && season_start > d.month() {
+                            y -= 1;
+                        }
+                        format!("{y:04}")
+                    }
+                    (None, None, Some(d)) => match cx.narrative_year {
+                        Some(y) => format!("{y:04}"),
+                        None => format!("{:04}", d.year()),
+                    },
+                    _ => "XXXX".into(),
+                };
+                format!("{y}-{s}")
+            }
+            Under::Quarter { q, year } => {
+                let q = if *q == 0 { "X".to_string() } else { q.to_string() };
+                format!("{}-Q{q}", yr(year))
+            }
+            Under::Half { h, year } => match (year, cx.dct) {
+                (None, Some(d)) => {
+                    let y = cx.narrative_year.unwrap_or(d.year());
+                    format!("{y:04}-H{h}")
+                }
+                _ => format!("{}-H{h}", yr(year)),
+            },
+            Under::Holiday { m, day, year } => match day {
+                HolidayDay::Fixed(d) => format!("{}-{m:02}-{d:02}", yr(year)),
+                HolidayDay::Nth(..) => format!("{}-{m:02}-XX", yr(year)),
+            },
+            Under::WithTime { base, time } => {
+                let (b, _) = base.resolve(cx);
+                format!("{b}{time}")
+            }
+            Under::TimeOnly(time) => {
+                let day = match (cx.last, cx.dct) {
+                    (Some(Point::Day(d)), _) => d.format("%Y-%m-%d").to_string(),
+                    (_, Some(d)) => d.format("%Y-%m-%d").to_string(),
+                    _ => "XXXX-XX-XX".into(),
+                };
+                format!("{day}{time}")
+            }
+        }
+    }
+}
