@@ -1,0 +1,166 @@
+//! Evaluation adapters: tag CoNLL / CoNLL-U files and score predictions against their gold
+//! columns.
+
+use std::fmt;
+use std::io::Write;
+use std::path::Path;
+
+use crate::pos::PosModel;
+use crate::tags::{UPOS, XPOS};
+use crate::TagError;
+
+/// Precision / recall / F1 counts for one label.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Prf {
+    pub label: String,
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+}
+
+impl Prf {
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn prf_table(f: &mut fmt::Formatter<'_>, rows: &[Prf]) -> fmt::Result {
+    writeln!(f, "{:<8} {:>8} {:>8} {:>8} {:>7}", "label", "prec", "recall", "F1", "gold")?;
+    for r in rows {
+        writeln!(
+            f,
+            "{:<8} {:>8.2} {:>8.2} {:>8.2} {:>7}",
+            r.label,
+            100.0 * r.precision(),
+            100.0 * r.recall(),
+            100.0 * r.f1(),
+            r.tp + r.fn_
+        )?;
+    }
+    Ok(())
+}
+
+/// POS accuracy (gold tokens) with per-UPOS precision/recall/F1.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PosReport {
+    pub tokens: usize,
+    pub upos_correct: usize,
+    pub xpos_correct: usize,
+    pub both_correct: usize,
+    pub per_upos: Vec<Prf>,
+}
+
+impl PosReport {
+    pub fn upos_accuracy(&self) -> f64 {
+        ratio(self.upos_correct, self.tokens)
+    }
+    pub fn xpos_accuracy(&self) -> f64 {
+        ratio(self.xpos_correct, self.tokens)
+    }
+}
+
+impl fmt::Display for PosReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "tokens {}  UPOS {:.2}%  XPOS {:.2}%  both {:.2}%",
+            self.tokens,
+            100.0 * self.upos_accuracy(),
+            100.0 * self.xpos_accuracy(),
+            100.0 * ratio(self.both_correct, self.tokens)
+        )?;
+        prf_table(f, &self.per_upos)
+    }
+}
+
+/// Score the shipped tagger on a CoNLL-U file's gold tokens.
+pub fn eval_pos(path: &Path) -> Result<PosReport, TagError> {
+    eval_pos_with(PosModel::global()?, path)
+}
+
+pub fn eval_pos_with(model: &PosModel, path: &Path) -> Result<PosReport, TagError> {
+    let sents = dossier_corpora::conllu::read(path)?;
+    let mut r = PosReport::default();
+    let mut counts = vec![(0usize, 0usize, 0usize); UPOS.len()];
+    for s in &sents {
+        let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        let pred = model.tag(&words);
+        for (w, p) in s.words.iter().zip(&pred) {
+            r.tokens += 1;
+            let u = p.upos() == w.upos;
+            let x = p.xpos() == w.xpos;
+            r.upos_correct += usize::from(u);
+            r.xpos_correct += usize::from(x);
+            r.both_correct += usize::from(u && x);
+            if u {
+                counts[p.upos_id() as usize].0 += 1;
+            } else {
+                counts[p.upos_id() as usize].1 += 1;
+                if let Some(g) = UPOS.iter().position(|&t| t == w.upos) {
+                    counts[g].2 += 1;
+                }
+            }
+        }
+    }
+    r.per_upos = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.0 + c.1 + c.2 > 0)
+        .map(|(i, &(tp, fp, fn_))| Prf { label: UPOS[i].to_string(), tp, fp, fn_ })
+        .collect();
+    Ok(r)
+}
+
+/// Write a CoNLL-U file back with predicted UPOS (column 4) and XPOS (column 5); comment
+/// lines, multiword-token lines and empty nodes are kept as they are.
+pub fn tag_conllu(input: &Path, out: &mut dyn Write) -> Result<(), TagError> {
+    tag_conllu_with(PosModel::global()?, input, out)
+}
+
+pub fn tag_conllu_with(model: &PosModel, input: &Path, out: &mut dyn Write) -> Result<(), TagError> {
+    let sents = dossier_corpora::conllu::read(input)?;
+    for s in &sents {
+        let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        let pred = model.tag(&words);
+        let mut k = 0;
+        for line in &s.lines {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let is_word = cols.len() == 10 && !line.starts_with('#') && cols[0].parse::<usize>().is_ok();
+            if is_word && k < pred.len() {
+                let mut c = cols.clone();
+                c[3] = pred[k].upos();
+                c[4] = pred[k].xpos();
+                k += 1;
+                writeln!(out, "{}", c.join("\t"))?;
+            } else {
+                writeln!(out, "{line}")?;
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// All XPOS names (for documentation and tests).
+pub fn xpos_names() -> &'static [&'static str] {
+    &XPOS
+}

@@ -1,0 +1,553 @@
+//! Part-of-speech tagger: a greedy left-to-right averaged perceptron over joint UPOS+XPOS
+//! labels, with a tag dictionary for frequent unambiguous words.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use crate::clusters::Clusters;
+use crate::features::{atoms, Atoms, PAD_AFTER, PAD_BEFORE};
+use crate::format::{self, Reader, Writer};
+use crate::hash::{feat, FeatHash, IdMap, SplitMix};
+use crate::learn::Trainer;
+use crate::tags::PosTag;
+use crate::weights::Weights;
+use crate::{ModelError, TagError};
+
+pub const KIND: [u8; 4] = *b"POS\0";
+pub const VERSION: u32 = 1;
+
+/// Training settings.
+#[derive(Clone, Debug)]
+pub struct PosConfig {
+    pub epochs: usize,
+    /// Weights whose averaged magnitude is below this are dropped from the model.
+    pub prune: f32,
+    /// Tag-dictionary thresholds: minimum count and share of the majority tag.
+    pub dict_min_count: u32,
+    pub dict_min_share: f64,
+    /// Minimum count of a word for it to get an ambiguity class.
+    pub amb_min_count: u32,
+}
+
+impl Default for PosConfig {
+    fn default() -> Self {
+        PosConfig { epochs: 12, prune: 0.002, dict_min_count: 20, dict_min_share: 0.995, amb_min_count: 10 }
+    }
+}
+
+/// The trained tagger (runtime form).
+pub struct PosModel {
+    labels: Vec<PosTag>,
+    weights: Weights,
+    /// Exact word hash → label id, for frequent unambiguous words.
+    dict: IdMap<u16>,
+    /// Lowercase key → ambiguity class (hash of the tags seen for the word).
+    amb: IdMap<u64>,
+    clusters: Option<Clusters>,
+    cluster_fingerprint: u32,
+}
+
+/// A training run's summary.
+#[derive(Clone, Debug)]
+pub struct PosTrainReport {
+    pub sentences: usize,
+    pub tokens: usize,
+    pub labels: usize,
+    pub features: usize,
+    pub kept_features: usize,
+    pub dict_words: usize,
+    pub dev: Option<crate::eval::PosReport>,
+}
+
+impl std::fmt::Display for PosTrainReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "trained on {} sentences / {} tokens; {} labels; {} features ({} kept); {} dictionary words",
+            self.sentences, self.tokens, self.labels, self.features, self.kept_features, self.dict_words
+        )?;
+        if let Some(d) = &self.dev {
+            write!(f, "dev: {d}")?;
+        }
+        Ok(())
+    }
+}
+
+// Templates.
+const T_BIAS: u32 = 10;
+const T_WORD: u32 = 11;
+const T_LOWER: u32 = 12;
+const T_PRE: u32 = 13; // ..=16
+const T_SUF: u32 = 17; // ..=20
+const T_SHAPE: u32 = 21;
+const T_FLAGS: u32 = 22;
+const T_LOWER_AT: u32 = 23; // offsets -2,-1,+1,+2 → 23..=26
+const T_SUF3_AT: u32 = 27; // -1,+1 → 27,28
+const T_SHAPE_AT: u32 = 29; // -1,+1 → 29,30
+const T_BIGRAM_L: u32 = 31;
+const T_BIGRAM_R: u32 = 32;
+const T_FIRST_SHAPE: u32 = 33;
+const T_CLUSTER: u32 = 34; // 4 prefixes at 0 → 34..=37
+const T_CLUSTER_AT: u32 = 38; // -1,+1 prefix 2 and 4 → 38..=41
+const T_SUF2_AT: u32 = 42; // +1,+2 → 42,43
+const T_FLAGS_AT: u32 = 44; // -1,+1 → 44,45
+const T_AMB: u32 = 46;
+const T_AMB_AT: u32 = 47; // -1,+1,+2 → 47..=49
+const T_AMB01: u32 = 57;
+const T_AMB_SUF: u32 = 58;
+const T_T1_AMB: u32 = 59;
+const T_T1: u32 = 50;
+const T_T2: u32 = 51;
+const T_T12: u32 = 52;
+const T_T1_LOWER: u32 = 53;
+const T_T1_SUF3: u32 = 54;
+const T_T2_LOWER: u32 = 55;
+const T_T1_NEXT: u32 = 56;
+
+fn at(a: &[Atoms], i: usize, off: isize) -> Option<&Atoms> {
+    let j = i as isize + off;
+    if j < 0 {
+        None
+    } else {
+        a.get(j as usize)
+    }
+}
+
+fn pad(off: isize) -> u64 {
+    if off < 0 {
+        PAD_BEFORE
+    } else {
+        PAD_AFTER
+    }
+}
+
+/// Features that do not depend on predicted tags.
+pub(crate) fn static_features(a: &[Atoms], i: usize, out: &mut Vec<u64>) {
+    let w = &a[i];
+    out.push(feat(T_BIAS, &[]));
+    out.push(feat(T_WORD, &[w.word]));
+    out.push(feat(T_LOWER, &[w.lower]));
+    for k in 0..4 {
+        out.push(feat(T_PRE + k as u32, &[w.pre[k]]));
+        out.push(feat(T_SUF + k as u32, &[w.suf[k]]));
+    }
+    out.push(feat(T_SHAPE, &[w.shape]));
+    out.push(feat(T_FLAGS, &[w.flags]));
+    for (n, off) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+        let x = at(a, i, off).map_or(pad(off), |x| x.lower);
+        out.push(feat(T_LOWER_AT + n as u32, &[x]));
+    }
+    for (n, off) in [-1isize, 1].into_iter().enumerate() {
+        let o = at(a, i, off);
+        out.push(feat(T_SUF3_AT + n as u32, &[o.map_or(pad(off), |x| x.suf[2])]));
+        out.push(feat(T_SHAPE_AT + n as u32, &[o.map_or(pad(off), |x| x.shape)]));
+        out.push(feat(T_FLAGS_AT + n as u32, &[o.map_or(pad(off), |x| x.flags)]));
+        if w.cluster[0] != 0 || o.is_some_and(|x| x.cluster[0] != 0) {
+            for (m, p) in [1usize, 3].into_iter().enumerate() {
+                let c = o.map_or(pad(off), |x| x.cluster[p]);
+                out.push(feat(T_CLUSTER_AT + (n * 2 + m) as u32, &[c]));
+            }
+        }
+    }
+    for (n, off) in [1isize, 2].into_iter().enumerate() {
+        let x = at(a, i, off).map_or(pad(off), |x| x.suf[1]);
+        out.push(feat(T_SUF2_AT + n as u32, &[x]));
+    }
+    let prev = at(a, i, -1).map_or(PAD_BEFORE, |x| x.lower);
+    let next = at(a, i, 1).map_or(PAD_AFTER, |x| x.lower);
+    out.push(feat(T_BIGRAM_L, &[prev, w.lower]));
+    out.push(feat(T_BIGRAM_R, &[w.lower, next]));
+    if i == 0 {
+        out.push(feat(T_FIRST_SHAPE, &[w.shape]));
+    }
+    out.push(feat(T_AMB, &[w.amb]));
+    for (n, off) in [-1isize, 1, 2].into_iter().enumerate() {
+        let x = at(a, i, off).map_or(pad(off), |x| x.amb);
+        out.push(feat(T_AMB_AT + n as u32, &[x]));
+    }
+    let next_amb = at(a, i, 1).map_or(PAD_AFTER, |x| x.amb);
+    out.push(feat(T_AMB01, &[w.amb, next_amb]));
+    out.push(feat(T_AMB_SUF, &[w.amb, w.suf[2]]));
+    if w.cluster[0] != 0 {
+        for k in 0..4 {
+            out.push(feat(T_CLUSTER + k as u32, &[w.cluster[k]]));
+        }
+    }
+}
+
+/// Features on the two previous predicted labels (`u64::MAX` etc. for the start).
+fn dynamic_features(a: &[Atoms], i: usize, t1: u64, t2: u64, out: &mut [u64; NDYN]) {
+    let w = &a[i];
+    let next = at(a, i, 1).map_or(PAD_AFTER, |x| x.lower);
+    *out = [
+        feat(T_T1, &[t1]),
+        feat(T_T2, &[t2]),
+        feat(T_T12, &[t1, t2]),
+        feat(T_T1_LOWER, &[t1, w.lower]),
+        feat(T_T1_SUF3, &[t1, w.suf[2]]),
+        feat(T_T2_LOWER, &[t2, w.lower]),
+        feat(T_T1_NEXT, &[t1, next]),
+        feat(T_T1_AMB, &[t1, w.amb]),
+    ];
+}
+
+const NDYN: usize = 8;
+const UNKNOWN_AMB: u64 = 0x7777;
+const START1: u64 = 0xffff_0001;
+const START2: u64 = 0xffff_0002;
+
+fn dict_key(word: &str) -> u64 {
+    FeatHash::new(7).str(word).finish()
+}
+
+fn argmax(s: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &v) in s.iter().enumerate() {
+        if v > s[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+static EMBEDDED: &[u8] = include_bytes!("../../../models/pos.bin");
+static GLOBAL: LazyLock<Result<PosModel, ModelError>> = LazyLock::new(|| PosModel::from_bytes(EMBEDDED));
+
+impl PosModel {
+    /// The tagger shipped with the library (loaded once, shared across threads).
+    pub fn global() -> Result<&'static PosModel, ModelError> {
+        GLOBAL.as_ref().map_err(Clone::clone)
+    }
+
+    pub fn labels(&self) -> &[PosTag] {
+        &self.labels
+    }
+
+    pub(crate) fn clusters(&self) -> Option<&Clusters> {
+        self.clusters.as_ref()
+    }
+
+    /// Tag one sentence of tokens.
+    pub fn tag(&self, words: &[&str]) -> Vec<PosTag> {
+        let a: Vec<Atoms> = words.iter().map(|w| self.atoms(w)).collect();
+        self.tag_atoms(words, &a)
+    }
+
+    /// Token atoms as this model's features expect them (clusters, ambiguity class).
+    pub(crate) fn atoms(&self, word: &str) -> Atoms {
+        let mut a = atoms(word, self.clusters.as_ref());
+        a.amb = self.amb.get(&a.lower).copied().unwrap_or(UNKNOWN_AMB);
+        a
+    }
+
+    pub(crate) fn tag_atoms(&self, words: &[&str], a: &[Atoms]) -> Vec<PosTag> {
+        let n = self.labels.len();
+        let mut out = Vec::with_capacity(words.len());
+        let mut scores = vec![0f32; n];
+        let mut feats = Vec::with_capacity(64);
+        let mut dy = [0u64; NDYN];
+        let (mut t1, mut t2) = (START1, START2);
+        for i in 0..words.len() {
+            let label = if let Some(&l) = self.dict.get(&dict_key(words[i])) {
+                l as usize
+            } else {
+                scores.iter_mut().for_each(|s| *s = 0.0);
+                feats.clear();
+                static_features(a, i, &mut feats);
+                for &f in &feats {
+                    self.weights.add(f, &mut scores);
+                }
+                dynamic_features(a, i, t1, t2, &mut dy);
+                for &f in &dy {
+                    self.weights.add(f, &mut scores);
+                }
+                argmax(&scores)
+            };
+            out.push(self.labels[label]);
+            t2 = t1;
+            t1 = label as u64;
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<PosModel, ModelError> {
+        Self::from_bytes_with(bytes, None)
+    }
+
+    /// Load with explicitly given clusters (else the shipped ones when the model uses any).
+    pub fn from_bytes_with(bytes: &[u8], clusters: Option<&Clusters>) -> Result<PosModel, ModelError> {
+        let payload = format::unwrap(bytes, KIND, VERSION)?;
+        let mut r = Reader::new(payload);
+        let nl = r.count(2)?;
+        let mut labels = Vec::with_capacity(nl);
+        for _ in 0..nl {
+            let u = r.str()?;
+            let x = r.str()?;
+            labels
+                .push(PosTag::new(u, x).ok_or_else(|| ModelError::Corrupt(format!("unknown tag {u}/{x}")))?);
+        }
+        let nd = r.count(10)?;
+        let mut dict = IdMap::default();
+        for _ in 0..nd {
+            let k = r.u64()?;
+            let l = r.u16()?;
+            if l as usize >= nl {
+                return Err(ModelError::Corrupt("dictionary label out of range".into()));
+            }
+            dict.insert(k, l);
+        }
+        let na = r.count(16)?;
+        let mut amb = IdMap::default();
+        for _ in 0..na {
+            let k = r.u64()?;
+            amb.insert(k, r.u64()?);
+        }
+        let cluster_fingerprint = r.u32()?;
+        let weights = Weights::read(nl, &mut r)?;
+        r.done()?;
+        let clusters = resolve_clusters(cluster_fingerprint, clusters)?;
+        Ok(PosModel { labels, weights, dict, amb, clusters, cluster_fingerprint })
+    }
+
+    pub fn load(path: &Path) -> Result<PosModel, ModelError> {
+        PosModel::from_bytes(&crate::read_model_file(path)?)
+    }
+
+    pub fn cluster_fingerprint(&self) -> u32 {
+        self.cluster_fingerprint
+    }
+}
+
+/// Clusters matching a model's recorded fingerprint (0 = trained without clusters).
+pub(crate) fn resolve_clusters(
+    fingerprint: u32,
+    given: Option<&Clusters>,
+) -> Result<Option<Clusters>, ModelError> {
+    if fingerprint == 0 {
+        return Ok(None);
+    }
+    let c = match given {
+        Some(c) => c,
+        None => Clusters::global()?,
+    };
+    if c.fingerprint != fingerprint {
+        return Err(ModelError::ClusterMismatch { expected: fingerprint, found: c.fingerprint });
+    }
+    Ok(Some(c.clone()))
+}
+
+/// A trained model and its file bytes.
+pub struct TrainedPos {
+    pub model: PosModel,
+    pub bytes: Vec<u8>,
+    pub report: PosTrainReport,
+}
+
+impl TrainedPos {
+    pub fn write(&self, path: &Path) -> Result<(), TagError> {
+        std::fs::write(path, &self.bytes)
+            .map_err(|source| TagError::Io { path: path.display().to_string(), source })
+    }
+}
+
+/// Train the tagger on a CoNLL-U file (deterministic for a given seed); evaluates on `dev`
+/// when given. Uses the shipped word clusters.
+pub fn train_pos(train: &Path, dev: Option<&Path>, seed: u64) -> Result<TrainedPos, TagError> {
+    train_pos_with(train, dev, seed, &PosConfig::default(), Clusters::global().ok())
+}
+
+pub fn train_pos_with(
+    train: &Path,
+    dev: Option<&Path>,
+    seed: u64,
+    cfg: &PosConfig,
+    clusters: Option<&Clusters>,
+) -> Result<TrainedPos, TagError> {
+    let sents = dossier_corpora::conllu::read(train)?;
+    // Label inventory, in order of first appearance sorted by name (deterministic).
+    let mut label_names: Vec<(String, String)> = Vec::new();
+    let mut label_of: std::collections::HashMap<(String, String), u16> = Default::default();
+    let mut data: Vec<(Vec<String>, Vec<u16>)> = Vec::new();
+    {
+        let mut all: std::collections::BTreeSet<(String, String)> = Default::default();
+        for s in &sents {
+            for w in &s.words {
+                all.insert((w.upos.clone(), w.xpos.clone()));
+            }
+        }
+        for (u, x) in all {
+            if PosTag::new(&u, &x).is_none() {
+                tracing::warn!(upos = %u, xpos = %x, "tag not in the fixed tables; skipped");
+                continue;
+            }
+            label_of.insert((u.clone(), x.clone()), label_names.len() as u16);
+            label_names.push((u, x));
+        }
+        for s in &sents {
+            let mut words = Vec::new();
+            let mut tags = Vec::new();
+            for w in &s.words {
+                let Some(&l) = label_of.get(&(w.upos.clone(), w.xpos.clone())) else {
+                    continue;
+                };
+                words.push(w.form.clone());
+                tags.push(l);
+            }
+            if !words.is_empty() {
+                data.push((words, tags));
+            }
+        }
+    }
+    let nl = label_names.len();
+    // Tag dictionary.
+    let mut counts: std::collections::HashMap<&str, Vec<u32>> = Default::default();
+    for (ws, ts) in &data {
+        for (w, &t) in ws.iter().zip(ts) {
+            counts.entry(w.as_str()).or_insert_with(|| vec![0; nl])[t as usize] += 1;
+        }
+    }
+    let mut dict = IdMap::default();
+    let mut dict_rows: Vec<(u64, u16)> = Vec::new();
+    for (w, c) in &counts {
+        let total: u32 = c.iter().sum();
+        let best = argmax_u32(c);
+        if total >= cfg.dict_min_count && f64::from(c[best]) / f64::from(total) >= cfg.dict_min_share {
+            dict.insert(dict_key(w), best as u16);
+            dict_rows.push((dict_key(w), best as u16));
+        }
+    }
+    dict_rows.sort_unstable();
+    // Ambiguity classes over lowercase keys.
+    let mut lower_counts: IdMap<Vec<u32>> = IdMap::default();
+    for (ws, ts) in &data {
+        for (w, &t) in ws.iter().zip(ts) {
+            lower_counts.entry(atoms(w, None).lower).or_insert_with(|| vec![0; nl])[t as usize] += 1;
+        }
+    }
+    let mut amb_rows: Vec<(u64, u64)> = Vec::new();
+    for (k, c) in &lower_counts {
+        let total: u32 = c.iter().sum();
+        if total < cfg.amb_min_count {
+            continue;
+        }
+        let mut h = FeatHash::new(8);
+        for (l, &n) in c.iter().enumerate() {
+            if f64::from(n) >= 0.05 * f64::from(total) {
+                h = h.u64(l as u64);
+            }
+        }
+        amb_rows.push((*k, h.finish()));
+    }
+    amb_rows.sort_unstable();
+    let amb: IdMap<u64> = amb_rows.iter().copied().collect();
+    let with_amb = |w: &str| {
+        let mut a = atoms(w, clusters);
+        a.amb = amb.get(&a.lower).copied().unwrap_or(UNKNOWN_AMB);
+        a
+    };
+    // Static features, interned once.
+    let mut tr = Trainer::new();
+    let mut statics: Vec<Vec<Vec<u32>>> = Vec::with_capacity(data.len());
+    let mut buf = Vec::new();
+    for (ws, _) in &data {
+        let a: Vec<Atoms> = ws.iter().map(|w| with_amb(w)).collect();
+        let mut per = Vec::with_capacity(ws.len());
+        for i in 0..ws.len() {
+            buf.clear();
+            static_features(&a, i, &mut buf);
+            per.push(buf.iter().map(|&k| tr.intern(k)).collect());
+        }
+        statics.push(per);
+    }
+    let dict_hit: Vec<Vec<Option<u16>>> =
+        data.iter().map(|(ws, _)| ws.iter().map(|w| dict.get(&dict_key(w)).copied()).collect()).collect();
+    let atoms_all: Vec<Vec<Atoms>> =
+        data.iter().map(|(ws, _)| ws.iter().map(|w| with_amb(w)).collect()).collect();
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut rng = SplitMix(seed);
+    let mut scores = vec![0f32; nl];
+    let mut dy = [0u64; NDYN];
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        let (mut correct, mut total) = (0usize, 0usize);
+        for &si in &order {
+            let gold = &data[si].1;
+            let (mut t1, mut t2) = (START1, START2);
+            for i in 0..gold.len() {
+                let pred = if let Some(l) = dict_hit[si][i] {
+                    l as usize
+                } else {
+                    scores.iter_mut().for_each(|s| *s = 0.0);
+                    for &f in &statics[si][i] {
+                        tr.add_scores(f, &mut scores);
+                    }
+                    dynamic_features(&atoms_all[si], i, t1, t2, &mut dy);
+                    let dyn_ids: [u32; NDYN] = dy.map(|k| tr.intern(k));
+                    for &f in &dyn_ids {
+                        tr.add_scores(f, &mut scores);
+                    }
+                    let p = argmax(&scores);
+                    let g = gold[i] as usize;
+                    if p != g {
+                        for &f in statics[si][i].iter().chain(dyn_ids.iter()) {
+                            tr.update(f, g, 1.0);
+                            tr.update(f, p, -1.0);
+                        }
+                    }
+                    tr.clock += 1;
+                    p
+                };
+                correct += usize::from(pred == gold[i] as usize);
+                total += 1;
+                t2 = t1;
+                t1 = pred as u64;
+            }
+        }
+        tracing::info!(epoch, train_accuracy = correct as f64 / total.max(1) as f64, "pos epoch");
+    }
+    let rows = tr.averaged(cfg.prune);
+    let mut w = Writer::default();
+    w.u32(nl as u32);
+    for (u, x) in &label_names {
+        w.str(u);
+        w.str(x);
+    }
+    w.u32(dict_rows.len() as u32);
+    for (k, l) in &dict_rows {
+        w.u64(*k);
+        w.u16(*l);
+    }
+    w.u32(amb_rows.len() as u32);
+    for (k, v) in &amb_rows {
+        w.u64(*k);
+        w.u64(*v);
+    }
+    w.u32(clusters.map_or(0, |c| c.fingerprint));
+    Weights::write(&rows, &mut w);
+    let bytes = format::wrap(KIND, VERSION, &w.0);
+    let model = PosModel::from_bytes_with(&bytes, clusters)?;
+    let dev_report = match dev {
+        Some(p) => Some(crate::eval::eval_pos_with(&model, p)?),
+        None => None,
+    };
+    let report = PosTrainReport {
+        sentences: data.len(),
+        tokens: data.iter().map(|d| d.0.len()).sum(),
+        labels: nl,
+        features: tr.num_features(),
+        kept_features: rows.len(),
+        dict_words: dict_rows.len(),
+        dev: dev_report,
+    };
+    Ok(TrainedPos { model, bytes, report })
+}
+
+fn argmax_u32(s: &[u32]) -> usize {
+    let mut best = 0;
+    for (i, &v) in s.iter().enumerate() {
+        if v > s[best] {
+            best = i;
+        }
+    }
+    best
+}
