@@ -112,7 +112,7 @@ pub(crate) fn parse_record(bytes: &[u8], default_id: &str) -> InputRecord {
         }
         (None, None) => return Err(RecordError::new(id, "record has neither \"text\" nor \"html\"")),
         (Some(t), None) => Content::Text(t),
-        (None, Some(h)) => Content::Html(h),
+        (None, Some(h)) => Content::Html { bytes: h.into_bytes(), charset: Some("utf-8".into()) },
     };
     let published = match field_str(&obj, "published", &id)? {
         None => None,

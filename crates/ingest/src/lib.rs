@@ -40,8 +40,10 @@ impl Default for IngestOptions {
 pub enum Content {
     /// Plain text (or Markdown): this becomes the document's `text` unchanged.
     Text(String),
-    /// An HTML page: the document's `text` is its extracted main text.
-    Html(String),
+    /// An HTML page as raw bytes (from a file, an HTTP response, or a JSONL `html` field encoded
+    /// as UTF-8), with the charset the transport declared, if any. The document's `text` is its
+    /// extracted main text.
+    Html { bytes: Vec<u8>, charset: Option<String> },
 }
 
 /// One good input record.

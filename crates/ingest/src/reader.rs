@@ -150,6 +150,12 @@ fn read_document(
     if bytes.len() > opts.max_bytes {
         return Err(RecordError::new(&id, too_big(bytes.len(), opts.max_bytes)));
     }
+    if kind == FileKind::Html {
+        // Charset detection belongs to the HTML extractor, which sees the raw bytes.
+        let mut doc = RawDoc::text(id, String::new());
+        doc.content = Content::Html { bytes, charset: None };
+        return check_content(doc);
+    }
     let (text, mut warnings) = match decode_text(&bytes) {
         Decoded::Text { text, warnings } => (text, warnings),
         Decoded::Binary(msg) => return Err(RecordError::new(&id, msg)),
@@ -157,27 +163,27 @@ fn read_document(
     if explicit && FileKind::from_path(path).is_none() {
         warnings.push("unknown file extension: read as plain text".into());
     }
-    let content = match kind {
-        FileKind::Html => Content::Html(text),
-        _ => Content::Text(text),
-    };
-    let mut doc = RawDoc::text(id, String::new());
-    doc.content = content;
+    let mut doc = RawDoc::text(id, text);
     doc.warnings = warnings;
     check_content(doc)
 }
 
 /// Rejects records with nothing to analyze.
 fn check_content(doc: RawDoc) -> InputRecord {
-    let (s, what) = match &doc.content {
-        Content::Text(s) => (s, "text"),
-        Content::Html(s) => (s, "html"),
-    };
-    if s.trim().is_empty() {
-        return Err(RecordError::new(doc.id, format!("empty {what}: nothing to analyze")));
-    }
-    if s.contains('\0') {
-        return Err(RecordError::new(doc.id, format!("binary content (NUL characters) in {what}")));
+    match &doc.content {
+        Content::Text(s) => {
+            if s.trim().is_empty() {
+                return Err(RecordError::new(doc.id, "empty text: nothing to analyze"));
+            }
+            if s.contains('\0') {
+                return Err(RecordError::new(doc.id, "binary content (NUL characters) in text"));
+            }
+        }
+        Content::Html { bytes, .. } => {
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return Err(RecordError::new(doc.id, "empty html: nothing to analyze"));
+            }
+        }
     }
     Ok(doc)
 }

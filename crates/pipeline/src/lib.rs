@@ -73,7 +73,7 @@ impl Pipeline {
         let RawDoc { id, content, title, url, published, outlet, warnings } = doc;
         let text = match content {
             Content::Text(t) => t,
-            Content::Html(_) => {
+            Content::Html { .. } => {
                 return Err(ErrorRecord::new(
                     id,
                     "HTML input is not supported yet (issue 8): give the text instead",
