@@ -202,7 +202,8 @@ impl TimeTagger {
             {
                 explicit = Some((y, si));
             }
-            if let Some(p) = point {
+            // Shifts ("a year earlier") are read off the reference, never become it.
+            if let (Some(p), false) = (point, matches!(c.val, Under::Shift { .. })) {
                 last = Some(p);
             }
             out.push(TimexHit {

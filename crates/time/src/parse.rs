@@ -166,8 +166,9 @@ impl<'a> Matcher<'a> {
         }
         let w = self.w(i);
         let m = *LEX.months.get(w)?;
-        let full = w.len() >= 3 && ["may", "june", "july"].contains(&w) || w.len() > 4;
-        if self.w(i + 1) == "." && self.t.adj(i) {
+        let full = ["may", "june", "july"].contains(&w) || w.len() > 4;
+        let abbrev = !["may", "june", "july"].contains(&w) && w.len() <= 4;
+        if abbrev && self.w(i + 1) == "." && self.t.adj(i) {
             return Some((m, i + 2));
         }
         if !full && !self.t.is_num(i + 1) {
@@ -186,7 +187,6 @@ impl<'a> Matcher<'a> {
             // Abbreviation: "Fri." / "Sat,"
             return match self.w(i + 1) {
                 "." if self.t.adj(i) => Some((d, i + 2)),
-                "," => Some((d, i + 1)),
                 _ => None,
             };
         }
@@ -323,6 +323,15 @@ impl<'a> Matcher<'a> {
             let hi = i + words.len();
             // "current" only as an adjective before a noun-ish word; "now" not in "now-defunct"
             if words.len() == 1 && self.w(hi) == "-" && self.t.adj(hi - 1) {
+                continue;
+            }
+            // "quarterly earnings", "a daily newspaper": adjectives, not sets
+            if *ty == TimexType::Set
+                && words.len() == 1
+                && self.t.kind(hi) == Some(Kind::Word)
+                && !self.t.cap(hi)
+                && !LEX.month_preps.contains(self.w(hi))
+            {
                 continue;
             }
             let val = match tpl {
@@ -667,23 +676,15 @@ impl<'a> Matcher<'a> {
         let rw = self.w(r);
         // "the year", "the quarter", "the week", "the month"
         if the {
-            if let Some((u, 1)) = self.unit(r + 1).filter(|_| rw == "same") {
-                let _ = u;
-            }
-            if let Some((u, 1)) = self.unit(r) {
-                if self.w(r) == "quarter" {
-                    return Some(cand(i, r + 1, TimexType::Date, Under::Quarter { q: 0, year: None }));
-                }
-                if matches!(u, Unit::Year | Unit::Month | Unit::Week) && !self.w(r).ends_with('s') {
-                    if self.w(r + 1) == "'" || self.t.is_num(r + 1) {
-                        return None;
-                    }
-                    return Some(cand(i, r + 1, TimexType::Date, Under::Rel { unit: u, off: 0 }));
-                }
-            }
             // "the year-earlier quarter", "the year-ago period"
             if rw == "year" && self.w(r + 1) == "-" && matches!(self.w(r + 2), "earlier" | "ago") {
-                let hi = if matches!(self.w(r + 3), "quarter" | "period") { r + 4 } else { r + 3 };
+                let mut hi = r + 3;
+                if self.w(hi) == "third" || self.w(hi) == "fourth" || self.w(hi) == "first" || self.w(hi) == "second" {
+                    hi += 1;
+                }
+                if matches!(self.w(hi), "quarter" | "period") {
+                    hi += 1;
+                }
                 return Some(cand(
                     i,
                     hi,
@@ -695,6 +696,19 @@ impl<'a> Matcher<'a> {
                         from_last: true,
                     },
                 ));
+            }
+        }
+        if the {
+            if let Some((u, 1)) = self.unit(r) {
+                if self.w(r) == "quarter" {
+                    return Some(cand(i, r + 1, TimexType::Date, Under::Quarter { q: 0, year: None }));
+                }
+                if matches!(u, Unit::Year | Unit::Month | Unit::Week) && !self.w(r).ends_with('s') {
+                    if self.w(r + 1) == "'" || self.t.is_num(r + 1) {
+                        return None;
+                    }
+                    return Some(cand(i, r + 1, TimexType::Date, Under::Rel { unit: u, off: 0 }));
+                }
             }
             if matches!(rw, "latest" | "most") {
                 let q = if rw == "most" && self.w(r + 1) == "recent" { r + 2 } else { r + 1 };
@@ -893,7 +907,7 @@ impl<'a> Matcher<'a> {
         let mut hi = j + 1;
         if !counted {
             // "week-long", "year-long"
-            if self.w(hi) == "-" && self.t.adj(j) && matches!(self.w(hi + 1), "long" | "old") && !the {
+            if self.w(hi) == "-" && self.t.adj(j) && self.w(hi + 1) == "long" && !the {
                 return Some(cand(j, hi + 2, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, Some(1.0)))));
             }
             // bare plural units: "for years", "days before the attack"
@@ -916,8 +930,14 @@ impl<'a> Matcher<'a> {
                 return None;
             }
         }
-        if hyph && matches!(self.w(hi), "-") && matches!(self.w(hi + 1), "long" | "old") {
+        if hyph && matches!(self.w(hi), "-") && self.w(hi + 1) == "old" {
+            return None; // "a 6-year-old": an age
+        }
+        if hyph && matches!(self.w(hi), "-") && self.w(hi + 1) == "long" {
             hi += 2;
+        }
+        if u == Unit::Quarter && (hyph || self.w(hi) == "of") {
+            return None; // "three-quarters of"
         }
         let mut c = cand(lo, hi, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, n)));
         if plus {

@@ -249,14 +249,25 @@ impl Under {
             return Some(y);
         }
         let dct = cx.dct?;
+        // The occurrence nearest the publication date, dates on the wrong side of it
+        // for the tense counting double ("said Dec. 20" in January is last December).
         let y = dct.year();
-        let here = (m, d.unwrap_or(0));
-        let now = (dct.month(), if d.is_some() { dct.day() } else { 0 });
-        Some(match cx.tense {
-            Tense::Past if here > now => y - 1,
-            Tense::Future if here < now => y + 1,
-            _ => y,
-        })
+        let mut best: Option<(i64, i32)> = None;
+        for cand in [y - 1, y, y + 1] {
+            let Some(date) = NaiveDate::from_ymd_opt(cand, m, d.unwrap_or(15).min(28)) else {
+                continue;
+            };
+            let diff = (date - dct).num_days();
+            let cost = match cx.tense {
+                Tense::Past if diff > 0 => diff * 3,
+                Tense::Future if diff < 0 => -diff * 3,
+                _ => diff.abs(),
+            };
+            if best.map_or(true, |b| cost < b.0) {
+                best = Some((cost, cand));
+            }
+        }
+        best.map(|b| b.1)
     }
 
     fn point(&self, cx: &Ctx) -> Option<Point> {
