@@ -27,7 +27,10 @@ fn name_before(before: &str) -> Option<(usize, &str)> {
     }
     let name = &before[start..];
     // drop connectors at the front ("of CNN" → "CNN")
-    let trimmed = name.trim_start_matches("of ").trim_start_matches("and ");
+    let mut trimmed = name;
+    for pre in ["of ", "and ", "the ", "The "] {
+        trimmed = trimmed.strip_prefix(pre).unwrap_or(trimmed);
+    }
     let start = start + (name.len() - trimmed.len());
     Some((start, trimmed))
 }

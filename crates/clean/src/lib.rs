@@ -251,8 +251,16 @@ fn clean_with(lex: &Lexicon, text: &str) -> Cleaned {
     // Drop any overlap (a repeat inside a dateline line is cut by the dateline).
     let mut merged: Vec<Boilerplate> = Vec::with_capacity(bp.len());
     for b in bp {
-        match merged.last() {
+        match merged.last_mut() {
             Some(last) if last.span.overlaps(&b.span) => {}
+            // the lines of one wrapped bio paragraph make one span
+            Some(last)
+                if last.kind == BoilerplateKind::AuthorBio
+                    && b.kind == BoilerplateKind::AuthorBio
+                    && text[last.span.end..b.span.start].matches('\n').count() <= 1 =>
+            {
+                last.span = last.span.cover(&b.span)
+            }
             _ => merged.push(b),
         }
     }
