@@ -12,10 +12,7 @@ fn load(dir: &Path) -> Vec<String> {
         .unwrap_or_default();
     paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
     paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
+    paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
 }
 
 fn bench(c: &mut Criterion) {

@@ -66,7 +66,9 @@ fn opening_name(s: &str) -> Option<usize> {
             }
             break;
         }
-        if i == 0 && matches!(bare, "The" | "He" | "She" | "It" | "They" | "This" | "A" | "An" | "In" | "We" | "I") {
+        if i == 0
+            && matches!(bare, "The" | "He" | "She" | "It" | "They" | "This" | "A" | "An" | "In" | "We" | "I")
+        {
             return None;
         }
         n += 1;
@@ -127,7 +129,9 @@ mod tests {
     fn bios() {
         assert!(bio("Mara Lind is a freelance journalist based in Tallinn who writes about energy."));
         assert!(bio("Tomas Ekberg covers city hall for the Harbor Ledger."));
-        assert!(bio("I am a journalist with ten years of experience, and I bring a calm eye to local courts."));
+        assert!(bio(
+            "I am a journalist with ten years of experience, and I bring a calm eye to local courts."
+        ));
     }
 
     #[test]

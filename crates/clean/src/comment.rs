@@ -10,23 +10,30 @@ use crate::util::outlet_name;
 fn name_before(before: &str) -> Option<(usize, &str)> {
     let mut start = before.len();
     let mut count = 0;
-    for w in before.rsplit(' ') {
+    loop {
+        let head = &before[..start];
+        let ws = head.rfind(char::is_whitespace);
+        let w_start = ws.map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        let w = &head[w_start..];
         let capital = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         let clean = w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '&' | '/'));
         if w.is_empty() || !clean || !(capital || (count > 0 && matches!(w, "of" | "the" | "and"))) {
             break;
         }
-        start -= w.len() + usize::from(start < before.len());
+        start = w_start;
         count += 1;
-        if count == 5 {
-            break;
+        // names run over single spaces only, never over a line break
+        match ws {
+            Some(i) if count < 5 && head[i..].starts_with(' ') => start = i,
+            _ => break,
         }
     }
-    if count == 0 {
+    // `start` may sit on the space before the first word
+    let name = before[start..].trim_start();
+    let start = before.len() - name.len();
+    if count == 0 || name.is_empty() {
         return None;
     }
-    let name = &before[start..];
-    // drop connectors at the front ("of CNN" → "CNN")
     let mut trimmed = name;
     for pre in ["of ", "and ", "the ", "The "] {
         trimmed = trimmed.strip_prefix(pre).unwrap_or(trimmed);
@@ -66,10 +73,8 @@ pub(crate) fn comment_requests(lex: &Lexicon, text: &str) -> Vec<(String, Span)>
         }
         let before = &text[..m.start()];
         // "CNN's request" / "CNN’s request" / "Reuters' request"
-        let possessive = ["'s ", "’s ", "' ", "’ "]
-            .iter()
-            .find(|p| before.ends_with(**p))
-            .map(|p| before.len() - p.len());
+        let possessive =
+            ["'s ", "’s ", "' ", "’ "].iter().find(|p| before.ends_with(**p)).map(|p| before.len() - p.len());
         if let Some(at) = possessive {
             let lo = at.saturating_sub(80);
             let lo = (lo..=at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
@@ -108,18 +113,13 @@ mod tests {
         let t = "The port did not respond to CNN’s request for comment. Officials ignored \
                  a request for comment from the Harbor Ledger on Monday. She told Reuters \
                  nothing. He declined the ministry's request for comment.";
-        let got: Vec<(String, &str)> = comment_requests(&LEXICON, t)
-            .into_iter()
-            .map(|(o, s)| (o, s.of(t)))
-            .collect();
+        let got: Vec<(String, &str)> =
+            comment_requests(&LEXICON, t).into_iter().map(|(o, s)| (o, s.of(t))).collect();
         assert_eq!(
             got,
             vec![
                 ("CNN".to_string(), "CNN’s request for comment"),
-                (
-                    "Harbor Ledger".to_string(),
-                    "request for comment from the Harbor Ledger"
-                ),
+                ("Harbor Ledger".to_string(), "request for comment from the Harbor Ledger"),
             ]
         );
     }

@@ -141,12 +141,8 @@ pub(crate) fn classify(lex: &Lexicon, text: &str, span: Span, pos: Position) -> 
         origins,
         authors,
     };
-    let credit_origins = |names: Vec<String>| {
-        names
-            .into_iter()
-            .map(|n| (n, OriginKind::CreditLine, span))
-            .collect::<Vec<_>>()
-    };
+    let credit_origins =
+        |names: Vec<String>| names.into_iter().map(|n| (n, OriginKind::CreditLine, span)).collect::<Vec<_>>();
 
     if let Some(re) = &r.trailer {
         if re.is_match(line) {
@@ -168,8 +164,7 @@ pub(crate) fn classify(lex: &Lexicon, text: &str, span: Span, pos: Position) -> 
     }
     if let Some(c) = r.source.as_ref().and_then(|re| re.captures(line)) {
         let (rest, _) = group(&c, "rest")?;
-        let names: Option<Vec<String>> =
-            split_list(rest).into_iter().map(|p| outlet_name(lex, p)).collect();
+        let names: Option<Vec<String>> = split_list(rest).into_iter().map(|p| outlet_name(lex, p)).collect();
         return match names {
             Some(n) if !n.is_empty() => Some(cl(credit_origins(n), vec![])),
             _ => None,
@@ -181,13 +176,7 @@ pub(crate) fn classify(lex: &Lexicon, text: &str, span: Span, pos: Position) -> 
         if line.len() <= 60 {
             let names: Option<Vec<String>> = split_list(rest)
                 .into_iter()
-                .map(|p| {
-                    if shouted {
-                        outlet_name(lex, p)
-                    } else {
-                        lex.known_outlet(p).map(str::to_string)
-                    }
-                })
+                .map(|p| if shouted { outlet_name(lex, p) } else { lex.known_outlet(p).map(str::to_string) })
                 .collect();
             if let Some(n) = names.filter(|n| !n.is_empty()) {
                 return Some(cl(credit_origins(n), vec![]));
@@ -216,21 +205,12 @@ pub(crate) fn classify(lex: &Lexicon, text: &str, span: Span, pos: Position) -> 
     if let Some(c) = r.copyright.as_ref().and_then(|re| re.captures(line)) {
         let (rest, _) = group(&c, "rest")?;
         let symbol = line.starts_with('©') || line.starts_with("(c)") || line.starts_with("(C)");
-        let has_year = line
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.iter().all(u8::is_ascii_digit));
+        let has_year = line.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
         let name = leading_name(rest);
         let outlet = outlet_name(lex, name);
         if symbol || has_year || (outlet.is_some() && line.len() <= 100) {
-            let origins = outlet
-                .map(|o| vec![(o, OriginKind::Other, span)])
-                .unwrap_or_default();
-            return Some(LineHit {
-                kind: Some(BoilerplateKind::Other),
-                origins,
-                authors: vec![],
-            });
+            let origins = outlet.map(|o| vec![(o, OriginKind::Other, span)]).unwrap_or_default();
+            return Some(LineHit { kind: Some(BoilerplateKind::Other), origins, authors: vec![] });
         }
         return None;
     }
@@ -256,11 +236,7 @@ pub(crate) fn classify(lex: &Lexicon, text: &str, span: Span, pos: Position) -> 
 
 /// A dateline at the start of `span` ("WASHINGTON, March 3 (Reuters) -"): its span, and the
 /// agency it names with the evidence span "(Reuters) -".
-pub(crate) fn dateline(
-    lex: &Lexicon,
-    text: &str,
-    span: Span,
-) -> Option<(Span, Option<(String, Span)>)> {
+pub(crate) fn dateline(lex: &Lexicon, text: &str, span: Span) -> Option<(Span, Option<(String, Span)>)> {
     let re = lex.credits.dateline.as_ref()?;
     let line = span.of(text);
     let head = &line[..floor_boundary(line, 160)];
@@ -268,10 +244,7 @@ pub(crate) fn dateline(
     let whole = c.get(0)?;
     let place = c.name("place")?.as_str().trim();
     let caps = place.chars().any(char::is_alphabetic)
-        && place
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
+        && place.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let agency = c.name("agency");
     let dash = c.name("dash")?;
     if !caps && agency.is_none() {

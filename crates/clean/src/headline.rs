@@ -55,11 +55,7 @@ pub(crate) fn similarity(title: &str, sentence: &str) -> (f64, f64, f64) {
     let ss: HashSet<&str> = s.iter().map(String::as_str).collect();
     let inter = ts.intersection(&ss).count() as f64;
     let union = ts.union(&ss).count() as f64;
-    (
-        inter / union,
-        inter / ts.len() as f64,
-        s.len() as f64 / t.len() as f64,
-    )
+    (inter / union, inter / ts.len() as f64, s.len() as f64 / t.len() as f64)
 }
 
 /// A sentence repeats the title when most of the words are shared and the lengths are alike.
@@ -75,12 +71,7 @@ pub(crate) fn repeats(title: &str, sentence: &str) -> bool {
 }
 
 /// The sentence of the lede lines that repeats the title, if any (the best one).
-pub(crate) fn repeated_headline(
-    lex: &Lexicon,
-    text: &str,
-    title: Span,
-    lede: &[Span],
-) -> Option<Span> {
+pub(crate) fn repeated_headline(lex: &Lexicon, text: &str, title: Span, lede: &[Span]) -> Option<Span> {
     let t = title.of(text);
     let mut best: Option<(f64, Span)> = None;
     for (k, &para) in lede.iter().enumerate() {

@@ -13,11 +13,7 @@ use crate::BoilerplateKind;
 #[non_exhaustive]
 pub enum LexiconError {
     #[error("{file}:{line}: {message}")]
-    Malformed {
-        file: &'static str,
-        line: usize,
-        message: String,
-    },
+    Malformed { file: &'static str, line: usize, message: String },
     #[error("{file}:{line}: bad pattern: {source}")]
     Pattern {
         file: &'static str,
@@ -77,21 +73,14 @@ fn rows(src: &'static str) -> impl Iterator<Item = (usize, &'static str)> {
 }
 
 fn malformed(file: &'static str, line: usize, message: impl Into<String>) -> LexiconError {
-    LexiconError::Malformed {
-        file,
-        line,
-        message: message.into(),
-    }
+    LexiconError::Malformed { file, line, message: message.into() }
 }
 
 fn words_ac(file: &'static str, pats: &[String]) -> Result<AhoCorasick, LexiconError> {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::Standard)
         .build(pats)
-        .map_err(|e| LexiconError::Build {
-            file,
-            message: e.to_string(),
-        })
+        .map_err(|e| LexiconError::Build { file, message: e.to_string() })
 }
 
 /// The lookup key of an outlet name: lowercase, no leading "the ", no trailing dot.
@@ -118,13 +107,9 @@ impl Lexicon {
                 if alias.is_empty() {
                     continue;
                 }
-                let exact = (alias.len() <= 4
-                    && alias.chars().all(|c| c.is_ascii_uppercase() || c == '/'))
-                .then(|| alias.to_string());
-                outlets
-                    .entry(outlet_key(alias))
-                    .or_default()
-                    .push((name.to_string(), exact));
+                let exact = (alias.len() <= 4 && alias.chars().all(|c| c.is_ascii_uppercase() || c == '/'))
+                    .then(|| alias.to_string());
+                outlets.entry(outlet_key(alias)).or_default().push((name.to_string(), exact));
             }
         }
 
@@ -180,10 +165,7 @@ impl Lexicon {
         let line_set = RegexSetBuilder::new(&pats)
             .case_insensitive(true)
             .build()
-            .map_err(|e| LexiconError::Build {
-                file: "lines.tsv",
-                message: e.to_string(),
-            })?;
+            .map_err(|e| LexiconError::Build { file: "lines.tsv", message: e.to_string() })?;
 
         // bio cues
         let (mut first, mut first_w, mut third, mut third_w, mut jobs, mut verbs) =
@@ -193,10 +175,8 @@ impl Lexicon {
             if cols.len() != 3 {
                 return Err(malformed("bio.tsv", ln, "expected kind<TAB>weight<TAB>phrase"));
             }
-            let w: u32 = cols[1]
-                .trim()
-                .parse()
-                .map_err(|_| malformed("bio.tsv", ln, "weight is not a number"))?;
+            let w: u32 =
+                cols[1].trim().parse().map_err(|_| malformed("bio.tsv", ln, "weight is not a number"))?;
             let phrase = cols[2].trim().to_lowercase();
             match cols[0].trim() {
                 "first" => {
@@ -231,10 +211,7 @@ impl Lexicon {
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&comment)
-                .map_err(|e| LexiconError::Build {
-                    file: "comment.tsv",
-                    message: e.to_string(),
-                })?,
+                .map_err(|e| LexiconError::Build { file: "comment.tsv", message: e.to_string() })?,
             abbrev,
         })
     }
@@ -261,14 +238,14 @@ impl Lexicon {
     /// The canonical name of a known outlet, when `name` is one of its spellings.
     pub fn known_outlet(&self, name: &str) -> Option<&str> {
         let raw = name.trim().trim_end_matches(['.', ',', ';', ':']).trim();
-        let raw = raw
-            .strip_prefix("The ")
-            .or_else(|| raw.strip_prefix("the "))
-            .unwrap_or(raw);
+        let raw = raw.strip_prefix("The ").or_else(|| raw.strip_prefix("the ")).unwrap_or(raw);
         let entries = self.outlets.get(&outlet_key(raw))?;
         entries
             .iter()
-            .find(|(_, exact)| exact.as_deref().map_or(true, |e| e == raw))
+            .find(|(_, exact)| match exact {
+                Some(e) => e == raw,
+                None => true,
+            })
             .map(|(n, _)| n.as_str())
     }
 }

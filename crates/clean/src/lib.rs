@@ -143,10 +143,7 @@ fn clean_with(lex: &Lexicon, text: &str) -> Cleaned {
         if line.span.len() > MAX_LINE {
             continue;
         }
-        let pos = Position {
-            tail: i + 3 >= n && n > 1,
-            last: i + 1 == n && n > 1,
-        };
+        let pos = Position { tail: i + 3 >= n && n > 1, last: i + 1 == n && n > 1 };
         if let Some(hit) = credit::classify(lex, text, line.span, pos) {
             kinds[i] = hit.kind;
             hits.push((line.span, hit));
@@ -172,28 +169,18 @@ fn clean_with(lex: &Lexicon, text: &str) -> Cleaned {
     }
 
     // The lede: the first body lines after the title.
-    let lede_lines: Vec<usize> = (title_line.map_or(0, |t| t + 1)..n)
-        .filter(|&j| kinds[j].is_none())
-        .take(2)
-        .collect();
+    let lede_lines: Vec<usize> =
+        (title_line.map_or(0, |t| t + 1)..n).filter(|&j| kinds[j].is_none()).take(2).collect();
     let mut extra: Vec<Boilerplate> = Vec::new();
     let mut lede_spans: Vec<Span> = lede_lines.iter().map(|&j| lines[j].span).collect();
     if let Some(&j) = lede_lines.first() {
         if let Some((dl, agency)) = credit::dateline(lex, text, lines[j].span) {
             if dl.len() < lines[j].span.len() {
                 out.dateline = Some(dl);
-                let kind = if agency.is_some() {
-                    BoilerplateKind::Credit
-                } else {
-                    BoilerplateKind::Other
-                };
+                let kind = if agency.is_some() { BoilerplateKind::Credit } else { BoilerplateKind::Other };
                 extra.push(Boilerplate { span: dl, kind });
                 if let Some((o, ev)) = agency {
-                    out.origin.push(OriginHit {
-                        outlet: o,
-                        kind: OriginKind::Dateline,
-                        evidence: ev,
-                    });
+                    out.origin.push(OriginHit { outlet: o, kind: OriginKind::Dateline, evidence: ev });
                 }
                 lede_spans[0] = Span::new(dl.end, lines[j].span.end).trim(text);
             }
@@ -201,26 +188,19 @@ fn clean_with(lex: &Lexicon, text: &str) -> Cleaned {
     }
     if let Some(t) = out.title {
         if let Some(rep) = headline::repeated_headline(lex, text, t, &lede_spans) {
-            extra.push(Boilerplate {
-                span: rep,
-                kind: BoilerplateKind::RepeatedHeadline,
-            });
+            extra.push(Boilerplate { span: rep, kind: BoilerplateKind::RepeatedHeadline });
         }
     }
 
     // Author bios: trailing paragraphs (after the lede), read backwards until one is not a
     // bio. A paragraph is one line, or, in texts that separate paragraphs with blank lines,
     // a run of body lines with no blank line between them.
-    let body_lines: Vec<usize> = (0..n)
-        .filter(|&j| kinds[j].is_none() && Some(j) != title_line)
-        .collect();
+    let body_lines: Vec<usize> = (0..n).filter(|&j| kinds[j].is_none() && Some(j) != title_line).collect();
     let blank_separated = lines.iter().skip(1).any(|l| l.blank_before);
     let mut paras: Vec<(usize, usize)> = Vec::new();
     for &j in &body_lines {
         match paras.last_mut() {
-            Some((_, last)) if blank_separated && *last + 1 == j && !lines[j].blank_before => {
-                *last = j
-            }
+            Some((_, last)) if blank_separated && *last + 1 == j && !lines[j].blank_before => *last = j,
             _ => paras.push((j, j)),
         }
     }
@@ -241,10 +221,7 @@ fn clean_with(lex: &Lexicon, text: &str) -> Cleaned {
     let mut bp: Vec<Boilerplate> = extra;
     for (i, k) in kinds.iter().enumerate() {
         if let Some(kind) = *k {
-            bp.push(Boilerplate {
-                span: lines[i].span,
-                kind,
-            });
+            bp.push(Boilerplate { span: lines[i].span, kind });
         }
     }
     bp.sort_by_key(|b| (b.span.start, b.span.end));
@@ -268,11 +245,7 @@ fn clean_with(lex: &Lexicon, text: &str) -> Cleaned {
 
     for (_, hit) in hits {
         for (outlet, kind, evidence) in hit.origins {
-            out.origin.push(OriginHit {
-                outlet,
-                kind,
-                evidence,
-            });
+            out.origin.push(OriginHit { outlet, kind, evidence });
         }
         for a in hit.authors {
             if !out.authors.contains(&a) {
@@ -284,14 +257,9 @@ fn clean_with(lex: &Lexicon, text: &str) -> Cleaned {
         if out.boilerplate.iter().any(|b| b.span.overlaps(&evidence)) {
             continue;
         }
-        out.origin.push(OriginHit {
-            outlet,
-            kind: OriginKind::CommentRequest,
-            evidence,
-        });
+        out.origin.push(OriginHit { outlet, kind: OriginKind::CommentRequest, evidence });
     }
-    out.origin
-        .sort_by_key(|o| (o.evidence.start, o.evidence.end));
+    out.origin.sort_by_key(|o| (o.evidence.start, o.evidence.end));
 
     // Body: the gaps between boilerplate, trimmed.
     let mut at = 0;
@@ -306,10 +274,6 @@ fn clean_with(lex: &Lexicon, text: &str) -> Cleaned {
     if !gap.is_empty() {
         out.body.push(gap);
     }
-    tracing::trace!(
-        boilerplate = out.boilerplate.len(),
-        origin = out.origin.len(),
-        "cleaned"
-    );
+    tracing::trace!(boilerplate = out.boilerplate.len(), origin = out.origin.len(), "cleaned");
     out
 }

@@ -23,10 +23,7 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
         if s.is_empty() {
             blank = true;
         } else {
-            out.push(Line {
-                span: s,
-                blank_before: blank,
-            });
+            out.push(Line { span: s, blank_before: blank });
             blank = false;
         }
         start = (end + 1).min(text.len());
@@ -74,10 +71,7 @@ pub(crate) fn sentences(lex: &Lexicon, text: &str, span: Span) -> Vec<Span> {
         }
         if c == '.' {
             let before = &s[start..i];
-            let word = before
-                .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
-                .next()
-                .unwrap_or("");
+            let word = before.rsplit(|ch: char| ch.is_whitespace() || ch == '(').next().unwrap_or("");
             let w = word.to_lowercase();
             if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
                 continue; // an initial: "J. Doe"
@@ -101,34 +95,105 @@ pub(crate) fn sentences(lex: &Lexicon, text: &str, span: Span) -> Vec<Span> {
 
 /// Lowercased alphanumeric word tokens.
 pub(crate) fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect()
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
 }
 
 const PARTICLES: &[&str] = &[
-    "de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "dos", "das", "bin", "ibn",
-    "al", "el", "la", "le", "ter", "y", "st.",
+    "de", "van", "von", "der", "den", "da", "di", "du", "del", "della", "dos", "das", "bin", "ibn", "al",
+    "el", "la", "le", "ter", "y", "st.",
 ];
 const CONNECTORS: &[&str] = &[
-    "of", "the", "and", "for", "de", "del", "la", "le", "du", "des", "al", "el", "di", "&", "on",
-    "in", "y", "und", "der",
+    "of", "the", "and", "for", "de", "del", "la", "le", "du", "des", "al", "el", "di", "&", "on", "in", "y",
+    "und", "der",
 ];
 /// Capitalised words that start sentences or name no one.
 const NOT_NAMES: &[&str] = &[
-    "The", "A", "An", "It", "This", "That", "These", "Those", "He", "She", "They", "We", "I", "You",
-    "His", "Her", "Their", "Our", "My", "Its", "In", "On", "At", "As", "According", "After",
-    "Before", "When", "While", "If", "But", "And", "Or", "So", "Then", "There", "Here", "What",
-    "Who", "Why", "How", "Some", "Many", "All", "Most", "No", "Not", "Staff", "Our",
+    "The",
+    "A",
+    "An",
+    "It",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Its",
+    "In",
+    "On",
+    "At",
+    "As",
+    "According",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Then",
+    "There",
+    "Here",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Some",
+    "Many",
+    "All",
+    "Most",
+    "No",
+    "Not",
+    "Staff",
+    "Our",
 ];
 /// Roles written after a byline name ("By Jane Doe, Staff Writer").
 const ROLES: &[&str] = &[
-    "staff", "writer", "reporter", "correspondent", "editor", "columnist", "contributor",
-    "senior", "chief", "special", "political", "foreign", "news", "desk", "bureau", "team",
-    "producer", "analyst", "journalist", "contributing", "associate", "deputy", "international",
-    "diplomatic", "security", "business", "science", "health", "technology", "world", "sports",
-    "opinion", "reports", "report",
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "columnist",
+    "contributor",
+    "senior",
+    "chief",
+    "special",
+    "political",
+    "foreign",
+    "news",
+    "desk",
+    "bureau",
+    "team",
+    "producer",
+    "analyst",
+    "journalist",
+    "contributing",
+    "associate",
+    "deputy",
+    "international",
+    "diplomatic",
+    "security",
+    "business",
+    "science",
+    "health",
+    "technology",
+    "world",
+    "sports",
+    "opinion",
+    "reports",
+    "report",
 ];
 
 fn starts_upper(w: &str) -> bool {
@@ -142,18 +207,14 @@ fn is_domain(w: &str) -> bool {
             !host.is_empty()
                 && (2..=6).contains(&tld.len())
                 && tld.chars().all(|c| c.is_ascii_lowercase())
-                && host
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+                && host.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
         }
         None => false,
     }
 }
 
 fn strip_punct(s: &str) -> &str {
-    s.trim()
-        .trim_end_matches(['.', ',', ';', ':', '!', '?'])
-        .trim()
+    s.trim().trim_end_matches(['.', ',', ';', ':', '!', '?']).trim()
 }
 
 /// A person's name: one to five capitalised words (initials and name particles allowed).
@@ -210,8 +271,7 @@ pub(crate) fn outlet_name(lex: &Lexicon, s: &str) -> Option<String> {
         return None;
     }
     let first = ws[0];
-    if !(starts_upper(first) || first.starts_with(|c: char| c.is_ascii_digit()) || is_domain(first))
-    {
+    if !(starts_upper(first) || first.starts_with(|c: char| c.is_ascii_digit()) || is_domain(first)) {
         return None;
     }
     if ws.len() == 1 && NOT_NAMES.contains(&first) {
@@ -282,18 +342,10 @@ mod tests {
     #[test]
     fn splits_sentences_not_abbreviations() {
         let t = "Mr. Doe left at 5 p.m. on Friday. He said \"no.\" Then J. Roe spoke! Done";
-        let s: Vec<&str> = sentences(&LEXICON, t, Span::new(0, t.len()))
-            .iter()
-            .map(|s| s.of(t))
-            .collect();
+        let s: Vec<&str> = sentences(&LEXICON, t, Span::new(0, t.len())).iter().map(|s| s.of(t)).collect();
         assert_eq!(
             s,
-            vec![
-                "Mr. Doe left at 5 p.m. on Friday.",
-                "He said \"no.\"",
-                "Then J. Roe spoke!",
-                "Done"
-            ]
+            vec!["Mr. Doe left at 5 p.m. on Friday.", "He said \"no.\"", "Then J. Roe spoke!", "Done"]
         );
     }
 
@@ -304,7 +356,10 @@ mod tests {
         assert!(!plausible_person("the end of the year"));
         assert!(!plausible_person("The Minister"));
         assert_eq!(outlet_name(&LEXICON, "AP").as_deref(), Some("Associated Press"));
-        assert_eq!(outlet_name(&LEXICON, "Northern Lantern Gazette").as_deref(), Some("Northern Lantern Gazette"));
+        assert_eq!(
+            outlet_name(&LEXICON, "Northern Lantern Gazette").as_deref(),
+            Some("Northern Lantern Gazette")
+        );
         assert_eq!(outlet_name(&LEXICON, "the ministry said"), None);
         assert_eq!(leading_name("Skai.gr and is republished here"), "Skai.gr");
         assert_eq!(leading_name("The Associated Press. All rights"), "The Associated Press");

@@ -54,10 +54,7 @@ fn observe(text: &str, c: &Cleaned) -> Expected {
         boilerplate: c
             .boilerplate
             .iter()
-            .map(|b| Bp {
-                kind: b.kind.as_str().to_string(),
-                text: s(b.span),
-            })
+            .map(|b| Bp { kind: b.kind.as_str().to_string(), text: s(b.span) })
             .collect(),
         origin: c
             .origin
@@ -106,8 +103,7 @@ fn golden_fixtures() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let exp_path = path.with_file_name(name.trim_end_matches(".txt").to_string() + ".expected.json");
         let expected: Expected = serde_json::from_str(
-            &std::fs::read_to_string(&exp_path)
-                .unwrap_or_else(|_| panic!("missing {}", exp_path.display())),
+            &std::fs::read_to_string(&exp_path).unwrap_or_else(|_| panic!("missing {}", exp_path.display())),
         )
         .unwrap_or_else(|e| panic!("{}: {e}", exp_path.display()));
         let got = cleaner.clean(&text);
@@ -142,9 +138,7 @@ fn shifted_by_a_prefix_keeps_spans_aligned() {
                 continue;
             }
             assert!(
-                b.boilerplate
-                    .iter()
-                    .any(|y| y.kind == x.kind && y.span == x.span.shift(prefix.len())),
+                b.boilerplate.iter().any(|y| y.kind == x.kind && y.span == x.span.shift(prefix.len())),
                 "{}: {:?} {:?} not found shifted",
                 path.display(),
                 x.kind,
@@ -157,9 +151,7 @@ fn shifted_by_a_prefix_keeps_spans_aligned() {
                 continue;
             }
             assert!(
-                b.origin
-                    .iter()
-                    .any(|p| p.outlet == o.outlet && p.evidence == o.evidence.shift(prefix.len())),
+                b.origin.iter().any(|p| p.outlet == o.outlet && p.evidence == o.evidence.shift(prefix.len())),
                 "{}: origin {:?} not found shifted",
                 path.display(),
                 o.outlet
@@ -208,17 +200,10 @@ fn seed_article_when_present() {
 
     // the trailing paragraph is the author's bio
     let last = text.trim_end().lines().last().unwrap().trim();
-    assert!(c
-        .boilerplate
-        .iter()
-        .any(|b| b.kind.as_str() == "author_bio" && b.span.of(&text) == last));
+    assert!(c.boilerplate.iter().any(|b| b.kind.as_str() == "author_bio" && b.span.of(&text) == last));
 
     // "Source :Skai" is a credit line naming Skai
-    let src = c
-        .boilerplate
-        .iter()
-        .find(|b| b.kind.as_str() == "credit")
-        .expect("a credit line");
+    let src = c.boilerplate.iter().find(|b| b.kind.as_str() == "credit").expect("a credit line");
     assert!(src.span.of(&text).starts_with("Source"));
     assert!(c
         .origin
@@ -227,19 +212,13 @@ fn seed_article_when_present() {
 
     // the lede's second sentence repeats the title
     let lede = text.lines().nth(1).unwrap();
-    let rep = c
-        .boilerplate
-        .iter()
-        .find(|b| b.kind.as_str() == "repeated_headline")
-        .expect("a repeated headline");
+    let rep =
+        c.boilerplate.iter().find(|b| b.kind.as_str() == "repeated_headline").expect("a repeated headline");
     let lede_start = text.find(lede).unwrap();
     assert!(rep.span.start > lede_start && rep.span.end <= lede_start + lede.len());
     assert!(lede[..rep.span.start - lede_start].trim_end().ends_with('.'));
 
     // CNN asked for comment
-    assert!(c
-        .origin
-        .iter()
-        .any(|o| o.outlet == "CNN" && o.kind.as_str() == "comment_request"));
+    assert!(c.origin.iter().any(|o| o.outlet == "CNN" && o.kind.as_str() == "comment_request"));
     assert_eq!(c.boilerplate.len(), 3, "{:?}", c.boilerplate);
 }
