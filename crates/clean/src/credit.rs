@@ -3,7 +3,7 @@
 use dossier_doc::Span;
 
 use crate::lexicon::Lexicon;
-use crate::util::{leading_name, outlet_name, plausible_person, plausible_role_or_place};
+use crate::util::{leading_name, outlet_name, plausible_person, plausible_role, plausible_role_or_place};
 use crate::{BoilerplateKind, OriginKind};
 
 /// What one whole line turned out to be.
@@ -46,20 +46,23 @@ fn read_byline(lex: &Lexicon, rest: &str) -> Option<(Vec<String>, Vec<String>)> 
     }
     let rest = rest.trim().trim_end_matches('.');
     // separators between the names and what follows
-    let mut parts: Vec<&str> = Vec::new();
+    // (part, whether a comma came before it): names go on over commas only
+    let mut parts: Vec<(&str, bool)> = Vec::new();
     let mut cur = rest;
+    let mut comma = true;
     loop {
         let cut = [",", "|", "•", "·", " - ", " — ", " – ", " for ", " at ", " in ", "/", ";"]
             .iter()
-            .filter_map(|sep| cur.find(sep).map(|i| (i, sep.len())))
+            .filter_map(|sep| cur.find(sep).map(|i| (i, sep.len(), *sep == ",")))
             .min();
         match cut {
-            Some((i, l)) => {
-                parts.push(&cur[..i]);
+            Some((i, l, is_comma)) => {
+                parts.push((&cur[..i], comma));
+                comma = is_comma;
                 cur = &cur[i + l..];
             }
             None => {
-                parts.push(cur);
+                parts.push((cur, comma));
                 break;
             }
         }
@@ -67,7 +70,7 @@ fn read_byline(lex: &Lexicon, rest: &str) -> Option<(Vec<String>, Vec<String>)> 
     let mut authors = Vec::new();
     let mut outlets = Vec::new();
     let mut names_done = false;
-    for (n, part) in parts.iter().enumerate() {
+    for (n, &(part, after_comma)) in parts.iter().enumerate() {
         let part = part.trim();
         if part.is_empty() {
             continue;
@@ -80,6 +83,9 @@ fn read_byline(lex: &Lexicon, rest: &str) -> Option<(Vec<String>, Vec<String>)> 
             names_done = true;
             continue;
         }
+        if !after_comma {
+            names_done = true;
+        }
         if !names_done {
             let names: Vec<&str> = part
                 .split(" and ")
@@ -87,7 +93,10 @@ fn read_byline(lex: &Lexicon, rest: &str) -> Option<(Vec<String>, Vec<String>)> 
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
                 .collect();
-            if !names.is_empty() && names.iter().all(|p| plausible_person(p)) {
+            if !names.is_empty()
+                && names.iter().all(|p| plausible_person(p))
+                && (n == 0 || !plausible_role(part))
+            {
                 authors.extend(names.iter().map(|p| p.to_string()));
                 continue;
             }

@@ -53,7 +53,8 @@ pub(crate) struct Lexicon {
     outlets: HashMap<String, Vec<(String, Option<String>)>>,
     pub credits: CreditRules,
     pub line_set: RegexSet,
-    pub line_kinds: Vec<BoilerplateKind>,
+    /// (kind, whether the line is a publication date line)
+    pub line_kinds: Vec<(BoilerplateKind, bool)>,
     /// first-person cues, third-person cues, job words, bio verbs (lowercase)
     pub bio_first: AhoCorasick,
     pub bio_first_w: Vec<u32>,
@@ -148,9 +149,10 @@ impl Lexicon {
                 .split_once('\t')
                 .ok_or_else(|| malformed("lines.tsv", ln, "expected kind<TAB>pattern"))?;
             let kind = match kind.trim() {
-                "share" => BoilerplateKind::Share,
-                "navigation" => BoilerplateKind::Navigation,
-                "other" => BoilerplateKind::Other,
+                "share" => (BoilerplateKind::Share, false),
+                "navigation" => (BoilerplateKind::Navigation, false),
+                "other" => (BoilerplateKind::Other, false),
+                "date" => (BoilerplateKind::Other, true),
                 k => return Err(malformed("lines.tsv", ln, format!("unknown kind {k}"))),
             };
             // Check each pattern alone for a precise error location.

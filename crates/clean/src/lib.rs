@@ -108,6 +108,9 @@ pub struct Cleaned {
     /// "LONDON (AP) —"), for the time stage. It is also reported as boilerplate (`credit`
     /// when it names an agency, else `other`).
     pub dateline: Option<Span>,
+    /// A publication or update date line near the top ("Published March 3, 2025"), also
+    /// boilerplate `other`, for the time stage.
+    pub published: Option<Span>,
 }
 
 /// Finds title, boilerplate and origin in plain text. Cheap to create; the data files are
@@ -151,7 +154,19 @@ fn clean_with(lex: &Lexicon, text: &str) -> Cleaned {
         }
         let s = line.span.of(text);
         if let Some(p) = lex.line_set.matches(s).iter().next() {
-            kinds[i] = lex.line_kinds.get(p).copied();
+            if let Some(&(kind, date)) = lex.line_kinds.get(p) {
+                kinds[i] = Some(kind);
+                if date && out.published.is_none() && i < 6 {
+                    out.published = Some(line.span);
+                }
+            }
+            continue;
+        }
+        // a role line under a byline ("By Jane Doe" / "Staff Writer")
+        let under_byline =
+            hits.last().is_some_and(|(sp, h)| !h.authors.is_empty() && i > 0 && *sp == lines[i - 1].span);
+        if under_byline && s.len() <= 60 && util::plausible_role(s) {
+            kinds[i] = Some(BoilerplateKind::Credit);
         }
     }
 

@@ -242,6 +242,17 @@ pub(crate) fn plausible_person(s: &str) -> bool {
     capital >= 2 || (ws.len() == 1 && ws[0].chars().count() >= 2)
 }
 
+/// A role under or after a byline ("Staff Writer", "Senior Correspondent", "Arts & Culture
+/// desk"): capitalised words, at least one of them a role word.
+pub(crate) fn plausible_role(s: &str) -> bool {
+    let s = strip_punct(s);
+    let ws: Vec<&str> = s.split_whitespace().collect();
+    !ws.is_empty()
+        && ws.len() <= 5
+        && ws.iter().any(|w| ROLES.contains(&w.to_lowercase().as_str()))
+        && plausible_role_or_place(s)
+}
+
 /// A role or place after a byline name ("Staff Writer", "Kyiv", "Senior Correspondent").
 pub(crate) fn plausible_role_or_place(s: &str) -> bool {
     let s = strip_punct(s);

@@ -12,6 +12,8 @@ use serde::Deserialize;
 struct Expected {
     title: Option<String>,
     dateline: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
     boilerplate: Vec<Bp>,
     origin: Vec<Or>,
     authors: Vec<String>,
@@ -51,6 +53,7 @@ fn observe(text: &str, c: &Cleaned) -> Expected {
     Expected {
         title: c.title.map(s),
         dateline: c.dateline.map(s),
+        published: c.published.map(s),
         boilerplate: c
             .boilerplate
             .iter()
@@ -174,6 +177,7 @@ fn blank_prefix_shifts_everything() {
         let by = prefix.len();
         assert_eq!(b.title, a.title.map(|s| s.shift(by)), "{}", path.display());
         assert_eq!(b.dateline, a.dateline.map(|s| s.shift(by)));
+        assert_eq!(b.published, a.published.map(|s| s.shift(by)));
         let bp: Vec<_> = a.boilerplate.iter().map(|x| (x.kind, x.span.shift(by))).collect();
         let bq: Vec<_> = b.boilerplate.iter().map(|x| (x.kind, x.span)).collect();
         assert_eq!(bp, bq, "{}", path.display());
