@@ -933,7 +933,11 @@ impl<'a> Matcher<'a> {
         if hyph && matches!(self.w(hi), "-") && self.w(hi + 1) == "old" {
             return None; // "a 6-year-old": an age
         }
-        if hyph && matches!(self.w(hi), "-") && self.w(hi + 1) == "long" {
+        if matches!(self.w(hi), "-") && self.t.adj(hi - 1) && self.w(hi + 1) == "long" {
+            if !hyph && matches!(self.w(i), "a" | "an") {
+                // "a week-long festival": the article is not part of it
+                return Some(cand(j, hi + 2, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, Some(1.0)))));
+            }
             hi += 2;
         }
         if u == Unit::Quarter && (hyph || self.w(hi) == "of") {
