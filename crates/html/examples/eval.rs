@@ -13,7 +13,7 @@ fn main() {
                 pages.sort_by(|a, b| a.f1.total_cmp(&b.f1));
                 for p in &pages {
                     println!(
-                        "{:<45} P {:.3} R {:.3} F1 {:.3} title {:?} byline {:?} date {:?} {}",
+                        "{:<45} P {:.3} R {:.3} F1 {:.3} title {:?} byline {:?} date {:?} {:?}/{:?} {}",
                         p.name,
                         p.precision,
                         p.recall,
@@ -21,6 +21,8 @@ fn main() {
                         p.title_ok,
                         p.byline_ok,
                         p.date_ok,
+                        p.date_got,
+                        p.date_want,
                         p.error.as_deref().unwrap_or("")
                     );
                 }

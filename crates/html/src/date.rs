@@ -56,7 +56,7 @@ static MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
 });
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:19|20|21)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b").expect("valid regex")
+    Regex::new(r"\b((?:19|20|21)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:\D|$)").expect("valid regex")
 });
 static COMPACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^((?:19|20|21)\d\d)(\d\d)(\d\d)(?:T|$)").expect("valid regex"));
@@ -159,40 +159,72 @@ pub fn from_url(url: &str) -> Option<NaiveDate> {
     ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
-/// Looks for `datePublished` in JSON-LD values, iteratively (objects, arrays, `@graph`).
-fn json_ld_date(v: &serde_json::Value) -> Option<NaiveDate> {
-    let mut stack = vec![v];
-    let mut steps = 0;
-    while let Some(v) = stack.pop() {
-        steps += 1;
-        if steps > 10_000 {
-            return None;
-        }
-        match v {
-            serde_json::Value::Object(map) => {
-                for key in ["datePublished", "dateCreated"] {
-                    if let Some(d) = map.get(key).and_then(|d| d.as_str()).and_then(parse_date) {
-                        return Some(d);
-                    }
-                }
-                stack.extend(map.values().rev());
+/// Whether a JSON-LD object describes the page's main work (an article, post, page), not an embedded
+/// video, image or organisation.
+fn is_main_work(map: &serde_json::Map<String, serde_json::Value>) -> bool {
+    let ty = |t: &str| {
+        let t = t.to_ascii_lowercase();
+        t.contains("article") || t.contains("posting") || t.contains("news") || t.contains("report")
+            || t == "webpage" || t == "creativework"
+    };
+    match map.get("@type") {
+        Some(serde_json::Value::String(t)) => ty(t),
+        Some(serde_json::Value::Array(ts)) => ts.iter().filter_map(|t| t.as_str()).any(ty),
+        _ => false,
+    }
+}
+
+/// Looks for `key` in JSON-LD values, iteratively (objects, arrays, `@graph`); objects describing the main
+/// work first, then any.
+fn json_ld_date(values: &[serde_json::Value], key: &str) -> Option<NaiveDate> {
+    for main_only in [true, false] {
+        let mut stack: Vec<&serde_json::Value> = values.iter().rev().collect();
+        let mut steps = 0;
+        while let Some(v) = stack.pop() {
+            steps += 1;
+            if steps > 10_000 {
+                break;
             }
-            serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
-            _ => {}
+            match v {
+                serde_json::Value::Object(map) => {
+                    if !main_only || is_main_work(map) {
+                        if let Some(d) = map.get(key).and_then(|d| d.as_str()).and_then(parse_date) {
+                            return Some(d);
+                        }
+                    }
+                    stack.extend(map.values().rev());
+                }
+                serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+                _ => {}
+            }
         }
     }
     None
 }
 
+/// JSON-LD blocks are often wrapped in `<![CDATA[ … ]]>` (sometimes behind `//`).
+pub(crate) fn strip_cdata(s: &str) -> &str {
+    let mut t = s.trim();
+    t = t.strip_prefix("//").unwrap_or(t).trim_start();
+    t = t.strip_prefix("<![CDATA[").unwrap_or(t);
+    t = t.trim_end();
+    t = t.strip_suffix("]]>").unwrap_or(t);
+    t = t.trim_end();
+    t.strip_suffix("//").unwrap_or(t).trim()
+}
+
 /// Runs the strategies in order; returns the date and the label of the strategy that found it.
 pub fn find(doc: &Document, urls: &[&str]) -> Option<(NaiveDate, &'static str)> {
     // 1. JSON-LD
-    for script in doc.select(r#"script[type="application/ld+json"]"#).nodes() {
-        let raw = script.text();
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) {
-            if let Some(d) = json_ld_date(&v) {
-                return Some((d, "json-ld"));
-            }
+    let json_ld: Vec<serde_json::Value> = doc
+        .select(r#"script[type="application/ld+json"]"#)
+        .nodes()
+        .iter()
+        .filter_map(|s| serde_json::from_str(strip_cdata(&s.text())).ok())
+        .collect();
+    for key in ["datePublished", "dateCreated"] {
+        if let Some(d) = json_ld_date(&json_ld, key) {
+            return Some((d, "json-ld"));
         }
     }
     // 2. meta tags, in the order of data/date_meta.tsv

@@ -2,7 +2,7 @@
 //!
 //! Order of trust, as in browsers: a BOM wins; then the declared charset, then the meta charset — but a
 //! declaration is checked against the bytes: a page declared as UTF-8 that is not valid UTF-8 is decoded
-//! with chardetng's guess, and a page declared as a legacy single-byte encoding whose bytes are valid,
+//! with chardetng's guess, and a page declared in a legacy encoding whose bytes are valid,
 //! non-ASCII UTF-8 is decoded as UTF-8 (the usual lie of templates copied from old sites). Each
 //! disagreement becomes a warning.
 
@@ -41,10 +41,6 @@ pub fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     } else {
         enc
     })
-}
-
-fn is_single_byte_legacy(enc: &'static Encoding) -> bool {
-    enc.is_single_byte() && enc != UTF_8
 }
 
 fn guess(bytes: &[u8]) -> &'static Encoding {
@@ -106,7 +102,8 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, HtmlError
                 ));
                 g
             }
-            Some(enc) if is_single_byte_legacy(enc) && valid_utf8 && !bytes.is_ascii() => {
+            // Non-ASCII text in a legacy encoding (single- or multi-byte) is practically never valid UTF-8.
+            Some(enc) if enc != UTF_8 && valid_utf8 && !bytes.is_ascii() => {
                 warnings.push(format!(
                     "page says {} but its bytes are valid UTF-8; decoding as UTF-8",
                     enc.name()

@@ -42,6 +42,9 @@ pub struct PageScore {
     pub title_ok: Option<bool>,
     pub byline_ok: Option<bool>,
     pub date_ok: Option<bool>,
+    /// The date found and the one expected (as written in expected-metadata.json).
+    pub date_got: Option<chrono::NaiveDate>,
+    pub date_want: Option<String>,
     /// The extraction error, when there was one (counted as an empty text).
     pub error: Option<String>,
 }
@@ -175,6 +178,8 @@ pub fn readability_with(
             title_ok,
             byline_ok,
             date_ok,
+            date_got: cand.published,
+            date_want: field("publishedTime").map(str::to_string),
             error,
         });
     }

@@ -13,6 +13,9 @@ use dom_query::{Document, NodeRef};
 /// a class like `post-comments-enabled` on the article wrapper must not erase the article.
 pub const MAX_DROP_SHARE: f64 = 0.5;
 
+/// Class or id names of more words than this are not read as boilerplate markers.
+const MAX_NAME_WORDS: usize = 3;
+
 struct Rules {
     /// class / id words → kind
     words: HashMap<&'static str, &'static str>,
@@ -46,11 +49,14 @@ pub fn boilerplate_kind(node: &NodeRef) -> Option<&'static str> {
         return Some(kind);
     }
     for attr in ["class", "id"] {
-        if let Some(v) = node.attr(attr) {
-            for word in v.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
-                if word.is_empty() || word.len() > 24 {
-                    continue;
-                }
+        let Some(v) = node.attr(attr) else { continue };
+        for name in v.split_whitespace() {
+            let words: Vec<&str> = name.split(['-', '_']).filter(|w| !w.is_empty()).collect();
+            // Long hyphenated names are slugs of headings ("sharing-with-a-single-developer"), not roles.
+            if words.len() > MAX_NAME_WORDS {
+                continue;
+            }
+            for word in words {
                 let lower = word.to_ascii_lowercase();
                 if let Some(kind) = RULES.words.get(lower.as_str()) {
                     return Some(kind);
