@@ -43,7 +43,7 @@ impl AbbrevClass {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Lexicon {
     /// Forms written with capitals: matched exactly.
     exact: HashMap<String, AbbrevClass>,
@@ -52,8 +52,26 @@ pub(crate) struct Lexicon {
     starters: HashSet<String>,
     prefixes: HashSet<String>,
     splits: HashMap<String, usize>,
+    /// Prefilter for `splits`: lowercase first bytes and lengths that occur in it.
+    split_first: [bool; 256],
+    split_lens: u64,
     /// Longest first, so the longest emoticon wins.
     pub(crate) emoticons: Vec<String>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon {
+            exact: HashMap::new(),
+            folded: HashMap::new(),
+            starters: HashSet::new(),
+            prefixes: HashSet::new(),
+            splits: HashMap::new(),
+            split_first: [false; 256],
+            split_lens: 0,
+            emoticons: Vec::new(),
+        }
+    }
 }
 
 fn lines(src: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -93,7 +111,10 @@ impl Lexicon {
             if at == 0 || at >= form.len() || !form.is_ascii() {
                 return Err(bad());
             }
-            lex.splits.insert(form.to_lowercase(), at);
+            let form = form.to_lowercase();
+            lex.split_first[form.as_bytes()[0] as usize] = true;
+            lex.split_lens |= 1u64 << form.len().min(63);
+            lex.splits.insert(form, at);
         }
         for (_, line) in lines(EMOTICONS) {
             lex.emoticons.push(line.trim().to_string());
@@ -132,7 +153,16 @@ impl Lexicon {
     }
 
     /// Where to split a word written as one that stands for two (`cannot` → 3).
+    #[inline]
     pub(crate) fn split_at(&self, word: &str) -> Option<usize> {
+        let b = word.as_bytes();
+        if b.is_empty()
+            || b.len() > 12
+            || self.split_lens & (1u64 << b.len()) == 0
+            || !self.split_first[b[0].to_ascii_lowercase() as usize]
+        {
+            return None;
+        }
         let mut buf = [0u8; 12];
         self.splits.get(lower(word, &mut buf)?).copied()
     }

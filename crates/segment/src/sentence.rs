@@ -149,7 +149,7 @@ impl<'a> Splitter<'a> {
         if first.is_ascii_digit() {
             return bare.then_some(j - 1);
         }
-        let opening = matches!(first, '"' | '“' | '‘' | '«' | '(' | '[' | '\'');
+        let opening = matches!(first, '"' | '“' | '‘' | '«');
         let ends = match cand {
             Candidate::Period | Candidate::Strong | Candidate::Ellipsis => true,
             Candidate::Abbrev(AbbrevClass::Title | AbbrevClass::Inner | AbbrevClass::Number) => false,

@@ -301,6 +301,9 @@ impl Chunk<'_> {
     }
 
     fn url(&mut self, p: usize) -> Option<usize> {
+        if !matches!(self.text.as_bytes()[p] | 0x20, b'h' | b'f' | b'w') {
+            return None;
+        }
         let rest = &self.text.as_bytes()[p..self.end];
         let has = |pre: &[u8]| rest.len() > pre.len() && rest[..pre.len()].eq_ignore_ascii_case(pre);
         if !(has(b"http://") || has(b"https://") || has(b"ftp://") || has(b"www.")) {
