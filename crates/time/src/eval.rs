@@ -15,10 +15,7 @@ use crate::{TimeTagger, TimexHit};
 #[non_exhaustive]
 pub enum EvalError {
     #[error("cannot read {path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error("{0}: no <TEXT> element")]
     NoText(PathBuf),
     #[error("no .tml files under {0}")]
@@ -111,16 +108,13 @@ pub fn parse_timeml(src: &str) -> Option<TimemlDoc> {
                 }
             } else if tag.starts_with("/TIMEX3") {
                 if let Some((s, kind, value)) = open.pop() {
-                    gold.push(GoldTimex {
-                        span: Span::new(s, text.len()),
-                        kind,
-                        value,
-                    });
+                    gold.push(GoldTimex { span: Span::new(s, text.len()), kind, value });
                 }
             }
             i += j + 1;
         } else if c == '&' {
-            match rest[1..].find(';').filter(|&k| k <= 10).and_then(|k| Some((k, unescape(&rest[1..1 + k])?))) {
+            match rest[1..].find(';').filter(|&k| k <= 10).and_then(|k| Some((k, unescape(&rest[1..1 + k])?)))
+            {
                 Some((k, ch)) => {
                     text.push(ch);
                     i += k + 2;
@@ -136,11 +130,7 @@ pub fn parse_timeml(src: &str) -> Option<TimemlDoc> {
         }
     }
     gold.sort_by_key(|g| g.span);
-    Some(TimemlDoc {
-        text,
-        dct: parse_dct(src),
-        gold,
-    })
+    Some(TimemlDoc { text, dct: parse_dct(src), gold })
 }
 
 /// One disagreement, for error analysis.
@@ -207,10 +197,7 @@ impl TimexReport {
         let mut used = vec![false; hits.len()];
         for g in &doc.gold {
             let gt = (g.span.of(&doc.text).to_string(), g.kind.clone(), g.value.clone());
-            let m = hits
-                .iter()
-                .enumerate()
-                .find(|(k, h)| !used[*k] && h.span.overlaps(&g.span));
+            let m = hits.iter().enumerate().find(|(k, h)| !used[*k] && h.span.overlaps(&g.span));
             let Some((k, h)) = m else {
                 self.mismatches.push(Mismatch {
                     file: file.into(),
@@ -280,17 +267,9 @@ impl fmt::Display for TimexReport {
 }
 
 fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let rd = std::fs::read_dir(dir).map_err(|source| EvalError::Io {
-        path: dir.into(),
-        source,
-    })?;
+    let rd = std::fs::read_dir(dir).map_err(|source| EvalError::Io { path: dir.into(), source })?;
     for e in rd {
-        let p = e
-            .map_err(|source| EvalError::Io {
-                path: dir.into(),
-                source,
-            })?
-            .path();
+        let p = e.map_err(|source| EvalError::Io { path: dir.into(), source })?.path();
         if p.is_dir() {
             tml_files(&p, out)?;
         } else if p.extension().is_some_and(|x| x == "tml") {
@@ -313,10 +292,8 @@ pub fn timeml(dir: &Path) -> Result<TimexReport> {
     let tagger = TimeTagger::global();
     let mut report = TimexReport::default();
     for path in files {
-        let src = std::fs::read_to_string(&path).map_err(|source| EvalError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let src =
+            std::fs::read_to_string(&path).map_err(|source| EvalError::Io { path: path.clone(), source })?;
         let doc = parse_timeml(&src).ok_or_else(|| EvalError::NoText(path.clone()))?;
         let sentences = seg.segment(&doc.text).sentences;
         let hits = tagger.extract(&doc.text, &sentences, doc.dct);

@@ -22,11 +22,7 @@ pub(crate) enum Template {
     /// Final as written: `PRESENT_REF`, `P1D` (for a SET), …
     Literal(String),
     /// `offset` units from the publication date, with an optional part of day.
-    Rel {
-        unit: Unit,
-        offset: i32,
-        part: Option<&'static str>,
-    },
+    Rel { unit: Unit, offset: i32, part: Option<&'static str> },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +31,11 @@ pub(crate) enum HolidayDay {
     /// nth (1-based; 0 = last) ISO weekday of the month.
     Nth(u32, u32),
 }
+
+/// Fixed phrases keyed by first token: (tokens, type, template), longest first.
+pub(crate) type PhraseTable = HashMap<&'static str, Vec<(Vec<&'static str>, TimexType, Template)>>;
+/// Holidays keyed by first token: (tokens, month, day).
+pub(crate) type HolidayTable = HashMap<&'static str, Vec<(Vec<&'static str>, u32, HolidayDay)>>;
 
 pub(crate) struct Lexicon {
     pub months: HashMap<&'static str, u32>,
@@ -53,8 +54,8 @@ pub(crate) struct Lexicon {
     /// Multi-token modifiers, longest first.
     pub modifiers: Vec<(Vec<&'static str>, Mod, ModScope)>,
     /// Fixed phrases keyed by first token, longest first.
-    pub phrases: HashMap<&'static str, Vec<(Vec<&'static str>, TimexType, Template)>>,
-    pub holidays: HashMap<&'static str, Vec<(Vec<&'static str>, u32, HolidayDay)>>,
+    pub phrases: PhraseTable,
+    pub holidays: HolidayTable,
     pub future_cues: HashSet<&'static str>,
     pub past_aux: HashSet<&'static str>,
     pub irregular_past: HashSet<&'static str>,
@@ -78,15 +79,11 @@ fn words(src: &'static str) -> HashSet<&'static str> {
 }
 
 fn map_u32(src: &'static str) -> HashMap<&'static str, u32> {
-    rows(src)
-        .filter_map(|r| Some((r[0], r.get(1)?.trim().parse().ok()?)))
-        .collect()
+    rows(src).filter_map(|r| Some((r[0], r.get(1)?.trim().parse().ok()?))).collect()
 }
 
 fn map_str(src: &'static str) -> HashMap<&'static str, &'static str> {
-    rows(src)
-        .filter_map(|r| Some((r[0], r.get(1)?.trim())))
-        .collect()
+    rows(src).filter_map(|r| Some((r[0], r.get(1)?.trim()))).collect()
 }
 
 fn parse_template(s: &'static str) -> Template {
@@ -95,11 +92,7 @@ fn parse_template(s: &'static str) -> Template {
         let unit = parts.next().and_then(Unit::from_code);
         let offset = parts.next().and_then(|o| o.parse().ok());
         if let (Some(unit), Some(offset)) = (unit, offset) {
-            return Template::Rel {
-                unit,
-                offset,
-                part: parts.next(),
-            };
+            return Template::Rel { unit, offset, part: parts.next() };
         }
     }
     Template::Literal(s.to_string())
@@ -133,15 +126,11 @@ impl Lexicon {
 
         let mut phrases: HashMap<_, Vec<_>> = HashMap::new();
         for r in rows(include_str!("../data/phrases.tsv")) {
-            let (Some(ty), Some(v)) = (r.get(1).and_then(|t| parse_type(t.trim())), r.get(2))
-            else {
+            let (Some(ty), Some(v)) = (r.get(1).and_then(|t| parse_type(t.trim())), r.get(2)) else {
                 continue;
             };
             let toks: Vec<&'static str> = r[0].split(' ').collect();
-            phrases
-                .entry(toks[0])
-                .or_insert_with(Vec::new)
-                .push((toks, ty, parse_template(v.trim())));
+            phrases.entry(toks[0]).or_insert_with(Vec::new).push((toks, ty, parse_template(v.trim())));
         }
         for list in phrases.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
@@ -149,8 +138,7 @@ impl Lexicon {
 
         let mut holidays: HashMap<_, Vec<_>> = HashMap::new();
         for r in rows(include_str!("../data/holidays.tsv")) {
-            let (Some(m), Some(d)) = (r.get(1).and_then(|m| m.trim().parse().ok()), r.get(2))
-            else {
+            let (Some(m), Some(d)) = (r.get(1).and_then(|m| m.trim().parse().ok()), r.get(2)) else {
                 continue;
             };
             let d = d.trim();
@@ -172,10 +160,7 @@ impl Lexicon {
                     None => vec![w],
                 })
                 .collect();
-            holidays
-                .entry(toks[0])
-                .or_insert_with(Vec::new)
-                .push((toks, m, day));
+            holidays.entry(toks[0]).or_insert_with(Vec::new).push((toks, m, day));
         }
         for list in holidays.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
@@ -212,13 +197,7 @@ impl Lexicon {
             zones: map_str(include_str!("../data/zones.tsv")),
             relatives: rows(include_str!("../data/relatives.tsv"))
                 .filter_map(|r| {
-                    Some((
-                        r[0],
-                        (
-                            r.get(1)?.trim().parse().ok()?,
-                            r.get(2).map(|k| k.trim()) == Some("both"),
-                        ),
-                    ))
+                    Some((r[0], (r.get(1)?.trim().parse().ok()?, r.get(2).map(|k| k.trim()) == Some("both"))))
                 })
                 .collect(),
             modifiers,
@@ -252,9 +231,34 @@ impl Lexicon {
 
 /// Words the patterns start with that no table lists.
 const TRIGGER_WORDS: &[&str] = &[
-    "the", "noon", "midday", "midnight", "fiscal", "mid", "q1", "q2", "q3", "q4", "h1", "h2", "'",
-    "year", "every", "each", "half", "once", "twice", "latest", "most", "mondays", "tuesdays",
-    "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+    "the",
+    "noon",
+    "midday",
+    "midnight",
+    "fiscal",
+    "mid",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "h1",
+    "h2",
+    "'",
+    "year",
+    "every",
+    "each",
+    "half",
+    "once",
+    "twice",
+    "latest",
+    "most",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
 ];
 
 pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);

@@ -186,33 +186,18 @@ impl TimeTagger {
                 .and_then(|h| h.tense(sent, span))
                 .unwrap_or_else(|| tense::tense_near(&toks, ts, te, c.lo, c.hi));
             let narrative_year = explicit
-                .filter(|&(y, s)| si <= s + 1 && dct.map_or(true, |d| d.year() != y))
+                .filter(|&(y, s)| si <= s + 1 && !matches!(dct, Some(d) if d.year() == y))
                 .map(|e| e.0);
-            let cx = Ctx {
-                dct,
-                tense,
-                last,
-                narrative_year,
-            };
+            let cx = Ctx { dct, tense, last, narrative_year };
             let (value, point) = c.val.resolve(&cx);
-            if let Under::Cal {
-                y: Some(YearRef::Abs(y)),
-                ..
-            } = c.val
-            {
+            if let Under::Cal { y: Some(YearRef::Abs(y)), .. } = c.val {
                 explicit = Some((y, si));
             }
             // Shifts ("a year earlier") are read off the reference, never become it.
             if let (Some(p), false) = (point, matches!(c.val, Under::Shift { .. })) {
                 last = Some(p);
             }
-            out.push(TimexHit {
-                span,
-                kind: c.ty,
-                value,
-                anchor: c.anchor,
-                mod_: c.mod_,
-            });
+            out.push(TimexHit { span, kind: c.ty, value, anchor: c.anchor, mod_: c.mod_ });
         }
         out
     }
@@ -225,11 +210,7 @@ pub fn dateline_date(text: &str, dateline: Span, fallback_year: Option<i32>) -> 
     let toks = Tokens::new(s);
     let cands = Matcher { t: &toks, text: s }.scan();
     cands.into_iter().find_map(|c| match c.val {
-        Under::Cal {
-            y,
-            m: Some(m),
-            d: Some(d),
-        } => {
+        Under::Cal { y, m: Some(m), d: Some(d) } => {
             let y = match y {
                 Some(YearRef::Abs(y)) => y,
                 _ => fallback_year?,

@@ -6,7 +6,7 @@ use dossier_doc::Span;
 
 use crate::lexicon::{ModScope, Template, LEX};
 use crate::token::{Kind, Tokens};
-use crate::value::{Unit, Under, YearRef};
+use crate::value::{Under, Unit, YearRef};
 use crate::{Mod, TimexType};
 
 #[derive(Clone, Debug)]
@@ -21,14 +21,7 @@ pub(crate) struct Cand {
 }
 
 fn cand(lo: usize, hi: usize, ty: TimexType, val: Under) -> Cand {
-    Cand {
-        lo,
-        hi,
-        ty,
-        val,
-        mod_: None,
-        anchor: None,
-    }
+    Cand { lo, hi, ty, val, mod_: None, anchor: None }
 }
 
 fn longer(a: Option<Cand>, b: Option<Cand>) -> Option<Cand> {
@@ -210,33 +203,17 @@ impl<'a> Matcher<'a> {
                 plus = true;
                 next += 1;
             }
-            return Some(self.and_a_half(Count {
-                n: Some(n),
-                next,
-                plus,
-            }));
+            return Some(self.and_a_half(Count { n: Some(n), next, plus }));
         }
         if LEX.vague_quantities.contains(w) {
-            return Some(Count {
-                n: None,
-                next: i + 1,
-                plus: false,
-            });
+            return Some(Count { n: None, next: i + 1, plus: false });
         }
         if matches!(w, "a" | "an") && matches!(self.w(i + 1), "few" | "number") {
             let next = if self.w(i + 2) == "of" { i + 3 } else { i + 2 };
-            return Some(Count {
-                n: None,
-                next,
-                plus: false,
-            });
+            return Some(Count { n: None, next, plus: false });
         }
         if w == "half" && matches!(self.w(i + 1), "a" | "an") {
-            return Some(Count {
-                n: Some(0.5),
-                next: i + 2,
-                plus: false,
-            });
+            return Some(Count { n: Some(0.5), next: i + 2, plus: false });
         }
         let mut n = *LEX.numbers.get(w)? as f64;
         let mut next = i + 1;
@@ -252,13 +229,9 @@ impl<'a> Matcher<'a> {
                 n = 0.5;
                 next += 1;
             }
-        } else if (20..=90).contains(&(n as u32)) && n as u32 % 10 == 0 {
+        } else if matches!(n as u32, 20 | 30 | 40 | 50 | 60 | 70 | 80 | 90) {
             // "twenty-four", "twenty four"
-            let k = if self.w(next) == "-" && self.t.adj(i) {
-                next + 1
-            } else {
-                next
-            };
+            let k = if self.w(next) == "-" && self.t.adj(i) { next + 1 } else { next };
             if let Some(&u) = LEX.numbers.get(self.w(k)) {
                 if (1..=9).contains(&u) && !matches!(self.w(k), "a" | "an") {
                     n += u as f64;
@@ -273,11 +246,7 @@ impl<'a> Matcher<'a> {
         if self.w(next) == "of" && matches!(self.w(next - 1), "couple" | "dozen") {
             next += 1;
         }
-        Some(self.and_a_half(Count {
-            n: Some(n),
-            next,
-            plus: false,
-        }))
+        Some(self.and_a_half(Count { n: Some(n), next, plus: false }))
     }
 
     fn and_a_half(&self, mut c: Count) -> Count {
@@ -337,15 +306,9 @@ impl<'a> Matcher<'a> {
             let val = match tpl {
                 Template::Literal(s) => Under::Lit(s.clone()),
                 Template::Rel { unit, offset, part } => {
-                    let base = Under::Rel {
-                        unit: *unit,
-                        off: *offset,
-                    };
+                    let base = Under::Rel { unit: *unit, off: *offset };
                     match part {
-                        Some(p) => Under::WithTime {
-                            base: Box::new(base),
-                            time: format!("T{p}"),
-                        },
+                        Some(p) => Under::WithTime { base: Box::new(base), time: format!("T{p}") },
                         None => base,
                     }
                 }
@@ -368,16 +331,7 @@ impl<'a> Matcher<'a> {
                     year = Some(YearRef::Abs(y));
                     hi += 1;
                 }
-                return Some(cand(
-                    i,
-                    hi,
-                    TimexType::Date,
-                    Under::Holiday {
-                        m: *m,
-                        day: *day,
-                        year,
-                    },
-                ));
+                return Some(cand(i, hi, TimexType::Date, Under::Holiday { m: *m, day: *day, year }));
             }
         }
         None
@@ -414,27 +368,14 @@ impl<'a> Matcher<'a> {
             if self.t.adj(k - 1) && self.w(k) == ":" {
                 return None; // "May 10:30"? not a date
             }
-            return Some(cand(
-                i,
-                hi,
-                TimexType::Date,
-                Under::Cal {
-                    y,
-                    m: Some(m),
-                    d: Some(d),
-                },
-            ));
+            return Some(cand(i, hi, TimexType::Date, Under::Cal { y, m: Some(m), d: Some(d) }));
         }
         if let Some((y, hi)) = self.trailing_year(j) {
             return Some(cand(
                 i,
                 hi,
                 TimexType::Date,
-                Under::Cal {
-                    y: Some(YearRef::Abs(y)),
-                    m: Some(m),
-                    d: None,
-                },
+                Under::Cal { y: Some(YearRef::Abs(y)), m: Some(m), d: None },
             ));
         }
         // Bare month: not a name ("March Madness"), and for words like "May"/"March" only
@@ -447,13 +388,11 @@ impl<'a> Matcher<'a> {
         if ambiguous && !LEX.month_preps.contains(prev) {
             return None;
         }
-        if prev == "the" || (i > 0 && self.t.cap(i - 1) && !LEX.month_preps.contains(prev)) {
-            if ambiguous || prev == "the" || self.t.kind(i - 1) == Some(Kind::Word) {
-                // "Theresa May", "the March on Washington"
-                if i > 0 && !self.sentence_start(i - 1) {
-                    return None;
-                }
-            }
+        // "Theresa May", "the March on Washington"
+        let after_name = prev == "the" || (i > 0 && self.t.cap(i - 1) && !LEX.month_preps.contains(prev));
+        let wordy = ambiguous || prev == "the" || (i > 0 && self.t.kind(i - 1) == Some(Kind::Word));
+        if after_name && wordy && i > 0 && !self.sentence_start(i - 1) {
+            return None;
         }
         Some(cand(i, j, TimexType::Date, Under::Month { m, rel: None }))
     }
@@ -472,16 +411,7 @@ impl<'a> Matcher<'a> {
             Some((y, hi)) => (Some(YearRef::Abs(y)), hi),
             None => (None, k),
         };
-        Some(cand(
-            lo,
-            hi,
-            TimexType::Date,
-            Under::Cal {
-                y,
-                m: Some(m),
-                d: Some(d),
-            },
-        ))
+        Some(cand(lo, hi, TimexType::Date, Under::Cal { y, m: Some(m), d: Some(d) }))
     }
 
     /// "3/22/2024", "2024-03-22", "22.03.2024", "3/22".
@@ -507,9 +437,7 @@ impl<'a> Matcher<'a> {
         let third =
             (self.w(i + 3) == sep && self.t.adj(i + 2) && self.t.adj(i + 3)).then(|| self.t.int(i + 4));
         match (sep, third) {
-            ("-" | "/", Some(Some(c))) if self.w(i).len() == 4 => {
-                self.ymd(i, i + 5, a as i32, b, c)
-            }
+            ("-" | "/", Some(Some(c))) if self.w(i).len() == 4 => self.ymd(i, i + 5, a as i32, b, c),
             ("/", Some(Some(c))) => {
                 let y = match self.w(i + 4).len() {
                     4 => c as i32,
@@ -525,16 +453,7 @@ impl<'a> Matcher<'a> {
             }
             ("/", None) if i > 0 && matches!(self.w(i - 1), "on" | "since" | "until" | "by") => {
                 if (1..=12).contains(&a) && (1..=31).contains(&b) && self.w(i + 2).len() <= 2 {
-                    Some(cand(
-                        i,
-                        i + 3,
-                        TimexType::Date,
-                        Under::Cal {
-                            y: None,
-                            m: Some(a),
-                            d: Some(b),
-                        },
-                    ))
+                    Some(cand(i, i + 3, TimexType::Date, Under::Cal { y: None, m: Some(a), d: Some(b) }))
                 } else {
                     None
                 }
@@ -545,25 +464,13 @@ impl<'a> Matcher<'a> {
 
     fn ymd(&self, lo: usize, hi: usize, y: i32, m: u32, d: u32) -> Option<Cand> {
         chrono::NaiveDate::from_ymd_opt(y, m, d)?;
-        Some(cand(
-            lo,
-            hi,
-            TimexType::Date,
-            Under::Cal {
-                y: Some(YearRef::Abs(y)),
-                m: Some(m),
-                d: Some(d),
-            },
-        ))
+        Some(cand(lo, hi, TimexType::Date, Under::Cal { y: Some(YearRef::Abs(y)), m: Some(m), d: Some(d) }))
     }
 
     /// "2024", "fiscal 1989", "in 2019" — not "the 1990 Act", "Flight 2024", "2024 people".
     fn year(&self, i: usize) -> Option<Cand> {
-        let (lo, i) = if self.w(i) == "fiscal" && self.year_num(i + 1).is_some() {
-            (i, i + 1)
-        } else {
-            (i, i)
-        };
+        let (lo, i) =
+            if self.w(i) == "fiscal" && self.year_num(i + 1).is_some() { (i, i + 1) } else { (i, i) };
         let y = self.year_num(i)?;
         if self.t.adj(i) && matches!(self.t.kind(i + 1), Some(Kind::Word)) {
             return None; // "1990s" is a decade, "2024x" nothing
@@ -597,33 +504,23 @@ impl<'a> Matcher<'a> {
                 return None;
             }
         }
-        Some(cand(
-            lo,
-            i + 1,
-            TimexType::Date,
-            Under::Cal {
-                y: Some(YearRef::Abs(y)),
-                m: None,
-                d: None,
-            },
-        ))
+        Some(cand(lo, i + 1, TimexType::Date, Under::Cal { y: Some(YearRef::Abs(y)), m: None, d: None }))
     }
 
     /// "the 1990s", "1990s", "the '90s", "the 1800s" (a century).
     fn decade(&self, i: usize) -> Option<Cand> {
         let (lo, j) = if self.w(i) == "the" { (i, i + 1) } else { (i, i) };
         // "the late 1970s" — the modifier sits between "the" and the decade
-        let (j, m) = match LEX.modifiers.iter().find(|m| {
-            m.0.len() == 1 && matches!(m.1, Mod::Start | Mod::End) && self.w(j) == m.0[0]
-        }) {
+        let (j, m) = match LEX
+            .modifiers
+            .iter()
+            .find(|m| m.0.len() == 1 && matches!(m.1, Mod::Start | Mod::End) && self.w(j) == m.0[0])
+        {
             Some(m) if lo != j => (j + 1, Some(m.1)),
             _ => (j, None),
         };
-        let (j, m) = if self.w(j) == "mid" && self.w(j + 1) == "-" {
-            (j + 2, Some(Mod::Mid))
-        } else {
-            (j, m)
-        };
+        let (j, m) =
+            if self.w(j) == "mid" && self.w(j + 1) == "-" { (j + 2, Some(Mod::Mid)) } else { (j, m) };
         let (digits, k) = if matches!(self.w(j), "'") && self.t.adj(j) {
             let n = self.t.int(j + 1).filter(|_| self.w(j + 1).len() == 2)?;
             let full = if n < 30 { 2000 + n } else { 1900 + n };
@@ -679,7 +576,11 @@ impl<'a> Matcher<'a> {
             // "the year-earlier quarter", "the year-ago period"
             if rw == "year" && self.w(r + 1) == "-" && matches!(self.w(r + 2), "earlier" | "ago") {
                 let mut hi = r + 3;
-                if self.w(hi) == "third" || self.w(hi) == "fourth" || self.w(hi) == "first" || self.w(hi) == "second" {
+                if self.w(hi) == "third"
+                    || self.w(hi) == "fourth"
+                    || self.w(hi) == "first"
+                    || self.w(hi) == "second"
+                {
                     hi += 1;
                 }
                 if matches!(self.w(hi), "quarter" | "period") {
@@ -689,12 +590,7 @@ impl<'a> Matcher<'a> {
                     i,
                     hi,
                     TimexType::Date,
-                    Under::Shift {
-                        unit: Unit::Year,
-                        n: Some(1),
-                        dir: -1,
-                        from_last: true,
-                    },
+                    Under::Shift { unit: Unit::Year, n: Some(1), dir: -1, from_last: true },
                 ));
             }
         }
@@ -723,12 +619,7 @@ impl<'a> Matcher<'a> {
                 i,
                 r + 3,
                 TimexType::Date,
-                Under::Shift {
-                    unit: Unit::Year,
-                    n: Some(1),
-                    dir: -1,
-                    from_last: true,
-                },
+                Under::Shift { unit: Unit::Year, n: Some(1), dir: -1, from_last: true },
             ));
         }
         let &(off, dur_ok) = LEX.relatives.get(rw)?;
@@ -737,7 +628,8 @@ impl<'a> Matcher<'a> {
         if let Some(c) = self.count(j).filter(|c| c.next > j && !matches!(self.w(j), "a" | "an")) {
             if let Some((u, mult)) = self.unit(c.next) {
                 if dur_ok && (the || !matches!(rw, "this")) {
-                    let mut cd = cand(i, c.next + 1, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, c.n)));
+                    let mut cd =
+                        cand(i, c.next + 1, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, c.n)));
                     if c.plus {
                         cd.mod_ = Some(Mod::EqualOrMore);
                     }
@@ -764,12 +656,7 @@ impl<'a> Matcher<'a> {
                     i,
                     j + 1,
                     TimexType::Date,
-                    Under::Shift {
-                        unit: u,
-                        n: Some(mult),
-                        dir: off.signum(),
-                        from_last: true,
-                    },
+                    Under::Shift { unit: u, n: Some(mult), dir: off.signum(), from_last: true },
                 ));
             }
             if !matches!(rw, "last" | "next" | "this" | "past" | "coming" | "current") {
@@ -778,10 +665,7 @@ impl<'a> Matcher<'a> {
             let unit = if u == Unit::Weekend { Unit::Week } else { u };
             let mut c = cand(i, j + 1, TimexType::Date, Under::Rel { unit, off: off * mult as i32 });
             if u == Unit::Weekend {
-                c.val = Under::WithTime {
-                    base: Box::new(c.val),
-                    time: "-WE".into(),
-                };
+                c.val = Under::WithTime { base: Box::new(c.val), time: "-WE".into() };
             }
             if mult != 1 {
                 // "this decade", "last century"
@@ -805,11 +689,7 @@ impl<'a> Matcher<'a> {
                 i,
                 j + 1,
                 TimexType::Date,
-                Under::Season {
-                    s,
-                    year: None,
-                    rel: Some(off.signum()),
-                },
+                Under::Season { s, year: None, rel: Some(off.signum()) },
             ));
         }
         None
@@ -821,13 +701,13 @@ impl<'a> Matcher<'a> {
         let the = self.w(i) == "the";
         let j = if the { i + 1 } else { i };
         let w = self.w(j);
-        let (q, k, half) = if let Some(q) = w
-            .strip_prefix('q')
-            .and_then(|d| d.parse::<u32>().ok())
-            .filter(|q| (1..=4).contains(q))
+        let (q, k, half) = if let Some(q) =
+            w.strip_prefix('q').and_then(|d| d.parse::<u32>().ok()).filter(|q| (1..=4).contains(q))
         {
             (q, j + 1, false)
-        } else if let Some(h) = w.strip_prefix('h').and_then(|d| d.parse::<u32>().ok()).filter(|h| (1..=2).contains(h)) {
+        } else if let Some(h) =
+            w.strip_prefix('h').and_then(|d| d.parse::<u32>().ok()).filter(|h| (1..=2).contains(h))
+        {
             (h, j + 1, true)
         } else {
             let (q, after) = match LEX.ordinals.get(w) {
@@ -873,11 +753,7 @@ impl<'a> Matcher<'a> {
                 (None, k)
             }
         };
-        let val = if half {
-            Under::Half { h: q, year }
-        } else {
-            Under::Quarter { q, year }
-        };
+        let val = if half { Under::Half { h: q, year } } else { Under::Quarter { q, year } };
         Some(cand(i, hi, TimexType::Date, val))
     }
 
@@ -908,7 +784,12 @@ impl<'a> Matcher<'a> {
         if !counted {
             // "week-long", "year-long"
             if self.w(hi) == "-" && self.t.adj(j) && self.w(hi + 1) == "long" && !the {
-                return Some(cand(j, hi + 2, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, Some(1.0)))));
+                return Some(cand(
+                    j,
+                    hi + 2,
+                    TimexType::Duration,
+                    Under::Lit(Self::dur_value(u, mult, Some(1.0))),
+                ));
             }
             // bare plural units: "for years", "days before the attack"
             let plural = self.w(j).ends_with('s');
@@ -936,7 +817,12 @@ impl<'a> Matcher<'a> {
         if matches!(self.w(hi), "-") && self.t.adj(hi - 1) && self.w(hi + 1) == "long" {
             if !hyph && matches!(self.w(i), "a" | "an") {
                 // "a week-long festival": the article is not part of it
-                return Some(cand(j, hi + 2, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, Some(1.0)))));
+                return Some(cand(
+                    j,
+                    hi + 2,
+                    TimexType::Duration,
+                    Under::Lit(Self::dur_value(u, mult, Some(1.0))),
+                ));
             }
             hi += 2;
         }
@@ -960,17 +846,7 @@ impl<'a> Matcher<'a> {
         }
         let shift = |dir: i32, from_last: bool, end: usize| {
             let un = if n.is_some_and(|n| n.fract() == 0.0) { n.map(|n| n as u32 * mult) } else { None };
-            let mut d = cand(
-                lo,
-                end,
-                TimexType::Date,
-                Under::Shift {
-                    unit: u,
-                    n: un,
-                    dir,
-                    from_last,
-                },
-            );
+            let mut d = cand(lo, end, TimexType::Date, Under::Shift { unit: u, n: un, dir, from_last });
             d.mod_ = c.mod_;
             d
         };
@@ -1013,7 +889,12 @@ impl<'a> Matcher<'a> {
             if self.t.kind(e) == Some(Kind::Punct) && !matches!(w, "'" | "-") {
                 break;
             }
-            if e > k && matches!(w, "that" | "which" | "when" | "and" | "but" | "while" | "because" | "as" | "said" | "says") {
+            if e > k
+                && matches!(
+                    w,
+                    "that" | "which" | "when" | "and" | "but" | "while" | "because" | "as" | "said" | "says"
+                )
+            {
                 break;
             }
             e += 1;
@@ -1033,7 +914,9 @@ impl<'a> Matcher<'a> {
             if self.w(j) == "other" {
                 n = 2.0;
                 j += 1;
-            } else if let Some(c) = self.count(j).filter(|c| c.n.is_some() && !matches!(self.w(j), "a" | "an")) {
+            } else if let Some(c) =
+                self.count(j).filter(|c| c.n.is_some() && !matches!(self.w(j), "a" | "an"))
+            {
                 n = c.n.unwrap_or(1.0);
                 j = c.next;
             }
@@ -1090,7 +973,8 @@ impl<'a> Matcher<'a> {
                     (h, Some(m), i + 1)
                 } else {
                     let h = self.t.int(i)?;
-                    if self.w(i + 1) == ":" && self.t.adj(i) && self.t.adj(i + 1) && self.w(i + 2).len() == 2 {
+                    if self.w(i + 1) == ":" && self.t.adj(i) && self.t.adj(i + 1) && self.w(i + 2).len() == 2
+                    {
                         let m = self.t.int(i + 2)?;
                         (h, Some(m), i + 3)
                     } else {
@@ -1105,7 +989,12 @@ impl<'a> Matcher<'a> {
                 let (pm, k) = self.meridiem(j);
                 if pm.is_none() && mm.is_none() {
                     if self.w(j) == "o" && self.w(j + 1) == "'" && self.w(j + 2) == "clock" {
-                        return Some(cand(i, j + 3, TimexType::Time, Under::TimeOnly(format!("T{hh:02}:00"))));
+                        return Some(cand(
+                            i,
+                            j + 3,
+                            TimexType::Time,
+                            Under::TimeOnly(format!("T{hh:02}:00")),
+                        ));
                     }
                     return None;
                 }
@@ -1125,9 +1014,11 @@ impl<'a> Matcher<'a> {
         };
         let mut zone = String::new();
         // zones are written in capitals ("EDT"); "est" the word is not one
-        let upper = self.t.toks.get(j).is_some_and(|t| {
-            self.text[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase())
-        });
+        let upper = self
+            .t
+            .toks
+            .get(j)
+            .is_some_and(|t| self.text[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase()));
         if let Some(z) = LEX.zones.get(self.w(j)).filter(|_| upper) {
             zone = (*z).to_string();
             j += 1;
@@ -1146,7 +1037,9 @@ impl<'a> Matcher<'a> {
         let w = self.w(j);
         match w {
             "am" | "pm" => (Some(w == "pm"), j + 1),
-            "a" | "p" if self.w(j + 1) == "." && self.w(j + 2) == "m" && self.t.adj(j) && self.t.adj(j + 1) => {
+            "a" | "p"
+                if self.w(j + 1) == "." && self.w(j + 2) == "m" && self.t.adj(j) && self.t.adj(j + 1) =>
+            {
                 let end = if self.w(j + 3) == "." && self.t.adj(j + 2) { j + 4 } else { j + 3 };
                 (Some(w == "p"), end)
             }
@@ -1158,7 +1051,9 @@ impl<'a> Matcher<'a> {
     fn day_expr(&self, k: usize) -> Option<Cand> {
         let c = longer(self.weekday(k), longer(self.month_date(k), self.phrase(k)))?;
         match &c.val {
-            Under::Weekday { .. } | Under::Cal { d: Some(_), .. } | Under::Rel { unit: Unit::Day, .. } => Some(c),
+            Under::Weekday { .. } | Under::Cal { d: Some(_), .. } | Under::Rel { unit: Unit::Day, .. } => {
+                Some(c)
+            }
             _ => None,
         }
     }
@@ -1176,10 +1071,7 @@ impl<'a> Matcher<'a> {
             return Cand {
                 hi: c.hi + 1,
                 ty: TimexType::Time,
-                val: Under::WithTime {
-                    base: Box::new(c.val),
-                    time: format!("T{p}"),
-                },
+                val: Under::WithTime { base: Box::new(c.val), time: format!("T{p}") },
                 ..c
             };
         }
@@ -1189,10 +1081,7 @@ impl<'a> Matcher<'a> {
                 return Cand {
                     hi: t.hi,
                     ty: TimexType::Time,
-                    val: Under::WithTime {
-                        base: Box::new(c.val),
-                        time: tv,
-                    },
+                    val: Under::WithTime { base: Box::new(c.val), time: tv },
                     ..c
                 };
             }

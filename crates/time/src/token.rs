@@ -28,10 +28,8 @@ pub(crate) struct Tokens {
 
 impl Tokens {
     pub fn new(text: &str) -> Tokens {
-        let mut t = Tokens {
-            toks: Vec::with_capacity(text.len() / 4),
-            lower: String::with_capacity(text.len()),
-        };
+        let mut t =
+            Tokens { toks: Vec::with_capacity(text.len() / 4), lower: String::with_capacity(text.len()) };
         let b = text.as_bytes();
         let mut i = 0;
         while i < b.len() {
@@ -49,10 +47,7 @@ impl Tokens {
                 while j < b.len() {
                     if b[j].is_ascii_digit() {
                         j += 1;
-                    } else if (b[j] == b',' || b[j] == b'.')
-                        && j + 1 < b.len()
-                        && b[j + 1].is_ascii_digit()
-                    {
+                    } else if (b[j] == b',' || b[j] == b'.') && j + 1 < b.len() && b[j + 1].is_ascii_digit() {
                         // "2,024": thousands groups of exactly three digits; "3.5"
                         if b[j] == b',' {
                             let grp = b[j + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
@@ -108,13 +103,7 @@ impl Tokens {
             }
         }
         let z = self.lower.len() as u32;
-        self.toks.push(Tok {
-            start: s,
-            end: e,
-            kind,
-            lo: (a, z),
-            cap,
-        });
+        self.toks.push(Tok { start: s, end: e, kind, lo: (a, z), cap });
     }
 
     #[inline]

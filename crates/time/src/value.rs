@@ -85,7 +85,10 @@ pub(crate) enum Under {
     /// "the 1800s" → 18.
     Century(i32),
     /// `off` units from the publication date ("last week", "today", "next year").
-    Rel { unit: Unit, off: i32 },
+    Rel {
+        unit: Unit,
+        off: i32,
+    },
     /// `n` units before (`dir = -1`) or after a reference: the publication date ("ago",
     /// "from now") or the last mentioned date ("earlier", "later"). `n = None`: vague.
     Shift {
@@ -95,24 +98,39 @@ pub(crate) enum Under {
         from_last: bool,
     },
     /// A weekday; `rel` -1 last, 1 next, 0 this, None: decided by tense.
-    Weekday { wd: u32, rel: Option<i32> },
+    Weekday {
+        wd: u32,
+        rel: Option<i32>,
+    },
     /// A bare month ("in March", "last December").
-    Month { m: u32, rel: Option<i32> },
+    Month {
+        m: u32,
+        rel: Option<i32>,
+    },
     Season {
         s: &'static str,
         year: Option<YearRef>,
         rel: Option<i32>,
     },
     /// Quarter `q` (0: "the quarter", the one being reported).
-    Quarter { q: u32, year: Option<YearRef> },
-    Half { h: u32, year: Option<YearRef> },
+    Quarter {
+        q: u32,
+        year: Option<YearRef>,
+    },
+    Half {
+        h: u32,
+        year: Option<YearRef>,
+    },
     Holiday {
         m: u32,
         day: HolidayDay,
         year: Option<YearRef>,
     },
     /// A date with a time of day or a part of day appended (`T10:30-04`, `TNI`).
-    WithTime { base: Box<Under>, time: String },
+    WithTime {
+        base: Box<Under>,
+        time: String,
+    },
     /// A time of day alone: anchored on the last mentioned day, else the publication date.
     TimeOnly(String),
 }
@@ -263,7 +281,7 @@ impl Under {
                 Tense::Future if diff < 0 => -diff * 3,
                 _ => diff.abs(),
             };
-            if best.map_or(true, |b| cost < b.0) {
+            if !matches!(best, Some(b) if cost >= b.0) {
                 best = Some((cost, cand));
             }
         }
@@ -294,12 +312,7 @@ impl Under {
                     _ => p,
                 })
             }
-            Under::Shift {
-                unit,
-                n,
-                dir,
-                from_last,
-            } => {
+            Under::Shift { unit, n, dir, from_last } => {
                 let n = (*n)? as i64 * *dir as i64;
                 let base = if *from_last {
                     cx.last.or(cx.dct.map(Point::Day))?

@@ -49,7 +49,10 @@ fn check(row: &Row, prefix: &str) -> Result<(), String> {
             .join(", ")
     };
     for h in &hits {
-        if !text.is_char_boundary(h.span.start) || !text.is_char_boundary(h.span.end) || h.span.start < prefix.len() {
+        if !text.is_char_boundary(h.span.start)
+            || !text.is_char_boundary(h.span.end)
+            || h.span.start < prefix.len()
+        {
             return Err(format!("bad span {:?}", h.span));
         }
     }
