@@ -94,6 +94,9 @@ pub struct OkRecord {
     /// The span of the title line in `text`, when the title was found in the text itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_span: Option<JSpan>,
+    /// Where `published` came from: `record`, `html:<strategy>`, `dateline`, or `option` (`--published`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_source: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -145,6 +148,9 @@ pub struct Timex {
     /// Extension: the event phrase a relative expression hangs on ("days before the attack").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor: Option<JSpan>,
+    /// Extension: the TIMEX3 `mod` ("MORE_THAN" for "more than a decade", "APPROX", …).
+    #[serde(default, rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -1,7 +1,7 @@
 //! The pipeline: one [`RawDoc`] in, one contract [`Record`] out.
 //!
 //! ```text
-//! ingest (RawDoc) → [html extraction] → clean → segment → tag → extract → link → Record
+//! ingest (RawDoc) → [html extraction] → clean → segment → time → … → Record
 //! ```
 //!
 //! Each stage works on byte spans of the document's original text and adds a layer to the
@@ -12,8 +12,10 @@ use chrono::NaiveDate;
 use dossier_clean::{Cleaned, Cleaner};
 use dossier_doc::contract::{self, ErrorRecord, OkRecord, Record, CONTRACT_VERSION};
 use dossier_doc::Text;
+use dossier_html::HtmlOptions;
 use dossier_ingest::{Content, InputRecord, RawDoc};
 use dossier_segment::{Segmentation, Segmenter};
+use dossier_time::{TimeTagger, TimexHit};
 
 /// Settings that apply to every document of a run.
 #[derive(Clone, Debug, Default)]
@@ -25,8 +27,22 @@ pub struct PipelineOptions {
 /// Where a document's publication date came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PublishedFrom {
+    /// The input record's `published` field.
     Record,
+    /// The page's metadata; holds the strategy that found it (`json-ld`, `url`, …).
+    Html(&'static str),
+    /// `--published` (documents with no date of their own).
     Option,
+}
+
+impl PublishedFrom {
+    pub fn describe(&self) -> String {
+        match self {
+            PublishedFrom::Record => "record".into(),
+            PublishedFrom::Html(how) => format!("html:{how}"),
+            PublishedFrom::Option => "option".into(),
+        }
+    }
 }
 
 /// Everything the stages found in one document, as byte spans over `text`.
@@ -42,6 +58,7 @@ pub struct Analysis {
     pub warnings: Vec<String>,
     pub cleaned: Cleaned,
     pub seg: Segmentation,
+    pub timexes: Vec<TimexHit>,
 }
 
 /// The stages, built once and shared by every document (and thread) of a run.
@@ -70,24 +87,41 @@ impl Pipeline {
 
     /// Runs every stage over one document.
     pub fn analyze(&self, doc: RawDoc) -> Result<Analysis, ErrorRecord> {
-        let RawDoc { id, content, title, url, published, outlet, warnings } = doc;
+        let RawDoc { id, content, mut title, mut url, published, mut outlet, mut warnings } = doc;
+        let mut published_from = published.map(|_| PublishedFrom::Record);
+        let mut published = published;
         let text = match content {
             Content::Text(t) => t,
-            Content::Html { .. } => {
-                return Err(ErrorRecord::new(
-                    id,
-                    "HTML input is not supported yet (issue 8): give the text instead",
-                ))
+            Content::Html { bytes, charset } => {
+                let opts = HtmlOptions { url: url.clone(), ..HtmlOptions::default() };
+                let page = dossier_html::extract(&bytes, charset.as_deref(), &opts)
+                    .map_err(|e| ErrorRecord::new(&id, format!("html: {e}")))?;
+                // What the record says wins over what the page says.
+                title = title.or(page.title);
+                outlet = outlet.or(page.outlet);
+                url = url.or(page.canonical_url);
+                if published.is_none() {
+                    if let Some(d) = page.published {
+                        published = Some(d);
+                        published_from = Some(PublishedFrom::Html(page.published_source.unwrap_or("html")));
+                    }
+                }
+                warnings.extend(page.warnings);
+                if page.text.trim().is_empty() {
+                    return Err(ErrorRecord::new(id, "html: no main text found"));
+                }
+                page.text
             }
         };
-        let published_from = match (published, self.opts.default_published) {
-            (Some(_), _) => Some(PublishedFrom::Record),
-            (None, Some(_)) => Some(PublishedFrom::Option),
-            (None, None) => None,
-        };
-        let published = published.or(self.opts.default_published);
+        if published.is_none() {
+            if let Some(d) = self.opts.default_published {
+                published = Some(d);
+                published_from = Some(PublishedFrom::Option);
+            }
+        }
         let cleaned = self.cleaner.clean(&text);
         let seg = self.segmenter.segment(&text);
+        let timexes = TimeTagger::global().extract(&text, &seg.sentences, published);
         Ok(Analysis {
             id,
             text: Text::new(text),
@@ -99,6 +133,7 @@ impl Pipeline {
             warnings,
             cleaned,
             seg,
+            timexes,
         })
     }
 }
@@ -108,7 +143,9 @@ impl Analysis {
     pub fn to_record(&self) -> OkRecord {
         let t = &self.text;
         let title = self.title.clone().or_else(|| self.cleaned.title.map(|s| t.slice(s).trim().to_string()));
-        let outlet = self.outlet.clone().or_else(|| self.cleaned.origin.first().map(|o| o.outlet.clone()));
+        // The outlet is who published this copy; outlets the text credits are its `origin`, not
+        // necessarily the publisher (a "Source: X" line names where the story came from).
+        let outlet = self.outlet.clone();
         OkRecord {
             contract: CONTRACT_VERSION,
             id: self.id.clone(),
@@ -137,7 +174,19 @@ impl Analysis {
                 .collect(),
             sentences: self.seg.sentences.iter().map(|&s| t.jspan(s)).collect(),
             entities: Vec::new(),
-            timexes: Vec::new(),
+            timexes: self
+                .timexes
+                .iter()
+                .enumerate()
+                .map(|(i, h)| contract::Timex {
+                    span: t.jspan(h.span),
+                    id: format!("t{}", i + 1),
+                    kind: h.kind.as_str().into(),
+                    value: h.value.clone(),
+                    anchor: h.anchor.map(|a| t.jspan(a)),
+                    modifier: h.mod_.map(|m| m.as_str().to_string()),
+                })
+                .collect(),
             attributions: Vec::new(),
             events: Vec::new(),
             timeline: Vec::new(),
@@ -153,6 +202,7 @@ impl Analysis {
                 })
                 .collect(),
             title_span: self.cleaned.title.map(|s| t.jspan(s)),
+            published_source: self.published_from.map(|p| p.describe()),
         }
     }
 }
