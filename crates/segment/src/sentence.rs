@@ -32,8 +32,12 @@ enum Candidate {
     /// `!` or `?` (possibly with more marks).
     Strong,
     Ellipsis,
+    /// `:)` and the like, which often end a sentence in web text.
+    Emoticon,
     Abbrev(AbbrevClass),
 }
+
+const LOWER_SPLITS: bool = true;
 
 pub(crate) struct Splitter<'a> {
     text: &'a str,
@@ -103,6 +107,7 @@ impl<'a> Splitter<'a> {
                 _ if w.starts_with('…') => Some(Candidate::Ellipsis),
                 _ => None,
             },
+            TokenKind::Symbol if b.len() > 1 => Some(Candidate::Emoticon),
             TokenKind::Word if b.len() > 1 && b[b.len() - 1] == b'.' => {
                 let stem = &w[..w.len() - 1];
                 let class = abbrev_class(self.lex, stem, stem.contains('.')).unwrap_or(AbbrevClass::Common);
@@ -112,11 +117,21 @@ impl<'a> Splitter<'a> {
         }
     }
 
-    fn is_closer(&self, tok: &Token) -> bool {
+    /// Whether `tok`, right after the end of a sentence at `prev_end`, closes a bracket or
+    /// a quotation. A quote mark counts when the quote finder matched it, or when it is
+    /// glued to the sentence end and followed by a space (`done.''`, `Qaeda.’’`).
+    fn is_closer(&self, tok: &Token, prev_end: usize) -> bool {
         let w = tok.span.of(self.text);
         match w {
             ")" | "]" | "}" | "”" | "»" => true,
-            "\"" | "'" | "’" => self.closers.binary_search(&tok.span.start).is_ok(),
+            "\"" | "'" | "’" => {
+                self.closers.binary_search(&tok.span.start).is_ok()
+                    || (tok.span.start == prev_end
+                        && self.text[tok.span.end..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '’' | '”' | ')')))
+            }
             _ => false,
         }
     }
@@ -125,12 +140,23 @@ impl<'a> Splitter<'a> {
     fn boundary_after(&mut self, k: usize, a: usize, b: usize) -> Option<usize> {
         let toks = self.tokens;
         let cand = self.candidate(&toks[k])?;
-        // "1. First item": a list number, not a sentence.
-        if cand == Candidate::Period && k == a + 1 && toks[a].kind == TokenKind::Number {
-            return None;
+        // "1. First item", "advice: 2. Be kind": a list number, not a sentence.
+        if cand == Candidate::Period
+            && k > a
+            && toks[k - 1].kind == TokenKind::Number
+            && toks[k - 1].span.len() <= 2
+        {
+            let before = if k - 1 == a { None } else { Some(&toks[k - 2]) };
+            if before.is_none_or(|t| t.kind == TokenKind::Punct)
+                && before.map(|t| t.span.of(self.text)).is_none_or(|w| {
+                    matches!(w.as_bytes()[w.len() - 1], b'.' | b':' | b'!' | b'?' | b';' | b')')
+                })
+            {
+                return None;
+            }
         }
         let mut j = k + 1;
-        while j < b && self.is_closer(&toks[j]) {
+        while j < b && self.is_closer(&toks[j], toks[j - 1].span.end) {
             j += 1;
         }
         if j >= b {
@@ -139,10 +165,13 @@ impl<'a> Splitter<'a> {
         let quoted = j > k + 1;
         let next = toks[j].span.of(self.text);
         let first = next.chars().next()?;
-        if matches!(first, ',' | ';' | ':' | ')' | ']' | '}' | '%') {
+        if matches!(first, ',' | ';' | ':' | ')' | ']' | '}' | '%' | '.' | '!' | '?' | '…') {
             return None;
         }
-        let bare = matches!(cand, Candidate::Period | Candidate::Strong);
+        if toks[j].kind == TokenKind::Symbol && next.len() > 1 {
+            return None; // an emoticon ends this sentence
+        }
+        let bare = matches!(cand, Candidate::Period | Candidate::Strong) && LOWER_SPLITS;
         if first.is_lowercase() {
             return (bare && !quoted).then_some(j - 1);
         }
@@ -152,11 +181,15 @@ impl<'a> Splitter<'a> {
         let opening = matches!(first, '"' | '“' | '‘' | '«');
         let ends = match cand {
             Candidate::Period | Candidate::Strong | Candidate::Ellipsis => true,
+            Candidate::Emoticon => first.is_uppercase() && toks[j].kind == TokenKind::Word,
             Candidate::Abbrev(AbbrevClass::Title | AbbrevClass::Inner | AbbrevClass::Number) => false,
             Candidate::Abbrev(AbbrevClass::Month | AbbrevClass::Initial) => {
                 toks[j].kind == TokenKind::Word && self.lex.is_starter(next) && !is_initial(next)
             }
-            Candidate::Abbrev(AbbrevClass::Common | AbbrevClass::Dotted) => {
+            Candidate::Abbrev(AbbrevClass::Dotted) => {
+                opening || (toks[j].kind == TokenKind::Word && self.lex.is_starter(next))
+            }
+            Candidate::Abbrev(AbbrevClass::Common) => {
                 opening
                     || (toks[j].kind == TokenKind::Word
                         && (self.lex.is_starter(next) || self.lowercase_elsewhere(next)))

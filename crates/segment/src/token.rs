@@ -209,7 +209,10 @@ impl Chunk<'_> {
             // Symbols and punctuation.
             match ch {
                 '.' | '!' | '?' => {
-                    if ch == '.' && is_digit_at(text, p + 1) && (p == 0 || !is_alnum_at(text, p - 1)) {
+                    if ch == '.'
+                        && is_digit_at(text, p + 1)
+                        && (p == 0 || classify_char(last_char(text, p).0) != Cls::Alnum)
+                    {
                         // ".5"
                         p = self.word(p);
                         continue;
@@ -641,5 +644,11 @@ mod tests {
         assert_eq!(toks("é\u{301}t\u{e9}"), ["é\u{301}té"]);
         assert_eq!(toks("'"), ["'"]);
         assert_eq!(toks("n't"), ["n't"]);
+    }
+
+    #[test]
+    fn leading_decimal_point_after_a_multibyte_char() {
+        // Found by proptest: looking one byte back from the "." landed inside the emoji.
+        assert_eq!(toks("🌀.0"), ["🌀", ".0"]);
     }
 }
