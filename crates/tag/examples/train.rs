@@ -22,6 +22,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             r.write(out)?;
             eprintln!("{}", r.report);
         }
+        "ner" => {
+            let r = dossier_tag::train_ner(
+                &data.join("conll2003/eng.train"),
+                Some(&data.join("conll2003/eng.testa")),
+                1,
+            )?;
+            r.write(out)?;
+            eprintln!("{}", r.report);
+        }
         "clusters" => {
             let sents = dossier_tag::brown::unlabeled_corpus(data)?;
             eprintln!("{} sentences, {} tokens", sents.len(), sents.iter().map(Vec::len).sum::<usize>());

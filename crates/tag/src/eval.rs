@@ -164,3 +164,156 @@ pub fn tag_conllu_with(model: &PosModel, input: &Path, out: &mut dyn Write) -> R
 pub fn xpos_names() -> &'static [&'static str] {
     &XPOS
 }
+
+/// Entity-level scores (exact span and type, as conlleval counts them).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NerReport {
+    pub sentences: usize,
+    pub tokens: usize,
+    /// Per label, in PER, ORG, LOC, MISC order.
+    pub per_label: Vec<Prf>,
+}
+
+impl NerReport {
+    pub fn overall(&self) -> Prf {
+        let mut o = Prf { label: "overall".into(), ..Prf::default() };
+        for p in &self.per_label {
+            o.tp += p.tp;
+            o.fp += p.fp;
+            o.fn_ += p.fn_;
+        }
+        o
+    }
+    pub fn f1(&self) -> f64 {
+        self.overall().f1()
+    }
+}
+
+impl fmt::Display for NerReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let o = self.overall();
+        writeln!(
+            f,
+            "sentences {}  tokens {}  entities: gold {} predicted {} correct {}",
+            self.sentences,
+            self.tokens,
+            o.tp + o.fn_,
+            o.tp + o.fp,
+            o.tp
+        )?;
+        let mut rows = self.per_label.clone();
+        rows.push(o);
+        prf_table(f, &rows)
+    }
+}
+
+/// Score the shipped recogniser (with the shipped tagger) on a CoNLL-2003 file.
+pub fn eval_ner(path: &Path) -> Result<NerReport, TagError> {
+    eval_ner_with(crate::ner::NerModel::global()?, PosModel::global()?, path)
+}
+
+pub fn eval_ner_with(
+    model: &crate::ner::NerModel,
+    tagger: &PosModel,
+    path: &Path,
+) -> Result<NerReport, TagError> {
+    use crate::ner::ENTITY_LABELS;
+    let docs = dossier_corpora::conll2003::read(path)?;
+    let mut r = NerReport {
+        per_label: ENTITY_LABELS.iter().map(|l| Prf { label: l.as_str().into(), ..Prf::default() }).collect(),
+        ..NerReport::default()
+    };
+    for d in &docs {
+        let sents: Vec<Vec<&str>> =
+            d.sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
+        let pred = model.tag_document_with(tagger, &sents);
+        for (s, p) in d.sentences.iter().zip(&pred) {
+            r.sentences += 1;
+            r.tokens += s.tokens.len();
+            let gold: Vec<(usize, usize, usize)> = dossier_corpora::conll2003::spans(&s.tags)
+                .into_iter()
+                .filter_map(|(l, a, b)| Some((ENTITY_LABELS.iter().position(|x| x.as_str() == l)?, a, b)))
+                .collect();
+            let pr: Vec<(usize, usize, usize)> =
+                p.iter().map(|e| (e.label as usize, e.start, e.end)).collect();
+            for g in &gold {
+                if pr.contains(g) {
+                    r.per_label[g.0].tp += 1;
+                } else {
+                    r.per_label[g.0].fn_ += 1;
+                }
+            }
+            for q in &pr {
+                if !gold.contains(q) {
+                    r.per_label[q.0].fp += 1;
+                }
+            }
+        }
+    }
+    Ok(r)
+}
+
+/// Write a CoNLL-2003 file back with one predicted tag (IOB2) appended to every token
+/// line; `-DOCSTART-` lines get `O` so every line has the same number of columns, blank
+/// lines stay blank.
+pub fn tag_conll(input: &Path, out: &mut dyn Write) -> Result<(), TagError> {
+    tag_conll_with(crate::ner::NerModel::global()?, PosModel::global()?, input, out)
+}
+
+pub fn tag_conll_with(
+    model: &crate::ner::NerModel,
+    tagger: &PosModel,
+    input: &Path,
+    out: &mut dyn Write,
+) -> Result<(), TagError> {
+    let text = std::fs::read_to_string(input)
+        .map_err(|source| TagError::Io { path: input.display().to_string(), source })?;
+    let lines: Vec<&str> = text.lines().collect();
+    let mut tags: Vec<Option<String>> = vec![None; lines.len()];
+    // Documents: lists of sentences, each a list of (line index, token).
+    let mut docs: Vec<Vec<Vec<(usize, &str)>>> = vec![Vec::new()];
+    let mut cur: Vec<(usize, &str)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let tok = line.split_whitespace().next();
+        match tok {
+            None => {
+                if !cur.is_empty() {
+                    docs.last_mut().expect("non-empty").push(std::mem::take(&mut cur));
+                }
+            }
+            Some("-DOCSTART-") => {
+                if !cur.is_empty() {
+                    docs.last_mut().expect("non-empty").push(std::mem::take(&mut cur));
+                }
+                docs.push(Vec::new());
+                tags[i] = Some("O".into());
+            }
+            Some(t) => cur.push((i, t)),
+        }
+    }
+    if !cur.is_empty() {
+        docs.last_mut().expect("non-empty").push(cur);
+    }
+    for d in &docs {
+        let sents: Vec<Vec<&str>> = d.iter().map(|s| s.iter().map(|&(_, t)| t).collect()).collect();
+        let pred = model.tag_document_with(tagger, &sents);
+        for (s, p) in d.iter().zip(&pred) {
+            for &(li, _) in s {
+                tags[li] = Some("O".into());
+            }
+            for e in p {
+                for k in e.start..e.end {
+                    let prefix = if k == e.start { "B" } else { "I" };
+                    tags[s[k].0] = Some(format!("{prefix}-{}", e.label));
+                }
+            }
+        }
+    }
+    for (line, tag) in lines.iter().zip(&tags) {
+        match tag {
+            Some(t) => writeln!(out, "{} {t}", line.trim_end())?,
+            None => writeln!(out, "{line}")?,
+        }
+    }
+    Ok(())
+}

@@ -10,15 +10,20 @@ pub mod brown;
 pub mod clusters;
 pub mod eval;
 pub mod features;
+pub mod finetype;
 pub mod format;
+pub mod gazetteer;
 pub mod hash;
 pub mod learn;
+pub mod ner;
 pub mod pos;
 pub mod tags;
 pub mod weights;
 
 pub use clusters::Clusters;
-pub use eval::{eval_pos, tag_conllu, PosReport};
+pub use eval::{eval_ner, eval_pos, tag_conll, tag_conllu, NerReport, PosReport};
+pub use finetype::fine_type;
+pub use ner::{train_ner, EntityLabel, EntitySpan, Ner, NerModel, TrainedNer};
 pub use pos::{train_pos, PosModel, PosModel as Tagger, TrainedPos};
 pub use tags::PosTag;
 

@@ -210,6 +210,17 @@ fn argmax(s: &[f32]) -> usize {
     best
 }
 
+impl std::fmt::Debug for PosModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PosModel")
+            .field("labels", &self.labels.len())
+            .field("features", &self.weights.num_features())
+            .field("dictionary", &self.dict.len())
+            .field("cluster_fingerprint", &self.cluster_fingerprint)
+            .finish()
+    }
+}
+
 static EMBEDDED: &[u8] = include_bytes!("../../../models/pos.bin");
 static GLOBAL: LazyLock<Result<PosModel, ModelError>> = LazyLock::new(|| PosModel::from_bytes(EMBEDDED));
 
@@ -221,10 +232,6 @@ impl PosModel {
 
     pub fn labels(&self) -> &[PosTag] {
         &self.labels
-    }
-
-    pub(crate) fn clusters(&self) -> Option<&Clusters> {
-        self.clusters.as_ref()
     }
 
     /// Tag one sentence of tokens.
@@ -247,8 +254,8 @@ impl PosModel {
         let mut feats = Vec::with_capacity(64);
         let mut dy = [0u64; NDYN];
         let (mut t1, mut t2) = (START1, START2);
-        for i in 0..words.len() {
-            let label = if let Some(&l) = self.dict.get(&dict_key(words[i])) {
+        for (i, word) in words.iter().enumerate() {
+            let label = if let Some(&l) = self.dict.get(&dict_key(word)) {
                 l as usize
             } else {
                 scores.iter_mut().for_each(|s| *s = 0.0);

@@ -4,6 +4,9 @@
 use crate::format::{Reader, Writer};
 use crate::ModelError;
 
+/// Averaged weight rows: `(feature key, [(label, weight)])`.
+pub type Rows = Vec<(u64, Vec<(u16, f32)>)>;
+
 pub struct Weights {
     nlabels: usize,
     mask: usize,

@@ -1,0 +1,161 @@
+//! Gazetteers: multi-token names (lowercased) with a set of kinds, matched over a token
+//! sequence. Sources (under `data/`): GeoNames-derived countries, states, continents and
+//! cities (`gazetteer.tsv`), hand-written places, regions, demonyms and organisations.
+
+use std::sync::LazyLock;
+
+use crate::features::lower_key;
+use crate::hash::{FeatHash, IdMap};
+
+/// Kinds of gazetteer entries (bit positions in a mask).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Kind {
+    Country = 0,
+    State = 1,
+    City = 2,
+    Continent = 3,
+    Region = 4,
+    Demonym = 5,
+    Org = 6,
+}
+
+pub const KINDS: [Kind; 7] =
+    [Kind::Country, Kind::State, Kind::City, Kind::Continent, Kind::Region, Kind::Demonym, Kind::Org];
+
+impl Kind {
+    fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "COUNTRY" => Kind::Country,
+            "STATE" => Kind::State,
+            "CITY" => Kind::City,
+            "CONTINENT" => Kind::Continent,
+            "REGION" => Kind::Region,
+            "NORP" | "DEMONYM" => Kind::Demonym,
+            "ORG" => Kind::Org,
+            _ => return None,
+        })
+    }
+    pub fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+pub struct Gazetteer {
+    /// Hash of the lowercase token sequence → kinds mask.
+    entries: IdMap<u8>,
+    max_len: usize,
+}
+
+/// One match over token positions `start..end` of the given kinds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub kinds: u8,
+}
+
+fn seq_key(keys: impl Iterator<Item = u64>) -> u64 {
+    let mut h = FeatHash::new(77);
+    for k in keys {
+        h = h.u64(k);
+    }
+    h.finish()
+}
+
+fn name_tokens(name: &str) -> Vec<&str> {
+    name.split_whitespace().collect()
+}
+
+static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut g = Gazetteer { entries: IdMap::default(), max_len: 1 };
+    let tsv = |text: &'static str| {
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let (n, k) = l.split_once('\t')?;
+                Some((n.trim(), Kind::parse(k.trim())?))
+            })
+            .collect::<Vec<_>>()
+    };
+    let list = |text: &'static str, kind: Kind| {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(move |l| (l, kind))
+            .collect::<Vec<_>>()
+    };
+    let mut all = tsv(include_str!("../data/gazetteer.tsv"));
+    all.extend(tsv(include_str!("../data/places.tsv")));
+    all.extend(list(include_str!("../data/regions.txt"), Kind::Region));
+    all.extend(list(include_str!("../data/demonyms.txt"), Kind::Demonym));
+    all.extend(list(include_str!("../data/organisations.txt"), Kind::Org));
+    for (name, kind) in all {
+        g.add(name, kind);
+    }
+    g
+});
+
+impl Gazetteer {
+    pub fn global() -> &'static Gazetteer {
+        &GLOBAL
+    }
+
+    fn add(&mut self, name: &str, kind: Kind) {
+        let toks = name_tokens(name);
+        if toks.is_empty() {
+            return;
+        }
+        self.max_len = self.max_len.max(toks.len());
+        *self.entries.entry(seq_key(toks.iter().map(|t| lower_key(t)))).or_insert(0) |= kind.bit();
+    }
+
+    /// Kinds of an exact name (whitespace-separated tokens), 0 when absent.
+    pub fn kinds_of(&self, name: &str) -> u8 {
+        let toks = name_tokens(name);
+        self.kinds_of_keys(&toks.iter().map(|t| lower_key(t)).collect::<Vec<_>>())
+    }
+
+    pub fn kinds_of_keys(&self, lower_keys: &[u64]) -> u8 {
+        if lower_keys.is_empty() || lower_keys.len() > self.max_len {
+            return 0;
+        }
+        self.entries.get(&seq_key(lower_keys.iter().copied())).copied().unwrap_or(0)
+    }
+
+    /// For each start, the longest match (over all kinds).
+    pub fn matches(&self, lower_keys: &[u64]) -> Vec<Match> {
+        let mut out = Vec::new();
+        for s in 0..lower_keys.len() {
+            let max = self.max_len.min(lower_keys.len() - s);
+            for len in (1..=max).rev() {
+                let k = self.kinds_of_keys(&lower_keys[s..s + len]);
+                if k != 0 {
+                    out.push(Match { start: s, end: s + len, kinds: k });
+                    break;
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_countries_cities_orgs_and_demonyms() {
+        let g = Gazetteer::global();
+        assert_ne!(g.kinds_of("Ukraine") & Kind::Country.bit(), 0);
+        assert_ne!(g.kinds_of("moscow") & Kind::City.bit(), 0);
+        assert_ne!(g.kinds_of("Russian") & Kind::Demonym.bit(), 0);
+        assert_ne!(g.kinds_of("National Security Council") & Kind::Org.bit(), 0);
+        assert_eq!(g.kinds_of("the"), 0);
+        let toks = ["officials", "in", "New", "York", "said"];
+        let keys: Vec<u64> = toks.iter().map(|t| lower_key(t)).collect();
+        let m = g.matches(&keys);
+        assert!(m.iter().any(|m| m.start == 2 && m.end == 4), "{m:?}");
+        assert!(g.matches(&[]).is_empty());
+    }
+}

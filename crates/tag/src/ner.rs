@@ -1,0 +1,881 @@
+//! Named-entity recogniser: BILOU labels over PER/ORG/LOC/MISC, a first-order structured
+//! averaged perceptron decoded with constrained Viterbi, in two stages. Stage 1 uses local
+//! features (word, affixes, shape, our POS tags, word clusters, gazetteers, capitalisation
+//! in context, document statistics). Stage 2 adds what stage 1 predicted for other
+//! mentions of the same word in the document (trained on jackknifed stage-1 output).
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use crate::clusters::Clusters;
+use crate::features::{atoms, Atoms, PAD_AFTER, PAD_BEFORE};
+use crate::format::{self, Reader, Writer};
+use crate::gazetteer::{Gazetteer, KINDS};
+use crate::hash::{feat, IdMap, SplitMix};
+use crate::learn::Trainer;
+use crate::pos::{resolve_clusters, PosModel};
+use crate::tags::PosTag;
+use crate::weights::Weights;
+use crate::{ModelError, TagError};
+
+pub const KIND: [u8; 4] = *b"NER\0";
+pub const VERSION: u32 = 1;
+
+/// Entity types of CoNLL-2003.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityLabel {
+    Per,
+    Org,
+    Loc,
+    Misc,
+}
+
+pub const ENTITY_LABELS: [EntityLabel; 4] =
+    [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc, EntityLabel::Misc];
+
+impl EntityLabel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityLabel::Per => "PER",
+            EntityLabel::Org => "ORG",
+            EntityLabel::Loc => "LOC",
+            EntityLabel::Misc => "MISC",
+        }
+    }
+    pub fn parse(s: &str) -> Option<EntityLabel> {
+        ENTITY_LABELS.iter().copied().find(|l| l.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for EntityLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An entity over token indices `start..end` of one sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntitySpan {
+    pub start: usize,
+    pub end: usize,
+    pub label: EntityLabel,
+}
+
+// BILOU label ids: 0 = O, then 1 + 4 * type + {B, I, L, U}.
+const NL: usize = 17;
+const B: usize = 0;
+const I: usize = 1;
+const L: usize = 2;
+const U: usize = 3;
+
+fn ty(l: usize) -> Option<usize> {
+    (l > 0).then(|| (l - 1) / 4)
+}
+fn part(l: usize) -> Option<usize> {
+    (l > 0).then(|| (l - 1) % 4)
+}
+fn lab(t: usize, p: usize) -> usize {
+    1 + 4 * t + p
+}
+
+fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    let open = prev.is_some_and(|p| matches!(part(p), Some(B) | Some(I)));
+    match part(cur) {
+        None | Some(B) | Some(U) => !open,
+        Some(I) | Some(L) => open && ty(prev.expect("open")) == ty(cur),
+        _ => false,
+    }
+}
+
+fn can_end(l: usize) -> bool {
+    !matches!(part(l), Some(B) | Some(I))
+}
+
+/// BILOU labels from spans.
+fn encode(n: usize, spans: &[(usize, usize, usize)]) -> Vec<usize> {
+    let mut out = vec![0; n];
+    for &(t, s, e) in spans {
+        if e <= s || e > n {
+            continue;
+        }
+        if e - s == 1 {
+            out[s] = lab(t, U);
+        } else {
+            out[s] = lab(t, B);
+            for o in out.iter_mut().take(e - 1).skip(s + 1) {
+                *o = lab(t, I);
+            }
+            out[e - 1] = lab(t, L);
+        }
+    }
+    out
+}
+
+fn decode(labels: &[usize]) -> Vec<EntitySpan> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &l) in labels.iter().enumerate() {
+        match (part(l), ty(l)) {
+            (Some(B), Some(t)) => open = Some((i, t)),
+            (Some(I), _) => {}
+            (Some(L), Some(t)) => {
+                if let Some((s, ot)) = open.take() {
+                    if ot == t {
+                        out.push(EntitySpan { start: s, end: i + 1, label: ENTITY_LABELS[t] });
+                    }
+                }
+            }
+            (Some(U), Some(t)) => {
+                open = None;
+                out.push(EntitySpan { start: i, end: i + 1, label: ENTITY_LABELS[t] })
+            }
+            _ => open = None,
+        }
+    }
+    out
+}
+
+/// Training settings.
+#[derive(Clone, Debug)]
+pub struct NerConfig {
+    pub epochs: usize,
+    pub prune: f32,
+    /// Folds for the jackknifed stage-1 predictions that train stage 2 (0 = one stage).
+    pub folds: usize,
+}
+
+impl Default for NerConfig {
+    fn default() -> Self {
+        NerConfig { epochs: 12, prune: 0.002, folds: 4 }
+    }
+}
+
+struct Stage {
+    weights: Weights,
+    trans: Vec<f32>, // (NL + 1) × NL; row NL = sentence start
+}
+
+pub struct NerModel {
+    stage1: Stage,
+    stage2: Option<Stage>,
+    clusters: Option<Clusters>,
+    cluster_fingerprint: u32,
+}
+
+pub use NerModel as Ner;
+
+impl std::fmt::Debug for NerModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NerModel")
+            .field("stage1_features", &self.stage1.weights.num_features())
+            .field("two_stage", &self.stage2.is_some())
+            .field("cluster_fingerprint", &self.cluster_fingerprint)
+            .finish()
+    }
+}
+
+// ---------------------------------------------------------------- features
+
+/// One sentence prepared for feature extraction.
+struct Sent {
+    atoms: Vec<Atoms>,
+    pos: Vec<u64>,
+    /// Per token: gazetteer (kind bit, BILU part) pairs packed as kind * 4 + part, bitset.
+    gaz: Vec<u32>,
+    headline: bool,
+}
+
+/// Document-level statistics per lowercase key.
+#[derive(Default)]
+struct DocStats {
+    /// key → (lowercase-initial occurrences, capitalised non-initial occurrences)
+    case: IdMap<(u32, u32)>,
+}
+
+fn prepare(words: &[&str], pos: Option<&[PosTag]>, clusters: Option<&Clusters>) -> Sent {
+    let atoms: Vec<Atoms> = words.iter().map(|w| atoms(w, clusters)).collect();
+    let pos = (0..words.len())
+        .map(|i| pos.and_then(|p| p.get(i)).map_or(0xdead, |t| 1000 + u64::from(t.xpos_id())))
+        .collect();
+    let keys: Vec<u64> = atoms.iter().map(|a| a.lower).collect();
+    let mut gaz = vec![0u32; words.len()];
+    for m in Gazetteer::global().matches(&keys) {
+        for (k, kind) in KINDS.iter().enumerate() {
+            if m.kinds & kind.bit() == 0 {
+                continue;
+            }
+            for (i, g) in gaz.iter_mut().enumerate().take(m.end).skip(m.start) {
+                let p = if m.end - m.start == 1 {
+                    U
+                } else if i == m.start {
+                    B
+                } else if i + 1 == m.end {
+                    L
+                } else {
+                    I
+                };
+                *g |= 1 << (k * 4 + p);
+            }
+        }
+    }
+    let alpha: Vec<&Atoms> = atoms.iter().filter(|a| a.has_alpha).collect();
+    let headline = alpha.len() >= 2 && alpha.iter().all(|a| a.all_upper);
+    Sent { atoms, pos, gaz, headline }
+}
+
+fn doc_stats(sents: &[Sent]) -> DocStats {
+    let mut d = DocStats::default();
+    for s in sents {
+        if s.headline {
+            continue;
+        }
+        for (i, a) in s.atoms.iter().enumerate() {
+            if !a.has_alpha {
+                continue;
+            }
+            let e = d.case.entry(a.lower).or_insert((0, 0));
+            if !a.init_upper {
+                e.0 += 1;
+            } else if i > 0 {
+                e.1 += 1;
+            }
+        }
+    }
+    d
+}
+
+/// Stage-1 predictions summarised per token for stage 2.
+#[derive(Clone, Copy, Default)]
+struct Hint {
+    /// Stage-1 label at the token.
+    own: u64,
+    /// Majority entity type (0 = O, 1..=4) of capitalised occurrences of the same word
+    /// elsewhere in the document, and over earlier occurrences only (5 = none).
+    doc: u64,
+    earlier: u64,
+}
+
+fn hints(sents: &[Sent], preds: &[Vec<usize>]) -> Vec<Vec<Hint>> {
+    // Counts of types per lowercase key over capitalised tokens.
+    let mut counts: IdMap<[u32; 5]> = IdMap::default();
+    for (s, p) in sents.iter().zip(preds) {
+        for (a, &l) in s.atoms.iter().zip(p) {
+            if a.init_upper {
+                counts.entry(a.lower).or_insert([0; 5])[ty(l).map_or(0, |t| t + 1)] += 1;
+            }
+        }
+    }
+    let mut earlier: IdMap<[u32; 5]> = IdMap::default();
+    let maj = |c: &[u32; 5]| -> u64 {
+        if c.iter().all(|&x| x == 0) {
+            return 5;
+        }
+        let mut best = 0;
+        for t in 1..5 {
+            if c[t] > c[best] {
+                best = t;
+            }
+        }
+        best as u64
+    };
+    let mut out = Vec::with_capacity(sents.len());
+    for (s, p) in sents.iter().zip(preds) {
+        let mut row = Vec::with_capacity(p.len());
+        for (a, &l) in s.atoms.iter().zip(p) {
+            let mut h = Hint { own: l as u64, doc: 5, earlier: 5 };
+            if a.init_upper {
+                let mut c = counts.get(&a.lower).copied().unwrap_or([0; 5]);
+                c[ty(l).map_or(0, |t| t + 1)] -= 1;
+                h.doc = maj(&c);
+                h.earlier = earlier.get(&a.lower).map_or(5, maj);
+            }
+            row.push(h);
+        }
+        for (a, &l) in s.atoms.iter().zip(p) {
+            if a.init_upper {
+                earlier.entry(a.lower).or_insert([0; 5])[ty(l).map_or(0, |t| t + 1)] += 1;
+            }
+        }
+        out.push(row);
+    }
+    out
+}
+
+const T_BIAS: u32 = 100;
+const T_WORD: u32 = 101;
+const T_LOWER: u32 = 102;
+const T_PRE: u32 = 103; // ..=106
+const T_SUF: u32 = 107; // ..=110
+const T_SHAPE: u32 = 111;
+const T_FLAGS: u32 = 112;
+const T_LOWER_AT: u32 = 113; // ..=116
+const T_WORD_AT: u32 = 117; // 117,118
+const T_SHAPE_AT: u32 = 119; // 119,120
+const T_SHAPE3: u32 = 121;
+const T_BIGRAM_L: u32 = 122;
+const T_BIGRAM_R: u32 = 123;
+const T_POS_AT: u32 = 124; // -1,0,+1 → 124..=126
+const T_POS01: u32 = 127;
+const T_POS_10: u32 = 128;
+const T_CLUSTER: u32 = 129; // ..=132
+const T_CLUSTER_AT: u32 = 133; // ..=136
+const T_GAZ: u32 = 137;
+const T_GAZ_CAP: u32 = 138;
+const T_CTX: u32 = 139;
+const T_CTX_SHAPE: u32 = 140;
+const T_DOC: u32 = 141;
+const T_DOC_SHAPE: u32 = 142;
+const T_POS_SHAPE: u32 = 143;
+const T_GAZ_AT: u32 = 144; // -1,+1
+const T_HINT_OWN: u32 = 150;
+const T_HINT_DOC: u32 = 151;
+const T_HINT_EARLIER: u32 = 152;
+const T_HINT_DOC_SHAPE: u32 = 153;
+const T_HINT_OWN_AT: u32 = 154; // -1,+1
+const T_HINT_DOC_OWN: u32 = 156;
+const T_TRANS: u32 = 199;
+
+fn at<T: Copy>(v: &[T], i: usize, off: isize) -> Option<T> {
+    let j = i as isize + off;
+    if j < 0 {
+        None
+    } else {
+        v.get(j as usize).copied()
+    }
+}
+
+fn pad(off: isize) -> u64 {
+    if off < 0 {
+        PAD_BEFORE
+    } else {
+        PAD_AFTER
+    }
+}
+
+fn features(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Vec<u64>) {
+    let a = &s.atoms;
+    let w = &a[i];
+    out.push(feat(T_BIAS, &[]));
+    out.push(feat(T_WORD, &[w.word]));
+    out.push(feat(T_LOWER, &[w.lower]));
+    for k in 0..4 {
+        out.push(feat(T_PRE + k as u32, &[w.pre[k]]));
+        out.push(feat(T_SUF + k as u32, &[w.suf[k]]));
+    }
+    out.push(feat(T_SHAPE, &[w.shape]));
+    out.push(feat(T_FLAGS, &[w.flags]));
+    for (n, off) in [-2isize, -1, 1, 2].into_iter().enumerate() {
+        let x = at(a, i, off).map_or(pad(off), |x| x.lower);
+        out.push(feat(T_LOWER_AT + n as u32, &[x]));
+    }
+    let mut sh = [0u64; 2];
+    for (n, off) in [-1isize, 1].into_iter().enumerate() {
+        let o = at(a, i, off);
+        out.push(feat(T_WORD_AT + n as u32, &[o.map_or(pad(off), |x| x.word)]));
+        sh[n] = o.map_or(pad(off), |x| x.shape);
+        out.push(feat(T_SHAPE_AT + n as u32, &[sh[n]]));
+        for (m, p) in [1usize, 3].into_iter().enumerate() {
+            let c = o.map_or(pad(off), |x| x.cluster[p]);
+            out.push(feat(T_CLUSTER_AT + (n * 2 + m) as u32, &[c]));
+        }
+        let g = at(&s.gaz, i, off).unwrap_or(0);
+        if g != 0 {
+            out.push(feat(T_GAZ_AT + n as u32, &[u64::from(g)]));
+        }
+    }
+    out.push(feat(T_SHAPE3, &[sh[0], w.shape, sh[1]]));
+    let prev = at(a, i, -1).map_or(PAD_BEFORE, |x| x.lower);
+    let next = at(a, i, 1).map_or(PAD_AFTER, |x| x.lower);
+    out.push(feat(T_BIGRAM_L, &[prev, w.lower]));
+    out.push(feat(T_BIGRAM_R, &[w.lower, next]));
+    let p = [at(&s.pos, i, -1).unwrap_or(PAD_BEFORE), s.pos[i], at(&s.pos, i, 1).unwrap_or(PAD_AFTER)];
+    for (n, &x) in p.iter().enumerate() {
+        out.push(feat(T_POS_AT + n as u32, &[x]));
+    }
+    out.push(feat(T_POS01, &[p[1], p[2]]));
+    out.push(feat(T_POS_10, &[p[0], p[1]]));
+    out.push(feat(T_POS_SHAPE, &[p[1], w.shape]));
+    for k in 0..4 {
+        out.push(feat(T_CLUSTER + k as u32, &[w.cluster[k]]));
+    }
+    let g = s.gaz[i];
+    if g != 0 {
+        for b in 0..32 {
+            if g & (1 << b) != 0 {
+                out.push(feat(T_GAZ, &[b]));
+                out.push(feat(T_GAZ_CAP, &[b, u64::from(w.init_upper)]));
+            }
+        }
+    }
+    let ctx = u64::from(s.headline)
+        | u64::from(i == 0) << 1
+        | u64::from(w.init_upper) << 2
+        | u64::from(w.all_upper) << 3;
+    out.push(feat(T_CTX, &[ctx]));
+    out.push(feat(T_CTX_SHAPE, &[ctx, w.shape]));
+    if w.has_alpha {
+        let (lo, cap) = d.case.get(&w.lower).copied().unwrap_or((0, 0));
+        // Discount this occurrence itself.
+        let self_lo = u32::from(!s.headline && !w.init_upper);
+        let self_cap = u32::from(!s.headline && w.init_upper && i > 0);
+        let lo = (lo - self_lo.min(lo)).min(2);
+        let cap = (cap - self_cap.min(cap)).min(2);
+        let df = u64::from(lo) | u64::from(cap) << 2 | ctx << 4;
+        out.push(feat(T_DOC, &[df]));
+        out.push(feat(T_DOC_SHAPE, &[u64::from(lo.min(1)) | u64::from(cap.min(1)) << 1, w.shape]));
+    }
+    if let Some(h) = hint {
+        let hi = h[i];
+        out.push(feat(T_HINT_OWN, &[hi.own]));
+        out.push(feat(T_HINT_DOC, &[hi.doc, ctx]));
+        out.push(feat(T_HINT_EARLIER, &[hi.earlier]));
+        out.push(feat(T_HINT_DOC_SHAPE, &[hi.doc, w.shape]));
+        out.push(feat(T_HINT_DOC_OWN, &[hi.doc, hi.own]));
+        for (n, off) in [-1isize, 1].into_iter().enumerate() {
+            let x = at(h, i, off).map_or(pad(off), |x| x.own);
+            out.push(feat(T_HINT_OWN_AT + n as u32, &[x]));
+        }
+    }
+}
+
+fn trans_key(prev: usize) -> u64 {
+    feat(T_TRANS, &[prev as u64])
+}
+
+/// Constrained Viterbi over emission scores `e` (n × NL).
+fn viterbi(e: &[f32], n: usize, trans: &[f32]) -> Vec<usize> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![f32::NEG_INFINITY; n * NL];
+    let mut back = vec![0u8; n * NL];
+    for c in 0..NL {
+        if allowed(None, c) {
+            score[c] = e[c] + trans[NL * NL + c];
+        }
+    }
+    for i in 1..n {
+        for c in 0..NL {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..NL {
+                let s = score[(i - 1) * NL + p];
+                if s == f32::NEG_INFINITY || !allowed(Some(p), c) {
+                    continue;
+                }
+                let v = s + trans[p * NL + c];
+                if v > best {
+                    best = v;
+                    arg = p;
+                }
+            }
+            if best > f32::NEG_INFINITY {
+                score[i * NL + c] = best + e[i * NL + c];
+                back[i * NL + c] = arg as u8;
+            }
+        }
+    }
+    let mut best = 0;
+    let mut bs = f32::NEG_INFINITY;
+    for c in 0..NL {
+        let s = score[(n - 1) * NL + c];
+        if can_end(c) && s > bs {
+            bs = s;
+            best = c;
+        }
+    }
+    let mut out = vec![0; n];
+    out[n - 1] = best;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i * NL + out[i]] as usize;
+    }
+    out
+}
+
+// ---------------------------------------------------------------- runtime
+
+static EMBEDDED: &[u8] = include_bytes!("../../../models/ner.bin");
+static GLOBAL: LazyLock<Result<NerModel, ModelError>> = LazyLock::new(|| NerModel::from_bytes(EMBEDDED));
+
+impl Stage {
+    fn predict(&self, s: &Sent, d: &DocStats, hint: Option<&[Hint]>, buf: &mut Vec<u64>) -> Vec<usize> {
+        let n = s.atoms.len();
+        let mut e = vec![0f32; n * NL];
+        for i in 0..n {
+            buf.clear();
+            features(s, i, d, hint, buf);
+            let row = &mut e[i * NL..(i + 1) * NL];
+            for &f in buf.iter() {
+                self.weights.add(f, row);
+            }
+        }
+        viterbi(&e, n, &self.trans)
+    }
+
+    fn write(rows: &[(u64, Vec<(u16, f32)>)], trans: &[f32], w: &mut Writer) {
+        for &t in trans {
+            w.f32(t);
+        }
+        Weights::write(rows, w);
+    }
+
+    fn read(r: &mut Reader<'_>) -> Result<Stage, ModelError> {
+        let mut trans = Vec::with_capacity((NL + 1) * NL);
+        for _ in 0..(NL + 1) * NL {
+            let t = r.f32()?;
+            if !t.is_finite() {
+                return Err(ModelError::Corrupt("transition weight not finite".into()));
+            }
+            trans.push(t);
+        }
+        Ok(Stage { weights: Weights::read(NL, r)?, trans })
+    }
+}
+
+impl NerModel {
+    /// The recogniser shipped with the library (loaded once, shared across threads).
+    pub fn global() -> Result<&'static NerModel, ModelError> {
+        GLOBAL.as_ref().map_err(Clone::clone)
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<NerModel, ModelError> {
+        Self::from_bytes_with(bytes, None)
+    }
+
+    pub fn from_bytes_with(bytes: &[u8], clusters: Option<&Clusters>) -> Result<NerModel, ModelError> {
+        let payload = format::unwrap(bytes, KIND, VERSION)?;
+        let mut r = Reader::new(payload);
+        let nl = r.u32()? as usize;
+        if nl != NL {
+            return Err(ModelError::Corrupt(format!("expected {NL} labels, found {nl}")));
+        }
+        let cluster_fingerprint = r.u32()?;
+        let stage1 = Stage::read(&mut r)?;
+        let stage2 = match r.u8()? {
+            0 => None,
+            1 => Some(Stage::read(&mut r)?),
+            x => return Err(ModelError::Corrupt(format!("bad stage flag {x}"))),
+        };
+        r.done()?;
+        Ok(NerModel {
+            stage1,
+            stage2,
+            clusters: resolve_clusters(cluster_fingerprint, clusters)?,
+            cluster_fingerprint,
+        })
+    }
+
+    pub fn load(path: &Path) -> Result<NerModel, ModelError> {
+        NerModel::from_bytes(&crate::read_model_file(path)?)
+    }
+
+    pub fn cluster_fingerprint(&self) -> u32 {
+        self.cluster_fingerprint
+    }
+
+    /// Entities of each sentence of one document (token indices per sentence). `pos` gives
+    /// each sentence's POS tags (from [`PosModel::tag`]); missing tags are tolerated.
+    pub fn tag_document(&self, sentences: &[Vec<&str>], pos: &[Vec<PosTag>]) -> Vec<Vec<EntitySpan>> {
+        let sents: Vec<Sent> = sentences
+            .iter()
+            .enumerate()
+            .map(|(k, s)| prepare(s, pos.get(k).map(Vec::as_slice), self.clusters.as_ref()))
+            .collect();
+        self.labels(&sents).iter().map(|l| decode(l)).collect()
+    }
+
+    fn labels(&self, sents: &[Sent]) -> Vec<Vec<usize>> {
+        let d = doc_stats(sents);
+        let mut buf = Vec::with_capacity(96);
+        let first: Vec<Vec<usize>> =
+            sents.iter().map(|s| self.stage1.predict(s, &d, None, &mut buf)).collect();
+        match &self.stage2 {
+            None => first,
+            Some(st) => {
+                let h = hints(sents, &first);
+                sents.iter().zip(&h).map(|(s, h)| st.predict(s, &d, Some(h), &mut buf)).collect()
+            }
+        }
+    }
+
+    /// Convenience: POS-tag and recognise one document with the given tagger.
+    pub fn tag_document_with(&self, tagger: &PosModel, sentences: &[Vec<&str>]) -> Vec<Vec<EntitySpan>> {
+        let pos: Vec<Vec<PosTag>> = sentences.iter().map(|s| tagger.tag(s)).collect();
+        self.tag_document(sentences, &pos)
+    }
+}
+
+// ---------------------------------------------------------------- training
+
+struct TrainDoc {
+    sents: Vec<Sent>,
+    gold: Vec<Vec<usize>>,
+    stats: DocStats,
+}
+
+fn load_docs(path: &Path, tagger: &PosModel, clusters: Option<&Clusters>) -> Result<Vec<TrainDoc>, TagError> {
+    let docs = dossier_corpora::conll2003::read(path)?;
+    Ok(docs
+        .iter()
+        .map(|d| {
+            let mut sents = Vec::new();
+            let mut gold = Vec::new();
+            for s in &d.sentences {
+                let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+                let pos = tagger.tag(&words);
+                sents.push(prepare(&words, Some(&pos), clusters));
+                let spans: Vec<(usize, usize, usize)> = dossier_corpora::conll2003::spans(&s.tags)
+                    .into_iter()
+                    .filter_map(|(l, a, b)| Some((EntityLabel::parse(&l)? as usize, a, b)))
+                    .collect();
+                gold.push(encode(words.len(), &spans));
+            }
+            let stats = doc_stats(&sents);
+            TrainDoc { sents, gold, stats }
+        })
+        .collect())
+}
+
+fn train_stage(
+    docs: &[&TrainDoc],
+    hints: Option<&[Vec<Vec<Hint>>]>,
+    cfg: &NerConfig,
+    seed: u64,
+) -> (crate::weights::Rows, Vec<f32>) {
+    let mut tr = Trainer::new();
+    let trans_ids: Vec<u32> = (0..=NL).map(|p| tr.intern(trans_key(p))).collect();
+    // Precomputed feature ids per (doc, sentence, token).
+    let mut items: Vec<(usize, usize, Vec<Vec<u32>>)> = Vec::new();
+    let mut buf = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        for (si, s) in d.sents.iter().enumerate() {
+            let h = hints.map(|h| h[di][si].as_slice());
+            let per = (0..s.atoms.len())
+                .map(|i| {
+                    buf.clear();
+                    features(s, i, &d.stats, h, &mut buf);
+                    buf.iter().map(|&k| tr.intern(k)).collect()
+                })
+                .collect();
+            items.push((di, si, per));
+        }
+    }
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    let mut rng = SplitMix(seed);
+    let mut trans = vec![0f32; (NL + 1) * NL];
+    let mut e = Vec::new();
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        let mut errors = 0usize;
+        for &k in &order {
+            let (di, si, feats) = &items[k];
+            let gold = &docs[*di].gold[*si];
+            let n = gold.len();
+            e.clear();
+            e.resize(n * NL, 0.0);
+            for (i, fs) in feats.iter().enumerate() {
+                for &f in fs {
+                    tr.add_scores(f, &mut e[i * NL..(i + 1) * NL]);
+                }
+            }
+            for p in 0..=NL {
+                for c in 0..NL {
+                    trans[p * NL + c] = 0.0;
+                }
+                let mut row = [0f32; NL];
+                tr.add_scores(trans_ids[p], &mut row);
+                trans[p * NL..(p + 1) * NL].copy_from_slice(&row);
+            }
+            let pred = viterbi(&e, n, &trans);
+            if pred != *gold {
+                errors += 1;
+                for i in 0..n {
+                    if pred[i] != gold[i] {
+                        for &f in &feats[i] {
+                            tr.update(f, gold[i], 1.0);
+                            tr.update(f, pred[i], -1.0);
+                        }
+                    }
+                    let gp = if i == 0 { NL } else { gold[i - 1] };
+                    let pp = if i == 0 { NL } else { pred[i - 1] };
+                    if gp != pp || gold[i] != pred[i] {
+                        tr.update(trans_ids[gp], gold[i], 1.0);
+                        tr.update(trans_ids[pp], pred[i], -1.0);
+                    }
+                }
+            }
+            tr.clock += 1;
+        }
+        tracing::info!(epoch, sentence_errors = errors, "ner epoch");
+    }
+    let mut t = vec![0f32; (NL + 1) * NL];
+    for p in 0..=NL {
+        for c in 0..NL {
+            t[p * NL + c] = tr.averaged_one(trans_ids[p], c);
+        }
+    }
+    let tkeys: std::collections::HashSet<u64> = (0..=NL).map(trans_key).collect();
+    let rows: Vec<_> = tr.averaged(cfg.prune).into_iter().filter(|(k, _)| !tkeys.contains(k)).collect();
+    (rows, t)
+}
+
+fn stage_from_rows(rows: &[(u64, Vec<(u16, f32)>)], trans: &[f32]) -> Result<Stage, ModelError> {
+    let mut w = Writer::default();
+    Stage::write(rows, trans, &mut w);
+    Stage::read(&mut Reader::new(&w.0))
+}
+
+/// A trained recogniser, its file bytes and report.
+pub struct TrainedNer {
+    pub model: NerModel,
+    pub bytes: Vec<u8>,
+    pub report: NerTrainReport,
+}
+
+#[derive(Clone, Debug)]
+pub struct NerTrainReport {
+    pub documents: usize,
+    pub sentences: usize,
+    pub tokens: usize,
+    pub stage1_features: usize,
+    pub stage2_features: usize,
+    pub dev: Option<crate::eval::NerReport>,
+}
+
+impl std::fmt::Display for NerTrainReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "trained on {} documents / {} sentences / {} tokens; kept features: stage 1 {}, stage 2 {}",
+            self.documents, self.sentences, self.tokens, self.stage1_features, self.stage2_features
+        )?;
+        if let Some(d) = &self.dev {
+            write!(f, "dev:\n{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl TrainedNer {
+    pub fn write(&self, path: &Path) -> Result<(), TagError> {
+        std::fs::write(path, &self.bytes)
+            .map_err(|source| TagError::Io { path: path.display().to_string(), source })
+    }
+}
+
+/// Train on a CoNLL-2003 file with the shipped POS tagger and clusters (deterministic for
+/// a seed); scores `dev` when given.
+pub fn train_ner(train: &Path, dev: Option<&Path>, seed: u64) -> Result<TrainedNer, TagError> {
+    train_ner_with(train, dev, seed, &NerConfig::default(), PosModel::global()?, Clusters::global().ok())
+}
+
+pub fn train_ner_with(
+    train: &Path,
+    dev: Option<&Path>,
+    seed: u64,
+    cfg: &NerConfig,
+    tagger: &PosModel,
+    clusters: Option<&Clusters>,
+) -> Result<TrainedNer, TagError> {
+    let docs = load_docs(train, tagger, clusters)?;
+    let all: Vec<&TrainDoc> = docs.iter().collect();
+    let (rows1, trans1) = train_stage(&all, None, cfg, seed);
+    let stage1 = stage_from_rows(&rows1, &trans1)?;
+    let mut rows2 = Vec::new();
+    let mut stage2 = None;
+    let mut trans2 = Vec::new();
+    if cfg.folds >= 2 {
+        // Jackknifed stage-1 predictions for every training document.
+        let mut preds: Vec<Option<Vec<Vec<usize>>>> = vec![None; docs.len()];
+        for f in 0..cfg.folds {
+            let train_part: Vec<&TrainDoc> =
+                docs.iter().enumerate().filter(|(i, _)| i % cfg.folds != f).map(|(_, d)| d).collect();
+            let (r, t) = train_stage(&train_part, None, cfg, seed.wrapping_add(f as u64 + 1));
+            let st = stage_from_rows(&r, &t)?;
+            let mut buf = Vec::new();
+            for (i, d) in docs.iter().enumerate().filter(|(i, _)| i % cfg.folds == f) {
+                preds[i] = Some(d.sents.iter().map(|s| st.predict(s, &d.stats, None, &mut buf)).collect());
+            }
+            tracing::info!(fold = f, "jackknife fold done");
+        }
+        let h: Vec<Vec<Vec<Hint>>> = docs
+            .iter()
+            .zip(&preds)
+            .map(|(d, p)| hints(&d.sents, p.as_ref().expect("every fold predicted")))
+            .collect();
+        let (r, t) = train_stage(&all, Some(&h), cfg, seed.wrapping_add(100));
+        stage2 = Some(stage_from_rows(&r, &t)?);
+        rows2 = r;
+        trans2 = t;
+    }
+    let mut w = Writer::default();
+    w.u32(NL as u32);
+    w.u32(clusters.map_or(0, |c| c.fingerprint));
+    Stage::write(&rows1, &trans1, &mut w);
+    if stage2.is_some() {
+        w.u8(1);
+        Stage::write(&rows2, &trans2, &mut w);
+    } else {
+        w.u8(0);
+    }
+    let bytes = format::wrap(KIND, VERSION, &w.0);
+    let model = NerModel {
+        stage1,
+        stage2,
+        clusters: clusters.cloned(),
+        cluster_fingerprint: clusters.map_or(0, |c| c.fingerprint),
+    };
+    let dev_report = match dev {
+        Some(p) => Some(crate::eval::eval_ner_with(&model, tagger, p)?),
+        None => None,
+    };
+    Ok(TrainedNer {
+        model,
+        bytes,
+        report: NerTrainReport {
+            documents: docs.len(),
+            sentences: docs.iter().map(|d| d.sents.len()).sum(),
+            tokens: docs.iter().flat_map(|d| &d.sents).map(|s| s.atoms.len()).sum(),
+            stage1_features: rows1.len(),
+            stage2_features: rows2.len(),
+            dev: dev_report,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_round_trip_and_constraints() {
+        let l = encode(6, &[(0, 0, 2), (2, 3, 4), (1, 4, 6)]);
+        let d = decode(&l);
+        assert_eq!(
+            d,
+            vec![
+                EntitySpan { start: 0, end: 2, label: EntityLabel::Per },
+                EntitySpan { start: 3, end: 4, label: EntityLabel::Loc },
+                EntitySpan { start: 4, end: 6, label: EntityLabel::Org },
+            ]
+        );
+        for w in l.windows(2) {
+            assert!(allowed(Some(w[0]), w[1]));
+        }
+        assert!(!allowed(None, lab(0, I)));
+        assert!(!allowed(Some(lab(0, B)), lab(1, L)));
+        assert!(!allowed(Some(lab(0, B)), 0));
+    }
+
+    #[test]
+    fn viterbi_respects_constraints() {
+        // Emissions favour an invalid I after O; the decoder must produce a valid path.
+        let mut e = vec![0f32; 2 * NL];
+        e[lab(0, I)] = 5.0;
+        e[NL + lab(0, L)] = 5.0;
+        let t = vec![0f32; (NL + 1) * NL];
+        let p = viterbi(&e, 2, &t);
+        assert!(allowed(None, p[0]) && allowed(Some(p[0]), p[1]) && can_end(p[1]));
+        assert!(viterbi(&[], 0, &t).is_empty());
+    }
+}
