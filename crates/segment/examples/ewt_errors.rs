@@ -1,6 +1,7 @@
 //! Print sentence-boundary errors on an EWT file, with context, for tuning:
 //! `cargo run --release -p dossier-segment --example ewt_errors -- FILE [GENRE]`
-//! `-` marks a gold end we missed, `+` an end we added.
+//! `-` marks a gold end we missed, `+` an end we added. With GENRE `tokens`, prints the
+//! tokens that differ instead (`-` gold token we did not produce, `+` ours not in gold).
 
 use dossier_corpora::conllu;
 
@@ -16,6 +17,42 @@ fn main() {
         }
     };
     let seg = dossier_segment::Segmenter::new();
+    if genre.as_deref() == Some("tokens") {
+        for doc in conllu::rebuild_documents(&sents) {
+            let t = doc.text.as_str();
+            let mut gold = std::collections::BTreeSet::new();
+            for (k, &(start, end)) in doc.sentences.iter().enumerate() {
+                let mut at = start;
+                for (form, _) in sents[doc.sentence_index[k]].surface_tokens() {
+                    if let Some(off) = t[at..end].find(form.as_str()) {
+                        gold.insert((at + off, at + off + form.len()));
+                        at += off + form.len();
+                    }
+                }
+            }
+            let mut pred = std::collections::BTreeSet::new();
+            let mut last: Option<(usize, usize)> = None;
+            for tok in seg.segment(t).tokens {
+                match last {
+                    Some((s, e)) if tok.kind == dossier_segment::TokenKind::Clitic && tok.span.start == e => {
+                        last = Some((s, tok.span.end))
+                    }
+                    _ => {
+                        pred.extend(last.take());
+                        last = Some((tok.span.start, tok.span.end));
+                    }
+                }
+            }
+            pred.extend(last);
+            for (a, b) in gold.difference(&pred) {
+                println!("- {}", &t[*a..*b]);
+            }
+            for (a, b) in pred.difference(&gold) {
+                println!("+ {}", &t[*a..*b]);
+            }
+        }
+        return;
+    }
     for doc in conllu::rebuild_documents(&sents) {
         if genre.as_deref().is_some_and(|g| g != doc.genre()) {
             continue;

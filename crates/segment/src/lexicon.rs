@@ -9,6 +9,7 @@ const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
 const STARTERS: &str = include_str!("../data/sentence_starters.txt");
 const PREFIXES: &str = include_str!("../data/hyphen_prefixes.txt");
 const SPLITS: &str = include_str!("../data/splits.tsv");
+const NUMBER_SUFFIXES: &str = include_str!("../data/number_suffixes.txt");
 const EMOTICONS: &str = include_str!("../data/emoticons.txt");
 
 /// How an abbreviation behaves before a possible sentence boundary.
@@ -51,6 +52,7 @@ pub(crate) struct Lexicon {
     folded: HashMap<String, AbbrevClass>,
     starters: HashSet<String>,
     prefixes: HashSet<String>,
+    number_suffixes: HashSet<String>,
     splits: HashMap<String, usize>,
     /// Prefilter for `splits`: lowercase first bytes and lengths that occur in it.
     split_first: [bool; 256],
@@ -66,6 +68,7 @@ impl Default for Lexicon {
             folded: HashMap::new(),
             starters: HashSet::new(),
             prefixes: HashSet::new(),
+            number_suffixes: HashSet::new(),
             splits: HashMap::new(),
             split_first: [false; 256],
             split_lens: 0,
@@ -104,6 +107,9 @@ impl Lexicon {
         for (_, line) in lines(PREFIXES) {
             lex.prefixes.insert(line.trim().to_lowercase());
         }
+        for (_, line) in lines(NUMBER_SUFFIXES) {
+            lex.number_suffixes.insert(line.trim().to_lowercase());
+        }
         for (n, line) in lines(SPLITS) {
             let bad = || SegmentError::Data { file: "splits.tsv", line: n };
             let (form, at) = line.split_once('\t').ok_or_else(bad)?;
@@ -136,6 +142,10 @@ impl Lexicon {
         self.folded.get(low).copied()
     }
 
+    pub(crate) fn is_emoticon(&self, w: &str) -> bool {
+        self.emoticons.iter().any(|e| e == w)
+    }
+
     pub(crate) fn is_starter(&self, word: &str) -> bool {
         let mut buf = [0u8; 12];
         match lower(word, &mut buf) {
@@ -148,6 +158,14 @@ impl Lexicon {
         let mut buf = [0u8; 12];
         match lower(word, &mut buf) {
             Some(low) => self.prefixes.contains(low),
+            None => false,
+        }
+    }
+
+    pub(crate) fn is_number_suffix(&self, word: &str) -> bool {
+        let mut buf = [0u8; 12];
+        match lower(word, &mut buf) {
+            Some(low) => self.number_suffixes.contains(low),
             None => false,
         }
     }
@@ -205,6 +223,7 @@ mod tests {
         assert_eq!(lex.abbrev("said"), None);
         assert!(lex.is_starter("The"));
         assert!(lex.is_prefix("Anti"));
+        assert!(lex.is_number_suffix("PM"));
         assert_eq!(lex.split_at("Cannot"), Some(3));
         assert_eq!(lex.emoticons.first().map(|e| e.len()), Some(3));
     }

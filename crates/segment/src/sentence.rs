@@ -107,7 +107,7 @@ impl<'a> Splitter<'a> {
                 _ if w.starts_with('…') => Some(Candidate::Ellipsis),
                 _ => None,
             },
-            TokenKind::Symbol if b.len() > 1 => Some(Candidate::Emoticon),
+            TokenKind::Symbol if b.len() > 1 && self.lex.is_emoticon(w) => Some(Candidate::Emoticon),
             TokenKind::Word if b.len() > 1 && b[b.len() - 1] == b'.' => {
                 let stem = &w[..w.len() - 1];
                 let class = abbrev_class(self.lex, stem, stem.contains('.')).unwrap_or(AbbrevClass::Common);
@@ -168,7 +168,7 @@ impl<'a> Splitter<'a> {
         if matches!(first, ',' | ';' | ':' | ')' | ']' | '}' | '%' | '.' | '!' | '?' | '…') {
             return None;
         }
-        if toks[j].kind == TokenKind::Symbol && next.len() > 1 {
+        if toks[j].kind == TokenKind::Symbol && next.len() > 1 && self.lex.is_emoticon(next) {
             return None; // an emoticon ends this sentence
         }
         let bare = matches!(cand, Candidate::Period | Candidate::Strong) && LOWER_SPLITS;

@@ -232,7 +232,9 @@ impl Chunk<'_> {
                     self.push(p, q, TokenKind::Punct);
                     p = q;
                 }
-                '#' | '@' if p + 1 < e && is_alnum_at(text, p + 1) => {
+                '#' | '@'
+                    if p + 1 < e && is_alnum_at(text, p + 1) && !(ch == '#' && is_digit_at(text, p + 1)) =>
+                {
                     let mut q = p + 1;
                     while q < e {
                         let (c2, _, l2) = class_at(text, q);
@@ -259,8 +261,38 @@ impl Chunk<'_> {
                         }
                     }
                     let kind = if cls == Cls::Symbol { TokenKind::Symbol } else { TokenKind::Punct };
-                    self.push(p, p + l, kind);
-                    p += l;
+                    // Runs of one mark stay one token (`====`, `***`, `>>`), and so do
+                    // doubled quote marks (`''`, `’’`, ``` `` ```).
+                    let mut q = p + l;
+                    if matches!(
+                        ch,
+                        '=' | '*'
+                            | '<'
+                            | '>'
+                            | '~'
+                            | '_'
+                            | '+'
+                            | '#'
+                            | '^'
+                            | '|'
+                            | '/'
+                            | '\\'
+                            | '`'
+                            | '\''
+                            | '’'
+                            | '‘'
+                    ) {
+                        while q < e && text[q..].starts_with(ch) {
+                            q += l;
+                        }
+                        if matches!(ch, '\'' | '’' | '‘') && q - p > 2 * l {
+                            q = p + l; // only pairs of quote marks
+                        }
+                    } else if ch == '‘' && text[q..e].starts_with('’') {
+                        q += '’'.len_utf8();
+                    }
+                    self.push(p, q, kind);
+                    p = q;
                 }
             }
         }
@@ -304,12 +336,12 @@ impl Chunk<'_> {
     }
 
     fn url(&mut self, p: usize) -> Option<usize> {
-        if !matches!(self.text.as_bytes()[p] | 0x20, b'h' | b'f' | b'w') {
+        if !matches!(self.text.as_bytes()[p] | 0x20, b'h' | b'f' | b'w' | b'm') {
             return None;
         }
         let rest = &self.text.as_bytes()[p..self.end];
         let has = |pre: &[u8]| rest.len() > pre.len() && rest[..pre.len()].eq_ignore_ascii_case(pre);
-        if !(has(b"http://") || has(b"https://") || has(b"ftp://") || has(b"www.")) {
+        if !(has(b"http://") || has(b"https://") || has(b"ftp://") || has(b"www.") || has(b"mailto:")) {
             return None;
         }
         let mut q = self.end;
@@ -349,16 +381,20 @@ impl Chunk<'_> {
             return None;
         }
         let mut q = at + 1;
-        while q < self.end && (b[q].is_ascii_alphanumeric() || matches!(b[q], b'.' | b'-')) {
+        while q < self.end && (b[q].is_ascii_alphanumeric() || matches!(b[q], b'.' | b'-' | b'_')) {
             q += 1;
         }
         while q > at + 1 && matches!(b[q - 1], b'.' | b'-') {
             q -= 1;
         }
         let domain = &b[at + 1..q];
-        let dot = domain.iter().rposition(|&c| c == b'.')?;
-        if dot == 0 || dot + 1 >= domain.len() {
-            return None;
+        // user@host.example, or a mail-system address like Jane.Doe@ENRON.
+        let host = domain.len() >= 2 && domain.iter().all(|c| c.is_ascii_uppercase() || *c == b'_');
+        if !host {
+            let dot = domain.iter().rposition(|&c| c == b'.')?;
+            if dot == 0 || dot + 1 >= domain.len() {
+                return None;
+            }
         }
         self.push(p, q, TokenKind::Email);
         Some(q)
@@ -460,6 +496,27 @@ impl Chunk<'_> {
                 end = q + 1;
             }
         }
+        if end == q && b[p].is_ascii_digit() {
+            // 5pm → 5 pm, $2.7m → 2.7 m: a unit straight after the digits.
+            let d = b[p..q].iter().position(|c| c.is_ascii_alphabetic()).map_or(q, |k| p + k);
+            if d < q && d > p && b[d - 1].is_ascii_digit() && self.lex.is_number_suffix(&text[d..q]) {
+                self.push(p, d, TokenKind::Number);
+                self.push(d, q, TokenKind::Word);
+                return q;
+            }
+        }
+        if end == q && q > p && matches!(b[q - 1], b's' | b'S') && q < e {
+            // The plural possessive: parents' → parents + ' (one EWT surface token).
+            let (ch, l) = char_at(text, q);
+            if is_apostrophe(ch)
+                && !is_alnum_at(text, q + l)
+                && !(q + l < e && is_apostrophe(char_at(text, q + l).0))
+            {
+                self.emit_word(p, q, has_letter);
+                self.push(q, q + l, TokenKind::Clitic);
+                return q + l;
+            }
+        }
         if end == q {
             if let Some(at) = self.lex.split_at(&text[p..q]) {
                 if text.is_char_boundary(p + at) {
@@ -559,6 +616,7 @@ mod tests {
         );
         assert_eq!(toks("O'Brien's"), ["O'Brien", "'s"]);
         assert_eq!(toks("the Smiths' house"), ["the", "Smiths", "'", "house"]);
+        assert_eq!(kinds("the Smiths' house")[2].1, TokenKind::Clitic);
         assert_eq!(toks("I cannot"), ["I", "can", "not"]);
         assert_eq!(toks("the '90s, rock 'n' roll"), ["the", "'90s", ",", "rock", "'n'", "roll"]);
         let k = kinds("don't");
@@ -629,6 +687,21 @@ mod tests {
             toks("(https://en.wikipedia.org/wiki/A_(b))"),
             ["(", "https://en.wikipedia.org/wiki/A_(b)", ")"]
         );
+    }
+
+    #[test]
+    fn units_runs_and_mail_addresses() {
+        assert_eq!(
+            toks("at 5pm or 7:30PM for $2.7m, the 3rd in the 1990s"),
+            [
+                "at", "5", "pm", "or", "7:30", "PM", "for", "$", "2.7", "m", ",", "the", "3rd", "in", "the",
+                "1990s"
+            ]
+        );
+        assert_eq!(toks("==== *** >> ''quoted'' #1"), ["====", "***", ">>", "''", "quoted", "''", "#", "1"]);
+        let k = kinds("Jane.Doe@ENRON wrote mailto:a.b@example.com");
+        assert_eq!(k[0], ("Jane.Doe@ENRON", TokenKind::Email));
+        assert_eq!(k[2], ("mailto:a.b@example.com", TokenKind::Url));
     }
 
     #[test]
