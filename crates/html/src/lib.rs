@@ -127,8 +127,9 @@ fn extract_inner(html: &str, opts: &HtmlOptions) -> Result<Extracted, HtmlError>
     // html5ever's tree builder scans its stack of open elements for every start tag, so a page of 100k
     // nested elements costs O(n²) before any limit on the DOM could apply: estimate the depth from the
     // tags first (cheap, linear), then check the real DOM depth after parsing.
-    limits::check_tag_depth(html, opts.max_depth)?;
-    let doc = Document::from(html);
+    let html = limits::strip_scripts(html);
+    limits::check_tag_depth(&html, opts.max_depth)?;
+    let doc = Document::from(html.as_ref());
     limits::check_dom_depth(&doc, opts.max_depth)?;
 
     let url = opts.url.as_deref().filter(|u| !u.trim().is_empty());

@@ -119,6 +119,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn scripts_and_styles_are_emptied_but_json_ld_kept() {
+        let html = r#"<p>a</p><SCRIPT src="x">var s = "<p>not text</p>";</script><!-- <script> --><p>b</p><style>p{}</style><script type="application/ld+json">{"a":1}</script>"#;
+        assert_eq!(
+            strip_scripts(html),
+            r#"<p>a</p><SCRIPT src="x"></script><!-- <script> --><p>b</p><style></style><script type="application/ld+json">{"a":1}</script>"#
+        );
+        assert!(matches!(strip_scripts("<p>plain</p>"), std::borrow::Cow::Borrowed(_)));
+        // unterminated: left alone, never panics
+        assert_eq!(strip_scripts("<p>x</p><script>never closed"), "<p>x</p><script>never closed");
+        assert_eq!(strip_scripts("<script"), "<script");
+    }
+
+    #[test]
     fn deep_divs_are_refused_by_the_tag_scan() {
         let html = "<div>".repeat(100_000);
         assert_eq!(
@@ -143,5 +156,61 @@ mod tests {
             check_dom_depth(&doc, 20),
             Err(HtmlError::TooDeep { limit: 20 })
         );
+    }
+}
+
+/// Empties `<script>` (except JSON-LD, which the metadata reads) and `<style>` elements before parsing:
+/// html5ever tokenises their content character by character, and on news pages they are often half the
+/// bytes. Comments are skipped so that a commented-out `<script>` cannot swallow real content.
+pub(crate) fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0; // bytes of `html` already copied to `out`
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&b[i..]) {
+        let lt = i + off;
+        i = lt + 1;
+        if b[i..].starts_with(b"!--") {
+            match find(&b[i + 3..], b"-->") {
+                Some(end) => {
+                    i += 3 + end + 3;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let name = ["script", "style"]
+            .into_iter()
+            .find(|n| b.len() > i + n.len() && b[i..i + n.len()].eq_ignore_ascii_case(n.as_bytes()));
+        let Some(name) = name else { continue };
+        let after = i + name.len();
+        if !(b[after].is_ascii_whitespace() || b[after] == b'>' || b[after] == b'/') {
+            continue;
+        }
+        let Some(gt) = memchr::memchr(b'>', &b[after..]) else {
+            break;
+        };
+        let content_start = after + gt + 1;
+        let open_tag = &html[lt..content_start];
+        let closer = if name == "script" { "</script" } else { "</style" };
+        let Some(len) = find_ci(&b[content_start..], closer.as_bytes()) else {
+            break;
+        };
+        let content_end = content_start + len;
+        i = content_end;
+        let keep = name == "script" && open_tag.to_ascii_lowercase().contains("ld+json");
+        if keep || len == 0 {
+            continue;
+        }
+        let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+        o.push_str(&html[copied..content_start]);
+        copied = content_end;
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            std::borrow::Cow::Owned(o)
+        }
+        None => std::borrow::Cow::Borrowed(html),
     }
 }
