@@ -54,11 +54,24 @@ fn bench(c: &mut Criterion) {
             n
         })
     });
+    let ner = dossier_tag::Ner::global().expect("embedded NER model");
+    g.bench_function("pos+ner", |b| {
+        b.iter(|| {
+            let words: Vec<Vec<&str>> =
+                sents.iter().map(|s| s.iter().map(String::as_str).collect()).collect();
+            let spans = ner.tag_document_with(pos, &words);
+            assert_eq!(spans.len(), words.len());
+            spans.iter().map(Vec::len).sum::<usize>()
+        })
+    });
     g.finish();
     let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/pos.bin")).expect("pos.bin");
     c.bench_function("load_pos_model", |b| {
         b.iter(|| dossier_tag::Tagger::from_bytes(&bytes).expect("loads"))
     });
+    let nbytes =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/ner.bin")).expect("ner.bin");
+    c.bench_function("load_ner_model", |b| b.iter(|| dossier_tag::Ner::from_bytes(&nbytes).expect("loads")));
 }
 
 criterion_group!(benches, bench);
