@@ -18,6 +18,13 @@ pub struct Cli {
 pub enum Command {
     /// Analyze documents: one output record per input record, in input order.
     Analyze(AnalyzeArgs),
+    /// Score a stage against an annotated corpus.
+    #[command(subcommand)]
+    Eval(crate::models::EvalCommand),
+    /// Tag a corpus file with the shipped models (for outside scorers).
+    Tag(crate::models::TagArgs),
+    /// Retrain models from the shared data (deterministic for a given --seed).
+    Train(crate::models::TrainArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 
 mod analyze;
 mod args;
+mod models;
 mod print;
 
 use std::process::ExitCode;
@@ -23,6 +24,9 @@ fn main() -> ExitCode {
     init_tracing(cli.verbose);
     let result = match cli.command {
         args::Command::Analyze(a) => analyze::run(a),
+        args::Command::Eval(e) => models::eval(e),
+        args::Command::Tag(t) => models::tag(t),
+        args::Command::Train(t) => models::train(t),
     };
     match result {
         Ok(code) => code,
