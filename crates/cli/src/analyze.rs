@@ -22,7 +22,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         anyhow::bail!("standard input (-) can be named only once");
     }
     let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs).build().context("thread pool")?;
-    let pipeline = Pipeline::new(PipelineOptions { default_published: args.published });
+    let pipeline = Pipeline::new(PipelineOptions { default_published: args.published })?;
     let out: Box<dyn Write> = match &args.out {
         Some(p) => Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
         None => Box::new(io::stdout().lock()),

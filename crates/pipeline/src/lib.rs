@@ -1,7 +1,7 @@
 //! The pipeline: one [`RawDoc`] in, one contract [`Record`] out.
 //!
 //! ```text
-//! ingest (RawDoc) → [html extraction] → clean → segment → time → … → Record
+//! ingest (RawDoc) → [html extraction] → clean → segment → tag (POS, NER) → time → … → Record
 //! ```
 //!
 //! Each stage works on byte spans of the document's original text and adds a layer to the
@@ -15,7 +15,19 @@ use dossier_doc::Text;
 use dossier_html::HtmlOptions;
 use dossier_ingest::{Content, InputRecord, RawDoc};
 use dossier_segment::{Segmentation, Segmenter};
+use dossier_tag::{NerModel, PosTag, Tagger};
 use dossier_time::{TimeTagger, TimexHit};
+
+mod entities;
+pub use entities::{EntityGroup, Mention};
+
+/// Why the pipeline could not be built.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PipelineError {
+    #[error("cannot load a shipped model: {0}")]
+    Model(#[from] dossier_tag::ModelError),
+}
 
 /// Settings that apply to every document of a run.
 #[derive(Clone, Debug, Default)]
@@ -59,19 +71,32 @@ pub struct Analysis {
     pub cleaned: Cleaned,
     pub seg: Segmentation,
     pub timexes: Vec<TimexHit>,
+    /// Part-of-speech tags aligned with `seg.tokens`.
+    pub pos: Vec<Option<PosTag>>,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<EntityGroup>,
 }
 
 /// The stages, built once and shared by every document (and thread) of a run.
-#[derive(Debug, Default)]
 pub struct Pipeline {
     opts: PipelineOptions,
     cleaner: Cleaner,
     segmenter: Segmenter,
+    tagger: &'static Tagger,
+    ner: &'static NerModel,
 }
 
 impl Pipeline {
-    pub fn new(opts: PipelineOptions) -> Pipeline {
-        Pipeline { opts, cleaner: Cleaner::new(), segmenter: Segmenter::new() }
+    /// Builds every stage; the shipped models are loaded (and their checksums verified) once
+    /// per process.
+    pub fn new(opts: PipelineOptions) -> Result<Pipeline, PipelineError> {
+        Ok(Pipeline {
+            opts,
+            cleaner: Cleaner::new(),
+            segmenter: Segmenter::new(),
+            tagger: Tagger::global()?,
+            ner: NerModel::global()?,
+        })
     }
 
     /// One input record (good or bad) → one output record.
@@ -121,6 +146,8 @@ impl Pipeline {
         }
         let cleaned = self.cleaner.clean(&text);
         let seg = self.segmenter.segment(&text);
+        let (pos, mentions) = entities::tag(&text, &seg, self.tagger, self.ner);
+        let entities = entities::group(&text, &seg, &mentions);
         let timexes = TimeTagger::global().extract(&text, &seg.sentences, published);
         Ok(Analysis {
             id,
@@ -134,6 +161,9 @@ impl Pipeline {
             cleaned,
             seg,
             timexes,
+            pos,
+            mentions,
+            entities,
         })
     }
 }
@@ -173,7 +203,18 @@ impl Analysis {
                 })
                 .collect(),
             sentences: self.seg.sentences.iter().map(|&s| t.jspan(s)).collect(),
-            entities: Vec::new(),
+            entities: self
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| contract::Entity {
+                    id: format!("e{}", i + 1),
+                    name: e.name.clone(),
+                    label: e.label.as_str().into(),
+                    kind: e.kind.map(str::to_string),
+                    mentions: e.mentions.iter().map(|&s| t.jspan(s)).collect(),
+                })
+                .collect(),
             timexes: self
                 .timexes
                 .iter()

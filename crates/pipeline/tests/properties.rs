@@ -46,9 +46,11 @@ fn check(r: &OkRecord) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+static PIPELINE: std::sync::LazyLock<Pipeline> =
+    std::sync::LazyLock::new(|| Pipeline::new(PipelineOptions::default()).expect("shipped models load"));
+
 fn analyze(text: &str) -> Record {
-    let p = Pipeline::new(PipelineOptions::default());
-    p.run(Ok(RawDoc::text("t", text)))
+    PIPELINE.run(Ok(RawDoc::text("t", text)))
 }
 
 /// Text that looks like news: words, capitals, quotes, abbreviations, newlines, non-ASCII.
