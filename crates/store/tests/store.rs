@@ -1,0 +1,115 @@
+//! The same checks for every Store implementation.
+
+mod common;
+
+use dossier_link::ClaimFilter;
+use dossier_store::{MemStore, Prepared, SqliteStore, Store};
+
+fn load(store: &mut impl Store) {
+    let batch: Vec<Prepared> = common::corpus().into_iter().map(Prepared::from_record).collect();
+    let out = store.put(&batch).unwrap();
+    assert_eq!((out.added, out.existing, out.errors_added), (5, 0, 1));
+    // Idempotent: the same batch again adds nothing.
+    let again = store.put(&batch).unwrap();
+    assert_eq!((again.added, again.existing, again.errors_added, again.errors_existing), (0, 5, 0, 1));
+}
+
+fn key_of(store: &impl Store, input: &str) -> String {
+    store.resolve(input).unwrap().unwrap_or_else(|| panic!("{input} not stored"))
+}
+
+fn check(store: &mut impl Store) {
+    load(store);
+    let stats = store.stats().unwrap();
+    assert_eq!(stats.documents, 5);
+    assert_eq!(stats.errors, 1);
+    assert_eq!(stats.attributions, 3);
+    assert_eq!(stats.clusters, 1, "original, copy and truncated copy form one group");
+
+    let orig = key_of(store, "orig.txt");
+    let copy = key_of(store, "copy.txt");
+    let trunc = key_of(store, "trunc.txt");
+    let p = store.provenance("copy.txt").unwrap().unwrap();
+    assert_eq!(p.id, copy);
+    assert_eq!(p.origin.id.as_deref(), Some(orig.as_str()));
+    assert_eq!(p.origin.outlet.as_deref(), Some("Harbour Wire"));
+    assert_eq!(p.cluster, [orig.clone(), copy.clone(), trunc.clone()]);
+    assert_eq!(p.copied_from.as_deref(), Some(orig.as_str()));
+    assert_eq!(p.origin.evidence[0].kind, "credit_line");
+    let po = store.provenance(&orig[..8]).unwrap().unwrap();
+    assert_eq!(po.copied_from, None);
+    let lib = store.provenance("lib.txt").unwrap().unwrap();
+    assert_eq!(lib.cluster.len(), 1);
+    assert!(store.provenance("nope").unwrap().is_none());
+
+    let claims = store.claims(&ClaimFilter::default()).unwrap();
+    let freeze = claims.iter().find(|c| c.source == "Mara Quist").expect("Quist's claim");
+    assert_eq!(freeze.documents, [orig.clone(), copy.clone()]);
+    assert_eq!(freeze.outlets, ["Harbour Wire", "Island Daily"]);
+    assert_eq!(freeze.independent_outlets, 1, "a syndicated copy is not independent corroboration");
+    assert_eq!(freeze.first_seen.as_deref(), Some("2024-03-04"));
+    assert_eq!(freeze.contradicted_by.len(), 1);
+    assert_eq!(freeze.contradicted_by[0].source, "Bluewake");
+    let by = store.claims(&ClaimFilter { by: Some("bluewake".into()), about: None }).unwrap();
+    assert_eq!(by.len(), 1);
+    let about = store.claims(&ClaimFilter { by: None, about: Some("library".into()) }).unwrap();
+    assert!(about.is_empty());
+
+    let entities = store.entities().unwrap();
+    assert_eq!(entities[0].name, "Mara Quist");
+    assert_eq!(entities[0].documents, 3, "merged through the alias Quist");
+    assert!(entities[0].aliases.contains(&"Councillor Mara Quist".to_string()));
+
+    let tl = store.timeline(None).unwrap();
+    assert_eq!(tl.len(), 2);
+    assert_eq!(tl[0].value, "2024-03-01");
+    assert!(tl[0].event.is_some());
+    let tl = store.timeline(Some("QUIST")).unwrap();
+    assert_eq!(tl.len(), 1);
+    assert_eq!(tl[0].document, orig);
+
+    let hits = store.search("library evening", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].title.as_deref(), Some("Library extends opening hours"));
+    assert!(hits[0].snippet.to_lowercase().contains("librar"), "{}", hits[0].snippet);
+    assert!(store.search("ferry", 10).unwrap().len() >= 3);
+    assert!(store.search("  \"*( ", 10).unwrap().is_empty(), "query syntax is never passed through");
+    let d = store.document(&orig).unwrap().unwrap();
+    assert_eq!(d.input_id, "orig.txt");
+}
+
+#[test]
+fn mem_store() {
+    check(&mut MemStore::new());
+}
+
+#[test]
+fn sqlite_store_in_memory() {
+    check(&mut SqliteStore::open_in_memory().unwrap());
+}
+
+#[test]
+fn sqlite_store_on_disk_reopens_with_the_same_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.db");
+    let digest = {
+        let mut s = SqliteStore::open(&path).unwrap();
+        check(&mut s);
+        s.digest().unwrap()
+    };
+    let s = SqliteStore::open_existing(&path).unwrap();
+    assert_eq!(s.digest().unwrap(), digest);
+    assert_eq!(s.stats().unwrap().documents, 5);
+}
+
+#[test]
+fn batches_in_any_split_give_the_same_store() {
+    let prepared: Vec<Prepared> = common::corpus().into_iter().map(Prepared::from_record).collect();
+    let mut one = SqliteStore::open_in_memory().unwrap();
+    one.put(&prepared).unwrap();
+    let mut split = SqliteStore::open_in_memory().unwrap();
+    for p in prepared.chunks(2) {
+        split.put(p).unwrap();
+    }
+    assert_eq!(one.digest().unwrap(), split.digest().unwrap());
+}
