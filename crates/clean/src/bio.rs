@@ -86,6 +86,17 @@ pub(crate) fn is_bio(lex: &Lexicon, text: &str, span: Span) -> bool {
     if s.len() > 1200 {
         return false;
     }
+    // cheap gate: a bio speaks in the first person or opens with a name
+    let name = opening_name(s);
+    let b = s.as_bytes();
+    let first_person_hint = s.starts_with("I ")
+        || s.starts_with("My ")
+        || s.starts_with("With ")
+        || memchr::memmem::find(b, b" I ").is_some()
+        || memchr::memmem::find(b, b" my ").is_some();
+    if name.is_none() && !first_person_hint {
+        return false;
+    }
     let lower = unquoted_lower(s);
     let fp = first_person(&lower);
     let first = score(&lex.bio_first, &lex.bio_first_w, &lower);
@@ -94,7 +105,7 @@ pub(crate) fn is_bio(lex: &Lexicon, text: &str, span: Span) -> bool {
     }
     // third person: "<Name> is a freelance writer…", "<Name> covers politics for <Outlet>"
     let third = score(&lex.bio_third, &lex.bio_third_w, &lower);
-    let Some(name_end) = opening_name(s) else {
+    let Some(name_end) = name else {
         return false;
     };
     let after = lower.get(name_end..).unwrap_or("").trim_start_matches([',', ' ']);

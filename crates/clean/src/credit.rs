@@ -144,6 +144,11 @@ fn group<'t>(caps: &regex::Captures<'t>, name: &str) -> Option<(&'t str, usize)>
 /// Classify one trimmed line as a credit line (with its outlets and authors).
 pub(crate) fn classify(lex: &Lexicon, text: &str, span: Span, pos: Position) -> Option<LineHit> {
     let line = span.of(text);
+    // most lines are prose: one pass of the pattern set rules them out
+    let alone = pos.tail && line.len() <= 60;
+    if !alone && !lex.credit_set.is_match(line) {
+        return None;
+    }
     let r = &lex.credits;
     let cl = |origins: Vec<(String, OriginKind, Span)>, authors: Vec<String>| LineHit {
         kind: Some(BoilerplateKind::Credit),
@@ -248,7 +253,25 @@ pub(crate) fn classify(lex: &Lexicon, text: &str, span: Span, pos: Position) -> 
 pub(crate) fn dateline(lex: &Lexicon, text: &str, span: Span) -> Option<(Span, Option<(String, Span)>)> {
     let re = lex.credits.dateline.as_ref()?;
     let line = span.of(text);
-    let head = &line[..floor_boundary(line, 160)];
+    // the dateline ends at the first dash (or colon) followed by a space: cut there
+    let bytes = line.as_bytes();
+    let cut = line
+        .char_indices()
+        .take_while(|&(i, _)| i < 160)
+        .find(|&(i, c)| {
+            matches!(c, '—' | '–' | '-' | ':')
+                && matches!(bytes.get(i + c.len_utf8()), Some(b' ' | b'\t' | b'-'))
+        })
+        .map(|(i, c)| i + c.len_utf8())?;
+    // a dateline names its place in capitals or an agency in brackets: check cheaply first
+    let first_word = line[..cut].split([' ', ',', '(']).next().unwrap_or("");
+    let shouting = first_word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !first_word.chars().any(char::is_lowercase);
+    if !shouting && !line[..cut].contains('(') {
+        return None;
+    }
+    // room for a doubled dash and the space after it
+    let head = &line[..floor_boundary(line, cut + 3)];
     let c = re.captures(head)?;
     let whole = c.get(0)?;
     let place = c.name("place")?.as_str().trim();

@@ -1,11 +1,9 @@
 //! The title line and its repeat in the lede.
 
-use std::collections::HashSet;
-
 use dossier_doc::Span;
 
 use crate::lexicon::Lexicon;
-use crate::util::{ends_like_sentence, sentences, words};
+use crate::util::{ends_like_sentence, sentences_upto};
 
 /// Longest title line, in bytes and in words.
 const TITLE_MAX_BYTES: usize = 300;
@@ -43,43 +41,107 @@ pub(crate) fn title_of(text: &str, line: Span) -> Option<Span> {
     Some(line)
 }
 
-/// Similarity of a lede sentence to the title: (Jaccard, containment of the title, length
-/// ratio sentence/title), over lowercased word tokens.
-pub(crate) fn similarity(title: &str, sentence: &str) -> (f64, f64, f64) {
-    let t: Vec<String> = words(title);
-    let s: Vec<String> = words(sentence);
-    if t.is_empty() || s.is_empty() {
-        return (0.0, 0.0, 0.0);
+/// Sorted, deduplicated hashes of the lowercased word tokens, and the number of tokens
+/// before deduplication (no allocation per word).
+fn token_set(s: &str) -> (Vec<u64>, usize) {
+    let mut out = Vec::new();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut in_word = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                h ^= l as u64;
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            in_word = true;
+        } else if in_word {
+            out.push(h);
+            h = 0xcbf2_9ce4_8422_2325;
+            in_word = false;
+        }
     }
-    let ts: HashSet<&str> = t.iter().map(String::as_str).collect();
-    let ss: HashSet<&str> = s.iter().map(String::as_str).collect();
-    let inter = ts.intersection(&ss).count() as f64;
-    let union = ts.union(&ss).count() as f64;
-    (inter / union, inter / ts.len() as f64, s.len() as f64 / t.len() as f64)
+    if in_word {
+        out.push(h);
+    }
+    let n = out.len();
+    out.sort_unstable();
+    out.dedup();
+    (out, n)
 }
 
-/// A sentence repeats the title when most of the words are shared and the lengths are alike.
+fn intersection(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// The title's words, compared against lede sentences.
+pub(crate) struct TitleWords {
+    set: Vec<u64>,
+    len: usize,
+}
+
+impl TitleWords {
+    pub fn new(title: &str) -> TitleWords {
+        let (set, len) = token_set(title);
+        TitleWords { set, len }
+    }
+
+    /// (Jaccard, containment of the title, length ratio sentence/title) over lowercased word
+    /// tokens.
+    pub fn similarity(&self, sentence: &str) -> (f64, f64, f64) {
+        let (s, n) = token_set(sentence);
+        if self.set.is_empty() || s.is_empty() {
+            return (0.0, 0.0, 0.0);
+        }
+        let inter = intersection(&self.set, &s) as f64;
+        let union = (self.set.len() + s.len()) as f64 - inter;
+        (inter / union, inter / self.set.len() as f64, n as f64 / self.len as f64)
+    }
+
+    /// A sentence repeats the title when most of the words are shared and the lengths are
+    /// alike.
+    pub fn repeated_by(&self, sentence: &str) -> Option<f64> {
+        if self.len < 4 {
+            return None;
+        }
+        // cheap length gate before tokenising
+        let approx = sentence.split_whitespace().count() as f64 / self.len as f64;
+        if !(0.4..=2.2).contains(&approx) {
+            return None;
+        }
+        let (jaccard, contain, ratio) = self.similarity(sentence);
+        if !(0.6..=1.6).contains(&ratio) {
+            return None;
+        }
+        (jaccard >= 0.6 || (contain >= 0.75 && (0.7..=1.4).contains(&ratio))).then_some(jaccard)
+    }
+}
+
+/// Whether `sentence` repeats `title` (see [`TitleWords::repeated_by`]).
+#[cfg(test)]
 pub(crate) fn repeats(title: &str, sentence: &str) -> bool {
-    if words(title).len() < 4 {
-        return false;
-    }
-    let (jaccard, contain, ratio) = similarity(title, sentence);
-    if !(0.6..=1.6).contains(&ratio) {
-        return false;
-    }
-    jaccard >= 0.6 || (contain >= 0.75 && (0.7..=1.4).contains(&ratio))
+    TitleWords::new(title).repeated_by(sentence).is_some()
 }
 
 /// The sentence of the lede lines that repeats the title, if any (the best one).
 pub(crate) fn repeated_headline(lex: &Lexicon, text: &str, title: Span, lede: &[Span]) -> Option<Span> {
-    let t = title.of(text);
+    let t = TitleWords::new(title.of(text));
     let mut best: Option<(f64, Span)> = None;
     for (k, &para) in lede.iter().enumerate() {
         let max = if k == 0 { 4 } else { 2 };
-        for s in sentences(lex, text, para).into_iter().take(max) {
-            let st = s.of(text);
-            if repeats(t, st) {
-                let (j, _, _) = similarity(t, st);
+        for s in sentences_upto(lex, text, para, max).into_iter().take(max) {
+            if let Some(j) = t.repeated_by(s.of(text)) {
                 if best.is_none_or_lt(j) {
                     best = Some((j, s));
                 }

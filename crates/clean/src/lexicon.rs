@@ -52,6 +52,8 @@ pub(crate) struct Lexicon {
     /// lowercased alias (leading "the " removed) → (canonical name, alias needs exact case)
     outlets: HashMap<String, Vec<(String, Option<String>)>>,
     pub credits: CreditRules,
+    /// Every credit-line pattern but the dateline, to rule a line out in one pass.
+    pub credit_set: RegexSet,
     pub line_set: RegexSet,
     /// (kind, whether the line is a publication date line)
     pub line_kinds: Vec<(BoilerplateKind, bool)>,
@@ -116,6 +118,7 @@ impl Lexicon {
 
         // credit rules
         let mut credits = CreditRules::default();
+        let mut credit_pats: Vec<&str> = Vec::new();
         for (ln, row) in rows(CREDITS) {
             let (rule, pat) = row
                 .split_once('\t')
@@ -139,7 +142,13 @@ impl Lexicon {
                 other => return Err(malformed("credits.tsv", ln, format!("unknown rule {other}"))),
             };
             *slot = Some(re);
+            if rule.trim() != "dateline" {
+                credit_pats.push(pat);
+            }
         }
+
+        let credit_set = RegexSet::new(&credit_pats)
+            .map_err(|e| LexiconError::Build { file: "credits.tsv", message: e.to_string() })?;
 
         // whole-line patterns
         let mut pats = Vec::new();
@@ -201,6 +210,7 @@ impl Lexicon {
         Ok(Lexicon {
             outlets,
             credits,
+            credit_set,
             line_set,
             line_kinds,
             bio_first: words_ac("bio.tsv", &first)?,
@@ -224,6 +234,7 @@ impl Lexicon {
         Lexicon {
             outlets: HashMap::new(),
             credits: CreditRules::default(),
+            credit_set: RegexSet::empty(),
             line_set: RegexSet::empty(),
             line_kinds: vec![],
             bio_first: AhoCorasick::new(none).expect("empty automaton"),

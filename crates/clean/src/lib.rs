@@ -32,6 +32,8 @@ use lexicon::{Lexicon, LEXICON};
 
 /// Whole lines longer than this are prose, never line boilerplate.
 const MAX_LINE: usize = 300;
+/// Share / navigation / other lines are shorter still.
+const MAX_PATTERN_LINE: usize = 200;
 /// How many paragraphs at the end may be an author bio.
 const BIO_TAIL: usize = 3;
 
@@ -153,7 +155,12 @@ fn clean_with(lex: &Lexicon, text: &str) -> Cleaned {
             continue;
         }
         let s = line.span.of(text);
-        if let Some(p) = lex.line_set.matches(s).iter().next() {
+        let matched = if s.len() <= MAX_PATTERN_LINE && lex.line_set.is_match(s) {
+            lex.line_set.matches(s).iter().next()
+        } else {
+            None
+        };
+        if let Some(p) = matched {
             if let Some(&(kind, date)) = lex.line_kinds.get(p) {
                 kinds[i] = Some(kind);
                 if date && out.published.is_none() && i < 6 {

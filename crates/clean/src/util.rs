@@ -38,7 +38,13 @@ fn is_closer(c: char) -> bool {
 /// Sentence-ish pieces of `span` (trimmed): ends at `.`, `!` or `?` (plus closing quotes or
 /// brackets) followed by white space and an upper-case letter, digit or opening quote, unless
 /// the word before the period is a known abbreviation or a single letter.
+#[cfg(test)]
 pub(crate) fn sentences(lex: &Lexicon, text: &str, span: Span) -> Vec<Span> {
+    sentences_upto(lex, text, span, usize::MAX)
+}
+
+/// The first `limit` sentences of `span` (the last one runs to the end of the span).
+pub(crate) fn sentences_upto(lex: &Lexicon, text: &str, span: Span, limit: usize) -> Vec<Span> {
     let s = span.of(text);
     let mut out = Vec::new();
     let mut start = 0;
@@ -72,11 +78,10 @@ pub(crate) fn sentences(lex: &Lexicon, text: &str, span: Span) -> Vec<Span> {
         if c == '.' {
             let before = &s[start..i];
             let word = before.rsplit(|ch: char| ch.is_whitespace() || ch == '(').next().unwrap_or("");
-            let w = word.to_lowercase();
             if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
                 continue; // an initial: "J. Doe"
             }
-            if lex.abbrev.contains(w.as_str()) {
+            if word.len() <= 6 && lex.abbrev.contains(word.to_lowercase().as_str()) {
                 continue;
             }
         }
@@ -85,17 +90,15 @@ pub(crate) fn sentences(lex: &Lexicon, text: &str, span: Span) -> Vec<Span> {
             out.push(piece);
         }
         start = end;
+        if out.len() + 1 >= limit {
+            break;
+        }
     }
     let piece = Span::new(span.start + start, span.end).trim(text);
     if !piece.is_empty() {
         out.push(piece);
     }
     out
-}
-
-/// Lowercased alphanumeric word tokens.
-pub(crate) fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase()).collect()
 }
 
 const PARTICLES: &[&str] = &[
