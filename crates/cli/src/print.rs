@@ -86,7 +86,8 @@ fn ok_summary(w: &mut impl Write, r: &OkRecord) -> io::Result<()> {
             clip(&o.evidence.text, 60)
         )?;
     }
-    writeln!(w, "  published  {}", r.published.as_deref().unwrap_or("unknown"))?;
+    let source = r.published_source.as_deref().map(|s| format!(" (from {s})")).unwrap_or_default();
+    writeln!(w, "  published  {}{source}", r.published.as_deref().unwrap_or("unknown"))?;
     if let Some(u) = &r.url {
         writeln!(w, "  url        {u}")?;
     }
@@ -105,6 +106,44 @@ fn ok_summary(w: &mut impl Write, r: &OkRecord) -> io::Result<()> {
         writeln!(w, "  boilerplate")?;
         for b in &r.boilerplate {
             writeln!(w, "    {:<18} “{}”", b.kind, clip(&b.span.text, 70))?;
+        }
+    }
+    if !r.authors.is_empty() {
+        writeln!(w, "  authors    {}", r.authors.join(", "))?;
+    }
+    if !r.entities.is_empty() {
+        let mut ents: Vec<_> = r.entities.iter().collect();
+        ents.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+        writeln!(w, "  entities   {}", r.entities.len())?;
+        for e in ents.iter().take(12) {
+            let kind = e.kind.as_deref().map(|k| format!("/{k}")).unwrap_or_default();
+            writeln!(
+                w,
+                "    {:<32} {:<10} ×{}",
+                clip(&e.name, 32),
+                format!("{}{kind}", e.label),
+                e.mentions.len()
+            )?;
+        }
+        if ents.len() > 12 {
+            writeln!(w, "    … and {} more", ents.len() - 12)?;
+        }
+    }
+    if !r.timexes.is_empty() {
+        writeln!(w, "  times      {}", r.timexes.len())?;
+        for t in &r.timexes {
+            let anchor = t
+                .anchor
+                .as_ref()
+                .map(|a| format!("  (relative to “{}”)", clip(&a.text, 40)))
+                .unwrap_or_default();
+            writeln!(
+                w,
+                "    {:<32} {:<9} {}{anchor}",
+                format!("“{}”", clip(&t.span.text, 30)),
+                t.kind,
+                t.value
+            )?;
         }
     }
     for warning in &r.warnings {

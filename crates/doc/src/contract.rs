@@ -97,6 +97,9 @@ pub struct OkRecord {
     /// Where `published` came from: `record`, `html:<strategy>`, `dateline`, or `option` (`--published`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_source: Option<String>,
+    /// Extension: authors named by bylines ("By Jane Doe", "Reporting by …").
+    #[serde(default)]
+    pub authors: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

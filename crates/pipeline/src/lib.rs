@@ -8,7 +8,7 @@
 //! [`Analysis`]; [`Analysis::to_record`] converts the layers to the JSON contract (char
 //! offsets). Stages of later issues add their layers here as they land.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use dossier_clean::{Cleaned, Cleaner};
 use dossier_doc::contract::{self, ErrorRecord, OkRecord, Record, CONTRACT_VERSION};
 use dossier_doc::Text;
@@ -25,7 +25,7 @@ pub use entities::{EntityGroup, Mention};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum PipelineError {
-    #[error("cannot load a shipped model: {0}")]
+    #[error("cannot load a shipped model")]
     Model(#[from] dossier_tag::ModelError),
 }
 
@@ -43,6 +43,10 @@ pub enum PublishedFrom {
     Record,
     /// The page's metadata; holds the strategy that found it (`json-ld`, `url`, …).
     Html(&'static str),
+    /// A "Published …" line near the top of the text.
+    DateLine,
+    /// The dateline of the first paragraph ("WASHINGTON, March 3 (Reuters) -").
+    Dateline,
     /// `--published` (documents with no date of their own).
     Option,
 }
@@ -52,6 +56,8 @@ impl PublishedFrom {
         match self {
             PublishedFrom::Record => "record".into(),
             PublishedFrom::Html(how) => format!("html:{how}"),
+            PublishedFrom::DateLine => "date_line".into(),
+            PublishedFrom::Dateline => "dateline".into(),
             PublishedFrom::Option => "option".into(),
         }
     }
@@ -138,13 +144,27 @@ impl Pipeline {
                 page.text
             }
         };
+        let cleaned = self.cleaner.clean(&text);
+        if published.is_none() {
+            // The document's own date lines: "Published March 3, 2025", then the dateline
+            // ("WASHINGTON, March 3 (Reuters) -"; a year it lacks comes from --published).
+            let year = self.opts.default_published.map(|d| d.year());
+            let lines =
+                [(cleaned.published, PublishedFrom::DateLine), (cleaned.dateline, PublishedFrom::Dateline)];
+            for (span, from) in lines {
+                if let Some(d) = span.and_then(|s| dossier_time::dateline_date(&text, s, year)) {
+                    published = Some(d);
+                    published_from = Some(from);
+                    break;
+                }
+            }
+        }
         if published.is_none() {
             if let Some(d) = self.opts.default_published {
                 published = Some(d);
                 published_from = Some(PublishedFrom::Option);
             }
         }
-        let cleaned = self.cleaner.clean(&text);
         let seg = self.segmenter.segment(&text);
         let (pos, mentions) = entities::tag(&text, &seg, self.tagger, self.ner);
         let entities = entities::group(&text, &seg, &mentions);
@@ -244,6 +264,7 @@ impl Analysis {
                 .collect(),
             title_span: self.cleaned.title.map(|s| t.jspan(s)),
             published_source: self.published_from.map(|p| p.describe()),
+            authors: self.cleaned.authors.clone(),
         }
     }
 }
