@@ -1,9 +1,38 @@
 //! Word lists the segmenter consults, loaded once from the data files under `data/`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::SegmentError;
+
+/// A small fast hash for the short ASCII keys of the word lists (FxHash's mixing); the
+/// keys are our own data, so there is nothing to defend against.
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 =
+                (self.0.rotate_left(5) ^ u64::from_le_bytes(buf)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
+type HashSet<K> = StdHashSet<K, BuildHasherDefault<FxHasher>>;
 
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.tsv");
 const STARTERS: &str = include_str!("../data/sentence_starters.txt");
@@ -54,6 +83,8 @@ pub(crate) struct Lexicon {
     prefixes: HashSet<String>,
     number_suffixes: HashSet<String>,
     splits: HashMap<String, usize>,
+    /// Prefilter for abbreviations: (length, first letter, last letter), case-folded.
+    abbrev_filter: Vec<bool>,
     /// Prefilter for `splits`: lowercase first bytes and lengths that occur in it.
     split_first: [bool; 256],
     split_lens: u64,
@@ -64,12 +95,13 @@ pub(crate) struct Lexicon {
 impl Default for Lexicon {
     fn default() -> Lexicon {
         Lexicon {
-            exact: HashMap::new(),
-            folded: HashMap::new(),
-            starters: HashSet::new(),
-            prefixes: HashSet::new(),
-            number_suffixes: HashSet::new(),
-            splits: HashMap::new(),
+            exact: HashMap::default(),
+            folded: HashMap::default(),
+            starters: HashSet::default(),
+            prefixes: HashSet::default(),
+            number_suffixes: HashSet::default(),
+            splits: HashMap::default(),
+            abbrev_filter: vec![false; FILTER_LEN],
             split_first: [false; 256],
             split_lens: 0,
             emoticons: Vec::new(),
@@ -95,6 +127,10 @@ impl Lexicon {
             if form.is_empty() || !form.is_ascii() {
                 return Err(bad());
             }
+            if form.len() > MAX_ABBREV {
+                return Err(bad());
+            }
+            lex.abbrev_filter[filter_slot(form)] = true;
             if form.bytes().any(|b| b.is_ascii_uppercase()) {
                 lex.exact.insert(form.to_string(), class);
             } else {
@@ -131,7 +167,11 @@ impl Lexicon {
 
     /// The class of `word` (without its final period) when it is an abbreviation from the list.
     pub(crate) fn abbrev(&self, word: &str) -> Option<AbbrevClass> {
-        if word.len() > 12 || !word.is_ascii() {
+        if word.is_empty()
+            || word.len() > MAX_ABBREV
+            || !self.abbrev_filter[filter_slot(word)]
+            || !word.is_ascii()
+        {
             return None;
         }
         if let Some(c) = self.exact.get(word) {
@@ -184,6 +224,18 @@ impl Lexicon {
         let mut buf = [0u8; 12];
         self.splits.get(lower(word, &mut buf)?).copied()
     }
+}
+
+const MAX_ABBREV: usize = 12;
+const FILTER_LEN: usize = (MAX_ABBREV + 1) * 32 * 32;
+
+/// The prefilter slot of a non-empty word of at most MAX_ABBREV bytes.
+#[inline]
+fn filter_slot(w: &str) -> usize {
+    let b = w.as_bytes();
+    let f = (b[0] | 0x20) as usize & 31;
+    let l = (b[b.len() - 1] | 0x20) as usize & 31;
+    (b.len() * 32 + f) * 32 + l
 }
 
 /// ASCII-lowercase `word` into `buf`; None when it does not fit or is not ASCII.

@@ -53,11 +53,25 @@ pub(crate) fn quotes(text: &str, paragraphs: &[Span], out: &mut Vec<Quote>, clos
     let mut reopen_at: Option<usize> = None;
     for (pi, para) in paragraphs.iter().enumerate() {
         let mut i = para.start;
+        // Next « or » lead byte (0xC2), looked up again only once passed.
+        let mut next_c2 = para.start;
+        let mut c2_at: Option<usize> = None;
         while i < para.end {
-            let c = b[i];
-            if !(c == b'"' || c == b'\'' || c == 0xE2 || c == 0xC2) {
-                i += 1;
-                continue;
+            // Jump to the next byte that can start a quote mark: " ' and the lead bytes of
+            // the curly marks (0xE2) and guillemets (0xC2).
+            if next_c2 <= i {
+                c2_at = memchr::memchr(0xC2, &b[i..para.end]).map(|k| i + k);
+                next_c2 = c2_at.map_or(para.end, |k| k + 1);
+            }
+            let m3 = memchr::memchr3(b'"', b'\'', 0xE2, &b[i..para.end]).map(|k| i + k);
+            i = match (m3, c2_at) {
+                (Some(a), Some(c)) => a.min(c),
+                (Some(a), None) => a,
+                (None, Some(c)) => c,
+                (None, None) => break,
+            };
+            if c2_at == Some(i) {
+                next_c2 = i; // look the next one up after this mark
             }
             let Some(ch) = text[i..].chars().next() else {
                 break;

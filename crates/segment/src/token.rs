@@ -156,25 +156,7 @@ pub(crate) fn tokenize(text: &str, lex: &Lexicon, out: &mut Vec<Token>) {
                 continue;
             }
         }
-        // The chunk runs to the next whitespace.
-        let mut j = i;
-        while j < n {
-            let c = b[j];
-            if c < 0x80 {
-                if CLASS[c as usize] == SP {
-                    break;
-                }
-                j += 1;
-            } else {
-                let (ch, l) = char_at(text, j);
-                if classify_char(ch) == Cls::Space {
-                    break;
-                }
-                j += l;
-            }
-        }
-        Chunk { text, lex, out, end: j }.run(i);
-        i = j;
+        i = Chunk { text, lex, out, end: None }.run(i);
     }
 }
 
@@ -182,7 +164,9 @@ struct Chunk<'a> {
     text: &'a str,
     lex: &'a Lexicon,
     out: &'a mut Vec<Token>,
-    end: usize,
+    /// Where the chunk (the run of non-space chars) ends, once looked up: most tokens are
+    /// scanned without it, since whitespace stops every scan anyway.
+    end: Option<usize>,
 }
 
 impl Chunk<'_> {
@@ -193,13 +177,18 @@ impl Chunk<'_> {
         }
     }
 
-    fn run(&mut self, mut p: usize) {
-        let (text, e) = (self.text, self.end);
+    /// Tokenize the chunk starting at `p`; return where it ends.
+    fn run(&mut self, mut p: usize) -> usize {
+        let text = self.text;
         let b = text.as_bytes();
+        let e = b.len();
         while p < e {
             let (cls, ch, l) = class_at(text, p);
+            if cls == Cls::Space {
+                return p;
+            }
             if cls == Cls::Alnum {
-                if let Some(q) = self.url(p).or_else(|| self.email(p)) {
+                if let Some(q) = self.url(p) {
                     p = q;
                 } else {
                     p = self.word(p);
@@ -288,7 +277,7 @@ impl Chunk<'_> {
                         if matches!(ch, '\'' | '’' | '‘') && q - p > 2 * l {
                             q = p + l; // only pairs of quote marks
                         }
-                    } else if ch == '‘' && text[q..e].starts_with('’') {
+                    } else if ch == '‘' && text[q..].starts_with('’') {
                         q += '’'.len_utf8();
                     }
                     self.push(p, q, kind);
@@ -296,14 +285,32 @@ impl Chunk<'_> {
                 }
             }
         }
+        e
+    }
+
+    fn chunk_end(&mut self, p: usize) -> usize {
+        if let Some(e) = self.end {
+            return e;
+        }
+        let text = self.text;
+        let mut q = p;
+        while q < text.len() {
+            let (c, _, l) = class_at(text, q);
+            if c == Cls::Space {
+                break;
+            }
+            q += l;
+        }
+        self.end = Some(q);
+        q
     }
 
     fn emoticon(&self, p: usize) -> Option<usize> {
-        let rest = &self.text[p..self.end];
+        let rest = &self.text[p..];
         let e = self.lex.emoticons.iter().find(|e| rest.starts_with(e.as_str()))?;
         let q = p + e.len();
         // ":D" must not be the start of a word (":Done").
-        if is_alnum_at(self.text, q) && q < self.end {
+        if is_alnum_at(self.text, q) {
             return None;
         }
         Some(q)
@@ -315,7 +322,7 @@ impl Chunk<'_> {
         let (_, al) = char_at(text, p);
         let s = p + al;
         let mut q = s;
-        while q < self.end && is_alnum_at(text, q) {
+        while is_alnum_at(text, q) {
             q += char_at(text, q).1;
         }
         let w = &text[s..q];
@@ -326,7 +333,7 @@ impl Chunk<'_> {
         if digits == 2 && (w.len() == 2 || &w[2..] == "s") {
             return Some(q);
         }
-        if w == "n" && q < self.end && is_apostrophe(char_at(text, q).0) {
+        if w == "n" && q < text.len() && is_apostrophe(char_at(text, q).0) {
             return Some(q + char_at(text, q).1);
         }
         if matches!(w, "em" | "til" | "cause" | "bout" | "tis") {
@@ -339,12 +346,13 @@ impl Chunk<'_> {
         if !matches!(self.text.as_bytes()[p] | 0x20, b'h' | b'f' | b'w' | b'm') {
             return None;
         }
-        let rest = &self.text.as_bytes()[p..self.end];
+        let end = self.chunk_end(p);
+        let rest = &self.text.as_bytes()[p..end];
         let has = |pre: &[u8]| rest.len() > pre.len() && rest[..pre.len()].eq_ignore_ascii_case(pre);
         if !(has(b"http://") || has(b"https://") || has(b"ftp://") || has(b"www.") || has(b"mailto:")) {
             return None;
         }
-        let mut q = self.end;
+        let mut q = end;
         let opens = rest.iter().filter(|&&c| c == b'(').count();
         let mut closes = rest.iter().filter(|&&c| c == b')').count();
         while q > p {
@@ -373,15 +381,19 @@ impl Chunk<'_> {
 
     fn email(&mut self, p: usize) -> Option<usize> {
         let b = self.text.as_bytes();
-        let at = p + memchr::memchr(b'@', &b[p..self.end])?;
-        let local_ok = b[p..at]
-            .iter()
-            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-'));
-        if !local_ok || at == p {
+        // The local part runs straight to an `@`.
+        let mut at = p;
+        while at < b.len()
+            && (b[at].is_ascii_alphanumeric() || matches!(b[at], b'.' | b'_' | b'%' | b'+' | b'-'))
+        {
+            at += 1;
+        }
+        if at >= b.len() || b[at] != b'@' || at == p {
             return None;
         }
+        let end = self.chunk_end(p);
         let mut q = at + 1;
-        while q < self.end && (b[q].is_ascii_alphanumeric() || matches!(b[q], b'.' | b'-' | b'_')) {
+        while q < end && (b[q].is_ascii_alphanumeric() || matches!(b[q], b'.' | b'-' | b'_')) {
             q += 1;
         }
         while q > at + 1 && matches!(b[q - 1], b'.' | b'-') {
@@ -404,7 +416,7 @@ impl Chunk<'_> {
     fn word(&mut self, p: usize) -> usize {
         let text = self.text;
         let b = text.as_bytes();
-        let e = self.end;
+        let e = b.len();
         let mut q = p;
         let mut has_letter = false;
         let mut has_inner_dot = false;
@@ -450,6 +462,12 @@ impl Chunk<'_> {
                     (prev_digit && is_digit_at(text, next))
                         || (is_alnum_at(text, next) && self.lex.is_prefix(&text[p..q]))
                 }
+                '@' => {
+                    if let Some(end) = self.email(p) {
+                        return end;
+                    }
+                    false
+                }
                 '&' => q > p && b[q - 1].is_ascii_alphabetic() && next < e && b[next].is_ascii_alphabetic(),
                 '\'' | '’' => {
                     // Contractions and possessives.
@@ -482,6 +500,13 @@ impl Chunk<'_> {
                 _ => false,
             };
             if !joined {
+                // jo-doe@example.com, name...@example.com: the local part goes on past
+                // a mark the word stops at.
+                if matches!(ch, '.' | '-' | '+' | '%') {
+                    if let Some(end) = self.email(p) {
+                        return end;
+                    }
+                }
                 break;
             }
             q = next;
