@@ -146,7 +146,8 @@ pub(crate) fn classify(lex: &Lexicon, text: &str, span: Span, pos: Position) -> 
     let line = span.of(text);
     // most lines are prose: one pass of the pattern set rules them out
     let alone = pos.tail && line.len() <= 60;
-    if !alone && !lex.credit_set.is_match(line) {
+    let contributed = memchr::memmem::find(line.as_bytes(), b" contributed ").is_some();
+    if !alone && !contributed && !lex.credit_set.is_match(line) {
         return None;
     }
     let r = &lex.credits;
@@ -272,24 +273,36 @@ pub(crate) fn dateline(lex: &Lexicon, text: &str, span: Span) -> Option<(Span, O
     }
     // room for a doubled dash and the space after it
     let head = &line[..floor_boundary(line, cut + 3)];
-    let c = re.captures(head)?;
-    let whole = c.get(0)?;
-    let place = c.name("place")?.as_str().trim();
+    // find with the DFA, then read the parts by hand (no capture engine on the hot path)
+    let whole = re.find(head)?;
+    let m = whole.as_str();
+    let body = m.trim_end();
+    let dash_start = body
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| matches!(c, '—' | '–' | '-' | ':'))
+        .last()
+        .map(|(i, _)| i)?;
+    let dash = (dash_start, body.len(), &body[dash_start..]);
+    let agency = match (m[..dash_start].rfind('('), m[..dash_start].rfind(')')) {
+        (Some(a), Some(b)) if a < b && m[b + 1..dash_start].trim().is_empty() => Some((a + 1, &m[a + 1..b])),
+        _ => None,
+    };
+    let place_end = m[..dash_start].find([',', '(']).unwrap_or(dash_start);
+    let place = m[..place_end].trim();
     let caps = place.chars().any(char::is_alphabetic)
         && place.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    let agency = c.name("agency");
-    let dash = c.name("dash")?;
     if !caps && agency.is_none() {
         return None;
     }
-    if dash.as_str() == ":" && !caps {
+    if dash.2 == ":" && !caps {
         return None;
     }
     let dl = Span::new(span.start, span.start + whole.end()).trim(text);
-    let origin = agency.and_then(|a| {
-        let name = outlet_name(lex, a.as_str())?;
+    let origin = agency.and_then(|(a_start, a)| {
+        let name = outlet_name(lex, a)?;
         // evidence: "(Reuters) -" = from the opening bracket to the end of the dash
-        let ev = Span::new(span.start + a.start() - 1, span.start + dash.end());
+        let ev = Span::new(span.start + a_start - 1, span.start + dash.1);
         Some((name, ev))
     });
     Some((dl, origin))

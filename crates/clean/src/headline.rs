@@ -48,7 +48,11 @@ fn token_set(s: &str) -> (Vec<u64>, usize) {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut in_word = false;
     for c in s.chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            h ^= c.to_ascii_lowercase() as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+            in_word = true;
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             for l in c.to_lowercase() {
                 h ^= l as u64;
                 h = h.wrapping_mul(0x0100_0000_01b3);
@@ -137,6 +141,17 @@ pub(crate) fn repeats(title: &str, sentence: &str) -> bool {
 /// The sentence of the lede lines that repeats the title, if any (the best one).
 pub(crate) fn repeated_headline(lex: &Lexicon, text: &str, title: Span, lede: &[Span]) -> Option<Span> {
     let t = TitleWords::new(title.of(text));
+    if t.len < 4 {
+        return None;
+    }
+    // gate: a sentence can only share what the whole lede shares with the title
+    let lede_words: Vec<u64> = lede.iter().flat_map(|p| token_set(p.of(text)).0).collect();
+    let mut lede_words = lede_words;
+    lede_words.sort_unstable();
+    lede_words.dedup();
+    if (intersection(&t.set, &lede_words) as f64) < 0.6 * t.set.len() as f64 {
+        return None;
+    }
     let mut best: Option<(f64, Span)> = None;
     for (k, &para) in lede.iter().enumerate() {
         let max = if k == 0 { 4 } else { 2 };

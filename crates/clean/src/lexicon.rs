@@ -142,7 +142,8 @@ impl Lexicon {
                 other => return Err(malformed("credits.tsv", ln, format!("unknown rule {other}"))),
             };
             *slot = Some(re);
-            if rule.trim() != "dateline" {
+            // the dateline runs on one line per document; "contributed" is gated by its word
+            if !matches!(rule.trim(), "dateline" | "contributed") {
                 credit_pats.push(pat);
             }
         }
