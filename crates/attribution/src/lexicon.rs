@@ -1,0 +1,154 @@
+//! Word lists from `data/*.tsv`, compiled once on first use.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::{Evidence, Stance};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CueClass {
+    Speech = 1,
+    Belief = 2,
+    Document = 3,
+    According = 4,
+}
+
+/// What a source word says about its referent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceKind {
+    Per,
+    PerM,
+    PerF,
+    Org,
+    Doc,
+    Plural,
+    PronounM,
+    PronounF,
+    PronounN,
+    PronounPl,
+    Pronoun1,
+}
+
+impl SourceKind {
+    pub fn is_pronoun(self) -> bool {
+        matches!(
+            self,
+            SourceKind::PronounM
+                | SourceKind::PronounF
+                | SourceKind::PronounN
+                | SourceKind::PronounPl
+                | SourceKind::Pronoun1
+        )
+    }
+}
+
+/// A phrase of lower-case words; `None` is a gap of up to six words (`…`).
+pub type Phrase = Vec<Option<String>>;
+
+pub struct Lexicon {
+    pub cues: HashMap<String, CueClass>,
+    pub stance: Vec<(Phrase, Stance)>,
+    pub evidence: Vec<(Phrase, Evidence)>,
+    pub sources: HashMap<String, SourceKind>,
+}
+
+fn rows(src: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    src.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
+}
+
+fn phrase(s: &str) -> Phrase {
+    s.split_whitespace()
+        .map(|w| if w == "…" { None } else { Some(w.to_lowercase()) })
+        .collect()
+}
+
+fn load() -> Result<Lexicon, crate::AttrError> {
+    let bad = |file: &'static str, line: usize| crate::AttrError::Data { file, line };
+    let mut cues = HashMap::new();
+    for (line, r) in rows(include_str!("../data/cues.tsv")) {
+        let class = match r.get(1).copied() {
+            Some("speech") => CueClass::Speech,
+            Some("belief") => CueClass::Belief,
+            Some("document") => CueClass::Document,
+            Some("according") => CueClass::According,
+            _ => return Err(bad("cues.tsv", line)),
+        };
+        cues.insert(r[0].to_lowercase(), class);
+    }
+    let mut stance = Vec::new();
+    for (line, r) in rows(include_str!("../data/stance.tsv")) {
+        let s = r.get(1).and_then(|s| Stance::parse(s)).ok_or(bad("stance.tsv", line))?;
+        stance.push((phrase(r[0]), s));
+    }
+    let mut evidence = Vec::new();
+    for (line, r) in rows(include_str!("../data/evidence.tsv")) {
+        let e = r.get(1).and_then(|s| Evidence::parse(s)).ok_or(bad("evidence.tsv", line))?;
+        evidence.push((phrase(r[0]), e));
+    }
+    let mut sources = HashMap::new();
+    for (line, r) in rows(include_str!("../data/sources.tsv")) {
+        let k = match r.get(1).copied() {
+            Some("per") => SourceKind::Per,
+            Some("per_m") => SourceKind::PerM,
+            Some("per_f") => SourceKind::PerF,
+            Some("org") => SourceKind::Org,
+            Some("doc") => SourceKind::Doc,
+            Some("plural") => SourceKind::Plural,
+            Some("pronoun_m") => SourceKind::PronounM,
+            Some("pronoun_f") => SourceKind::PronounF,
+            Some("pronoun_n") => SourceKind::PronounN,
+            Some("pronoun_pl") => SourceKind::PronounPl,
+            Some("pronoun_1") => SourceKind::Pronoun1,
+            _ => return Err(bad("sources.tsv", line)),
+        };
+        sources.insert(r[0].to_lowercase(), k);
+    }
+    // Longest phrases first, so the first match is the most specific.
+    stance.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    evidence.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    Ok(Lexicon { cues, stance, evidence, sources })
+}
+
+pub static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| load().unwrap_or_else(|e| panic!("attribution data files are malformed: {e}")));
+
+/// Whether the data files parse (the tests call this so a bad line fails a test, not a run).
+pub fn check() -> Result<(), crate::AttrError> {
+    load().map(|_| ())
+}
+
+/// Start index (in `words`) of the first match of `p` at or after `from`, with its length.
+pub fn find_phrase(words: &[String], p: &Phrase, from: usize) -> Option<(usize, usize)> {
+    'outer: for s in from..words.len() {
+        let mut i = s;
+        let mut k = 0;
+        while k < p.len() {
+            match &p[k] {
+                Some(w) => {
+                    if words.get(i) != Some(w) {
+                        continue 'outer;
+                    }
+                    i += 1;
+                    k += 1;
+                }
+                None => {
+                    // Gap: the next phrase word within six words.
+                    let Some(Some(next)) = p.get(k + 1) else { continue 'outer };
+                    let found = (i..(i + 7).min(words.len())).find(|&j| &words[j] == next);
+                    match found {
+                        Some(j) => {
+                            i = j + 1;
+                            k += 2;
+                        }
+                        None => continue 'outer,
+                    }
+                }
+            }
+        }
+        return Some((s, i - s));
+    }
+    None
+}

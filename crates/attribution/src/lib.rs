@@ -1,0 +1,241 @@
+//! Attribution: who said what, citing whom, with what evidence.
+//!
+//! [`Attributor::extract`] takes a document's text, its segmentation (sentences, tokens,
+//! quotations), optional POS tags and NER mentions, and returns [`AttributionHit`]s:
+//! source, cue and content spans (byte ranges into the text), the kind of speech, nesting
+//! (`parent`) and sourcing chains, the stance of the source and the evidence offered.
+//!
+//! How:
+//! 1. [`model`]: a learned cue tagger and a per-cue role tagger (averaged structured
+//!    perceptrons trained on PolNeAR, shipped in `models/attribution.bin`);
+//! 2. [`rules`](crate::rules): quotations the model left unattributed, "according to",
+//!    "declined to comment"-type cues without content, "cited by" / "citing" / "told X"
+//!    nesting, pronoun and description sources resolved to earlier mentions, stance and
+//!    evidence from the lexicons in `data/`.
+//!
+//! [`eval::polnear`] scores the extractor on a PolNeAR split; [`train`] retrains the model.
+
+pub mod eval;
+mod lexicon;
+pub mod model;
+pub mod polnear;
+mod rules;
+
+use std::sync::LazyLock;
+
+use dossier_doc::Span;
+use dossier_segment::Segmentation;
+pub use dossier_tag::EntityLabel;
+use dossier_tag::{ModelError, PosTag};
+
+pub use model::{pos_tags, train, train_with, AttrModel, TrainOptions};
+
+/// Direct (quoted), indirect (paraphrased) or mixed speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Direct,
+    Indirect,
+    Mixed,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Indirect => "indirect",
+            Kind::Mixed => "mixed",
+        }
+    }
+}
+
+/// What the source does with the content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Stance {
+    Asserts,
+    Denies,
+    NoComment,
+    ClaimsResponsibility,
+    Warns,
+    Dismisses,
+    Questions,
+    Believes,
+    Knows,
+    Announces,
+    Confirms,
+    Accuses,
+}
+
+impl Stance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Asserts => "asserts",
+            Stance::Denies => "denies",
+            Stance::NoComment => "no_comment",
+            Stance::ClaimsResponsibility => "claims_responsibility",
+            Stance::Warns => "warns",
+            Stance::Dismisses => "dismisses",
+            Stance::Questions => "questions",
+            Stance::Believes => "believes",
+            Stance::Knows => "knows",
+            Stance::Announces => "announces",
+            Stance::Confirms => "confirms",
+            Stance::Accuses => "accuses",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Stance> {
+        Some(match s {
+            "asserts" => Stance::Asserts,
+            "denies" => Stance::Denies,
+            "no_comment" => Stance::NoComment,
+            "claims_responsibility" => Stance::ClaimsResponsibility,
+            "warns" => Stance::Warns,
+            "dismisses" => Stance::Dismisses,
+            "questions" => Stance::Questions,
+            "believes" => Stance::Believes,
+            "knows" => Stance::Knows,
+            "announces" => Stance::Announces,
+            "confirms" => Stance::Confirms,
+            "accuses" => Stance::Accuses,
+            _ => return None,
+        })
+    }
+}
+
+/// What backs the content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Evidence {
+    Stated,
+    Unsupported,
+    Hedged,
+}
+
+impl Evidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Evidence::Stated => "stated",
+            Evidence::Unsupported => "unsupported",
+            Evidence::Hedged => "hedged",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Evidence> {
+        Some(match s {
+            "stated" => Evidence::Stated,
+            "unsupported" => Evidence::Unsupported,
+            "hedged" => Evidence::Hedged,
+            _ => return None,
+        })
+    }
+}
+
+/// A named-entity mention from the NER stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntityMention {
+    pub span: Span,
+    pub label: EntityLabel,
+}
+
+/// One attribution. Spans are byte ranges into the text given to [`Attributor::extract`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttributionHit {
+    /// Who says / knows / denies; `None` when unsaid.
+    pub source: Option<Span>,
+    /// The earlier mention a pronoun or description source (or a document's owner, as in
+    /// "the group's report") resolves to.
+    pub source_resolved: Option<Span>,
+    pub cue: Span,
+    /// What is attributed, one span per fragment (may be empty).
+    pub content: Vec<Span>,
+    pub kind: Kind,
+    /// Index (into the returned list) of the attribution this one is nested in.
+    pub parent: Option<usize>,
+    /// The sources from the outermost to this one (resolved mentions where known).
+    pub chain: Vec<Span>,
+    pub stance: Stance,
+    pub evidence: Evidence,
+}
+
+/// Errors of this crate.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum AttrError {
+    #[error("attribution data file {file}, line {line}: malformed entry")]
+    Data { file: &'static str, line: usize },
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{path}:{line}: {message}")]
+    Format { path: String, line: usize, message: String },
+    #[error("no annotated documents in {0}")]
+    Empty(String),
+    #[error(transparent)]
+    Model(#[from] ModelError),
+}
+
+enum ModelRef {
+    Static(&'static AttrModel),
+    Owned(Box<AttrModel>),
+}
+
+/// The extractor: the model and lexicons, loaded once. `Send + Sync`.
+pub struct Attributor {
+    model: Option<ModelRef>,
+}
+
+static GLOBAL: LazyLock<Attributor> = LazyLock::new(|| match AttrModel::global() {
+    Ok(m) => Attributor { model: Some(ModelRef::Static(m)) },
+    Err(e) => {
+        tracing::warn!("attribution model unavailable ({e}); using rules only");
+        Attributor { model: None }
+    }
+});
+
+impl Attributor {
+    /// The extractor with the shipped model (rules only if the model cannot be loaded).
+    pub fn global() -> &'static Attributor {
+        &GLOBAL
+    }
+
+    /// An extractor with a given model (for example one just trained), or rules only.
+    pub fn new(model: Option<AttrModel>) -> Attributor {
+        Attributor { model: model.map(|m| ModelRef::Owned(Box::new(m))) }
+    }
+
+    pub fn has_model(&self) -> bool {
+        self.model.is_some()
+    }
+
+    fn model(&self) -> Option<&AttrModel> {
+        match &self.model {
+            Some(ModelRef::Static(m)) => Some(m),
+            Some(ModelRef::Owned(m)) => Some(m),
+            None => None,
+        }
+    }
+
+    /// Attributions of `text`. `pos` holds one tag per token of `seg` (ignored when the
+    /// length differs); `entities` may be empty. Never panics; every span lies on char
+    /// boundaries of `text`.
+    pub fn extract(
+        &self,
+        text: &str,
+        seg: &Segmentation,
+        pos: Option<&[PosTag]>,
+        entities: &[EntityMention],
+    ) -> Vec<AttributionHit> {
+        let prep = model::prepare(text, seg, pos);
+        let raw = match self.model() {
+            Some(m) => {
+                let cues = m.cues(&prep);
+                m.roles(&prep, &cues)
+            }
+            None => Vec::new(),
+        };
+        rules::finish(text, seg, &prep, raw, entities)
+    }
+}
+
+/// Check the data files (for tests).
+pub fn check_data() -> Result<(), AttrError> {
+    lexicon::check()
+}

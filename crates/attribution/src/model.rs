@@ -1,0 +1,844 @@
+//! The learned part: two averaged structured perceptrons (first-order, Viterbi).
+//!
+//! 1. **Cue tagger** — BIO over each sentence's tokens: which words are attribution cues.
+//! 2. **Role tagger** — for one cue, BIO over a window of tokens around it (the sentence
+//!    before, the cue's sentence and up to three after, within the paragraph), labels
+//!    `O`, `B/I-source`, `B/I-content`, with features relative to the cue: direction,
+//!    distance, quote marks, commas and other cues in between, sentence offset, the cue's
+//!    words and lexicon class.
+//!
+//! Weights, hashing and the file container come from `dossier-tag` (`learn`, `weights`,
+//! `hash`, `format`).
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use dossier_doc::Span;
+use dossier_segment::{Segmentation, Segmenter, TokenKind};
+use dossier_tag::format::{self, Reader, Writer};
+use dossier_tag::hash::{FeatHash, SplitMix};
+use dossier_tag::learn::Trainer;
+use dossier_tag::weights::Weights;
+use dossier_tag::{ModelError, PosTag};
+
+use crate::lexicon::LEXICON;
+use crate::polnear::GoldDoc;
+use crate::AttrError;
+
+pub const KIND: [u8; 4] = *b"ATTR";
+pub const VERSION: u32 = 1;
+
+const NONE: u8 = 255;
+
+/// Token atoms the features are built from.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Atom {
+    pub lower: u64,
+    pub suf: u64,
+    pub shape: u64,
+    pub upos: u8,
+    pub xpos: u8,
+    /// Cue lexicon class (0 = none).
+    pub lex: u8,
+    /// 0 = no quote mark, 1 = opening mark, 2 = closing mark.
+    pub qmark: u8,
+    pub in_quote: bool,
+    pub comma: bool,
+    pub cap: bool,
+}
+
+/// A document prepared for tagging.
+pub(crate) struct Prepared {
+    pub toks: Vec<Atom>,
+    pub spans: Vec<Span>,
+    pub sent_of: Vec<u32>,
+    pub sents: Vec<Range<usize>>,
+    pub para_of_sent: Vec<u32>,
+    /// Prefix counts (length n + 1) of quote marks and commas.
+    qm_ps: Vec<u32>,
+    comma_ps: Vec<u32>,
+}
+
+fn shape_of(w: &str) -> u64 {
+    let mut h = FeatHash::new(900);
+    let mut last = ' ';
+    let mut n = 0;
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            h = h.char(k);
+            last = k;
+            n += 1;
+            if n > 6 {
+                break;
+            }
+        }
+    }
+    h.finish()
+}
+
+pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) -> Prepared {
+    let n = seg.tokens.len();
+    let pos = pos.filter(|p| p.len() == n);
+    // Quote inner ranges and marks.
+    let mut inner: Vec<Span> = seg.quotes.iter().flat_map(|q| q.inner.iter().copied()).collect();
+    inner.sort();
+    let quote_spans: Vec<Span> = seg.quotes.iter().map(|q| q.span).collect();
+    let mut toks = Vec::with_capacity(n);
+    let mut spans = Vec::with_capacity(n);
+    let lex = &*LEXICON;
+    for (i, t) in seg.tokens.iter().enumerate() {
+        let w = t.span.of(text);
+        let lower = w.to_lowercase();
+        let in_q = inner.iter().any(|s| s.start <= t.span.start && t.span.end <= s.end);
+        let in_qspan = quote_spans.iter().any(|s| s.start <= t.span.start && t.span.end <= s.end);
+        let qmark = if t.kind == TokenKind::Punct && in_qspan && !in_q && is_quote_mark(w) {
+            let opens = seg.quotes.iter().any(|q| q.inner.iter().any(|s| s.start >= t.span.end && s.start - t.span.end <= 1));
+            if opens {
+                1
+            } else {
+                2
+            }
+        } else if is_quote_mark(w) {
+            2
+        } else {
+            0
+        };
+        let suf: String = {
+            let cs: Vec<char> = lower.chars().collect();
+            cs[cs.len().saturating_sub(3)..].iter().collect()
+        };
+        let (upos, xpos) = pos.map_or((NONE, NONE), |p| (p[i].upos_id(), p[i].xpos_id()));
+        toks.push(Atom {
+            lower: FeatHash::new(901).str(&lower).finish(),
+            suf: FeatHash::new(902).str(&suf).finish(),
+            shape: shape_of(w),
+            upos,
+            xpos,
+            lex: lex.cues.get(&lower).map_or(0, |c| *c as u8),
+            qmark,
+            in_quote: in_q,
+            comma: matches!(w, "," | ";" | ":" | "—" | "–" | "-" | "--"),
+            cap: w.chars().next().is_some_and(char::is_uppercase),
+        });
+        spans.push(t.span);
+    }
+    let mut sent_of = vec![0u32; n];
+    let mut sents = Vec::with_capacity(seg.sentence_tokens.len());
+    let mut para_of_sent = Vec::with_capacity(seg.sentence_tokens.len());
+    let mut covered = 0usize;
+    for (k, r) in seg.sentence_tokens.iter().enumerate() {
+        let r = r.start.max(covered).min(n)..r.end.min(n);
+        if r.is_empty() {
+            continue;
+        }
+        // Tokens between sentences (should not happen) join the next sentence.
+        let r = covered..r.end;
+        let si = sents.len() as u32;
+        for s in &mut sent_of[r.clone()] {
+            *s = si;
+        }
+        covered = r.end;
+        let start = seg.sentences.get(k).map_or(seg.tokens[r.start].span.start, |s| s.start);
+        let p = seg.paragraphs.partition_point(|p| p.end <= start);
+        para_of_sent.push(p as u32);
+        sents.push(r);
+    }
+    if covered < n {
+        let si = sents.len() as u32;
+        for s in &mut sent_of[covered..] {
+            *s = si;
+        }
+        para_of_sent.push(seg.paragraphs.len() as u32);
+        sents.push(covered..n);
+    }
+    let mut qm_ps = Vec::with_capacity(n + 1);
+    let mut comma_ps = Vec::with_capacity(n + 1);
+    qm_ps.push(0);
+    comma_ps.push(0);
+    for t in &toks {
+        qm_ps.push(qm_ps.last().copied().unwrap_or(0) + u32::from(t.qmark != 0));
+        comma_ps.push(comma_ps.last().copied().unwrap_or(0) + u32::from(t.comma));
+    }
+    Prepared { toks, spans, sent_of, sents, para_of_sent, qm_ps, comma_ps }
+}
+
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "«" | "»" | "``" | "''" | "‘" | "’" | "'")
+}
+
+// ---------------------------------------------------------------- features
+
+const T_TRANS: u32 = 1;
+const NA: u64 = 0x5a5a;
+
+#[inline]
+fn f(t: u32, parts: &[u64]) -> u64 {
+    let mut h = FeatHash::new(t);
+    for &p in parts {
+        h = h.u64(p);
+    }
+    h.finish()
+}
+
+fn trans_key(prev: usize) -> u64 {
+    f(T_TRANS, &[prev as u64])
+}
+
+fn cue_features(d: &Prepared, s: Range<usize>, i: usize, out: &mut Vec<u64>) {
+    let t = &d.toks;
+    let at = |k: isize| -> Option<&Atom> {
+        let k = i as isize + k;
+        (k >= s.start as isize && k < s.end as isize).then(|| &t[k as usize])
+    };
+    let lw = |k: isize| at(k).map_or(NA, |a| a.lower);
+    let xp = |k: isize| at(k).map_or(NA, |a| u64::from(a.xpos));
+    let lx = |k: isize| at(k).map_or(NA, |a| u64::from(a.lex));
+    let qm = |k: isize| at(k).map_or(NA, |a| u64::from(a.qmark));
+    let a = &t[i];
+    let from_start = (i - s.start).min(6) as u64;
+    let to_end = (s.end - 1 - i).min(6) as u64;
+    let sent_has_quote = d.qm_ps[s.end] > d.qm_ps[s.start];
+    out.extend_from_slice(&[
+        f(10, &[]),
+        f(11, &[a.lower]),
+        f(12, &[a.suf]),
+        f(13, &[a.shape]),
+        f(14, &[u64::from(a.upos)]),
+        f(15, &[u64::from(a.xpos)]),
+        f(16, &[u64::from(a.lex)]),
+        f(17, &[u64::from(a.lex), u64::from(a.xpos)]),
+        f(18, &[lw(-1)]),
+        f(19, &[lw(1)]),
+        f(20, &[lw(-2)]),
+        f(21, &[lw(2)]),
+        f(22, &[a.lower, lw(1)]),
+        f(23, &[lw(-1), a.lower]),
+        f(24, &[xp(-1), u64::from(a.xpos)]),
+        f(25, &[u64::from(a.xpos), xp(1)]),
+        f(26, &[u64::from(a.in_quote), u64::from(a.qmark)]),
+        f(27, &[u64::from(a.in_quote), u64::from(a.lex)]),
+        f(28, &[from_start, to_end]),
+        f(29, &[lx(-1), lx(1)]),
+        f(30, &[xp(-1), a.lower]),
+        f(31, &[a.lower, xp(1)]),
+        f(32, &[qm(-1), qm(1), u64::from(a.lex)]),
+        f(33, &[u64::from(sent_has_quote), u64::from(a.lex), u64::from(a.in_quote)]),
+        f(34, &[a.suf, u64::from(a.xpos)]),
+        f(35, &[lw(-1), a.lower, lw(1)]),
+    ]);
+}
+
+/// Context of one cue for the role tagger.
+pub(crate) struct CueCtx<'a> {
+    pub cue: Range<usize>,
+    /// Prefix counts of cue tokens of *other* attributions.
+    pub other_ps: &'a [u32],
+}
+
+fn bucket(n: usize) -> u64 {
+    match n {
+        0..=3 => n as u64,
+        4..=5 => 4,
+        6..=10 => 5,
+        11..=20 => 6,
+        _ => 7,
+    }
+}
+
+fn role_features(d: &Prepared, c: &CueCtx<'_>, j: usize, out: &mut Vec<u64>) {
+    let t = &d.toks;
+    let n = t.len();
+    let a = &t[j];
+    let (c0, c1) = (c.cue.start, c.cue.end);
+    let (dir, dist, lo, hi) = if j < c0 {
+        (0u64, c0 - j, j, c0)
+    } else if j >= c1 {
+        (2u64, j + 1 - c1, c1, j + 1)
+    } else {
+        (1u64, 0, j, j)
+    };
+    let qb = (d.qm_ps[hi] - d.qm_ps[lo]).min(3) as u64;
+    let cb = (d.comma_ps[hi] - d.comma_ps[lo]).min(3) as u64;
+    let ob = u64::from(c.other_ps[hi] > c.other_ps[lo]);
+    let b = bucket(dist);
+    let so = (i64::from(d.sent_of[j]) - i64::from(d.sent_of[c0])).clamp(-2, 3) as u64;
+    let lw = |k: isize| {
+        let k = j as isize + k;
+        if k >= 0 && (k as usize) < n {
+            t[k as usize].lower
+        } else {
+            NA
+        }
+    };
+    let xp = |k: isize| {
+        let k = j as isize + k;
+        if k >= 0 && (k as usize) < n {
+            u64::from(t[k as usize].xpos)
+        } else {
+            NA
+        }
+    };
+    let head = t[c1 - 1].lower;
+    let first = t[c0].lower;
+    let cls = u64::from(t[c0..c1].iter().map(|a| a.lex).max().unwrap_or(0));
+    let after_cue = if c1 < n { t[c1].lower } else { NA };
+    let before_cue = if c0 > 0 { t[c0 - 1].lower } else { NA };
+    let s = &d.sents[d.sent_of[j] as usize];
+    let sent_pos = u64::from(j == s.start) | (u64::from(j + 1 == s.end) << 1);
+    let cue_in_q = u64::from(t[c0].in_quote);
+    out.extend_from_slice(&[
+        f(40, &[dir]),
+        f(41, &[dir, b]),
+        f(42, &[dir, a.lower]),
+        f(43, &[dir, u64::from(a.upos)]),
+        f(44, &[dir, u64::from(a.xpos)]),
+        f(45, &[dir, xp(-1), u64::from(a.xpos)]),
+        f(46, &[dir, u64::from(a.xpos), xp(1)]),
+        f(47, &[dir, u64::from(a.in_quote), qb, cue_in_q]),
+        f(48, &[dir, ob, b.min(5)]),
+        f(49, &[dir, so]),
+        f(50, &[dir, cb, b.min(4)]),
+        f(51, &[dir, head]),
+        f(52, &[dir, head, b]),
+        f(53, &[dir, lw(-1)]),
+        f(54, &[dir, lw(1)]),
+        f(55, &[dir, u64::from(a.qmark), qb]),
+        f(56, &[dir, sent_pos, so]),
+        f(57, &[dir, u64::from(a.lex), ob]),
+        f(58, &[dir, u64::from(a.cap), u64::from(a.upos)]),
+        f(59, &[dir, b, u64::from(a.xpos)]),
+        f(60, &[dir, a.shape]),
+        f(61, &[dir, after_cue, b.min(4)]),
+        f(62, &[dir, before_cue, b.min(4)]),
+        f(63, &[dir, cls, so]),
+        f(64, &[dir, first, head]),
+        f(65, &[dir, qb, cb, ob]),
+        f(66, &[dir, u64::from(a.in_quote), u64::from(a.xpos)]),
+        f(67, &[dir, cls, qb, u64::from(a.in_quote)]),
+    ]);
+}
+
+/// The window of tokens the role tagger looks at for a cue.
+pub(crate) fn window(d: &Prepared, cue: &Range<usize>) -> Range<usize> {
+    let s = d.sent_of[cue.start] as usize;
+    let p = d.para_of_sent[s];
+    let mut lo = s;
+    if lo > 0 && d.para_of_sent[lo - 1] == p {
+        lo -= 1;
+    }
+    let mut hi = s;
+    while hi + 1 < d.sents.len() && hi < s + 3 && d.para_of_sent[hi + 1] == p {
+        hi += 1;
+    }
+    d.sents[lo].start..d.sents[hi].end
+}
+
+// ---------------------------------------------------------------- decoding
+
+/// Label sets: cue tagger O/B/I; role tagger O, B-S, I-S, B-C, I-C.
+pub(crate) const CUE_LABELS: usize = 3;
+pub(crate) const ROLE_LABELS: usize = 5;
+
+fn allowed(nl: usize, prev: usize, cur: usize) -> bool {
+    if nl == CUE_LABELS {
+        cur != 2 || prev == 1 || prev == 2
+    } else {
+        match cur {
+            2 => prev == 1 || prev == 2,
+            4 => prev == 3 || prev == 4,
+            _ => true,
+        }
+    }
+}
+
+/// Viterbi over emission scores `em` (n × nl) and transitions `tr` ((nl + 1) × nl, last row
+/// = start). `forced_o[i]` pins position i to label 0.
+fn viterbi(nl: usize, em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
+    let n = em.len() / nl;
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![f32::NEG_INFINITY; n * nl];
+    let mut back = vec![0u8; n * nl];
+    for y in 0..nl {
+        if (forced_o[0] && y != 0) || !allowed(nl, nl, y) {
+            continue;
+        }
+        score[y] = em[y] + tr[nl * nl + y];
+    }
+    for i in 1..n {
+        for y in 0..nl {
+            if forced_o[i] && y != 0 {
+                continue;
+            }
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..nl {
+                let s = score[(i - 1) * nl + p];
+                if s == f32::NEG_INFINITY || !allowed(nl, p, y) {
+                    continue;
+                }
+                let v = s + tr[p * nl + y];
+                if v > best {
+                    best = v;
+                    arg = p;
+                }
+            }
+            if best > f32::NEG_INFINITY {
+                score[i * nl + y] = best + em[i * nl + y];
+                back[i * nl + y] = arg as u8;
+            }
+        }
+    }
+    let mut y = (0..nl)
+        .max_by(|&a, &b| score[(n - 1) * nl + a].total_cmp(&score[(n - 1) * nl + b]))
+        .unwrap_or(0);
+    let mut out = vec![0u8; n];
+    for i in (0..n).rev() {
+        out[i] = y as u8;
+        y = back[i * nl + y] as usize;
+    }
+    out
+}
+
+/// A runtime tagger: weights and dense transitions.
+pub(crate) struct Tagger {
+    nl: usize,
+    w: Weights,
+    tr: Vec<f32>,
+}
+
+impl Tagger {
+    fn new(nl: usize, w: Weights) -> Tagger {
+        let mut tr = vec![0f32; (nl + 1) * nl];
+        for p in 0..=nl {
+            w.add(trans_key(p), &mut tr[p * nl..(p + 1) * nl]);
+        }
+        Tagger { nl, w, tr }
+    }
+
+    fn decode(&self, keys: &[Vec<u64>], forced_o: &[bool]) -> Vec<u8> {
+        let nl = self.nl;
+        let mut em = vec![0f32; keys.len() * nl];
+        for (i, ks) in keys.iter().enumerate() {
+            let row = &mut em[i * nl..(i + 1) * nl];
+            for &k in ks {
+                self.w.add(k, row);
+            }
+        }
+        viterbi(nl, &em, &self.tr, forced_o)
+    }
+}
+
+/// The attribution model: cue tagger and role tagger.
+pub struct AttrModel {
+    cue: Tagger,
+    role: Tagger,
+    /// Serialized form (what [`AttrModel::to_bytes`] returns).
+    bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for AttrModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AttrModel")
+            .field("cue_features", &self.cue.w.num_features())
+            .field("role_features", &self.role.w.num_features())
+            .field("bytes", &self.bytes.len())
+            .finish()
+    }
+}
+
+static EMBEDDED: &[u8] = include_bytes!("../../../models/attribution.bin");
+pub(crate) static GLOBAL: LazyLock<Result<AttrModel, ModelError>> =
+    LazyLock::new(|| AttrModel::from_bytes(EMBEDDED));
+
+/// A cue found by the model: token range and the roles its tagger found.
+#[derive(Clone, Debug)]
+pub(crate) struct RawHit {
+    pub cue: Range<usize>,
+    pub source: Vec<Range<usize>>,
+    pub content: Vec<Range<usize>>,
+}
+
+fn runs(labels: &[u8], b: u8, i: u8, offset: usize) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (k, &l) in labels.iter().enumerate() {
+        if l == b {
+            out.push(offset + k..offset + k + 1);
+        } else if l == i {
+            if let Some(last) = out.last_mut() {
+                if last.end == offset + k {
+                    last.end += 1;
+                    continue;
+                }
+            }
+            out.push(offset + k..offset + k + 1);
+        }
+    }
+    out
+}
+
+impl AttrModel {
+    /// The model shipped with the library, loaded once.
+    pub fn global() -> Result<&'static AttrModel, ModelError> {
+        GLOBAL.as_ref().map_err(Clone::clone)
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<AttrModel, ModelError> {
+        let payload = format::unwrap(bytes, KIND, VERSION)?;
+        let mut r = Reader::new(payload);
+        let cue = Weights::read(CUE_LABELS, &mut r)?;
+        let role = Weights::read(ROLE_LABELS, &mut r)?;
+        r.done()?;
+        Ok(AttrModel { cue: Tagger::new(CUE_LABELS, cue), role: Tagger::new(ROLE_LABELS, role), bytes: bytes.to_vec() })
+    }
+
+    pub fn load(path: &Path) -> Result<AttrModel, ModelError> {
+        let b = std::fs::read(path)
+            .map_err(|e| ModelError::Io { path: path.display().to_string(), message: e.to_string() })?;
+        Self::from_bytes(&b)
+    }
+
+    pub fn to_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    pub fn write(&self, path: &Path) -> Result<(), AttrError> {
+        std::fs::write(path, &self.bytes).map_err(|source| AttrError::Io { path: path.display().to_string(), source })
+    }
+
+    /// Cue token ranges of a prepared document.
+    pub(crate) fn cues(&self, d: &Prepared) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut keys: Vec<Vec<u64>> = Vec::new();
+        for s in &d.sents {
+            keys.clear();
+            for i in s.clone() {
+                let mut v = Vec::with_capacity(32);
+                cue_features(d, s.clone(), i, &mut v);
+                keys.push(v);
+            }
+            let forced = vec![false; s.len()];
+            let labels = self.cue.decode(&keys, &forced);
+            out.extend(runs(&labels, 1, 2, s.start));
+        }
+        out
+    }
+
+    /// Roles for each cue.
+    pub(crate) fn roles(&self, d: &Prepared, cues: &[Range<usize>]) -> Vec<RawHit> {
+        let n = d.toks.len();
+        let mut is_cue = vec![false; n];
+        for c in cues {
+            is_cue[c.clone()].iter_mut().for_each(|x| *x = true);
+        }
+        let mut out = Vec::with_capacity(cues.len());
+        let mut keys: Vec<Vec<u64>> = Vec::new();
+        for c in cues {
+            let other_ps = other_prefix(&is_cue, c);
+            let ctx = CueCtx { cue: c.clone(), other_ps: &other_ps };
+            let w = window(d, c);
+            keys.clear();
+            for j in w.clone() {
+                let mut v = Vec::with_capacity(32);
+                role_features(d, &ctx, j, &mut v);
+                keys.push(v);
+            }
+            let forced: Vec<bool> = w.clone().map(|j| c.contains(&j)).collect();
+            let labels = self.role.decode(&keys, &forced);
+            let source = runs(&labels, 1, 2, w.start);
+            let content = runs(&labels, 3, 4, w.start);
+            out.push(RawHit { cue: c.clone(), source, content });
+        }
+        out
+    }
+}
+
+fn other_prefix(is_cue: &[bool], own: &Range<usize>) -> Vec<u32> {
+    let mut ps = Vec::with_capacity(is_cue.len() + 1);
+    ps.push(0);
+    let mut acc = 0;
+    for (i, &c) in is_cue.iter().enumerate() {
+        if c && !own.contains(&i) {
+            acc += 1;
+        }
+        ps.push(acc);
+    }
+    ps
+}
+
+// ---------------------------------------------------------------- training
+
+/// Training options.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    pub cue_epochs: usize,
+    pub role_epochs: usize,
+    /// Weights below this magnitude are dropped from the model file.
+    pub prune: f32,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions { cue_epochs: 8, role_epochs: 8, prune: 0.05 }
+    }
+}
+
+struct TrainDoc {
+    prep: Prepared,
+    cue_labels: Vec<u8>,
+    /// Per gold attribution: cue token range and role labels over its window.
+    attrs: Vec<(Range<usize>, Range<usize>, Vec<u8>)>,
+    is_cue: Vec<bool>,
+}
+
+/// Token indices overlapping a byte span.
+fn tokens_of(spans: &[Span], s: Span) -> Range<usize> {
+    let a = spans.partition_point(|t| t.end <= s.start);
+    let b = spans.partition_point(|t| t.start < s.end);
+    a..b.max(a)
+}
+
+/// Segment and POS-tag a text the way [`crate::Attributor`] would.
+pub(crate) fn prepare_text(text: &str) -> (Segmentation, Prepared) {
+    let seg = Segmenter::new().segment(text);
+    let pos = pos_tags(text, &seg);
+    let prep = prepare(text, &seg, pos.as_deref());
+    (seg, prep)
+}
+
+/// POS tags for every token (None when the tagger cannot be loaded).
+pub fn pos_tags(text: &str, seg: &Segmentation) -> Option<Vec<PosTag>> {
+    let tagger = dossier_tag::Tagger::global().ok()?;
+    let mut out = Vec::with_capacity(seg.tokens.len());
+    let mut done = 0;
+    for r in &seg.sentence_tokens {
+        let r = r.start.max(done)..r.end.max(done);
+        if r.start > done {
+            let words: Vec<&str> = seg.tokens[done..r.start].iter().map(|t| t.span.of(text)).collect();
+            out.extend(tagger.tag(&words));
+        }
+        let words: Vec<&str> = seg.tokens[r.clone()].iter().map(|t| t.span.of(text)).collect();
+        out.extend(tagger.tag(&words));
+        done = r.end;
+    }
+    if done < seg.tokens.len() {
+        let words: Vec<&str> = seg.tokens[done..].iter().map(|t| t.span.of(text)).collect();
+        out.extend(tagger.tag(&words));
+    }
+    (out.len() == seg.tokens.len()).then_some(out)
+}
+
+fn train_doc(g: &GoldDoc) -> TrainDoc {
+    let (_, prep) = prepare_text(&g.text);
+    let n = prep.toks.len();
+    let mut cue_labels = vec![0u8; n];
+    let mut is_cue = vec![false; n];
+    for a in &g.attrs {
+        let mut r = tokens_of(&prep.spans, a.cue[0]);
+        for s in &a.cue[1..] {
+            let q = tokens_of(&prep.spans, *s);
+            r = r.start.min(q.start)..r.end.max(q.end);
+        }
+        if r.is_empty() || r.clone().any(|i| is_cue[i]) {
+            continue;
+        }
+        cue_labels[r.start] = 1;
+        for i in r.start + 1..r.end {
+            cue_labels[i] = 2;
+        }
+        is_cue[r].iter_mut().for_each(|x| *x = true);
+    }
+    let mut attrs = Vec::new();
+    // Re-walk the attributions that got a cue (same order as above).
+    let mut seen = vec![false; n];
+    for a in &g.attrs {
+        let mut r = tokens_of(&prep.spans, a.cue[0]);
+        for s in &a.cue[1..] {
+            let q = tokens_of(&prep.spans, *s);
+            r = r.start.min(q.start)..r.end.max(q.end);
+        }
+        if r.is_empty() || r.clone().any(|i| seen[i]) {
+            continue;
+        }
+        seen[r.clone()].iter_mut().for_each(|x| *x = true);
+        let w = window(&prep, &r);
+        let mut labels = vec![0u8; w.len()];
+        let mut mark = |spans: &[Span], b: u8, i: u8| {
+            for s in spans {
+                let t = tokens_of(&prep.spans, *s);
+                let t = t.start.max(w.start)..t.end.min(w.end);
+                for (k, j) in t.clone().enumerate() {
+                    if r.contains(&j) {
+                        continue;
+                    }
+                    let l = &mut labels[j - w.start];
+                    if *l == 0 {
+                        *l = if k == 0 { b } else { i };
+                    }
+                }
+            }
+        };
+        mark(&a.source, 1, 2);
+        mark(&a.content, 3, 4);
+        // Repair I- without a B- (a fragment starting inside the cue, say).
+        for k in 0..labels.len() {
+            let prev = if k == 0 { 0 } else { labels[k - 1] };
+            if labels[k] == 2 && prev != 1 && prev != 2 {
+                labels[k] = 1;
+            }
+            if labels[k] == 4 && prev != 3 && prev != 4 {
+                labels[k] = 3;
+            }
+        }
+        attrs.push((r, w, labels));
+    }
+    TrainDoc { prep, cue_labels, attrs, is_cue }
+}
+
+/// One structured-perceptron step; returns whether the prediction was wrong.
+fn step(t: &mut Trainer, nl: usize, keys: &[Vec<u64>], gold: &[u8], forced: &[bool]) -> bool {
+    let n = keys.len();
+    let mut em = vec![0f32; n * nl];
+    let mut ids: Vec<Vec<Option<u32>>> = Vec::with_capacity(n);
+    for (i, ks) in keys.iter().enumerate() {
+        let row: Vec<Option<u32>> = ks.iter().map(|&k| t.lookup(k)).collect();
+        for id in row.iter().flatten() {
+            t.add_scores(*id, &mut em[i * nl..(i + 1) * nl]);
+        }
+        ids.push(row);
+    }
+    let mut tr = vec![0f32; (nl + 1) * nl];
+    for p in 0..=nl {
+        if let Some(id) = t.lookup(trans_key(p)) {
+            t.add_scores(id, &mut tr[p * nl..(p + 1) * nl]);
+        }
+    }
+    let pred = viterbi(nl, &em, &tr, forced);
+    t.clock += 1;
+    if pred == gold {
+        return false;
+    }
+    for i in 0..n {
+        let (g, p) = (gold[i] as usize, pred[i] as usize);
+        if g != p {
+            for &k in &keys[i] {
+                let id = t.intern(k);
+                t.update(id, g, 1.0);
+                t.update(id, p, -1.0);
+            }
+        }
+        let gp = if i == 0 { nl } else { gold[i - 1] as usize };
+        let pp = if i == 0 { nl } else { pred[i - 1] as usize };
+        if g != p || gp != pp {
+            let id = t.intern(trans_key(gp));
+            t.update(id, g, 1.0);
+            let id = t.intern(trans_key(pp));
+            t.update(id, p, -1.0);
+        }
+    }
+    true
+}
+
+/// Train both taggers on a PolNeAR split directory (deterministic for a seed).
+pub fn train(polnear_train_dir: &Path, seed: u64) -> Result<AttrModel, AttrError> {
+    train_with(polnear_train_dir, seed, &TrainOptions::default())
+}
+
+pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> Result<AttrModel, AttrError> {
+    let gold = crate::polnear::read_split(polnear_train_dir)?;
+    if gold.is_empty() {
+        return Err(AttrError::Empty(polnear_train_dir.display().to_string()));
+    }
+    tracing::info!(docs = gold.len(), "preparing attribution training documents");
+    let docs: Vec<TrainDoc> = gold.iter().map(train_doc).collect();
+    let mut rng = SplitMix(seed);
+
+    // Cue tagger over sentences.
+    let mut sents: Vec<(usize, usize)> =
+        docs.iter().enumerate().flat_map(|(di, d)| (0..d.prep.sents.len()).map(move |s| (di, s))).collect();
+    let mut cue_t = Trainer::new();
+    for epoch in 0..opts.cue_epochs {
+        rng.shuffle(&mut sents);
+        let mut wrong = 0;
+        for &(di, si) in &sents {
+            let d = &docs[di];
+            let s = d.prep.sents[si].clone();
+            let keys: Vec<Vec<u64>> = s
+                .clone()
+                .map(|i| {
+                    let mut v = Vec::with_capacity(32);
+                    cue_features(&d.prep, s.clone(), i, &mut v);
+                    v
+                })
+                .collect();
+            let forced = vec![false; s.len()];
+            wrong += usize::from(step(&mut cue_t, CUE_LABELS, &keys, &d.cue_labels[s], &forced));
+        }
+        tracing::info!(epoch, wrong, total = sents.len(), "cue tagger epoch");
+    }
+
+    // Role tagger over gold cues.
+    let mut items: Vec<(usize, usize)> =
+        docs.iter().enumerate().flat_map(|(di, d)| (0..d.attrs.len()).map(move |k| (di, k))).collect();
+    let mut role_t = Trainer::new();
+    let others: Vec<Vec<Vec<u32>>> =
+        docs.iter().map(|d| d.attrs.iter().map(|(c, _, _)| other_prefix(&d.is_cue, c)).collect()).collect();
+    for epoch in 0..opts.role_epochs {
+        rng.shuffle(&mut items);
+        let mut wrong = 0;
+        for &(di, k) in &items {
+            let d = &docs[di];
+            let (c, w, labels) = &d.attrs[k];
+            let ctx = CueCtx { cue: c.clone(), other_ps: &others[di][k] };
+            let keys: Vec<Vec<u64>> = w
+                .clone()
+                .map(|j| {
+                    let mut v = Vec::with_capacity(32);
+                    role_features(&d.prep, &ctx, j, &mut v);
+                    v
+                })
+                .collect();
+            let forced: Vec<bool> = w.clone().map(|j| c.contains(&j)).collect();
+            wrong += usize::from(step(&mut role_t, ROLE_LABELS, &keys, labels, &forced));
+        }
+        tracing::info!(epoch, wrong, total = items.len(), "role tagger epoch");
+    }
+
+    let mut w = Writer::default();
+    Weights::write(&cue_t.averaged(opts.prune), &mut w);
+    Weights::write(&role_t.averaged(opts.prune), &mut w);
+    let bytes = format::wrap(KIND, VERSION, &w.0);
+    AttrModel::from_bytes(&bytes).map_err(AttrError::Model)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_respects_constraints() {
+        // I at position 0 has the best emission but is not allowed after start.
+        let em = [0.0, 0.0, 5.0, 0.0, 1.0, 0.0];
+        let tr = vec![0.0; 4 * 3];
+        let out = viterbi(3, &em, &tr, &[false, false]);
+        assert_ne!(out[0], 2);
+        let forced = viterbi(3, &[0.0, 9.0, 0.0], &tr, &[true]);
+        assert_eq!(forced, vec![0]);
+    }
+
+    #[test]
+    fn runs_split_on_b() {
+        assert_eq!(runs(&[0, 1, 2, 1, 0, 2], 1, 2, 10), vec![11..13, 13..14, 15..16]);
+    }
+}

@@ -1,0 +1,674 @@
+//! Rules around the learned taggers: quotations the model left unattributed, "according
+//! to", cues without content ("declined to comment"), nesting ("cited by", "citing",
+//! "told X"), source resolution, chains, stance, evidence and kind.
+
+use std::ops::Range;
+
+use dossier_doc::Span;
+use dossier_segment::{Segmentation, TokenKind};
+
+use crate::lexicon::{find_phrase, CueClass, SourceKind, LEXICON};
+use crate::model::{Prepared, RawHit};
+use crate::{AttributionHit, EntityLabel, EntityMention, Evidence, Kind, Stance};
+
+/// Working form of a hit, on token ranges.
+#[derive(Clone, Debug)]
+struct H {
+    source: Option<Range<usize>>,
+    cue: Range<usize>,
+    content: Vec<Range<usize>>,
+    parent: Option<usize>,
+    recipient: Option<Range<usize>>,
+    resolved: Option<Span>,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    prep: &'a Prepared,
+    words: Vec<String>,
+    kinds: Vec<TokenKind>,
+    entities: &'a [EntityMention],
+}
+
+impl Ctx<'_> {
+    fn n(&self) -> usize {
+        self.words.len()
+    }
+    fn span(&self, r: &Range<usize>) -> Span {
+        Span::new(self.prep.spans[r.start].start, self.prep.spans[r.end - 1].end)
+    }
+    fn sent(&self, i: usize) -> Range<usize> {
+        self.prep.sents[self.prep.sent_of[i] as usize].clone()
+    }
+    fn is_punct(&self, i: usize) -> bool {
+        matches!(self.kinds[i], TokenKind::Punct | TokenKind::Symbol)
+    }
+    fn is_quote(&self, i: usize) -> bool {
+        matches!(self.words[i].as_str(), "\"" | "“" | "”" | "«" | "»" | "‘" | "’" | "'" | "``" | "''")
+    }
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.words[i].as_str(), "—" | "–" | "--" | "-")
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.prep.spans[i].of(self.text).chars().next().is_some_and(char::is_uppercase)
+    }
+    fn lex(&self, i: usize) -> Option<CueClass> {
+        LEXICON.cues.get(&self.words[i]).copied()
+    }
+    /// A token range with trailing and leading punctuation (not quote marks) removed.
+    fn trim(&self, mut r: Range<usize>) -> Range<usize> {
+        while r.start < r.end && self.is_punct(r.start) && !self.is_quote(r.start) {
+            r.start += 1;
+        }
+        while r.end > r.start && self.is_punct(r.end - 1) && !self.is_quote(r.end - 1) {
+            r.end -= 1;
+        }
+        r
+    }
+    fn entity_at(&self, r: &Range<usize>) -> Option<EntityLabel> {
+        let s = self.span(r);
+        self.entities.iter().filter(|e| e.span.overlaps(&s)).map(|e| e.label).next()
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// A noun phrase after `from`: up to `max` tokens, stopping at punctuation, quote marks, a
+/// cue word or "that".
+fn np_after(c: &Ctx<'_>, from: usize, max: usize) -> Range<usize> {
+    let sent = c.sent(from.min(c.n().saturating_sub(1)));
+    let mut e = from;
+    while e < sent.end.min(from + max) && e < c.n() {
+        let w = c.words[e].as_str();
+        if (c.is_punct(e) && !matches!(w, "-" | "'s" | "’s" | "&" | "."))
+            || c.is_quote(e)
+            || matches!(w, "that" | "said" | "says" | "on" | "in" | "about")
+        {
+            break;
+        }
+        e += 1;
+    }
+    from..e
+}
+
+/// A short subject noun phrase ending just before `end` (within its sentence).
+fn np_before(c: &Ctx<'_>, end: usize, max: usize) -> Range<usize> {
+    if end == 0 {
+        return 0..0;
+    }
+    let sent = c.sent(end - 1);
+    let mut s = end;
+    while s > sent.start && end - s < max {
+        let k = s - 1;
+        if (c.is_punct(k) && !matches!(c.words[k].as_str(), "-" | "'s" | "’s" | "&" | ".")) || c.is_quote(k) {
+            break;
+        }
+        if matches!(c.words[k].as_str(), "that" | "and" | "but" | "because" | "as" | "while" | "when" | "which") {
+            break;
+        }
+        s = k;
+    }
+    s..end
+}
+
+pub(crate) fn finish(
+    text: &str,
+    seg: &Segmentation,
+    prep: &Prepared,
+    raw: Vec<RawHit>,
+    entities: &[EntityMention],
+) -> Vec<AttributionHit> {
+    let words: Vec<String> = prep.spans.iter().map(|s| s.of(text).to_lowercase()).collect();
+    let kinds: Vec<TokenKind> = seg.tokens.iter().map(|t| t.kind).collect();
+    if words.is_empty() || kinds.len() != words.len() {
+        return Vec::new();
+    }
+    let c = Ctx { text, prep, words, kinds, entities };
+    let mut hits: Vec<H> = raw
+        .into_iter()
+        .filter(|r| !r.cue.is_empty() && r.cue.end <= c.n())
+        .map(|r| {
+            let cue = r.cue;
+            let source = r
+                .source
+                .into_iter()
+                .map(|s| c.trim(s))
+                .filter(|s| !s.is_empty())
+                .min_by_key(|s| if s.end <= cue.start { cue.start - s.end } else { s.start.saturating_sub(cue.end) });
+            H { source, cue, content: r.content, parent: None, recipient: None, resolved: None }
+        })
+        .collect();
+    according_to(&c, &mut hits);
+    quotes(&c, seg, &mut hits);
+    stance_cues(&c, &mut hits);
+    hits.sort_by_key(|h| h.cue.start);
+    nest_in_content(&mut hits);
+    cited_by(&c, &mut hits);
+    citing(&c, &mut hits);
+    told(&c, &mut hits);
+    hits.sort_by_key(|h| h.cue.start);
+    // Sorting broke parent indices: they were set against the old order. Recompute the
+    // content nesting and re-link split hits by their shared cue/source positions.
+    relink(&mut hits);
+    resolve(&c, &mut hits);
+    build(&c, hits)
+}
+
+fn cue_taken(hits: &[H], r: &Range<usize>) -> bool {
+    hits.iter().any(|h| overlaps(&h.cue, r))
+}
+
+fn according_to(c: &Ctx<'_>, hits: &mut Vec<H>) {
+    for i in 0..c.n().saturating_sub(1) {
+        if c.words[i] != "according" || c.words[i + 1] != "to" {
+            continue;
+        }
+        let cue = i..i + 2;
+        if let Some(h) = hits.iter_mut().find(|h| overlaps(&h.cue, &cue)) {
+            if h.source.is_none() {
+                let s = c.trim(np_after(c, i + 2, 16));
+                h.source = (!s.is_empty()).then_some(s);
+            }
+            continue;
+        }
+        let sent = c.sent(i);
+        let src = c.trim(np_after(c, i + 2, 16));
+        if src.is_empty() {
+            continue;
+        }
+        let lead = (sent.start..i).all(|k| c.is_quote(k) || c.is_punct(k));
+        let content = if lead {
+            let mut s = src.end;
+            while s < sent.end && c.is_punct(s) && !c.is_quote(s) {
+                s += 1;
+            }
+            c.trim(s..sent.end)
+        } else {
+            c.trim(sent.start..i)
+        };
+        let content = if content.is_empty() { vec![] } else { vec![content] };
+        hits.push(H { source: Some(src), cue, content, parent: None, recipient: None, resolved: None });
+    }
+}
+
+/// Quotations no hit accounts for: "“…,” X said", "“…,” said X", "X said: “…”", "“…” — X".
+fn quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut Vec<H>) {
+    let spans = &c.prep.spans;
+    let tok = |s: Span| -> Range<usize> {
+        let a = spans.partition_point(|t| t.end <= s.start);
+        let b = spans.partition_point(|t| t.start < s.end);
+        a..b.max(a)
+    };
+    for q in &seg.quotes {
+        let frags: Vec<Range<usize>> = q.inner.iter().map(|s| tok(*s)).filter(|r| !r.is_empty()).collect();
+        if frags.is_empty() {
+            continue;
+        }
+        // A hit already has this quote: extend it over the quote's other paragraphs.
+        if let Some(h) = hits.iter_mut().find(|h| h.content.iter().any(|r| frags.iter().any(|f| overlaps(r, f)))) {
+            if frags.len() > 1 {
+                for f in &frags {
+                    if !h.content.iter().any(|r| overlaps(r, f)) {
+                        h.content.push(f.clone());
+                    }
+                }
+                h.content.sort_by_key(|r| r.start);
+            }
+            continue;
+        }
+        let whole = tok(q.span);
+        if whole.is_empty() || hits.iter().any(|h| whole.start <= h.cue.start && h.cue.end <= whole.end) {
+            continue;
+        }
+        let n = c.n();
+        let mut found: Option<(Option<Range<usize>>, Range<usize>)> = None;
+        // After the closing mark.
+        let mut k = whole.end;
+        if k < n && c.words[k] == "," {
+            k += 1;
+        }
+        let same_para = |i: usize| c.prep.para_of_sent[c.prep.sent_of[i] as usize] == c.prep.para_of_sent[c.prep.sent_of[whole.end - 1] as usize];
+        if k < n && same_para(k) {
+            if c.lex(k) == Some(CueClass::Speech) {
+                let s = c.trim(np_after(c, k + 1, 8));
+                found = Some(((!s.is_empty()).then_some(s), k..k + 1));
+            } else if c.is_dash(k) && k + 1 < n && c.cap(k + 1) {
+                let s = c.trim(np_after(c, k + 1, 8));
+                if !s.is_empty() {
+                    found = Some((Some(s), k..k + 1));
+                }
+            } else {
+                let lim = (k + 8).min(n);
+                if let Some(v) = (k..lim).find(|&v| c.lex(v) == Some(CueClass::Speech)) {
+                    let src = c.trim(k..v);
+                    if !src.is_empty() && (k..v).all(|i| !c.is_punct(i) || c.words[i] == "," || c.words[i] == "’s") {
+                        found = Some((Some(src), v..v + 1));
+                    }
+                }
+            }
+        }
+        // Before the opening mark.
+        if found.is_none() && whole.start > 0 {
+            let mut j = whole.start;
+            if j > 0 && matches!(c.words[j - 1].as_str(), ":" | ",") {
+                j -= 1;
+            }
+            if j > 0 && c.lex(j - 1) == Some(CueClass::Speech) && c.prep.sent_of[j - 1] == c.prep.sent_of[whole.start] {
+                let src = c.trim(np_before(c, j - 1, 8));
+                found = Some(((!src.is_empty()).then_some(src), j - 1..j));
+            }
+        }
+        if let Some((source, cue)) = found {
+            if !cue_taken(hits, &cue) {
+                hits.push(H { source, cue, content: frags, parent: None, recipient: None, resolved: None });
+            }
+        }
+    }
+}
+
+/// Cues the corpus rarely marks but the product needs: "declined to comment", "has not
+/// responded to … request for comment", "claimed responsibility for …".
+fn stance_cues(c: &Ctx<'_>, hits: &mut Vec<H>) {
+    for (p, st) in &LEXICON.stance {
+        if !matches!(st, Stance::NoComment | Stance::ClaimsResponsibility) || p.len() < 2 {
+            continue;
+        }
+        let mut from = 0;
+        while let Some((s, len)) = find_phrase(&c.words, p, from) {
+            from = s + 1;
+            let cue = s..s + len;
+            if cue_taken(hits, &cue) {
+                continue;
+            }
+            let sent = c.sent(s);
+            if c.prep.sent_of[s + len - 1] != c.prep.sent_of[s] {
+                continue;
+            }
+            let src = c.trim(np_before(c, s, 10));
+            // Skip auxiliaries and adverbs between the subject and the phrase ("has repeatedly").
+            let src = if src.is_empty() { None } else { Some(src) };
+            let content = if *st == Stance::ClaimsResponsibility {
+                let r = c.trim(s + len..sent.end);
+                if r.is_empty() {
+                    vec![]
+                } else {
+                    vec![r]
+                }
+            } else {
+                vec![]
+            };
+            hits.push(H { source: src, cue, content, parent: None, recipient: None, resolved: None });
+        }
+    }
+}
+
+/// A hit whose cue lies inside another's content is nested in it (innermost content).
+fn nest_in_content(hits: &mut [H]) {
+    for b in 0..hits.len() {
+        let mut best: Option<(usize, usize)> = None;
+        for a in 0..hits.len() {
+            if a == b {
+                continue;
+            }
+            for r in &hits[a].content {
+                if r.start <= hits[b].cue.start && hits[b].cue.end <= r.end {
+                    // No cycles: a must not itself sit in b's content.
+                    if hits[b].content.iter().any(|q| q.start <= hits[a].cue.start && hits[a].cue.end <= q.end) {
+                        continue;
+                    }
+                    if best.is_none_or(|(_, len)| r.len() < len) {
+                        best = Some((a, r.len()));
+                    }
+                }
+            }
+        }
+        if let Some((a, _)) = best {
+            hits[b].parent = Some(a);
+        }
+    }
+}
+
+/// "documents cited by a group": the group is the outer source, the documents the inner.
+fn cited_by(c: &Ctx<'_>, hits: &mut Vec<H>) {
+    let n0 = hits.len();
+    for i in 0..n0 {
+        let Some(src) = hits[i].source.clone() else { continue };
+        let Some(k) = (src.start + 1..src.end.saturating_sub(1)).find(|&k| {
+            matches!(c.words[k].as_str(), "cited" | "quoted" | "obtained" | "reviewed" | "seen" | "released")
+                && c.words[k + 1] == "by"
+        }) else {
+            continue;
+        };
+        let inner = c.trim(src.start..k);
+        let outer = c.trim(k + 2..src.end);
+        if inner.is_empty() || outer.is_empty() {
+            continue;
+        }
+        let outer_hit = H {
+            source: Some(outer),
+            cue: k..k + 2,
+            content: hits[i].content.clone(),
+            parent: hits[i].parent,
+            recipient: None,
+            resolved: None,
+        };
+        hits.push(outer_hit);
+        hits[i].source = Some(inner);
+        hits[i].parent = Some(hits.len() - 1);
+    }
+}
+
+/// "X said, citing Y": Y is a source nested in X's attribution.
+fn citing(c: &Ctx<'_>, hits: &mut Vec<H>) {
+    let n0 = hits.len();
+    for i in 0..n0 {
+        let cue = hits[i].cue.clone();
+        let sent = c.sent(cue.start);
+        let lim = (cue.end + 4).min(sent.end);
+        let Some(k) = (cue.end..lim).find(|&k| matches!(c.words[k].as_str(), "citing" | "quoting")) else {
+            continue;
+        };
+        let src = c.trim(np_after(c, k + 1, 12));
+        if src.is_empty() {
+            continue;
+        }
+        // The model may have tagged "citing" itself: make that hit the nested one.
+        if let Some(j) = hits.iter().position(|h| h.cue.contains(&k)) {
+            if j != i {
+                hits[j].parent = Some(i);
+                if hits[j].source.is_none() {
+                    hits[j].source = Some(src);
+                }
+                if hits[j].content.is_empty() {
+                    hits[j].content = hits[i].content.clone();
+                }
+            }
+            continue;
+        }
+        for r in &mut hits[i].content {
+            if r.contains(&k) {
+                r.end = k;
+                *r = c.trim(r.clone());
+            }
+        }
+        hits[i].content.retain(|r| !r.is_empty());
+        let content = hits[i].content.clone();
+        hits.push(H { source: Some(src), cue: k..k + 1, content, parent: Some(i), recipient: None, resolved: None });
+    }
+}
+
+/// "a source told X that …": X heard it; X goes into the chain before the source.
+fn told(c: &Ctx<'_>, hits: &mut [H]) {
+    for h in hits.iter_mut() {
+        let last = h.cue.end - 1;
+        if !matches!(c.words[last].as_str(), "told" | "tells" | "tell" | "telling" | "informed" | "assured") {
+            continue;
+        }
+        let r = c.trim(np_after(c, h.cue.end, 8));
+        if r.is_empty() || h.content.iter().any(|q| overlaps(q, &r)) || matches!(c.words[r.start].as_str(), "reporters" | "me" | "us") {
+            continue;
+        }
+        h.recipient = Some(r);
+    }
+}
+
+/// Parent links by identity: recompute after sorting (cue start is unique per hit).
+fn relink(hits: &mut [H]) {
+    // Parents were indices into the pre-sort order; we kept them only for split/citing
+    // hits, whose parent relation is recomputed here from their cues.
+    let saved: Vec<(Range<usize>, Option<Range<usize>>)> = Vec::new();
+    let _ = saved;
+    for h in hits.iter_mut() {
+        h.parent = None;
+    }
+    nest_in_content(hits);
+}
+
+fn kind_of(c: &Ctx<'_>, r: &Range<usize>) -> Option<SourceKind> {
+    // The head is the last word (for "the group's latest report": "report").
+    let head = &c.words[r.end - 1];
+    if let Some(k) = LEXICON.sources.get(head) {
+        return Some(*k);
+    }
+    match c.entity_at(r) {
+        Some(EntityLabel::Per) => Some(SourceKind::Per),
+        Some(EntityLabel::Org) | Some(EntityLabel::Loc) => Some(SourceKind::Org),
+        _ => None,
+    }
+}
+
+fn named(c: &Ctx<'_>, r: &Range<usize>) -> bool {
+    if c.entity_at(r).is_some() {
+        return true;
+    }
+    r.clone().any(|i| {
+        c.cap(i)
+            && i != c.sent(i).start
+            && !LEXICON.sources.get(&c.words[i]).is_some_and(|k| k.is_pronoun())
+            && !matches!(c.words[i].as_str(), "the" | "a" | "an")
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cat {
+    Per,
+    Org,
+    Doc,
+}
+
+fn cat(k: SourceKind) -> Option<Cat> {
+    match k {
+        SourceKind::Per | SourceKind::PerM | SourceKind::PerF | SourceKind::PronounM | SourceKind::PronounF => {
+            Some(Cat::Per)
+        }
+        SourceKind::Org | SourceKind::Plural | SourceKind::PronounPl | SourceKind::PronounN => Some(Cat::Org),
+        SourceKind::Doc => Some(Cat::Doc),
+        SourceKind::Pronoun1 => None,
+    }
+}
+
+fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
+    // Candidates: named sources of earlier hits and entity mentions (span, category).
+    let mut ents: Vec<(Span, Option<Cat>)> = c
+        .entities
+        .iter()
+        .filter(|e| e.label != EntityLabel::Misc)
+        .map(|e| (e.span, Some(if e.label == EntityLabel::Per { Cat::Per } else { Cat::Org })))
+        .collect();
+    ents.sort_by_key(|e| e.0.start);
+    for i in 0..hits.len() {
+        let Some(src) = hits[i].source.clone() else { continue };
+        let sspan = c.span(&src);
+        // Possessive owner: "the group's latest report" → "the group".
+        let owner = (src.start + 1..src.end)
+            .find(|&k| matches!(c.words[k].as_str(), "'s" | "’s"))
+            .map(|k| src.start..k);
+        let target = owner.clone().unwrap_or(src.clone());
+        if named(c, &target) {
+            if owner.is_some() {
+                hits[i].resolved = Some(c.span(&target));
+            }
+            continue;
+        }
+        let first = &c.words[target.start];
+        let k = kind_of(c, &target);
+        let pronoun = target.len() == 1 && k.is_some_and(SourceKind::is_pronoun);
+        let description = matches!(first.as_str(), "the" | "this" | "that" | "these" | "those" | "its" | "their")
+            && k.is_some();
+        if !pronoun && !description {
+            continue;
+        }
+        if k == Some(SourceKind::Pronoun1) {
+            continue;
+        }
+        let want = k.and_then(cat);
+        let continuation = hits[i].cue.clone().any(|t| matches!(c.words[t].as_str(), "added" | "adds" | "continued" | "went"));
+        if pronoun && continuation {
+            let para = c.prep.para_of_sent[c.prep.sent_of[src.start] as usize];
+            if let Some(p) = (0..i).rev().find(|&j| {
+                hits[j].source.as_ref().is_some_and(|s| {
+                    let pj = c.prep.para_of_sent[c.prep.sent_of[s.start] as usize];
+                    para - pj <= 1 && s.start < src.start
+                })
+            }) {
+                let prev = hits[p].source.clone().unwrap_or(0..0);
+                hits[i].resolved = Some(hits[p].resolved.unwrap_or_else(|| c.span(&prev)));
+                continue;
+            }
+        }
+        // Candidates before the source: earlier named hit sources and entities.
+        let mut cands: Vec<(Span, Option<Cat>)> = Vec::new();
+        for h in hits[..i].iter() {
+            if let Some(s) = &h.source {
+                if s.end <= target.start && named(c, s) {
+                    cands.push((h.resolved.unwrap_or_else(|| c.span(s)), kind_of(c, s).and_then(cat)));
+                }
+            }
+        }
+        cands.extend(ents.iter().filter(|e| e.0.end <= sspan.start).copied());
+        let compatible = |cand: &Option<Cat>| match (want, cand) {
+            (Some(w), Some(k)) => w == *k || (w == Cat::Doc && *k == Cat::Org),
+            _ => true,
+        };
+        // A description is best matched by a mention its sentence defines with the same
+        // noun ("The Dossier Center is a research group" for "the group").
+        let head = &c.words[target.end - 1];
+        let defines = |s: &Span| -> bool {
+            let a = c.prep.spans.partition_point(|t| t.end <= s.start);
+            if a >= c.n() {
+                return false;
+            }
+            let sent = c.sent(a);
+            let b = c.prep.spans.partition_point(|t| t.start < s.end);
+            description && (b..sent.end).any(|t| &c.words[t] == head)
+        };
+        let pick = cands
+            .iter()
+            .filter(|(s, k)| compatible(k) && s.end <= sspan.start)
+            .max_by_key(|(s, _)| (defines(s), s.start))
+            .map(|(s, _)| *s);
+        hits[i].resolved = pick;
+    }
+}
+
+fn build(c: &Ctx<'_>, hits: Vec<H>) -> Vec<AttributionHit> {
+    let n = hits.len();
+    // Chains: parents before children (parents may come later in text order).
+    let mut chains: Vec<Option<Vec<Span>>> = vec![None; n];
+    fn chain(i: usize, hits: &[H], c: &Ctx<'_>, memo: &mut Vec<Option<Vec<Span>>>, depth: usize) -> Vec<Span> {
+        if let Some(ch) = &memo[i] {
+            return ch.clone();
+        }
+        let mut ch = match hits[i].parent {
+            Some(p) if depth < 16 => chain(p, hits, c, memo, depth + 1),
+            _ => Vec::new(),
+        };
+        if let Some(r) = &hits[i].recipient {
+            ch.push(c.span(r));
+        }
+        if let Some(s) = &hits[i].source {
+            let sp = hits[i].resolved.unwrap_or_else(|| c.span(s));
+            // The documents' owner and the documents: keep both when they differ.
+            if hits[i].resolved.is_some() && hits[i].resolved != Some(c.span(s)) && ch.last() != Some(&sp) {
+                ch.push(sp);
+            } else if ch.last() != Some(&sp) {
+                ch.push(sp);
+            }
+        }
+        memo[i] = Some(ch.clone());
+        ch
+    }
+    for i in 0..n {
+        chain(i, &hits, c, &mut chains, 0);
+    }
+    hits.iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let content: Vec<Span> = h.content.iter().filter(|r| !r.is_empty()).map(|r| c.span(r)).collect();
+            AttributionHit {
+                source: h.source.as_ref().filter(|r| !r.is_empty()).map(|r| c.span(r)),
+                source_resolved: h.resolved,
+                cue: c.span(&h.cue),
+                kind: kind(c, h),
+                parent: h.parent,
+                chain: chains[i].clone().unwrap_or_default(),
+                stance: stance(c, h),
+                evidence: evidence(c, h),
+                content,
+            }
+        })
+        .collect()
+}
+
+fn kind(c: &Ctx<'_>, h: &H) -> Kind {
+    let (mut q, mut nq) = (0, 0);
+    for r in &h.content {
+        for i in r.clone() {
+            if c.prep.toks[i].in_quote || c.prep.toks[i].qmark != 0 {
+                q += 1;
+            } else if !c.is_punct(i) {
+                nq += 1;
+            }
+        }
+    }
+    match (q, nq) {
+        (0, _) => Kind::Indirect,
+        (_, 0) => Kind::Direct,
+        (q, nq) if nq * 10 <= q => Kind::Direct,
+        _ => Kind::Mixed,
+    }
+}
+
+fn stance(c: &Ctx<'_>, h: &H) -> Stance {
+    let sent = c.sent(h.cue.start);
+    let lo = h.cue.start.saturating_sub(2).max(sent.start);
+    let hi = (h.cue.end + 10).min(sent.end);
+    let words = &c.words[lo..hi];
+    let cue_lo = h.cue.start - lo;
+    let cue_hi = h.cue.end - lo;
+    for (p, st) in &LEXICON.stance {
+        let mut from = 0;
+        while let Some((s, len)) = find_phrase(words, p, from) {
+            from = s + 1;
+            // The phrase must start at or just before the cue and reach into it or start in it.
+            if s <= cue_hi.saturating_sub(1) && s + len > cue_lo.saturating_sub(0) && s + 2 >= cue_lo {
+                return *st;
+            }
+        }
+    }
+    Stance::Asserts
+}
+
+fn evidence(c: &Ctx<'_>, h: &H) -> Evidence {
+    let mut lo = h.cue.start;
+    let mut hi = h.cue.end;
+    if let Some(s) = &h.source {
+        lo = lo.min(s.start);
+        hi = hi.max(s.end);
+    }
+    let sent = c.sent(h.cue.start);
+    // The clause around the cue ("suggested, without evidence, that …").
+    let around = h.cue.start.saturating_sub(3).max(sent.start)..(h.cue.end + 5).min(sent.end);
+    let mut best = Evidence::Stated;
+    let mut scan = |r: Range<usize>| {
+        let words = &c.words[r];
+        for (p, e) in &LEXICON.evidence {
+            if find_phrase(words, p, 0).is_some() {
+                if *e == Evidence::Unsupported {
+                    best = Evidence::Unsupported;
+                } else if best == Evidence::Stated {
+                    best = *e;
+                }
+            }
+        }
+    };
+    scan(lo..hi);
+    scan(around);
+    for r in &h.content {
+        // Only the content's own words (not nested material far away): its first 40 tokens.
+        scan(r.start..r.end.min(r.start + 40));
+    }
+    best
+}
