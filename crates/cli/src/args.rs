@@ -25,6 +25,20 @@ pub enum Command {
     Tag(crate::models::TagArgs),
     /// Retrain models from the shared data (deterministic for a given --seed).
     Train(crate::models::TrainArgs),
+    /// Analyze documents and store them in the corpus database (idempotent, crash-safe).
+    Ingest(crate::corpus::IngestArgs),
+    /// Counts of what the corpus database holds.
+    Stats(crate::corpus::StatsArgs),
+    /// Where a document comes from: its near-duplicates, their origin and the evidence.
+    Provenance(crate::corpus::ProvenanceArgs),
+    /// Claims across documents: who said what, in which outlets, how independently, contradicted by whom.
+    Claims(crate::corpus::ClaimsArgs),
+    /// Dated events and statements across the corpus, in date order.
+    Timeline(crate::corpus::TimelineArgs),
+    /// Full-text search over titles and texts.
+    Search(crate::corpus::SearchArgs),
+    /// Entities across documents, merged by canonical name and alias.
+    Entities(crate::corpus::EntitiesArgs),
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

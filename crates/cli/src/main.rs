@@ -5,6 +5,7 @@
 
 mod analyze;
 mod args;
+mod corpus;
 mod models;
 mod print;
 
@@ -27,6 +28,13 @@ fn main() -> ExitCode {
         args::Command::Eval(e) => models::eval(e),
         args::Command::Tag(t) => models::tag(t),
         args::Command::Train(t) => models::train(t),
+        args::Command::Ingest(a) => corpus::ingest(a),
+        args::Command::Stats(a) => corpus::stats(a),
+        args::Command::Provenance(a) => corpus::provenance(a),
+        args::Command::Claims(a) => corpus::claims(a),
+        args::Command::Timeline(a) => corpus::timeline(a),
+        args::Command::Search(a) => corpus::search(a),
+        args::Command::Entities(a) => corpus::entities(a),
     };
     match result {
         Ok(code) => code,
