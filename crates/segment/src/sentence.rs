@@ -34,6 +34,8 @@ enum Candidate {
     Ellipsis,
     /// `:)` and the like, which often end a sentence in web text.
     Emoticon,
+    /// A URL: a list of URLs is a list of sentences.
+    Url,
     Abbrev(AbbrevClass),
 }
 
@@ -108,6 +110,7 @@ impl<'a> Splitter<'a> {
                 _ => None,
             },
             TokenKind::Symbol if b.len() > 1 && self.lex.is_emoticon(w) => Some(Candidate::Emoticon),
+            TokenKind::Url => Some(Candidate::Url),
             TokenKind::Word if b.len() > 1 && b[b.len() - 1] == b'.' => {
                 let stem = &w[..w.len() - 1];
                 let class = abbrev_class(self.lex, stem, stem.contains('.')).unwrap_or(AbbrevClass::Common);
@@ -165,6 +168,9 @@ impl<'a> Splitter<'a> {
         let quoted = j > k + 1;
         let next = toks[j].span.of(self.text);
         let first = next.chars().next()?;
+        if cand == Candidate::Url {
+            return (toks[j].kind == TokenKind::Url).then_some(j - 1);
+        }
         if matches!(first, ',' | ';' | ':' | ')' | ']' | '}' | '%' | '.' | '!' | '?' | '…') {
             return None;
         }
@@ -182,6 +188,7 @@ impl<'a> Splitter<'a> {
         let ends = match cand {
             Candidate::Period | Candidate::Strong | Candidate::Ellipsis => true,
             Candidate::Emoticon => first.is_uppercase() && toks[j].kind == TokenKind::Word,
+            Candidate::Url => false, // decided above
             Candidate::Abbrev(AbbrevClass::Title | AbbrevClass::Inner | AbbrevClass::Number) => false,
             Candidate::Abbrev(AbbrevClass::Month | AbbrevClass::Initial) => {
                 toks[j].kind == TokenKind::Word && self.lex.is_starter(next) && !is_initial(next)
@@ -334,6 +341,14 @@ mod tests {
         assert_eq!(
             sents("See www.example.com/a.b. Write to ed.smith@example.org. Thanks."),
             ["See www.example.com/a.b.", "Write to ed.smith@example.org.", "Thanks."]
+        );
+    }
+
+    #[test]
+    fn a_list_of_urls_is_a_list_of_sentences() {
+        assert_eq!(
+            sents("Sources: http://a.example/x.html http://b.example/y and www.c.example/z here"),
+            ["Sources: http://a.example/x.html", "http://b.example/y and www.c.example/z here"]
         );
     }
 
