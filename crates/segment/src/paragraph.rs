@@ -4,10 +4,15 @@
 //!
 //! A line continues the one before when it starts with a lowercase letter, or when the line
 //! before ends with a comma, semicolon or hyphen, or when the paragraph is already a wrapped
-//! block (two or more lines) whose last line is long and has no final punctuation. A line
-//! that starts with a list marker (`-`, `*`, `•`, `1.`, `a)`) always starts a paragraph.
+//! block (two or more lines) whose last line is long and has no final punctuation, or when
+//! the line before ends with a word that cannot end a sentence (a title such as `Mr.`, an
+//! initial, `e.g.`). A line that starts with a list marker (`-`, `*`, `•`, `1.`, `a)`)
+//! always starts a paragraph.
 
 use dossier_doc::Span;
+
+use crate::lexicon::{AbbrevClass, LEXICON};
+use crate::token::abbrev_class;
 
 /// Lines shorter than this never count as part of a hard-wrapped block on their own.
 const WRAP_MIN: usize = 40;
@@ -72,6 +77,18 @@ fn continues(text: &str, p: Span, line: Span, lines_in_p: usize) -> bool {
     if matches!(last, ',' | ';' | '-' | '\u{2010}') {
         return true;
     }
+    if last == '.' {
+        let word = last_line.rsplit(char::is_whitespace).next().unwrap_or("");
+        let stem = word.trim_start_matches(['(', '"', '“', '\'']).trim_end_matches('.');
+        if !stem.is_empty()
+            && matches!(
+                abbrev_class(&LEXICON, stem, stem.contains('.')),
+                Some(AbbrevClass::Title | AbbrevClass::Initial | AbbrevClass::Inner)
+            )
+        {
+            return true; // "… met Gov.\nHochul …"
+        }
+    }
     let ends_sentence = matches!(last, '.' | '!' | '?' | ':' | '"' | '”' | '’' | '\'' | ')' | '…' | '»');
     lines_in_p >= 2 && !ends_sentence && last_line.trim().chars().count() >= WRAP_MIN
 }
@@ -132,6 +149,10 @@ mod tests {
             ]
         );
         assert_eq!(paras("He said,\nAnd then left."), ["He said,\nAnd then left."]);
+        assert_eq!(
+            paras("The letter went to Gov.\nHochul and Dr.\nLee. Then\nNew line."),
+            ["The letter went to Gov.\nHochul and Dr.\nLee. Then", "New line."]
+        );
     }
 
     #[test]
