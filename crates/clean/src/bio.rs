@@ -1,6 +1,9 @@
 //! Trailing author bios: "I am a journalist…", "Jane Doe covers politics for…".
 
+use std::sync::LazyLock;
+
 use dossier_doc::Span;
+use memchr::memmem::Finder;
 
 use crate::lexicon::Lexicon;
 
@@ -80,6 +83,9 @@ fn opening_name(s: &str) -> Option<usize> {
     (2..=4).contains(&n).then_some(end)
 }
 
+static FIRST_I: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b" I "));
+static FIRST_MY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b" my "));
+
 /// Whether the paragraph `span` reads as an author bio.
 pub(crate) fn is_bio(lex: &Lexicon, text: &str, span: Span) -> bool {
     let s = span.of(text);
@@ -92,8 +98,8 @@ pub(crate) fn is_bio(lex: &Lexicon, text: &str, span: Span) -> bool {
     let first_person_hint = s.starts_with("I ")
         || s.starts_with("My ")
         || s.starts_with("With ")
-        || memchr::memmem::find(b, b" I ").is_some()
-        || memchr::memmem::find(b, b" my ").is_some();
+        || FIRST_I.find(b).is_some()
+        || FIRST_MY.find(b).is_some();
     if name.is_none() && !first_person_hint {
         return false;
     }

@@ -1,6 +1,9 @@
 //! Credit lines, bylines and datelines: whole lines that say who wrote or sent the story.
 
+use std::sync::LazyLock;
+
 use dossier_doc::Span;
+use memchr::memmem::Finder;
 
 use crate::lexicon::Lexicon;
 use crate::util::{leading_name, outlet_name, plausible_person, plausible_role, plausible_role_or_place};
@@ -146,7 +149,8 @@ pub(crate) fn classify(lex: &Lexicon, text: &str, span: Span, pos: Position) -> 
     let line = span.of(text);
     // most lines are prose: one pass of the pattern set rules them out
     let alone = pos.tail && line.len() <= 60;
-    let contributed = memchr::memmem::find(line.as_bytes(), b" contributed ").is_some();
+    static CONTRIBUTED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b" contributed "));
+    let contributed = CONTRIBUTED.find(line.as_bytes()).is_some();
     if !alone && !contributed && !lex.credit_set.is_match(line) {
         return None;
     }
