@@ -56,11 +56,17 @@ pub(crate) struct Lexicon {
     /// Fixed phrases keyed by first token, longest first.
     pub phrases: PhraseTable,
     pub holidays: HolidayTable,
-    pub future_cues: HashSet<&'static str>,
+    /// Future cue words; `true` when the cue counts only before "to" ("expected to").
+    pub future_cues: HashMap<&'static str, bool>,
+    /// Contexts in which a trigger is no timex ("as soon as"), keyed by the trigger:
+    /// (words, index of the trigger in them).
+    pub not_timex: HashMap<&'static str, Vec<(Vec<&'static str>, usize)>>,
     pub past_aux: HashSet<&'static str>,
     pub irregular_past: HashSet<&'static str>,
     pub ed_exceptions: HashSet<&'static str>,
     pub name_after_day: HashSet<&'static str>,
+    /// Adverbs that are timexes only at a clause edge ("Previously, ...").
+    pub edge_adverbs: HashSet<&'static str>,
     pub year_block_before: HashSet<&'static str>,
     pub year_block_after: HashSet<&'static str>,
     /// Words at which the matcher tries its rules (numbers are always tried).
@@ -177,6 +183,17 @@ impl Lexicon {
             }
         }
 
+        let mut not_timex: HashMap<&'static str, Vec<(Vec<&'static str>, usize)>> = HashMap::new();
+        for r in rows(include_str!("../data/not_timex.txt")) {
+            let toks: Vec<&'static str> = r[0].split(' ').collect();
+            let Some(k) = toks.iter().position(|w| w.starts_with('[') && w.ends_with(']')) else {
+                continue;
+            };
+            let trig = toks[k].trim_start_matches('[').trim_end_matches(']');
+            let words = toks.iter().enumerate().map(|(j, w)| if j == k { trig } else { *w }).collect();
+            not_timex.entry(trig).or_default().push((words, k));
+        }
+
         let mut lex = Lexicon {
             triggers: HashSet::new(),
             months: map_u32(include_str!("../data/months.tsv")),
@@ -203,11 +220,15 @@ impl Lexicon {
             modifiers,
             phrases,
             holidays,
-            future_cues: words(include_str!("../data/tense_future.txt")),
+            future_cues: rows(include_str!("../data/tense_future.txt"))
+                .map(|r| (r[0].trim(), r.get(1).is_some_and(|c| c.trim() == "to")))
+                .collect(),
+            not_timex,
             past_aux: words(include_str!("../data/tense_past_aux.txt")),
             irregular_past: words(include_str!("../data/irregular_past.txt")),
             ed_exceptions: words(include_str!("../data/ed_exceptions.txt")),
             name_after_day: words(include_str!("../data/name_after_day.txt")),
+            edge_adverbs: words(include_str!("../data/edge_adverbs.txt")),
             year_block_before,
             year_block_after,
         };
@@ -232,6 +253,7 @@ impl Lexicon {
 /// Words the patterns start with that no table lists.
 const TRIGGER_WORDS: &[&str] = &[
     "the",
+    "that",
     "noon",
     "midday",
     "midnight",

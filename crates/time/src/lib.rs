@@ -186,7 +186,9 @@ impl TimeTagger {
                 .and_then(|h| h.tense(sent, span))
                 .unwrap_or_else(|| tense::tense_near(&toks, ts, te, c.lo, c.hi));
             let narrative_year = explicit
-                .filter(|&(y, s)| si <= s + 1 && !matches!(dct, Some(d) if d.year() == y))
+                .filter(|&(y, s)| {
+                    si == s && tense != Tense::Future && !matches!(dct, Some(d) if d.year() == y)
+                })
                 .map(|e| e.0);
             let cx = Ctx { dct, tense, last, narrative_year };
             let (value, point) = c.val.resolve(&cx);

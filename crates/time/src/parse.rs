@@ -58,7 +58,7 @@ impl<'a> Matcher<'a> {
         let mut i = 0;
         while i < self.t.len() {
             let trig = self.t.is_num(i) || LEX.triggers.contains(self.w(i));
-            if trig {
+            if trig && !self.blocked(i) {
                 if let Some(c) = self.at(i) {
                     i = c.hi.max(i + 1);
                     out.push(c);
@@ -68,6 +68,12 @@ impl<'a> Matcher<'a> {
             i += 1;
         }
         out
+    }
+
+    /// Token `i` sits in a context listed in `not_timex.txt` ("as soon as").
+    fn blocked(&self, i: usize) -> bool {
+        let Some(list) = LEX.not_timex.get(self.w(i)) else { return false };
+        list.iter().any(|(words, k)| i >= *k && self.seq(i - k, words))
     }
 
     /// The longest expression starting at token `i`, with a modifier when one leads.
@@ -95,7 +101,7 @@ impl<'a> Matcher<'a> {
             // "earlier"/"later" lead only "this year", "today", … ("earlier this month").
             let ok = ok
                 && (!matches!(words[0], "earlier" | "later")
-                    || matches!(self.w(j), "this" | "today" | "tonight"));
+                    || matches!(self.w(j), "this" | "today" | "tonight" | "that"));
             if ok {
                 c.lo = i;
                 c.mod_ = Some(*m);
@@ -290,6 +296,13 @@ impl<'a> Matcher<'a> {
                 continue;
             }
             let hi = i + words.len();
+            // "Previously, ..." but not "a previously announced plan"
+            if words.len() == 1
+                && LEX.edge_adverbs.contains(words[0])
+                && !(self.sentence_start(i) || self.w(i - 1) == "," || self.t.kind(hi) == Some(Kind::Punct))
+            {
+                continue;
+            }
             // "current" only as an adjective before a noun-ish word; "now" not in "now-defunct"
             if words.len() == 1 && self.w(hi) == "-" && self.t.adj(hi - 1) {
                 continue;
@@ -595,9 +608,28 @@ impl<'a> Matcher<'a> {
             }
         }
         if the {
+            // "the fiscal year", "the full year"
+            let (r, qualified) = if matches!(rw, "fiscal" | "full" | "entire" | "whole")
+                && self.unit(r + 1).is_some_and(|u| u == (Unit::Year, 1))
+            {
+                (r + 1, true)
+            } else {
+                (r, false)
+            };
             if let Some((u, 1)) = self.unit(r) {
+                // "the year ended March 31": the span of a reporting period
+                if u == Unit::Year
+                    && matches!(self.w(r + 1), "ended" | "ending" | "ends")
+                    && !self.w(r).ends_with('s')
+                {
+                    let val = Self::dur_value(u, 1, Some(1.0));
+                    return Some(cand(i, r + 1, TimexType::Duration, Under::Lit(val)));
+                }
                 if self.w(r) == "quarter" {
                     return Some(cand(i, r + 1, TimexType::Date, Under::Quarter { q: 0, year: None }));
+                }
+                if u == Unit::Weekend && self.w(r) == "weekend" {
+                    return Some(cand(i, r + 1, TimexType::Date, Under::Weekend { rel: None }));
                 }
                 if matches!(u, Unit::Year | Unit::Month | Unit::Week) && !self.w(r).ends_with('s') {
                     if self.w(r + 1) == "'" || self.t.is_num(r + 1) {
@@ -606,12 +638,29 @@ impl<'a> Matcher<'a> {
                     return Some(cand(i, r + 1, TimexType::Date, Under::Rel { unit: u, off: 0 }));
                 }
             }
+            if qualified {
+                return None;
+            }
             if matches!(rw, "latest" | "most") {
                 let q = if rw == "most" && self.w(r + 1) == "recent" { r + 2 } else { r + 1 };
                 if self.w(q) == "quarter" {
                     return Some(cand(i, q + 1, TimexType::Date, Under::Quarter { q: 0, year: None }));
                 }
             }
+        }
+        // "that year", "that same day", "that quarter": the last mentioned date
+        if rw == "that" && !the {
+            let j = if self.w(r + 1) == "same" { r + 2 } else { r + 1 };
+            if let Some((u, 1)) = self.unit(j) {
+                if !self.w(j).ends_with('s') && u != Unit::Weekend && self.w(j + 1) != "-" {
+                    let val = match u {
+                        Unit::Quarter => Under::Quarter { q: 0, year: None },
+                        _ => Under::Shift { unit: u, n: Some(0), dir: 0, from_last: true },
+                    };
+                    return Some(cand(i, j + 1, TimexType::Date, val));
+                }
+            }
+            return None;
         }
         // "year-earlier" as an adjective
         if rw == "year" && !the && self.w(r + 1) == "-" && matches!(self.w(r + 2), "earlier" | "ago") {

@@ -33,13 +33,11 @@ fn cue(toks: &Tokens, i: usize) -> Option<Tense> {
     if w == "ll" && toks.w(i.wrapping_sub(1)) == "'" {
         return Some(Tense::Future); // 'll
     }
-    if LEX.future_cues.contains(w) {
-        // "going to", "expected to", "plans to": only future when "to" follows.
-        return match w {
-            "will" | "shall" | "ll" | "wo" => Some(Tense::Future),
-            _ if toks.w(i + 1) == "to" => Some(Tense::Future),
-            _ => None,
-        };
+    if let Some(&needs_to) = LEX.future_cues.get(w) {
+        // "going to", "expected to": only future when "to" follows.
+        if !needs_to || toks.w(i + 1) == "to" {
+            return Some(Tense::Future);
+        }
     }
     if LEX.past_aux.contains(w) || LEX.irregular_past.contains(w) {
         return Some(Tense::Past);

@@ -102,6 +102,11 @@ pub(crate) enum Under {
         wd: u32,
         rel: Option<i32>,
     },
+    /// "the weekend": the last one before the publication date, or the next one in a
+    /// future clause (`rel` as for weekdays).
+    Weekend {
+        rel: Option<i32>,
+    },
     /// A bare month ("in March", "last December").
     Month {
         m: u32,
@@ -164,6 +169,29 @@ impl Point {
             Point::Week(y, w) => format!("{y:04}-W{w:02}"),
             Point::Quarter(y, q) => format!("{y:04}-Q{q}"),
         }
+    }
+}
+
+impl Point {
+    /// Granularity: 0 year, 1 quarter, 2 month, 3 week, 4 day.
+    fn rank(self) -> u8 {
+        match self {
+            Point::Year(_) => 0,
+            Point::Quarter(..) => 1,
+            Point::Month(..) => 2,
+            Point::Week(..) => 3,
+            Point::Day(_) => 4,
+        }
+    }
+}
+
+fn unit_rank(u: Unit) -> u8 {
+    match u {
+        Unit::Year => 0,
+        Unit::Quarter => 1,
+        Unit::Month => 2,
+        Unit::Week | Unit::Weekend => 3,
+        _ => 4,
     }
 }
 
@@ -246,6 +274,17 @@ fn nth_weekday(y: i32, m: u32, n: u32, wd: u32) -> Option<NaiveDate> {
 impl Under {
     /// The TIMEX3 value, and the point to remember as the last mentioned date.
     pub(crate) fn resolve(&self, cx: &Ctx) -> (String, Option<Point>) {
+        if let Under::Weekend { rel } = self {
+            // The week of that weekend's Saturday.
+            let sat = Under::Weekday { wd: 6, rel: *rel }.point(cx);
+            return match sat {
+                Some(Point::Day(d)) => {
+                    let w = week_of(d);
+                    (format!("{}-WE", w.render()), Some(w))
+                }
+                _ => ("XXXX-WXX-WE".into(), None),
+            };
+        }
         match self.point(cx) {
             Some(p) => (p.render(), Some(p)),
             None => (self.render_unresolved(cx), None),
@@ -324,6 +363,10 @@ impl Under {
                         _ => Point::Day(dct),
                     }
                 };
+                // "that day" after "in 1987": the reference is too coarse to name the day.
+                if n == 0 && base.rank() < unit_rank(*unit) {
+                    return None;
+                }
                 let base = match (base, unit) {
                     (Point::Quarter(..), Unit::Year | Unit::Quarter) => base,
                     (p, _) => Point::Day(p.first_day()?),
@@ -459,6 +502,7 @@ impl Under {
                 }
             }
             Under::Weekday { wd, .. } => format!("XXXX-WXX-{wd}"),
+            Under::Weekend { .. } => "XXXX-WXX-WE".into(),
             Under::Month { m, .. } => format!("XXXX-{m:02}"),
             Under::Season { s, year, rel } => {
                 let y = match (year, rel, cx.dct) {
