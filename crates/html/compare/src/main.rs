@@ -64,7 +64,7 @@ fn main() {
     if want("llm_readability") {
         print(readability_with(&dir, "llm_readability 0.0.17", |b| {
             let p = llm_readability::extractor::extract(&mut &b[..], &base).map_err(|e| e.to_string())?;
-            Ok(Candidate { text: p.text, title: Some(p.title), ..Default::default() })
+            Ok(Candidate { text: p.text, title: None, ..Default::default() })
         }));
     }
 }
