@@ -52,7 +52,8 @@ pub(crate) struct Lexicon {
     /// offset, and whether it may also open a duration ("the past two months").
     pub relatives: HashMap<&'static str, (i32, bool)>,
     /// Multi-token modifiers, longest first.
-    pub modifiers: Vec<(Vec<&'static str>, Mod, ModScope)>,
+    /// Multi-token modifiers, longest first: (words, mod, scope, inside the span).
+    pub modifiers: Vec<(Vec<&'static str>, Mod, ModScope, bool)>,
     /// Fixed phrases keyed by first token, longest first.
     pub phrases: PhraseTable,
     pub holidays: HolidayTable,
@@ -116,7 +117,7 @@ fn parse_type(s: &str) -> Option<TimexType> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut modifiers: Vec<(Vec<&'static str>, Mod, ModScope)> =
+        let mut modifiers: Vec<(Vec<&'static str>, Mod, ModScope, bool)> =
             rows(include_str!("../data/modifiers.tsv"))
                 .filter_map(|r| {
                     let m = Mod::from_code(r.get(1)?.trim())?;
@@ -125,7 +126,8 @@ impl Lexicon {
                         Some("point") => ModScope::Point,
                         _ => ModScope::Any,
                     };
-                    Some((r[0].split(' ').collect(), m, scope))
+                    let inside = r.get(3).map(|s| s.trim()) != Some("out");
+                    Some((r[0].split(' ').collect(), m, scope, inside))
                 })
                 .collect();
         modifiers.sort_by_key(|m| std::cmp::Reverse(m.0.len()));

@@ -87,7 +87,7 @@ impl<'a> Matcher<'a> {
                 best = Some(c);
             }
         }
-        for (words, m, scope) in &LEX.modifiers {
+        for (words, m, scope, inside) in &LEX.modifiers {
             if !self.seq(i, words) {
                 continue;
             }
@@ -99,11 +99,15 @@ impl<'a> Matcher<'a> {
                 ModScope::Any => c.ty != TimexType::Set,
             };
             // "earlier"/"later" lead only "this year", "today", … ("earlier this month").
+            // "earlier"/"later" lead only "this year", "today", "that day", a weekday.
             let ok = ok
                 && (!matches!(words[0], "earlier" | "later")
-                    || matches!(self.w(j), "this" | "today" | "tonight" | "that"));
+                    || matches!(self.w(j), "this" | "today" | "tonight" | "that" | "yesterday" | "tomorrow")
+                    || self.weekday_at(j).is_some());
             if ok {
-                c.lo = i;
+                if *inside {
+                    c.lo = i;
+                }
                 c.mod_ = Some(*m);
                 best = longer(best, Some(c));
                 break;
@@ -748,7 +752,22 @@ impl<'a> Matcher<'a> {
     /// half", "fall 2024"/"the summer of 2023".
     fn quarter(&self, i: usize) -> Option<Cand> {
         let the = self.w(i) == "the";
-        let j = if the { i + 1 } else { i };
+        let mut j = if the { i + 1 } else { i };
+        // A year before the ordinal: "this year's third quarter", "the 1988 third quarter"
+        let mut pre_year = None;
+        if let Some(&(off, _)) = LEX.relatives.get(self.w(j)).filter(|_| !the) {
+            if self.seq(j + 1, &["year", "'", "s"]) {
+                pre_year = Some(YearRef::Rel(off));
+                j += 4;
+            }
+        } else if let Some(y) = self.year_num(j).filter(|_| the) {
+            pre_year = Some(YearRef::Abs(y));
+            j += 1;
+        }
+        // "the fiscal first quarter", "the fiscal-first quarter"
+        if self.w(j) == "fiscal" {
+            j += if self.w(j + 1) == "-" { 2 } else { 1 };
+        }
         let w = self.w(j);
         let (q, k, half) = if let Some(q) =
             w.strip_prefix('q').and_then(|d| d.parse::<u32>().ok()).filter(|q| (1..=4).contains(q))
@@ -778,9 +797,16 @@ impl<'a> Matcher<'a> {
                 _ => return None,
             }
         };
-        if !the && w.len() > 2 && self.w(k - 2) != "-" && !w.starts_with('q') && !w.starts_with('h') {
-            // "third quarter" without "the" or a hyphen is still fine in headlines
+        if pre_year.is_some() {
+            let val = if half {
+                Under::Half { h: q, year: pre_year }
+            } else {
+                Under::Quarter { q, year: pre_year }
+            };
+            return Some(cand(i, k, TimexType::Date, val));
         }
+        // "the third-quarter results": the article belongs to the noun
+        let i = if the && self.w(k - 2) == "-" && j + 1 == k - 2 { i + 1 } else { i };
         // "of 2023", "of last year", "of fiscal 1990", "2023"
         let (year, hi) = {
             let mut o = k;
@@ -878,6 +904,8 @@ impl<'a> Matcher<'a> {
         if u == Unit::Quarter && (hyph || self.w(hi) == "of") {
             return None; // "three-quarters of"
         }
+        // "the 14-day truce": the article belongs to the noun, not the adjective
+        let lo = if hyph && the && lo + 1 == i { i } else { lo };
         let mut c = cand(lo, hi, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, n)));
         if plus {
             c.mod_ = Some(Mod::EqualOrMore);
