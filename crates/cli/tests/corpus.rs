@@ -152,14 +152,14 @@ fn ingest_is_idempotent_stores_errors_and_answers_queries() {
     let (_, text, _) = run(&["stats", "--db", "c.db"], d);
     assert!(text.contains("documents") && text.contains('3'), "{text}");
 
-    let p = json(&["provenance", "news.jsonl:2", "--db", "c.db", "--format", "json"], d);
+    let p = json(&["provenance", "copy", "--db", "c.db", "--format", "json"], d);
     let cluster = p["cluster"].as_array().unwrap();
     assert_eq!(cluster.len(), 2);
     assert_eq!(p["origin"]["id"], cluster[0]);
     assert_eq!(p["copied_from"], cluster[0]);
     assert_eq!(p["origin"]["outlet"], "Harbour Wire");
     assert_eq!(p["id"], cluster[1]);
-    let (_, text, _) = run(&["provenance", "news.jsonl:2", "--db", "c.db"], d);
+    let (_, text, _) = run(&["provenance", "copy", "--db", "c.db"], d);
     assert!(text.contains("origin       Harbour Wire") && text.contains("copied from"), "{text}");
     let (code, _, err) = run(&["provenance", "nothing-like-this", "--db", "c.db"], d);
     assert_eq!(code, 2);
