@@ -127,6 +127,7 @@ impl<'a> Matcher<'a> {
         best = longer(best, self.day_first_date(i));
         best = longer(best, self.numeric_date(i));
         best = longer(best, self.year(i));
+        best = longer(best, self.year_in_words(i));
         best = longer(best, self.decade(i));
         best = longer(best, self.weekday(i));
         best = longer(best, self.relative(i));
@@ -263,6 +264,14 @@ impl<'a> Matcher<'a> {
         if self.seq(c.next, &["and", "a", "half"]) {
             c.n = c.n.map(|n| n + 0.5);
             c.next += 3;
+        } else if self.seq(c.next, &["1", "/", "2"])
+            && self.t.adj(c.next)
+            && self.t.adj(c.next + 1)
+            && c.n.is_some_and(|n| n.fract() == 0.0)
+        {
+            // "5 1/2 hours"
+            c.n = c.n.map(|n| n + 0.5);
+            c.next += 3;
         }
         c
     }
@@ -278,11 +287,27 @@ impl<'a> Matcher<'a> {
     /// The TIMEX3 duration of `n` units (a half hour → PT30M, a decade → P10Y).
     fn dur_value(unit: Unit, mult: u32, n: Option<f64>) -> String {
         match n {
-            Some(n) if n.fract() != 0.0 && unit == Unit::Hour => {
-                Unit::Minute.duration(Some((n * 60.0).round()))
-            }
-            Some(n) if n.fract() != 0.0 && unit == Unit::Year && mult == 1 => {
-                Unit::Month.duration(Some((n * 12.0).round()))
+            // "5 1/2 hours" -> PT5H30M, "a year and a half" -> P1Y6M, "half an hour" -> PT30M
+            Some(n)
+                if n.fract() != 0.0
+                    && matches!(unit, Unit::Hour | Unit::Minute | Unit::Year | Unit::Day)
+                    && mult == 1 =>
+            {
+                let (big, small, k) = match unit {
+                    Unit::Hour => ("H", "M", 60.0),
+                    Unit::Minute => ("M", "S", 60.0),
+                    Unit::Day => ("D", "H", 24.0),
+                    _ => ("Y", "M", 12.0),
+                };
+                let t = if matches!(unit, Unit::Year) { "" } else { "T" };
+                let whole = n.trunc() as i64;
+                let part = (n.fract() * k).round() as i64;
+                match (unit, whole) {
+                    (Unit::Day, 0) => format!("PT{part}H"),
+                    (Unit::Day, _) => format!("P{whole}DT{part}H"),
+                    (_, 0) => format!("P{t}{part}{small}"),
+                    _ => format!("P{t}{whole}{big}{part}{small}"),
+                }
             }
             Some(n) => unit.duration(Some(n * mult as f64)),
             None if mult == 10 => "PXDE".into(),
@@ -364,6 +389,11 @@ impl<'a> Matcher<'a> {
                 return Some((y, j + 2));
             }
         }
+        // "January nineteen ninety-seven", "the winter of nineteen ninety-four"
+        let k = if self.w(j) == "of" { j + 1 } else { j };
+        if let Some(y) = self.year_words(k) {
+            return Some(y);
+        }
         // "'24"
         if matches!(self.w(j), "'") && self.t.adj(j) {
             let y = self.t.int(j + 1).filter(|_| self.w(j + 1).len() == 2)?;
@@ -382,7 +412,7 @@ impl<'a> Matcher<'a> {
                 Some((y, hi)) => (Some(YearRef::Abs(y)), hi),
                 None => (None, k),
             };
-            if self.t.adj(k - 1) && self.w(k) == ":" {
+            if self.t.adj(k - 1) && self.w(k) == ":" && self.t.adj(k) && self.t.is_num(k + 1) {
                 return None; // "May 10:30"? not a date
             }
             return Some(cand(i, hi, TimexType::Date, Under::Cal { y, m: Some(m), d: Some(d) }));
@@ -482,6 +512,70 @@ impl<'a> Matcher<'a> {
     fn ymd(&self, lo: usize, hi: usize, y: i32, m: u32, d: u32) -> Option<Cand> {
         chrono::NaiveDate::from_ymd_opt(y, m, d)?;
         Some(cand(lo, hi, TimexType::Date, Under::Cal { y: Some(YearRef::Abs(y)), m: Some(m), d: Some(d) }))
+    }
+
+    /// A year spelled in words, as broadcast transcripts write it: "nineteen ninety-six",
+    /// "nineteen hundred", "two thousand", "two thousand and eight". Returns (year, next).
+    fn year_words(&self, i: usize) -> Option<(i32, usize)> {
+        let num =
+            |k: usize| LEX.numbers.get(self.w(k)).copied().filter(|_| self.t.kind(k) == Some(Kind::Word));
+        let first = num(i)?;
+        // "ninety-six" / "ninety six" / "fifteen": a number word below 100 at k
+        let two_digits = |k: usize| -> Option<(u32, usize)> {
+            let t = num(k)?;
+            if (10..=19).contains(&t) {
+                return Some((t, k + 1));
+            }
+            if !(20..=90).contains(&t) || t % 10 != 0 {
+                return None;
+            }
+            let u = if self.w(k + 1) == "-" && self.t.adj(k) { k + 2 } else { k + 1 };
+            match num(u).filter(|u| (1..=9).contains(u) && !matches!(self.w(k + 1), "a" | "an")) {
+                Some(d) => Some((t + d, u + 1)),
+                None => Some((t, k + 1)),
+            }
+        };
+        if (11..=20).contains(&first) && !matches!(self.w(i), "a" | "an" | "dozen") {
+            if self.w(i + 1) == "hundred" {
+                // "in nineteen hundred" but not "twelve hundred students"
+                let prev = if i == 0 { "" } else { self.w(i - 1) };
+                if !matches!(prev, "year" | "in" | "since" | "until" | "by" | "of")
+                    || self.t.kind(i + 2) == Some(Kind::Word)
+                {
+                    return None;
+                }
+                return Some(((first * 100) as i32, i + 2));
+            }
+            let (rest, next) = two_digits(i + 1)?;
+            return Some(((first * 100 + rest) as i32, next));
+        }
+        if first == 2 && self.w(i + 1) == "thousand" {
+            let k = if self.w(i + 2) == "and" { i + 3 } else { i + 2 };
+            let (rest, next) =
+                match num(k).filter(|n| (1..=9).contains(n)).map(|n| (n, k + 1)).or_else(|| two_digits(k)) {
+                    Some(r) => r,
+                    None => (0, i + 2),
+                };
+            // "two thousand people" is a count: only a bare "two thousand" after a
+            // temporal word, or one with its units ("two thousand and eight").
+            let prev = if i == 0 { "" } else { self.w(i - 1) };
+            let temporal = prev == "year"
+                || (matches!(prev, "in" | "since" | "until" | "by" | "of")
+                    && self.t.kind(next) != Some(Kind::Word));
+            if rest == 0 && !temporal {
+                return None;
+            }
+            return Some((2000 + rest as i32, next));
+        }
+        None
+    }
+
+    /// "nineteen ninety-six" as a date.
+    fn year_in_words(&self, i: usize) -> Option<Cand> {
+        // "the year two thousand"
+        let (lo, j) = if self.seq(i, &["the", "year"]) { (i, i + 2) } else { (i, i) };
+        let (y, hi) = self.year_words(j)?;
+        Some(cand(lo, hi, TimexType::Date, Under::Cal { y: Some(YearRef::Abs(y)), m: None, d: None }))
     }
 
     /// "2024", "fiscal 1989", "in 2019" — not "the 1990 Act", "Flight 2024", "2024 people".
