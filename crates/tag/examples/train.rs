@@ -1,5 +1,5 @@
 //! Developer entry point until the CLI wires `dossier train`:
-//! `cargo run --release -p dossier-tag --example train -- pos|ner|clusters DATA_DIR OUT_FILE`.
+//! `cargo run --release -p dossier-tag --example train -- pos|ner|clusters|eval DATA_DIR OUT_FILE`.
 
 use std::path::Path;
 
@@ -38,6 +38,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let c = dossier_tag::brown::learn(&sents, k, 3, 15);
             std::fs::write(out, c.to_bytes())?;
             eprintln!("{} words clustered", c.len());
+        }
+        "eval" => {
+            // Scores the embedded models; OUT_FILE is ignored.
+            let pos = dossier_tag::eval_pos(&data.join("ud-english-ewt/en_ewt-ud-dev.conllu"))?;
+            eprintln!("EWT dev: {pos}");
+            let ner = dossier_tag::eval_ner(&data.join("conll2003/eng.testa"))?;
+            eprintln!("CoNLL testa: {ner}");
         }
         other => {
             eprintln!("unknown model kind {other}");

@@ -17,6 +17,8 @@ pub struct Atoms {
     /// Lowercase prefixes and suffixes of 1..=4 characters (the whole word when shorter).
     pub pre: [u64; 4],
     pub suf: [u64; 4],
+    /// Lowercase suffix of 5 characters (the whole word when shorter).
+    pub suf5: u64,
     /// Character classes with runs collapsed: `Xx`, `d-d`, `X.X.`.
     pub shape: u64,
     /// Capitalisation / digit / hyphen / length flags.
@@ -112,7 +114,7 @@ pub fn atoms(word: &str, clusters: Option<&Clusters>) -> Atoms {
         a.pre[i] = if n == 0 { 0x33 } else { a.pre[n.min(4) - 1] };
     }
     let mut suf = FeatHash::new(4);
-    for (j, c) in word.chars().rev().take(4).enumerate() {
+    for (j, c) in word.chars().rev().take(5).enumerate() {
         if c.is_ascii_digit() {
             suf = suf.char('0');
         } else {
@@ -120,7 +122,14 @@ pub fn atoms(word: &str, clusters: Option<&Clusters>) -> Atoms {
                 suf = suf.char(l);
             }
         }
-        a.suf[j] = suf.finish();
+        if j < 4 {
+            a.suf[j] = suf.finish();
+        } else {
+            a.suf5 = suf.finish();
+        }
+    }
+    if n < 5 {
+        a.suf5 = suf.u64(5).finish();
     }
     let took = n.min(4);
     for i in took..4 {

@@ -106,6 +106,26 @@ impl Gazetteer {
         if toks.is_empty() {
             return;
         }
+        self.add_tokens(&toks, kind);
+        // Tokenisers that split hyphens (UD EWT style: `ISIS - K`) see the name this way.
+        if toks.iter().any(|t| t.trim_matches('-').contains('-')) {
+            let mut split = Vec::new();
+            for t in &toks {
+                let mut parts = t.split('-').peekable();
+                while let Some(p) = parts.next() {
+                    if !p.is_empty() {
+                        split.push(p);
+                    }
+                    if parts.peek().is_some() {
+                        split.push("-");
+                    }
+                }
+            }
+            self.add_tokens(&split, kind);
+        }
+    }
+
+    fn add_tokens(&mut self, toks: &[&str], kind: Kind) {
         self.max_len = self.max_len.max(toks.len());
         *self.entries.entry(seq_key(toks.iter().map(|t| lower_key(t)))).or_insert(0) |= kind.bit();
     }
@@ -157,5 +177,10 @@ mod tests {
         let m = g.matches(&keys);
         assert!(m.iter().any(|m| m.start == 2 && m.end == 4), "{m:?}");
         assert!(g.matches(&[]).is_empty());
+        // Hyphenated names also match when the tokeniser splits the hyphen.
+        let toks = ["ISIS", "-", "K", "claimed"];
+        let keys: Vec<u64> = toks.iter().map(|t| lower_key(t)).collect();
+        let m = g.matches(&keys);
+        assert!(m.iter().any(|m| m.start == 0 && m.end == 3 && m.kinds & Kind::Org.bit() != 0), "{m:?}");
     }
 }

@@ -15,6 +15,7 @@ pub mod format;
 pub mod gazetteer;
 pub mod hash;
 pub mod learn;
+pub(crate) mod lex;
 pub mod ner;
 pub mod pos;
 pub mod tags;
@@ -23,7 +24,7 @@ pub mod weights;
 pub use clusters::Clusters;
 pub use eval::{eval_ner, eval_pos, tag_conll, tag_conllu, NerReport, PosReport};
 pub use finetype::fine_type;
-pub use ner::{train_ner, EntityLabel, EntitySpan, Ner, NerModel, TrainedNer};
+pub use ner::{clear_thread_cache, train_ner, EntityLabel, EntitySpan, Ner, NerModel, TrainedNer};
 pub use pos::{train_pos, PosModel, PosModel as Tagger, TrainedPos};
 pub use tags::PosTag;
 

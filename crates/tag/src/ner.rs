@@ -13,7 +13,8 @@ use crate::format::{self, Reader, Writer};
 use crate::gazetteer::{Gazetteer, KINDS};
 use crate::hash::{feat, IdMap, SplitMix};
 use crate::learn::Trainer;
-use crate::pos::{resolve_clusters, PosModel};
+use crate::lex::{Types, UnaryScores, OFFSETS};
+use crate::pos::{resolve_clusters, PosCache, PosModel};
 use crate::tags::PosTag;
 use crate::weights::Weights;
 use crate::{ModelError, TagError};
@@ -160,6 +161,29 @@ pub struct NerModel {
     stage2: Option<Stage>,
     clusters: Option<Clusters>,
     cluster_fingerprint: u32,
+    /// Identifies this loaded model in run-time caches.
+    id: u64,
+}
+
+/// Word types and their cached scores, kept per thread across documents for one pair of
+/// models (like a lexeme cache): frequent words are analysed once, not once per document.
+struct SharedCache {
+    models: (u64, u64),
+    types: Types,
+    pos: PosCache,
+    ner: (UnaryScores, Option<UnaryScores>),
+}
+
+/// Types kept in the per-thread cache before it starts afresh (about 3 KB each).
+const TYPE_CACHE_CAP: usize = 8192;
+
+thread_local! {
+    static CACHE: std::cell::RefCell<Option<SharedCache>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Drop this thread's cache of word types (benchmarks use it to measure a cold start).
+pub fn clear_thread_cache() {
+    CACHE.with(|c| *c.borrow_mut() = None);
 }
 
 pub use NerModel as Ner;
@@ -193,12 +217,16 @@ struct DocStats {
 }
 
 fn prepare(words: &[&str], pos: Option<&[PosTag]>, clusters: Option<&Clusters>) -> Sent {
-    let atoms: Vec<Atoms> = words.iter().map(|w| atoms(w, clusters)).collect();
-    let pos = (0..words.len())
+    prepare_atoms(words.iter().map(|w| atoms(w, clusters)).collect(), pos)
+}
+
+fn prepare_atoms(atoms: Vec<Atoms>, pos: Option<&[PosTag]>) -> Sent {
+    let n = atoms.len();
+    let pos = (0..n)
         .map(|i| pos.and_then(|p| p.get(i)).map_or(0xdead, |t| 1000 + u64::from(t.xpos_id())))
         .collect();
     let keys: Vec<u64> = atoms.iter().map(|a| a.lower).collect();
-    let mut gaz = vec![0u32; words.len()];
+    let mut gaz = vec![0u32; n];
     for m in Gazetteer::global().matches(&keys) {
         for (k, kind) in KINDS.iter().enumerate() {
             if m.kinds & kind.bit() == 0 {
@@ -352,32 +380,68 @@ fn pad(off: isize) -> u64 {
     }
 }
 
+/// All features of token `i` (training): the word-only ones of its window and the rest.
 fn features(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Vec<u64>) {
-    let a = &s.atoms;
-    let w = &a[i];
-    out.push(feat(T_BIAS, &[]));
-    out.push(feat(T_WORD, &[w.word]));
-    out.push(feat(T_LOWER, &[w.lower]));
-    for k in 0..4 {
-        out.push(feat(T_PRE + k as u32, &[w.pre[k]]));
-        out.push(feat(T_SUF + k as u32, &[w.suf[k]]));
+    for off in OFFSETS {
+        unary(at_ref(&s.atoms, i, off), off, out);
     }
-    out.push(feat(T_SHAPE, &[w.shape]));
-    out.push(feat(T_FLAGS, &[w.flags]));
-    for (n, off) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-        let x = at(a, i, off).map_or(pad(off), |x| x.lower);
-        out.push(feat(T_LOWER_AT + n as u32, &[x]));
+    context(s, i, d, hint, out);
+}
+
+fn at_ref<T>(v: &[T], i: usize, off: isize) -> Option<&T> {
+    let j = i as isize + off;
+    if j < 0 {
+        None
+    } else {
+        v.get(j as usize)
     }
-    let mut sh = [0u64; 2];
-    for (n, off) in [-1isize, 1].into_iter().enumerate() {
-        let o = at(a, i, off);
+}
+
+/// Features of the word seen at `off` from the tagged token that depend on that word alone
+/// (`None`: outside the sentence).
+fn unary(o: Option<&Atoms>, off: isize, out: &mut Vec<u64>) {
+    let n_at = match off {
+        -2 => 0,
+        -1 => 1,
+        1 => 2,
+        2 => 3,
+        _ => {
+            let Some(w) = o else { return };
+            out.push(feat(T_BIAS, &[]));
+            out.push(feat(T_WORD, &[w.word]));
+            out.push(feat(T_LOWER, &[w.lower]));
+            for k in 0..4 {
+                out.push(feat(T_PRE + k as u32, &[w.pre[k]]));
+                out.push(feat(T_SUF + k as u32, &[w.suf[k]]));
+            }
+            out.push(feat(T_SHAPE, &[w.shape]));
+            out.push(feat(T_FLAGS, &[w.flags]));
+            for k in 0..4 {
+                out.push(feat(T_CLUSTER + k as u32, &[w.cluster[k]]));
+            }
+            return;
+        }
+    };
+    out.push(feat(T_LOWER_AT + n_at, &[o.map_or(pad(off), |x| x.lower)]));
+    if off == -1 || off == 1 {
+        let n = usize::from(off == 1);
         out.push(feat(T_WORD_AT + n as u32, &[o.map_or(pad(off), |x| x.word)]));
-        sh[n] = o.map_or(pad(off), |x| x.shape);
-        out.push(feat(T_SHAPE_AT + n as u32, &[sh[n]]));
+        out.push(feat(T_SHAPE_AT + n as u32, &[o.map_or(pad(off), |x| x.shape)]));
         for (m, p) in [1usize, 3].into_iter().enumerate() {
             let c = o.map_or(pad(off), |x| x.cluster[p]);
             out.push(feat(T_CLUSTER_AT + (n * 2 + m) as u32, &[c]));
         }
+    }
+}
+
+/// Features of token `i` that combine several positions, POS tags, gazetteer matches,
+/// sentence context, document statistics and stage-1 hints.
+fn context(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Vec<u64>) {
+    let a = &s.atoms;
+    let w = &a[i];
+    let mut sh = [0u64; 2];
+    for (n, off) in [-1isize, 1].into_iter().enumerate() {
+        sh[n] = at(a, i, off).map_or(pad(off), |x| x.shape);
         let g = at(&s.gaz, i, off).unwrap_or(0);
         if g != 0 {
             out.push(feat(T_GAZ_AT + n as u32, &[u64::from(g)]));
@@ -395,9 +459,6 @@ fn features(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut V
     out.push(feat(T_POS01, &[p[1], p[2]]));
     out.push(feat(T_POS_10, &[p[0], p[1]]));
     out.push(feat(T_POS_SHAPE, &[p[1], w.shape]));
-    for k in 0..4 {
-        out.push(feat(T_CLUSTER + k as u32, &[w.cluster[k]]));
-    }
     let g = s.gaz[i];
     if g != 0 {
         for b in 0..32 {
@@ -442,11 +503,17 @@ fn trans_key(prev: usize) -> u64 {
     feat(T_TRANS, &[prev as u64])
 }
 
+/// Per label, the labels allowed before it (BILOU constraints); start is handled apart.
+static PREDECESSORS: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
+    (0..NL).map(|c| (0..NL).filter(|&p| allowed(Some(p), c)).map(|p| p as u8).collect()).collect()
+});
+
 /// Constrained Viterbi over emission scores `e` (n × NL).
 fn viterbi(e: &[f32], n: usize, trans: &[f32]) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
+    let preds = &*PREDECESSORS;
     let mut score = vec![f32::NEG_INFINITY; n * NL];
     let mut back = vec![0u8; n * NL];
     for c in 0..NL {
@@ -455,23 +522,24 @@ fn viterbi(e: &[f32], n: usize, trans: &[f32]) -> Vec<usize> {
         }
     }
     for i in 1..n {
+        let (done, rest) = score.split_at_mut(i * NL);
+        let prev = &done[(i - 1) * NL..];
+        let cur = &mut rest[..NL];
+        let em = &e[i * NL..(i + 1) * NL];
+        let bk = &mut back[i * NL..(i + 1) * NL];
         for c in 0..NL {
             let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for p in 0..NL {
-                let s = score[(i - 1) * NL + p];
-                if s == f32::NEG_INFINITY || !allowed(Some(p), c) {
-                    continue;
-                }
-                let v = s + trans[p * NL + c];
+            let mut arg = 0u8;
+            for &p in &preds[c] {
+                let v = prev[p as usize] + trans[p as usize * NL + c];
                 if v > best {
                     best = v;
                     arg = p;
                 }
             }
             if best > f32::NEG_INFINITY {
-                score[i * NL + c] = best + e[i * NL + c];
-                back[i * NL + c] = arg as u8;
+                cur[c] = best + em[c];
+                bk[c] = arg;
             }
         }
     }
@@ -498,6 +566,7 @@ static EMBEDDED: &[u8] = include_bytes!("../../../models/ner.bin");
 static GLOBAL: LazyLock<Result<NerModel, ModelError>> = LazyLock::new(|| NerModel::from_bytes(EMBEDDED));
 
 impl Stage {
+    /// Prediction from per-token features (training, jackknifing).
     fn predict(&self, s: &Sent, d: &DocStats, hint: Option<&[Hint]>, buf: &mut Vec<u64>) -> Vec<usize> {
         let n = s.atoms.len();
         let mut e = vec![0f32; n * NL];
@@ -510,6 +579,33 @@ impl Stage {
             }
         }
         viterbi(&e, n, &self.trans)
+    }
+
+    /// The same prediction with word-only features summed once per word type.
+    #[allow(clippy::too_many_arguments)]
+    fn predict_cached(
+        &self,
+        s: &Sent,
+        ids: &[u32],
+        unary: &UnaryScores,
+        d: &DocStats,
+        hint: Option<&[Hint]>,
+        buf: &mut Vec<u64>,
+        e: &mut Vec<f32>,
+    ) -> Vec<usize> {
+        let n = s.atoms.len();
+        e.clear();
+        e.resize(n * NL, 0.0);
+        for i in 0..n {
+            let row = &mut e[i * NL..(i + 1) * NL];
+            unary.add_window(ids, i, row);
+            buf.clear();
+            context(s, i, d, hint, buf);
+            for &f in buf.iter() {
+                self.weights.add(f, row);
+            }
+        }
+        viterbi(e, n, &self.trans)
     }
 
     fn write(rows: &[(u64, Vec<(u16, f32)>)], trans: &[f32], w: &mut Writer) {
@@ -562,6 +658,7 @@ impl NerModel {
             stage2,
             clusters: resolve_clusters(cluster_fingerprint, clusters)?,
             cluster_fingerprint,
+            id: crate::lex::next_model_id(),
         })
     }
 
@@ -576,32 +673,121 @@ impl NerModel {
     /// Entities of each sentence of one document (token indices per sentence). `pos` gives
     /// each sentence's POS tags (from [`PosModel::tag`]); missing tags are tolerated.
     pub fn tag_document(&self, sentences: &[Vec<&str>], pos: &[Vec<PosTag>]) -> Vec<Vec<EntitySpan>> {
-        let sents: Vec<Sent> = sentences
+        let mut types = Types::default();
+        let clusters = self.clusters.as_ref();
+        let ids: Vec<Vec<u32>> = sentences
             .iter()
-            .enumerate()
-            .map(|(k, s)| prepare(s, pos.get(k).map(Vec::as_slice), self.clusters.as_ref()))
+            .map(|s| s.iter().map(|w| types.intern(w, |w| atoms(w, clusters))).collect())
             .collect();
-        self.labels(&sents).iter().map(|l| decode(l)).collect()
+        self.tag_types(&types, &ids, pos)
     }
 
-    fn labels(&self, sents: &[Sent]) -> Vec<Vec<usize>> {
-        let d = doc_stats(sents);
-        let mut buf = Vec::with_capacity(96);
-        let first: Vec<Vec<usize>> =
-            sents.iter().map(|s| self.stage1.predict(s, &d, None, &mut buf)).collect();
-        match &self.stage2 {
-            None => first,
-            Some(st) => {
-                let h = hints(sents, &first);
-                sents.iter().zip(&h).map(|(s, h)| st.predict(s, &d, Some(h), &mut buf)).collect()
-            }
+    /// Entities from interned word types (atoms computed with this model's clusters).
+    pub(crate) fn tag_types(
+        &self,
+        types: &Types,
+        ids: &[Vec<u32>],
+        pos: &[Vec<PosTag>],
+    ) -> Vec<Vec<EntitySpan>> {
+        let mut caches = self.caches();
+        self.extend_caches(&mut caches, types);
+        self.tag_cached(&caches, types, ids, pos)
+    }
+
+    fn caches(&self) -> (UnaryScores, Option<UnaryScores>) {
+        (
+            UnaryScores::new(NL, &self.stage1.weights, unary),
+            self.stage2.as_ref().map(|st| UnaryScores::new(NL, &st.weights, unary)),
+        )
+    }
+
+    fn extend_caches(&self, caches: &mut (UnaryScores, Option<UnaryScores>), types: &Types) {
+        caches.0.extend(types, &self.stage1.weights);
+        if let (Some(u), Some(st)) = (caches.1.as_mut(), self.stage2.as_ref()) {
+            u.extend(types, &st.weights);
         }
+    }
+
+    fn tag_cached(
+        &self,
+        caches: &(UnaryScores, Option<UnaryScores>),
+        types: &Types,
+        ids: &[Vec<u32>],
+        pos: &[Vec<PosTag>],
+    ) -> Vec<Vec<EntitySpan>> {
+        let sents: Vec<Sent> = ids
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                prepare_atoms(
+                    s.iter().map(|&t| types.atoms[t as usize]).collect(),
+                    pos.get(k).map(Vec::as_slice),
+                )
+            })
+            .collect();
+        let d = doc_stats(&sents);
+        let mut buf = Vec::with_capacity(64);
+        let mut e = Vec::new();
+        let first: Vec<Vec<usize>> = sents
+            .iter()
+            .zip(ids)
+            .map(|(s, ids)| self.stage1.predict_cached(s, ids, &caches.0, &d, None, &mut buf, &mut e))
+            .collect();
+        let labels = match (&self.stage2, &caches.1) {
+            (Some(st), Some(u2)) => {
+                let h = hints(&sents, &first);
+                sents
+                    .iter()
+                    .zip(ids)
+                    .zip(&h)
+                    .map(|((s, ids), h)| st.predict_cached(s, ids, u2, &d, Some(h), &mut buf, &mut e))
+                    .collect()
+            }
+            _ => first,
+        };
+        labels.iter().map(|l| decode(l)).collect()
     }
 
     /// Convenience: POS-tag and recognise one document with the given tagger.
     pub fn tag_document_with(&self, tagger: &PosModel, sentences: &[Vec<&str>]) -> Vec<Vec<EntitySpan>> {
-        let pos: Vec<Vec<PosTag>> = sentences.iter().map(|s| tagger.tag(s)).collect();
-        self.tag_document(sentences, &pos)
+        self.tag_with_pos(tagger, sentences).1
+    }
+
+    /// POS tags and entities of one document. Each distinct word is analysed once and its
+    /// word-only feature scores are shared by all its occurrences, by both models' atoms and,
+    /// through a per-thread cache, by later documents.
+    pub fn tag_with_pos(
+        &self,
+        tagger: &PosModel,
+        sentences: &[Vec<&str>],
+    ) -> (Vec<Vec<PosTag>>, Vec<Vec<EntitySpan>>) {
+        if tagger.cluster_fingerprint() != self.cluster_fingerprint {
+            let pos = tagger.tag_document(sentences);
+            let entities = self.tag_document(sentences, &pos);
+            return (pos, entities);
+        }
+        CACHE.with(|cell| {
+            let mut slot = cell.borrow_mut();
+            let models = (tagger.id, self.id);
+            if slot.as_ref().is_none_or(|c| c.models != models || c.types.len() > TYPE_CACHE_CAP) {
+                *slot = Some(SharedCache {
+                    models,
+                    types: Types::default(),
+                    pos: tagger.cache(),
+                    ner: self.caches(),
+                });
+            }
+            let c = slot.as_mut().expect("just filled");
+            let ids: Vec<Vec<u32>> = sentences
+                .iter()
+                .map(|s| s.iter().map(|w| c.types.intern(w, |w| tagger.atoms(w))).collect())
+                .collect();
+            tagger.extend_cache(&mut c.pos, &c.types);
+            self.extend_caches(&mut c.ner, &c.types);
+            let pos = tagger.tag_cached(&c.pos, &c.types, &ids);
+            let entities = self.tag_cached(&c.ner, &c.types, &ids, &pos);
+            (pos, entities)
+        })
     }
 }
 
@@ -824,6 +1010,7 @@ pub fn train_ner_with(
         stage2,
         clusters: clusters.cloned(),
         cluster_fingerprint: clusters.map_or(0, |c| c.fingerprint),
+        id: crate::lex::next_model_id(),
     };
     let dev_report = match dev {
         Some(p) => Some(crate::eval::eval_ner_with(&model, tagger, p)?),

@@ -9,12 +9,13 @@ use crate::features::{atoms, Atoms, PAD_AFTER, PAD_BEFORE};
 use crate::format::{self, Reader, Writer};
 use crate::hash::{feat, FeatHash, IdMap, SplitMix};
 use crate::learn::Trainer;
+use crate::lex::{Types, UnaryScores, OFFSETS};
 use crate::tags::PosTag;
 use crate::weights::Weights;
 use crate::{ModelError, TagError};
 
 pub const KIND: [u8; 4] = *b"POS\0";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Training settings.
 #[derive(Clone, Debug)]
@@ -45,6 +46,8 @@ pub struct PosModel {
     amb: IdMap<u64>,
     clusters: Option<Clusters>,
     cluster_fingerprint: u32,
+    /// Identifies this loaded model in run-time caches.
+    pub(crate) id: u64,
 }
 
 /// A training run's summary.
@@ -73,7 +76,7 @@ impl std::fmt::Display for PosTrainReport {
     }
 }
 
-// Templates.
+// Templates (model format 2).
 const T_BIAS: u32 = 10;
 const T_WORD: u32 = 11;
 const T_LOWER: u32 = 12;
@@ -81,28 +84,42 @@ const T_PRE: u32 = 13; // ..=16
 const T_SUF: u32 = 17; // ..=20
 const T_SHAPE: u32 = 21;
 const T_FLAGS: u32 = 22;
-const T_LOWER_AT: u32 = 23; // offsets -2,-1,+1,+2 → 23..=26
-const T_SUF3_AT: u32 = 27; // -1,+1 → 27,28
-const T_SHAPE_AT: u32 = 29; // -1,+1 → 29,30
-const T_BIGRAM_L: u32 = 31;
-const T_BIGRAM_R: u32 = 32;
-const T_FIRST_SHAPE: u32 = 33;
-const T_CLUSTER: u32 = 34; // 4 prefixes at 0 → 34..=37
-const T_CLUSTER_AT: u32 = 38; // -1,+1 prefix 2 and 4 → 38..=41
-const T_SUF2_AT: u32 = 42; // +1,+2 → 42,43
-const T_FLAGS_AT: u32 = 44; // -1,+1 → 44,45
-const T_AMB: u32 = 46;
-const T_AMB_AT: u32 = 47; // -1,+1,+2 → 47..=49
-const T_AMB01: u32 = 57;
-const T_AMB_SUF: u32 = 58;
-const T_T1_AMB: u32 = 59;
-const T_T1: u32 = 50;
-const T_T2: u32 = 51;
-const T_T12: u32 = 52;
-const T_T1_LOWER: u32 = 53;
-const T_T1_SUF3: u32 = 54;
-const T_T2_LOWER: u32 = 55;
-const T_T1_NEXT: u32 = 56;
+const T_SUF5: u32 = 23;
+const T_AMB: u32 = 24;
+const T_AMB_SUF: u32 = 25;
+const T_CLUSTER: u32 = 26; // ..=29
+                           // Word-only features of neighbours: template base + offset slot (-2,-1,+1,+2 → 0..=3).
+const T_LOWER_AT: u32 = 30;
+const T_AMB_AT: u32 = 34;
+const T_SUF3_AT: u32 = 38;
+const T_SUF2_AT: u32 = 42;
+const T_SHAPE_AT: u32 = 46;
+const T_FLAGS_AT: u32 = 50;
+const T_CLUSTER2_AT: u32 = 54;
+const T_CLUSTER4_AT: u32 = 58;
+const T_WORD_AT: u32 = 62;
+// Pairs and sentence position.
+const T_BIGRAM_L: u32 = 70;
+const T_BIGRAM_R: u32 = 71;
+const T_AMB01: u32 = 72;
+const T_AMB_10: u32 = 73;
+const T_FIRST_SHAPE: u32 = 74;
+const T_FIRST_LOWER: u32 = 75;
+const T_AMB_3: u32 = 76;
+// Previous predicted labels.
+const T_T1: u32 = 80;
+const T_T2: u32 = 81;
+const T_T12: u32 = 82;
+const T_T1_LOWER: u32 = 83;
+const T_T1_SUF3: u32 = 84;
+const T_T2_LOWER: u32 = 85;
+const T_T1_NEXT: u32 = 86;
+const T_T1_AMB: u32 = 87;
+const T_T1_NEXT_AMB: u32 = 88;
+const T_G1: u32 = 89;
+const T_G12: u32 = 90;
+const T_T1_G1: u32 = 91;
+const T_G1_LOWER: u32 = 92;
 
 fn at(a: &[Atoms], i: usize, off: isize) -> Option<&Atoms> {
     let j = i as isize + off;
@@ -121,64 +138,93 @@ fn pad(off: isize) -> u64 {
     }
 }
 
-/// Features that do not depend on predicted tags.
-pub(crate) fn static_features(a: &[Atoms], i: usize, out: &mut Vec<u64>) {
-    let w = &a[i];
-    out.push(feat(T_BIAS, &[]));
-    out.push(feat(T_WORD, &[w.word]));
-    out.push(feat(T_LOWER, &[w.lower]));
-    for k in 0..4 {
-        out.push(feat(T_PRE + k as u32, &[w.pre[k]]));
-        out.push(feat(T_SUF + k as u32, &[w.suf[k]]));
-    }
-    out.push(feat(T_SHAPE, &[w.shape]));
-    out.push(feat(T_FLAGS, &[w.flags]));
-    for (n, off) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-        let x = at(a, i, off).map_or(pad(off), |x| x.lower);
-        out.push(feat(T_LOWER_AT + n as u32, &[x]));
-    }
-    for (n, off) in [-1isize, 1].into_iter().enumerate() {
-        let o = at(a, i, off);
-        out.push(feat(T_SUF3_AT + n as u32, &[o.map_or(pad(off), |x| x.suf[2])]));
-        out.push(feat(T_SHAPE_AT + n as u32, &[o.map_or(pad(off), |x| x.shape)]));
-        out.push(feat(T_FLAGS_AT + n as u32, &[o.map_or(pad(off), |x| x.flags)]));
-        if w.cluster[0] != 0 || o.is_some_and(|x| x.cluster[0] != 0) {
-            for (m, p) in [1usize, 3].into_iter().enumerate() {
-                let c = o.map_or(pad(off), |x| x.cluster[p]);
-                out.push(feat(T_CLUSTER_AT + (n * 2 + m) as u32, &[c]));
+/// Features of the word seen at `off` from the tagged token that depend on that word alone
+/// (`None`: outside the sentence). Their scores are cached per word type at run time.
+pub(crate) fn unary(o: Option<&Atoms>, off: isize, out: &mut Vec<u64>) {
+    let slot = match off {
+        -2 => 0,
+        -1 => 1,
+        1 => 2,
+        2 => 3,
+        _ => {
+            let Some(w) = o else { return };
+            out.push(feat(T_BIAS, &[]));
+            out.push(feat(T_WORD, &[w.word]));
+            out.push(feat(T_LOWER, &[w.lower]));
+            for k in 0..4 {
+                out.push(feat(T_PRE + k as u32, &[w.pre[k]]));
+                out.push(feat(T_SUF + k as u32, &[w.suf[k]]));
             }
+            out.push(feat(T_SUF5, &[w.suf5]));
+            out.push(feat(T_SHAPE, &[w.shape]));
+            out.push(feat(T_FLAGS, &[w.flags]));
+            out.push(feat(T_AMB, &[w.amb]));
+            out.push(feat(T_AMB_SUF, &[w.amb, w.suf[2]]));
+            for k in 0..4 {
+                out.push(feat(T_CLUSTER + k as u32, &[w.cluster[k]]));
+            }
+            return;
         }
+    };
+    let p = pad(off);
+    let get = |f: fn(&Atoms) -> u64| o.map_or(p, f);
+    out.push(feat(T_LOWER_AT + slot, &[get(|x| x.lower)]));
+    out.push(feat(T_AMB_AT + slot, &[get(|x| x.amb)]));
+    if off > 0 {
+        out.push(feat(T_SUF2_AT + slot, &[get(|x| x.suf[1])]));
     }
-    for (n, off) in [1isize, 2].into_iter().enumerate() {
-        let x = at(a, i, off).map_or(pad(off), |x| x.suf[1]);
-        out.push(feat(T_SUF2_AT + n as u32, &[x]));
+    if off == 2 {
+        out.push(feat(T_SHAPE_AT + slot, &[get(|x| x.shape)]));
     }
-    let prev = at(a, i, -1).map_or(PAD_BEFORE, |x| x.lower);
-    let next = at(a, i, 1).map_or(PAD_AFTER, |x| x.lower);
-    out.push(feat(T_BIGRAM_L, &[prev, w.lower]));
-    out.push(feat(T_BIGRAM_R, &[w.lower, next]));
-    if i == 0 {
-        out.push(feat(T_FIRST_SHAPE, &[w.shape]));
+    if off == -1 || off == 1 {
+        out.push(feat(T_SUF3_AT + slot, &[get(|x| x.suf[2])]));
+        out.push(feat(T_SHAPE_AT + slot, &[get(|x| x.shape)]));
+        out.push(feat(T_FLAGS_AT + slot, &[get(|x| x.flags)]));
+        out.push(feat(T_CLUSTER2_AT + slot, &[get(|x| x.cluster[1])]));
+        out.push(feat(T_CLUSTER4_AT + slot, &[get(|x| x.cluster[3])]));
     }
-    out.push(feat(T_AMB, &[w.amb]));
-    for (n, off) in [-1isize, 1, 2].into_iter().enumerate() {
-        let x = at(a, i, off).map_or(pad(off), |x| x.amb);
-        out.push(feat(T_AMB_AT + n as u32, &[x]));
-    }
-    let next_amb = at(a, i, 1).map_or(PAD_AFTER, |x| x.amb);
-    out.push(feat(T_AMB01, &[w.amb, next_amb]));
-    out.push(feat(T_AMB_SUF, &[w.amb, w.suf[2]]));
-    if w.cluster[0] != 0 {
-        for k in 0..4 {
-            out.push(feat(T_CLUSTER + k as u32, &[w.cluster[k]]));
-        }
+    if off == -1 {
+        out.push(feat(T_WORD_AT + slot, &[get(|x| x.word)]));
     }
 }
 
-/// Features on the two previous predicted labels (`u64::MAX` etc. for the start).
-fn dynamic_features(a: &[Atoms], i: usize, t1: u64, t2: u64, out: &mut [u64; NDYN]) {
+/// Tag-independent features that combine positions.
+pub(crate) fn context(a: &[Atoms], i: usize, out: &mut Vec<u64>) {
     let w = &a[i];
-    let next = at(a, i, 1).map_or(PAD_AFTER, |x| x.lower);
+    let prev = at(a, i, -1);
+    let next = at(a, i, 1);
+    let pl = prev.map_or(PAD_BEFORE, |x| x.lower);
+    let nl = next.map_or(PAD_AFTER, |x| x.lower);
+    let pa = prev.map_or(PAD_BEFORE, |x| x.amb);
+    let na = next.map_or(PAD_AFTER, |x| x.amb);
+    out.push(feat(T_BIGRAM_L, &[pl, w.lower]));
+    out.push(feat(T_BIGRAM_R, &[w.lower, nl]));
+    out.push(feat(T_AMB01, &[w.amb, na]));
+    out.push(feat(T_AMB_10, &[pa, w.amb]));
+    out.push(feat(T_AMB_3, &[pa, w.amb, na]));
+    if i == 0 {
+        out.push(feat(T_FIRST_SHAPE, &[w.shape]));
+        out.push(feat(T_FIRST_LOWER, &[w.lower]));
+    }
+}
+
+/// All tag-independent features of token `i` (training).
+pub(crate) fn static_features(a: &[Atoms], i: usize, out: &mut Vec<u64>) {
+    for off in OFFSETS {
+        unary(at(a, i, off), off, out);
+    }
+    context(a, i, out);
+}
+
+/// Features on the two previous predicted labels and on the guessed labels of the next two
+/// tokens (the best label of their tag-independent features: a cheap lookahead).
+fn dynamic_features(a: &[Atoms], i: usize, t1: u64, t2: u64, guess: &[u64], out: &mut [u64; NDYN]) {
+    let g1 = guess.get(i + 1).copied().unwrap_or(PAD_AFTER);
+    let g2 = guess.get(i + 2).copied().unwrap_or(PAD_AFTER);
+    let w = &a[i];
+    let next = at(a, i, 1);
+    let nl = next.map_or(PAD_AFTER, |x| x.lower);
+    let na = next.map_or(PAD_AFTER, |x| x.amb);
     *out = [
         feat(T_T1, &[t1]),
         feat(T_T2, &[t2]),
@@ -186,18 +232,28 @@ fn dynamic_features(a: &[Atoms], i: usize, t1: u64, t2: u64, out: &mut [u64; NDY
         feat(T_T1_LOWER, &[t1, w.lower]),
         feat(T_T1_SUF3, &[t1, w.suf[2]]),
         feat(T_T2_LOWER, &[t2, w.lower]),
-        feat(T_T1_NEXT, &[t1, next]),
+        feat(T_T1_NEXT, &[t1, nl]),
         feat(T_T1_AMB, &[t1, w.amb]),
+        feat(T_T1_NEXT_AMB, &[t1, na]),
+        feat(T_G1, &[g1]),
+        feat(T_G12, &[g1, g2]),
+        feat(T_T1_G1, &[t1, g1]),
+        feat(T_G1_LOWER, &[g1, w.lower]),
     ];
 }
 
-const NDYN: usize = 8;
+const NDYN: usize = 13;
+/// Most joint UPOS+XPOS labels a model may have.
+const MAX_LABELS: usize = 160;
 const UNKNOWN_AMB: u64 = 0x7777;
 const START1: u64 = 0xffff_0001;
 const START2: u64 = 0xffff_0002;
+/// No dictionary label.
+const NO_DICT: u16 = u16::MAX;
 
+/// Dictionary key of a word: its exact-form atom.
 fn dict_key(word: &str) -> u64 {
-    FeatHash::new(7).str(word).finish()
+    atoms(word, None).word
 }
 
 fn argmax(s: &[f32]) -> usize {
@@ -208,6 +264,21 @@ fn argmax(s: &[f32]) -> usize {
         }
     }
     best
+}
+
+/// Reusable buffers of [`PosModel::tag_ids`].
+#[derive(Default)]
+struct Scratch {
+    atoms: Vec<Atoms>,
+    scores: Vec<f32>,
+    guess: Vec<u64>,
+    feats: Vec<u64>,
+}
+
+/// Per-document state of the tagger: cached word-only scores and dictionary labels per type.
+pub(crate) struct PosCache {
+    unary: UnaryScores,
+    dict: Vec<u16>,
 }
 
 impl std::fmt::Debug for PosModel {
@@ -236,8 +307,41 @@ impl PosModel {
 
     /// Tag one sentence of tokens.
     pub fn tag(&self, words: &[&str]) -> Vec<PosTag> {
-        let a: Vec<Atoms> = words.iter().map(|w| self.atoms(w)).collect();
-        self.tag_atoms(words, &a)
+        let mut types = Types::default();
+        let ids: Vec<u32> = words.iter().map(|w| types.intern(w, |w| self.atoms(w))).collect();
+        let mut cache = self.cache();
+        self.extend_cache(&mut cache, &types);
+        let mut out = Vec::with_capacity(words.len());
+        self.tag_ids(&cache, &types, &ids, &mut Scratch::default(), &mut out);
+        out
+    }
+
+    /// Tag the sentences of one document, computing word-only scores once per word type.
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<PosTag>> {
+        let mut types = Types::default();
+        let ids: Vec<Vec<u32>> = sentences
+            .iter()
+            .map(|s| s.iter().map(|w| types.intern(w, |w| self.atoms(w))).collect())
+            .collect();
+        self.tag_types(&types, &ids)
+    }
+
+    pub(crate) fn tag_types(&self, types: &Types, ids: &[Vec<u32>]) -> Vec<Vec<PosTag>> {
+        let mut cache = self.cache();
+        self.extend_cache(&mut cache, types);
+        self.tag_cached(&cache, types, ids)
+    }
+
+    /// Tag sentences of interned words whose scores are in `cache` (see [`Self::extend_cache`]).
+    pub(crate) fn tag_cached(&self, cache: &PosCache, types: &Types, ids: &[Vec<u32>]) -> Vec<Vec<PosTag>> {
+        let mut scratch = Scratch::default();
+        ids.iter()
+            .map(|s| {
+                let mut out = Vec::with_capacity(s.len());
+                self.tag_ids(cache, types, s, &mut scratch, &mut out);
+                out
+            })
+            .collect()
     }
 
     /// Token atoms as this model's features expect them (clusters, ambiguity class).
@@ -247,34 +351,60 @@ impl PosModel {
         a
     }
 
-    pub(crate) fn tag_atoms(&self, words: &[&str], a: &[Atoms]) -> Vec<PosTag> {
-        let n = self.labels.len();
-        let mut out = Vec::with_capacity(words.len());
-        let mut scores = vec![0f32; n];
-        let mut feats = Vec::with_capacity(64);
+    pub(crate) fn cache(&self) -> PosCache {
+        PosCache { unary: UnaryScores::new(self.labels.len(), &self.weights, unary), dict: Vec::new() }
+    }
+
+    /// Compute the cached scores of types added since the last call.
+    pub(crate) fn extend_cache(&self, cache: &mut PosCache, types: &Types) {
+        cache.unary.extend(types, &self.weights);
+        for a in &types.atoms[cache.dict.len()..] {
+            cache.dict.push(self.dict.get(&a.word).copied().unwrap_or(NO_DICT));
+        }
+    }
+
+    fn tag_ids(&self, cache: &PosCache, types: &Types, ids: &[u32], sc: &mut Scratch, out: &mut Vec<PosTag>) {
+        let nl = self.labels.len();
+        let n = ids.len();
+        sc.atoms.clear();
+        sc.atoms.extend(ids.iter().map(|&t| types.atoms[t as usize]));
+        // Tag-independent scores and the lookahead guesses.
+        sc.scores.clear();
+        sc.scores.resize(n * nl, 0.0);
+        sc.guess.clear();
+        for i in 0..n {
+            let d = cache.dict[ids[i] as usize];
+            if d != NO_DICT {
+                sc.guess.push(u64::from(d));
+                continue;
+            }
+            let row = &mut sc.scores[i * nl..(i + 1) * nl];
+            cache.unary.add_window(ids, i, row);
+            sc.feats.clear();
+            context(&sc.atoms, i, &mut sc.feats);
+            for &f in &sc.feats {
+                self.weights.add(f, row);
+            }
+            sc.guess.push(argmax(row) as u64);
+        }
         let mut dy = [0u64; NDYN];
         let (mut t1, mut t2) = (START1, START2);
-        for (i, word) in words.iter().enumerate() {
-            let label = if let Some(&l) = self.dict.get(&dict_key(word)) {
-                l as usize
+        for (i, &t) in ids.iter().enumerate() {
+            let d = cache.dict[t as usize];
+            let label = if d != NO_DICT {
+                d as usize
             } else {
-                scores.iter_mut().for_each(|s| *s = 0.0);
-                feats.clear();
-                static_features(a, i, &mut feats);
-                for &f in &feats {
-                    self.weights.add(f, &mut scores);
-                }
-                dynamic_features(a, i, t1, t2, &mut dy);
+                let row = &mut sc.scores[i * nl..(i + 1) * nl];
+                dynamic_features(&sc.atoms, i, t1, t2, &sc.guess, &mut dy);
                 for &f in &dy {
-                    self.weights.add(f, &mut scores);
+                    self.weights.add(f, row);
                 }
-                argmax(&scores)
+                argmax(row)
             };
             out.push(self.labels[label]);
             t2 = t1;
             t1 = label as u64;
         }
-        out
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<PosModel, ModelError> {
@@ -286,6 +416,9 @@ impl PosModel {
         let payload = format::unwrap(bytes, KIND, VERSION)?;
         let mut r = Reader::new(payload);
         let nl = r.count(2)?;
+        if nl == 0 || nl > MAX_LABELS {
+            return Err(ModelError::Corrupt(format!("{nl} labels (1..={MAX_LABELS} supported)")));
+        }
         let mut labels = Vec::with_capacity(nl);
         for _ in 0..nl {
             let u = r.str()?;
@@ -313,7 +446,15 @@ impl PosModel {
         let weights = Weights::read(nl, &mut r)?;
         r.done()?;
         let clusters = resolve_clusters(cluster_fingerprint, clusters)?;
-        Ok(PosModel { labels, weights, dict, amb, clusters, cluster_fingerprint })
+        Ok(PosModel {
+            labels,
+            weights,
+            dict,
+            amb,
+            clusters,
+            cluster_fingerprint,
+            id: crate::lex::next_model_id(),
+        })
     }
 
     pub fn load(path: &Path) -> Result<PosModel, ModelError> {
@@ -474,21 +615,35 @@ pub fn train_pos_with(
     let mut rng = SplitMix(seed);
     let mut scores = vec![0f32; nl];
     let mut dy = [0u64; NDYN];
+    let mut stat: Vec<f32> = Vec::new();
+    let mut guess: Vec<u64> = Vec::new();
     for epoch in 0..cfg.epochs {
         rng.shuffle(&mut order);
         let (mut correct, mut total) = (0usize, 0usize);
         for &si in &order {
             let gold = &data[si].1;
+            let n = gold.len();
+            stat.clear();
+            stat.resize(n * nl, 0.0);
+            guess.clear();
+            for i in 0..n {
+                if let Some(l) = dict_hit[si][i] {
+                    guess.push(u64::from(l));
+                    continue;
+                }
+                let row = &mut stat[i * nl..(i + 1) * nl];
+                for &f in &statics[si][i] {
+                    tr.add_scores(f, row);
+                }
+                guess.push(argmax(row) as u64);
+            }
             let (mut t1, mut t2) = (START1, START2);
-            for i in 0..gold.len() {
+            for i in 0..n {
                 let pred = if let Some(l) = dict_hit[si][i] {
                     l as usize
                 } else {
-                    scores.iter_mut().for_each(|s| *s = 0.0);
-                    for &f in &statics[si][i] {
-                        tr.add_scores(f, &mut scores);
-                    }
-                    dynamic_features(&atoms_all[si], i, t1, t2, &mut dy);
+                    scores.copy_from_slice(&stat[i * nl..(i + 1) * nl]);
+                    dynamic_features(&atoms_all[si], i, t1, t2, &guess, &mut dy);
                     let dyn_ids: [u32; NDYN] = dy.map(|k| tr.intern(k));
                     for &f in &dyn_ids {
                         tr.add_scores(f, &mut scores);

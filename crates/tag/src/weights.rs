@@ -7,14 +7,22 @@ use crate::ModelError;
 /// Averaged weight rows: `(feature key, [(label, weight)])`.
 pub type Rows = Vec<(u64, Vec<(u16, f32)>)>;
 
+/// One open-addressing slot: the feature key (0 = empty) and its run in `entries`, kept
+/// together so a probe touches one cache line.
+#[derive(Clone, Copy, Default)]
+#[repr(C)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
 pub struct Weights {
     nlabels: usize,
     mask: usize,
-    /// Slot keys; 0 marks an empty slot (feature keys are odd, never 0).
-    keys: Vec<u64>,
-    /// Per slot: start in `entries` and length.
-    slots: Vec<(u32, u32)>,
+    slots: Vec<Slot>,
     entries: Vec<(u16, f32)>,
+    features: usize,
 }
 
 impl Weights {
@@ -23,28 +31,40 @@ impl Weights {
     }
 
     pub fn num_features(&self) -> usize {
-        self.keys.iter().filter(|&&k| k != 0).count()
+        self.features
+    }
+
+    fn with_capacity(nlabels: usize, rows: usize, entries: usize) -> Self {
+        // Load factor at most 1/2 keeps probe runs short.
+        let cap = (rows * 2).next_power_of_two().max(16);
+        Weights {
+            nlabels,
+            mask: cap - 1,
+            slots: vec![Slot::default(); cap],
+            entries: Vec::with_capacity(entries),
+            features: 0,
+        }
+    }
+
+    /// Insert a row whose entries were just pushed to `self.entries` from `start`.
+    fn insert(&mut self, key: u64, start: usize) {
+        let len = (self.entries.len() - start) as u32;
+        let mut i = (key as usize) & self.mask;
+        while self.slots[i].key != 0 && self.slots[i].key != key {
+            i = (i + 1) & self.mask;
+        }
+        if self.slots[i].key == 0 {
+            self.features += 1;
+        }
+        self.slots[i] = Slot { key, start: start as u32, len };
     }
 
     pub fn from_rows(nlabels: usize, rows: &[(u64, Vec<(u16, f32)>)]) -> Self {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let mut w = Weights {
-            nlabels,
-            mask: cap - 1,
-            keys: vec![0; cap],
-            slots: vec![(0, 0); cap],
-            entries: Vec::new(),
-        };
+        let mut w = Self::with_capacity(nlabels, rows.len(), rows.iter().map(|r| r.1.len()).sum());
         for (key, row) in rows {
-            let start = w.entries.len() as u32;
+            let start = w.entries.len();
             w.entries.extend(row.iter().filter(|(l, _)| (*l as usize) < nlabels));
-            let len = w.entries.len() as u32 - start;
-            let mut i = (*key as usize) & w.mask;
-            while w.keys[i] != 0 && w.keys[i] != *key {
-                i = (i + 1) & w.mask;
-            }
-            w.keys[i] = *key;
-            w.slots[i] = (start, len);
+            w.insert(*key, start);
         }
         w
     }
@@ -53,12 +73,11 @@ impl Weights {
     pub fn row(&self, key: u64) -> &[(u16, f32)] {
         let mut i = (key as usize) & self.mask;
         loop {
-            let k = self.keys[i];
-            if k == key {
-                let (s, l) = self.slots[i];
-                return &self.entries[s as usize..(s + l) as usize];
+            let s = &self.slots[i];
+            if s.key == key {
+                return &self.entries[s.start as usize..(s.start + s.len) as usize];
             }
-            if k == 0 {
+            if s.key == 0 {
                 return &[];
             }
             i = (i + 1) & self.mask;
@@ -68,7 +87,9 @@ impl Weights {
     #[inline]
     pub fn add(&self, key: u64, scores: &mut [f32]) {
         for &(l, w) in self.row(key) {
-            scores[l as usize] += w;
+            if let Some(s) = scores.get_mut(l as usize) {
+                *s += w;
+            }
         }
     }
 
@@ -94,24 +115,25 @@ impl Weights {
             return Err(ModelError::Corrupt("weight scale is not finite".into()));
         }
         let n = r.count(9)?;
-        let mut rows = Vec::with_capacity(n);
+        let mut w = Self::with_capacity(nlabels, n, n * 2);
         for _ in 0..n {
             let key = r.u64()?;
-            let len = r.u8()? as usize;
-            let mut row = Vec::with_capacity(len);
-            for _ in 0..len {
-                let l = r.u8()? as u16;
-                if l as usize >= nlabels {
-                    return Err(ModelError::Corrupt(format!("label {l} out of range")));
-                }
-                row.push((l, f32::from(r.i16()?) * scale));
-            }
             if key & 1 == 0 {
                 return Err(ModelError::Corrupt("feature key is even".into()));
             }
-            rows.push((key, row));
+            let len = r.u8()? as usize;
+            let bytes = r.take(len * 3)?;
+            let start = w.entries.len();
+            for e in bytes.chunks_exact(3) {
+                let l = u16::from(e[0]);
+                if l as usize >= nlabels {
+                    return Err(ModelError::Corrupt(format!("label {l} out of range")));
+                }
+                w.entries.push((l, f32::from(i16::from_le_bytes([e[1], e[2]])) * scale));
+            }
+            w.insert(key, start);
         }
-        Ok(Self::from_rows(nlabels, &rows))
+        Ok(w)
     }
 }
 

@@ -1,0 +1,59 @@
+//! Quick throughput check (not a benchmark; criterion lives in `benches/tag.rs`):
+//! `cargo run --release -p dossier-tag --example throughput -- [ROUNDS]` tags the committed
+//! `testdata/articles` with POS + NER and prints tokens per second. Useful under
+//! `valgrind --tool=callgrind` with ROUNDS=1.
+
+fn main() {
+    let rounds: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20);
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/articles");
+    let mut paths: Vec<_> =
+        std::fs::read_dir(root).map(|rd| rd.flatten().map(|e| e.path()).collect()).unwrap_or_default();
+    paths.sort();
+    let mut docs: Vec<Vec<Vec<String>>> = Vec::new();
+    for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
+        let text = std::fs::read_to_string(p).unwrap_or_default();
+        let mut sents = Vec::new();
+        for line in text.lines() {
+            let mut cur: Vec<String> = Vec::new();
+            for tok in dossier_tag::brown::simple_tokens(line) {
+                cur.push(tok.to_string());
+                if matches!(tok, "." | "?" | "!") {
+                    sents.push(std::mem::take(&mut cur));
+                }
+            }
+            if !cur.is_empty() {
+                sents.push(cur);
+            }
+        }
+        docs.push(sents);
+    }
+    let t = std::time::Instant::now();
+    let pos = dossier_tag::Tagger::global().expect("POS model");
+    let ner = dossier_tag::Ner::global().expect("NER model");
+    eprintln!("models loaded in {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    let tokens: usize = docs.iter().flatten().map(Vec::len).sum();
+    let docs: Vec<Vec<Vec<&str>>> =
+        docs.iter().map(|d| d.iter().map(|s| s.iter().map(String::as_str).collect()).collect()).collect();
+    for cold in [true, false] {
+        let t = std::time::Instant::now();
+        let mut entities = 0;
+        for _ in 0..rounds {
+            if cold {
+                dossier_tag::clear_thread_cache();
+            }
+            for d in &docs {
+                entities += ner.tag_with_pos(pos, d).1.iter().map(Vec::len).sum::<usize>();
+            }
+        }
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "{} docs, {} tokens x {} rounds, {} type cache: {:.0} tokens/s POS+NER ({} entities)",
+            docs.len(),
+            tokens,
+            rounds,
+            if cold { "cold" } else { "warm" },
+            (tokens * rounds) as f64 / secs,
+            entities / rounds.max(1)
+        );
+    }
+}

@@ -1,0 +1,111 @@
+//! Per-document word types. Most features of a token depend on one word only (its identity,
+//! affixes, shape, clusters) seen at some offset from the tagged position, so their summed
+//! label scores are computed once per distinct word and offset ([`UnaryScores`]) and every
+//! occurrence adds five dense vectors instead of looking up dozens of sparse rows.
+
+use crate::features::Atoms;
+use crate::hash::{FeatHash, IdMap};
+use crate::weights::Weights;
+
+/// A fresh id for a loaded model (run-time caches are keyed by it).
+pub(crate) fn next_model_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Offsets of the window whose word-only features are cached.
+pub(crate) const OFFSETS: [isize; 5] = [-2, -1, 0, 1, 2];
+
+/// Distinct words of a document with their atoms.
+#[derive(Default)]
+pub(crate) struct Types {
+    index: IdMap<u32>,
+    pub atoms: Vec<Atoms>,
+}
+
+impl Types {
+    pub fn len(&self) -> usize {
+        self.atoms.len()
+    }
+
+    /// The type id of a word; `make` computes its atoms on first sight.
+    pub fn intern(&mut self, word: &str, make: impl FnOnce(&str) -> Atoms) -> u32 {
+        let key = FeatHash::new(0).str(word).finish();
+        if let Some(&t) = self.index.get(&key) {
+            return t;
+        }
+        let t = self.atoms.len() as u32;
+        self.index.insert(key, t);
+        self.atoms.push(make(word));
+        t
+    }
+}
+
+/// Word-only features of one token seen at `off` from the tagged position (`None` = outside
+/// the sentence).
+pub(crate) type UnaryFn = fn(Option<&Atoms>, isize, &mut Vec<u64>);
+
+/// Summed label scores of the word-only features, per (type, offset), plus the padding
+/// vectors for positions outside the sentence.
+pub(crate) struct UnaryScores {
+    nl: usize,
+    data: Vec<f32>,
+    pad: Vec<f32>,
+    unary: UnaryFn,
+    buf: Vec<u64>,
+}
+
+impl UnaryScores {
+    pub fn new(nl: usize, weights: &Weights, unary: UnaryFn) -> Self {
+        let mut u =
+            UnaryScores { nl, data: Vec::new(), pad: vec![0.0; OFFSETS.len() * nl], unary, buf: Vec::new() };
+        for (k, &off) in OFFSETS.iter().enumerate() {
+            if off != 0 {
+                u.buf.clear();
+                (u.unary)(None, off, &mut u.buf);
+                let row = &mut u.pad[k * nl..(k + 1) * nl];
+                for &f in &u.buf {
+                    weights.add(f, row);
+                }
+            }
+        }
+        u
+    }
+
+    /// Compute the vectors of types added since the last call.
+    pub fn extend(&mut self, types: &Types, weights: &Weights) {
+        let nl = self.nl;
+        let have = self.data.len() / (nl * OFFSETS.len());
+        self.data.resize(types.len() * nl * OFFSETS.len(), 0.0);
+        for t in have..types.len() {
+            let a = &types.atoms[t];
+            for (k, &off) in OFFSETS.iter().enumerate() {
+                self.buf.clear();
+                (self.unary)(Some(a), off, &mut self.buf);
+                let base = (t * OFFSETS.len() + k) * nl;
+                let row = &mut self.data[base..base + nl];
+                for &f in &self.buf {
+                    weights.add(f, row);
+                }
+            }
+        }
+    }
+
+    /// Add the word-only scores of the window around `i` to `row`.
+    #[inline]
+    pub fn add_window(&self, ids: &[u32], i: usize, row: &mut [f32]) {
+        let nl = self.nl;
+        for (k, &off) in OFFSETS.iter().enumerate() {
+            let j = i as isize + off;
+            let v = if j >= 0 && (j as usize) < ids.len() {
+                let base = (ids[j as usize] as usize * OFFSETS.len() + k) * nl;
+                &self.data[base..base + nl]
+            } else {
+                &self.pad[k * nl..(k + 1) * nl]
+            };
+            for (r, x) in row.iter_mut().zip(v) {
+                *r += *x;
+            }
+        }
+    }
+}
