@@ -205,6 +205,14 @@ impl Attributor {
         self.model.is_some()
     }
 
+    /// The owned model, to adjust it (tuning).
+    pub fn model_mut(&mut self) -> Option<&mut AttrModel> {
+        match &mut self.model {
+            Some(ModelRef::Owned(m)) => Some(m),
+            _ => None,
+        }
+    }
+
     fn model(&self) -> Option<&AttrModel> {
         match &self.model {
             Some(ModelRef::Static(m)) => Some(m),
@@ -238,4 +246,34 @@ impl Attributor {
 /// Check the data files (for tests).
 pub fn check_data() -> Result<(), AttrError> {
     lexicon::check()
+}
+
+/// The stages before attribution for a plain text: segmentation, POS tags and NER
+/// mentions (tags and mentions empty when their models cannot be loaded).
+pub fn prepare_stages(text: &str) -> (Segmentation, Option<Vec<PosTag>>, Vec<EntityMention>) {
+    let seg = dossier_segment::Segmenter::new().segment(text);
+    let pos = pos_tags(text, &seg);
+    let mut ents = Vec::new();
+    if let (Some(pos), Ok(ner)) = (&pos, dossier_tag::Ner::global()) {
+        let sents: Vec<Vec<&str>> =
+            seg.sentence_tokens.iter().map(|r| seg.tokens[r.clone()].iter().map(|t| t.span.of(text)).collect()).collect();
+        let tags: Vec<Vec<PosTag>> = seg.sentence_tokens.iter().map(|r| pos.get(r.clone()).unwrap_or(&[]).to_vec()).collect();
+        for (k, spans) in ner.tag_document(&sents, &tags).into_iter().enumerate() {
+            let r = &seg.sentence_tokens[k];
+            for e in spans {
+                let (a, b) = (r.start + e.start, r.start + e.end);
+                if a < b && b <= seg.tokens.len() {
+                    let span = Span::new(seg.tokens[a].span.start, seg.tokens[b - 1].span.end);
+                    ents.push(EntityMention { span, label: e.label });
+                }
+            }
+        }
+    }
+    (seg, pos, ents)
+}
+
+/// Segment, tag and attribute a plain text with the shipped models.
+pub fn analyze(text: &str) -> Vec<AttributionHit> {
+    let (seg, pos, ents) = prepare_stages(text);
+    Attributor::global().extract(text, &seg, pos.as_deref(), &ents)
 }

@@ -46,6 +46,8 @@ pub(crate) struct Atom {
     pub in_quote: bool,
     pub comma: bool,
     pub cap: bool,
+    /// Word-cluster path prefixes (lengths 6 and 10) from `dossier-tag`'s clusters.
+    pub clus: [u64; 2],
 }
 
 /// A document prepared for tagging.
@@ -96,6 +98,7 @@ pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) ->
     let mut toks = Vec::with_capacity(n);
     let mut spans = Vec::with_capacity(n);
     let lex = &*LEXICON;
+    let clusters = dossier_tag::Clusters::global().ok();
     for (i, t) in seg.tokens.iter().enumerate() {
         let w = t.span.of(text);
         let lower = w.to_lowercase();
@@ -129,6 +132,10 @@ pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) ->
             in_quote: in_q,
             comma: matches!(w, "," | ";" | ":" | "—" | "–" | "-" | "--"),
             cap: w.chars().next().is_some_and(char::is_uppercase),
+            clus: clusters.map_or([0; 2], |c| {
+                let a = c.atoms(dossier_tag::features::lower_key(w));
+                [a[1], a[2]]
+            }),
         });
         spans.push(t.span);
     }
@@ -179,6 +186,12 @@ fn is_quote_mark(w: &str) -> bool {
 // ---------------------------------------------------------------- features
 
 const T_TRANS: u32 = 1;
+/// Whether the role tagger sees other cues between a token and its cue (1) or not (0):
+/// off, because at run time the cue tagger also finds cues the corpus leaves unmarked
+/// inside contents, and the feature then cuts contents short.
+const OTHER_CUE_FEATURE: u64 = 0;
+/// Added to the cue tagger's B score: the perceptron under-predicts rare cues.
+pub const DEFAULT_CUE_BIAS: f32 = 25.0;
 const NA: u64 = 0x5a5a;
 
 #[inline]
@@ -235,6 +248,11 @@ fn cue_features(d: &Prepared, s: Range<usize>, i: usize, out: &mut Vec<u64>) {
         f(33, &[u64::from(sent_has_quote), u64::from(a.lex), u64::from(a.in_quote)]),
         f(34, &[a.suf, u64::from(a.xpos)]),
         f(35, &[lw(-1), a.lower, lw(1)]),
+        f(36, &[a.clus[0]]),
+        f(37, &[a.clus[1]]),
+        f(38, &[a.clus[1], u64::from(a.xpos)]),
+        f(39, &[at(-1).map_or(NA, |a| a.clus[0]), a.clus[0]]),
+        f(70, &[a.clus[0], at(1).map_or(NA, |a| a.clus[0])]),
     ]);
 }
 
@@ -269,7 +287,8 @@ fn role_features(d: &Prepared, c: &CueCtx<'_>, j: usize, out: &mut Vec<u64>) {
     };
     let qb = (d.qm_ps[hi] - d.qm_ps[lo]).min(3) as u64;
     let cb = (d.comma_ps[hi] - d.comma_ps[lo]).min(3) as u64;
-    let ob = u64::from(c.other_ps[hi] > c.other_ps[lo]);
+    let ob = u64::from(c.other_ps[hi] > c.other_ps[lo]) & OTHER_CUE_FEATURE;
+    let po = (d.para_of_sent[d.sent_of[j] as usize] - d.para_of_sent[d.sent_of[c0] as usize].min(d.para_of_sent[d.sent_of[j] as usize])).min(2) as u64;
     let b = bucket(dist);
     let so = (i64::from(d.sent_of[j]) - i64::from(d.sent_of[c0])).clamp(-2, 3) as u64;
     let lw = |k: isize| {
@@ -325,6 +344,10 @@ fn role_features(d: &Prepared, c: &CueCtx<'_>, j: usize, out: &mut Vec<u64>) {
         f(65, &[dir, qb, cb, ob]),
         f(66, &[dir, u64::from(a.in_quote), u64::from(a.xpos)]),
         f(67, &[dir, cls, qb, u64::from(a.in_quote)]),
+        f(68, &[dir, po, so]),
+        f(69, &[dir, po, u64::from(a.in_quote), sent_pos]),
+        f(71, &[dir, a.clus[0]]),
+        f(72, &[dir, b.min(4), a.clus[0]]),
     ]);
 }
 
@@ -337,7 +360,7 @@ pub(crate) fn window(d: &Prepared, cue: &Range<usize>) -> Range<usize> {
         lo -= 1;
     }
     let mut hi = s;
-    while hi + 1 < d.sents.len() && hi < s + 3 && d.para_of_sent[hi + 1] == p {
+    while hi + 1 < d.sents.len() && hi < s + 3 && d.para_of_sent[hi + 1] <= p + 1 {
         hi += 1;
     }
     d.sents[lo].start..d.sents[hi].end
@@ -427,11 +450,12 @@ impl Tagger {
         Tagger { nl, w, tr }
     }
 
-    fn decode(&self, keys: &[Vec<u64>], forced_o: &[bool]) -> Vec<u8> {
+    fn decode(&self, keys: &[Vec<u64>], forced_o: &[bool], bias: f32) -> Vec<u8> {
         let nl = self.nl;
         let mut em = vec![0f32; keys.len() * nl];
         for (i, ks) in keys.iter().enumerate() {
             let row = &mut em[i * nl..(i + 1) * nl];
+            row[1] += bias;
             for &k in ks {
                 self.w.add(k, row);
             }
@@ -444,6 +468,7 @@ impl Tagger {
 pub struct AttrModel {
     cue: Tagger,
     role: Tagger,
+    cue_bias: f32,
     /// Serialized form (what [`AttrModel::to_bytes`] returns).
     bytes: Vec<u8>,
 }
@@ -500,13 +525,18 @@ impl AttrModel {
         let cue = Weights::read(CUE_LABELS, &mut r)?;
         let role = Weights::read(ROLE_LABELS, &mut r)?;
         r.done()?;
-        Ok(AttrModel { cue: Tagger::new(CUE_LABELS, cue), role: Tagger::new(ROLE_LABELS, role), bytes: bytes.to_vec() })
+        Ok(AttrModel { cue: Tagger::new(CUE_LABELS, cue), role: Tagger::new(ROLE_LABELS, role), cue_bias: DEFAULT_CUE_BIAS, bytes: bytes.to_vec() })
     }
 
     pub fn load(path: &Path) -> Result<AttrModel, ModelError> {
         let b = std::fs::read(path)
             .map_err(|e| ModelError::Io { path: path.display().to_string(), message: e.to_string() })?;
         Self::from_bytes(&b)
+    }
+
+    /// Shift the cue tagger towards more (positive) or fewer (negative) cues.
+    pub fn set_cue_bias(&mut self, bias: f32) {
+        self.cue_bias = bias;
     }
 
     pub fn to_bytes(&self) -> &[u8] {
@@ -529,7 +559,7 @@ impl AttrModel {
                 keys.push(v);
             }
             let forced = vec![false; s.len()];
-            let labels = self.cue.decode(&keys, &forced);
+            let labels = self.cue.decode(&keys, &forced, self.cue_bias);
             out.extend(runs(&labels, 1, 2, s.start));
         }
         out
@@ -555,7 +585,7 @@ impl AttrModel {
                 keys.push(v);
             }
             let forced: Vec<bool> = w.clone().map(|j| c.contains(&j)).collect();
-            let labels = self.role.decode(&keys, &forced);
+            let labels = self.role.decode(&keys, &forced, 0.0);
             let source = runs(&labels, 1, 2, w.start);
             let content = runs(&labels, 3, 4, w.start);
             out.push(RawHit { cue: c.clone(), source, content });
@@ -590,7 +620,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { cue_epochs: 8, role_epochs: 8, prune: 0.05 }
+        TrainOptions { cue_epochs: 8, role_epochs: 8, prune: 1.0 }
     }
 }
 

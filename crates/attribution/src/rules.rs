@@ -144,14 +144,17 @@ pub(crate) fn finish(
     quotes(&c, seg, &mut hits);
     stance_cues(&c, &mut hits);
     hits.sort_by_key(|h| h.cue.start);
-    nest_in_content(&mut hits);
+    nest_in_content(&c, &mut hits);
     cited_by(&c, &mut hits);
     citing(&c, &mut hits);
     told(&c, &mut hits);
+    // Explicit parent links, by cue, to survive the sort.
+    let explicit: Vec<(Range<usize>, Range<usize>)> = hits
+        .iter()
+        .filter_map(|h| h.parent.map(|p| (h.cue.clone(), hits[p].cue.clone())))
+        .collect();
     hits.sort_by_key(|h| h.cue.start);
-    // Sorting broke parent indices: they were set against the old order. Recompute the
-    // content nesting and re-link split hits by their shared cue/source positions.
-    relink(&mut hits);
+    relink(&c, &mut hits, &explicit);
     resolve(&c, &mut hits);
     build(&c, hits)
 }
@@ -279,7 +282,25 @@ fn stance_cues(c: &Ctx<'_>, hits: &mut Vec<H>) {
         while let Some((s, len)) = find_phrase(&c.words, p, from) {
             from = s + 1;
             let cue = s..s + len;
-            if cue_taken(hits, &cue) {
+            if let Some(h) = hits.iter_mut().find(|h| overlaps(&h.cue, &cue)) {
+                // The model found part of the phrase ("declined"): the cue is the phrase.
+                h.cue = h.cue.start.min(cue.start)..h.cue.end.max(cue.end);
+                let cr = h.cue.clone();
+                for r in &mut h.content {
+                    if overlaps(r, &cr) {
+                        if r.start >= cr.start {
+                            r.start = r.start.max(cr.end);
+                        } else {
+                            r.end = r.end.min(cr.start);
+                        }
+                    }
+                }
+                h.content.retain(|r| r.start < r.end);
+                if let Some(src) = &h.source {
+                    if overlaps(src, &cr) {
+                        h.source = None;
+                    }
+                }
                 continue;
             }
             let sent = c.sent(s);
@@ -305,8 +326,14 @@ fn stance_cues(c: &Ctx<'_>, hits: &mut Vec<H>) {
 }
 
 /// A hit whose cue lies inside another's content is nested in it (innermost content).
-fn nest_in_content(hits: &mut [H]) {
+/// "according to" scopes over its whole sentence: it is never nested, and a cue inside its
+/// content is nested in it even when that cue's content reaches over "according to".
+fn nest_in_content(c: &Ctx<'_>, hits: &mut [H]) {
+    let according: Vec<bool> = hits.iter().map(|h| c.words[h.cue.start] == "according").collect();
     for b in 0..hits.len() {
+        if according[b] {
+            continue;
+        }
         let mut best: Option<(usize, usize)> = None;
         for a in 0..hits.len() {
             if a == b {
@@ -315,7 +342,9 @@ fn nest_in_content(hits: &mut [H]) {
             for r in &hits[a].content {
                 if r.start <= hits[b].cue.start && hits[b].cue.end <= r.end {
                     // No cycles: a must not itself sit in b's content.
-                    if hits[b].content.iter().any(|q| q.start <= hits[a].cue.start && hits[a].cue.end <= q.end) {
+                    if !according[a]
+                        && hits[b].content.iter().any(|q| q.start <= hits[a].cue.start && hits[a].cue.end <= q.end)
+                    {
                         continue;
                     }
                     if best.is_none_or(|(_, len)| r.len() < len) {
@@ -335,14 +364,19 @@ fn cited_by(c: &Ctx<'_>, hits: &mut Vec<H>) {
     let n0 = hits.len();
     for i in 0..n0 {
         let Some(src) = hits[i].source.clone() else { continue };
-        let Some(k) = (src.start + 1..src.end.saturating_sub(1)).find(|&k| {
-            matches!(c.words[k].as_str(), "cited" | "quoted" | "obtained" | "reviewed" | "seen" | "released")
+        let by = |k: usize| {
+            k + 1 < c.n()
+                && matches!(c.words[k].as_str(), "cited" | "quoted" | "obtained" | "reviewed" | "seen" | "released")
                 && c.words[k + 1] == "by"
-        }) else {
-            continue;
+        };
+        // Inside the source ("documents cited by a group") or just after it.
+        let (k, outer_end) = match (src.start + 1..src.end.saturating_sub(1)).find(|&k| by(k)) {
+            Some(k) => (k, src.end),
+            None if by(src.end) => (src.end, c.trim(np_after(c, src.end + 2, 12)).end),
+            None => continue,
         };
         let inner = c.trim(src.start..k);
-        let outer = c.trim(k + 2..src.end);
+        let outer = c.trim(k + 2..outer_end.max(k + 2));
         if inner.is_empty() || outer.is_empty() {
             continue;
         }
@@ -357,6 +391,30 @@ fn cited_by(c: &Ctx<'_>, hits: &mut Vec<H>) {
         hits.push(outer_hit);
         hits[i].source = Some(inner);
         hits[i].parent = Some(hits.len() - 1);
+        // A model hit on "cited" itself is the same relation, found less well.
+        for h in hits.iter_mut() {
+            if h.cue.start >= k && h.cue.end <= k + 2 && h.cue != (k..k + 2) {
+                h.cue = 0..0;
+            }
+        }
+    }
+    // Remove the emptied hits, fixing parent indices.
+    let keep: Vec<bool> = hits.iter().map(|h| !h.cue.is_empty()).collect();
+    let mut new_index = vec![None; hits.len()];
+    let mut n = 0;
+    for (i, &k) in keep.iter().enumerate() {
+        if k {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
+    let mut i = 0;
+    hits.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for h in hits.iter_mut() {
+        h.parent = h.parent.and_then(|p| new_index[p]);
     }
 }
 
@@ -414,16 +472,22 @@ fn told(c: &Ctx<'_>, hits: &mut [H]) {
     }
 }
 
-/// Parent links by identity: recompute after sorting (cue start is unique per hit).
-fn relink(hits: &mut [H]) {
-    // Parents were indices into the pre-sort order; we kept them only for split/citing
-    // hits, whose parent relation is recomputed here from their cues.
-    let saved: Vec<(Range<usize>, Option<Range<usize>>)> = Vec::new();
-    let _ = saved;
+/// Parent links after sorting: explicit links (from "cited by", "citing") are kept by the
+/// parent's cue, the rest recomputed from content nesting.
+fn relink(c: &Ctx<'_>, hits: &mut [H], explicit: &[(Range<usize>, Range<usize>)]) {
     for h in hits.iter_mut() {
         h.parent = None;
     }
-    nest_in_content(hits);
+    nest_in_content(c, hits);
+    for (child, parent) in explicit {
+        let ci = hits.iter().position(|h| &h.cue == child);
+        let pi = hits.iter().position(|h| &h.cue == parent);
+        if let (Some(ci), Some(pi)) = (ci, pi) {
+            if ci != pi {
+                hits[ci].parent = Some(pi);
+            }
+        }
+    }
 }
 
 fn kind_of(c: &Ctx<'_>, r: &Range<usize>) -> Option<SourceKind> {
@@ -495,8 +559,11 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
         let first = &c.words[target.start];
         let k = kind_of(c, &target);
         let pronoun = target.len() == 1 && k.is_some_and(SourceKind::is_pronoun);
+        // "the group", "the spokeswoman", "its office": a determiner and a known head noun.
+        // Longer descriptions ("the national cyber agency") introduce their own referent.
         let description = matches!(first.as_str(), "the" | "this" | "that" | "these" | "those" | "its" | "their")
-            && k.is_some();
+            && k.is_some()
+            && target.len() <= 2;
         if !pronoun && !description {
             continue;
         }
@@ -518,6 +585,22 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
                 continue;
             }
         }
+        let head = c.words[target.end - 1].clone();
+        // An earlier source with the same head noun ("a local watchdog group" … "the group"),
+        // through its own resolution when it has one.
+        if description {
+            let same = (0..i).rev().find_map(|j| {
+                let s = hits[j].source.as_ref()?;
+                let owner_end = (s.start + 1..s.end).find(|&k| matches!(c.words[k].as_str(), "'s" | "’s"));
+                let heads = [Some(s.end - 1), owner_end.map(|e| e - 1)];
+                let hit = heads.iter().flatten().any(|&h| c.words[h] == head);
+                (hit && s.end <= target.start).then(|| hits[j].resolved.unwrap_or_else(|| c.span(s)))
+            });
+            if let Some(sp) = same {
+                hits[i].resolved = Some(sp);
+                continue;
+            }
+        }
         // Candidates before the source: earlier named hit sources and entities.
         let mut cands: Vec<(Span, Option<Cat>)> = Vec::new();
         for h in hits[..i].iter() {
@@ -534,7 +617,7 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
         };
         // A description is best matched by a mention its sentence defines with the same
         // noun ("The Dossier Center is a research group" for "the group").
-        let head = &c.words[target.end - 1];
+        let head = &head;
         let defines = |s: &Span| -> bool {
             let a = c.prep.spans.partition_point(|t| t.end <= s.start);
             if a >= c.n() {
