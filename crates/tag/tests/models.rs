@@ -51,6 +51,29 @@ fn embedded_ner_finds_people_places_and_organisations() {
     }
 }
 
+/// Regression: the per-thread word-type cache must not change results between a cold and a
+/// warm call, nor between documents sharing words.
+#[test]
+fn type_cache_gives_the_same_tags_cold_and_warm() {
+    let t = Tagger::global().unwrap();
+    let n = Ner::global().unwrap();
+    let a = [
+        words("The mayor of Riverton met officials from the Harbor Authority on Monday ."),
+        words("Riverton officials said the authority would publish its figures ."),
+    ];
+    let b = [words("Officials in Geneva said the Harbor Authority had not replied .")];
+    dossier_tag::clear_thread_cache();
+    let cold_a = n.tag_with_pos(t, &a);
+    let cold_b = n.tag_with_pos(t, &b);
+    let warm_a = n.tag_with_pos(t, &a);
+    let warm_b = n.tag_with_pos(t, &b);
+    assert_eq!(cold_a, warm_a);
+    assert_eq!(cold_b, warm_b);
+    let pos_a: Vec<_> = a.iter().map(|s| t.tag(s)).collect();
+    assert_eq!(warm_a.0, pos_a);
+    assert_eq!(warm_a.1, n.tag_document(&a, &pos_a));
+}
+
 #[test]
 fn corrupt_model_files_are_refused_with_clear_errors() {
     for path in [POS_BIN, NER_BIN] {
@@ -115,6 +138,10 @@ proptest! {
         for (s, p) in sents.iter().zip(&pos) {
             prop_assert_eq!(s.len(), p.len());
         }
+        // The cached path (per-document types, per-thread cache) agrees with the plain one.
+        let (pos2, spans2) = n.tag_with_pos(t, &sents);
+        prop_assert_eq!(&pos2, &pos);
+        prop_assert_eq!(spans2, n.tag_document(&sents, &pos));
         // Also with missing POS rows.
         let spans = n.tag_document(&sents, &pos[..pos.len() / 2]);
         prop_assert_eq!(spans.len(), sents.len());
