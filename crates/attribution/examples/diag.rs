@@ -18,7 +18,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         m.set_cue_bias(b);
         let a = Attributor::new(Some(AttrModel::from_bytes(m.to_bytes())?));
         let mut a = a;
-        if let Some(mm) = a.model_mut() { mm.set_cue_bias(b); }
+        if let Some(mm) = a.model_mut() {
+            mm.set_cue_bias(b);
+        }
         println!("bias {b}\n{}", dossier_attribution::eval::evaluate(&a, &docs));
     }
     let a = Attributor::new(Some(m));
@@ -36,14 +38,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             match top.iter().find(|h| h.cue.overlaps(&c)) {
                 None => *missed.entry(c.of(&d.text).to_lowercase()).or_default() += 1,
                 Some(h) => {
-                    if shown < 40 && (h.source.map(|s| s.trim(&d.text)) != g.source.first().copied() || h.content != g.content) {
+                    if shown < 40
+                        && (h.source.map(|s| s.trim(&d.text)) != g.source.first().copied()
+                            || h.content != g.content)
+                    {
                         shown += 1;
-                        println!("CUE {:?}\n  gold src {:?}\n  pred src {:?}\n  gold con {:?}\n  pred con {:?}",
+                        println!(
+                            "CUE {:?}\n  gold src {:?}\n  pred src {:?}\n  gold con {:?}\n  pred con {:?}",
                             c.of(&d.text),
                             g.source.iter().map(|s| s.of(&d.text)).collect::<Vec<_>>(),
                             h.source.map(|s| s.of(&d.text)),
                             g.content.iter().map(|s| s.of(&d.text)).collect::<Vec<_>>(),
-                            h.content.iter().map(|s| s.of(&d.text)).collect::<Vec<_>>());
+                            h.content.iter().map(|s| s.of(&d.text)).collect::<Vec<_>>()
+                        );
                     }
                 }
             }

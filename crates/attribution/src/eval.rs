@@ -76,7 +76,12 @@ impl fmt::Display for AttrReport {
 }
 
 /// Score one document's hits against its gold attributions.
-pub fn score_doc(report: &mut AttrReport, text: &str, gold: &[crate::polnear::GoldAttr], hits: &[AttributionHit]) {
+pub fn score_doc(
+    report: &mut AttrReport,
+    text: &str,
+    gold: &[crate::polnear::GoldAttr],
+    hits: &[AttributionHit],
+) {
     let trim = |s: &Span| s.trim(text);
     let gs: Vec<Span> = gold.iter().flat_map(|a| a.source.iter().map(trim)).collect();
     let gc: Vec<Span> = gold.iter().flat_map(|a| a.cue.iter().map(trim)).collect();

@@ -60,9 +60,7 @@ fn rows(src: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
 }
 
 fn phrase(s: &str) -> Phrase {
-    s.split_whitespace()
-        .map(|w| if w == "…" { None } else { Some(w.to_lowercase()) })
-        .collect()
+    s.split_whitespace().map(|w| if w == "…" { None } else { Some(w.to_lowercase()) }).collect()
 }
 
 fn load() -> Result<Lexicon, crate::AttrError> {

@@ -255,9 +255,13 @@ pub fn prepare_stages(text: &str) -> (Segmentation, Option<Vec<PosTag>>, Vec<Ent
     let pos = pos_tags(text, &seg);
     let mut ents = Vec::new();
     if let (Some(pos), Ok(ner)) = (&pos, dossier_tag::Ner::global()) {
-        let sents: Vec<Vec<&str>> =
-            seg.sentence_tokens.iter().map(|r| seg.tokens[r.clone()].iter().map(|t| t.span.of(text)).collect()).collect();
-        let tags: Vec<Vec<PosTag>> = seg.sentence_tokens.iter().map(|r| pos.get(r.clone()).unwrap_or(&[]).to_vec()).collect();
+        let sents: Vec<Vec<&str>> = seg
+            .sentence_tokens
+            .iter()
+            .map(|r| seg.tokens[r.clone()].iter().map(|t| t.span.of(text)).collect())
+            .collect();
+        let tags: Vec<Vec<PosTag>> =
+            seg.sentence_tokens.iter().map(|r| pos.get(r.clone()).unwrap_or(&[]).to_vec()).collect();
         for (k, spans) in ner.tag_document(&sents, &tags).into_iter().enumerate() {
             let r = &seg.sentence_tokens[k];
             for e in spans {

@@ -105,7 +105,10 @@ pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) ->
         let in_q = inner.iter().any(|s| s.start <= t.span.start && t.span.end <= s.end);
         let in_qspan = quote_spans.iter().any(|s| s.start <= t.span.start && t.span.end <= s.end);
         let qmark = if t.kind == TokenKind::Punct && in_qspan && !in_q && is_quote_mark(w) {
-            let opens = seg.quotes.iter().any(|q| q.inner.iter().any(|s| s.start >= t.span.end && s.start - t.span.end <= 1));
+            let opens = seg
+                .quotes
+                .iter()
+                .any(|q| q.inner.iter().any(|s| s.start >= t.span.end && s.start - t.span.end <= 1));
             if opens {
                 1
             } else {
@@ -288,7 +291,9 @@ fn role_features(d: &Prepared, c: &CueCtx<'_>, j: usize, out: &mut Vec<u64>) {
     let qb = (d.qm_ps[hi] - d.qm_ps[lo]).min(3) as u64;
     let cb = (d.comma_ps[hi] - d.comma_ps[lo]).min(3) as u64;
     let ob = u64::from(c.other_ps[hi] > c.other_ps[lo]) & OTHER_CUE_FEATURE;
-    let po = (d.para_of_sent[d.sent_of[j] as usize] - d.para_of_sent[d.sent_of[c0] as usize].min(d.para_of_sent[d.sent_of[j] as usize])).min(2) as u64;
+    let po = (d.para_of_sent[d.sent_of[j] as usize]
+        - d.para_of_sent[d.sent_of[c0] as usize].min(d.para_of_sent[d.sent_of[j] as usize]))
+    .min(2) as u64;
     let b = bucket(dist);
     let so = (i64::from(d.sent_of[j]) - i64::from(d.sent_of[c0])).clamp(-2, 3) as u64;
     let lw = |k: isize| {
@@ -423,9 +428,8 @@ fn viterbi(nl: usize, em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
             }
         }
     }
-    let mut y = (0..nl)
-        .max_by(|&a, &b| score[(n - 1) * nl + a].total_cmp(&score[(n - 1) * nl + b]))
-        .unwrap_or(0);
+    let mut y =
+        (0..nl).max_by(|&a, &b| score[(n - 1) * nl + a].total_cmp(&score[(n - 1) * nl + b])).unwrap_or(0);
     let mut out = vec![0u8; n];
     for i in (0..n).rev() {
         out[i] = y as u8;
@@ -525,7 +529,12 @@ impl AttrModel {
         let cue = Weights::read(CUE_LABELS, &mut r)?;
         let role = Weights::read(ROLE_LABELS, &mut r)?;
         r.done()?;
-        Ok(AttrModel { cue: Tagger::new(CUE_LABELS, cue), role: Tagger::new(ROLE_LABELS, role), cue_bias: DEFAULT_CUE_BIAS, bytes: bytes.to_vec() })
+        Ok(AttrModel {
+            cue: Tagger::new(CUE_LABELS, cue),
+            role: Tagger::new(ROLE_LABELS, role),
+            cue_bias: DEFAULT_CUE_BIAS,
+            bytes: bytes.to_vec(),
+        })
     }
 
     pub fn load(path: &Path) -> Result<AttrModel, ModelError> {
@@ -544,7 +553,8 @@ impl AttrModel {
     }
 
     pub fn write(&self, path: &Path) -> Result<(), AttrError> {
-        std::fs::write(path, &self.bytes).map_err(|source| AttrError::Io { path: path.display().to_string(), source })
+        std::fs::write(path, &self.bytes)
+            .map_err(|source| AttrError::Io { path: path.display().to_string(), source })
     }
 
     /// Cue token ranges of a prepared document.
@@ -684,9 +694,7 @@ fn train_doc(g: &GoldDoc) -> TrainDoc {
             continue;
         }
         cue_labels[r.start] = 1;
-        for i in r.start + 1..r.end {
-            cue_labels[i] = 2;
-        }
+        cue_labels[r.start + 1..r.end].iter_mut().for_each(|l| *l = 2);
         is_cue[r].iter_mut().for_each(|x| *x = true);
     }
     let mut attrs = Vec::new();

@@ -62,8 +62,11 @@ pub fn read_split(dir: &Path) -> Result<Vec<GoldDoc>, AttrError> {
         let text = std::fs::read_to_string(&tp).map_err(io(&tp))?;
         let ap = ann_dir.join(ann_name);
         let ann = std::fs::read_to_string(&ap).map_err(io(&ap))?;
-        let attrs = parse_ann(&text, &ann)
-            .map_err(|(line, message)| AttrError::Format { path: ap.display().to_string(), line, message })?;
+        let attrs = parse_ann(&text, &ann).map_err(|(line, message)| AttrError::Format {
+            path: ap.display().to_string(),
+            line,
+            message,
+        })?;
         out.push(GoldDoc { name: stem, text, attrs });
     }
     Ok(out)

@@ -102,10 +102,14 @@ fn np_before(c: &Ctx<'_>, end: usize, max: usize) -> Range<usize> {
     let mut s = end;
     while s > sent.start && end - s < max {
         let k = s - 1;
-        if (c.is_punct(k) && !matches!(c.words[k].as_str(), "-" | "'s" | "’s" | "&" | ".")) || c.is_quote(k) {
+        if (c.is_punct(k) && !matches!(c.words[k].as_str(), "-" | "'s" | "’s" | "&" | ".")) || c.is_quote(k)
+        {
             break;
         }
-        if matches!(c.words[k].as_str(), "that" | "and" | "but" | "because" | "as" | "while" | "when" | "which") {
+        if matches!(
+            c.words[k].as_str(),
+            "that" | "and" | "but" | "because" | "as" | "while" | "when" | "which"
+        ) {
             break;
         }
         s = k;
@@ -131,12 +135,13 @@ pub(crate) fn finish(
         .filter(|r| !r.cue.is_empty() && r.cue.end <= c.n())
         .map(|r| {
             let cue = r.cue;
-            let source = r
-                .source
-                .into_iter()
-                .map(|s| c.trim(s))
-                .filter(|s| !s.is_empty())
-                .min_by_key(|s| if s.end <= cue.start { cue.start - s.end } else { s.start.saturating_sub(cue.end) });
+            let source = r.source.into_iter().map(|s| c.trim(s)).filter(|s| !s.is_empty()).min_by_key(|s| {
+                if s.end <= cue.start {
+                    cue.start - s.end
+                } else {
+                    s.start.saturating_sub(cue.end)
+                }
+            });
             H { source, cue, content: r.content, parent: None, recipient: None, resolved: None }
         })
         .collect();
@@ -149,10 +154,8 @@ pub(crate) fn finish(
     citing(&c, &mut hits);
     told(&c, &mut hits);
     // Explicit parent links, by cue, to survive the sort.
-    let explicit: Vec<(Range<usize>, Range<usize>)> = hits
-        .iter()
-        .filter_map(|h| h.parent.map(|p| (h.cue.clone(), hits[p].cue.clone())))
-        .collect();
+    let explicit: Vec<(Range<usize>, Range<usize>)> =
+        hits.iter().filter_map(|h| h.parent.map(|p| (h.cue.clone(), hits[p].cue.clone()))).collect();
     hits.sort_by_key(|h| h.cue.start);
     relink(&c, &mut hits, &explicit);
     resolve(&c, &mut hits);
@@ -210,7 +213,9 @@ fn quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut Vec<H>) {
             continue;
         }
         // A hit already has this quote: extend it over the quote's other paragraphs.
-        if let Some(h) = hits.iter_mut().find(|h| h.content.iter().any(|r| frags.iter().any(|f| overlaps(r, f)))) {
+        if let Some(h) =
+            hits.iter_mut().find(|h| h.content.iter().any(|r| frags.iter().any(|f| overlaps(r, f))))
+        {
             if frags.len() > 1 {
                 for f in &frags {
                     if !h.content.iter().any(|r| overlaps(r, f)) {
@@ -232,12 +237,20 @@ fn quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut Vec<H>) {
         if k < n && c.words[k] == "," {
             k += 1;
         }
-        let same_para = |i: usize| c.prep.para_of_sent[c.prep.sent_of[i] as usize] == c.prep.para_of_sent[c.prep.sent_of[whole.end - 1] as usize];
-        if k < n && same_para(k) {
+        let same_para = |i: usize| {
+            c.prep.para_of_sent[c.prep.sent_of[i] as usize]
+                == c.prep.para_of_sent[c.prep.sent_of[whole.end - 1] as usize]
+        };
+        let next_para_dash = k < n
+            && c.is_dash(k)
+            && c.prep.para_of_sent[c.prep.sent_of[k] as usize]
+                == c.prep.para_of_sent[c.prep.sent_of[whole.end - 1] as usize] + 1;
+        if k < n && (same_para(k) || next_para_dash) {
             if c.lex(k) == Some(CueClass::Speech) {
                 let s = c.trim(np_after(c, k + 1, 8));
                 found = Some(((!s.is_empty()).then_some(s), k..k + 1));
             } else if c.is_dash(k) && k + 1 < n && c.cap(k + 1) {
+                // "“…” — Name" (the dash may open the next line).
                 let s = c.trim(np_after(c, k + 1, 8));
                 if !s.is_empty() {
                     found = Some((Some(s), k..k + 1));
@@ -246,7 +259,9 @@ fn quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut Vec<H>) {
                 let lim = (k + 8).min(n);
                 if let Some(v) = (k..lim).find(|&v| c.lex(v) == Some(CueClass::Speech)) {
                     let src = c.trim(k..v);
-                    if !src.is_empty() && (k..v).all(|i| !c.is_punct(i) || c.words[i] == "," || c.words[i] == "’s") {
+                    if !src.is_empty()
+                        && (k..v).all(|i| !c.is_punct(i) || c.words[i] == "," || c.words[i] == "’s")
+                    {
                         found = Some((Some(src), v..v + 1));
                     }
                 }
@@ -258,7 +273,10 @@ fn quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut Vec<H>) {
             if j > 0 && matches!(c.words[j - 1].as_str(), ":" | ",") {
                 j -= 1;
             }
-            if j > 0 && c.lex(j - 1) == Some(CueClass::Speech) && c.prep.sent_of[j - 1] == c.prep.sent_of[whole.start] {
+            if j > 0
+                && c.lex(j - 1) == Some(CueClass::Speech)
+                && c.prep.sent_of[j - 1] == c.prep.sent_of[whole.start]
+            {
                 let src = c.trim(np_before(c, j - 1, 8));
                 found = Some(((!src.is_empty()).then_some(src), j - 1..j));
             }
@@ -343,7 +361,10 @@ fn nest_in_content(c: &Ctx<'_>, hits: &mut [H]) {
                 if r.start <= hits[b].cue.start && hits[b].cue.end <= r.end {
                     // No cycles: a must not itself sit in b's content.
                     if !according[a]
-                        && hits[b].content.iter().any(|q| q.start <= hits[a].cue.start && hits[a].cue.end <= q.end)
+                        && hits[b]
+                            .content
+                            .iter()
+                            .any(|q| q.start <= hits[a].cue.start && hits[a].cue.end <= q.end)
                     {
                         continue;
                     }
@@ -366,7 +387,10 @@ fn cited_by(c: &Ctx<'_>, hits: &mut Vec<H>) {
         let Some(src) = hits[i].source.clone() else { continue };
         let by = |k: usize| {
             k + 1 < c.n()
-                && matches!(c.words[k].as_str(), "cited" | "quoted" | "obtained" | "reviewed" | "seen" | "released")
+                && matches!(
+                    c.words[k].as_str(),
+                    "cited" | "quoted" | "obtained" | "reviewed" | "seen" | "released"
+                )
                 && c.words[k + 1] == "by"
         };
         // Inside the source ("documents cited by a group") or just after it.
@@ -424,8 +448,9 @@ fn citing(c: &Ctx<'_>, hits: &mut Vec<H>) {
     for i in 0..n0 {
         let cue = hits[i].cue.clone();
         let sent = c.sent(cue.start);
-        let lim = (cue.end + 4).min(sent.end);
-        let Some(k) = (cue.end..lim).find(|&k| matches!(c.words[k].as_str(), "citing" | "quoting")) else {
+        let Some(k) = (cue.end..sent.end).find(|&k| {
+            matches!(c.words[k].as_str(), "citing" | "quoting") && (k == cue.end || c.words[k - 1] == ",")
+        }) else {
             continue;
         };
         let src = c.trim(np_after(c, k + 1, 12));
@@ -435,13 +460,10 @@ fn citing(c: &Ctx<'_>, hits: &mut Vec<H>) {
         // The model may have tagged "citing" itself: make that hit the nested one.
         if let Some(j) = hits.iter().position(|h| h.cue.contains(&k)) {
             if j != i {
+                // What is cited is the source; the citing speaker's words are the content.
                 hits[j].parent = Some(i);
-                if hits[j].source.is_none() {
-                    hits[j].source = Some(src);
-                }
-                if hits[j].content.is_empty() {
-                    hits[j].content = hits[i].content.clone();
-                }
+                hits[j].source = Some(src);
+                hits[j].content = hits[i].content.clone();
             }
             continue;
         }
@@ -453,7 +475,14 @@ fn citing(c: &Ctx<'_>, hits: &mut Vec<H>) {
         }
         hits[i].content.retain(|r| !r.is_empty());
         let content = hits[i].content.clone();
-        hits.push(H { source: Some(src), cue: k..k + 1, content, parent: Some(i), recipient: None, resolved: None });
+        hits.push(H {
+            source: Some(src),
+            cue: k..k + 1,
+            content,
+            parent: Some(i),
+            recipient: None,
+            resolved: None,
+        });
     }
 }
 
@@ -465,7 +494,10 @@ fn told(c: &Ctx<'_>, hits: &mut [H]) {
             continue;
         }
         let r = c.trim(np_after(c, h.cue.end, 8));
-        if r.is_empty() || h.content.iter().any(|q| overlaps(q, &r)) || matches!(c.words[r.start].as_str(), "reporters" | "me" | "us") {
+        if r.is_empty()
+            || h.content.iter().any(|q| overlaps(q, &r))
+            || matches!(c.words[r.start].as_str(), "reporters" | "me" | "us")
+        {
             continue;
         }
         h.recipient = Some(r);
@@ -524,9 +556,11 @@ enum Cat {
 
 fn cat(k: SourceKind) -> Option<Cat> {
     match k {
-        SourceKind::Per | SourceKind::PerM | SourceKind::PerF | SourceKind::PronounM | SourceKind::PronounF => {
-            Some(Cat::Per)
-        }
+        SourceKind::Per
+        | SourceKind::PerM
+        | SourceKind::PerF
+        | SourceKind::PronounM
+        | SourceKind::PronounF => Some(Cat::Per),
         SourceKind::Org | SourceKind::Plural | SourceKind::PronounPl | SourceKind::PronounN => Some(Cat::Org),
         SourceKind::Doc => Some(Cat::Doc),
         SourceKind::Pronoun1 => None,
@@ -561,9 +595,10 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
         let pronoun = target.len() == 1 && k.is_some_and(SourceKind::is_pronoun);
         // "the group", "the spokeswoman", "its office": a determiner and a known head noun.
         // Longer descriptions ("the national cyber agency") introduce their own referent.
-        let description = matches!(first.as_str(), "the" | "this" | "that" | "these" | "those" | "its" | "their")
-            && k.is_some()
-            && target.len() <= 2;
+        let description =
+            matches!(first.as_str(), "the" | "this" | "that" | "these" | "those" | "its" | "their")
+                && k.is_some()
+                && target.len() <= 2;
         if !pronoun && !description {
             continue;
         }
@@ -571,14 +606,20 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
             continue;
         }
         let want = k.and_then(cat);
-        let continuation = hits[i].cue.clone().any(|t| matches!(c.words[t].as_str(), "added" | "adds" | "continued" | "went"));
+        let continuation = hits[i]
+            .cue
+            .clone()
+            .any(|t| matches!(c.words[t].as_str(), "added" | "adds" | "continued" | "went"));
         if pronoun && continuation {
             let para = c.prep.para_of_sent[c.prep.sent_of[src.start] as usize];
+            // The previous speaker: an earlier attribution that is not nested in another
+            // (a cited source is not the one who goes on speaking).
             if let Some(p) = (0..i).rev().find(|&j| {
-                hits[j].source.as_ref().is_some_and(|s| {
-                    let pj = c.prep.para_of_sent[c.prep.sent_of[s.start] as usize];
-                    para - pj <= 1 && s.start < src.start
-                })
+                hits[j].parent.is_none()
+                    && hits[j].source.as_ref().is_some_and(|s| {
+                        let pj = c.prep.para_of_sent[c.prep.sent_of[s.start] as usize];
+                        para - pj <= 1 && s.start < src.start
+                    })
             }) {
                 let prev = hits[p].source.clone().unwrap_or(0..0);
                 hits[i].resolved = Some(hits[p].resolved.unwrap_or_else(|| c.span(&prev)));
@@ -594,7 +635,12 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
                 let owner_end = (s.start + 1..s.end).find(|&k| matches!(c.words[k].as_str(), "'s" | "’s"));
                 let heads = [Some(s.end - 1), owner_end.map(|e| e - 1)];
                 let hit = heads.iter().flatten().any(|&h| c.words[h] == head);
-                (hit && s.end <= target.start).then(|| hits[j].resolved.unwrap_or_else(|| c.span(s)))
+                (hit && s.end <= target.start).then(|| match hits[j].resolved {
+                    Some(r) => r,
+                    // "The Dossier Center is a research group": the named subject of a
+                    // copula or apposition the antecedent describes.
+                    None => defined_by(c, s).unwrap_or_else(|| c.span(s)),
+                })
             });
             if let Some(sp) = same {
                 hits[i].resolved = Some(sp);
@@ -636,11 +682,34 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
     }
 }
 
+/// The entity a description is predicated of in its sentence: "X is a …", "X, a …".
+fn defined_by(c: &Ctx<'_>, r: &Range<usize>) -> Option<Span> {
+    let sent = c.sent(r.start);
+    let sent_start = c.prep.spans[sent.start].start;
+    let at = c.prep.spans[r.start].start;
+    c.entities
+        .iter()
+        .filter(|e| e.span.start >= sent_start && e.span.end <= at)
+        .filter(|e| {
+            let a = c.prep.spans.partition_point(|t| t.start < e.span.end);
+            (a..r.start)
+                .all(|k| matches!(c.words[k].as_str(), "is" | "was" | "are" | "were" | "," | "has" | "been"))
+        })
+        .max_by_key(|e| e.span.start)
+        .map(|e| e.span)
+}
+
 fn build(c: &Ctx<'_>, hits: Vec<H>) -> Vec<AttributionHit> {
     let n = hits.len();
     // Chains: parents before children (parents may come later in text order).
     let mut chains: Vec<Option<Vec<Span>>> = vec![None; n];
-    fn chain(i: usize, hits: &[H], c: &Ctx<'_>, memo: &mut Vec<Option<Vec<Span>>>, depth: usize) -> Vec<Span> {
+    fn chain(
+        i: usize,
+        hits: &[H],
+        c: &Ctx<'_>,
+        memo: &mut Vec<Option<Vec<Span>>>,
+        depth: usize,
+    ) -> Vec<Span> {
         if let Some(ch) = &memo[i] {
             return ch.clone();
         }
@@ -653,10 +722,7 @@ fn build(c: &Ctx<'_>, hits: Vec<H>) -> Vec<AttributionHit> {
         }
         if let Some(s) = &hits[i].source {
             let sp = hits[i].resolved.unwrap_or_else(|| c.span(s));
-            // The documents' owner and the documents: keep both when they differ.
-            if hits[i].resolved.is_some() && hits[i].resolved != Some(c.span(s)) && ch.last() != Some(&sp) {
-                ch.push(sp);
-            } else if ch.last() != Some(&sp) {
+            if ch.last() != Some(&sp) {
                 ch.push(sp);
             }
         }

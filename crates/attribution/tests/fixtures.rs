@@ -51,7 +51,9 @@ fn render(text: &str, hits: &[AttributionHit]) -> String {
 
 fn check_spans(text: &str, hits: &[AttributionHit]) {
     for h in hits {
-        for s in h.source.iter().chain(h.source_resolved.iter()).chain([&h.cue]).chain(&h.content).chain(&h.chain) {
+        for s in
+            h.source.iter().chain(h.source_resolved.iter()).chain([&h.cue]).chain(&h.content).chain(&h.chain)
+        {
             assert!(s.start <= s.end && s.end <= text.len(), "{s:?}");
             assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
         }
@@ -69,8 +71,10 @@ fn run(name: &str) -> (String, Vec<AttributionHit>) {
     let prefix = "Préambule — «x».\n\n";
     let shifted = format!("{prefix}{text}");
     let hits2 = analyze(&shifted);
-    let moved: Vec<(Span, Option<Span>)> = hits.iter().map(|h| (h.cue.shift(prefix.len()), h.source.map(|s| s.shift(prefix.len())))).collect();
-    let got: Vec<(Span, Option<Span>)> = hits2.iter().filter(|h| h.cue.start >= prefix.len()).map(|h| (h.cue, h.source)).collect();
+    let moved: Vec<(Span, Option<Span>)> =
+        hits.iter().map(|h| (h.cue.shift(prefix.len()), h.source.map(|s| s.shift(prefix.len())))).collect();
+    let got: Vec<(Span, Option<Span>)> =
+        hits2.iter().filter(|h| h.cue.start >= prefix.len()).map(|h| (h.cue, h.source)).collect();
     assert_eq!(moved, got, "{name}: hits change when the text is shifted");
     (text, hits)
 }
@@ -133,8 +137,14 @@ fn ministry_leak() {
 fn cyber_attack() {
     let (text, hits) = run("03-cyber-attack.txt");
     insta::assert_snapshot!("03-cyber-attack", render(&text, &hits));
-    assert_eq!(find(&text, &hits, "claimed responsibility", "claimed responsibility").stance, Stance::ClaimsResponsibility);
-    assert_eq!(find(&text, &hits, "did not immediately respond", "did not immediately").stance, Stance::NoComment);
+    assert_eq!(
+        find(&text, &hits, "claimed responsibility", "claimed responsibility").stance,
+        Stance::ClaimsResponsibility
+    );
+    assert_eq!(
+        find(&text, &hits, "did not immediately respond", "did not immediately").stance,
+        Stance::NoComment
+    );
     assert_eq!(find(&text, &hits, "warned", "She warned").stance, Stance::Warns);
     let h = find(&text, &hits, "citing", "citing an initial");
     assert!(h.parent.is_some() && h.source.unwrap().of(&text).contains("forensic review"));

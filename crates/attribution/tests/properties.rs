@@ -13,7 +13,14 @@ fn check(text: &str) {
     for (p, e) in [(pos.as_deref(), &ents[..]), (None, &[][..])] {
         let hits = Attributor::global().extract(text, &seg, p, e);
         for h in &hits {
-            for s in h.source.iter().chain([&h.cue]).chain(&h.content).chain(&h.chain).chain(h.source_resolved.iter()) {
+            for s in h
+                .source
+                .iter()
+                .chain([&h.cue])
+                .chain(&h.content)
+                .chain(&h.chain)
+                .chain(h.source_resolved.iter())
+            {
                 assert!(s.start <= s.end && s.end <= text.len());
                 assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
             }

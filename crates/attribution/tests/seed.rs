@@ -4,7 +4,11 @@ use dossier_attribution::{analyze, AttributionHit, Evidence, Stance};
 
 const SEED: &str = "/work/shared/seed/article.txt";
 
-fn hit<'a>(text: &str, hits: &'a [AttributionHit], pred: impl Fn(&AttributionHit) -> bool) -> Option<&'a AttributionHit> {
+fn hit<'a>(
+    text: &str,
+    hits: &'a [AttributionHit],
+    pred: impl Fn(&AttributionHit) -> bool,
+) -> Option<&'a AttributionHit> {
     let _ = text;
     hits.iter().find(|h| pred(h))
 }
@@ -42,7 +46,8 @@ fn seed_article_done_when() {
         }
     };
     expect(
-        hit(&text, &hits, |h| h.cue.of(&text).contains("suggested") && h.evidence == Evidence::Unsupported).is_some(),
+        hit(&text, &hits, |h| h.cue.of(&text).contains("suggested") && h.evidence == Evidence::Unsupported)
+            .is_some(),
         "Putin's claim about Ukraine is unsupported",
     );
     expect(
@@ -77,7 +82,8 @@ fn seed_article_done_when() {
     );
     expect(
         hits.iter().any(|h| {
-            has(&h.source, "Adrienne Watson") && h.content.iter().any(|c| c.of(&text).contains("obligation to warn"))
+            has(&h.source, "Adrienne Watson")
+                && h.content.iter().any(|c| c.of(&text).contains("obligation to warn"))
         }),
         "Adrienne Watson is the source of the \"obligation to warn\" statement",
     );
