@@ -1,10 +1,12 @@
 //! Quick throughput check (not a benchmark; criterion lives in `benches/tag.rs`):
 //! `cargo run --release -p dossier-tag --example throughput -- [ROUNDS]` tags the committed
 //! `testdata/articles` with POS + NER and prints tokens per second. Useful under
-//! `valgrind --tool=callgrind` with ROUNDS=1.
+//! `valgrind --tool=callgrind` with ROUNDS=1; a second argument `cold` or `warm` runs one mode.
 
 fn main() {
     let rounds: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20);
+    // Optional second argument `cold` or `warm`: run only that mode.
+    let only = std::env::args().nth(2);
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/articles");
     let mut paths: Vec<_> =
         std::fs::read_dir(root).map(|rd| rd.flatten().map(|e| e.path()).collect()).unwrap_or_default();
@@ -35,6 +37,9 @@ fn main() {
     let docs: Vec<Vec<Vec<&str>>> =
         docs.iter().map(|d| d.iter().map(|s| s.iter().map(String::as_str).collect()).collect()).collect();
     for cold in [true, false] {
+        if only.as_deref().is_some_and(|m| m != if cold { "cold" } else { "warm" }) {
+            continue;
+        }
         let t = std::time::Instant::now();
         let mut entities = 0;
         for _ in 0..rounds {
