@@ -36,8 +36,8 @@ pub fn tag(
         .iter()
         .map(|r| seg.tokens[r.clone()].iter().map(|t| t.span.of(text)).collect())
         .collect();
-    let pos_by_sentence: Vec<Vec<PosTag>> = sentences.iter().map(|words| tagger.tag(words)).collect();
-    let found = ner.tag_document(&sentences, &pos_by_sentence);
+    // One call tags both: word analyses are shared between POS and NER and cached per thread.
+    let (pos_by_sentence, found) = ner.tag_with_pos(tagger, &sentences);
     let mut mentions = Vec::new();
     for (si, spans) in found.iter().enumerate() {
         let range = &seg.sentence_tokens[si];
