@@ -38,6 +38,11 @@ pub enum EvalCommand {
         #[arg(long)]
         readability: PathBuf,
     },
+    /// Attribution source / cue / content spans on a PolNeAR split (text/ + attributions/).
+    Attribution {
+        #[arg(long)]
+        polnear: PathBuf,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -59,7 +64,9 @@ pub enum TrainWhat {
     Pos,
     /// The named-entity recognizer (CoNLL-2003 train; testa figures printed).
     Ner,
-    /// Clusters, then POS with them, then NER with both: the whole chain, reproducibly.
+    /// The attribution cue and role taggers (PolNeAR train), with the shipped POS tagger.
+    Attribution,
+    /// Clusters, then POS with them, then NER with both: the whole tagging chain, reproducibly.
     All,
 }
 
@@ -120,6 +127,14 @@ pub fn eval(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
             metric(&mut out, "title_accuracy", r.title.value())?;
             metric(&mut out, "byline_accuracy", r.byline.value())?;
             metric(&mut out, "date_accuracy", r.date.value())?;
+        }
+        EvalCommand::Attribution { polnear } => {
+            let r = dossier_attribution::eval::polnear(&polnear)?;
+            writeln!(out, "{r}")?;
+            for (role, c) in [("source", &r.source), ("cue", &r.cue), ("content", &r.content)] {
+                metric(&mut out, &format!("{role}.exact_f1"), c.exact_prf().2)?;
+                metric(&mut out, &format!("{role}.overlap_f1"), c.overlap_prf().2)?;
+            }
         }
     }
     out.flush()?;
@@ -191,6 +206,10 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         )?;
         r.write(&path("ner.bin"))?;
         eprintln!("{}", r.report);
+    }
+    if args.what == TrainWhat::Attribution {
+        let model = dossier_attribution::model::train(&data.join("polnear/train"), args.seed)?;
+        model.write(&path("attribution.bin"))?;
     }
     eprintln!("trained in {:.0}s; rebuild dossier to embed the new models", t0.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)

@@ -1,7 +1,7 @@
 //! The pipeline: one [`RawDoc`] in, one contract [`Record`] out.
 //!
 //! ```text
-//! ingest (RawDoc) → [html extraction] → clean → segment → tag (POS, NER) → time → … → Record
+//! ingest (RawDoc) → [html extraction] → clean → segment → tag (POS, NER) → time → attribution → Record
 //! ```
 //!
 //! Each stage works on byte spans of the document's original text and adds a layer to the
@@ -9,9 +9,10 @@
 //! offsets). Stages of later issues add their layers here as they land.
 
 use chrono::{Datelike, NaiveDate};
+use dossier_attribution::{AttributionHit, Attributor, EntityMention};
 use dossier_clean::{Cleaned, Cleaner};
 use dossier_doc::contract::{self, ErrorRecord, OkRecord, Record, CONTRACT_VERSION};
-use dossier_doc::Text;
+use dossier_doc::{Span, Text};
 use dossier_html::HtmlOptions;
 use dossier_ingest::{Content, InputRecord, RawDoc};
 use dossier_segment::{Segmentation, Segmenter};
@@ -81,6 +82,7 @@ pub struct Analysis {
     pub pos: Vec<Option<PosTag>>,
     pub mentions: Vec<Mention>,
     pub entities: Vec<EntityGroup>,
+    pub attributions: Vec<AttributionHit>,
 }
 
 /// The stages, built once and shared by every document (and thread) of a run.
@@ -169,6 +171,12 @@ impl Pipeline {
         let (pos, mentions) = entities::tag(&text, &seg, self.tagger, self.ner);
         let entities = entities::group(&text, &seg, &mentions);
         let timexes = TimeTagger::global().extract(&text, &seg.sentences, published);
+        let attributions = {
+            let tags: Option<Vec<PosTag>> = pos.iter().copied().collect();
+            let ents: Vec<EntityMention> =
+                mentions.iter().map(|m| EntityMention { span: m.span, label: m.label }).collect();
+            Attributor::global().extract(&text, &seg, tags.as_deref(), &ents)
+        };
         Ok(Analysis {
             id,
             text: Text::new(text),
@@ -184,11 +192,58 @@ impl Pipeline {
             pos,
             mentions,
             entities,
+            attributions,
         })
     }
 }
 
 impl Analysis {
+    /// The entity (index into `entities`) a source phrase names: one whose mention holds the
+    /// phrase, or ends where the phrase ends (English noun phrases are head-final: "National
+    /// Security Council spokeswoman Jane Roe" is Jane Roe, while "Russian intelligence
+    /// documents" is not the Russians).
+    pub fn entity_at(&self, span: Span) -> Option<usize> {
+        let text = self.text.as_str();
+        let span = span.trim(text);
+        let end = span.start + text[span.range()].trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+        self.entities
+            .iter()
+            .position(|e| e.mentions.iter().any(|m| m.contains(&span) || (span.contains(m) && m.end == end)))
+    }
+
+    /// A source's name for chains: its entity's name, else its words.
+    fn source_name(&self, span: Span) -> String {
+        match self.entity_at(span) {
+            Some(i) => self.entities[i].name.clone(),
+            None => self.text.slice(span).split_whitespace().collect::<Vec<_>>().join(" "),
+        }
+    }
+
+    fn attribution_records(&self) -> Vec<contract::Attribution> {
+        let t = &self.text;
+        self.attributions
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let who = a.source_resolved.or(a.source);
+                contract::Attribution {
+                    id: format!("a{}", i + 1),
+                    source: a.source.map(|s| contract::SourceSpan {
+                        span: t.jspan(s),
+                        entity: who.and_then(|w| self.entity_at(w)).map(|e| format!("e{}", e + 1)),
+                    }),
+                    cue: t.jspan(a.cue),
+                    content: a.content.iter().map(|&c| t.jspan(c)).collect(),
+                    kind: a.kind.as_str().into(),
+                    parent: a.parent.map(|p| format!("a{}", p + 1)),
+                    chain: a.chain.iter().map(|&s| self.source_name(s)).collect(),
+                    stance: a.stance.as_str().into(),
+                    evidence: a.evidence.as_str().into(),
+                }
+            })
+            .collect()
+    }
+
     /// The contract form of this analysis.
     pub fn to_record(&self) -> OkRecord {
         let t = &self.text;
@@ -248,7 +303,7 @@ impl Analysis {
                     modifier: h.mod_.map(|m| m.as_str().to_string()),
                 })
                 .collect(),
-            attributions: Vec::new(),
+            attributions: self.attribution_records(),
             events: Vec::new(),
             timeline: Vec::new(),
             warnings: self.warnings.clone(),
