@@ -248,8 +248,9 @@ pub(crate) struct Ctx {
     pub tense: Tense,
     /// The last date resolved in the text before this one (the narrative reference).
     pub last: Option<Point>,
-    /// The year of the last date with an explicit year, when it lies in this or the
-    /// previous sentence (a narrative set in another year).
+    /// The year of the last date with an explicit year, when it lies in this sentence and
+    /// the clause is not in the future ("In June 2019 ... later in March"). Measured on
+    /// TimeBank: carrying it into the next sentence misdates more than it fixes.
     pub narrative_year: Option<i32>,
 }
 
