@@ -146,6 +146,26 @@ fn ok_summary(w: &mut impl Write, r: &OkRecord) -> io::Result<()> {
             )?;
         }
     }
+    if !r.attributions.is_empty() {
+        writeln!(w, "  who said what  {}", r.attributions.len())?;
+        for a in &r.attributions {
+            let who = match (&a.source, a.chain.last()) {
+                (_, Some(_)) if a.chain.len() > 1 => a.chain.join(" → "),
+                (Some(s), _) => clip(&s.span.text, 40),
+                (None, Some(name)) => name.clone(),
+                (None, None) => "(unsaid)".into(),
+            };
+            let what = a.content.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" … ");
+            let mut tags = vec![a.kind.as_str()];
+            if a.stance != "asserts" {
+                tags.push(&a.stance);
+            }
+            if a.evidence != "stated" {
+                tags.push(&a.evidence);
+            }
+            writeln!(w, "    {who} — {}: “{}” [{}]", a.cue.text, clip(&what, 90), tags.join(", "))?;
+        }
+    }
     for warning in &r.warnings {
         writeln!(w, "  warning    {warning}")?;
     }
