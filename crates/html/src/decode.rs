@@ -58,6 +58,15 @@ fn check_binary(bytes: &[u8]) -> Result<(), HtmlError> {
             reason: "NUL bytes",
         });
     }
+    let controls = head
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+        .count();
+    if controls * 20 > head.len() {
+        return Err(HtmlError::Binary {
+            reason: "control characters",
+        });
+    }
     Ok(())
 }
 

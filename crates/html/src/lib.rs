@@ -134,9 +134,15 @@ fn extract_inner(html: &str, opts: &HtmlOptions) -> Result<Extracted, HtmlError>
 
     let url = opts.url.as_deref().filter(|u| !u.trim().is_empty());
     let found = meta::read(&doc, url);
+    // Boilerplate is marked before readability sees the page: readability rewrites wrappers (a `<div
+    // class="newsletter">` holding one `<p>` becomes that `<p>`), losing the class that marks them.
+    // Marking (not removing) leaves readability's title and byline detection undisturbed.
+    post::mark_boilerplate(&doc);
 
     let cfg = Config {
         max_elements_to_parse: 0,
+        // Our boilerplate pass (post.rs) reads class names, so readability must not strip them.
+        keep_classes: true,
         ..Default::default()
     };
     // dom_smoothie refuses relative URLs; the URL only serves to resolve links, so drop a bad one.
@@ -154,7 +160,8 @@ fn extract_inner(html: &str, opts: &HtmlOptions) -> Result<Extracted, HtmlError>
         }
     };
     let text = post::render(&article.content);
-    if text.trim().is_empty() {
+    // Text without a single letter or digit is markup debris, not an article.
+    if !text.chars().any(char::is_alphanumeric) {
         return Err(HtmlError::NoMainText);
     }
     let mut out = meta::merge(found, &article);

@@ -67,6 +67,30 @@ pub fn boilerplate_kind(node: &NodeRef) -> Option<&'static str> {
     None
 }
 
+/// The attribute that carries a boilerplate mark through readability's rewriting.
+pub const MARK: &str = "data-dossier-boilerplate";
+
+/// Marks boilerplate elements and all their element descendants with [`MARK`] (the kind as value).
+/// Elements holding more than [`MAX_DROP_SHARE`] of the page's text are not marked.
+pub fn mark_boilerplate(doc: &Document) {
+    let total = text_len(&doc.root()).max(1);
+    let mut stack = vec![doc.root()];
+    while let Some(node) = stack.pop() {
+        if node.is_element() {
+            if let Some(kind) = boilerplate_kind(&node)
+                .filter(|_| text_len(&node) as f64 / total as f64 <= MAX_DROP_SHARE)
+            {
+                node.set_attr(MARK, kind);
+                for d in node.descendants().into_iter().filter(|d| d.is_element()) {
+                    d.set_attr(MARK, kind);
+                }
+                continue;
+            }
+        }
+        stack.extend(node.children_it(true));
+    }
+}
+
 /// Text length of a subtree, iteratively.
 fn text_len(node: &NodeRef) -> usize {
     node.descendants_it()
@@ -82,7 +106,7 @@ pub fn strip_boilerplate(doc: &Document) {
     let mut doomed = Vec::new();
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
-        if node.is_element() && boilerplate_kind(&node).is_some() {
+        if node.is_element() && (node.has_attr(MARK) || boilerplate_kind(&node).is_some()) {
             let share = text_len(&node) as f64 / total as f64;
             if share <= MAX_DROP_SHARE {
                 doomed.push(node);

@@ -41,14 +41,14 @@ fn keeps_paragraph_breaks_and_drops_navigation() {
 
 #[test]
 fn drops_share_newsletter_cookie_caption_related_comments() {
-    let extra = r#"
+    let extra = r##"
 <div class="share-tools"><a href="#">Share on Facebook</a><a href="#">Tweet this story</a></div>
 <div class="newsletter-signup"><p>Sign up for the weekly digest of coast news delivered to your inbox.</p></div>
 <div id="cookie-notice"><p>This site stores cookies on your device to remember preferences.</p></div>
 <figure><img src="a.jpg"><figcaption>Dredgers at work near the ferry terminal. Photo: staff</figcaption></figure>
 <div class="related-stories"><ul><li><a href="/1">Ferry fares rise again</a></li><li><a href="/2">New lighthouse keeper named</a></li></ul></div>
 <div class="comments"><p>Reader one wrote: this has been going on for years and nobody listens.</p></div>
-<script>document.write("tracking pixel text")</script>"#;
+<script>document.write("tracking pixel text")</script>"##;
     let e = ex(&page("", extra, ""));
     for junk in [
         "Share on Facebook",
