@@ -50,9 +50,8 @@ fn readability_pages(c: &mut Criterion) {
         eprintln!("skipping readability pages: {} not found", dir.display());
         return;
     };
-    let mut pages: Vec<Vec<u8>> = entries
-        .filter_map(|e| std::fs::read(e.ok()?.path().join("source.html")).ok())
-        .collect();
+    let mut pages: Vec<Vec<u8>> =
+        entries.filter_map(|e| std::fs::read(e.ok()?.path().join("source.html")).ok()).collect();
     pages.sort();
     let opts = HtmlOptions::default();
     let mut g = c.benchmark_group("readability-test-pages");
@@ -60,10 +59,7 @@ fn readability_pages(c: &mut Criterion) {
     g.throughput(Throughput::Elements(pages.len() as u64));
     g.bench_function(format!("extract/{} pages", pages.len()), |b| {
         b.iter(|| {
-            let ok = pages
-                .iter()
-                .filter(|p| extract(p, None, &opts).is_ok())
-                .count();
+            let ok = pages.iter().filter(|p| extract(p, None, &opts).is_ok()).count();
             assert!(ok * 10 > pages.len() * 9);
         })
     });

@@ -2,9 +2,7 @@
 //! crate (what `dossier eval html --readability DIR` prints); `-v` lists the pages from worst to best.
 fn main() {
     let mut args = std::env::args().skip(1);
-    let dir = args
-        .next()
-        .unwrap_or_else(|| "/work/shared/data/readability-test-pages".into());
+    let dir = args.next().unwrap_or_else(|| "/work/shared/data/readability-test-pages".into());
     let verbose = args.any(|a| a == "-v");
     match dossier_html::eval::readability(std::path::Path::new(&dir)) {
         Ok(r) => {

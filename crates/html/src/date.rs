@@ -35,11 +35,7 @@ static META_RULES: LazyLock<Vec<MetaRule>> = LazyLock::new(|| {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
             let mut c = l.split('\t');
-            Some(MetaRule {
-                attr: c.next()?,
-                value: c.next()?,
-                label: c.next()?,
-            })
+            Some(MetaRule { attr: c.next()?, value: c.next()?, label: c.next()? })
         })
         .collect()
 });
@@ -74,9 +70,8 @@ static MDY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// US-style numeric date "03/27/2024" or European "27.03.2024"
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20|21)\d\d)\b").expect("valid regex")
-});
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([./])(\d{1,2})[./]((?:19|20|21)\d\d)\b").expect("valid regex"));
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     if !(MIN_YEAR..=MAX_YEAR).contains(&y) {
@@ -108,11 +103,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         }
     }
     if let Ok(dt) = DateTime::parse_from_rfc2822(s) {
-        return ymd(
-            chrono::Datelike::year(&dt),
-            chrono::Datelike::month(&dt),
-            chrono::Datelike::day(&dt),
-        );
+        return ymd(chrono::Datelike::year(&dt), chrono::Datelike::month(&dt), chrono::Datelike::day(&dt));
     }
     parse_written(s)
 }
@@ -143,11 +134,7 @@ pub fn parse_written(s: &str) -> Option<NaiveDate> {
         let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
         let y: i32 = c[4].parse().ok()?;
         // "27.03.2024" is day-first; "03/27/2024" is month-first unless the first number cannot be a month.
-        let d = if &c[2] == "." || a > 12 {
-            ymd(y, b, a)
-        } else {
-            ymd(y, a, b)
-        };
+        let d = if &c[2] == "." || a > 12 { ymd(y, b, a) } else { ymd(y, a, b) };
         consider(c.get(0).map_or(0, |m| m.start()), d);
     }
     best.map(|(_, d)| d)
@@ -164,8 +151,12 @@ pub fn from_url(url: &str) -> Option<NaiveDate> {
 fn is_main_work(map: &serde_json::Map<String, serde_json::Value>) -> bool {
     let ty = |t: &str| {
         let t = t.to_ascii_lowercase();
-        t.contains("article") || t.contains("posting") || t.contains("news") || t.contains("report")
-            || t == "webpage" || t == "creativework"
+        t.contains("article")
+            || t.contains("posting")
+            || t.contains("news")
+            || t.contains("report")
+            || t == "webpage"
+            || t == "creativework"
     };
     match map.get("@type") {
         Some(serde_json::Value::String(t)) => ty(t),
@@ -236,9 +227,7 @@ pub fn find(doc: &Document, urls: &[&str]) -> Option<(NaiveDate, &'static str)> 
         };
         for attr in ["property", "name", "itemprop", "http-equiv"] {
             if let Some(v) = m.attr(attr) {
-                by_key
-                    .entry((attr, v.trim().to_ascii_lowercase()))
-                    .or_insert_with(|| content.to_string());
+                by_key.entry((attr, v.trim().to_ascii_lowercase())).or_insert_with(|| content.to_string());
             }
         }
     }
@@ -257,8 +246,7 @@ pub fn find(doc: &Document, urls: &[&str]) -> Option<(NaiveDate, &'static str)> 
             continue;
         };
         let marked = t.has_attr("pubdate")
-            || t.attr("itemprop")
-                .is_some_and(|v| v.eq_ignore_ascii_case("datepublished"))
+            || t.attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("datepublished"))
             || t.attr("class").is_some_and(|c| {
                 let c = c.to_ascii_lowercase();
                 c.contains("publish") || c.contains("pubdate")

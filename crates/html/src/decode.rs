@@ -36,11 +36,7 @@ pub fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let caps = META_CHARSET.captures(head)?;
     let enc = Encoding::for_label(caps.get(1)?.as_bytes())?;
     // A page that reached us as bytes and calls itself UTF-16 is not (it would have a BOM): HTML says UTF-8.
-    Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
-        UTF_8
-    } else {
-        enc
-    })
+    Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE { UTF_8 } else { enc })
 }
 
 fn guess(bytes: &[u8]) -> &'static Encoding {
@@ -54,18 +50,14 @@ fn check_binary(bytes: &[u8]) -> Result<(), HtmlError> {
     let head = &bytes[..bytes.len().min(4096)];
     let nuls = head.iter().filter(|&&b| b == 0).count();
     if nuls * 50 > head.len() {
-        return Err(HtmlError::Binary {
-            reason: "NUL bytes",
-        });
+        return Err(HtmlError::Binary { reason: "NUL bytes" });
     }
     let controls = head
         .iter()
         .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
         .count();
     if controls * 20 > head.len() {
-        return Err(HtmlError::Binary {
-            reason: "control characters",
-        });
+        return Err(HtmlError::Binary { reason: "control characters" });
     }
     Ok(())
 }
@@ -131,17 +123,10 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, HtmlError
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
     if had_errors {
-        warnings.push(format!(
-            "malformed {} sequences replaced with U+FFFD",
-            encoding.name()
-        ));
+        warnings.push(format!("malformed {} sequences replaced with U+FFFD", encoding.name()));
     }
     if !warnings.is_empty() {
         tracing::debug!(?warnings, "charset");
     }
-    Ok(Decoded {
-        text: text.into_owned(),
-        encoding,
-        warnings,
-    })
+    Ok(Decoded { text: text.into_owned(), encoding, warnings })
 }

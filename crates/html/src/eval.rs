@@ -18,10 +18,7 @@ use crate::{extract, Extracted, HtmlOptions};
 #[non_exhaustive]
 pub enum EvalError {
     #[error("reading {path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Io { path: PathBuf, source: std::io::Error },
     #[error("no test pages (subdirectories with source.html) in {0}")]
     NoPages(PathBuf),
 }
@@ -102,12 +99,7 @@ pub struct Candidate {
 
 impl From<Extracted> for Candidate {
     fn from(e: Extracted) -> Self {
-        Self {
-            text: e.text,
-            title: e.title,
-            byline: e.byline,
-            published: e.published,
-        }
+        Self { text: e.text, title: e.title, byline: e.byline, published: e.published }
     }
 }
 
@@ -115,9 +107,7 @@ impl From<Extracted> for Candidate {
 pub fn readability(dir: &Path) -> Result<HtmlReport> {
     let opts = HtmlOptions::default();
     readability_with(dir, "dossier-html", |bytes| {
-        extract(bytes, None, &opts)
-            .map(Candidate::from)
-            .map_err(|e| e.to_string())
+        extract(bytes, None, &opts).map(Candidate::from).map_err(|e| e.to_string())
     })
 }
 
@@ -165,10 +155,7 @@ pub fn readability_with(
         let date_ok = field("publishedTime")
             .map(|w| crate::date::parse_date(w).is_some_and(|d| cand.published == Some(d)));
         pages.push(PageScore {
-            name: page
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            name: page.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             precision,
             recall,
             f1,
@@ -191,9 +178,8 @@ pub fn readability_with(
         date.add(p.date_ok);
     }
     let sum = |f: fn(&PageScore) -> f64| pages.iter().map(f).sum::<f64>() / n;
-    let (o, g, w) = pages.iter().fold((0, 0, 0), |(o, g, w), p| {
-        (o + p.overlap, g + p.got_words, w + p.want_words)
-    });
+    let (o, g, w) =
+        pages.iter().fold((0, 0, 0), |(o, g, w), p| (o + p.overlap, g + p.got_words, w + p.want_words));
     let (micro_precision, micro_recall, micro_f1) = prf(o, g, w);
     Ok(HtmlReport {
         name: name.to_string(),
@@ -280,7 +266,12 @@ impl fmt::Display for HtmlReport {
         writeln!(
             f,
             "  text macro P/R/F1 {:.3} / {:.3} / {:.3}   micro P/R/F1 {:.3} / {:.3} / {:.3}",
-            self.macro_precision, self.macro_recall, self.macro_f1, self.micro_precision, self.micro_recall, self.micro_f1
+            self.macro_precision,
+            self.macro_recall,
+            self.macro_f1,
+            self.micro_precision,
+            self.micro_recall,
+            self.micro_f1
         )?;
         for (name, a) in [("title", self.title), ("byline", self.byline), ("date", self.date)] {
             writeln!(f, "  {name:<6} accuracy {:.3} ({}/{})", a.value(), a.correct, a.total)?;

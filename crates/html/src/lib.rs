@@ -40,11 +40,7 @@ pub struct HtmlOptions {
 
 impl Default for HtmlOptions {
     fn default() -> Self {
-        Self {
-            max_bytes: 16 * 1024 * 1024,
-            max_depth: 512,
-            url: None,
-        }
+        Self { max_bytes: 16 * 1024 * 1024, max_depth: 512, url: None }
     }
 }
 
@@ -96,10 +92,7 @@ pub fn extract(
         return Err(HtmlError::Empty);
     }
     if bytes.len() > opts.max_bytes {
-        return Err(HtmlError::TooLarge {
-            size: bytes.len(),
-            limit: opts.max_bytes,
-        });
+        return Err(HtmlError::TooLarge { size: bytes.len(), limit: opts.max_bytes });
     }
     let decoded = decode::decode(bytes, declared_charset)?;
     let mut out = extract_inner(&decoded.text, opts)?;
@@ -115,10 +108,7 @@ pub fn extract_str(html: &str, opts: &HtmlOptions) -> Result<Extracted, HtmlErro
         return Err(HtmlError::Empty);
     }
     if html.len() > opts.max_bytes {
-        return Err(HtmlError::TooLarge {
-            size: html.len(),
-            limit: opts.max_bytes,
-        });
+        return Err(HtmlError::TooLarge { size: html.len(), limit: opts.max_bytes });
     }
     extract_inner(html, opts)
 }

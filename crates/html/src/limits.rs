@@ -7,14 +7,12 @@ use crate::HtmlError;
 /// Elements that never hold children, or whose end tag is implied by the next sibling: they do not
 /// deepen the tree when left unclosed.
 const NOT_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead",
-    "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body", "keygen", "basefont", "frame",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
+    "colgroup", "rb", "rt", "rp", "html", "head", "body", "keygen", "basefont", "frame",
 ];
 /// Elements whose content is raw text up to their end tag.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-];
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"];
 
 /// Fast estimate of the nesting depth from the tags alone, refusing pages clearly deeper than `limit`
 /// (with a margin of 2×, since unclosed tags make the estimate high). Linear in the input.
@@ -110,53 +108,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scripts_and_styles_are_emptied_but_json_ld_kept() {
-        let html = r#"<p>a</p><SCRIPT src="x">var s = "<p>not text</p>";</script><!-- <script> --><p>b</p><style>p{}</style><script type="application/ld+json">{"a":1}</script>"#;
-        assert_eq!(
-            strip_scripts(html),
-            r#"<p>a</p><SCRIPT src="x"></script><!-- <script> --><p>b</p><style></style><script type="application/ld+json">{"a":1}</script>"#
-        );
-        assert!(matches!(strip_scripts("<p>plain</p>"), std::borrow::Cow::Borrowed(_)));
-        // unterminated: left alone, never panics
-        assert_eq!(strip_scripts("<p>x</p><script>never closed"), "<p>x</p><script>never closed");
-        assert_eq!(strip_scripts("<script"), "<script");
-    }
-
-    #[test]
-    fn deep_divs_are_refused_by_the_tag_scan() {
-        let html = "<div>".repeat(100_000);
-        assert_eq!(
-            check_tag_depth(&html, 512),
-            Err(HtmlError::TooDeep { limit: 512 })
-        );
-    }
-
-    #[test]
-    fn unclosed_paragraphs_and_scripts_do_not_count() {
-        let mut html = "<p>para ".repeat(5000);
-        html.push_str("<script>if (a<b) { '<div><div><div>' }</script>");
-        html.push_str(&"<div></div>".repeat(5000));
-        assert_eq!(check_tag_depth(&html, 8), Ok(()));
-    }
-
-    #[test]
-    fn dom_depth_counts_nesting() {
-        let doc = Document::from(format!("{}x{}", "<span>".repeat(40), "</span>".repeat(40)).as_str());
-        assert!(check_dom_depth(&doc, 100).is_ok());
-        assert_eq!(
-            check_dom_depth(&doc, 20),
-            Err(HtmlError::TooDeep { limit: 20 })
-        );
-    }
+    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Empties `<script>` (except JSON-LD, which the metadata reads) and `<style>` elements before parsing:
@@ -212,5 +164,44 @@ pub(crate) fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
             std::borrow::Cow::Owned(o)
         }
         None => std::borrow::Cow::Borrowed(html),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_and_styles_are_emptied_but_json_ld_kept() {
+        let html = r#"<p>a</p><SCRIPT src="x">var s = "<p>not text</p>";</script><!-- <script> --><p>b</p><style>p{}</style><script type="application/ld+json">{"a":1}</script>"#;
+        assert_eq!(
+            strip_scripts(html),
+            r#"<p>a</p><SCRIPT src="x"></script><!-- <script> --><p>b</p><style></style><script type="application/ld+json">{"a":1}</script>"#
+        );
+        assert!(matches!(strip_scripts("<p>plain</p>"), std::borrow::Cow::Borrowed(_)));
+        // unterminated: left alone, never panics
+        assert_eq!(strip_scripts("<p>x</p><script>never closed"), "<p>x</p><script>never closed");
+        assert_eq!(strip_scripts("<script"), "<script");
+    }
+
+    #[test]
+    fn deep_divs_are_refused_by_the_tag_scan() {
+        let html = "<div>".repeat(100_000);
+        assert_eq!(check_tag_depth(&html, 512), Err(HtmlError::TooDeep { limit: 512 }));
+    }
+
+    #[test]
+    fn unclosed_paragraphs_and_scripts_do_not_count() {
+        let mut html = "<p>para ".repeat(5000);
+        html.push_str("<script>if (a<b) { '<div><div><div>' }</script>");
+        html.push_str(&"<div></div>".repeat(5000));
+        assert_eq!(check_tag_depth(&html, 8), Ok(()));
+    }
+
+    #[test]
+    fn dom_depth_counts_nesting() {
+        let doc = Document::from(format!("{}x{}", "<span>".repeat(40), "</span>".repeat(40)).as_str());
+        assert!(check_dom_depth(&doc, 100).is_ok());
+        assert_eq!(check_dom_depth(&doc, 20), Err(HtmlError::TooDeep { limit: 20 }));
     }
 }

@@ -57,14 +57,9 @@ fn resolve(href: &str, base: Option<&str>) -> Option<String> {
 
 /// Reads canonical URL, publication date, language and title candidates from the full document.
 pub fn read(doc: &Document, url: Option<&str>) -> Found {
-    let canonical_url = doc
-        .select(r#"link[rel="canonical"]"#)
-        .attr("href")
-        .and_then(|h| resolve(&h, url))
-        .or_else(|| {
-            doc.select(r#"meta[property="og:url"]"#)
-                .attr("content")
-                .and_then(|h| resolve(&h, url))
+    let canonical_url =
+        doc.select(r#"link[rel="canonical"]"#).attr("href").and_then(|h| resolve(&h, url)).or_else(|| {
+            doc.select(r#"meta[property="og:url"]"#).attr("content").and_then(|h| resolve(&h, url))
         });
     let mut urls: Vec<&str> = Vec::new();
     if let Some(u) = url {
@@ -74,24 +69,11 @@ pub fn read(doc: &Document, url: Option<&str>) -> Found {
         urls.push(c);
     }
     let published = date::find(doc, &urls);
-    let lang = doc
-        .select("html")
-        .attr("lang")
-        .and_then(|l| clean(&l))
-        .or_else(|| {
-            doc.select(r#"meta[http-equiv="content-language"]"#)
-                .attr("content")
-                .and_then(|l| clean(&l))
-        });
-    let h1 = doc
-        .select("h1")
-        .nodes()
-        .first()
-        .and_then(|n| clean(&n.text()));
-    let og_site_name = doc
-        .select(r#"meta[property="og:site_name"]"#)
-        .attr("content")
-        .and_then(|s| clean(&s));
+    let lang = doc.select("html").attr("lang").and_then(|l| clean(&l)).or_else(|| {
+        doc.select(r#"meta[http-equiv="content-language"]"#).attr("content").and_then(|l| clean(&l))
+    });
+    let h1 = doc.select("h1").nodes().first().and_then(|n| clean(&n.text()));
+    let og_site_name = doc.select(r#"meta[property="og:site_name"]"#).attr("content").and_then(|s| clean(&s));
     Found {
         host: url.or(canonical_url.as_deref()).and_then(host),
         canonical_url,
@@ -105,10 +87,7 @@ pub fn read(doc: &Document, url: Option<&str>) -> Found {
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
 
 fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Whether `part` names the site: equal to the outlet, or to the host without its TLD.
@@ -151,11 +130,7 @@ pub fn clean_title(title: &str, outlet: Option<&str>, host: Option<&str>) -> Str
 
 /// Combines the document metadata with readability's article.
 pub fn merge(found: Found, article: &Article) -> Extracted {
-    let outlet = article
-        .site_name
-        .as_deref()
-        .and_then(clean)
-        .or_else(|| found.og_site_name.clone());
+    let outlet = article.site_name.as_deref().and_then(clean).or_else(|| found.og_site_name.clone());
     let title = clean(&article.title)
         .or_else(|| found.h1.clone())
         .map(|t| clean_title(&t, outlet.as_deref(), found.host.as_deref()))

@@ -77,8 +77,8 @@ pub fn mark_boilerplate(doc: &Document) {
     let mut stack = vec![doc.root()];
     while let Some(node) = stack.pop() {
         if node.is_element() {
-            if let Some(kind) = boilerplate_kind(&node)
-                .filter(|_| text_len(&node) as f64 / total as f64 <= MAX_DROP_SHARE)
+            if let Some(kind) =
+                boilerplate_kind(&node).filter(|_| text_len(&node) as f64 / total as f64 <= MAX_DROP_SHARE)
             {
                 node.set_attr(MARK, kind);
                 for d in node.descendants().into_iter().filter(|d| d.is_element()) {
@@ -93,10 +93,7 @@ pub fn mark_boilerplate(doc: &Document) {
 
 /// Text length of a subtree, iteratively.
 fn text_len(node: &NodeRef) -> usize {
-    node.descendants_it()
-        .filter(|n| n.is_text())
-        .map(|n| n.text().trim().len())
-        .sum()
+    node.descendants_it().filter(|n| n.is_text()).map(|n| n.text().trim().len()).sum()
 }
 
 /// Removes boilerplate elements from the article, keeping any that would take most of its text.
@@ -121,10 +118,41 @@ pub fn strip_boilerplate(doc: &Document) {
 }
 
 const BLOCK: &[&str] = &[
-    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dl", "div",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hgroup", "hr", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
-    "ul", "caption", "dd", "dt",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dl",
+    "div",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "caption",
+    "dd",
+    "dt",
 ];
 const LINE: &[&str] = &["li", "br", "tr"];
 const CELL: &[&str] = &["td", "th"];

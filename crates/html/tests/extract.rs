@@ -114,7 +114,11 @@ fn json_ld_date_and_publisher_win() {
 
 #[test]
 fn time_element_url_and_visible_dateline_strategies() {
-    let e = ex(&page("", r#"<p>Posted <time datetime="2022-09-03T10:00" class="published-at">3 Sept</time></p>"#, ""));
+    let e = ex(&page(
+        "",
+        r#"<p>Posted <time datetime="2022-09-03T10:00" class="published-at">3 Sept</time></p>"#,
+        "",
+    ));
     assert_eq!(e.published, NaiveDate::from_ymd_opt(2022, 9, 3));
     assert_eq!(e.published_source, Some("time[datetime]:published"));
 
@@ -188,10 +192,7 @@ fn bom_wins_over_declarations() {
 fn deeply_nested_divs_are_an_error_quickly() {
     let html = format!("<html><body>{}<p>deep</p></body></html>", "<div>".repeat(100_000));
     let start = std::time::Instant::now();
-    assert_eq!(
-        extract_str(&html, &HtmlOptions::default()),
-        Err(HtmlError::TooDeep { limit: 512 })
-    );
+    assert_eq!(extract_str(&html, &HtmlOptions::default()), Err(HtmlError::TooDeep { limit: 512 }));
     // Not a timing assertion on speed, only a guard against the quadratic path (minutes, not ms).
     assert!(start.elapsed().as_secs() < 30);
 }
@@ -199,7 +200,8 @@ fn deeply_nested_divs_are_an_error_quickly() {
 #[test]
 fn nesting_just_under_the_limit_is_fine() {
     let opts = HtmlOptions { max_depth: 200, ..Default::default() };
-    let html = page("", &format!("{}<p>inner words here</p>{}", "<div>".repeat(150), "</div>".repeat(150)), "");
+    let html =
+        page("", &format!("{}<p>inner words here</p>{}", "<div>".repeat(150), "</div>".repeat(150)), "");
     assert!(extract_str(&html, &opts).is_ok());
 }
 
@@ -210,10 +212,7 @@ fn giant_page_is_a_size_error() {
         extract(html.as_bytes(), None, &HtmlOptions::default()),
         Err(HtmlError::TooLarge { .. })
     ));
-    assert!(matches!(
-        extract_str(&html, &HtmlOptions::default()),
-        Err(HtmlError::TooLarge { .. })
-    ));
+    assert!(matches!(extract_str(&html, &HtmlOptions::default()), Err(HtmlError::TooLarge { .. })));
 }
 
 #[test]
@@ -224,10 +223,7 @@ fn empty_garbage_and_binary_inputs_are_errors() {
     assert!(extract(b"<<<>>>&&&;;; <div <p </ >", None, &o).is_err());
     let binary: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 256) as u8).collect();
     assert!(extract(&binary, None, &o).is_err());
-    assert!(matches!(
-        extract(&[0u8; 100], None, &o),
-        Err(HtmlError::Binary { .. })
-    ));
+    assert!(matches!(extract(&[0u8; 100], None, &o), Err(HtmlError::Binary { .. })));
 }
 
 #[test]
