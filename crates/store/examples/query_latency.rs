@@ -1,0 +1,140 @@
+//! Latency of the corpus queries on an existing store: each of `search`, `claims`,
+//! `timeline`, `entities`, `provenance`, `stats` runs `--reps` times (default 50) with
+//! arguments varied from the store's own content (title words, attribution sources and
+//! content words, entity names, document keys), opening the store each time as a `dossier`
+//! command does; prints p50 / p95 / max in milliseconds.
+//!
+//! `cargo run --release -p dossier-store --example query_latency -- DB [--reps N] [--budget SECONDS]`
+//! A query stops early once it has used `--budget` seconds (default 60) and says so.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use dossier_link::ClaimFilter;
+use dossier_store::{SqliteStore, Store};
+use rusqlite::Connection;
+
+fn strings(conn: &Connection, sql: &str) -> Vec<String> {
+    let Ok(mut st) = conn.prepare(sql) else { return Vec::new() };
+    let Ok(rows) = st.query_map([], |r| r.get::<_, String>(0)) else { return Vec::new() };
+    rows.filter_map(Result::ok).collect()
+}
+
+fn words(s: &[String], min_len: usize) -> Vec<String> {
+    let mut out: Vec<String> = s
+        .iter()
+        .flat_map(|t| t.split_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| w.len() >= min_len)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn pct(sorted: &[Duration], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted.get(i).map_or(0.0, |d| d.as_secs_f64() * 1e3)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut db = None;
+    let (mut reps, mut budget) = (50usize, 60f64);
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--reps" => {
+                reps = args.get(i + 1).ok_or("--reps needs a value")?.parse()?;
+                i += 1;
+            }
+            "--budget" => {
+                budget = args.get(i + 1).ok_or("--budget needs a value")?.parse()?;
+                i += 1;
+            }
+            a => db = Some(PathBuf::from(a)),
+        }
+        i += 1;
+    }
+    let db = db.ok_or("usage: query_latency DB [--reps N] [--budget SECONDS]")?;
+    let conn = Connection::open(&db)?;
+    let sample = |sql: &str| strings(&conn, sql);
+    let titles = sample("SELECT title FROM documents WHERE title IS NOT NULL ORDER BY random() LIMIT 200");
+    let search_words = words(&titles, 5);
+    let sources = sample(
+        "SELECT DISTINCT source FROM attributions WHERE source IS NOT NULL ORDER BY random() LIMIT 200",
+    );
+    let contents = sample("SELECT content FROM attributions ORDER BY random() LIMIT 200");
+    let content_words = words(&contents, 6);
+    let names = sample("SELECT name FROM entities ORDER BY random() LIMIT 200");
+    let keys = sample("SELECT key FROM documents ORDER BY random() LIMIT 200");
+    drop(conn);
+    let pick =
+        |v: &[String], i: usize| v.get(i % v.len().max(1)).cloned().unwrap_or_else(|| "council".into());
+    type Query<'a> = Box<dyn Fn(&SqliteStore, usize) -> Result<usize, dossier_store::StoreError> + 'a>;
+    let queries: Vec<(&str, Query<'_>)> = vec![
+        ("stats", Box::new(|s, _| s.stats().map(|x| x.documents as usize))),
+        (
+            "search",
+            Box::new(|s, i| {
+                let q = if i % 2 == 0 {
+                    pick(&search_words, i)
+                } else {
+                    format!("{} {}", pick(&search_words, i), pick(&search_words, i * 7 + 3))
+                };
+                s.search(&q, 20).map(|h| h.len())
+            }),
+        ),
+        ("provenance", Box::new(|s, i| s.provenance(&pick(&keys, i)).map(|p| usize::from(p.is_some())))),
+        (
+            "timeline",
+            Box::new(|s, i| {
+                let about = if i % 5 == 0 { None } else { Some(pick(&names, i)) };
+                s.timeline(about.as_deref()).map(|r| r.len())
+            }),
+        ),
+        (
+            "claims",
+            Box::new(|s, i| {
+                let f = match i % 3 {
+                    0 => ClaimFilter { by: Some(pick(&sources, i)), about: None },
+                    1 => ClaimFilter { by: None, about: Some(pick(&content_words, i)) },
+                    _ => ClaimFilter::default(),
+                };
+                s.claims(&f).map(|c| c.len())
+            }),
+        ),
+        ("entities", Box::new(|s, _| s.entities().map(|e| e.len()))),
+    ];
+    println!(
+        "{:<11} {:>5} {:>10} {:>10} {:>10} {:>9}",
+        "query", "runs", "p50 ms", "p95 ms", "max ms", "results"
+    );
+    for (name, q) in &queries {
+        let mut times = Vec::with_capacity(reps);
+        let started = Instant::now();
+        let mut results = 0;
+        for i in 0..reps {
+            let t = Instant::now();
+            let store = SqliteStore::open_existing(&db)?;
+            results += q(&store, i)?;
+            drop(store);
+            times.push(t.elapsed());
+            if started.elapsed().as_secs_f64() > budget {
+                break;
+            }
+        }
+        times.sort();
+        let note = if times.len() < reps { " (stopped at the time budget)" } else { "" };
+        println!(
+            "{:<11} {:>5} {:>10.1} {:>10.1} {:>10.1} {:>9.1}{note}",
+            name,
+            times.len(),
+            pct(&times, 0.5),
+            pct(&times, 0.95),
+            pct(&times, 1.0),
+            results as f64 / times.len().max(1) as f64
+        );
+    }
+    Ok(())
+}
