@@ -75,6 +75,26 @@ fn ingest(c: &mut Criterion) {
             criterion::BatchSize::PerIteration,
         )
     });
+    // The writer alone (analysis done ahead): the share of the run that is serial.
+    let prepared: Vec<Prepared> =
+        inputs(DOCS).into_par_iter().map(|r| Prepared::from_record(pipeline.run(r))).collect();
+    g.bench_function("sqlite put only (docs)", |b| {
+        b.iter_batched(
+            || tempfile::tempdir().expect("temp dir"),
+            |dir| {
+                let mut store = SqliteStore::open(&dir.path().join("bench.db")).expect("open store");
+                let mut stored = 0;
+                for batch in prepared.chunks(BATCH) {
+                    let out = store.put(batch).expect("put");
+                    stored += out.added + out.existing;
+                }
+                store.checkpoint().expect("checkpoint");
+                assert_eq!(stored, DOCS, "every record was stored");
+                (store, dir)
+            },
+            criterion::BatchSize::PerIteration,
+        )
+    });
     g.finish();
 }
 
