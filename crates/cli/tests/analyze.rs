@@ -5,6 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
+use dossier_doc::contract::CONTRACT_FIELDS;
 use serde_json::Value;
 
 fn dossier() -> Command {
@@ -51,26 +52,6 @@ fn check_spans(rec: &Value) {
     }
     walk(rec, &chars, "record");
 }
-
-const CONTRACT_FIELDS: [&str; 17] = [
-    "contract",
-    "id",
-    "status",
-    "title",
-    "url",
-    "outlet",
-    "published",
-    "text",
-    "body",
-    "boilerplate",
-    "origin",
-    "sentences",
-    "entities",
-    "timexes",
-    "attributions",
-    "events",
-    "timeline",
-];
 
 #[test]
 fn examples_analyze_ok_in_sorted_order() {

@@ -11,6 +11,27 @@ use crate::{Span, Text};
 
 pub const CONTRACT_VERSION: u32 = 1;
 
+/// The fields every ok record carries, as the contract lists them.
+pub const CONTRACT_FIELDS: [&str; 17] = [
+    "contract",
+    "id",
+    "status",
+    "title",
+    "url",
+    "outlet",
+    "published",
+    "text",
+    "body",
+    "boilerplate",
+    "origin",
+    "sentences",
+    "entities",
+    "timexes",
+    "attributions",
+    "events",
+    "timeline",
+];
+
 /// `{"start", "end", "text"}` with char offsets; `text == record.text[start:end]`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JSpan {
@@ -242,25 +263,7 @@ mod tests {
     fn ok_record_has_every_contract_field() {
         let r = OkRecord { contract: 1, status: "ok".into(), ..Default::default() };
         let v = serde_json::to_value(&r).unwrap();
-        for key in [
-            "contract",
-            "id",
-            "status",
-            "title",
-            "url",
-            "outlet",
-            "published",
-            "text",
-            "body",
-            "boilerplate",
-            "origin",
-            "sentences",
-            "entities",
-            "timexes",
-            "attributions",
-            "events",
-            "timeline",
-        ] {
+        for key in CONTRACT_FIELDS {
             assert!(v.get(key).is_some(), "missing {key}");
         }
     }
