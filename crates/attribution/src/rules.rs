@@ -591,6 +591,19 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
             continue;
         }
         let first = &c.words[target.start];
+        // A relative pronoun right after a comma: "Jane Roe, who has said …" is Jane Roe, the
+        // mention that ends just before the comma.
+        if target.len() == 1
+            && matches!(first.as_str(), "who" | "which")
+            && target.start >= 2
+            && c.words[target.start - 1] == ","
+        {
+            let before = c.prep.spans[target.start - 2];
+            if let Some(e) = ents.iter().rev().find(|e| e.0.end == before.end) {
+                hits[i].resolved = Some(e.0);
+                continue;
+            }
+        }
         let k = kind_of(c, &target);
         let pronoun = target.len() == 1 && k.is_some_and(SourceKind::is_pronoun);
         // "the group", "the spokeswoman", "its office": a determiner and a known head noun.

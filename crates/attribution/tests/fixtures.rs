@@ -154,3 +154,29 @@ fn cyber_attack() {
     let h = find(&text, &hits, "wrote", "the group wrote");
     assert_eq!(h.kind, Kind::Direct);
 }
+
+#[test]
+fn relative_pronoun_source_resolves_to_the_name_before_the_comma() {
+    let text = "The council voted on Monday. Mayor Lena Ortiz, who has long opposed the plan, \
+                said the vote was rushed.\n\nHarold Quint, who chairs the finance committee, \
+                claimed without evidence that the figures were wrong.";
+    let hits = dossier_attribution::analyze(text);
+    let show: Vec<String> = hits
+        .iter()
+        .map(|h| {
+            let t = |s: Option<dossier_doc::Span>| s.map_or("-", |s| &text[s.range()]);
+            format!("{} | {} | {}", t(h.source), t(h.source_resolved), &text[h.cue.range()])
+        })
+        .collect();
+    let rel = hits
+        .iter()
+        .find(|h| h.source.is_some_and(|s| &text[s.range()] == "who"))
+        .unwrap_or_else(|| panic!("no relative-pronoun source: {show:#?}"));
+    assert_eq!(rel.source_resolved.map(|s| &text[s.range()]), Some("Mayor Lena Ortiz"), "{show:#?}");
+    let claim = hits
+        .iter()
+        .find(|h| text[h.cue.range()].starts_with("claimed"))
+        .unwrap_or_else(|| panic!("no claim: {show:#?}"));
+    let who = claim.source_resolved.or(claim.source).map(|s| &text[s.range()]);
+    assert!(who.is_some_and(|w| w.starts_with("Harold Quint")), "{show:#?}");
+}

@@ -199,16 +199,19 @@ impl Pipeline {
 
 impl Analysis {
     /// The entity (index into `entities`) a source phrase names: one whose mention holds the
-    /// phrase, or ends where the phrase ends (English noun phrases are head-final: "National
-    /// Security Council spokeswoman Jane Roe" is Jane Roe, while "Russian intelligence
-    /// documents" is not the Russians).
+    /// phrase, or ends where the phrase (or its part before a comma) ends. English noun
+    /// phrases are head-final: "National Security Council spokeswoman Jane Roe" is Jane Roe,
+    /// while "Russian intelligence documents" is not the Russians; "Jane Roe, who chairs the
+    /// committee" is Jane Roe.
     pub fn entity_at(&self, span: Span) -> Option<usize> {
         let text = self.text.as_str();
         let span = span.trim(text);
-        let end = span.start + text[span.range()].trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-        self.entities
-            .iter()
-            .position(|e| e.mentions.iter().any(|m| m.contains(&span) || (span.contains(m) && m.end == end)))
+        let phrase = &text[span.range()];
+        let head_end = |s: &str| span.start + s.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+        let ends = [head_end(phrase), phrase.find(", ").map_or(usize::MAX, |i| head_end(&phrase[..i]))];
+        self.entities.iter().position(|e| {
+            e.mentions.iter().any(|m| m.contains(&span) || (span.contains(m) && ends.contains(&m.end)))
+        })
     }
 
     /// A source's name for chains: its entity's name, else its words.
