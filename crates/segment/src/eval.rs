@@ -16,6 +16,7 @@
 //!
 //! [`Sentence::surface_tokens`]: dossier_corpora::conllu::Sentence::surface_tokens
 
+use dossier_corpora::ratio;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::Path;
@@ -40,25 +41,12 @@ impl Counts {
         ratio(self.matched, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        dossier_corpora::f1(self.precision(), self.recall())
     }
     fn add(&mut self, o: Counts) {
         self.matched += o.matched;
         self.predicted += o.predicted;
         self.gold += o.gold;
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 

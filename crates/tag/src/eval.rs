@@ -1,6 +1,7 @@
 //! Evaluation adapters: tag CoNLL / CoNLL-U files and score predictions against their gold
 //! columns.
 
+use dossier_corpora::ratio;
 use std::fmt;
 use std::io::Write;
 use std::path::Path;
@@ -26,20 +27,7 @@ impl Prf {
         ratio(self.tp, self.tp + self.fn_)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
+        dossier_corpora::f1(self.precision(), self.recall())
     }
 }
 
