@@ -159,6 +159,12 @@ pub struct Entity {
     #[serde(rename = "type")]
     pub kind: Option<String>,
     pub mentions: Vec<JSpan>,
+    /// Extension: the other name forms of the entity ("Putin", "ISIS-K").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Extension: for each of `mentions`, `name` | `nominal` ("the group") | `pronoun`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mention_kinds: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -203,6 +209,9 @@ pub struct EventTime {
     pub timex: Option<String>,
     pub value: Option<String>,
     pub relation: String,
+    /// Extension: the event this time is relative to ("days before the attack" → the attack).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor_event: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -223,6 +232,9 @@ pub struct Count {
     pub what: String,
     pub value: u64,
     pub qualifier: String,
+    /// Extension: the upper bound of a `range` ("10 to 20").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u64>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -235,6 +247,13 @@ pub struct Event {
     pub location: Option<EventLocation>,
     pub participants: Vec<Participant>,
     pub counts: Vec<Count>,
+    /// Extension: every mention of the event, `trigger` first ("the attack" three paragraphs
+    /// later is the same event).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<JSpan>,
+    /// Extension: the attribution the event comes from (a warning, denial, statement).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -243,6 +262,13 @@ pub struct TimelineEntry {
     pub event: Option<String>,
     pub attribution: Option<String>,
     pub summary: String,
+    /// Extension: how the entry stands to `value`: `on`, `before`, `after`, `during`.
+    #[serde(default = "on")]
+    pub relation: String,
+}
+
+fn on() -> String {
+    "on".into()
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
-//! Tagging glue: POS for every token, named entities per document, mentions grouped into
-//! entities by exact name (cross-mention linking is a later stage).
+//! Tagging glue: POS for every token, named entities per document, and the entities their
+//! mentions form (linked by `dossier-coref`).
 
+use dossier_attribution::AttributionHit;
+use dossier_coref::{CorefInput, MentionKind, NameMention};
 use dossier_doc::Span;
 use dossier_segment::Segmentation;
 use dossier_tag::{EntityLabel, NerModel, PosTag, Tagger};
@@ -14,13 +16,19 @@ pub struct Mention {
     pub sentence: usize,
 }
 
-/// An entity: mentions with the same name and label.
+/// An entity: its mentions (names, descriptions, pronouns) linked in the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EntityGroup {
+    /// The fullest name form.
     pub name: String,
     pub label: EntityLabel,
     pub kind: Option<&'static str>,
+    /// The other name forms.
+    pub aliases: Vec<String>,
+    /// In text order.
     pub mentions: Vec<Span>,
+    /// How each of `mentions` names the entity.
+    pub mention_kinds: Vec<MentionKind>,
 }
 
 /// POS tags aligned with `seg.tokens` (`None` only for a token outside every sentence), and
@@ -61,23 +69,34 @@ pub fn tag(
     (pos, mentions)
 }
 
-/// Groups mentions by exact (whitespace-normalized) name and label, in order of first mention.
-pub fn group(text: &str, seg: &Segmentation, mentions: &[Mention]) -> Vec<EntityGroup> {
-    let mut groups: Vec<EntityGroup> = Vec::new();
-    for m in mentions {
-        let name = m.span.of(text).split_whitespace().collect::<Vec<_>>().join(" ");
-        match groups.iter_mut().find(|g| g.name == name && g.label == m.label) {
-            Some(g) => g.mentions.push(m.span),
-            None => {
-                let context: Vec<&str> = seg
-                    .sentence_tokens
-                    .get(m.sentence)
-                    .map(|r| seg.tokens[r.clone()].iter().map(|t| t.span.of(text)).collect())
-                    .unwrap_or_default();
-                let kind = dossier_tag::fine_type(&name, m.label.as_str(), &context);
-                groups.push(EntityGroup { name, label: m.label, kind, mentions: vec![m.span] });
+/// Links the mentions of a document into entities (in-document coreference).
+pub fn link(
+    text: &str,
+    seg: &Segmentation,
+    pos: &[Option<PosTag>],
+    mentions: &[Mention],
+    attributions: &[AttributionHit],
+) -> Vec<EntityGroup> {
+    let names: Vec<NameMention> =
+        mentions.iter().map(|m| NameMention { span: m.span, label: m.label }).collect();
+    let entities = dossier_coref::resolve(&CorefInput { text, seg, pos, names: &names, attributions });
+    entities
+        .into_iter()
+        .map(|e| {
+            let sentence = seg.sentences.iter().position(|s| s.contains(&e.name_span));
+            let context: Vec<&str> = sentence
+                .and_then(|si| seg.sentence_tokens.get(si))
+                .map(|r| seg.tokens[r.clone()].iter().map(|t| t.span.of(text)).collect())
+                .unwrap_or_default();
+            let kind = dossier_tag::fine_type(&e.name, e.label.as_str(), &context);
+            EntityGroup {
+                name: e.name,
+                label: e.label,
+                kind,
+                aliases: e.aliases,
+                mentions: e.mentions.iter().map(|m| m.span).collect(),
+                mention_kinds: e.mentions.iter().map(|m| m.kind).collect(),
             }
-        }
-    }
-    groups
+        })
+        .collect()
 }

@@ -20,6 +20,7 @@ use dossier_tag::{NerModel, PosTag, Tagger};
 use dossier_time::{TimeTagger, TimexHit};
 
 mod entities;
+pub mod eval;
 pub use entities::{EntityGroup, Mention};
 
 /// Why the pipeline could not be built.
@@ -169,7 +170,6 @@ impl Pipeline {
         }
         let seg = self.segmenter.segment(&text);
         let (pos, mentions) = entities::tag(&text, &seg, self.tagger, self.ner);
-        let entities = entities::group(&text, &seg, &mentions);
         let timexes = TimeTagger::global().extract(&text, &seg.sentences, published);
         let attributions = {
             let tags: Option<Vec<PosTag>> = pos.iter().copied().collect();
@@ -177,6 +177,7 @@ impl Pipeline {
                 mentions.iter().map(|m| EntityMention { span: m.span, label: m.label }).collect();
             Attributor::global().extract(&text, &seg, tags.as_deref(), &ents)
         };
+        let entities = entities::link(&text, &seg, &pos, &mentions, &attributions);
         Ok(Analysis {
             id,
             text: Text::new(text),
@@ -291,6 +292,8 @@ impl Analysis {
                     label: e.label.as_str().into(),
                     kind: e.kind.map(str::to_string),
                     mentions: e.mentions.iter().map(|&s| t.jspan(s)).collect(),
+                    aliases: e.aliases.clone(),
+                    mention_kinds: e.mention_kinds.iter().map(|k| k.as_str().to_string()).collect(),
                 })
                 .collect(),
             timexes: self

@@ -48,6 +48,8 @@ pub fn record(
             label: (*label).into(),
             kind: None,
             mentions: mentions.iter().map(|m| span(text, m)).collect(),
+            aliases: Vec::new(),
+            mention_kinds: Vec::new(),
         });
     }
     for (i, a) in attrs.iter().enumerate() {
@@ -74,12 +76,15 @@ pub fn record(
             location: None,
             participants: vec![],
             counts: vec![],
+            mentions: vec![],
+            attribution: None,
         });
         r.timeline.push(TimelineEntry {
             value: (*value).into(),
             event: Some(format!("v{}", i + 1)),
             attribution: None,
             summary: (*summary).into(),
+            relation: "on".into(),
         });
     }
     Record::Ok(Box::new(r))

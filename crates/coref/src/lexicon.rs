@@ -1,0 +1,119 @@
+//! The word lists of `data/`, parsed once.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use dossier_tag::EntityLabel;
+
+use crate::CorefError;
+
+/// Grammatical gender of a person (or of a pronoun that refers to one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// What a pronoun can refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PronounClass {
+    Person(Gender),
+    /// "it": an organisation, place or thing.
+    Neuter,
+    /// "they": a group or organisation.
+    Plural,
+}
+
+/// A head noun of a description ("group", "president") and what it can refer to.
+#[derive(Clone, Debug)]
+pub struct Head {
+    pub labels: Vec<EntityLabel>,
+    pub gender: Option<Gender>,
+}
+
+pub struct Lexicon {
+    pub heads: HashMap<String, Head>,
+    pub pronouns: HashMap<String, PronounClass>,
+    pub first_names: HashMap<String, Gender>,
+}
+
+static LEXICON: LazyLock<Result<Lexicon, CorefError>> = LazyLock::new(Lexicon::load);
+
+fn rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
+}
+
+fn label(s: &str) -> Option<EntityLabel> {
+    match s {
+        "PER" => Some(EntityLabel::Per),
+        "ORG" => Some(EntityLabel::Org),
+        "LOC" => Some(EntityLabel::Loc),
+        "MISC" => Some(EntityLabel::Misc),
+        _ => None,
+    }
+}
+
+fn gender(s: &str) -> Result<Option<Gender>, ()> {
+    match s {
+        "m" => Ok(Some(Gender::Male)),
+        "f" => Ok(Some(Gender::Female)),
+        "-" => Ok(None),
+        _ => Err(()),
+    }
+}
+
+impl Lexicon {
+    /// The shared lexicon; an error only when a shipped data file is malformed (a build
+    /// defect the tests catch).
+    pub fn global() -> Result<&'static Lexicon, &'static CorefError> {
+        LEXICON.as_ref()
+    }
+
+    fn load() -> Result<Lexicon, CorefError> {
+        let bad = |file: &'static str, line: usize| CorefError::Data { file, line };
+        let mut heads = HashMap::new();
+        for (line, cols) in rows(include_str!("../data/heads.tsv")) {
+            let [word, labels, g] = cols[..] else { return Err(bad("heads.tsv", line)) };
+            let labels: Option<Vec<EntityLabel>> = labels.split(',').map(label).collect();
+            let labels = labels.ok_or(bad("heads.tsv", line))?;
+            let gender = gender(g).map_err(|_| bad("heads.tsv", line))?;
+            heads.insert(word.to_lowercase(), Head { labels, gender });
+        }
+        let mut pronouns = HashMap::new();
+        for (line, cols) in rows(include_str!("../data/pronouns.tsv")) {
+            let [word, class] = cols[..] else { return Err(bad("pronouns.tsv", line)) };
+            let class = match class {
+                "m" => PronounClass::Person(Gender::Male),
+                "f" => PronounClass::Person(Gender::Female),
+                "n" => PronounClass::Neuter,
+                "p" => PronounClass::Plural,
+                _ => return Err(bad("pronouns.tsv", line)),
+            };
+            pronouns.insert(word.to_string(), class);
+        }
+        let mut first_names = HashMap::new();
+        for (line, cols) in rows(include_str!("../data/first_names.tsv")) {
+            let [name, g] = cols[..] else { return Err(bad("first_names.tsv", line)) };
+            let g = gender(g).ok().flatten().ok_or(bad("first_names.tsv", line))?;
+            first_names.insert(name.to_string(), g);
+        }
+        Ok(Lexicon { heads, pronouns, first_names })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_parse() {
+        let lex = Lexicon::global().expect("shipped data parses");
+        assert!(lex.heads["group"].labels.contains(&EntityLabel::Org));
+        assert_eq!(lex.heads["spokeswoman"].gender, Some(Gender::Female));
+        assert_eq!(lex.pronouns["his"], PronounClass::Person(Gender::Male));
+        assert_eq!(lex.first_names["maria"], Gender::Female);
+    }
+}

@@ -1,0 +1,933 @@
+//! In-document entity linking: one entity per real-world thing.
+//!
+//! The named-entity mentions of the tagger are grouped, in text order, by a sieve of rules
+//! in the spirit of the Stanford multi-pass sieve (Lee et al. 2013), from the most precise to
+//! the least:
+//!
+//! 1. **Acronyms** introduced by parentheses ("ISIS-K (Islamic State of Khorasan, …)", "the
+//!    Northern Relief Coalition (NRC)") become one entity; a later acronym whose letters are
+//!    the initials of an earlier name joins it ("United States" … "US").
+//! 2. **Name variants**: the same name; a person's surname or first name after the full
+//!    name ("Vladimir Putin" … "Putin"); an organisation's name without its legal suffix or
+//!    with fewer words at the end ("Harbor Logistics Inc." … "Harbor Logistics").
+//! 3. **Descriptions** the text gives an entity: titles before a name ("spokeswoman Jane
+//!    Roe"), modifiers between a determiner and a name ("the London-based X"), appositions
+//!    ("X, a research group,") and copular definitions ("X is a research group"). A later
+//!    definite description ("the group", "the president") joins the most recent entity the
+//!    text described with that head noun or whose name holds it; an indefinite one ("a
+//!    UK-based group") that a lead or a claim uses before the name joins the entity later
+//!    described that way.
+//! 4. **Pronouns**: an attribution's pronoun source follows the attribution stage's
+//!    resolution ("he added" → the previous speaker); other he/she → the nearest person of a
+//!    compatible gender; it/its → the nearest organisation; they/their → the nearest
+//!    organisation when no plural noun comes between.
+//!
+//! Word lists (description heads, pronouns, first names for gender) live in `data/`.
+
+mod lexicon;
+
+use std::collections::HashMap;
+
+use dossier_attribution::AttributionHit;
+use dossier_doc::Span;
+use dossier_segment::Segmentation;
+use dossier_tag::{EntityLabel, PosTag};
+
+pub use lexicon::{Gender, Lexicon, PronounClass};
+
+/// Errors of this crate: a malformed shipped word list (a build defect the tests catch).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CorefError {
+    #[error("coreference data file {file}, line {line}: malformed entry")]
+    Data { file: &'static str, line: usize },
+}
+
+/// Checks the shipped word lists.
+pub fn check_data() -> Result<(), &'static CorefError> {
+    Lexicon::global().map(|_| ())
+}
+
+/// A named-entity mention from the tagger.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NameMention {
+    pub span: Span,
+    pub label: EntityLabel,
+}
+
+/// How an entity is mentioned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    Name,
+    /// A description: "the group", "a UK-based group", "the president".
+    Nominal,
+    Pronoun,
+}
+
+impl MentionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Name => "name",
+            MentionKind::Nominal => "nominal",
+            MentionKind::Pronoun => "pronoun",
+        }
+    }
+}
+
+/// One mention of an entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+}
+
+/// One entity: its mentions in text order (at least one is a name).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// The fullest name form in the text.
+    pub name: String,
+    pub label: EntityLabel,
+    /// Where `name` is first written.
+    pub name_span: Span,
+    /// The other name forms ("Putin", "ISIS-K").
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Mention>,
+}
+
+/// What the linker reads.
+pub struct CorefInput<'a> {
+    pub text: &'a str,
+    pub seg: &'a Segmentation,
+    /// Aligned with `seg.tokens`.
+    pub pos: &'a [Option<PosTag>],
+    /// The tagger's name mentions, in text order.
+    pub names: &'a [NameMention],
+    pub attributions: &'a [AttributionHit],
+}
+
+/// Groups the mentions of a document into entities (ordered by first mention).
+pub fn resolve(input: &CorefInput) -> Vec<Entity> {
+    let Ok(lex) = Lexicon::global() else { return fallback(input) };
+    let mut linker = Linker::new(input, lex);
+    linker.names();
+    linker.descriptions();
+    linker.nominals();
+    linker.pronouns();
+    linker.entities()
+}
+
+/// Exact-name grouping, used only if the shipped word lists were malformed.
+fn fallback(input: &CorefInput) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    for m in input.names {
+        let name = normalize(m.span.of(input.text));
+        match out.iter_mut().find(|e| e.name == name) {
+            Some(e) => e.mentions.push(Mention { span: m.span, kind: MentionKind::Name }),
+            None => out.push(Entity {
+                name,
+                label: m.label,
+                name_span: m.span,
+                aliases: Vec::new(),
+                mentions: vec![Mention { span: m.span, kind: MentionKind::Name }],
+            }),
+        }
+    }
+    out
+}
+
+/// Whitespace collapsed, a leading "the" and a trailing possessive dropped.
+fn normalize(s: &str) -> String {
+    let s = s.trim();
+    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    let s = s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s);
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words that may stand lower-case inside a name ("Islamic State **of** Khorasan").
+const NAME_GLUE: [&str; 9] = ["of", "the", "and", "for", "de", "du", "al", "la", "on"];
+/// Legal-form words an organisation's short name drops.
+const LEGAL_SUFFIXES: [&str; 12] =
+    ["inc", "inc.", "ltd", "ltd.", "llc", "plc", "corp", "corp.", "co", "co.", "gmbh", "s.a."];
+const COPULAS: [&str; 7] = ["is", "was", "are", "were", "remains", "became", "becomes"];
+const DETERMINERS: [&str; 5] = ["the", "this", "that", "a", "an"];
+
+/// The letters of an acronym-like token ("ISIS-K" → "ISISK", "U.S." → "US"), or `None`
+/// when the token is not one (two or more capitals, no lower-case letter but a plural s).
+fn acronym_letters(s: &str) -> Option<String> {
+    if s.contains(char::is_whitespace) {
+        return None;
+    }
+    let s = s.strip_suffix('s').filter(|r| r.chars().all(|c| !c.is_lowercase())).unwrap_or(s);
+    let letters: String = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    let caps = letters.chars().filter(|c| c.is_uppercase()).count();
+    (caps >= 2 && letters.chars().all(|c| !c.is_lowercase())).then_some(letters)
+}
+
+/// Initials of a name's capitalised words ("National Security Council" → "NSC").
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+#[derive(Clone, Debug, Default)]
+struct Info {
+    descs: Vec<String>,
+    gender: Option<Gender>,
+    /// Votes per label, in `EntityLabel` order.
+    labels: [u16; 4],
+    name_words: Vec<String>,
+    /// Whether the cluster holds a name (only such clusters are entities).
+    named: bool,
+}
+
+impl Info {
+    fn label(&self) -> Option<EntityLabel> {
+        let best = (0..4).max_by_key(|&i| (self.labels[i], 4 - i))?;
+        (self.labels[best] > 0).then(|| dossier_tag::ner::ENTITY_LABELS[best])
+    }
+    fn has_desc(&self, head: &str) -> bool {
+        self.descs.iter().any(|d| d == head) || self.name_words.iter().any(|w| w == head)
+    }
+}
+
+fn label_index(l: EntityLabel) -> usize {
+    dossier_tag::ner::ENTITY_LABELS.iter().position(|&x| x == l).unwrap_or(0)
+}
+
+#[derive(Clone, Copy, Debug)]
+struct M {
+    span: Span,
+    kind: MentionKind,
+    label: Option<EntityLabel>,
+    sentence: usize,
+}
+
+struct Linker<'a> {
+    text: &'a str,
+    seg: &'a Segmentation,
+    pos: &'a [Option<PosTag>],
+    attributions: &'a [AttributionHit],
+    lex: &'static Lexicon,
+    mentions: Vec<M>,
+    parent: Vec<usize>,
+    info: Vec<Info>,
+    /// For each token, the name mention covering it.
+    name_at: Vec<Option<usize>>,
+    sentence_of: Vec<usize>,
+    lower: Vec<String>,
+    /// Descriptions made mentions by apposition (token ranges, to skip in the nominal scan).
+    taken: Vec<Span>,
+}
+
+impl<'a> Linker<'a> {
+    fn new(input: &CorefInput<'a>, lex: &'static Lexicon) -> Linker<'a> {
+        let seg = input.seg;
+        let mut sentence_of = vec![0; seg.tokens.len()];
+        for (si, r) in seg.sentence_tokens.iter().enumerate() {
+            for slot in sentence_of.get_mut(r.clone()).into_iter().flatten() {
+                *slot = si;
+            }
+        }
+        let lower = seg.tokens.iter().map(|t| t.span.of(input.text).to_lowercase()).collect();
+        let mut l = Linker {
+            text: input.text,
+            seg,
+            pos: input.pos,
+            attributions: input.attributions,
+            lex,
+            mentions: Vec::new(),
+            parent: Vec::new(),
+            info: Vec::new(),
+            name_at: vec![None; seg.tokens.len()],
+            sentence_of,
+            lower,
+            taken: Vec::new(),
+        };
+        let mut names: Vec<NameMention> =
+            input.names.iter().copied().filter(|m| m.span.start < m.span.end).collect();
+        names.sort_by_key(|m| (m.span.start, m.span.end));
+        names.dedup_by(|b, a| a.span.overlaps(&b.span));
+        for m in names {
+            l.add_name(m.span, m.label);
+        }
+        l
+    }
+
+    // ----- plumbing -----
+
+    fn tok(&self, i: usize) -> &'a str {
+        self.seg.tokens[i].span.of(self.text)
+    }
+    fn upos(&self, i: usize) -> &'static str {
+        self.pos.get(i).copied().flatten().map_or("X", |p| p.upos())
+    }
+    fn xpos(&self, i: usize) -> &'static str {
+        self.pos.get(i).copied().flatten().map_or("X", |p| p.xpos())
+    }
+    /// Index of the token starting at or after `byte`.
+    fn token_from(&self, byte: usize) -> usize {
+        self.seg.tokens.partition_point(|t| t.span.start < byte)
+    }
+    /// Token range covered by a span.
+    fn tokens_of(&self, span: Span) -> std::ops::Range<usize> {
+        self.token_from(span.start)..self.seg.tokens.partition_point(|t| t.span.start < span.end)
+    }
+    fn sentence_at(&self, byte: usize) -> usize {
+        let i = self.token_from(byte).min(self.sentence_of.len().saturating_sub(1));
+        self.sentence_of.get(i).copied().unwrap_or(0)
+    }
+
+    fn push(&mut self, span: Span, kind: MentionKind, label: Option<EntityLabel>) -> usize {
+        let id = self.mentions.len();
+        let sentence = self.sentence_at(span.start);
+        self.mentions.push(M { span, kind, label, sentence });
+        self.parent.push(id);
+        let mut info = Info::default();
+        if let Some(l) = label {
+            info.labels[label_index(l)] += 1;
+        }
+        if kind == MentionKind::Name {
+            info.named = span.start < span.end;
+            info.name_words = span.of(self.text).split_whitespace().map(str::to_lowercase).collect();
+        }
+        self.info.push(info);
+        id
+    }
+
+    fn add_name(&mut self, span: Span, label: EntityLabel) -> usize {
+        let id = self.push(span, MentionKind::Name, Some(label));
+        for t in self.tokens_of(span) {
+            self.name_at[t] = Some(id);
+        }
+        id
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return;
+        }
+        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.parent[gone] = keep;
+        let g = std::mem::take(&mut self.info[gone]);
+        let k = &mut self.info[keep];
+        for d in g.descs {
+            if !k.descs.contains(&d) {
+                k.descs.push(d);
+            }
+        }
+        k.gender = k.gender.or(g.gender);
+        for i in 0..4 {
+            k.labels[i] += g.labels[i];
+        }
+        k.name_words.extend(g.name_words);
+        k.named |= g.named;
+    }
+
+    fn add_desc(&mut self, m: usize, word: &str) {
+        let r = self.find(m);
+        let word = word.to_lowercase();
+        if let Some(g) = self.lex.heads.get(&word).and_then(|h| h.gender) {
+            self.info[r].gender.get_or_insert(g);
+        }
+        if !self.info[r].descs.contains(&word) {
+            self.info[r].descs.push(word);
+        }
+    }
+
+    fn name_ids(&self) -> Vec<usize> {
+        (0..self.mentions.len()).filter(|&i| self.mentions[i].kind == MentionKind::Name).collect()
+    }
+
+    // ----- 1–2: names -----
+
+    fn names(&mut self) {
+        self.acronym_parentheses();
+        let ids = self.name_ids();
+        for (k, &j) in ids.iter().enumerate() {
+            let sj = normalize(self.mentions[j].span.of(self.text));
+            let lj = self.mentions[j].label;
+            let mut target = None;
+            // Most recent first.
+            for &i in ids[..k].iter().rev() {
+                let si = normalize(self.mentions[i].span.of(self.text));
+                if self.same_name(&si, self.mentions[i].label, &sj, lj) {
+                    target = Some(i);
+                    break;
+                }
+            }
+            if let Some(i) = target {
+                self.union(i, j);
+            }
+        }
+        for j in ids {
+            self.person_gender(j);
+        }
+    }
+
+    /// Whether an earlier name `a` and a later name `b` name the same thing.
+    fn same_name(&self, a: &str, la: Option<EntityLabel>, b: &str, lb: Option<EntityLabel>) -> bool {
+        if a.eq_ignore_ascii_case(b) {
+            return true;
+        }
+        let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+        // Acronym ↔ expansion.
+        if let Some(letters) = acronym_letters(b) {
+            if wa.len() >= 2 && initials(a) == letters {
+                return true;
+            }
+        }
+        if let Some(letters) = acronym_letters(a) {
+            if wb.len() >= 2 && initials(b) == letters {
+                return true;
+            }
+        }
+        let per = |l: Option<EntityLabel>| l == Some(EntityLabel::Per);
+        // A person's surname or first name after the full name; the full name after the
+        // surname.
+        if per(la) && wa.len() >= 2 && wb.len() == 1 && !is_place(b) {
+            return wa.last() == wb.last() || (per(lb) && wa[0] == wb[0]);
+        }
+        if per(lb) && wb.len() >= 2 && wa.len() == 1 && per(la) {
+            return wb.last() == wa.last();
+        }
+        if la == lb && !per(la) {
+            // "Harbor Logistics Inc." … "Harbor Logistics"; and the reverse.
+            let strip = |w: &[&'_ str]| -> usize {
+                let mut n = w.len();
+                while n > 1
+                    && LEGAL_SUFFIXES.contains(&w[n - 1].trim_end_matches(',').to_lowercase().as_str())
+                {
+                    n -= 1;
+                }
+                n
+            };
+            let (na, nb) = (strip(&wa), strip(&wb));
+            if na == nb && wa[..na] == wb[..nb] {
+                return true;
+            }
+            let (short, long) = if nb < na { (&wb[..nb], &wa[..na]) } else { (&wa[..na], &wb[..nb]) };
+            return short.len() >= 2 && long.starts_with(short);
+        }
+        false
+    }
+
+    fn person_gender(&mut self, j: usize) {
+        if self.mentions[j].label != Some(EntityLabel::Per) {
+            return;
+        }
+        let span = self.mentions[j].span;
+        let first = span.of(self.text).split_whitespace().next().unwrap_or("").to_lowercase();
+        let mut g = self.lex.first_names.get(&first).copied();
+        // "Mr." / "Ms." / "Mrs." right before the name.
+        let t = self.token_from(span.start);
+        if t > 0 {
+            match self.lower[t - 1].trim_end_matches('.') {
+                "mr" | "sir" | "lord" => g = Some(Gender::Male),
+                "ms" | "mrs" | "miss" | "dame" | "lady" => g = Some(Gender::Female),
+                _ => {}
+            }
+        }
+        if let Some(g) = g {
+            let r = self.find(j);
+            self.info[r].gender.get_or_insert(g);
+        }
+    }
+
+    /// "ACR (Expansion …" and "Expansion (ACR)": the two are one entity; an expansion the
+    /// tagger split ("Islamic State" + "Khorasan") becomes one name mention.
+    fn acronym_parentheses(&mut self) {
+        let ids = self.name_ids();
+        for j in ids {
+            let span = self.mentions[j].span;
+            let after = &self.text[span.end..];
+            let ws = after.len() - after.trim_start().len();
+            if !after[ws..].starts_with('(') {
+                continue;
+            }
+            let inner_start = span.end + ws + 1;
+            let close = self.text[inner_start..]
+                .find([')', ',', ';', '\n'])
+                .map_or(self.text.len(), |k| inner_start + k);
+            let inner = Span::new(inner_start, close).trim(self.text);
+            if inner.start >= inner.end {
+                continue;
+            }
+            let this = span.of(self.text);
+            if let Some(letters) = acronym_letters(this) {
+                // "ACR (Expansion …": the longest run of capitalised words from the start.
+                let Some(exp) = self.capitalised_run(inner) else { continue };
+                let words = exp.of(self.text);
+                if words.split_whitespace().count() < 2
+                    || initials(words).chars().next() != letters.chars().next()
+                {
+                    continue;
+                }
+                let label = self.mentions[j].label.unwrap_or(EntityLabel::Org);
+                let e = self.replace_names(exp, label);
+                self.union(j, e);
+            } else if let Some(letters) = acronym_letters(inner.of(self.text)) {
+                // "Expansion (ACR)".
+                if this.split_whitespace().count() < 2
+                    || initials(this).chars().next() != letters.chars().next()
+                {
+                    continue;
+                }
+                let label = self.mentions[j].label.unwrap_or(EntityLabel::Org);
+                let e = self.replace_names(inner, label);
+                self.union(j, e);
+            }
+        }
+    }
+
+    /// Capitalised words (with lower-case glue between them) from the start of `span`.
+    fn capitalised_run(&self, span: Span) -> Option<Span> {
+        let toks = self.tokens_of(span);
+        let mut end = None;
+        for t in toks {
+            let w = self.tok(t);
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                end = Some(self.seg.tokens[t].span.end);
+            } else if NAME_GLUE.contains(&w) || w == "-" {
+                if end.is_none() {
+                    return None;
+                }
+            } else {
+                break;
+            }
+        }
+        end.map(|e| Span::new(span.start, e))
+    }
+
+    /// Makes `span` one name mention, absorbing the name mentions inside it.
+    fn replace_names(&mut self, span: Span, label: EntityLabel) -> usize {
+        let inside: Vec<usize> = self
+            .tokens_of(span)
+            .filter_map(|t| self.name_at[t])
+            .filter(|&m| span.contains(&self.mentions[m].span))
+            .collect();
+        if let Some(&m) = inside.first() {
+            if self.mentions[m].span == span {
+                return m;
+            }
+        }
+        for &m in &inside {
+            // Retired: no longer a name, never output.
+            self.mentions[m].kind = MentionKind::Nominal;
+            self.mentions[m].label = None;
+            self.mentions[m].span = Span::new(span.start, span.start);
+            let r = self.find(m);
+            self.info[r].named = false;
+        }
+        let id = self.add_name(span, label);
+        let r = self.find(id);
+        self.info[r].labels = [0; 4];
+        self.info[r].labels[label_index(label)] += 1;
+        id
+    }
+
+    // ----- 3: descriptions the text gives -----
+
+    fn descriptions(&mut self) {
+        for j in self.name_ids() {
+            let span = self.mentions[j].span;
+            if span.start == span.end {
+                continue;
+            }
+            let toks = self.tokens_of(span);
+            let (first, last) = (toks.start, toks.end);
+            // Titles and modifiers before the name.
+            let mut t = first;
+            while t > 0 {
+                let w = &self.lower[t - 1];
+                let head = self.lex.heads.get(w.as_str());
+                if head.is_some_and(|h| h.labels.contains(&EntityLabel::Per))
+                    && self.mentions[j].label == Some(EntityLabel::Per)
+                {
+                    let w = w.clone();
+                    self.add_desc(j, &w);
+                } else if w.ends_with("-based") || (head.is_some() && self.name_at[t - 1].is_none()) {
+                    let w = w.clone();
+                    self.add_desc(j, &w);
+                } else {
+                    break;
+                }
+                t -= 1;
+            }
+            // Apposition: "Name, a research group," / copula: "Name is a research group".
+            if last < self.seg.tokens.len() {
+                let w = self.lower[last].as_str();
+                let (det_at, apposition) = if w == "," {
+                    (last + 1, true)
+                } else if COPULAS.contains(&w) {
+                    (last + 1, false)
+                } else {
+                    continue;
+                };
+                if let Some((np, head)) = self.description_at(det_at) {
+                    let head_word = self.lower[head].clone();
+                    let compatible = self
+                        .lex
+                        .heads
+                        .get(&head_word)
+                        .is_some_and(|h| self.mentions[j].label.is_none_or(|l| h.labels.contains(&l)));
+                    if !compatible {
+                        continue;
+                    }
+                    // The description is not a mention of its own: it sits next to the name.
+                    self.add_desc(j, &head_word);
+                    if apposition {
+                        self.taken.push(np);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A description starting at token `det` ("a UK-based research group"): its span and its
+    /// head token, when the head is a known description noun and no name follows it.
+    fn description_at(&self, det: usize) -> Option<(Span, usize)> {
+        let w = self.lower.get(det)?;
+        if !DETERMINERS.contains(&w.as_str()) || self.name_at[det].is_some() {
+            return None;
+        }
+        let mut head = None;
+        let mut t = det + 1;
+        while t < self.seg.tokens.len() && self.sentence_of[t] == self.sentence_of[det] {
+            if self.name_at[t].is_some() {
+                // "the London-based Dossier Center": the name is the mention.
+                return None;
+            }
+            let (u, x) = (self.upos(t), self.xpos(t));
+            let w = self.lower[t].as_str();
+            if u == "NOUN" && !w.ends_with("-based") {
+                head = Some(t);
+            } else if matches!(u, "ADJ" | "NUM" | "PROPN")
+                || (u == "VERB" && matches!(x, "VBN" | "VBG"))
+                || w == "-"
+                || w.ends_with("-based")
+            {
+                // A modifier; a proper noun here is not in a name ("UK-based" split).
+            } else {
+                break;
+            }
+            t += 1;
+        }
+        // The description ends on its head noun.
+        let head = head.filter(|&h| h + 1 == t)?;
+        if !self.lex.heads.contains_key(self.lower[head].as_str()) || self.xpos(head) == "NNS" {
+            return None;
+        }
+        // "the president of the company": the complement decides; not resolved here.
+        if self.lower.get(head + 1).is_some_and(|n| n == "of") {
+            return None;
+        }
+        let span = Span::new(self.seg.tokens[det].span.start, self.seg.tokens[head].span.end);
+        Some((span, head))
+    }
+
+    // ----- 3b: descriptions that refer back (or forward) -----
+
+    fn nominals(&mut self) {
+        let n = self.seg.tokens.len();
+        let mut t = 0;
+        while t < n {
+            let Some((np, head)) = self.description_at(t) else {
+                t += 1;
+                continue;
+            };
+            t = head + 1;
+            if self.taken.iter().any(|s| s.overlaps(&np)) {
+                continue;
+            }
+            let head_word = self.lower[head].clone();
+            let definite = !matches!(self.lower[self.token_from(np.start)].as_str(), "a" | "an");
+            let target = if definite {
+                self.antecedent_for_description(np, &head_word)
+            } else {
+                self.cataphor_for_description(np, &head_word)
+            };
+            if let Some(target) = target {
+                let m = self.push(np, MentionKind::Nominal, None);
+                self.union(target, m);
+            }
+        }
+    }
+
+    /// Mentions before `at` that belong to a named entity, nearest first.
+    fn before(&self, at: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..self.mentions.len())
+            .filter(|&i| {
+                self.mentions[i].span.end <= at && self.mentions[i].span.start < self.mentions[i].span.end
+            })
+            .collect();
+        v.sort_by_key(|&i| std::cmp::Reverse(self.mentions[i].span.start));
+        v
+    }
+
+    fn antecedent_for_description(&mut self, np: Span, head: &str) -> Option<usize> {
+        let labels = self.lex.heads.get(head)?.labels.clone();
+        let here = self.sentence_at(np.start);
+        let cands = self.before(np.start);
+        // A described entity: the text called it a "group", or its name holds the word.
+        for &i in &cands {
+            let r = self.find(i);
+            let ok_label = self.info[r].label().is_none_or(|l| labels.contains(&l));
+            if ok_label && self.info[r].has_desc(head) {
+                return Some(i);
+            }
+        }
+        // Otherwise the one entity of a fitting label in the last two sentences.
+        let mut found: Option<usize> = None;
+        for &i in &cands {
+            if self.mentions[i].sentence + 2 < here {
+                break;
+            }
+            let r = self.find(i);
+            if self.info[r].label().is_some_and(|l| labels.contains(&l)) {
+                match found {
+                    None => found = Some(i),
+                    Some(f) if self.find(f) == r => {}
+                    Some(_) => return None,
+                }
+            }
+        }
+        found
+    }
+
+    /// "a UK-based group" in the lead or as a claim's source, before the text names it.
+    fn cataphor_for_description(&mut self, np: Span, head: &str) -> Option<usize> {
+        let based = np.of(self.text).contains("-based");
+        let source = self.attributions.iter().any(|a| a.source.is_some_and(|s| s.overlaps(&np)));
+        if !based && !source {
+            return None;
+        }
+        let here = self.sentence_at(np.start);
+        let mut firsts: HashMap<usize, usize> = HashMap::new();
+        for i in 0..self.mentions.len() {
+            if self.mentions[i].kind != MentionKind::Name
+                || self.mentions[i].span.start == self.mentions[i].span.end
+            {
+                continue;
+            }
+            let r = self.find(i);
+            let e = firsts.entry(r).or_insert(i);
+            if self.mentions[i].span.start < self.mentions[*e].span.start {
+                *e = i;
+            }
+        }
+        let mut best: Option<usize> = None;
+        for (&r, &first) in &firsts {
+            let m = self.mentions[first];
+            if m.span.start < np.end || m.sentence > here + 8 || !self.info[r].has_desc(head) {
+                continue;
+            }
+            if best.is_none_or(|b| m.span.start < self.mentions[b].span.start) {
+                best = Some(first);
+            }
+        }
+        best
+    }
+
+    // ----- 4: pronouns -----
+
+    fn pronouns(&mut self) {
+        let mut resolved_via_attr: HashMap<(usize, usize), usize> = HashMap::new();
+        for a in self.attributions {
+            let (Some(src), Some(res)) = (a.source, a.source_resolved) else { continue };
+            if let Some(m) = self.mention_for(res) {
+                resolved_via_attr.insert((src.start, src.end), m);
+            }
+        }
+        for t in 0..self.seg.tokens.len() {
+            let Some(&class) = self.lex.pronouns.get(self.lower[t].as_str()) else { continue };
+            if self.name_at[t].is_some() || !matches!(self.upos(t), "PRON" | "DET") {
+                continue;
+            }
+            let span = self.seg.tokens[t].span;
+            let target = match resolved_via_attr.get(&(span.start, span.end)) {
+                Some(&m) => Some(m),
+                None => self.pronoun_antecedent(t, class),
+            };
+            if let Some(target) = target {
+                let m = self.push(span, MentionKind::Pronoun, None);
+                self.union(target, m);
+                if let PronounClass::Person(g) = class {
+                    let r = self.find(m);
+                    self.info[r].gender.get_or_insert(g);
+                }
+            }
+        }
+    }
+
+    /// The mention an attribution's resolved source span names (head-final).
+    fn mention_for(&self, span: Span) -> Option<usize> {
+        let span = span.trim(self.text);
+        let phrase = span.of(self.text);
+        let head_end = span.start + phrase.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+        let comma_end = phrase.find(", ").map(|i| span.start + phrase[..i].trim_end().len());
+        let mut best: Option<usize> = None;
+        for (i, m) in self.mentions.iter().enumerate() {
+            if m.span.start == m.span.end {
+                continue;
+            }
+            let hit = m.span.contains(&span)
+                || (span.contains(&m.span) && (m.span.end == head_end || Some(m.span.end) == comma_end))
+                // "the group's latest report": the owner named first.
+                || (span.contains(&m.span) && m.span.start == span.start);
+            if hit
+                && best.is_none_or(|b| {
+                    self.mentions[b].span.end - self.mentions[b].span.start < m.span.end - m.span.start
+                })
+            {
+                best = Some(i);
+            }
+        }
+        best.filter(|&b| self.is_entity_mention(b))
+    }
+
+    /// Whether a mention belongs (so far) to a cluster with a name.
+    fn is_entity_mention(&self, m: usize) -> bool {
+        let mut r = m;
+        while self.parent[r] != r {
+            r = self.parent[r];
+        }
+        self.info[r].named
+    }
+
+    fn pronoun_antecedent(&mut self, t: usize, class: PronounClass) -> Option<usize> {
+        let here = self.sentence_of[t];
+        let at = self.seg.tokens[t].span.start;
+        if class == PronounClass::Neuter && self.lower[t] == "it" {
+            // "It was …", "it is likely that …": mostly not an entity.
+            let next = self.lower.get(t + 1).map_or("", String::as_str);
+            if COPULAS.contains(&next)
+                || matches!(next, "'s" | "’s" | "will" | "would" | "could" | "may" | "might")
+            {
+                return None;
+            }
+        }
+        let window = match class {
+            PronounClass::Person(_) => 3,
+            _ => 1,
+        };
+        for i in self.before(at) {
+            let m = self.mentions[i];
+            if m.sentence + window < here {
+                break;
+            }
+            let r = self.find(i);
+            if !self.is_entity_mention(i) {
+                continue;
+            }
+            let label = self.info[r].label();
+            let ok = match class {
+                PronounClass::Person(g) => {
+                    label == Some(EntityLabel::Per) && self.info[r].gender.is_none_or(|x| x == g)
+                }
+                PronounClass::Neuter => label == Some(EntityLabel::Org),
+                PronounClass::Plural => {
+                    label == Some(EntityLabel::Org) && !self.plural_noun_between(m.span.end, at)
+                }
+            };
+            if ok {
+                return Some(i);
+            }
+            // A person stands between "it"/"they" and an organisation further back only
+            // when it is the nearer subject; keep looking.
+        }
+        None
+    }
+
+    fn plural_noun_between(&self, from: usize, to: usize) -> bool {
+        let (a, b) = (self.token_from(from), self.token_from(to));
+        (a..b).any(|t| matches!(self.xpos(t), "NNS" | "NNPS"))
+    }
+
+    // ----- output -----
+
+    fn entities(&mut self) -> Vec<Entity> {
+        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in 0..self.mentions.len() {
+            if self.mentions[i].span.start == self.mentions[i].span.end {
+                continue;
+            }
+            let r = self.find(i);
+            groups.entry(r).or_default().push(i);
+        }
+        let mut out = Vec::new();
+        for (r, mut ids) in groups {
+            ids.sort_by_key(|&i| (self.mentions[i].span.start, self.mentions[i].span.end));
+            ids.dedup_by_key(|i| self.mentions[*i].span);
+            let names: Vec<usize> =
+                ids.iter().copied().filter(|&i| self.mentions[i].kind == MentionKind::Name).collect();
+            let Some(&canon) = names.iter().max_by_key(|&&i| {
+                let s = self.mentions[i].span.of(self.text);
+                (s.split_whitespace().count(), s.len(), std::cmp::Reverse(self.mentions[i].span.start))
+            }) else {
+                continue;
+            };
+            let name = normalize(self.mentions[canon].span.of(self.text));
+            let mut aliases: Vec<String> = Vec::new();
+            for &i in &names {
+                let a = normalize(self.mentions[i].span.of(self.text));
+                if a != name && !aliases.contains(&a) {
+                    aliases.push(a);
+                }
+            }
+            let label = self.info[r].label().or(self.mentions[canon].label).unwrap_or(EntityLabel::Misc);
+            let first_name_span = names
+                .iter()
+                .map(|&i| self.mentions[i].span)
+                .find(|s| normalize(s.of(self.text)) == name)
+                .unwrap_or(self.mentions[canon].span);
+            out.push(Entity {
+                name,
+                label,
+                name_span: first_name_span,
+                aliases,
+                mentions: ids
+                    .iter()
+                    .map(|&i| Mention { span: self.mentions[i].span, kind: self.mentions[i].kind })
+                    .collect(),
+            });
+        }
+        out.sort_by_key(|e| e.mentions.first().map(|m| m.span.start));
+        out
+    }
+}
+
+fn is_place(word: &str) -> bool {
+    dossier_tag::gazetteer::Gazetteer::global().kinds_of(word) != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms() {
+        assert_eq!(acronym_letters("ISIS-K").as_deref(), Some("ISISK"));
+        assert_eq!(acronym_letters("U.S.").as_deref(), Some("US"));
+        assert_eq!(acronym_letters("NGOs").as_deref(), Some("NGO"));
+        assert_eq!(acronym_letters("Putin"), None);
+        assert_eq!(initials("National Security Council"), "NSC");
+        assert_eq!(initials("Islamic State of Khorasan"), "ISK");
+    }
+
+    #[test]
+    fn normalizes_names() {
+        assert_eq!(normalize("the  Dossier\nCenter's"), "Dossier Center");
+        assert_eq!(normalize("Putin’s"), "Putin");
+    }
+}
