@@ -1,0 +1,1217 @@
+//! Triggers, event coreference, times, counts, places and participants.
+
+use std::borrow::Cow;
+
+use dossier_doc::Span;
+
+use crate::lexicon::{Lexicon, NumKind, PosReq, Side};
+use crate::{
+    CountHit, EventHit, EventInput, EventTime, EventType, Location, Participant, Qualifier, Relation, Role,
+};
+
+/// The document as the rules see it: lowercase words, coarse tags, sentences and regions.
+pub(crate) struct Doc<'a> {
+    pub input: &'a EventInput<'a>,
+    pub words: Vec<Cow<'a, str>>,
+    /// UPOS per token ("" when unknown).
+    pub upos: Vec<&'static str>,
+    pub xpos: Vec<&'static str>,
+    /// Quotations and attributed contents: a trigger and a time expression must share the
+    /// innermost one to go together.
+    regions: Vec<Span>,
+    /// Per sentence, the regions overlapping it.
+    sent_regions: Vec<Vec<usize>>,
+    /// Token index ranges per sentence (clamped to the tokens).
+    pub sent_toks: Vec<std::ops::Range<usize>>,
+}
+
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) || s.contains('\u{2019}') {
+        Cow::Owned(s.to_lowercase().replace('\u{2019}', "'"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(input: &'a EventInput<'a>) -> Doc<'a> {
+        let text = input.text;
+        let toks = &input.seg.tokens;
+        let ok = |s: Span| {
+            s.start <= s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end)
+        };
+        let words: Vec<Cow<str>> = toks
+            .iter()
+            .map(|t| if ok(t.span) { lower(t.span.of(text)) } else { Cow::Borrowed("") })
+            .collect();
+        let tags_ok = input.pos.len() == toks.len();
+        let upos = (0..toks.len())
+            .map(|i| if tags_ok { input.pos[i].map_or("", |t| t.upos()) } else { "" })
+            .collect();
+        let xpos = (0..toks.len())
+            .map(|i| if tags_ok { input.pos[i].map_or("", |t| t.xpos()) } else { "" })
+            .collect();
+        let mut sent_toks = Vec::with_capacity(input.seg.sentence_tokens.len());
+        for r in input.seg.sentence_tokens.iter() {
+            let r = r.start.min(toks.len())..r.end.min(toks.len());
+            sent_toks.push(r);
+        }
+        let mut regions: Vec<Span> = input.seg.quotes.iter().map(|q| q.span).collect();
+        for a in input.attributions {
+            regions.extend(a.content.iter().copied());
+        }
+        regions.retain(|r| ok(*r) && !r.is_empty());
+        let sents = &input.seg.sentences;
+        let mut sent_regions = vec![Vec::new(); sents.len()];
+        for (ri, r) in regions.iter().enumerate() {
+            let first = sents.partition_point(|s| s.end <= r.start);
+            for (si, s) in sents.iter().enumerate().skip(first) {
+                if s.start >= r.end {
+                    break;
+                }
+                sent_regions[si].push(ri);
+            }
+        }
+        Doc { input, words, upos, xpos, regions, sent_regions, sent_toks }
+    }
+
+    pub(crate) fn text(&self) -> &'a str {
+        self.input.text
+    }
+
+    pub(crate) fn tok(&self, i: usize) -> Span {
+        self.input.seg.tokens[i].span
+    }
+
+    pub(crate) fn n_toks(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The sentence holding byte `at` (the nearest before it when between sentences).
+    pub(crate) fn sentence_of(&self, at: usize) -> Option<usize> {
+        let s = &self.input.seg.sentences;
+        if s.is_empty() {
+            return None;
+        }
+        Some(s.partition_point(|x| x.end <= at).min(s.len() - 1))
+    }
+
+    /// The first token starting at or after `at`.
+    pub(crate) fn tok_at(&self, at: usize) -> usize {
+        self.input.seg.tokens.partition_point(|t| t.span.start < at)
+    }
+
+    /// The innermost region holding `span`, if any (usize::MAX for none).
+    pub(crate) fn region(&self, sentence: usize, span: Span) -> usize {
+        let mut best = usize::MAX;
+        let mut best_len = usize::MAX;
+        for &ri in self.sent_regions.get(sentence).map(|v| v.as_slice()).unwrap_or(&[]) {
+            let r = self.regions[ri];
+            if r.start <= span.start && span.end <= r.end && r.len() < best_len {
+                best = ri;
+                best_len = r.len();
+            }
+        }
+        // Identical spans (a quote that is also a content) are one region.
+        if best != usize::MAX {
+            let r = self.regions[best];
+            if let Some(first) = self.regions.iter().position(|x| *x == r) {
+                best = first;
+            }
+        }
+        best
+    }
+
+    fn is_noun(&self, i: usize) -> bool {
+        matches!(self.upos.get(i), Some(&"NOUN") | Some(&"PROPN"))
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        match self.upos.get(i) {
+            Some(&"PUNCT") => self.xpos.get(i) != Some(&"HYPH"),
+            Some(&"") | None => {
+                self.words.get(i).is_some_and(|w| w.chars().all(|c| c.is_ascii_punctuation()))
+            }
+            _ => false,
+        }
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.text().get(self.tok(i).range()).and_then(|s| s.chars().next()).is_some_and(|c| c.is_uppercase())
+    }
+}
+
+/// A trigger occurrence.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    pub span: Span,
+    pub ty: EventType,
+    /// First and last token.
+    pub t0: usize,
+    pub t1: usize,
+    pub sent: usize,
+    pub region: usize,
+    pub casualty: bool,
+    /// Joins an event of its type but never starts one (also when hypothetical: "could cause
+    /// flooding").
+    pub nonew: bool,
+    /// Followed by its verb ("Floods swept through …").
+    pub subject: bool,
+    pub noun: bool,
+    pub definite: bool,
+    pub bare_plural: bool,
+    pub distinct: bool,
+    pub negated: bool,
+    pub attribution: Option<usize>,
+    /// Index into the timexes of the time expression assigned to this mention.
+    pub timex: Option<usize>,
+}
+
+/// Finds the lexicon's triggers and the events attributions make.
+pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
+    let input = doc.input;
+    let mut out = Vec::new();
+    for (si, r) in doc.sent_toks.iter().enumerate() {
+        let words = &doc.words[..r.end];
+        let mut i = r.start;
+        while i < r.end {
+            let Some((len, trig)) = lex.triggers.longest(words, i) else {
+                i += 1;
+                continue;
+            };
+            let (t0, t1) = (i, i + len - 1);
+            i += len;
+            let Some(ty) = trig.ty else { continue };
+            let up = doc.upos[t0];
+            let pos_ok = match trig.pos {
+                PosReq::Any => true,
+                PosReq::Noun => up.is_empty() || up == "NOUN" || (up == "PROPN" && !doc.capitalized(t0)),
+                PosReq::Verb => up.is_empty() || up == "VERB",
+            };
+            if !pos_ok {
+                continue;
+            }
+            let span = Span::new(doc.tok(t0).start, doc.tok(t1).end);
+            if trig.nomod && t1 + 1 < r.end && doc.is_noun(t1 + 1) {
+                let next = doc.tok(t1 + 1);
+                let timex =
+                    input.timexes.iter().any(|t| t.span.start <= next.start && next.end <= t.span.end);
+                if !timex {
+                    continue;
+                }
+            }
+            // Part of a name ("the Election Commission").
+            if doc.capitalized(t0)
+                && input
+                    .entities
+                    .iter()
+                    .any(|e| e.label != crate::EntityLabel::Per && e.span.contains(&span) && e.span != span)
+            {
+                continue;
+            }
+            let info = lex.types.get(&ty);
+            let attribution = input.attributions.iter().position(|a| {
+                overlaps(a.cue, span)
+                    && info.is_some_and(|t| t.stances.iter().any(|s| s == a.stance.as_str()))
+            });
+            if trig.attr && attribution.is_none() {
+                continue;
+            }
+            let noun = match up {
+                "" => trig.pos == PosReq::Noun,
+                u => u == "NOUN" || u == "PROPN",
+            } && len == 1;
+            let mut m = describe(doc, lex, si, t0, t1, span, ty, trig.casualty, noun, attribution);
+            m.nonew |= trig.nonew;
+            out.push(m);
+        }
+    }
+    // Attributions whose stance makes an event.
+    for (ai, a) in input.attributions.iter().enumerate() {
+        let Some(ty) = EventType::ALL.into_iter().find(|t| {
+            lex.types.get(t).is_some_and(|info| info.stances.iter().any(|s| s == a.stance.as_str()))
+        }) else {
+            continue;
+        };
+        if let Some(m) = out.iter_mut().find(|m| m.ty == ty && overlaps(m.span, a.cue)) {
+            m.attribution.get_or_insert(ai);
+            continue;
+        }
+        let (Some(si), true) = (doc.sentence_of(a.cue.start), a.cue.end <= doc.text().len()) else {
+            continue;
+        };
+        let t0 = doc.tok_at(a.cue.start).min(doc.n_toks().saturating_sub(1));
+        let t1 = doc.tok_at(a.cue.end).saturating_sub(1).max(t0);
+        if doc.n_toks() == 0 || a.cue.is_empty() {
+            continue;
+        }
+        let m = describe(doc, lex, si, t0, t1, a.cue, ty, false, false, Some(ai));
+        out.push(m);
+    }
+    // Reports and statements that are the source of an attribution ("the report said").
+    for (ai, a) in input.attributions.iter().enumerate() {
+        let Some(src) = a.source else { continue };
+        if let Some(m) = out.iter_mut().find(|m| {
+            matches!(m.ty, EventType::Report | EventType::Statement)
+                && m.attribution.is_none()
+                && (src.contains(&m.span) || overlaps(m.span, a.cue))
+        }) {
+            m.attribution = Some(ai);
+        }
+    }
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out.dedup_by(|b, a| a.span == b.span);
+    out
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+#[allow(clippy::too_many_arguments)]
+fn describe(
+    doc: &Doc,
+    lex: &Lexicon,
+    si: usize,
+    t0: usize,
+    t1: usize,
+    span: Span,
+    ty: EventType,
+    casualty: bool,
+    noun: bool,
+    attribution: Option<usize>,
+) -> Mention {
+    let start = doc.sent_toks.get(si).map_or(0, |r| r.start);
+    let (mut definite, mut bare, mut distinct) = (false, true, false);
+    if noun {
+        let mut j = t0;
+        let mut steps = 0;
+        while j > start && steps < 5 {
+            j -= 1;
+            steps += 1;
+            let w = doc.words[j].as_ref();
+            if lex.is("distinct", w) {
+                distinct = true;
+            }
+            if lex.is("definite", w) || doc.xpos[j] == "POS" || doc.xpos[j] == "PRP$" || w == "'s" {
+                definite = true;
+                bare = false;
+                break;
+            }
+            if lex.is("indefinite", w) || doc.upos[j] == "NUM" {
+                bare = false;
+                break;
+            }
+            if doc.upos[j] == "PROPN" || (doc.upos[j].is_empty() && doc.capitalized(j)) {
+                definite = true;
+                bare = false;
+                continue;
+            }
+            if matches!(doc.upos[j], "ADJ" | "NOUN" | "ADV") || doc.xpos[j] == "HYPH" || lex.is("distinct", w)
+            {
+                continue;
+            }
+            break;
+        }
+    } else {
+        bare = false;
+    }
+    let plural = doc.xpos[t1] == "NNS" || (doc.xpos[t1].is_empty() && doc.words[t1].ends_with('s'));
+    let neg_from = t0.saturating_sub(3).max(start);
+    let negated = (neg_from..t0).any(|j| lex.is("negation", &doc.words[j]));
+    let hypothetical = (neg_from..t0).any(|j| lex.is("hypothetical", &doc.words[j]));
+    let region = doc.region(si, span);
+    Mention {
+        span,
+        ty,
+        t0,
+        t1,
+        sent: si,
+        region,
+        casualty,
+        nonew: hypothetical,
+        subject: matches!(doc.upos.get(t1 + 1), Some(&"VERB") | Some(&"AUX")),
+        noun,
+        definite,
+        bare_plural: noun && bare && plural,
+        distinct,
+        negated,
+        attribution,
+        timex: None,
+    }
+}
+
+/// A time expression that can date an event: a calendar DATE/TIME value, or one anchored
+/// on an event.
+pub(crate) fn datable(t: &dossier_time::TimexHit) -> bool {
+    t.anchor.is_some()
+        || (matches!(t.kind, dossier_time::TimexType::Date | dossier_time::TimexType::Time)
+            && calendar(&t.value))
+}
+
+pub(crate) fn calendar(v: &str) -> bool {
+    v.as_bytes().first().is_some_and(|b| b.is_ascii_digit()) || v.starts_with("XXXX-")
+}
+
+/// Something a time expression can belong to: a trigger or an attribution cue.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Taker {
+    pub span: Span,
+    pub sent: usize,
+    pub region: usize,
+}
+
+/// For each taker, the nearest time expression of its sentence and region that is nearer to
+/// it than to any other taker (an expression anchored on a taker never dates it).
+pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<Option<usize>> {
+    let input = doc.input;
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; takers.len()];
+    // Takers by sentence.
+    let mut order: Vec<usize> = (0..takers.len()).collect();
+    order.sort_by_key(|&k| (takers[k].sent, takers[k].span.start));
+    let first_of = |s: usize| order.partition_point(|&k| takers[k].sent < s);
+    for (ti, t) in input.timexes.iter().enumerate() {
+        if !datable(t) || t.span.end > doc.text().len() {
+            continue;
+        }
+        // An anchor that names no event ("hours before bringing it under control") dates nothing.
+        if t.anchor.is_some_and(|a| !events.iter().any(|m| overlaps(a, *m))) {
+            continue;
+        }
+        let Some(si) = doc.sentence_of(t.span.start) else { continue };
+        let region = doc.region(si, t.span);
+        let mut chosen: Option<(usize, usize)> = None;
+        for &k in &order[first_of(si)..] {
+            let tk = takers[k];
+            if tk.sent != si {
+                break;
+            }
+            if tk.region != region
+                || overlaps(tk.span, t.span)
+                || t.anchor.is_some_and(|a| overlaps(a, tk.span))
+            {
+                continue;
+            }
+            let gap = if tk.span.end <= t.span.start {
+                t.span.start - tk.span.end
+            } else {
+                tk.span.start.saturating_sub(t.span.end)
+            };
+            if chosen.is_none_or(|(_, g)| gap < g) {
+                chosen = Some((k, gap));
+            }
+        }
+        if let Some((k, gap)) = chosen {
+            if best[k].is_none_or(|(_, g)| gap < g) {
+                best[k] = Some((ti, gap));
+            }
+        }
+    }
+    best.into_iter().map(|b| b.map(|(ti, _)| ti)).collect()
+}
+
+/// The relation a dated expression has to what it dates, from the word before it (a direct
+/// date: "before March 3") or after it (an anchored duration: "days before the attack").
+pub(crate) fn relation_of(doc: &Doc, lex: &Lexicon, t: &dossier_time::TimexHit) -> Relation {
+    use dossier_time::Mod;
+    let word = if t.anchor.is_some() {
+        let k = doc.tok_at(t.span.end);
+        doc.words.get(k).map(|w| w.as_ref())
+    } else {
+        let k = doc.tok_at(t.span.start);
+        k.checked_sub(1).and_then(|k| doc.words.get(k)).map(|w| w.as_ref())
+    };
+    if let Some(w) = word {
+        if lex.is("relation_before", w) {
+            return Relation::Before;
+        }
+        if lex.is("relation_after", w) {
+            return Relation::After;
+        }
+        if lex.is("relation_during", w) {
+            return Relation::During;
+        }
+    }
+    match t.mod_ {
+        Some(Mod::Before | Mod::OnOrBefore) => Relation::Before,
+        Some(Mod::After | Mod::OnOrAfter) => Relation::After,
+        _ if t.anchor.is_some() => Relation::Before,
+        _ => Relation::On,
+    }
+}
+
+/// An event under construction.
+struct Ev {
+    ty: EventType,
+    mentions: Vec<usize>,
+    attribution: Option<usize>,
+    /// Value of the first direct date of its mentions.
+    date: Option<String>,
+}
+
+pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
+    if input.text.is_empty() || input.seg.tokens.is_empty() {
+        return Vec::new();
+    }
+    let doc = Doc::new(input);
+    let mut ms = mentions(&doc, lex);
+    // Times: mentions and the cues of attributions that are no mention compete for them.
+    let mut takers: Vec<Taker> =
+        ms.iter().map(|m| Taker { span: m.span, sent: m.sent, region: m.region }).collect();
+    for a in input.attributions {
+        if ms.iter().any(|m| overlaps(m.span, a.cue)) || a.cue.end > input.text.len() {
+            continue;
+        }
+        if let Some(si) = doc.sentence_of(a.cue.start) {
+            takers.push(Taker { span: a.cue, sent: si, region: doc.region(si, a.cue) });
+        }
+    }
+    let spans: Vec<Span> = ms.iter().map(|m| m.span).collect();
+    let times = assign_times(&doc, &takers, &spans);
+    for (m, t) in ms.iter_mut().zip(&times) {
+        m.timex = *t;
+    }
+
+    // Coreference: first everything but casualties, in text order.
+    let mut evs: Vec<Ev> = Vec::new();
+    let mut of_mention: Vec<Option<usize>> = vec![None; ms.len()];
+    for (mi, m) in ms.iter().enumerate() {
+        if m.casualty {
+            continue;
+        }
+        of_mention[mi] = join(&ms, mi, &mut evs, input.timexes, lex);
+    }
+    // Casualties: into an attack or disaster in the same or an adjacent sentence.
+    for (mi, m) in ms.iter().enumerate() {
+        if !m.casualty {
+            continue;
+        }
+        let mut host: Option<(usize, usize)> = None; // (event, distance rank)
+        for (mj, o) in ms.iter().enumerate() {
+            let Some(e) = of_mention[mj] else { continue };
+            if !lex.types.get(&evs[e].ty).is_some_and(|t| t.hosts) {
+                continue;
+            }
+            let rank = if o.sent == m.sent {
+                0
+            } else if o.sent + 1 == m.sent {
+                1
+            } else if m.sent + 1 == o.sent {
+                2
+            } else {
+                continue;
+            };
+            let rank = rank * 100_000 + o.span.start.abs_diff(m.span.start).min(99_999);
+            if host.is_none_or(|(_, r)| rank < r) {
+                host = Some((e, rank));
+            }
+        }
+        of_mention[mi] = match host {
+            Some((e, _)) => {
+                evs[e].mentions.push(mi);
+                Some(e)
+            }
+            None if m.negated => None,
+            None => join(&ms, mi, &mut evs, input.timexes, lex),
+        };
+    }
+
+    // Events in order of their first mention.
+    for e in &mut evs {
+        e.mentions.sort_by_key(|&mi| ms[mi].span.start);
+    }
+    evs.retain(|e| !e.mentions.is_empty());
+    evs.sort_by_key(|e| ms[e.mentions[0]].span.start);
+    let mut event_of_mention = vec![None; ms.len()];
+    for (ei, e) in evs.iter().enumerate() {
+        for &mi in &e.mentions {
+            event_of_mention[mi] = Some(ei);
+        }
+    }
+
+    let mut out: Vec<EventHit> = evs
+        .iter()
+        .map(|e| {
+            let mentions: Vec<Span> = e.mentions.iter().map(|&mi| ms[mi].span).collect();
+            EventHit {
+                kind: e.ty,
+                trigger: mentions[0],
+                mentions,
+                time: None,
+                location: None,
+                participants: Vec::new(),
+                counts: Vec::new(),
+                attribution: e.attribution,
+            }
+        })
+        .collect();
+
+    event_times(&doc, lex, &ms, &evs, &event_of_mention, &mut out);
+    counts(&doc, lex, &ms, &event_of_mention, &mut out);
+    let used = places(&doc, lex, &ms, &evs, &mut out);
+    participants(&doc, lex, &ms, &evs, &used, &mut out);
+    out
+}
+
+/// The event mention `mi` joins (pushing it), or a new one.
+fn join(
+    ms: &[Mention],
+    mi: usize,
+    evs: &mut Vec<Ev>,
+    timexes: &[dossier_time::TimexHit],
+    lex: &Lexicon,
+) -> Option<usize> {
+    let m = &ms[mi];
+    let merge_all = lex.types.get(&m.ty).is_some_and(|t| t.merge_all);
+    // A date of its own (or of a casualty beside it, which will join it): another happening
+    // when it differs from the event's.
+    let direct = |k: &Mention| {
+        k.timex.and_then(|t| timexes.get(t)).filter(|t| t.anchor.is_none()).map(|t| t.value.as_str())
+    };
+    let date = direct(m).or_else(|| ms.iter().filter(|k| k.casualty && k.sent == m.sent).find_map(direct));
+    let latest = evs.iter().rposition(|e| e.ty == m.ty);
+    let same_sentence =
+        evs.iter().rposition(|e| e.ty == m.ty && e.mentions.iter().any(|&o| ms[o].sent == m.sent));
+    let target = if m.distinct {
+        None
+    } else if m.bare_plural && !(merge_all && m.subject) {
+        match latest {
+            Some(e) => Some(e),
+            None => return None,
+        }
+    } else if merge_all || (m.noun && m.definite) {
+        latest
+    } else if !m.noun {
+        same_sentence
+    } else {
+        None
+    };
+    let target = target.filter(|&e| {
+        let ev = &evs[e];
+        let other_source = matches!((ev.attribution, m.attribution), (Some(a), Some(b)) if a != b);
+        // Days compared: a back-reference ("the blaze") never starts another happening.
+        let day =
+            |v: &str| v.split('T').next().filter(|d| calendar(d) && !d.starts_with('X')).map(str::to_owned);
+        let other_date = !m.definite
+            && match (ev.date.as_deref().and_then(day), date.and_then(day)) {
+                (Some(a), Some(b)) => !(a.starts_with(&b) || b.starts_with(&a)),
+                _ => false,
+            };
+        !other_source && !other_date
+    });
+    let e = match target {
+        Some(e) => e,
+        None if m.nonew => return None,
+        None => {
+            evs.push(Ev { ty: m.ty, mentions: Vec::new(), attribution: None, date: None });
+            evs.len() - 1
+        }
+    };
+    evs[e].mentions.push(mi);
+    if evs[e].attribution.is_none() {
+        evs[e].attribution = m.attribution;
+    }
+    if evs[e].date.is_none() {
+        evs[e].date = date.map(str::to_owned);
+    }
+    Some(e)
+}
+
+fn event_times(
+    doc: &Doc,
+    lex: &Lexicon,
+    ms: &[Mention],
+    evs: &[Ev],
+    event_of_mention: &[Option<usize>],
+    out: &mut [EventHit],
+) {
+    let timexes = doc.input.timexes;
+    let assigned: Vec<bool> = {
+        let mut v = vec![false; timexes.len()];
+        for m in ms {
+            if let Some(t) = m.timex {
+                v[t] = true;
+            }
+        }
+        v
+    };
+    let mut anchors: Vec<Option<Span>> = vec![None; out.len()];
+    for (ei, e) in evs.iter().enumerate() {
+        let direct = e.mentions.iter().find_map(|&mi| ms[mi].timex.filter(|&t| timexes[t].anchor.is_none()));
+        let anchored =
+            e.mentions.iter().find_map(|&mi| ms[mi].timex.filter(|&t| timexes[t].anchor.is_some()));
+        // Else an unclaimed date of the first mention's sentence.
+        let fallback = || {
+            let m = &ms[e.mentions[0]];
+            timexes.iter().enumerate().find_map(|(ti, t)| {
+                (!assigned[ti]
+                    && t.anchor.is_none()
+                    && datable(t)
+                    && doc.sentence_of(t.span.start) == Some(m.sent)
+                    && doc.region(m.sent, t.span) == m.region)
+                    .then_some(ti)
+            })
+        };
+        let Some(ti) = direct.or(anchored).or_else(fallback) else { continue };
+        let t = &timexes[ti];
+        let relation = relation_of(doc, lex, t);
+        if t.anchor.is_some() {
+            anchors[ei] = t.anchor;
+            out[ei].time = Some(EventTime { timex: Some(ti), value: None, relation, anchor_event: None });
+        } else {
+            out[ei].time = Some(EventTime {
+                timex: Some(ti),
+                value: Some(t.value.clone()),
+                relation,
+                anchor_event: None,
+            });
+        }
+    }
+    // An event with no time of its own and the same attribution as one with a time ("an
+    // inspection report had warned", the report dated) shares it.
+    for ei in 0..out.len() {
+        if out[ei].time.is_some() {
+            continue;
+        }
+        let Some(a) = out[ei].attribution else { continue };
+        if let Some(k) =
+            (0..out.len()).find(|&k| k != ei && out[k].attribution == Some(a) && out[k].time.is_some())
+        {
+            out[ei].time = out[k].time.clone();
+            anchors[ei] = anchors[k];
+        }
+    }
+    // Anchored times take their anchor event's date (chains resolve in a few rounds).
+    for _ in 0..3 {
+        for ei in 0..out.len() {
+            let Some(anchor) = anchors[ei] else { continue };
+            let Some(ae) = anchor_event(ms, event_of_mention, anchor) else { continue };
+            if ae == ei {
+                continue;
+            }
+            let value = out[ae]
+                .time
+                .as_ref()
+                .filter(|t| t.anchor_event.is_none() || t.value.is_some())
+                .and_then(|t| {
+                    matches!(t.relation, Relation::On | Relation::During).then(|| t.value.clone()).flatten()
+                });
+            if let Some(time) = out[ei].time.as_mut() {
+                time.anchor_event = Some(ae);
+                time.value = value;
+            }
+        }
+    }
+}
+
+/// The event a time expression's anchor phrase names: one with a mention inside the anchor.
+pub(crate) fn anchor_event(
+    ms: &[Mention],
+    event_of_mention: &[Option<usize>],
+    anchor: Span,
+) -> Option<usize> {
+    ms.iter()
+        .enumerate()
+        .filter(|(_, m)| anchor.contains(&m.span))
+        .find_map(|(mi, _)| event_of_mention[mi])
+        .or_else(|| {
+            ms.iter()
+                .enumerate()
+                .filter(|(_, m)| overlaps(anchor, m.span))
+                .find_map(|(mi, _)| event_of_mention[mi])
+        })
+}
+
+/// A number phrase: value, token range, qualifier, range maximum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Number {
+    pub value: u64,
+    pub max: Option<u64>,
+    pub qualifier: Qualifier,
+    /// Tokens of the whole phrase with its qualifier.
+    pub t0: usize,
+    pub t1: usize,
+}
+
+fn digits(w: &str) -> Option<u64> {
+    if w.is_empty() || !w.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    let mut v: u64 = 0;
+    let mut seen_comma_group = 0usize;
+    let mut in_group = false;
+    for b in w.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                v = v.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+                if in_group {
+                    seen_comma_group += 1;
+                }
+            }
+            b',' => {
+                if in_group && seen_comma_group != 3 {
+                    return None;
+                }
+                in_group = true;
+                seen_comma_group = 0;
+            }
+            _ => return None,
+        }
+    }
+    if in_group && seen_comma_group != 3 {
+        return None;
+    }
+    Some(v)
+}
+
+/// A decimal with a scale word after it: "1.2 million".
+fn decimal(w: &str) -> Option<f64> {
+    if !w.as_bytes().first()?.is_ascii_digit() || !w.contains('.') {
+        return None;
+    }
+    w.parse::<f64>().ok()
+}
+
+/// The number written at token `i` (digits or words): (value, tokens used, qualifier).
+pub(crate) fn number_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<(u64, usize, Qualifier)> {
+    let words = &doc.words[..end];
+    let w = words.get(i)?.as_ref();
+    let scale_after = |k: usize| -> Option<u64> {
+        let n = lex.numbers.longest(words, k)?;
+        (n.1.kind == NumKind::Scale && n.0 == 1 && n.1.value >= 1000).then_some(n.1.value)
+    };
+    if let Some(v) = digits(w) {
+        if let Some(s) = scale_after(i + 1) {
+            return Some((v.saturating_mul(s), 2, Qualifier::Exact));
+        }
+        return Some((v, 1, Qualifier::Exact));
+    }
+    if let (Some(f), Some(s)) = (decimal(w), scale_after(i + 1)) {
+        return Some(((f * s as f64).round() as u64, 2, Qualifier::Exact));
+    }
+    if let Some((len, n)) = lex.numbers.longest(words, i) {
+        if n.kind == NumKind::Alone {
+            return Some((n.value, len, n.qualifier));
+        }
+    }
+    // Composed number words: "twenty-five", "one hundred and twenty", "three thousand".
+    let (mut total, mut current, mut used, mut any) = (0u64, 0u64, 0usize, false);
+    let mut k = i;
+    while k < end {
+        let word = words[k].as_ref();
+        let parts: Vec<&str> = if word.contains('-') { word.split('-').collect() } else { vec![word] };
+        let mut ok = true;
+        let mut vals = Vec::with_capacity(parts.len());
+        for p in &parts {
+            match lex.numbers.longest(&[*p], 0) {
+                Some((1, n)) if n.kind != NumKind::Alone => vals.push(*n),
+                _ => ok = false,
+            }
+        }
+        if !ok || vals.is_empty() {
+            // "and" and a hyphen token inside a number.
+            if any && (word == "and" || word == "-") && k + 1 < end {
+                if let Some(Some((1, n))) = Some(lex.numbers.longest(words, k + 1)) {
+                    if n.kind != NumKind::Alone {
+                        k += 1;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        for n in vals {
+            match n.kind {
+                NumKind::Unit | NumKind::Ten => current = current.saturating_add(n.value),
+                NumKind::Scale if n.value < 1000 => current = current.max(1).saturating_mul(n.value),
+                NumKind::Scale => {
+                    total = total.saturating_add(current.max(1).saturating_mul(n.value));
+                    current = 0;
+                }
+                NumKind::Alone => {}
+            }
+        }
+        any = true;
+        k += 1;
+        used = k - i;
+    }
+    any.then_some((total.saturating_add(current), used, Qualifier::Exact))
+}
+
+/// The number phrase at `i` with its qualifier and range, inside tokens `start..end`.
+pub(crate) fn number_phrase(doc: &Doc, lex: &Lexicon, i: usize, start: usize, end: usize) -> Option<Number> {
+    let (value, len, base) = number_at(doc, lex, i, end)?;
+    let mut n = Number { value, max: None, qualifier: base, t0: i, t1: i + len - 1 };
+    // Ranges: "between 10 and 20", "10 to 20", "10-20".
+    let w = doc.words[i].as_ref();
+    if len == 1 {
+        if let Some((a, b)) = w.split_once('-') {
+            if let (Some(a), Some(b)) = (digits(a), digits(b)) {
+                if a < b {
+                    return Some(Number {
+                        value: a,
+                        max: Some(b),
+                        qualifier: Qualifier::Range,
+                        t0: i,
+                        t1: i,
+                    });
+                }
+            }
+        }
+    }
+    let after = n.t1 + 1;
+    let between = i > start && doc.words[i - 1] == "between";
+    if after + 1 < end {
+        let c = doc.words[after].as_ref();
+        let connects = matches!(c, "to" | "-" | "\u{2013}") || (between && c == "and");
+        if connects {
+            if let Some((max, len2, _)) = number_at(doc, lex, after + 1, end) {
+                if max > value {
+                    n.max = Some(max);
+                    n.qualifier = Qualifier::Range;
+                    n.t1 = after + len2;
+                    if between {
+                        n.t0 = i - 1;
+                    }
+                    return Some(n);
+                }
+            }
+        }
+    }
+    if let Some((q0, q)) = lex.qualifiers.ending_at(&doc.words[..i], i, 3) {
+        if q0 >= start {
+            n.qualifier = q.qualifier;
+            n.value = (n.value as i64).saturating_add(q.adjust).max(0) as u64;
+            n.t0 = q0;
+        }
+    }
+    Some(n)
+}
+
+fn counts(
+    doc: &Doc,
+    lex: &Lexicon,
+    ms: &[Mention],
+    event_of_mention: &[Option<usize>],
+    out: &mut [EventHit],
+) {
+    let input = doc.input;
+    let text = doc.text();
+    // (event, what) → index into its counts: the latest figure replaces an earlier one.
+    for (si, r) in doc.sent_toks.iter().enumerate() {
+        let mut i = r.start;
+        while i < r.end {
+            let w = doc.words[i].as_ref();
+            let starts_number = w.as_bytes().first().is_some_and(|b| b.is_ascii_digit())
+                || lex.numbers.longest(&doc.words[..r.end], i).is_some();
+            if !starts_number {
+                i += 1;
+                continue;
+            }
+            let Some(n) = number_phrase(doc, lex, i, r.start, r.end) else {
+                i += 1;
+                continue;
+            };
+            i = n.t1 + 1;
+            let span = Span::new(doc.tok(n.t0).start, doc.tok(n.t1).end);
+            // Not a date, time, money or percentage.
+            if input.timexes.iter().any(|t| overlaps(t.span, span)) {
+                continue;
+            }
+            let before = n.t0.checked_sub(1).map(|k| doc.words[k].as_ref());
+            let after_w = doc.words.get(n.t1 + 1).map(|w| w.as_ref());
+            if before.is_some_and(|b| b.starts_with(['$', '\u{20ac}', '\u{a3}']) || b == "no.")
+                || after_w.is_some_and(|a| matches!(a, "%" | "percent" | "per"))
+                || text[span.range()].contains('$')
+            {
+                continue;
+            }
+            let Some((cue_tok, cue)) = count_cue(doc, lex, &n, r.start, r.end) else { continue };
+            // The event: the mention at the cue, else the nearest fitting mention.
+            let at_cue =
+                ms.iter().position(|m| m.t0 <= cue_tok && cue_tok <= m.t1 && cue.events.contains(&m.ty));
+            let at_cue = at_cue.and_then(|mi| event_of_mention[mi]);
+            let ev = at_cue.or_else(|| {
+                let mut best: Option<(usize, usize)> = None;
+                for (mi, m) in ms.iter().enumerate() {
+                    let Some(e) = event_of_mention[mi] else { continue };
+                    if !cue.events.contains(&out[e].kind) {
+                        continue;
+                    }
+                    let rank = match m.sent {
+                        s if s == si => 0,
+                        s if s + 1 == si => 1,
+                        s if si + 1 == s => 2,
+                        _ => continue,
+                    };
+                    let rank = rank * 100_000 + m.span.start.abs_diff(span.start).min(99_999);
+                    if best.is_none_or(|(_, b)| rank < b) {
+                        best = Some((e, rank));
+                    }
+                }
+                best.map(|b| b.0)
+            });
+            let Some(e) = ev else { continue };
+            let hit = CountHit {
+                what: cue.what.to_owned(),
+                value: n.value,
+                qualifier: n.qualifier,
+                max: n.max,
+                span,
+            };
+            let counts = &mut out[e].counts;
+            match counts.iter_mut().find(|c| c.what == hit.what) {
+                Some(c) => *c = hit,
+                None => counts.push(hit),
+            }
+        }
+    }
+}
+
+/// What the number counts: the token of its word and the entry.
+fn count_cue<'l>(
+    doc: &Doc,
+    lex: &'l Lexicon,
+    n: &Number,
+    start: usize,
+    end: usize,
+) -> Option<(usize, &'l crate::lexicon::CountCue)> {
+    // After the number: "143 people were killed", "12 dead".
+    let mut k = n.t1 + 1;
+    while k < end && k <= n.t1 + 6 {
+        let w = doc.words[k].as_ref();
+        if let Some(c) = lex.counts.get(w) {
+            if c.side != Side::Before {
+                return Some((k, c));
+            }
+        }
+        let up = doc.upos[k];
+        let filler = lex.is("count_filler", w)
+            || matches!(up, "NOUN" | "PROPN" | "ADJ" | "AUX" | "ADV")
+            || doc.xpos[k] == "HYPH";
+        if !filler || doc.is_punct(k) {
+            break;
+        }
+        k += 1;
+    }
+    // Before it: "killing at least 12", "the death toll rose to 139".
+    let mut k = n.t0;
+    let mut steps = 0;
+    while k > start && steps < 4 {
+        k -= 1;
+        steps += 1;
+        if doc.is_punct(k) || doc.upos[k] == "CCONJ" || doc.upos[k] == "NUM" {
+            break;
+        }
+        if let Some(c) = lex.counts.get(doc.words[k].as_ref()) {
+            if c.side != Side::After {
+                return Some((k, c));
+            }
+        }
+    }
+    None
+}
+
+/// Place of each event; returns the entity mentions used as places.
+fn places(doc: &Doc, lex: &Lexicon, ms: &[Mention], evs: &[Ev], out: &mut [EventHit]) -> Vec<Span> {
+    let mut used = Vec::new();
+    for (ei, e) in evs.iter().enumerate() {
+        let mut best: Option<(u8, Span, Option<usize>)> = None;
+        for &mi in &e.mentions {
+            let m = &ms[mi];
+            if let Some((rank, span, ent)) = place_near(doc, lex, m) {
+                if best.is_none_or(|(r, _, _)| rank > r) {
+                    best = Some((rank, span, ent));
+                }
+            }
+        }
+        if let Some((_, span, entity)) = best {
+            used.push(span);
+            out[ei].location = Some(Location { entity, span });
+        }
+    }
+    used
+}
+
+/// Specificity of a place: a facility or site 3, a named area 2, a country or city 1.
+fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option<usize>)> {
+    let input = doc.input;
+    let r = doc.sent_toks.get(m.sent)?.clone();
+    let adjacent = lex.types.get(&m.ty).is_some_and(|t| t.adjacent_place);
+    let mut best: Option<(u8, usize, Span, Option<usize>)> = None; // rank, distance, span, entity
+    let mut consider = |rank: u8, span: Span, entity: Option<usize>| {
+        if doc.region(m.sent, span) != m.region || overlaps(span, m.span) {
+            return;
+        }
+        if adjacent && !(span.start >= m.span.end && doc.tok_at(span.start) <= m.t1 + 3) {
+            return;
+        }
+        let dist = if span.start >= m.span.end {
+            span.start - m.span.end
+        } else {
+            m.span.start.saturating_sub(span.end)
+        };
+        if best.is_none_or(|(r, d, _, _)| rank > r || (rank == r && dist < d)) {
+            best = Some((rank, dist, span, entity));
+        }
+    };
+    let entity_rank = |e: &crate::EntityRef| -> Option<u8> {
+        match e.kind {
+            Some("FAC") => Some(3),
+            Some("LOC") => Some(2),
+            Some("GPE") => Some(1),
+            None if e.label == crate::EntityLabel::Loc => Some(1),
+            _ => None,
+        }
+    };
+    let ent_at = |span: Span| -> Option<&crate::EntityRef> {
+        input
+            .entities
+            .iter()
+            .find(|e| e.span.contains(&span))
+            .or_else(|| input.entities.iter().find(|e| span.contains(&e.span) && e.span.end == span.end))
+    };
+    // "at / in / near X"
+    for p in r.clone() {
+        if !lex.is("locative", &doc.words[p]) {
+            continue;
+        }
+        let mut k = p + 1;
+        while k < r.end && lex.is("definite", &doc.words[k]) {
+            k += 1;
+        }
+        let np0 = k;
+        while k < r.end
+            && (matches!(doc.upos[k], "PROPN" | "NOUN" | "ADJ" | "NUM") || doc.xpos[k] == "HYPH")
+            && !input.timexes.iter().any(|t| t.span.contains(&doc.tok(k)))
+        {
+            k += 1;
+        }
+        // Drop trailing adjectives (a place word tagged as one stays).
+        while k > np0 && doc.upos[k - 1] == "ADJ" && !lex.is("place_head", &doc.words[k - 1]) {
+            k -= 1;
+        }
+        if k == np0 {
+            continue;
+        }
+        let span = Span::new(doc.tok(np0).start, doc.tok(k - 1).end);
+        let head = doc.words[k - 1].as_ref();
+        let named = (np0..k).any(|j| doc.upos[j] == "PROPN" || doc.capitalized(j));
+        let ent = ent_at(span);
+        let rank = if lex.is("place_head", head) && (named || k - np0 > 1) {
+            Some(3)
+        } else if let Some(e) = ent {
+            entity_rank(e)
+        } else if named {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(rank) = rank {
+            let entity = ent.filter(|e| e.span.contains(&span) || e.span == span).map(|e| e.entity);
+            consider(rank, span, entity);
+        }
+    }
+    // Facilities anywhere in the clause ("stormed Crocus City Hall").
+    let (s0, s1) = (doc.tok(r.start).start, doc.tok(r.end.saturating_sub(1).max(r.start)).end);
+    for e in input.entities {
+        if e.kind == Some("FAC") && s0 <= e.span.start && e.span.end <= s1 {
+            consider(3, e.span, Some(e.entity));
+        }
+    }
+    best.map(|(rank, _, span, entity)| (rank, span, entity))
+}
+
+fn participants(doc: &Doc, lex: &Lexicon, ms: &[Mention], evs: &[Ev], used: &[Span], out: &mut [EventHit]) {
+    let input = doc.input;
+    let free = |e: &crate::EntityRef| !used.iter().any(|u| overlaps(*u, e.span));
+    for (ei, e) in evs.iter().enumerate() {
+        let mut found: Vec<Participant> = Vec::new();
+        let mut add = |p: Participant| {
+            if !found.iter().any(|q| {
+                q.role == p.role && (q.span == p.span || (q.entity.is_some() && q.entity == p.entity))
+            }) {
+                found.push(p);
+            }
+        };
+        // The source of the attribution the event is.
+        if let Some(a) = e.attribution.and_then(|a| input.attributions.get(a)) {
+            if out[ei].kind != crate::EventType::Report {
+                if let Some(src) = a.source_resolved.or(a.source) {
+                    let ent =
+                        input.entities.iter().filter(|x| src.contains(&x.span)).max_by_key(|x| x.span.end);
+                    let (span, entity) = match ent {
+                        Some(x) => (x.span, Some(x.entity)),
+                        None => (src, None),
+                    };
+                    if span.end <= doc.text().len() {
+                        add(Participant { role: Role::Agent, entity, span });
+                    }
+                }
+            }
+        }
+        for &mi in &e.mentions {
+            let m = &ms[mi];
+            let Some(r) = doc.sent_toks.get(m.sent) else { continue };
+            let passive =
+                (m.t0.saturating_sub(2).max(r.start)..m.t0).any(|j| lex.is("passive", &doc.words[j]));
+            let victim = matches!(m.ty, EventType::Death | EventType::Injury);
+            let object_role = match m.ty {
+                EventType::Warning | EventType::Statement => Role::Recipient,
+                EventType::Death | EventType::Injury => Role::Victim,
+                _ => Role::Target,
+            };
+            if !m.noun && m.attribution.is_none() {
+                // The entity just before the verb: the agent (the patient when passive).
+                let lo = doc.tok(m.t0.saturating_sub(6).max(r.start)).start;
+                let left = input
+                    .entities
+                    .iter()
+                    .filter(|x| x.span.end <= m.span.start && x.span.start >= lo && free(x))
+                    .max_by_key(|x| x.span.end);
+                if let Some(x) = left {
+                    let between = doc.tok_at(x.span.end)..m.t0;
+                    let clean = between.clone().all(|j| !doc.is_punct(j) && doc.upos[j] != "VERB");
+                    if clean {
+                        let role = if passive {
+                            if victim {
+                                Role::Victim
+                            } else {
+                                Role::Target
+                            }
+                        } else {
+                            Role::Agent
+                        };
+                        add(Participant { role, entity: Some(x.entity), span: x.span });
+                    }
+                }
+            }
+            // The entity right after: object of a verb, "on / against / of X" after a noun.
+            let mut k = m.t1 + 1;
+            if m.noun {
+                if k < r.end && matches!(doc.words[k].as_ref(), "on" | "against" | "of") {
+                    k += 1;
+                } else {
+                    continue;
+                }
+            }
+            if k < r.end && lex.is("definite", &doc.words[k]) {
+                k += 1;
+            }
+            if k >= r.end {
+                continue;
+            }
+            let at = doc.tok(k).start;
+            if let Some(x) = input.entities.iter().find(|x| x.span.start == at && free(x)) {
+                let role = if passive && !m.noun { Role::Agent } else { object_role };
+                if !(passive && !m.noun && doc.words[m.t1 + 1] != "by") {
+                    add(Participant { role, entity: Some(x.entity), span: x.span });
+                }
+            }
+        }
+        out[ei].participants = found;
+    }
+}

@@ -1,0 +1,304 @@
+//! The data files under `data/`, parsed once into lookup tables.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::{EventError, EventType, Qualifier};
+
+/// A table of word sequences keyed by their first word; lookups find the longest match.
+#[derive(Debug)]
+pub(crate) struct Phrases<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> Default for Phrases<T> {
+    fn default() -> Self {
+        Phrases { by_first: HashMap::new() }
+    }
+}
+
+impl<T> Phrases<T> {
+    fn insert(&mut self, phrase: &str, value: T) {
+        let words: Vec<String> = phrase.split_whitespace().map(str::to_owned).collect();
+        if let Some(first) = words.first().cloned() {
+            let list = self.by_first.entry(first).or_default();
+            list.push((words, value));
+            // Longest first, so the first match is the longest.
+            list.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+        }
+    }
+
+    /// The longest entry whose words are `words[i..]`'s prefix: (number of words, value).
+    pub(crate) fn longest<'s, S: AsRef<str>>(&'s self, words: &[S], i: usize) -> Option<(usize, &'s T)> {
+        let list = self.by_first.get(words.get(i)?.as_ref())?;
+        list.iter().find_map(|(ws, v)| {
+            let ok = ws.len() <= words.len() - i && ws.iter().zip(&words[i..]).all(|(a, b)| a == b.as_ref());
+            ok.then_some((ws.len(), v))
+        })
+    }
+
+    /// Every entry ending exactly before `words[end]`, longest first: (start index, value).
+    pub(crate) fn ending_at<'s, S: AsRef<str>>(
+        &'s self,
+        words: &[S],
+        end: usize,
+        max: usize,
+    ) -> Option<(usize, &'s T)> {
+        let mut best: Option<(usize, &T)> = None;
+        for n in 1..=max.min(end) {
+            let start = end - n;
+            if let Some((len, v)) = self.longest(&words[..end], start) {
+                if len == n {
+                    best = Some((start, v));
+                }
+            }
+        }
+        best
+    }
+}
+
+/// POS constraint of a trigger's first word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PosReq {
+    Noun,
+    Verb,
+    Any,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Trigger {
+    /// `None`: the phrase blocks every event ("under fire").
+    pub ty: Option<EventType>,
+    pub pos: PosReq,
+    pub casualty: bool,
+    pub nomod: bool,
+    pub attr: bool,
+    pub nonew: bool,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct TypeInfo {
+    pub merge_all: bool,
+    pub hosts: bool,
+    /// Only a place phrase right after the trigger.
+    pub adjacent_place: bool,
+    pub summary: String,
+    pub stances: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NumKind {
+    Unit,
+    Ten,
+    Scale,
+    Alone,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NumWord {
+    pub value: u64,
+    pub kind: NumKind,
+    pub qualifier: Qualifier,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct QualPhrase {
+    pub qualifier: Qualifier,
+    pub adjust: i64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Side {
+    After,
+    Before,
+    Both,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct CountCue {
+    pub what: &'static str,
+    pub side: Side,
+    pub events: Vec<EventType>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    pub triggers: Phrases<Trigger>,
+    pub types: HashMap<EventType, TypeInfo>,
+    pub numbers: Phrases<NumWord>,
+    pub qualifiers: Phrases<QualPhrase>,
+    pub counts: HashMap<String, CountCue>,
+    pub words: HashMap<&'static str, HashSet<String>>,
+    pub stance_verbs: HashMap<String, String>,
+}
+
+/// The `what` values of the contract.
+const WHATS: [&str; 9] =
+    ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
+
+/// Word classes of `words.tsv`.
+const CLASSES: [&str; 13] = [
+    "hypothetical",
+    "locative",
+    "place_head",
+    "definite",
+    "indefinite",
+    "distinct",
+    "negation",
+    "passive",
+    "relation_before",
+    "relation_after",
+    "relation_during",
+    "count_filler",
+    "class",
+];
+
+impl Lexicon {
+    pub(crate) fn is(&self, class: &'static str, word: &str) -> bool {
+        self.words.get(class).is_some_and(|set| set.contains(word))
+    }
+}
+
+fn rows(file: &'static str, text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    let _ = file;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
+}
+
+pub(crate) fn load() -> Result<Lexicon, EventError> {
+    let mut lex = Lexicon::default();
+    let bad = |file: &'static str, line: usize| EventError::Data { file, line };
+
+    let f = "types.tsv";
+    for (n, c) in rows(f, include_str!("../data/types.tsv")) {
+        if c.len() != 6 {
+            return Err(bad(f, n));
+        }
+        let adjacent_place = match c[5] {
+            "any" => false,
+            "adjacent" => true,
+            _ => return Err(bad(f, n)),
+        };
+        let ty = EventType::parse(c[0]).ok_or(bad(f, n))?;
+        let merge_all = match c[1] {
+            "all" => true,
+            "definite" => false,
+            _ => return Err(bad(f, n)),
+        };
+        let hosts = match c[2] {
+            "yes" => true,
+            "no" => false,
+            _ => return Err(bad(f, n)),
+        };
+        let stances = if c[4] == "-" { Vec::new() } else { c[4].split(',').map(str::to_owned).collect() };
+        for s in &stances {
+            dossier_attribution::Stance::parse(s).ok_or(bad(f, n))?;
+        }
+        lex.types
+            .insert(ty, TypeInfo { merge_all, hosts, adjacent_place, summary: c[3].to_owned(), stances });
+    }
+    if lex.types.len() != EventType::ALL.len() {
+        return Err(bad(f, 0));
+    }
+
+    let f = "triggers.tsv";
+    for (n, c) in rows(f, include_str!("../data/triggers.tsv")) {
+        if c.len() != 4 || c[0].is_empty() {
+            return Err(bad(f, n));
+        }
+        let ty = if c[1] == "-" { None } else { Some(EventType::parse(c[1]).ok_or(bad(f, n))?) };
+        let pos = match c[2] {
+            "N" => PosReq::Noun,
+            "V" => PosReq::Verb,
+            "*" => PosReq::Any,
+            _ => return Err(bad(f, n)),
+        };
+        let mut t = Trigger { ty, pos, casualty: false, nomod: false, attr: false, nonew: false };
+        for flag in c[3].split(',') {
+            match flag {
+                "-" => {}
+                "casualty" => t.casualty = true,
+                "nomod" => t.nomod = true,
+                "attr" => t.attr = true,
+                "nonew" => t.nonew = true,
+                _ => return Err(bad(f, n)),
+            }
+        }
+        lex.triggers.insert(c[0], t);
+    }
+
+    let f = "numbers.tsv";
+    for (n, c) in rows(f, include_str!("../data/numbers.tsv")) {
+        if c.len() != 4 {
+            return Err(bad(f, n));
+        }
+        let value: u64 = c[1].parse().map_err(|_| bad(f, n))?;
+        let kind = match c[2] {
+            "unit" => NumKind::Unit,
+            "ten" => NumKind::Ten,
+            "scale" => NumKind::Scale,
+            "alone" => NumKind::Alone,
+            _ => return Err(bad(f, n)),
+        };
+        let qualifier = Qualifier::parse(c[3]).ok_or(bad(f, n))?;
+        lex.numbers.insert(c[0], NumWord { value, kind, qualifier });
+    }
+
+    let f = "qualifiers.tsv";
+    for (n, c) in rows(f, include_str!("../data/qualifiers.tsv")) {
+        if c.len() != 3 {
+            return Err(bad(f, n));
+        }
+        let qualifier = Qualifier::parse(c[1]).ok_or(bad(f, n))?;
+        let adjust: i64 = c[2].parse().map_err(|_| bad(f, n))?;
+        lex.qualifiers.insert(c[0], QualPhrase { qualifier, adjust });
+    }
+
+    let f = "counts.tsv";
+    for (n, c) in rows(f, include_str!("../data/counts.tsv")) {
+        if c.len() != 4 {
+            return Err(bad(f, n));
+        }
+        let what = WHATS.iter().copied().find(|w| *w == c[1]).ok_or(bad(f, n))?;
+        let side = match c[2] {
+            "after" => Side::After,
+            "before" => Side::Before,
+            "both" => Side::Both,
+            _ => return Err(bad(f, n)),
+        };
+        let events =
+            c[3].split(',').map(|e| EventType::parse(e).ok_or(bad(f, n))).collect::<Result<Vec<_>, _>>()?;
+        lex.counts.insert(c[0].to_owned(), CountCue { what, side, events });
+    }
+
+    let f = "words.tsv";
+    for (n, c) in rows(f, include_str!("../data/words.tsv")) {
+        if c.len() != 2 {
+            return Err(bad(f, n));
+        }
+        let class = CLASSES.iter().copied().find(|k| *k == c[0]).ok_or(bad(f, n))?;
+        if class != "class" {
+            lex.words.entry(class).or_default().insert(c[1].to_owned());
+        }
+    }
+    let f = "stance_verbs.tsv";
+    for (n, c) in rows(f, include_str!("../data/stance_verbs.tsv")) {
+        if c.len() != 2 {
+            return Err(bad(f, n));
+        }
+        dossier_attribution::Stance::parse(c[0]).ok_or(bad(f, n))?;
+        lex.stance_verbs.insert(c[0].to_owned(), c[1].to_owned());
+    }
+    Ok(lex)
+}
+
+pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(|| match load() {
+    Ok(l) => l,
+    Err(e) => {
+        // A build defect caught by the tests (`check_data`); run with empty tables.
+        tracing::error!("event data files: {e}");
+        Lexicon::default()
+    }
+});

@@ -1,0 +1,177 @@
+//! The timeline: events with a date and attributions with a time of their own, in order.
+
+use dossier_attribution::AttributionHit;
+use dossier_doc::Span;
+
+use crate::extract::{assign_times, calendar, datable, relation_of, Doc, Taker};
+use crate::lexicon::Lexicon;
+use crate::{EventHit, EventInput, EventType, Qualifier, Relation, TimelineItem};
+
+pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> Vec<TimelineItem> {
+    let text = input.text;
+    let fits = |s: Span| s.start <= s.end && s.end <= text.len();
+    let mut items: Vec<(usize, TimelineItem)> = Vec::new();
+    for (ei, e) in events.iter().enumerate() {
+        let Some(t) = &e.time else { continue };
+        let Some(value) = t.value.as_ref().filter(|v| calendar(v)) else { continue };
+        items.push((
+            e.trigger.start,
+            TimelineItem {
+                value: value.clone(),
+                relation: t.relation,
+                event: Some(ei),
+                attribution: e.attribution,
+                summary: event_summary(input, e, lex),
+            },
+        ));
+    }
+    // Attributions that are no event: the time of their own clause.
+    let linked: Vec<usize> = events.iter().filter_map(|e| e.attribution).collect();
+    let pending: Vec<usize> = (0..input.attributions.len())
+        .filter(|&ai| {
+            let a = &input.attributions[ai];
+            !linked.contains(&ai)
+                && fits(a.cue)
+                && !events.iter().any(|e| e.mentions.iter().any(|m| overlap(*m, a.cue)))
+        })
+        .collect();
+    if !pending.is_empty() && !input.seg.tokens.is_empty() && input.timexes.iter().any(datable) {
+        let doc = Doc::new(input);
+        let mut takers = Vec::new();
+        for e in events {
+            for &m in &e.mentions {
+                if let (true, Some(si)) = (fits(m), doc.sentence_of(m.start)) {
+                    takers.push(Taker { span: m, sent: si, region: doc.region(si, m) });
+                }
+            }
+        }
+        let first_cue = takers.len();
+        let mut cue_of = Vec::new();
+        for &ai in &pending {
+            let cue = input.attributions[ai].cue;
+            if let Some(si) = doc.sentence_of(cue.start) {
+                takers.push(Taker { span: cue, sent: si, region: doc.region(si, cue) });
+                cue_of.push(ai);
+            }
+        }
+        let spans: Vec<Span> = events.iter().flat_map(|e| e.mentions.iter().copied()).collect();
+        let times = assign_times(&doc, &takers, &spans);
+        for (k, &ai) in cue_of.iter().enumerate() {
+            let Some(ti) = times[first_cue + k] else { continue };
+            let t = &input.timexes[ti];
+            let relation = relation_of(&doc, lex, t);
+            let value = match t.anchor {
+                None => Some(t.value.clone()),
+                Some(anchor) => anchored_value(events, anchor),
+            };
+            let Some(value) = value.filter(|v| calendar(v)) else { continue };
+            let a = &input.attributions[ai];
+            items.push((
+                a.cue.start,
+                TimelineItem {
+                    value,
+                    relation,
+                    event: None,
+                    attribution: Some(ai),
+                    summary: attr_summary(input, a, lex),
+                },
+            ));
+        }
+    }
+    items.sort_by(|(pa, a), (pb, b)| {
+        a.value.cmp(&b.value).then(a.relation.rank().cmp(&b.relation.rank())).then(pa.cmp(pb))
+    });
+    items.into_iter().map(|(_, i)| i).collect()
+}
+
+fn overlap(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The date of the event an anchor phrase names ("the attack" in "days before the attack").
+fn anchored_value(events: &[EventHit], anchor: Span) -> Option<String> {
+    let e = events
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| anchor.contains(m)))
+        .or_else(|| events.iter().find(|e| e.mentions.iter().any(|m| overlap(*m, anchor))))?;
+    let t = e.time.as_ref()?;
+    matches!(t.relation, Relation::On | Relation::During).then(|| t.value.clone()).flatten()
+}
+
+fn clip(text: &str, s: Span) -> &str {
+    text.get(s.range()).unwrap_or("")
+}
+
+/// The first words of a span, without quotation marks.
+fn snippet(text: &str, s: Span, words: usize) -> String {
+    let t = clip(text, s)
+        .trim_matches(|c: char| c.is_whitespace() || "\"'\u{201c}\u{201d}\u{2018}\u{2019},.".contains(c));
+    let mut out: Vec<&str> = t.split_whitespace().take(words + 1).collect();
+    let more = out.len() > words;
+    out.truncate(words);
+    let mut s = out.join(" ");
+    if more {
+        s.push('\u{2026}');
+    }
+    s
+}
+
+/// Who an attribution's source is, shortly: the last name in it, else its first words.
+fn who(input: &EventInput, a: &AttributionHit) -> String {
+    let Some(src) = a.source_resolved.or(a.source) else { return "unnamed source".into() };
+    let name = input
+        .entities
+        .iter()
+        .filter(|e| {
+            src.contains(&e.span)
+                && input.text.get(e.span.range()).is_some_and(|s| s.starts_with(char::is_uppercase))
+        })
+        .max_by_key(|e| e.span.end);
+    match name {
+        Some(e) => clip(input.text, e.span).to_owned(),
+        None => snippet(input.text, src, 6),
+    }
+}
+
+fn says(lex: &Lexicon, a: &AttributionHit) -> String {
+    lex.stance_verbs.get(a.stance.as_str()).cloned().unwrap_or_else(|| "says".into())
+}
+
+fn attr_summary(input: &EventInput, a: &AttributionHit, lex: &Lexicon) -> String {
+    let what = a.content.first().map(|c| snippet(input.text, *c, 10)).unwrap_or_default();
+    if what.is_empty() {
+        format!("{} {}", who(input, a), says(lex, a))
+    } else {
+        format!("{} {}: {}", who(input, a), says(lex, a), what)
+    }
+}
+
+fn event_summary(input: &EventInput, e: &EventHit, lex: &Lexicon) -> String {
+    let noun = lex.types.get(&e.kind).map_or(e.kind.as_str(), |t| t.summary.as_str());
+    if let Some(a) = e.attribution.and_then(|a| input.attributions.get(a)) {
+        if e.kind != EventType::Report {
+            return attr_summary(input, a, lex);
+        }
+        let what = a.content.first().map(|c| snippet(input.text, *c, 10)).unwrap_or_default();
+        return format!("{noun}: {what}");
+    }
+    let mut s = noun.to_owned();
+    if let Some(l) = &e.location {
+        s.push_str(" at ");
+        s.push_str(clip(input.text, l.span));
+    }
+    let counts: Vec<String> = e
+        .counts
+        .iter()
+        .map(|c| match (c.qualifier, c.max) {
+            (Qualifier::Range, Some(max)) => format!("{}-{} {}", c.value, max, c.what),
+            (Qualifier::Exact, _) => format!("{} {}", c.value, c.what),
+            (q, _) => format!("{} {} {}", q.as_str().replace('_', " "), c.value, c.what),
+        })
+        .collect();
+    if !counts.is_empty() {
+        s.push_str(": ");
+        s.push_str(&counts.join(", "));
+    }
+    s
+}
