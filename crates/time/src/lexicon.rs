@@ -57,12 +57,20 @@ pub(crate) struct Lexicon {
     /// Fixed phrases keyed by first token, longest first.
     pub phrases: PhraseTable,
     pub holidays: HolidayTable,
-    /// Future cue words; `true` when the cue counts only before "to" ("expected to").
-    pub future_cues: HashMap<&'static str, bool>,
+    /// Future cue words, with the word that must follow for the cue to count ("expected"
+    /// only before "to", "soon" only in "as soon as").
+    pub future_cues: HashMap<&'static str, Vec<Option<&'static str>>>,
     /// Contexts in which a trigger is no timex ("as soon as"), keyed by the trigger:
     /// (words, index of the trigger in them).
     pub not_timex: HashMap<&'static str, Vec<(Vec<&'static str>, usize)>>,
     pub past_aux: HashSet<&'static str>,
+    /// Words after which a past form is no past tense ("be named", "a planned merger").
+    pub nonfinite_before: HashSet<&'static str>,
+    /// Prepositions that fix the occurrence whatever the verb: `true` for a deadline ("until",
+    /// "by": the nearest occurrence), `false` for the past ("since").
+    pub tense_preps: HashMap<&'static str, bool>,
+    /// Words after "to" that are no verb ("to the", "to date"): no infinitive.
+    pub not_verbs: HashSet<&'static str>,
     pub irregular_past: HashSet<&'static str>,
     pub ed_exceptions: HashSet<&'static str>,
     pub name_after_day: HashSet<&'static str>,
@@ -222,11 +230,21 @@ impl Lexicon {
             modifiers,
             phrases,
             holidays,
-            future_cues: rows(include_str!("../data/tense_future.txt"))
-                .map(|r| (r[0].trim(), r.get(1).is_some_and(|c| c.trim() == "to")))
-                .collect(),
+            future_cues: rows(include_str!("../data/tense_future.txt")).fold(
+                HashMap::new(),
+                |mut m: HashMap<&'static str, Vec<Option<&'static str>>>, r| {
+                    let next = r.get(1).map(|c| c.trim()).filter(|c| !c.is_empty());
+                    m.entry(r[0].trim()).or_default().push(next);
+                    m
+                },
+            ),
             not_timex,
             past_aux: words(include_str!("../data/tense_past_aux.txt")),
+            nonfinite_before: words(include_str!("../data/nonfinite_before.txt")),
+            tense_preps: rows(include_str!("../data/tense_preps.tsv"))
+                .filter_map(|r| Some((r[0].trim(), r.get(1)?.trim() == "nearest")))
+                .collect(),
+            not_verbs: words(include_str!("../data/not_verbs.txt")),
             irregular_past: words(include_str!("../data/irregular_past.txt")),
             ed_exceptions: words(include_str!("../data/ed_exceptions.txt")),
             name_after_day: words(include_str!("../data/name_after_day.txt")),

@@ -34,6 +34,7 @@ use dossier_doc::Span;
 
 pub use tense::{Tense, TenseHint};
 
+use crate::lexicon::LEX;
 use crate::parse::Matcher;
 use crate::token::Tokens;
 use crate::value::{Ctx, Point, Under, YearRef};
@@ -182,15 +183,20 @@ impl TimeTagger {
             let sent = sentences[si];
             let ts = toks.at_or_after(sent.start);
             let te = toks.at_or_after(sent.end);
-            let tense = hint
-                .and_then(|h| h.tense(sent, span))
-                .unwrap_or_else(|| tense::tense_near(&toks, ts, te, c.lo, c.hi));
+            let prep = (c.lo > ts).then(|| LEX.tense_preps.get(toks.w(c.lo - 1))).flatten();
+            let deadline = prep == Some(&true);
+            let tense = match prep {
+                Some(false) => Tense::Past,
+                _ => hint
+                    .and_then(|h| h.tense(sent, span))
+                    .unwrap_or_else(|| tense::tense_near(&toks, ts, te, c.lo, c.hi)),
+            };
             let narrative_year = explicit
                 .filter(|&(y, s)| {
                     si == s && tense != Tense::Future && !matches!(dct, Some(d) if d.year() == y)
                 })
                 .map(|e| e.0);
-            let cx = Ctx { dct, tense, last, narrative_year };
+            let cx = Ctx { dct, tense, last, narrative_year, deadline };
             let (value, point) = c.val.resolve(&cx);
             if let Under::Cal { y: Some(YearRef::Abs(y)), .. } = c.val {
                 explicit = Some((y, si));

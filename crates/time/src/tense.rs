@@ -22,7 +22,8 @@ pub trait TenseHint: Sync {
     fn tense(&self, sentence: Span, timex: Span) -> Option<Tense>;
 }
 
-fn cue(toks: &Tokens, i: usize) -> Option<Tense> {
+/// The tense cue at token `i`; `left`: the cue stands before the expression.
+fn cue(toks: &Tokens, i: usize, left: bool) -> Option<Tense> {
     let w = toks.w(i);
     if toks.kind(i) != Some(Kind::Word) {
         return None;
@@ -33,22 +34,43 @@ fn cue(toks: &Tokens, i: usize) -> Option<Tense> {
     if w == "ll" && toks.w(i.wrapping_sub(1)) == "'" {
         return Some(Tense::Future); // 'll
     }
-    if let Some(&needs_to) = LEX.future_cues.get(w) {
-        // "going to", "expected to": only future when "to" follows.
-        if !needs_to || toks.w(i + 1) == "to" {
+    if let Some(nexts) = LEX.future_cues.get(w) {
+        // "going to", "expected to", "as soon as": only future when the next word agrees.
+        if nexts.iter().any(|next| next.is_none_or(|n| toks.w(i + 1) == n)) {
             return Some(Tense::Future);
         }
     }
-    if LEX.past_aux.contains(w) || LEX.irregular_past.contains(w) {
+    // A participle after "be" ("will be named") or an adjective after a determiner ("a
+    // still unspecified date") is no past tense: the words further out decide.
+    let participle = || LEX.nonfinite_before.contains(toks.w(i.wrapping_sub(1)));
+    if LEX.past_aux.contains(w) {
         return Some(Tense::Past);
     }
-    if w.len() > 4 && w.ends_with("ed") && !LEX.ed_exceptions.contains(w) && !toks.cap(i) {
+    if LEX.irregular_past.contains(w) && !participle() {
         return Some(Tense::Past);
+    }
+    if w.len() > 4 && w.ends_with("ed") && !LEX.ed_exceptions.contains(w) && !toks.cap(i) && !participle() {
+        return Some(Tense::Past);
+    }
+    // An infinitive before the expression ("agreed to acquire it in January", "to be
+    // completed by Dec. 15") looks ahead of the verb that governs it.
+    if left && w == "to" && infinitive(toks, i + 1) {
+        return Some(Tense::Future);
     }
     if matches!(w, "is" | "are" | "am" | "says" | "say" | "does" | "do") {
         return Some(Tense::Present);
     }
     None
+}
+
+/// Token `i` looks like the bare verb of an infinitive: a lowercase word that is no
+/// determiner, pronoun, number or plural noun ("to holders"), nor a form ending in
+/// "-ed"/"-ing".
+fn infinitive(toks: &Tokens, i: usize) -> bool {
+    let w = toks.w(i);
+    let plural = w.ends_with('s') && !w.ends_with("ss");
+    let inflected = plural || w.ends_with("ed") || w.ends_with("ing");
+    toks.kind(i) == Some(Kind::Word) && !toks.cap(i) && !LEX.not_verbs.contains(w) && !inflected
 }
 
 /// The tense of the clause around tokens `lo..hi` (the expression) within the sentence
@@ -62,9 +84,9 @@ pub(crate) fn tense_near(toks: &Tokens, s: usize, e: usize, lo: usize, hi: usize
         if left.is_none() && right.is_none() {
             break;
         }
-        if let Some(t) = left.and_then(|i| cue(toks, i)) {
+        if let Some(t) = left.and_then(|i| cue(toks, i, true)) {
             found = Some((d, t));
-        } else if let Some(t) = right.and_then(|i| cue(toks, i)) {
+        } else if let Some(t) = right.and_then(|i| cue(toks, i, false)) {
             found = Some((d, t));
         }
         d += 1;

@@ -252,7 +252,13 @@ pub(crate) struct Ctx {
     /// the clause is not in the future ("In June 2019 ... later in March"). Measured on
     /// TimeBank: carrying it into the next sentence misdates more than it fixes.
     pub narrative_year: Option<i32>,
+    /// The expression follows a deadline preposition ("until Tuesday", "through January",
+    /// "by Dec. 15"): the occurrence nearest the publication date, whatever the verb.
+    pub deadline: bool,
 }
+
+/// Days on the wrong side of the publication date for the tense that still count as near.
+const NEAR: i64 = 21;
 
 fn nth_weekday(y: i32, m: u32, n: u32, wd: u32) -> Option<NaiveDate> {
     let wd = Weekday::try_from((wd as u8).wrapping_sub(1) % 7).ok()?;
@@ -300,26 +306,51 @@ impl Under {
     }
 
     /// Year for a month (and day) given without one: the narrative year when the text
-    /// is telling a story set in another year, else the publication year moved by tense
-    /// (past: not after the publication date; future: not before it).
+    /// is telling a story set in another year, else the occurrence nearest the publication
+    /// date, one on the side the tense rules out counting three times its distance when it
+    /// is within a few weeks, twenty times beyond: "changed in January", published in late
+    /// October, is last January; "will open in April", published in May, is next April;
+    /// "was extended to Nov. 16", published Oct. 30, is this November. Before a deadline
+    /// ("until January") the nearest occurrence.
     fn infer_year(&self, m: u32, d: Option<u32>, cx: &Ctx) -> Option<i32> {
         if let Some(y) = cx.narrative_year {
             return Some(y);
         }
         let dct = cx.dct?;
-        // The occurrence nearest the publication date, dates on the wrong side of it
-        // for the tense counting double ("said Dec. 20" in January is last December).
         let y = dct.year();
         let mut best: Option<(i64, i32)> = None;
         for cand in [y - 1, y, y + 1] {
-            let Some(date) = NaiveDate::from_ymd_opt(cand, m, d.unwrap_or(15).min(28)) else {
-                continue;
+            let (first, last) = match d {
+                Some(d) => {
+                    let day = NaiveDate::from_ymd_opt(cand, m, d)
+                        .or_else(|| NaiveDate::from_ymd_opt(cand, m, d.min(28)))?;
+                    (day, day)
+                }
+                None => {
+                    let first = NaiveDate::from_ymd_opt(cand, m, 1)?;
+                    (first, first.checked_add_months(Months::new(1))?.pred_opt()?)
+                }
             };
-            let diff = (date - dct).num_days();
-            let cost = match cx.tense {
-                Tense::Past if diff > 0 => diff * 3,
-                Tense::Future if diff < 0 => -diff * 3,
-                _ => diff.abs(),
+            // days from the publication date to the nearest day of the candidate
+            let dist = if first > dct {
+                (first - dct).num_days()
+            } else if last < dct {
+                (dct - last).num_days()
+            } else {
+                0
+            };
+            let wrong_side = match cx.tense {
+                _ if cx.deadline => false,
+                Tense::Past => first > dct,
+                Tense::Future => last < dct,
+                _ => false,
+            };
+            // A few weeks on the wrong side is the tense guess failing ("was extended to
+            // Nov. 16", "said in an editorial on Saturday, April 25"); further, the tense wins.
+            let cost = match (wrong_side, dist <= NEAR) {
+                (false, _) => dist,
+                (true, true) => dist * 3,
+                (true, false) => dist * 20,
             };
             if !matches!(best, Some(b) if cost >= b.0) {
                 best = Some((cost, cand));
@@ -391,6 +422,9 @@ impl Under {
                     }
                     _ => match cx.tense {
                         Tense::Future => fwd,
+                        // "until Tuesday": the nearer one, the coming one on a tie
+                        _ if cx.deadline && fwd <= back => fwd,
+                        _ if cx.deadline => -back,
                         _ => -back,
                     },
                 };
