@@ -188,7 +188,12 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
             let up = doc.upos[t0];
             let pos_ok = match trig.pos {
                 PosReq::Any => true,
-                PosReq::Noun => up.is_empty() || up == "NOUN" || (up == "PROPN" && !doc.capitalized(t0)),
+                // A proper-noun tag outside every name is a tagging slip ("Floods swept …").
+                PosReq::Noun => {
+                    up.is_empty()
+                        || up == "NOUN"
+                        || (up == "PROPN" && !input.entities.iter().any(|e| e.span.contains(&doc.tok(t0))))
+                }
                 PosReq::Verb => up.is_empty() || up == "VERB",
             };
             if !pos_ok {
@@ -941,10 +946,12 @@ fn counts(
                     if !cue.events.contains(&out[e].kind) {
                         continue;
                     }
+                    // The same or an adjacent sentence, else one of the three before.
                     let rank = match m.sent {
                         s if s == si => 0,
                         s if s + 1 == si => 1,
                         s if si + 1 == s => 2,
+                        s if s < si && si - s <= 3 => 3,
                         _ => continue,
                     };
                     let rank = rank * 100_000 + m.span.start.abs_diff(span.start).min(99_999);
