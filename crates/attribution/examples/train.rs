@@ -1,16 +1,33 @@
 //! Train the attribution model on a PolNeAR split and write it; optionally score a dev split.
 //!
 //! `cargo run --release -p dossier-attribution --example train -- TRAIN_DIR OUT.bin [DEV_DIR] [SEED]`
+//!
+//! With `ATTR_SELECT=1` (and DEV_DIR) each tagger keeps its best epoch on DEV_DIR; the epoch
+//! counts come from `ATTR_CUE_EPOCHS` / `ATTR_ROLE_EPOCHS` (default: [`TrainOptions`]'s).
+//! Set `RUST_LOG=info` to see the epochs.
 
 use std::path::PathBuf;
 
+use dossier_attribution::TrainOptions;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .init();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let train = PathBuf::from(args.first().ok_or("usage: train TRAIN_DIR OUT.bin [DEV_DIR] [SEED]")?);
     let out = PathBuf::from(args.get(1).ok_or("missing OUT.bin")?);
     let seed: u64 = args.get(3).map(|s| s.parse()).transpose()?.unwrap_or(1);
+    let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<usize>().ok());
+    let mut opts = TrainOptions::default();
+    opts.cue_epochs = env("ATTR_CUE_EPOCHS").unwrap_or(opts.cue_epochs);
+    opts.role_epochs = env("ATTR_ROLE_EPOCHS").unwrap_or(opts.role_epochs);
+    if std::env::var("ATTR_SELECT").is_ok() {
+        opts.dev = args.get(2).map(PathBuf::from);
+    }
     let t = std::time::Instant::now();
-    let model = dossier_attribution::train(&train, seed)?;
+    let model = dossier_attribution::train_with(&train, seed, &opts)?;
     eprintln!("trained in {:.1}s: {:?}", t.elapsed().as_secs_f64(), model);
     model.write(&out)?;
     if let Some(dev) = args.get(2) {

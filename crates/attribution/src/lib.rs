@@ -241,6 +241,51 @@ impl Attributor {
         };
         rules::finish(text, seg, &prep, raw, entities)
     }
+
+    /// Diagnostics: the role tagger and rules run on the given cue spans (an oracle for the
+    /// cue tagger), or the model alone without rules (`rules == false`, `cues == None`).
+    #[doc(hidden)]
+    pub fn extract_diag(
+        &self,
+        text: &str,
+        seg: &Segmentation,
+        pos: Option<&[PosTag]>,
+        cues: Option<&[Span]>,
+        rules: bool,
+    ) -> Vec<AttributionHit> {
+        let prep = model::prepare(text, seg, pos);
+        let Some(m) = self.model() else { return Vec::new() };
+        let cues: Vec<std::ops::Range<usize>> = match cues {
+            Some(c) => c
+                .iter()
+                .map(|s| {
+                    let a = prep.spans.partition_point(|t| t.end <= s.start);
+                    let b = prep.spans.partition_point(|t| t.start < s.end);
+                    a..b.max(a)
+                })
+                .filter(|r| !r.is_empty())
+                .collect(),
+            None => m.cues(&prep),
+        };
+        let raw = m.roles(&prep, &cues);
+        if rules {
+            return rules::finish(text, seg, &prep, raw, &[]);
+        }
+        let sp = |r: &std::ops::Range<usize>| Span::new(prep.spans[r.start].start, prep.spans[r.end - 1].end);
+        raw.iter()
+            .map(|h| AttributionHit {
+                source: h.source.first().map(sp),
+                source_resolved: None,
+                cue: sp(&h.cue),
+                content: h.content.iter().map(sp).collect(),
+                kind: Kind::Indirect,
+                parent: None,
+                chain: vec![],
+                stance: Stance::Asserts,
+                evidence: Evidence::Stated,
+            })
+            .collect()
+    }
 }
 
 /// Check the data files (for tests).

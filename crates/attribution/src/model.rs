@@ -35,6 +35,8 @@ const NONE: u8 = 255;
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Atom {
     pub lower: u64,
+    /// A crude lemma ("warned", "warning", "warns" → "warn").
+    pub lemma: u64,
     pub suf: u64,
     pub shape: u64,
     pub upos: u8,
@@ -126,6 +128,7 @@ pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) ->
         let (upos, xpos) = pos.map_or((NONE, NONE), |p| (p[i].upos_id(), p[i].xpos_id()));
         toks.push(Atom {
             lower: FeatHash::new(901).str(&lower).finish(),
+            lemma: FeatHash::new(903).str(&lemma(&lower)).finish(),
             suf: FeatHash::new(902).str(&suf).finish(),
             shape: shape_of(w),
             upos,
@@ -182,6 +185,43 @@ pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) ->
     Prepared { toks, spans, sent_of, sents, para_of_sent, qm_ps, comma_ps }
 }
 
+/// A crude English lemma of a lower-case word: plural / third-person "s", "ed", "ing" and a
+/// final "e" removed, a doubled final consonant undone ("admitted" → "admit").
+pub(crate) fn lemma(w: &str) -> String {
+    let n = w.chars().count();
+    let strip = |suf: &str, min: usize| -> Option<&str> { w.strip_suffix(suf).filter(|r| r.len() >= min) };
+    let mut base: String = if let Some(r) = strip("ies", 2).or_else(|| strip("ied", 2)) {
+        format!("{r}y")
+    } else if let Some(r) = strip("ing", 3).filter(|_| n > 5) {
+        r.to_string()
+    } else if let Some(r) = strip("ed", 3).filter(|_| n > 4) {
+        r.to_string()
+    } else if let Some(r) = ["ses", "xes", "zes", "ches", "shes"]
+        .iter()
+        .find_map(|s| w.strip_suffix(s).map(|r| (r, &s[..s.len() - 2])))
+        .filter(|(r, _)| r.len() >= 2)
+    {
+        format!("{}{}", r.0, r.1)
+    } else if let Some(r) =
+        strip("s", 3).filter(|r| !r.ends_with('s') && !r.ends_with('u') && !r.ends_with('i'))
+    {
+        r.to_string()
+    } else {
+        w.to_string()
+    };
+    let b = base.as_bytes();
+    if b.len() >= 4
+        && b[b.len() - 1] == b[b.len() - 2]
+        && !matches!(b[b.len() - 1], b's' | b'l' | b'e' | b'o')
+    {
+        base.pop();
+    }
+    if base.len() > 3 && base.ends_with('e') {
+        base.pop();
+    }
+    base
+}
+
 fn is_quote_mark(w: &str) -> bool {
     matches!(w, "\"" | "“" | "”" | "«" | "»" | "``" | "''" | "‘" | "’" | "'")
 }
@@ -220,8 +260,16 @@ fn cue_features(d: &Prepared, s: Range<usize>, i: usize, out: &mut Vec<u64>) {
     let xp = |k: isize| at(k).map_or(NA, |a| u64::from(a.xpos));
     let lx = |k: isize| at(k).map_or(NA, |a| u64::from(a.lex));
     let qm = |k: isize| at(k).map_or(NA, |a| u64::from(a.qmark));
+    let lm = |k: isize| at(k).map_or(NA, |a| a.lemma);
+    let cp = |k: isize| at(k).map_or(NA, |a| u64::from(a.cap));
     let a = &t[i];
     let from_start = (i - s.start).min(6) as u64;
+    // Quote marks near the token (within two tokens on each side).
+    let lo = i.saturating_sub(2).max(s.start);
+    let hi = (i + 3).min(s.end);
+    let q_before = u64::from(d.qm_ps[i] > d.qm_ps[lo]);
+    let q_after = u64::from(d.qm_ps[hi] > d.qm_ps[i + 1]);
+    let sent_lex = t[s.clone()].iter().filter(|a| a.lex != 0).count().min(3) as u64;
     let to_end = (s.end - 1 - i).min(6) as u64;
     let sent_has_quote = d.qm_ps[s.end] > d.qm_ps[s.start];
     out.extend_from_slice(&[
@@ -256,6 +304,18 @@ fn cue_features(d: &Prepared, s: Range<usize>, i: usize, out: &mut Vec<u64>) {
         f(38, &[a.clus[1], u64::from(a.xpos)]),
         f(39, &[at(-1).map_or(NA, |a| a.clus[0]), a.clus[0]]),
         f(70, &[a.clus[0], at(1).map_or(NA, |a| a.clus[0])]),
+        f(80, &[a.lemma]),
+        f(81, &[a.lemma, u64::from(a.xpos)]),
+        f(82, &[lw(1), lw(2)]),
+        f(83, &[lw(-2), lw(-1)]),
+        f(84, &[a.lemma, lw(1)]),
+        f(85, &[q_before, q_after, u64::from(a.in_quote), u64::from(a.lex)]),
+        f(86, &[sent_lex, u64::from(a.lex)]),
+        f(87, &[xp(-1), xp(1), u64::from(a.lex)]),
+        f(88, &[cp(-1), a.lemma]),
+        f(89, &[lm(-1), a.lemma]),
+        f(90, &[qm(-2), lw(-1), u64::from(a.lex)]),
+        f(91, &[a.lemma, lw(2)]),
     ]);
 }
 
@@ -626,12 +686,79 @@ pub struct TrainOptions {
     pub role_epochs: usize,
     /// Weights below this magnitude are dropped from the model file.
     pub prune: f32,
+    /// A development split: when given, each tagger keeps the averaged weights of its best
+    /// epoch on it (cue spans, and roles on gold cues; exact token-span F1), from epoch 3 on.
+    pub dev: Option<std::path::PathBuf>,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { cue_epochs: 8, role_epochs: 8, prune: 1.0 }
+        TrainOptions { cue_epochs: 8, role_epochs: 8, prune: 1.0, dev: None }
     }
+}
+
+/// Averaged weight rows, as [`Trainer::averaged`] returns them.
+type Rows = Vec<(u64, Vec<(u16, f32)>)>;
+
+/// Exact span F1 of predicted against gold label runs.
+fn span_f1(gold: &[Range<usize>], pred: &[Range<usize>]) -> (usize, usize, usize) {
+    let tp = pred.iter().filter(|p| gold.contains(p)).count();
+    (tp, pred.len(), gold.len())
+}
+
+fn f1(c: (usize, usize, usize)) -> f64 {
+    if c.0 == 0 {
+        0.0
+    } else {
+        let p = c.0 as f64 / c.1 as f64;
+        let r = c.0 as f64 / c.2 as f64;
+        200.0 * p * r / (p + r)
+    }
+}
+
+fn dev_cue_f1(tagger: &Tagger, docs: &[TrainDoc]) -> f64 {
+    let mut acc = (0, 0, 0);
+    for d in docs {
+        for s in &d.prep.sents {
+            let keys: Vec<Vec<u64>> = s
+                .clone()
+                .map(|i| {
+                    let mut v = Vec::with_capacity(48);
+                    cue_features(&d.prep, s.clone(), i, &mut v);
+                    v
+                })
+                .collect();
+            let labels = tagger.decode(&keys, &vec![false; s.len()], DEFAULT_CUE_BIAS);
+            let c = span_f1(&runs(&d.cue_labels[s.clone()], 1, 2, 0), &runs(&labels, 1, 2, 0));
+            acc = (acc.0 + c.0, acc.1 + c.1, acc.2 + c.2);
+        }
+    }
+    f1(acc)
+}
+
+fn dev_role_f1(tagger: &Tagger, docs: &[TrainDoc]) -> f64 {
+    let mut acc = (0, 0, 0);
+    for d in docs {
+        for (c, w, gold) in &d.attrs {
+            let other_ps = other_prefix(&d.is_cue, c);
+            let ctx = CueCtx { cue: c.clone(), other_ps: &other_ps };
+            let keys: Vec<Vec<u64>> = w
+                .clone()
+                .map(|j| {
+                    let mut v = Vec::with_capacity(48);
+                    role_features(&d.prep, &ctx, j, &mut v);
+                    v
+                })
+                .collect();
+            let forced: Vec<bool> = w.clone().map(|j| c.contains(&j)).collect();
+            let labels = tagger.decode(&keys, &forced, 0.0);
+            for (b, i) in [(1, 2), (3, 4)] {
+                let k = span_f1(&runs(gold, b, i, 0), &runs(&labels, b, i, 0));
+                acc = (acc.0 + k.0, acc.1 + k.1, acc.2 + k.2);
+            }
+        }
+    }
+    f1(acc)
 }
 
 struct TrainDoc {
@@ -800,6 +927,13 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
     }
     tracing::info!(docs = gold.len(), "preparing attribution training documents");
     let docs: Vec<TrainDoc> = gold.iter().map(train_doc).collect();
+    let dev: Vec<TrainDoc> = match &opts.dev {
+        Some(dir) => crate::polnear::read_split(dir)?.iter().map(train_doc).collect(),
+        None => Vec::new(),
+    };
+    // Best (score, epoch, averaged rows) per tagger when a dev split is given.
+    let mut best_cue: Option<(f64, usize, Rows)> = None;
+    let mut best_role: Option<(f64, usize, Rows)> = None;
     let mut rng = SplitMix(seed);
 
     // Cue tagger over sentences.
@@ -824,6 +958,14 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
             wrong += usize::from(step(&mut cue_t, CUE_LABELS, &keys, &d.cue_labels[s], &forced));
         }
         tracing::info!(epoch, wrong, total = sents.len(), "cue tagger epoch");
+        if !dev.is_empty() && epoch >= 2 {
+            let rows = cue_t.averaged(opts.prune);
+            let score = dev_cue_f1(&Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &rows)), &dev);
+            tracing::info!(epoch, score, "cue tagger dev span F1");
+            if best_cue.as_ref().is_none_or(|b| score > b.0) {
+                best_cue = Some((score, epoch, rows));
+            }
+        }
     }
 
     // Role tagger over gold cues.
@@ -851,11 +993,22 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
             wrong += usize::from(step(&mut role_t, ROLE_LABELS, &keys, labels, &forced));
         }
         tracing::info!(epoch, wrong, total = items.len(), "role tagger epoch");
+        if !dev.is_empty() && epoch >= 2 {
+            let rows = role_t.averaged(opts.prune);
+            let score = dev_role_f1(&Tagger::new(ROLE_LABELS, Weights::from_rows(ROLE_LABELS, &rows)), &dev);
+            tracing::info!(epoch, score, "role tagger dev span F1");
+            if best_role.as_ref().is_none_or(|b| score > b.0) {
+                best_role = Some((score, epoch, rows));
+            }
+        }
+    }
+    if let (Some(c), Some(r)) = (&best_cue, &best_role) {
+        tracing::info!(cue_epoch = c.1, cue_f1 = c.0, role_epoch = r.1, role_f1 = r.0, "best dev epochs");
     }
 
     let mut w = Writer::default();
-    Weights::write(&cue_t.averaged(opts.prune), &mut w);
-    Weights::write(&role_t.averaged(opts.prune), &mut w);
+    Weights::write(&best_cue.map_or_else(|| cue_t.averaged(opts.prune), |b| b.2), &mut w);
+    Weights::write(&best_role.map_or_else(|| role_t.averaged(opts.prune), |b| b.2), &mut w);
     let bytes = format::wrap(KIND, VERSION, &w.0);
     AttrModel::from_bytes(&bytes).map_err(AttrError::Model)
 }
@@ -873,6 +1026,25 @@ mod tests {
         assert_ne!(out[0], 2);
         let forced = viterbi(3, &[0.0, 9.0, 0.0], &tr, &[true]);
         assert_eq!(forced, vec![0]);
+    }
+
+    #[test]
+    fn crude_lemmas() {
+        for (w, l) in [
+            ("warned", "warn"),
+            ("warning", "warn"),
+            ("warns", "warn"),
+            ("admitted", "admit"),
+            ("denies", "deny"),
+            ("denied", "deny"),
+            ("announced", "announc"),
+            ("announces", "announc"),
+            ("says", "say"),
+            ("is", "is"),
+            ("€€", "€€"),
+        ] {
+            assert_eq!(lemma(w), l, "{w}");
+        }
     }
 
     #[test]

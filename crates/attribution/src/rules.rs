@@ -65,6 +65,29 @@ impl Ctx<'_> {
         }
         r
     }
+    /// A source as a name for chains and resolution: without the closing comma or
+    /// unbalanced bracket the corpus's convention keeps in the source span.
+    fn name_span(&self, r: &Range<usize>) -> Span {
+        let t = self.trim(r.clone());
+        self.span(if t.is_empty() { r } else { &t })
+    }
+    /// A role span from the model: its edges as learnt, except a stray mark at the start
+    /// and unbalanced brackets (the corpus's spans keep a closing comma or bracket).
+    fn trim_model(&self, mut r: Range<usize>) -> Range<usize> {
+        while r.start < r.end
+            && self.is_punct(r.start)
+            && !self.is_quote(r.start)
+            && self.words[r.start] != "("
+        {
+            r.start += 1;
+        }
+        let opens = r.clone().filter(|&i| self.words[i] == "(").count();
+        let closes = r.clone().filter(|&i| self.words[i] == ")").count();
+        if r.end > r.start && self.words[r.end - 1] == ")" && closes > opens {
+            r.end -= 1;
+        }
+        r
+    }
     fn entity_at(&self, r: &Range<usize>) -> Option<EntityLabel> {
         let s = self.span(r);
         self.entities.iter().filter(|e| e.span.overlaps(&s)).map(|e| e.label).next()
@@ -135,13 +158,14 @@ pub(crate) fn finish(
         .filter(|r| !r.cue.is_empty() && r.cue.end <= c.n())
         .map(|r| {
             let cue = r.cue;
-            let source = r.source.into_iter().map(|s| c.trim(s)).filter(|s| !s.is_empty()).min_by_key(|s| {
-                if s.end <= cue.start {
-                    cue.start - s.end
-                } else {
-                    s.start.saturating_sub(cue.end)
-                }
-            });
+            let source =
+                r.source.into_iter().map(|s| c.trim_model(s)).filter(|s| !s.is_empty()).min_by_key(|s| {
+                    if s.end <= cue.start {
+                        cue.start - s.end
+                    } else {
+                        s.start.saturating_sub(cue.end)
+                    }
+                });
             H { source, cue, content: r.content, parent: None, recipient: None, resolved: None }
         })
         .collect();
@@ -635,7 +659,7 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
                     })
             }) {
                 let prev = hits[p].source.clone().unwrap_or(0..0);
-                hits[i].resolved = Some(hits[p].resolved.unwrap_or_else(|| c.span(&prev)));
+                hits[i].resolved = Some(hits[p].resolved.unwrap_or_else(|| c.name_span(&prev)));
                 continue;
             }
         }
@@ -652,7 +676,7 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
                     Some(r) => r,
                     // "The Dossier Center is a research group": the named subject of a
                     // copula or apposition the antecedent describes.
-                    None => defined_by(c, s).unwrap_or_else(|| c.span(s)),
+                    None => defined_by(c, s).unwrap_or_else(|| c.name_span(s)),
                 })
             });
             if let Some(sp) = same {
@@ -665,7 +689,7 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
         for h in hits[..i].iter() {
             if let Some(s) = &h.source {
                 if s.end <= target.start && named(c, s) {
-                    cands.push((h.resolved.unwrap_or_else(|| c.span(s)), kind_of(c, s).and_then(cat)));
+                    cands.push((h.resolved.unwrap_or_else(|| c.name_span(s)), kind_of(c, s).and_then(cat)));
                 }
             }
         }
@@ -734,7 +758,7 @@ fn build(c: &Ctx<'_>, hits: Vec<H>) -> Vec<AttributionHit> {
             ch.push(c.span(r));
         }
         if let Some(s) = &hits[i].source {
-            let sp = hits[i].resolved.unwrap_or_else(|| c.span(s));
+            let sp = hits[i].resolved.unwrap_or_else(|| c.name_span(s));
             if ch.last() != Some(&sp) {
                 ch.push(sp);
             }
