@@ -78,6 +78,9 @@ pub struct SearchArgs {
 
 #[derive(Args, Debug)]
 pub struct EntitiesArgs {
+    /// Only the first N entities (most documents first); all when absent.
+    #[arg(long)]
+    pub limit: Option<usize>,
     #[command(flatten)]
     pub common: DbArgs,
 }
@@ -90,6 +93,9 @@ pub struct ClaimsArgs {
     /// Only claims whose content contains every content word of this text.
     #[arg(long)]
     pub about: Option<String>,
+    /// Only the first N claims (earliest first); all when absent.
+    #[arg(long)]
+    pub limit: Option<usize>,
     #[command(flatten)]
     pub common: DbArgs,
 }
@@ -214,7 +220,27 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let mut sum = IngestSummary::default();
+    // The writer runs beside the analysis: batch k is written while batch k+1 is analyzed.
+    // Each batch is still one transaction, so a kill at any point loses at most the batches
+    // not yet committed, and a rerun adds exactly those.
+    let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(1);
+    let db = args.common.db.clone();
+    let writer_bar = bar.clone();
+    let writer = std::thread::spawn(move || -> anyhow::Result<(SqliteStore, IngestSummary)> {
+        let mut sum = IngestSummary::default();
+        for prepared in receive {
+            let out = store.put(&prepared).with_context(|| format!("writing to {}", db.display()))?;
+            sum.records += prepared.len();
+            sum.added += out.added;
+            sum.already_stored += out.existing;
+            sum.errors += out.errors_added + out.errors_existing;
+            sum.errors_new += out.errors_added;
+            sum.near_duplicate_pairs += out.pairs;
+            writer_bar.inc(prepared.len() as u64);
+            writer_bar.set_message(format!("{} new, {} errors", sum.added, sum.errors));
+        }
+        Ok((store, sum))
+    });
     loop {
         let batch: Vec<InputRecord> = records.by_ref().take(args.batch as usize).collect();
         if batch.is_empty() {
@@ -222,16 +248,13 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         }
         let prepared: Vec<Prepared> =
             pool.install(|| batch.into_par_iter().map(|r| Prepared::from_record(pipeline.run(r))).collect());
-        let out = store.put(&prepared).with_context(|| format!("writing to {}", args.common.db.display()))?;
-        sum.records += prepared.len();
-        sum.added += out.added;
-        sum.already_stored += out.existing;
-        sum.errors += out.errors_added + out.errors_existing;
-        sum.errors_new += out.errors_added;
-        sum.near_duplicate_pairs += out.pairs;
-        bar.inc(prepared.len() as u64);
-        bar.set_message(format!("{} new, {} errors", sum.added, sum.errors));
+        if send.send(prepared).is_err() {
+            // The writer stopped on an error; it is reported below.
+            break;
+        }
     }
+    drop(send);
+    let (store, sum) = writer.join().map_err(|_| anyhow::anyhow!("the store writer panicked"))??;
     bar.finish_and_clear();
     store.checkpoint()?;
     match args.common.format {
@@ -316,7 +339,7 @@ pub fn search(args: SearchArgs) -> anyhow::Result<ExitCode> {
 
 pub fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
     let store = open_store(&args.common.db, false)?;
-    let list = store.entities()?;
+    let list = store.entities(args.limit)?;
     match args.common.format {
         CorpusFormat::Json => print_json(&list)?,
         CorpusFormat::Text => {
@@ -339,7 +362,7 @@ pub fn entities(args: EntitiesArgs) -> anyhow::Result<ExitCode> {
 
 pub fn claims(args: ClaimsArgs) -> anyhow::Result<ExitCode> {
     let store = open_store(&args.common.db, false)?;
-    let list = store.claims(&ClaimFilter { by: args.by, about: args.about })?;
+    let list = store.claims(&ClaimFilter { by: args.by, about: args.about, limit: args.limit })?;
     match args.common.format {
         CorpusFormat::Json => print_json(&list)?,
         CorpusFormat::Text => {

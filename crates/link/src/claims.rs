@@ -2,16 +2,17 @@
 //!
 //! Two attributions are one claim when their sources fold to the same name and their content
 //! words (stopwords removed) have a Jaccard similarity of at least
-//! [`ClaimOptions::same_content`]. A claim is contradicted by a denial (stance `denies`) from
+//! [`ClaimOptions::same_content`] with the attribution that started the claim (its seed; see
+//! [`group_claims`] for the order). A claim is contradicted by a denial (stance `denies`) from
 //! *another* source whose content is similar to it ([`ClaimOptions::contradiction`]).
 //! Documents that are copies of one origin share an independence key (see
 //! [`independence_key`](crate::independence_key)) and count once in `independent_outlets`.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::tokens::{content_words, fold_name, jaccard};
+use crate::tokens::{content_hashes, content_words, fold_name, jaccard_sorted};
 
 /// One attribution of one document, with what the store knows about the document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,109 +64,158 @@ impl Default for ClaimOptions {
     }
 }
 
-/// Filters applied after grouping (so contradictions are found among all attributions).
+/// Filters applied after grouping (so contradictions are found among all attributions), and
+/// an optional cap on the number of claims returned (the first ones in output order).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ClaimFilter {
     /// Keep claims whose source contains these words (folded), e.g. "ortiz".
     pub by: Option<String>,
     /// Keep claims whose content contains every content word of this text.
     pub about: Option<String>,
+    /// At most this many claims (`None`: all).
+    pub limit: Option<usize>,
+}
+
+impl ClaimFilter {
+    /// The folded `--by` words, `None` when absent or empty.
+    pub fn by_fold(&self) -> Option<String> {
+        self.by.as_deref().map(fold_name).filter(|s| !s.is_empty())
+    }
+
+    /// The content words of `--about`, `None` when absent or without content words.
+    pub fn about_words(&self) -> Option<HashSet<String>> {
+        self.about.as_deref().map(content_words).filter(|s| !s.is_empty())
+    }
+}
+
+/// 1 for a denial, 0 for everything else: claims group assertions and denials apart.
+pub fn claim_class(stance: &str) -> u8 {
+    u8::from(stance == "denies")
+}
+
+/// True when an attribution with content `words` joins the claim seeded by `seed` (both
+/// [`content_hashes`]; same source and class assumed).
+pub fn same_claim(seed: &[u64], words: &[u64], opts: ClaimOptions) -> bool {
+    (seed.is_empty() && words.is_empty()) || jaccard_sorted(seed, words) >= opts.same_content
+}
+
+/// True when a denial with content `denial` (by another source) contradicts the claim seeded by `seed`.
+pub fn contradicts(seed: &[u64], denial: &[u64], opts: ClaimOptions) -> bool {
+    !seed.is_empty() && jaccard_sorted(seed, denial) >= opts.contradiction
+}
+
+/// `--by`: the folded source contains the folded words as a run.
+pub fn by_matches(source_fold: &str, by_fold: &str) -> bool {
+    contains_words(source_fold, by_fold)
+}
+
+/// `--about`: the content contains every one of the words.
+pub fn about_matches(content: &str, about: &HashSet<String>) -> bool {
+    let w = content_words(content);
+    about.iter().all(|x| w.contains(x))
+}
+
+/// Date order of attributions and documents: dated first, by date, then by document id.
+pub fn date_key<'a>(published: Option<&'a str>, document: &'a str) -> (bool, &'a str, &'a str) {
+    (published.is_none(), published.unwrap_or(""), document)
+}
+
+/// The claim of one group: `rows` are its attributions in the order they were grouped (the
+/// first one seeded it), `contradicted_by` the denials found against it.
+pub fn assemble_claim(rows: &[&AttrRow], contradicted_by: Vec<Contradiction>) -> Claim {
+    let Some(first) = rows.first() else {
+        return Claim {
+            source: String::new(),
+            content: String::new(),
+            documents: Vec::new(),
+            outlets: Vec::new(),
+            independent_outlets: 0,
+            contradicted_by,
+            first_seen: None,
+            stance: String::new(),
+        };
+    };
+    let mut dated: Vec<&AttrRow> = rows.to_vec();
+    dated.sort_by(|a, b| {
+        date_key(a.published.as_deref(), &a.document).cmp(&date_key(b.published.as_deref(), &b.document))
+    });
+    Claim {
+        source: display_name(rows.iter().map(|r| r.source.as_str())),
+        content: first.content.clone(),
+        documents: dedup(dated.iter().map(|r| r.document.clone())),
+        outlets: BTreeSet::<String>::from_iter(rows.iter().filter_map(|r| r.outlet.clone()))
+            .into_iter()
+            .collect(),
+        independent_outlets: rows.iter().map(|r| r.independence.as_str()).collect::<BTreeSet<_>>().len(),
+        contradicted_by,
+        first_seen: rows.iter().filter_map(|r| r.published.clone()).min(),
+        stance: first.stance.clone(),
+    }
 }
 
 struct Group {
-    source_fold: String,
-    stance: String,
-    words: HashSet<String>,
+    seed: usize,
     rows: Vec<usize>,
 }
 
-/// Groups attribution rows into claims, ordered by first-seen date, then source.
+/// Groups attribution rows into claims. `rows` come in the order the documents were stored
+/// (and, within a document, by attribution id): each row joins the first group (in creation
+/// order) of the same folded source and class whose seed content is similar enough, else
+/// seeds a new group — so adding documents never regroups earlier ones, and a store can keep
+/// the groups up to date as it ingests. Claims come out ordered by their earliest row (date,
+/// then document id), then by creation.
 pub fn group_claims(rows: &[AttrRow], opts: ClaimOptions, filter: &ClaimFilter) -> Vec<Claim> {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (x, y) = (&rows[a], &rows[b]);
-        (x.published.is_none(), &x.published, &x.document).cmp(&(
-            y.published.is_none(),
-            &y.published,
-            &y.document,
-        ))
-    });
-    let words: Vec<HashSet<String>> = rows.iter().map(|r| content_words(&r.content)).collect();
+    let words: Vec<Vec<u64>> = rows.iter().map(|r| content_hashes(&r.content)).collect();
+    let folds: Vec<String> = rows.iter().map(|r| fold_name(&r.source)).collect();
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for &i in &order {
-        let r = &rows[i];
-        let fold = fold_name(&r.source);
-        let stance_class = if r.stance == "denies" { "denies" } else { "asserts" };
-        let candidates = by_source.entry(fold.clone()).or_default();
-        let hit = candidates.iter().copied().find(|&g| {
-            let g = &groups[g];
-            g.stance == stance_class
-                && ((g.words.is_empty() && words[i].is_empty())
-                    || jaccard(&g.words, &words[i]) >= opts.same_content)
-        });
-        match hit {
+    let mut by_key: HashMap<(&str, u8), Vec<usize>> = HashMap::new();
+    for i in 0..rows.len() {
+        let candidates = by_key.entry((folds[i].as_str(), claim_class(&rows[i].stance))).or_default();
+        match candidates.iter().copied().find(|&g| same_claim(&words[groups[g].seed], &words[i], opts)) {
             Some(g) => groups[g].rows.push(i),
             None => {
                 candidates.push(groups.len());
-                groups.push(Group {
-                    source_fold: fold,
-                    stance: stance_class.into(),
-                    words: words[i].clone(),
-                    rows: vec![i],
-                });
+                groups.push(Group { seed: i, rows: vec![i] });
             }
         }
     }
-    let denials: Vec<usize> = order.iter().copied().filter(|&i| rows[i].stance == "denies").collect();
-    let by = filter.by.as_deref().map(fold_name).filter(|s| !s.is_empty());
-    let about = filter.about.as_deref().map(content_words).filter(|s| !s.is_empty());
-    let mut out = Vec::new();
-    for g in &groups {
-        if let Some(by) = &by {
-            if !contains_words(&g.source_fold, by) {
-                continue;
-            }
-        }
-        if let Some(about) = &about {
-            if !g.rows.iter().any(|&i| about.iter().all(|w| words[i].contains(w))) {
-                continue;
-            }
-        }
-        let first = &rows[g.rows[0]];
-        let documents: Vec<String> = dedup(g.rows.iter().map(|&i| rows[i].document.clone()));
-        let outlets: Vec<String> =
-            BTreeSet::<String>::from_iter(g.rows.iter().filter_map(|&i| rows[i].outlet.clone()))
-                .into_iter()
-                .collect();
-        let independent =
-            g.rows.iter().map(|&i| rows[i].independence.as_str()).collect::<BTreeSet<_>>().len();
-        let contradicted_by = if g.stance == "denies" {
-            Vec::new()
-        } else {
-            denials
-                .iter()
-                .filter(|&&d| fold_name(&rows[d].source) != g.source_fold)
-                .filter(|&&d| !g.words.is_empty() && jaccard(&g.words, &words[d]) >= opts.contradiction)
-                .map(|&d| Contradiction {
-                    source: rows[d].source.clone(),
-                    document: rows[d].document.clone(),
-                    content: rows[d].content.clone(),
-                })
-                .collect()
-        };
-        out.push(Claim {
-            source: display_name(g.rows.iter().map(|&i| rows[i].source.as_str())),
-            content: first.content.clone(),
-            documents,
-            outlets,
-            independent_outlets: independent,
-            contradicted_by,
-            first_seen: g.rows.iter().filter_map(|&i| rows[i].published.clone()).min(),
-            stance: first.stance.clone(),
-        });
-    }
-    out
+    let by = filter.by_fold();
+    let about = filter.about_words();
+    let key = |i: usize| date_key(rows[i].published.as_deref(), &rows[i].document);
+    let mut selected: Vec<(usize, (bool, &str, &str))> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| by.as_deref().is_none_or(|b| by_matches(&folds[g.seed], b)))
+        .filter(|(_, g)| {
+            about.as_ref().is_none_or(|a| g.rows.iter().any(|&i| about_matches(&rows[i].content, a)))
+        })
+        .map(|(n, g)| (n, g.rows.iter().map(|&i| key(i)).min().unwrap_or_default()))
+        .collect();
+    selected.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    selected.truncate(filter.limit.unwrap_or(usize::MAX));
+    let mut denials: Vec<usize> = (0..rows.len()).filter(|&i| rows[i].stance == "denies").collect();
+    denials.sort_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
+    selected
+        .into_iter()
+        .map(|(n, _)| {
+            let g = &groups[n];
+            let contradicted_by = if claim_class(&rows[g.seed].stance) == 1 {
+                Vec::new()
+            } else {
+                denials
+                    .iter()
+                    .filter(|&&d| folds[d] != folds[g.seed] && contradicts(&words[g.seed], &words[d], opts))
+                    .map(|&d| Contradiction {
+                        source: rows[d].source.clone(),
+                        document: rows[d].document.clone(),
+                        content: rows[d].content.clone(),
+                    })
+                    .collect()
+            };
+            let members: Vec<&AttrRow> = g.rows.iter().map(|&i| &rows[i]).collect();
+            assemble_claim(&members, contradicted_by)
+        })
+        .collect()
 }
 
 fn contains_words(haystack: &str, needle: &str) -> bool {
@@ -289,11 +339,11 @@ mod tests {
 
     #[test]
     fn filters_by_source_and_topic() {
-        let f = ClaimFilter { by: Some("ortiz".into()), about: Some("auditor".into()) };
+        let f = ClaimFilter { by: Some("ortiz".into()), about: Some("auditor".into()), limit: None };
         let claims = group_claims(&rows(), ClaimOptions::default(), &f);
         assert_eq!(claims.len(), 1);
         assert_eq!(claims[0].documents, ["d1"]);
-        let f = ClaimFilter { by: Some("Haines".into()), about: None };
+        let f = ClaimFilter { by: Some("Haines".into()), about: None, limit: None };
         let claims = group_claims(&rows(), ClaimOptions::default(), &f);
         assert_eq!(claims.len(), 1);
         assert_eq!(claims[0].stance, "denies");

@@ -28,7 +28,7 @@ pub struct EntitySummary {
     pub documents: usize,
 }
 
-/// Merges entity rows across documents; most documents first, then by name.
+/// Merges entity rows across documents; most documents first, then by name and label.
 pub fn merge_entities(rows: &[EntityRow]) -> Vec<EntitySummary> {
     // Nodes are (folded canonical name, label).
     let mut node_of: HashMap<(String, &str), usize> = HashMap::new();
@@ -72,7 +72,9 @@ pub fn merge_entities(rows: &[EntityRow]) -> Vec<EntitySummary> {
             EntitySummary { name, label, aliases, documents }
         })
         .collect();
-    out.sort_by(|a, b| b.documents.cmp(&a.documents).then_with(|| a.name.cmp(&b.name)));
+    out.sort_by(|a, b| {
+        b.documents.cmp(&a.documents).then_with(|| a.name.cmp(&b.name)).then_with(|| a.label.cmp(&b.label))
+    });
     out
 }
 

@@ -17,7 +17,10 @@ mod provenance;
 pub mod tokens;
 mod unionfind;
 
-pub use claims::{group_claims, AttrRow, Claim, ClaimFilter, ClaimOptions, Contradiction};
+pub use claims::{
+    about_matches, assemble_claim, by_matches, claim_class, contradicts, date_key, group_claims, same_claim,
+    AttrRow, Claim, ClaimFilter, ClaimOptions, Contradiction,
+};
 pub use entities::{merge_entities, EntityRow, EntitySummary};
 pub use minhash::{
     shingles, DupThresholds, Signature, Similarity, BANDS, NUM_HASHES, ROWS, SHINGLE, SIGNATURE_VERSION,

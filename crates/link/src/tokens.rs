@@ -48,6 +48,65 @@ pub fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     inter as f64 / (a.len() + b.len() - inter) as f64
 }
 
+/// A stable 64-bit hash of a word (FNV-1a over its UTF-8 bytes). Stored in databases, so it
+/// must never change.
+pub fn word_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in word.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// The content words of `text` (as [`content_words`]) as sorted, distinct [`word_hash`]es:
+/// the compact form claims are compared in.
+pub fn content_hashes(text: &str) -> Vec<u64> {
+    let mut v: Vec<u64> = words(text).iter().filter(|w| !is_stopword(w)).map(|w| word_hash(w)).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Size of the intersection of two sorted, distinct slices.
+pub fn overlap_sorted(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Jaccard similarity of two sorted, distinct hash slices (0 when both are empty).
+pub fn jaccard_sorted(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let inter = overlap_sorted(a, b);
+    inter as f64 / (a.len() + b.len() - inter) as f64
+}
+
+/// Hashes as bytes (8 bytes each, little endian) for storage, and back.
+pub fn hashes_to_bytes(h: &[u64]) -> Vec<u8> {
+    h.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+/// The inverse of [`hashes_to_bytes`]; `None` when the length is not a multiple of 8.
+pub fn hashes_from_bytes(b: &[u8]) -> Option<Vec<u64>> {
+    if b.len() % 8 != 0 {
+        return None;
+    }
+    Some(b.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))).collect())
+}
+
 /// A name folded for comparison: lower case, single spaces, no surrounding punctuation.
 pub fn fold_name(name: &str) -> String {
     words(name).join(" ")
@@ -71,6 +130,15 @@ mod tests {
         let b = content_words("a mayor froze bus fares");
         assert!((jaccard(&a, &b) - 0.75).abs() < 1e-9, "{}", jaccard(&a, &b));
         assert_eq!(jaccard(&HashSet::new(), &HashSet::new()), 0.0);
+    }
+
+    #[test]
+    fn hashed_jaccard_equals_the_string_one() {
+        let (x, y) = ("the mayor froze the fares", "a mayor froze bus fares");
+        let (a, b) = (content_hashes(x), content_hashes(y));
+        assert_eq!(jaccard_sorted(&a, &b), jaccard(&content_words(x), &content_words(y)));
+        assert_eq!(hashes_from_bytes(&hashes_to_bytes(&a)).unwrap(), a);
+        assert_eq!(word_hash("a"), 0xaf63_dc4c_8601_ec8c, "FNV-1a of 'a' (stored: must not change)");
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! Latency of the corpus queries on an existing store: each of `search`, `claims`,
-//! `timeline`, `entities`, `provenance`, `stats` runs `--reps` times (default 50) with
+//! Latency of the corpus queries on an existing store: each of `stats`, `search`,
+//! `provenance`, `timeline`, `claims --by`, `claims --about`, `claims --limit 50`,
+//! `entities --limit 50`, and the full listings `entities` and `claims` (whose output grows
+//! with the corpus) runs `--reps` times (default 50) with
 //! arguments varied from the store's own content (title words, attribution sources and
 //! content words, entity names, document keys), opening the store each time as a `dossier`
 //! command does; prints p50 / p95 / max in milliseconds.
@@ -66,7 +68,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let contents = sample("SELECT content FROM attributions ORDER BY random() LIMIT 200");
     let content_words = words(&contents, 6);
-    let names = sample("SELECT name FROM entities ORDER BY random() LIMIT 200");
+    let names = sample("SELECT name FROM ent_summary ORDER BY random() LIMIT 200");
     let keys = sample("SELECT key FROM documents ORDER BY random() LIMIT 200");
     drop(conn);
     let pick =
@@ -94,20 +96,30 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }),
         ),
         (
-            "claims",
+            "claims --by",
             Box::new(|s, i| {
-                let f = match i % 3 {
-                    0 => ClaimFilter { by: Some(pick(&sources, i)), about: None },
-                    1 => ClaimFilter { by: None, about: Some(pick(&content_words, i)) },
-                    _ => ClaimFilter::default(),
-                };
-                s.claims(&f).map(|c| c.len())
+                s.claims(&ClaimFilter { by: Some(pick(&sources, i)), ..Default::default() }).map(|c| c.len())
             }),
         ),
-        ("entities", Box::new(|s, _| s.entities().map(|e| e.len()))),
+        (
+            "claims --about",
+            Box::new(|s, i| {
+                s.claims(&ClaimFilter { about: Some(pick(&content_words, i)), ..Default::default() })
+                    .map(|c| c.len())
+            }),
+        ),
+        (
+            "claims --limit 50",
+            Box::new(|s, _| {
+                s.claims(&ClaimFilter { limit: Some(50), ..Default::default() }).map(|c| c.len())
+            }),
+        ),
+        ("entities --limit 50", Box::new(|s, _| s.entities(Some(50)).map(|e| e.len()))),
+        ("entities (all)", Box::new(|s, _| s.entities(None).map(|e| e.len()))),
+        ("claims (all)", Box::new(|s, _| s.claims(&ClaimFilter::default()).map(|c| c.len()))),
     ];
     println!(
-        "{:<11} {:>5} {:>10} {:>10} {:>10} {:>9}",
+        "{:<20} {:>5} {:>10} {:>10} {:>10} {:>9}",
         "query", "runs", "p50 ms", "p95 ms", "max ms", "results"
     );
     for (name, q) in &queries {
@@ -127,7 +139,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         times.sort();
         let note = if times.len() < reps { " (stopped at the time budget)" } else { "" };
         println!(
-            "{:<11} {:>5} {:>10.1} {:>10.1} {:>10.1} {:>9.1}{note}",
+            "{:<20} {:>5} {:>10.1} {:>10.1} {:>10.1} {:>9.1}{note}",
             name,
             times.len(),
             pct(&times, 0.5),

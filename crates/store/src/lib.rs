@@ -17,15 +17,12 @@ mod prepare;
 mod sqlite;
 pub mod warc;
 
-use dossier_link::{
-    group_claims, independence_key, merge_entities, provenance, trace, AttrRow, Claim, ClaimFilter,
-    ClaimOptions, EntityRow, EntitySummary, Member, Provenance,
-};
+use dossier_link::{provenance, Claim, ClaimFilter, EntitySummary, Member, Provenance};
 use serde::Serialize;
 
 pub use mem::MemStore;
-pub use prepare::{Prepared, PreparedAttribution, PreparedDoc, PreparedEntity};
-pub use sqlite::{SqliteStore, SCHEMA_VERSION};
+pub use prepare::{compress, decompress, Prepared, PreparedAttribution, PreparedDoc, PreparedEntity};
+pub use sqlite::{migrate_v1, SqliteStore, SCHEMA_VERSION};
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -106,20 +103,9 @@ pub struct DocSummary {
     pub published: Option<String>,
 }
 
-/// An attribution of a stored document, before claims are grouped.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoredAttribution {
-    pub document: String,
-    pub outlet: Option<String>,
-    pub published: Option<String>,
-    pub source: String,
-    pub content: String,
-    pub stance: String,
-}
-
-/// A store of analyzed documents. Implementations provide storage and the primitive reads;
-/// the cross-document answers (provenance, claims, entities) are computed the same way for
-/// every implementation by the provided methods.
+/// A store of analyzed documents. Implementations provide storage and the answers; the
+/// cross-document rules (provenance, claims, entities) come from `dossier-link`, so every
+/// implementation answers the same for the same puts.
 pub trait Store {
     /// Stores one batch atomically: all of it or (on error) none of it.
     fn put(&mut self, batch: &[Prepared]) -> Result<PutOutcome>;
@@ -133,48 +119,17 @@ pub trait Store {
     fn document(&self, key: &str) -> Result<Option<DocSummary>>;
     /// The near-duplicate group of a document (itself included).
     fn group(&self, key: &str) -> Result<Vec<Member>>;
-    fn entity_rows(&self) -> Result<Vec<EntityRow>>;
-    fn attribution_rows(&self) -> Result<Vec<StoredAttribution>>;
+    /// `dossier entities`: entities merged across documents (see
+    /// [`dossier_link::merge_entities`]), most documents first, at most `limit`.
+    fn entities(&self, limit: Option<usize>) -> Result<Vec<EntitySummary>>;
+    /// `dossier claims [--by] [--about]` (see [`dossier_link::group_claims`]).
+    fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>>;
 
     /// `dossier provenance ID`.
     fn provenance(&self, id: &str) -> Result<Option<Provenance>> {
         let Some(key) = self.resolve(id)? else { return Ok(None) };
         let members = self.group(&key)?;
         Ok(Some(provenance(&key, &members)))
-    }
-
-    /// `dossier entities`.
-    fn entities(&self) -> Result<Vec<EntitySummary>> {
-        Ok(merge_entities(&self.entity_rows()?))
-    }
-
-    /// `dossier claims [--by] [--about]`.
-    fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
-        let stored = self.attribution_rows()?;
-        let mut independence: std::collections::HashMap<String, String> = Default::default();
-        let mut rows = Vec::with_capacity(stored.len());
-        for a in stored {
-            if !independence.contains_key(&a.document) {
-                let members = self.group(&a.document)?;
-                let origin = trace(&members).origin;
-                for m in &members {
-                    let key = independence_key(&origin, m.outlet.as_deref(), &m.id);
-                    independence.insert(m.id.clone(), key);
-                }
-            }
-            let indep =
-                independence.get(&a.document).cloned().unwrap_or_else(|| format!("doc:{}", a.document));
-            rows.push(AttrRow {
-                document: a.document,
-                outlet: a.outlet,
-                published: a.published,
-                independence: indep,
-                source: a.source,
-                content: a.content,
-                stance: a.stance,
-            });
-        }
-        Ok(group_claims(&rows, ClaimOptions::default(), filter))
     }
 }
 

@@ -4,10 +4,13 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use dossier_link::tokens::{fold_name, words};
-use dossier_link::{DupThresholds, EntityRow, Member, UnionFind};
+use dossier_link::{
+    group_claims, independence_key, merge_entities, trace, AttrRow, Claim, ClaimFilter, ClaimOptions,
+    DupThresholds, EntityRow, EntitySummary, Member, UnionFind,
+};
 
 use crate::prepare::{Prepared, PreparedDoc};
-use crate::{DocSummary, PutOutcome, Result, SearchHit, Stats, Store, StoredAttribution, TimelineItem};
+use crate::{DocSummary, PutOutcome, Result, SearchHit, Stats, Store, TimelineItem};
 
 #[derive(Debug, Default)]
 pub struct MemStore {
@@ -136,11 +139,7 @@ impl Store for MemStore {
             for t in &d.timeline {
                 let ev =
                     t.event.as_ref().and_then(|id| d.events.iter().find(|e| &e.0 == id)).map(|e| e.2.clone());
-                let at = t
-                    .attribution
-                    .as_ref()
-                    .and_then(|id| d.attributions.iter().find(|a| &a.aid == id))
-                    .map(|a| a.json.clone());
+                let at = t.attribution_json.clone();
                 if let Some(ab) = &about {
                     let hay = [Some(&t.summary), ev.as_ref(), at.as_ref(), d.title.as_ref()];
                     if !hay.iter().flatten().any(|h| h.to_lowercase().contains(ab.as_str())) {
@@ -210,8 +209,9 @@ impl Store for MemStore {
             .collect())
     }
 
-    fn entity_rows(&self) -> Result<Vec<EntityRow>> {
-        Ok(self
+    fn entities(&self, limit: Option<usize>) -> Result<Vec<EntitySummary>> {
+        // Rows in storage order: documents as stored, entities by id.
+        let rows: Vec<EntityRow> = self
             .docs
             .iter()
             .flat_map(|d| {
@@ -222,25 +222,59 @@ impl Store for MemStore {
                     aliases: e.aliases.clone(),
                 })
             })
-            .collect())
+            .collect();
+        let mut out = merge_entities(&rows);
+        out.truncate(limit.unwrap_or(usize::MAX));
+        Ok(out)
     }
 
-    fn attribution_rows(&self) -> Result<Vec<StoredAttribution>> {
-        Ok(self
+    fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        let mut groups = self.groups.clone();
+        // The independence key of every document: its group's origin, else its outlet.
+        let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+        for i in 0..self.docs.len() {
+            members.entry(groups.find(i)).or_default().push(i);
+        }
+        let mut independence: HashMap<usize, String> = HashMap::new();
+        for list in members.values() {
+            let ms: Vec<Member> = list.iter().map(|&i| self.member(i)).collect();
+            let origin = trace(&ms).origin;
+            for &i in list {
+                let d = &self.docs[i];
+                independence.insert(i, independence_key(&origin, d.outlet.as_deref(), &d.key));
+            }
+        }
+        let rows: Vec<AttrRow> = self
             .docs
             .iter()
-            .flat_map(|d| {
-                d.attributions.iter().filter_map(|a| {
-                    Some(StoredAttribution {
+            .enumerate()
+            .flat_map(|(i, d)| {
+                let indep = independence.get(&i).cloned().unwrap_or_default();
+                d.attributions.iter().filter_map(move |a| {
+                    Some(AttrRow {
                         document: d.key.clone(),
                         outlet: d.outlet.clone(),
                         published: d.published.clone(),
+                        independence: indep.clone(),
                         source: a.source.clone()?,
                         content: a.content.clone(),
                         stance: a.stance.clone(),
                     })
                 })
             })
-            .collect())
+            .collect();
+        Ok(group_claims(&rows, ClaimOptions::default(), filter))
+    }
+}
+
+impl MemStore {
+    fn member(&self, i: usize) -> Member {
+        let d = &self.docs[i];
+        Member {
+            id: d.key.clone(),
+            outlet: d.outlet.clone(),
+            published: d.published.clone(),
+            hints: d.origins.clone(),
+        }
     }
 }

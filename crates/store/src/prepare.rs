@@ -2,6 +2,7 @@
 //! transaction (and in parallel) by [`Prepared::from_record`].
 
 use dossier_doc::contract::{OkRecord, Record};
+use dossier_link::tokens::{content_hashes, fold_name};
 use dossier_link::{OriginHint, Signature};
 
 use crate::text_key;
@@ -17,8 +18,11 @@ pub enum Prepared {
 pub struct PreparedEntity {
     pub eid: String,
     pub name: String,
+    /// `fold_name(name)`
+    pub fold: String,
     pub label: String,
     pub kind: Option<String>,
+    /// Distinct trimmed mention texts, in mention order.
     pub aliases: Vec<String>,
     pub mentions: usize,
 }
@@ -28,12 +32,12 @@ pub struct PreparedAttribution {
     pub aid: String,
     /// The linked entity's canonical name, else the source text; `None` when unsaid.
     pub source: Option<String>,
-    pub cue: String,
+    /// `fold_name(source)` (empty when unsaid).
+    pub source_fold: String,
     pub content: String,
-    pub kind: String,
     pub stance: String,
-    pub evidence: String,
-    pub json: String,
+    /// `content_hashes(content)`: what claims are compared on.
+    pub words: Vec<u64>,
 }
 
 #[derive(Clone, Debug)]
@@ -41,6 +45,8 @@ pub struct PreparedTimeline {
     pub value: String,
     pub event: Option<String>,
     pub attribution: Option<String>,
+    /// The contract object of the attribution the row points to (JSON).
+    pub attribution_json: Option<String>,
     pub summary: String,
 }
 
@@ -53,10 +59,13 @@ pub struct PreparedDoc {
     pub outlet: Option<String>,
     pub published: Option<String>,
     pub text: String,
-    /// The contract record as JSON, with `"text"` emptied (the text is stored once, beside it).
-    pub record_json: String,
+    /// The contract record as JSON, with `"text"` emptied (the text is stored once, beside
+    /// it), compressed with zstd.
+    pub record_zstd: Vec<u8>,
     pub signature: Signature,
+    /// Entities, sorted by id.
     pub entities: Vec<PreparedEntity>,
+    /// Attributions, sorted by id.
     pub attributions: Vec<PreparedAttribution>,
     /// (event id, type, JSON)
     pub events: Vec<(String, String, String)>,
@@ -92,7 +101,7 @@ impl PreparedDoc {
     pub fn new(mut r: OkRecord) -> PreparedDoc {
         let key = text_key(&r.text);
         let signature = Signature::of(&body_text(&r));
-        let entities = r
+        let mut entities: Vec<PreparedEntity> = r
             .entities
             .iter()
             .map(|e| {
@@ -106,6 +115,7 @@ impl PreparedDoc {
                 PreparedEntity {
                     eid: e.id.clone(),
                     name: e.name.clone(),
+                    fold: fold_name(&e.name),
                     label: e.label.clone(),
                     kind: e.kind.clone(),
                     aliases,
@@ -113,7 +123,8 @@ impl PreparedDoc {
                 }
             })
             .collect();
-        let attributions = r
+        entities.sort_by(|a, b| a.eid.cmp(&b.eid));
+        let mut attributions: Vec<PreparedAttribution> = r
             .attributions
             .iter()
             .map(|a| {
@@ -124,18 +135,18 @@ impl PreparedDoc {
                         .map(|e| e.name.clone())
                         .unwrap_or_else(|| s.span.text.trim().to_string())
                 });
+                let content = a.content.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" … ");
                 PreparedAttribution {
                     aid: a.id.clone(),
+                    source_fold: source.as_deref().map(fold_name).unwrap_or_default(),
                     source,
-                    cue: a.cue.text.clone(),
-                    content: a.content.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" … "),
-                    kind: a.kind.clone(),
+                    words: content_hashes(&content),
+                    content,
                     stance: a.stance.clone(),
-                    evidence: a.evidence.clone(),
-                    json: serde_json::to_string(a).unwrap_or_default(),
                 }
             })
             .collect();
+        attributions.sort_by(|a, b| a.aid.cmp(&b.aid));
         let events = r
             .events
             .iter()
@@ -148,6 +159,11 @@ impl PreparedDoc {
                 value: t.value.clone(),
                 event: t.event.clone(),
                 attribution: t.attribution.clone(),
+                attribution_json: t
+                    .attribution
+                    .as_ref()
+                    .and_then(|id| r.attributions.iter().find(|a| &a.id == id))
+                    .map(|a| serde_json::to_string(a).unwrap_or_default()),
                 summary: t.summary.clone(),
             })
             .collect();
@@ -162,6 +178,7 @@ impl PreparedDoc {
             .collect();
         let text = std::mem::take(&mut r.text);
         let record_json = serde_json::to_string(&r).unwrap_or_default();
+        let record_zstd = compress(record_json.as_bytes());
         PreparedDoc {
             key,
             input_id: r.id,
@@ -170,7 +187,7 @@ impl PreparedDoc {
             outlet: r.outlet,
             published: r.published,
             text,
-            record_json,
+            record_zstd,
             signature,
             entities,
             attributions,
@@ -179,4 +196,18 @@ impl PreparedDoc {
             origins,
         }
     }
+}
+
+/// zstd level of stored records: fast, and JSON with repeated keys compresses 5–10×.
+const ZSTD_LEVEL: i32 = 3;
+
+/// Compresses a stored record (in memory; cannot fail short of allocation failure, which
+/// aborts anyway — an error here falls back to storing nothing rather than panicking).
+pub fn compress(bytes: &[u8]) -> Vec<u8> {
+    zstd::bulk::compress(bytes, ZSTD_LEVEL).unwrap_or_default()
+}
+
+/// The inverse of [`compress`].
+pub fn decompress(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    zstd::stream::decode_all(bytes)
 }

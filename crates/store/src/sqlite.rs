@@ -1,23 +1,30 @@
 //! The SQLite store: one file, WAL journal, FTS5 over titles and texts.
 //!
 //! The schema version lives in `PRAGMA user_version` and is checked before anything is
-//! written: a newer file is refused, an older one migrated (no older version exists yet, so
-//! it is refused), a file that is not a dossier database is refused; a refused file is never
-//! touched.
+//! written: a newer file is refused, a version 1 file is migrated in one transaction (see
+//! [`migrate_v1`]; if that fails the file is left as it was and the error says why), a file
+//! that is not a dossier database is refused; a refused file is never touched.
+//!
+//! Everything a query reads is maintained in the write transaction of each batch: counters
+//! for `stats`, entity components with their summary row for `entities`, claim groups (and
+//! the per-document independence key) for `claims`, so no query scans the corpus.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
-use dossier_link::{DupThresholds, EntityRow, Member, OriginHint, Signature, SIGNATURE_VERSION};
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
-
-use crate::prepare::{Prepared, PreparedDoc};
-use crate::{
-    DocSummary, PutOutcome, Result, SearchHit, Stats, Store, StoreError, StoredAttribution, TimelineItem,
+use dossier_link::tokens::{fold_name, hashes_from_bytes, hashes_to_bytes, words};
+use dossier_link::{
+    about_matches, assemble_claim, by_matches, claim_class, independence_key, same_claim, trace, AttrRow,
+    Claim, ClaimFilter, ClaimOptions, Contradiction, DupThresholds, EntitySummary, Member, OriginHint,
+    Signature, SIGNATURE_VERSION,
 };
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+
+use crate::prepare::{compress, Prepared, PreparedAttribution, PreparedDoc, PreparedEntity};
+use crate::{DocSummary, PutOutcome, Result, SearchHit, Stats, Store, StoreError, TimelineItem};
 
 /// The schema this version writes (and the newest it reads).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = include_str!("schema.sql");
 
@@ -61,7 +68,7 @@ impl SqliteStore {
         SqliteStore::init(Connection::open_in_memory()?, ":memory:".into())
     }
 
-    fn init(conn: Connection, path: String) -> Result<SqliteStore> {
+    fn init(mut conn: Connection, path: String) -> Result<SqliteStore> {
         // Read-only checks first: nothing is written to a file we refuse.
         let not_dossier =
             |e: rusqlite::Error| StoreError::NotDossier { path: path.clone(), reason: e.to_string() };
@@ -79,21 +86,25 @@ impl SqliteStore {
                     reason: format!("it holds {objects} schema objects but no dossier schema version"),
                 });
             }
-        } else if version < SCHEMA_VERSION {
-            // Migrations from older schemas go here, each in its own transaction.
-            return Err(StoreError::TooOld {
-                path,
-                found: version,
+        }
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        if version == 1 {
+            // Migrated in the file's own journal mode, in one transaction: on any error the
+            // transaction rolls back and the file is as it was.
+            let started = std::time::Instant::now();
+            migrate_v1(&mut conn).map_err(|e| StoreError::TooOld {
+                path: path.clone(),
+                found: 1,
                 supported: SCHEMA_VERSION,
-                reason: "no migration is known for it".into(),
-            });
+                reason: e.to_string(),
+            })?;
+            tracing::info!(path = %path, seconds = started.elapsed().as_secs_f64(), "store migrated from schema 1 to 2");
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // WAL + NORMAL: a killed process loses nothing committed; power loss may lose the
         // last transactions but never corrupts the file.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "cache_size", -32_000)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
         if version == 0 {
             let tx = conn.unchecked_transaction()?;
             tx.execute_batch(SCHEMA)?;
@@ -124,22 +135,7 @@ impl SqliteStore {
     /// the same data (used to check that an interrupted and resumed ingest equals a clean one).
     pub fn digest(&self) -> Result<String> {
         let mut h = blake3::Hasher::new();
-        let tables = [
-            "meta",
-            "documents",
-            "doc_inputs",
-            "errors",
-            "entities",
-            "attributions",
-            "events",
-            "timeline",
-            "origins",
-            "minhash",
-            "lsh",
-            "dup_pairs",
-            "clusters",
-        ];
-        for t in tables {
+        for t in TABLES {
             h.update(t.as_bytes());
             let stmt = self.conn.prepare(&format!("SELECT * FROM {t}"))?;
             let n = stmt.column_count();
@@ -173,9 +169,190 @@ impl SqliteStore {
     pub fn connection(&self) -> &Connection {
         &self.conn
     }
+
+    /// The record a document was stored with (contract JSON, `"text"` emptied).
+    pub fn record_json(&self, key: &str) -> Result<Option<String>> {
+        let blob: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT record FROM documents WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?;
+        blob.map(|b| {
+            let bytes = crate::prepare::decompress(&b)
+                .map_err(|e| StoreError::Corrupt(format!("record of {key}: {e}")))?;
+            String::from_utf8(bytes).map_err(|e| StoreError::Corrupt(format!("record of {key}: {e}")))
+        })
+        .transpose()
+    }
+
+    /// Claim groups whose folded source contains `by` (a folded word run).
+    fn sources_by(&self, by: &str) -> Result<Vec<i64>> {
+        let q = format!("\"{by}\"");
+        let mut st = self.conn.prepare_cached(
+            "SELECT s.sid, s.fold FROM source_fts f JOIN claim_sources s ON s.sid = f.rowid
+             WHERE source_fts MATCH ?1",
+        )?;
+        let rows = st.query_map([q], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (sid, fold) = row?;
+            if by_matches(&fold, by) {
+                out.push(sid);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Claim groups with an attribution whose content has every one of `about`'s words
+    /// (candidates from the FTS index; checked exactly when the group is read).
+    fn groups_about(&self, about: &HashSet<String>) -> Result<HashSet<i64>> {
+        let mut words: Vec<&String> = about.iter().collect();
+        words.sort();
+        let q = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ");
+        let mut st = self.conn.prepare_cached(
+            "SELECT DISTINCT a.grp FROM claim_fts f JOIN attributions a ON a.arow = f.rowid
+             WHERE claim_fts MATCH ?1",
+        )?;
+        let rows = st.query_map([q], |r| r.get::<_, i64>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One claim group as a contract claim; `None` when `about` is given and no member matches it.
+    fn claim_of(
+        &self,
+        grp: i64,
+        about: Option<&HashSet<String>>,
+        opts: ClaimOptions,
+    ) -> Result<Option<Claim>> {
+        let (sid, class): (i64, i64) = self
+            .conn
+            .prepare_cached("SELECT sid, class FROM claim_groups WHERE grp = ?1")?
+            .query_row([grp], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.source, a.content, a.stance, d.key, d.outlet, d.published, c.indep
+             FROM attributions a JOIN documents d ON d.doc = a.doc JOIN clusters c ON c.doc = a.doc
+             WHERE a.grp = ?1 ORDER BY a.arow",
+        )?;
+        let rows: Vec<AttrRow> = st
+            .query_map([grp], |r| {
+                Ok(AttrRow {
+                    source: r.get(0)?,
+                    content: r.get(1)?,
+                    stance: r.get(2)?,
+                    document: r.get(3)?,
+                    outlet: r.get(4)?,
+                    published: r.get(5)?,
+                    independence: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let Some(first) = rows.first() else { return Ok(None) };
+        if let Some(a) = about {
+            if !rows.iter().any(|r| about_matches(&r.content, a)) {
+                return Ok(None);
+            }
+        }
+        let seed = dossier_link::tokens::content_hashes(&first.content);
+        let contradicted_by =
+            if class == 1 || seed.is_empty() { Vec::new() } else { self.contradictions(sid, &seed, opts)? };
+        let refs: Vec<&AttrRow> = rows.iter().collect();
+        Ok(Some(assemble_claim(&refs, contradicted_by)))
+    }
+
+    /// Denials by other sources whose content is similar to `seed`, in date order.
+    fn contradictions(&self, sid: i64, seed: &[u64], opts: ClaimOptions) -> Result<Vec<Contradiction>> {
+        let mut overlap: HashMap<i64, usize> = HashMap::new();
+        {
+            let mut st = self.conn.prepare_cached("SELECT arow FROM denial_words WHERE word = ?1")?;
+            for &w in seed {
+                for arow in st.query_map([w as i64], |r| r.get::<_, i64>(0))? {
+                    *overlap.entry(arow?).or_default() += 1;
+                }
+            }
+        }
+        let mut st = self.conn.prepare_cached(
+            "SELECT a.nwords, g.sid, a.source, a.content, d.key, d.published
+             FROM attributions a JOIN claim_groups g ON g.grp = a.grp JOIN documents d ON d.doc = a.doc
+             WHERE a.arow = ?1",
+        )?;
+        let mut found: Vec<((bool, String, String, i64), Contradiction)> = Vec::new();
+        for (arow, o) in overlap {
+            let (nwords, dsid, source, content, key, published): (
+                i64,
+                i64,
+                String,
+                String,
+                String,
+                Option<String>,
+            ) = st.query_row([arow], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })?;
+            if dsid == sid {
+                continue;
+            }
+            // The Jaccard similarity from the overlap and the sizes, as `contradicts` computes it.
+            let union = seed.len() + nwords as usize - o;
+            if union == 0 || (o as f64 / union as f64) < opts.contradiction {
+                continue;
+            }
+            found.push((
+                (published.is_none(), published.unwrap_or_default(), key.clone(), arow),
+                Contradiction { source, document: key, content },
+            ));
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(found.into_iter().map(|x| x.1).collect())
+    }
 }
 
-fn put_doc(tx: &Transaction<'_>, d: &PreparedDoc, th: &DupThresholds, out: &mut PutOutcome) -> Result<()> {
+/// Tables compared by [`SqliteStore::digest`] (everything but the FTS indexes, which are
+/// functions of the tables).
+const TABLES: [&str; 22] = [
+    "meta",
+    "counters",
+    "documents",
+    "doc_inputs",
+    "errors",
+    "attributions",
+    "claim_sources",
+    "claim_groups",
+    "denial_words",
+    "ent_nodes",
+    "ent_aliases",
+    "ent_docs",
+    "ent_names",
+    "ent_spellings",
+    "ent_summary",
+    "events",
+    "timeline",
+    "origins",
+    "minhash",
+    "lsh",
+    "dup_pairs",
+    "clusters",
+];
+
+/// What a batch changed, applied at its end.
+#[derive(Default)]
+struct BatchState {
+    documents: i64,
+    errors: i64,
+    attributions: i64,
+    events: i64,
+    entities: i64,
+    clusters: i64,
+    /// Entity components whose summary row must be rewritten.
+    comps: BTreeSet<i64>,
+    /// Documents added (their clusters' independence keys are refreshed).
+    docs: Vec<i64>,
+}
+
+fn put_doc(
+    tx: &Connection,
+    d: &PreparedDoc,
+    th: &DupThresholds,
+    out: &mut PutOutcome,
+    st: &mut BatchState,
+) -> Result<()> {
     let existing: Option<i64> = tx
         .prepare_cached("SELECT doc FROM documents WHERE key = ?1")?
         .query_row([&d.key], |r| r.get(0))
@@ -198,57 +375,44 @@ fn put_doc(tx: &Transaction<'_>, d: &PreparedDoc, th: &DupThresholds, out: &mut 
         d.outlet,
         d.published,
         d.text,
-        d.record_json
+        d.record_zstd
     ])?;
     let doc = tx.last_insert_rowid();
     out.added += 1;
+    st.documents += 1;
+    st.attributions += d.attributions.len() as i64;
+    st.events += d.events.len() as i64;
+    st.docs.push(doc);
     tx.prepare_cached("INSERT INTO doc_inputs(input_id, doc) VALUES (?1, ?2)")?
         .execute(params![d.input_id, doc])?;
     tx.prepare_cached("INSERT INTO doc_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
         .execute(params![doc, d.title, d.text])?;
     {
-        let mut st = tx.prepare_cached(
-            "INSERT OR REPLACE INTO entities(doc, eid, name, name_fold, label, type, aliases, mentions)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
-        for e in &d.entities {
-            let aliases = serde_json::to_string(&e.aliases)?;
-            st.execute(params![
-                doc,
-                e.eid,
-                e.name,
-                dossier_link::tokens::fold_name(&e.name),
-                e.label,
-                e.kind,
-                aliases,
-                e.mentions as i64
-            ])?;
-        }
-        let mut st = tx.prepare_cached(
-            "INSERT OR REPLACE INTO attributions(doc, aid, source, cue, content, kind, stance, evidence, json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?;
-        for a in &d.attributions {
-            st.execute(params![
-                doc, a.aid, a.source, a.cue, a.content, a.kind, a.stance, a.evidence, a.json
-            ])?;
-        }
-        let mut st =
+        let mut ins =
             tx.prepare_cached("INSERT OR REPLACE INTO events(doc, vid, type, json) VALUES (?1, ?2, ?3, ?4)")?;
         for (vid, kind, json) in &d.events {
-            st.execute(params![doc, vid, kind, json])?;
+            ins.execute(params![doc, vid, kind, json])?;
         }
-        let mut st = tx.prepare_cached(
-            "INSERT INTO timeline(doc, seq, value, event, attribution, summary) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        let mut ins = tx.prepare_cached(
+            "INSERT INTO timeline(doc, seq, value, event, attribution, summary, attribution_json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for (i, t) in d.timeline.iter().enumerate() {
-            st.execute(params![doc, i as i64, t.value, t.event, t.attribution, t.summary])?;
+            ins.execute(params![
+                doc,
+                i as i64,
+                t.value,
+                t.event,
+                t.attribution,
+                t.summary,
+                t.attribution_json
+            ])?;
         }
-        let mut st = tx.prepare_cached(
+        let mut ins = tx.prepare_cached(
             "INSERT INTO origins(doc, seq, outlet, kind, evidence) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
         for (i, o) in d.origins.iter().enumerate() {
-            st.execute(params![doc, i as i64, o.outlet, o.kind, o.evidence])?;
+            ins.execute(params![doc, i as i64, o.outlet, o.kind, o.evidence])?;
         }
     }
     tx.prepare_cached("INSERT INTO minhash(doc, shingles, sig) VALUES (?1, ?2, ?3)")?.execute(params![
@@ -256,17 +420,20 @@ fn put_doc(tx: &Transaction<'_>, d: &PreparedDoc, th: &DupThresholds, out: &mut 
         d.signature.shingles,
         d.signature.to_bytes()
     ])?;
-    tx.prepare_cached("INSERT INTO clusters(doc, cluster) VALUES (?1, ?1)")?.execute([doc])?;
-    link(tx, doc, &d.signature, th, out)
+    tx.prepare_cached("INSERT INTO clusters(doc, cluster, indep) VALUES (?1, ?1, '')")?.execute([doc])?;
+    link(tx, doc, &d.signature, th, out, st)?;
+    add_claims(tx, doc, &d.key, d.published.as_deref(), &d.attributions)?;
+    add_entities(tx, doc, &d.entities, st)
 }
 
 /// Finds the near-duplicates of a new document among the stored ones and merges groups.
 fn link(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     doc: i64,
     sig: &Signature,
     th: &DupThresholds,
     out: &mut PutOutcome,
+    st: &mut BatchState,
 ) -> Result<()> {
     let mut candidates = BTreeSet::new();
     {
@@ -302,12 +469,470 @@ fn link(
         }
     }
     if roots.len() > 1 {
+        // Groups of more than one member before the merge (the new document is alone).
+        let mut size = tx.prepare_cached("SELECT count(*) FROM clusters WHERE cluster = ?1")?;
+        let mut multi = 0;
+        for &r in roots.iter().filter(|&&r| r != doc) {
+            if size.query_row([r], |x| x.get::<_, i64>(0))? > 1 {
+                multi += 1;
+            }
+        }
+        st.clusters += 1 - multi;
         let target = *roots.iter().next().unwrap_or(&doc);
         let mut relabel = tx.prepare_cached("UPDATE clusters SET cluster = ?1 WHERE cluster = ?2")?;
         for &r in roots.iter().skip(1) {
             relabel.execute(params![target, r])?;
         }
     }
+    Ok(())
+}
+
+/// Puts a document's attributions (with a source) into claim groups: each joins the first
+/// group of its folded source and class whose seed is similar enough, else starts one — the
+/// rule of [`dossier_link::group_claims`] over documents in storage order.
+fn add_claims(
+    tx: &Connection,
+    doc: i64,
+    key: &str,
+    published: Option<&str>,
+    attrs: &[PreparedAttribution],
+) -> Result<()> {
+    let opts = ClaimOptions::default();
+    let (undated, date) = (published.is_none(), published.unwrap_or(""));
+    for a in attrs {
+        let Some(source) = &a.source else { continue };
+        let sid = source_id(tx, &a.source_fold)?;
+        let class = i64::from(claim_class(&a.stance));
+        let mut found: Option<i64> = None;
+        {
+            let mut groups = tx.prepare_cached(
+                "SELECT grp, seed FROM claim_groups WHERE sid = ?1 AND class = ?2 ORDER BY grp",
+            )?;
+            let mut rows = groups.query(params![sid, class])?;
+            while let Some(r) = rows.next()? {
+                let seed = hashes_from_bytes(
+                    r.get_ref(1)?.as_blob().map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                )
+                .ok_or_else(|| StoreError::Corrupt("a claim seed is not a list of 64-bit hashes".into()))?;
+                if same_claim(&seed, &a.words, opts) {
+                    found = Some(r.get(0)?);
+                    break;
+                }
+            }
+        }
+        let grp = match found {
+            Some(g) => {
+                tx.prepare_cached(
+                    "UPDATE claim_groups SET undated = ?2, first_seen = ?3, first_key = ?4
+                     WHERE grp = ?1 AND (undated, first_seen, first_key) > (?2, ?3, ?4)",
+                )?
+                .execute(params![g, undated, date, key])?;
+                g
+            }
+            None => {
+                tx.prepare_cached(
+                    "INSERT INTO claim_groups(sid, class, seed, undated, first_seen, first_key)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![
+                    sid,
+                    class,
+                    hashes_to_bytes(&a.words),
+                    undated,
+                    date,
+                    key
+                ])?;
+                tx.last_insert_rowid()
+            }
+        };
+        tx.prepare_cached(
+            "INSERT INTO attributions(doc, aid, source, content, stance, grp, nwords)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![doc, a.aid, source, a.content, a.stance, grp, a.words.len() as i64])?;
+        let arow = tx.last_insert_rowid();
+        tx.prepare_cached("INSERT INTO claim_fts(rowid, content) VALUES (?1, ?2)")?
+            .execute(params![arow, a.content])?;
+        if a.stance == "denies" {
+            let mut ins =
+                tx.prepare_cached("INSERT OR IGNORE INTO denial_words(word, arow) VALUES (?1, ?2)")?;
+            for &w in &a.words {
+                ins.execute(params![w as i64, arow])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn source_id(tx: &Connection, fold: &str) -> Result<i64> {
+    let sid: Option<i64> = tx
+        .prepare_cached("SELECT sid FROM claim_sources WHERE fold = ?1")?
+        .query_row([fold], |r| r.get(0))
+        .optional()?;
+    if let Some(sid) = sid {
+        return Ok(sid);
+    }
+    tx.prepare_cached("INSERT INTO claim_sources(fold) VALUES (?1)")?.execute([fold])?;
+    let sid = tx.last_insert_rowid();
+    tx.prepare_cached("INSERT INTO source_fts(rowid, fold) VALUES (?1, ?2)")?.execute(params![sid, fold])?;
+    Ok(sid)
+}
+
+/// Adds a document's entities to the components: a node per (folded name, label), joined to
+/// the nodes its aliases name and to the nodes whose aliases name it — the rule of
+/// [`dossier_link::merge_entities`], kept up to date one document at a time.
+fn add_entities(tx: &Connection, doc: i64, ents: &[PreparedEntity], st: &mut BatchState) -> Result<()> {
+    for e in ents {
+        let node = match tx
+            .prepare_cached("SELECT node FROM ent_nodes WHERE fold = ?1 AND label = ?2")?
+            .query_row(params![e.fold, e.label], |r| r.get::<_, i64>(0))
+            .optional()?
+        {
+            Some(n) => n,
+            None => {
+                tx.prepare_cached("INSERT INTO ent_nodes(fold, label, comp) VALUES (?1, ?2, 0)")?
+                    .execute(params![e.fold, e.label])?;
+                let n = tx.last_insert_rowid();
+                tx.prepare_cached("UPDATE ent_nodes SET comp = ?1 WHERE node = ?1")?.execute([n])?;
+                st.entities += 1;
+                let named_by: Vec<i64> = tx
+                    .prepare_cached("SELECT node FROM ent_aliases WHERE fold = ?1 AND label = ?2")?
+                    .query_map(params![e.fold, e.label], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for other in named_by {
+                    union_nodes(tx, n, other, st)?;
+                }
+                n
+            }
+        };
+        for a in &e.aliases {
+            let fa = fold_name(a);
+            if fa == e.fold {
+                continue;
+            }
+            tx.prepare_cached("INSERT OR IGNORE INTO ent_aliases(fold, label, node) VALUES (?1, ?2, ?3)")?
+                .execute(params![fa, e.label, node])?;
+            let other: Option<i64> = tx
+                .prepare_cached("SELECT node FROM ent_nodes WHERE fold = ?1 AND label = ?2")?
+                .query_row(params![fa, e.label], |r| r.get(0))
+                .optional()?;
+            if let Some(other) = other {
+                union_nodes(tx, node, other, st)?;
+            }
+        }
+        let comp = comp_of(tx, node)?;
+        tx.prepare_cached("INSERT OR IGNORE INTO ent_docs(comp, doc) VALUES (?1, ?2)")?
+            .execute(params![comp, doc])?;
+        tx.prepare_cached(
+            "INSERT INTO ent_names(comp, name, n, first_doc, first_eid) VALUES (?1, ?2, 1, ?3, ?4)
+             ON CONFLICT(comp, name) DO UPDATE SET n = n + 1",
+        )?
+        .execute(params![comp, e.name, doc, e.eid])?;
+        let mut spell = tx.prepare_cached(
+            "INSERT OR IGNORE INTO ent_spellings(comp, fold, text, first_doc, first_eid, first_pos)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for (pos, text) in std::iter::once(&e.name).chain(&e.aliases).enumerate() {
+            let f = fold_name(text);
+            if !f.is_empty() {
+                spell.execute(params![comp, f, text.trim(), doc, e.eid, pos as i64])?;
+            }
+        }
+        st.comps.insert(comp);
+    }
+    Ok(())
+}
+
+fn comp_of(tx: &Connection, node: i64) -> Result<i64> {
+    Ok(tx.prepare_cached("SELECT comp FROM ent_nodes WHERE node = ?1")?.query_row([node], |r| r.get(0))?)
+}
+
+/// Joins the components of two nodes: the higher component id is folded into the lower.
+fn union_nodes(tx: &Connection, a: i64, b: i64, st: &mut BatchState) -> Result<()> {
+    let (ca, cb) = (comp_of(tx, a)?, comp_of(tx, b)?);
+    if ca == cb {
+        return Ok(());
+    }
+    let (keep, gone) = (ca.min(cb), ca.max(cb));
+    let p = params![keep, gone];
+    tx.prepare_cached("UPDATE ent_nodes SET comp = ?1 WHERE comp = ?2")?.execute(p)?;
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO ent_docs(comp, doc) SELECT ?1, doc FROM ent_docs WHERE comp = ?2",
+    )?
+    .execute(p)?;
+    tx.prepare_cached(
+        "INSERT INTO ent_names(comp, name, n, first_doc, first_eid)
+         SELECT ?1, name, n, first_doc, first_eid FROM ent_names WHERE comp = ?2 AND true
+         ON CONFLICT(comp, name) DO UPDATE SET
+           n = n + excluded.n,
+           first_doc = CASE WHEN (excluded.first_doc, excluded.first_eid) < (first_doc, first_eid)
+                            THEN excluded.first_doc ELSE first_doc END,
+           first_eid = CASE WHEN (excluded.first_doc, excluded.first_eid) < (first_doc, first_eid)
+                            THEN excluded.first_eid ELSE first_eid END",
+    )?
+    .execute(p)?;
+    tx.prepare_cached(
+        "INSERT INTO ent_spellings(comp, fold, text, first_doc, first_eid, first_pos)
+         SELECT ?1, fold, text, first_doc, first_eid, first_pos FROM ent_spellings WHERE comp = ?2 AND true
+         ON CONFLICT(comp, fold) DO UPDATE SET
+           text = CASE WHEN (excluded.first_doc, excluded.first_eid, excluded.first_pos) < (first_doc, first_eid, first_pos)
+                       THEN excluded.text ELSE text END,
+           first_doc = CASE WHEN (excluded.first_doc, excluded.first_eid, excluded.first_pos) < (first_doc, first_eid, first_pos)
+                            THEN excluded.first_doc ELSE first_doc END,
+           first_eid = CASE WHEN (excluded.first_doc, excluded.first_eid, excluded.first_pos) < (first_doc, first_eid, first_pos)
+                            THEN excluded.first_eid ELSE first_eid END,
+           first_pos = CASE WHEN (excluded.first_doc, excluded.first_eid, excluded.first_pos) < (first_doc, first_eid, first_pos)
+                            THEN excluded.first_pos ELSE first_pos END",
+    )?
+    .execute(p)?;
+    for t in ["ent_docs", "ent_names", "ent_spellings", "ent_summary"] {
+        tx.prepare_cached(&format!("DELETE FROM {t} WHERE comp = ?1"))?.execute([gone])?;
+    }
+    st.comps.remove(&gone);
+    st.comps.insert(keep);
+    Ok(())
+}
+
+/// Rewrites the `entities` row of a component from its aggregates.
+fn refresh_entity(tx: &Connection, comp: i64) -> Result<()> {
+    let label: Option<String> = tx
+        .prepare_cached("SELECT label FROM ent_nodes WHERE comp = ?1 LIMIT 1")?
+        .query_row([comp], |r| r.get(0))
+        .optional()?;
+    let Some(label) = label else {
+        tx.prepare_cached("DELETE FROM ent_summary WHERE comp = ?1")?.execute([comp])?;
+        return Ok(());
+    };
+    // The most frequent spelling; ties: the longest, then the first seen.
+    let name: String = tx
+        .prepare_cached(
+            "SELECT name FROM ent_names WHERE comp = ?1
+             ORDER BY n DESC, length(name) DESC, first_doc, first_eid LIMIT 1",
+        )?
+        .query_row([comp], |r| r.get(0))?;
+    let aliases: Vec<String> = tx
+        .prepare_cached("SELECT text FROM ent_spellings WHERE comp = ?1 AND fold != ?2 ORDER BY text")?
+        .query_map(params![comp, fold_name(&name)], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let documents: i64 = tx
+        .prepare_cached("SELECT count(*) FROM ent_docs WHERE comp = ?1")?
+        .query_row([comp], |r| r.get(0))?;
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO ent_summary(comp, name, label, aliases, documents) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![comp, name, label, serde_json::to_string(&aliases)?, documents])?;
+    Ok(())
+}
+
+/// The members of a near-duplicate group with their origin hints.
+fn cluster_members(conn: &Connection, cluster: i64) -> Result<Vec<(i64, Member)>> {
+    let mut st = conn.prepare_cached(
+        "SELECT d.doc, d.key, d.outlet, d.published FROM clusters c JOIN documents d ON d.doc = c.doc
+         WHERE c.cluster = ?1 ORDER BY d.doc",
+    )?;
+    let rows: Vec<(i64, Member)> = st
+        .query_map([cluster], |r| {
+            Ok((
+                r.get(0)?,
+                Member { id: r.get(1)?, outlet: r.get(2)?, published: r.get(3)?, hints: Vec::new() },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut hints =
+        conn.prepare_cached("SELECT outlet, kind, evidence FROM origins WHERE doc = ?1 ORDER BY seq")?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (doc, mut m) in rows {
+        m.hints = hints
+            .query_map([doc], |r| Ok(OriginHint { outlet: r.get(0)?, kind: r.get(1)?, evidence: r.get(2)? }))?
+            .collect::<rusqlite::Result<_>>()?;
+        out.push((doc, m));
+    }
+    Ok(out)
+}
+
+/// Recomputes the independence key of every member of a group (its origin may have changed).
+fn refresh_independence(tx: &Connection, cluster: i64) -> Result<()> {
+    let members = cluster_members(tx, cluster)?;
+    let plain: Vec<Member> = members.iter().map(|(_, m)| m.clone()).collect();
+    let origin = trace(&plain).origin;
+    let mut up = tx.prepare_cached("UPDATE clusters SET indep = ?2 WHERE doc = ?1 AND indep != ?2")?;
+    for (doc, m) in &members {
+        up.execute(params![doc, independence_key(&origin, m.outlet.as_deref(), &m.id)])?;
+    }
+    Ok(())
+}
+
+/// The end of a batch: independence keys of the groups that changed, entity summaries,
+/// counters.
+fn finish_batch(tx: &Connection, st: &BatchState) -> Result<()> {
+    let mut clusters = BTreeSet::new();
+    {
+        let mut of = tx.prepare_cached("SELECT cluster FROM clusters WHERE doc = ?1")?;
+        for &d in &st.docs {
+            clusters.insert(of.query_row([d], |r| r.get::<_, i64>(0))?);
+        }
+    }
+    for c in clusters {
+        refresh_independence(tx, c)?;
+    }
+    for &c in &st.comps {
+        refresh_entity(tx, c)?;
+    }
+    let mut up = tx.prepare_cached("UPDATE counters SET value = value + ?2 WHERE name = ?1")?;
+    for (name, v) in [
+        ("documents", st.documents),
+        ("errors", st.errors),
+        ("entities", st.entities),
+        ("attributions", st.attributions),
+        ("events", st.events),
+        ("clusters", st.clusters),
+    ] {
+        if v != 0 {
+            up.execute(params![name, v])?;
+        }
+    }
+    Ok(())
+}
+
+/// Schema 1 → 2, in one transaction: the old tables are renamed, the version 2 schema is
+/// created, the data copied (records compressed), and the aggregates version 2 keeps are
+/// built by replaying every document's entities and attributions in storage order — the same
+/// code as ingest, so a migrated store answers as if it had been ingested by this version.
+pub fn migrate_v1(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction()?;
+    // Tables are filled in dependency-free order; references are checked at commit.
+    tx.pragma_update(None, "defer_foreign_keys", true)?;
+    let v1_tables = [
+        "meta",
+        "documents",
+        "doc_inputs",
+        "errors",
+        "entities",
+        "attributions",
+        "events",
+        "timeline",
+        "origins",
+        "minhash",
+        "lsh",
+        "dup_pairs",
+        "clusters",
+    ];
+    tx.execute_batch(
+        "DROP TABLE doc_fts;
+         DROP INDEX documents_input; DROP INDEX entities_name; DROP INDEX timeline_value; DROP INDEX clusters_cluster;",
+    )?;
+    for t in v1_tables {
+        tx.execute_batch(&format!("ALTER TABLE {t} RENAME TO v1_{t}"))?;
+    }
+    tx.execute_batch(SCHEMA)?;
+    tx.execute_batch(
+        "INSERT INTO meta SELECT * FROM v1_meta;
+         INSERT INTO doc_inputs SELECT * FROM v1_doc_inputs;
+         INSERT INTO errors SELECT * FROM v1_errors;
+         INSERT INTO events SELECT * FROM v1_events;
+         INSERT INTO timeline(doc, seq, value, event, attribution, summary, attribution_json)
+           SELECT t.doc, t.seq, t.value, t.event, t.attribution, t.summary, a.json
+           FROM v1_timeline t LEFT JOIN v1_attributions a ON a.doc = t.doc AND a.aid = t.attribution;
+         INSERT INTO origins SELECT * FROM v1_origins;
+         INSERT INTO minhash SELECT * FROM v1_minhash;
+         INSERT INTO lsh SELECT * FROM v1_lsh;
+         INSERT INTO dup_pairs SELECT * FROM v1_dup_pairs;
+         INSERT INTO clusters(doc, cluster, indep) SELECT doc, cluster, '' FROM v1_clusters;",
+    )?;
+    let mut st = BatchState::default();
+    {
+        let mut docs = tx.prepare("SELECT doc, key, input_id, title, url, outlet, published, text, record FROM v1_documents ORDER BY doc")?;
+        let mut ins = tx.prepare(
+            "INSERT INTO documents(doc, key, input_id, title, url, outlet, published, text, record)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        let mut ents = tx.prepare(
+            "SELECT eid, name, label, type, aliases, mentions FROM v1_entities WHERE doc = ?1 ORDER BY eid",
+        )?;
+        let mut attrs = tx.prepare(
+            "SELECT aid, source, content, stance FROM v1_attributions WHERE doc = ?1 ORDER BY aid",
+        )?;
+        let mut rows = docs.query([])?;
+        while let Some(r) = rows.next()? {
+            let doc: i64 = r.get(0)?;
+            let key: String = r.get(1)?;
+            let published: Option<String> = r.get(6)?;
+            let record: String = r.get(8)?;
+            ins.execute(params![
+                doc,
+                key,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                published,
+                r.get::<_, String>(7)?,
+                compress(record.as_bytes())
+            ])?;
+            st.documents += 1;
+            let entities: Vec<PreparedEntity> = ents
+                .query_map([doc], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, i64>(5)?,
+                    ))
+                })?
+                .map(|x| {
+                    let (eid, name, label, kind, aliases, mentions): (
+                        String,
+                        String,
+                        String,
+                        Option<String>,
+                        String,
+                        i64,
+                    ) = x?;
+                    Ok(PreparedEntity {
+                        eid,
+                        fold: fold_name(&name),
+                        name,
+                        label,
+                        kind,
+                        aliases: serde_json::from_str(&aliases)?,
+                        mentions: mentions as usize,
+                    })
+                })
+                .collect::<Result<_>>()?;
+            let attributions: Vec<PreparedAttribution> = attrs
+                .query_map([doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .map(|x| {
+                    let (aid, source, content, stance): (String, Option<String>, String, String) = x?;
+                    Ok(PreparedAttribution {
+                        aid,
+                        source_fold: source.as_deref().map(fold_name).unwrap_or_default(),
+                        source,
+                        words: dossier_link::tokens::content_hashes(&content),
+                        content,
+                        stance,
+                    })
+                })
+                .collect::<Result<_>>()?;
+            add_claims(&tx, doc, &key, published.as_deref(), &attributions)?;
+            add_entities(&tx, doc, &entities, &mut st)?;
+            st.docs.push(doc);
+        }
+    }
+    tx.execute_batch("INSERT INTO doc_fts(doc_fts) VALUES ('rebuild');")?;
+    let count = |sql: &str| -> Result<i64> { Ok(tx.query_row(sql, [], |r| r.get(0))?) };
+    st.errors = count("SELECT count(*) FROM errors")?;
+    st.attributions = count("SELECT count(*) FROM v1_attributions")?;
+    st.events = count("SELECT count(*) FROM events")?;
+    st.clusters =
+        count("SELECT count(*) FROM (SELECT cluster FROM clusters GROUP BY cluster HAVING count(*) > 1)")?;
+    finish_batch(&tx, &st)?;
+    for t in v1_tables {
+        tx.execute_batch(&format!("DROP TABLE v1_{t}"))?;
+    }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
     Ok(())
 }
 
@@ -325,7 +950,7 @@ fn like_pattern(s: &str) -> String {
 
 /// A user's words as an FTS5 query: every word quoted (no query syntax), all required.
 pub fn fts_query(q: &str) -> String {
-    dossier_link::tokens::words(q).iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ")
+    words(q).iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ")
 }
 
 impl Store for SqliteStore {
@@ -333,6 +958,7 @@ impl Store for SqliteStore {
         let th = self.thresholds;
         let tx = self.conn.transaction()?;
         let mut out = PutOutcome::default();
+        let mut st = BatchState::default();
         for p in batch {
             match p {
                 Prepared::Error { input_id, message } => {
@@ -341,29 +967,31 @@ impl Store for SqliteStore {
                         .execute(params![input_id, message])?;
                     if n == 1 {
                         out.errors_added += 1;
+                        st.errors += 1;
                     } else {
                         out.errors_existing += 1;
                     }
                 }
-                Prepared::Doc(d) => put_doc(&tx, d, &th, &mut out)?,
+                Prepared::Doc(d) => put_doc(&tx, d, &th, &mut out, &mut st)?,
             }
         }
+        finish_batch(&tx, &st)?;
         tx.commit()?;
         Ok(out)
     }
 
     fn stats(&self) -> Result<Stats> {
-        let count =
-            |sql: &str| -> Result<u64> { Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64) };
+        let mut st = self.conn.prepare_cached("SELECT name, value FROM counters")?;
+        let map: BTreeMap<String, i64> =
+            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let get = |k: &str| map.get(k).copied().unwrap_or(0).max(0) as u64;
         Ok(Stats {
-            documents: count("SELECT count(*) FROM documents")?,
-            errors: count("SELECT count(*) FROM errors")?,
-            entities: count("SELECT count(*) FROM (SELECT DISTINCT name_fold, label FROM entities)")?,
-            attributions: count("SELECT count(*) FROM attributions")?,
-            events: count("SELECT count(*) FROM events")?,
-            clusters: count(
-                "SELECT count(*) FROM (SELECT cluster FROM clusters GROUP BY cluster HAVING count(*) > 1)",
-            )?,
+            documents: get("documents"),
+            errors: get("errors"),
+            entities: get("entities"),
+            attributions: get("attributions"),
+            events: get("events"),
+            clusters: get("clusters"),
         })
     }
 
@@ -391,12 +1019,11 @@ impl Store for SqliteStore {
     fn timeline(&self, about: Option<&str>) -> Result<Vec<TimelineItem>> {
         let pattern = about.map(like_pattern);
         let mut st = self.conn.prepare_cached(
-            "SELECT t.value, d.key, t.summary, ev.json, at.json
+            "SELECT t.value, d.key, t.summary, ev.json, t.attribution_json
              FROM timeline t JOIN documents d ON d.doc = t.doc
              LEFT JOIN events ev ON ev.doc = t.doc AND ev.vid = t.event
-             LEFT JOIN attributions at ON at.doc = t.doc AND at.aid = t.attribution
              WHERE ?1 IS NULL OR t.summary LIKE ?1 ESCAPE '\\' OR ev.json LIKE ?1 ESCAPE '\\'
-                OR at.json LIKE ?1 ESCAPE '\\' OR d.title LIKE ?1 ESCAPE '\\'
+                OR t.attribution_json LIKE ?1 ESCAPE '\\' OR d.title LIKE ?1 ESCAPE '\\'
              ORDER BY t.value, d.published, d.key, t.seq",
         )?;
         let rows = st.query_map(params![pattern], |r| {
@@ -468,65 +1095,105 @@ impl Store for SqliteStore {
     }
 
     fn group(&self, key: &str) -> Result<Vec<Member>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT d.doc, d.key, d.outlet, d.published FROM clusters c JOIN documents d ON d.doc = c.doc
-             WHERE c.cluster = (SELECT c2.cluster FROM clusters c2 JOIN documents d2 ON d2.doc = c2.doc
-                                WHERE d2.key = ?1)
-             ORDER BY d.doc",
-        )?;
-        let rows: Vec<(i64, Member)> = st
-            .query_map([key], |r| {
-                Ok((
-                    r.get(0)?,
-                    Member { id: r.get(1)?, outlet: r.get(2)?, published: r.get(3)?, hints: Vec::new() },
-                ))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut hints = self
+        let cluster: Option<i64> = self
             .conn
-            .prepare_cached("SELECT outlet, kind, evidence FROM origins WHERE doc = ?1 ORDER BY seq")?;
-        let mut out = Vec::with_capacity(rows.len());
-        for (doc, mut m) in rows {
-            m.hints = hints
-                .query_map([doc], |r| {
-                    Ok(OriginHint { outlet: r.get(0)?, kind: r.get(1)?, evidence: r.get(2)? })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            out.push(m);
-        }
-        Ok(out)
+            .prepare_cached(
+                "SELECT c.cluster FROM clusters c JOIN documents d ON d.doc = c.doc WHERE d.key = ?1",
+            )?
+            .query_row([key], |r| r.get(0))
+            .optional()?;
+        let Some(cluster) = cluster else { return Ok(Vec::new()) };
+        Ok(cluster_members(&self.conn, cluster)?.into_iter().map(|(_, m)| m).collect())
     }
 
-    fn entity_rows(&self) -> Result<Vec<EntityRow>> {
+    fn entities(&self, limit: Option<usize>) -> Result<Vec<EntitySummary>> {
         let mut st = self.conn.prepare_cached(
-            "SELECT d.key, e.name, e.label, e.aliases FROM entities e JOIN documents d ON d.doc = e.doc
-             ORDER BY e.doc, e.eid",
+            "SELECT name, label, aliases, documents FROM ent_summary
+             ORDER BY documents DESC, name, label LIMIT ?1",
         )?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?)))?;
+        let limit = limit.map_or(-1, |l| l.min(i64::MAX as usize) as i64);
+        let rows = st.query_map([limit], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+        })?;
         let mut out = Vec::new();
         for row in rows {
-            let (document, name, label, aliases) = row?;
-            out.push(EntityRow { document, name, label, aliases: serde_json::from_str(&aliases)? });
+            let (name, label, aliases, documents) = row?;
+            out.push(EntitySummary {
+                name,
+                label,
+                aliases: serde_json::from_str(&aliases)?,
+                documents: documents as usize,
+            });
         }
         Ok(out)
     }
 
-    fn attribution_rows(&self) -> Result<Vec<StoredAttribution>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT d.key, d.outlet, d.published, a.source, a.content, a.stance
-             FROM attributions a JOIN documents d ON d.doc = a.doc WHERE a.source IS NOT NULL
-             ORDER BY a.doc, a.aid",
-        )?;
-        let rows = st.query_map([], |r| {
-            Ok(StoredAttribution {
-                document: r.get(0)?,
-                outlet: r.get(1)?,
-                published: r.get(2)?,
-                source: r.get(3)?,
-                content: r.get(4)?,
-                stance: r.get(5)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        let opts = ClaimOptions::default();
+        let about = filter.about_words();
+        let about_groups = about.as_ref().map(|a| self.groups_about(a)).transpose()?;
+        let limit = filter.limit.unwrap_or(usize::MAX);
+        let mut out = Vec::new();
+        if limit == 0 {
+            return Ok(out);
+        }
+        // Candidate groups in output order.
+        let order: Box<dyn Iterator<Item = i64>> = match (filter.by_fold(), about_groups) {
+            (None, None) => {
+                let mut st = self.conn.prepare_cached(
+                    "SELECT grp FROM claim_groups ORDER BY undated, first_seen, first_key, grp",
+                )?;
+                let mut rows = st.query([])?;
+                // Streamed: stop reading once `limit` claims are out.
+                while let Some(r) = rows.next()? {
+                    if let Some(c) = self.claim_of(r.get(0)?, None, opts)? {
+                        out.push(c);
+                        if out.len() >= limit {
+                            break;
+                        }
+                    }
+                }
+                return Ok(out);
+            }
+            (by, about_set) => {
+                let mut keyed: Vec<((bool, String, String), i64)> = Vec::new();
+                let mut key_of = self.conn.prepare_cached(
+                    "SELECT undated, first_seen, first_key FROM claim_groups WHERE grp = ?1",
+                )?;
+                let candidates: Vec<i64> = match (by, &about_set) {
+                    (Some(by), _) => {
+                        let mut st =
+                            self.conn.prepare_cached("SELECT grp FROM claim_groups WHERE sid = ?1")?;
+                        let mut v = Vec::new();
+                        for sid in self.sources_by(&by)? {
+                            for g in st.query_map([sid], |r| r.get::<_, i64>(0))? {
+                                let g = g?;
+                                if about_set.as_ref().is_none_or(|s| s.contains(&g)) {
+                                    v.push(g);
+                                }
+                            }
+                        }
+                        v
+                    }
+                    (None, Some(set)) => set.iter().copied().collect(),
+                    (None, None) => Vec::new(),
+                };
+                for g in candidates {
+                    let k = key_of.query_row([g], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                    keyed.push((k, g));
+                }
+                keyed.sort();
+                Box::new(keyed.into_iter().map(|x| x.1))
+            }
+        };
+        for g in order {
+            if let Some(c) = self.claim_of(g, about.as_ref(), opts)? {
+                out.push(c);
+                if out.len() >= limit {
+                    break;
+                }
+            }
+        }
+        Ok(out)
     }
 }

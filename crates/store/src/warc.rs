@@ -27,6 +27,8 @@ pub struct WarcRecords {
     /// WARC records seen so far (ids are `<path>:<n>`).
     n: usize,
     max_bytes: usize,
+    /// Why the file could not be opened (yielded once, as an error record).
+    open_error: Option<String>,
 }
 
 impl WarcRecords {
@@ -47,17 +49,12 @@ impl WarcRecords {
                     max_bytes,
                 )
             }
-            Err(e) => {
-                let mut w = WarcRecords { reader: None, prefix, n: 0, max_bytes };
-                w.n = usize::MAX; // marks the pending open error
-                let _ = e;
-                w
-            }
+            Err(e) => WarcRecords { reader: None, prefix, n: 0, max_bytes, open_error: Some(e.to_string()) },
         }
     }
 
     pub fn from_reader(reader: Box<dyn BufRead>, prefix: &str, max_bytes: usize) -> WarcRecords {
-        WarcRecords { reader: Some(reader), prefix: prefix.to_string(), n: 0, max_bytes }
+        WarcRecords { reader: Some(reader), prefix: prefix.to_string(), n: 0, max_bytes, open_error: None }
     }
 
     fn fail(&mut self, message: String) -> Option<InputRecord> {
@@ -82,10 +79,7 @@ impl Iterator for WarcRecords {
     type Item = InputRecord;
 
     fn next(&mut self) -> Option<InputRecord> {
-        if self.n == usize::MAX {
-            self.n = 0;
-            self.reader = None;
-            let e = File::open(&self.prefix).err().map_or("cannot open".to_string(), |e| e.to_string());
+        if let Some(e) = self.open_error.take() {
             return Some(Err(RecordError::new(self.prefix.clone(), format!("cannot open: {e}"))));
         }
         loop {
@@ -347,6 +341,20 @@ mod tests {
             "{}",
             last.message
         );
+    }
+
+    #[test]
+    fn an_unopenable_file_is_one_error_record_with_the_reason() {
+        let dir = std::env::temp_dir().join(format!("dossier-warc-missing-{}", std::process::id()));
+        let path = dir.join("none.warc.gz");
+        let got: Vec<InputRecord> = WarcRecords::open(&path, 1 << 20).collect();
+        assert_eq!(got.len(), 1);
+        let err = got[0].as_ref().unwrap_err();
+        assert!(
+            err.message.contains("cannot open: ") && err.message.len() > "cannot open: ".len(),
+            "{err:?}"
+        );
+        assert_eq!(err.id, path.display().to_string());
     }
 
     #[test]

@@ -4,6 +4,7 @@ mod common;
 
 use std::path::Path;
 
+use dossier_link::ClaimFilter;
 use dossier_store::{Prepared, SqliteStore, Store, StoreError, SCHEMA_VERSION};
 
 #[test]
@@ -44,30 +45,98 @@ fn a_foreign_sqlite_file_and_a_non_database_are_refused() {
     assert!(missing.to_string().contains("dossier ingest"), "{missing}");
 }
 
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-v1.db");
+const FIXTURE_V1: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-v1.db");
 
-/// Writes the fixture when it is missing (run once per schema version, then committed).
-fn write_fixture(path: &Path) {
-    let mut s = SqliteStore::open(path).unwrap();
+/// The fixture of the current schema version (written when missing, then committed: the
+/// next version's migration is tested on it).
+fn current_fixture() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/schema-v{SCHEMA_VERSION}.db"))
+}
+
+fn fresh() -> SqliteStore {
+    let mut s = SqliteStore::open_in_memory().unwrap();
     let batch: Vec<Prepared> = common::corpus().into_iter().map(Prepared::from_record).collect();
     s.put(&batch).unwrap();
-    s.checkpoint().unwrap();
+    s
+}
+
+/// Everything the queries answer, for comparing two stores.
+fn answers(s: &SqliteStore) -> String {
+    let mut out = format!("{:?}\n", s.stats().unwrap());
+    out += &format!("{:?}\n", s.claims(&ClaimFilter::default()).unwrap());
+    out += &format!(
+        "{:?}\n",
+        s.claims(&ClaimFilter { by: Some("quist".into()), ..Default::default() }).unwrap()
+    );
+    out += &format!("{:?}\n", s.entities(None).unwrap());
+    out += &format!("{:?}\n", s.timeline(None).unwrap());
+    for id in ["orig.txt", "copy.txt", "trunc.txt", "deny.txt", "lib.txt"] {
+        out += &format!("{:?}\n", s.provenance(id).unwrap());
+    }
+    let hits: Vec<String> = s.search("ferry", 10).unwrap().into_iter().map(|h| h.id).collect();
+    out += &format!("{hits:?}\n");
+    out
 }
 
 #[test]
-fn the_fixture_written_by_schema_v1_still_opens() {
-    let path = Path::new(FIXTURE);
-    if !path.exists() {
-        write_fixture(path);
-    }
-    // Work on a copy: opening sets WAL mode and may write.
+fn the_v1_fixture_is_migrated_and_answers_like_a_fresh_store() {
+    // Work on a copy: migrating writes.
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("v1.db");
-    std::fs::copy(path, &copy).unwrap();
+    std::fs::copy(FIXTURE_V1, &copy).unwrap();
+    let version = |p: &Path| -> i64 {
+        rusqlite::Connection::open(p).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+    };
+    assert_eq!(version(&copy), 1);
     let s = SqliteStore::open_existing(&copy).unwrap();
     let stats = s.stats().unwrap();
-    assert_eq!((stats.documents, stats.errors, stats.clusters), (5, 1, 1));
+    assert_eq!((stats.documents, stats.errors, stats.clusters, stats.attributions), (5, 1, 1, 3));
     let p = s.provenance("copy.txt").unwrap().unwrap();
     assert_eq!(p.origin.outlet.as_deref(), Some("Harbour Wire"));
     assert_eq!(s.search("library", 5).unwrap().len(), 1);
+    assert_eq!(answers(&s), answers(&fresh()));
+    let record = s.record_json(&p.id).unwrap().unwrap();
+    assert!(record.contains("\"id\":\"copy.txt\""), "{record}");
+    drop(s);
+    assert_eq!(version(&copy), SCHEMA_VERSION);
+    // Opens again without migrating.
+    let again = SqliteStore::open_existing(&copy).unwrap();
+    assert_eq!(answers(&again), answers(&fresh()));
+}
+
+#[test]
+fn a_v1_file_that_cannot_be_migrated_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("v1.db");
+    std::fs::copy(FIXTURE_V1, &copy).unwrap();
+    {
+        // Damaged: a table of schema 1 is missing.
+        let c = rusqlite::Connection::open(&copy).unwrap();
+        c.execute_batch("DROP TABLE lsh; PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+    }
+    let before = std::fs::read(&copy).unwrap();
+    let err = SqliteStore::open_existing(&copy).unwrap_err();
+    assert!(matches!(err, StoreError::TooOld { found: 1, .. }), "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains("cannot be migrated") && msg.contains("lsh") && msg.contains("untouched"), "{msg}");
+    assert_eq!(std::fs::read(&copy).unwrap(), before, "a refused file is left as it was");
+    let c = rusqlite::Connection::open(&copy).unwrap();
+    let version: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 1);
+}
+
+#[test]
+fn the_fixture_of_the_current_schema_opens() {
+    let path = current_fixture();
+    if !path.exists() {
+        let mut s = SqliteStore::open(&path).unwrap();
+        let batch: Vec<Prepared> = common::corpus().into_iter().map(Prepared::from_record).collect();
+        s.put(&batch).unwrap();
+        s.checkpoint().unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("current.db");
+    std::fs::copy(&path, &copy).unwrap();
+    let s = SqliteStore::open_existing(&copy).unwrap();
+    assert_eq!(answers(&s), answers(&fresh()));
 }

@@ -50,12 +50,24 @@ fn check(store: &mut impl Store) {
     assert_eq!(freeze.first_seen.as_deref(), Some("2024-03-04"));
     assert_eq!(freeze.contradicted_by.len(), 1);
     assert_eq!(freeze.contradicted_by[0].source, "Bluewake");
-    let by = store.claims(&ClaimFilter { by: Some("bluewake".into()), about: None }).unwrap();
+    let by = store.claims(&ClaimFilter { by: Some("bluewake".into()), ..Default::default() }).unwrap();
     assert_eq!(by.len(), 1);
-    let about = store.claims(&ClaimFilter { by: None, about: Some("library".into()) }).unwrap();
+    let about = store.claims(&ClaimFilter { about: Some("library".into()), ..Default::default() }).unwrap();
     assert!(about.is_empty());
 
-    let entities = store.entities().unwrap();
+    let quist =
+        store.claims(&ClaimFilter { about: Some("ferry fares".into()), ..Default::default() }).unwrap();
+    assert_eq!(quist.len(), 1, "{quist:?}");
+    assert_eq!(quist[0], *freeze);
+    let first = store.claims(&ClaimFilter { limit: Some(1), ..Default::default() }).unwrap();
+    assert_eq!(first, claims[..1]);
+    assert!(store
+        .claims(&ClaimFilter { by: Some("nobody here".into()), ..Default::default() })
+        .unwrap()
+        .is_empty());
+
+    let entities = store.entities(None).unwrap();
+    assert_eq!(store.entities(Some(1)).unwrap(), entities[..1]);
     assert_eq!(entities[0].name, "Mara Quist");
     assert_eq!(entities[0].documents, 3, "merged through the alias Quist");
     assert!(entities[0].aliases.contains(&"Councillor Mara Quist".to_string()));
