@@ -175,6 +175,7 @@ impl TimeTagger {
         let sentences = if sentences.is_empty() { &whole[..] } else { sentences };
         let mut out = Vec::with_capacity(cands.len());
         let mut last: Option<Point> = None;
+        let mut quarter: Option<Point> = None;
         // (year, sentence index) of the last date written with its year
         let mut explicit: Option<(i32, usize)> = None;
         for c in cands {
@@ -196,8 +197,17 @@ impl TimeTagger {
                     si == s && tense != Tense::Future && !matches!(dct, Some(d) if d.year() == y)
                 })
                 .map(|e| e.0);
-            let cx = Ctx { dct, tense, last, narrative_year, deadline };
+            let cx = Ctx { dct, tense, last, narrative_year, deadline, quarter };
             let (value, point) = c.val.resolve(&cx);
+            // Earnings news names the quarter it reports first ("third-quarter profit rose");
+            // later quarters are comparisons ("compared with a flat second quarter").
+            if let (None, Under::Quarter { q: 1..=4, .. }, Some(p @ Point::Quarter(y, _))) =
+                (quarter, &c.val, point)
+            {
+                if dct.is_none_or(|d| (d.year() - 1..=d.year()).contains(&y)) {
+                    quarter = Some(p);
+                }
+            }
             if let Under::Cal { y: Some(YearRef::Abs(y)), .. } = c.val {
                 explicit = Some((y, si));
             }

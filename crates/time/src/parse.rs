@@ -687,22 +687,38 @@ impl<'a> Matcher<'a> {
             // "the year-earlier quarter", "the year-ago period"
             if rw == "year" && self.w(r + 1) == "-" && matches!(self.w(r + 2), "earlier" | "ago") {
                 let mut hi = r + 3;
-                if self.w(hi) == "third"
-                    || self.w(hi) == "fourth"
-                    || self.w(hi) == "first"
-                    || self.w(hi) == "second"
+                if LEX.ordinals.get(self.w(hi)).is_some_and(|q| (1..=4).contains(q)) {
+                    hi += 1;
+                }
+                let quarter = self.w(hi) == "quarter";
+                let noun = matches!(self.w(hi), "quarter" | "period");
+                if noun {
+                    hi += 1;
+                }
+                // "the year-ago results": the article belongs to the noun, not the adjective
+                let lo = if noun || hi > r + 3 { i } else { r };
+                return Some(cand(lo, hi, TimexType::Date, Under::Period { year: None, back: 1, quarter }));
+            }
+            // "the 1988 period", "the 1989 quarter": that year's part of the reporting period
+            if let Some(y) = self.year_num(r).filter(|_| matches!(self.w(r + 1), "period" | "quarter")) {
+                let val = Under::Period { year: Some(y), back: 0, quarter: self.w(r + 1) == "quarter" };
+                return Some(cand(i, r + 2, TimexType::Date, val));
+            }
+            // "the latest period", "the most recent period": the period being reported
+            let k = if rw == "most" && self.w(r + 1) == "recent" { r + 2 } else { r + 1 };
+            if matches!(rw, "latest" | "most") && self.w(k) == "period" {
+                let val = Under::Period { year: None, back: 0, quarter: true };
+                return Some(cand(i, k + 1, TimexType::Date, val));
+            }
+            // "the current year", "the present quarter": the publication date's
+            if matches!(rw, "current" | "present") {
+                if let Some((u @ (Unit::Year | Unit::Quarter | Unit::Month | Unit::Week), 1)) =
+                    self.unit(r + 1)
                 {
-                    hi += 1;
+                    if !self.w(r + 1).ends_with('s') {
+                        return Some(cand(i, r + 2, TimexType::Date, Under::Rel { unit: u, off: 0 }));
+                    }
                 }
-                if matches!(self.w(hi), "quarter" | "period") {
-                    hi += 1;
-                }
-                return Some(cand(
-                    i,
-                    hi,
-                    TimexType::Date,
-                    Under::Shift { unit: Unit::Year, n: Some(1), dir: -1, from_last: true },
-                ));
             }
         }
         if the {
@@ -760,14 +776,10 @@ impl<'a> Matcher<'a> {
             }
             return None;
         }
-        // "year-earlier" as an adjective
+        // "year-earlier" as an adjective ("year-earlier results")
         if rw == "year" && !the && self.w(r + 1) == "-" && matches!(self.w(r + 2), "earlier" | "ago") {
-            return Some(cand(
-                i,
-                r + 3,
-                TimexType::Date,
-                Under::Shift { unit: Unit::Year, n: Some(1), dir: -1, from_last: true },
-            ));
+            let val = Under::Period { year: None, back: 1, quarter: false };
+            return Some(cand(i, r + 3, TimexType::Date, val));
         }
         let &(off, dur_ok) = LEX.relatives.get(rw)?;
         let j = r + 1;
@@ -786,10 +798,22 @@ impl<'a> Matcher<'a> {
         }
         if let Some((u, mult)) = self.unit(j) {
             let plural = self.w(j).ends_with('s') && mult == 1;
-            if the && dur_ok && (off < 0 && matches!(rw, "past" | "last") || plural) {
-                // "the past year" is a span of time; "the past weeks" a vague one
-                let n = if plural { None } else { Some(1.0) };
-                return Some(cand(i, j + 1, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, n))));
+            if the && dur_ok && plural {
+                // "the past weeks": a vague span of time
+                return Some(cand(i, j + 1, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, None))));
+            }
+            if the && off < 0 && matches!(rw, "past" | "last") {
+                // TimeBank dates "over the past year" as the previous year, "in the last
+                // week" as the previous week; "the past decade" stays a span of time.
+                if mult == 1 && matches!(u, Unit::Year | Unit::Quarter | Unit::Month | Unit::Week) {
+                    return Some(cand(i, j + 1, TimexType::Date, Under::Rel { unit: u, off: -1 }));
+                }
+                return Some(cand(
+                    i,
+                    j + 1,
+                    TimexType::Duration,
+                    Under::Lit(Self::dur_value(u, mult, Some(1.0))),
+                ));
             }
             if plural {
                 return None;

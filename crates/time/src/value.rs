@@ -126,6 +126,16 @@ pub(crate) enum Under {
         h: u32,
         year: Option<YearRef>,
     },
+    /// A reporting period in earnings news: "the latest period", "the year-ago quarter",
+    /// "the 1988 period", "year-earlier" results. With a quarter being reported (the first
+    /// one named), that quarter `back` years earlier (or in `year`); without one, the
+    /// year — or, for `quarter` ("the year-ago quarter"), the quarter before the
+    /// publication date.
+    Period {
+        year: Option<i32>,
+        back: i32,
+        quarter: bool,
+    },
     Holiday {
         m: u32,
         day: HolidayDay,
@@ -255,6 +265,9 @@ pub(crate) struct Ctx {
     /// The expression follows a deadline preposition ("until Tuesday", "through January",
     /// "by Dec. 15"): the occurrence nearest the publication date, whatever the verb.
     pub deadline: bool,
+    /// The quarter being reported: the first one named with its number ("third-quarter
+    /// profit"), which "the quarter", "the latest period" and "the year-ago quarter" read.
+    pub quarter: Option<Point>,
 }
 
 /// Days on the wrong side of the publication date for the tense that still count as near.
@@ -390,7 +403,7 @@ impl Under {
                 } else {
                     let dct = cx.dct?;
                     // Earnings news: "a year ago" after "the third quarter" is that quarter.
-                    match (unit, cx.last) {
+                    match (unit, cx.quarter.or(cx.last)) {
                         (Unit::Year, Some(q @ Point::Quarter(..))) => q,
                         _ => Point::Day(dct),
                     }
@@ -454,12 +467,30 @@ impl Under {
                 };
                 Some(Point::Month(year, *m))
             }
+            Under::Period { year, back, quarter } => {
+                let reported = match cx.quarter {
+                    Some(Point::Quarter(y, q)) => Some((y, q)),
+                    _ => None,
+                };
+                match reported {
+                    Some((y, q)) => Some(Point::Quarter(year.unwrap_or(y - back), q)),
+                    None if *quarter => {
+                        let p = shift(quarter_of(cx.dct?), Unit::Quarter, -1)?;
+                        match (p, year) {
+                            (Point::Quarter(_, q), Some(y)) => Some(Point::Quarter(*y, q)),
+                            _ => shift(p, Unit::Year, -*back as i64),
+                        }
+                    }
+                    None => Some(Point::Year(year.unwrap_or(cx.dct?.year() - back))),
+                }
+            }
             Under::Quarter { q, year } => {
                 let dct = cx.dct;
                 if *q == 0 {
-                    // "the quarter": the last one mentioned, else the one just reported.
-                    if let Some(Point::Quarter(..)) = cx.last {
-                        return cx.last;
+                    // "the quarter": the one being reported, else the last one mentioned,
+                    // else the one before the publication date.
+                    if let Some(p @ Point::Quarter(..)) = cx.quarter.or(cx.last) {
+                        return Some(p);
                     }
                     return shift(quarter_of(dct?), Unit::Quarter, -1);
                 }
@@ -570,6 +601,14 @@ impl Under {
             Under::Quarter { q, year } => {
                 let q = if *q == 0 { "X".to_string() } else { q.to_string() };
                 format!("{}-Q{q}", yr(year))
+            }
+            Under::Period { year, quarter, .. } => {
+                let y = year.map_or("XXXX".to_string(), |y| format!("{y:04}"));
+                if *quarter {
+                    format!("{y}-QX")
+                } else {
+                    y
+                }
             }
             Under::Half { h, year } => match (year, cx.dct) {
                 (None, Some(d)) => {
