@@ -125,6 +125,28 @@ impl<'a> Doc<'a> {
         best
     }
 
+    /// As [`region`](Self::region) for a time expression, except that one opening an
+    /// attributed content ("announced yesterday that …") belongs to the clause around it.
+    pub(crate) fn region_of_time(&self, sentence: usize, span: Span) -> usize {
+        let mut best = usize::MAX;
+        let mut best_len = usize::MAX;
+        for &ri in self.sent_regions.get(sentence).map(|v| v.as_slice()).unwrap_or(&[]) {
+            let r = self.regions[ri];
+            let opens = span.start == r.start;
+            if r.start <= span.start && span.end <= r.end && r.len() < best_len && !opens {
+                best = ri;
+                best_len = r.len();
+            }
+        }
+        if best != usize::MAX {
+            let r = self.regions[best];
+            if let Some(first) = self.regions.iter().position(|x| *x == r) {
+                best = first;
+            }
+        }
+        best
+    }
+
     fn is_noun(&self, i: usize) -> bool {
         matches!(self.upos.get(i), Some(&"NOUN") | Some(&"PROPN"))
     }
@@ -200,7 +222,8 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
                 continue;
             }
             let span = Span::new(doc.tok(t0).start, doc.tok(t1).end);
-            if trig.nomod && t1 + 1 < r.end && doc.is_noun(t1 + 1) {
+            let noun_use = matches!(doc.upos[t1], "NOUN" | "PROPN" | "");
+            if trig.nomod && noun_use && t1 + 1 < r.end && doc.is_noun(t1 + 1) {
                 let next = doc.tok(t1 + 1);
                 let timex =
                     input.timexes.iter().any(|t| t.span.start <= next.start && next.end <= t.span.end);
@@ -387,7 +410,7 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
             continue;
         }
         let Some(si) = doc.sentence_of(t.span.start) else { continue };
-        let region = doc.region(si, t.span);
+        let region = doc.region_of_time(si, t.span);
         let mut chosen: Option<(usize, usize)> = None;
         for &k in &order[first_of(si)..] {
             let tk = takers[k];
@@ -400,11 +423,15 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
             {
                 continue;
             }
-            let gap = if tk.span.end <= t.span.start {
-                t.span.start - tk.span.end
+            let (a, b) = if tk.span.end <= t.span.start {
+                (tk.span.end, t.span.start)
             } else {
-                tk.span.start.saturating_sub(t.span.end)
+                (t.span.end, tk.span.start)
             };
+            // Across a clause boundary counts as farther.
+            let between = doc.text().get(a.min(b)..b).unwrap_or("");
+            let gap = (b.saturating_sub(a))
+                + if between.contains([',', ';', ':', '(', ')', '\u{2014}']) { 40 } else { 0 };
             if chosen.is_none_or(|(_, g)| gap < g) {
                 chosen = Some((k, gap));
             }
@@ -446,6 +473,16 @@ pub(crate) fn relation_of(doc: &Doc, lex: &Lexicon, t: &dossier_time::TimexHit) 
         _ if t.anchor.is_some() => Relation::Before,
         _ => Relation::On,
     }
+}
+
+/// The value an event or statement is dated with: a clock time's day ("2025-06-10TMO" →
+/// "2025-06-10"), and `during` for a period longer than a day ("2024-03", "2025-W17").
+pub(crate) fn dated(value: &str, relation: Relation) -> (String, Relation) {
+    let day = value.split('T').next().unwrap_or(value);
+    let b = day.as_bytes();
+    let is_day = b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b[8..].iter().all(u8::is_ascii_digit);
+    let relation = if relation == Relation::On && !is_day { Relation::During } else { relation };
+    (day.to_owned(), relation)
 }
 
 /// An event under construction.
@@ -520,6 +557,16 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
                 Some(e)
             }
             None if m.negated => None,
+            // "the wounded", "the death toll": the latest attack or disaster.
+            None if m.definite
+                || doc.words.get(m.t0.wrapping_sub(1)).is_some_and(|w| lex.is("definite", w)) =>
+            {
+                let e = evs.iter().rposition(|e| lex.types.get(&e.ty).is_some_and(|t| t.hosts));
+                if let Some(e) = e {
+                    evs[e].mentions.push(mi);
+                }
+                e.or_else(|| join(&ms, mi, &mut evs, input.timexes, lex))
+            }
             None => join(&ms, mi, &mut evs, input.timexes, lex),
         };
     }
@@ -667,12 +714,9 @@ fn event_times(
             anchors[ei] = t.anchor;
             out[ei].time = Some(EventTime { timex: Some(ti), value: None, relation, anchor_event: None });
         } else {
-            out[ei].time = Some(EventTime {
-                timex: Some(ti),
-                value: Some(t.value.clone()),
-                relation,
-                anchor_event: None,
-            });
+            let (value, relation) = dated(&t.value, relation);
+            out[ei].time =
+                Some(EventTime { timex: Some(ti), value: Some(value), relation, anchor_event: None });
         }
     }
     // An event with no time of its own and the same attribution as one with a time ("an
@@ -934,6 +978,10 @@ fn counts(
             {
                 continue;
             }
+            // An increment ("six more workers died") is no total.
+            if after_w.is_some_and(|a| matches!(a, "more" | "additional" | "other" | "others" | "further")) {
+                continue;
+            }
             let Some((cue_tok, cue)) = count_cue(doc, lex, &n, r.start, r.end) else { continue };
             // The event: the mention at the cue, else the nearest fitting mention.
             let at_cue =
@@ -969,9 +1017,13 @@ fn counts(
                 max: n.max,
                 span,
             };
+            // A later figure replaces an earlier one when the text updates it ("the toll rose
+            // to 31"); a figure restated or about a part ("two of the wounded") does not.
+            let update = doc.words[r.clone()].iter().any(|w| lex.is("update", w));
             let counts = &mut out[e].counts;
             match counts.iter_mut().find(|c| c.what == hit.what) {
-                Some(c) => *c = hit,
+                Some(c) if update => *c = hit,
+                Some(_) => {}
                 None => counts.push(hit),
             }
         }
@@ -1004,18 +1056,34 @@ fn count_cue<'l>(
         }
         k += 1;
     }
-    // Before it: "killing at least 12", "the death toll rose to 139".
+    // Just before it: "killing at least 12", "injuring some 40", "arrested the 12".
     let mut k = n.t0;
     let mut steps = 0;
-    while k > start && steps < 4 {
+    while k > start && steps < 2 {
         k -= 1;
         steps += 1;
-        if doc.is_punct(k) || doc.upos[k] == "CCONJ" || doc.upos[k] == "NUM" {
-            break;
-        }
         if let Some(c) = lex.counts.get(doc.words[k].as_ref()) {
             if c.side != Side::After {
                 return Some((k, c));
+            }
+        }
+        if !(doc.upos[k] == "DET" || matches!(doc.words[k].as_ref(), "of" | "to" | "at")) {
+            break;
+        }
+    }
+    // A death toll that rose to it: "the death toll from …, rose to 31".
+    let toll_verb = (n.t0.saturating_sub(2).max(start)..n.t0).any(|j| lex.is("toll_verb", &doc.words[j]));
+    if toll_verb {
+        let mut k = n.t0;
+        while k > start {
+            k -= 1;
+            if doc.upos[k] == "NUM" && doc.words[k].as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                break;
+            }
+            if doc.words[k] == "toll" {
+                if let Some(c) = lex.counts.get("toll") {
+                    return Some((k, c));
+                }
             }
         }
     }

@@ -137,7 +137,9 @@ const WHATS: [&str; 9] =
     ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
 
 /// Word classes of `words.tsv`.
-const CLASSES: [&str; 13] = [
+const CLASSES: [&str; 15] = [
+    "toll_verb",
+    "update",
     "hypothetical",
     "locative",
     "place_head",

@@ -3,7 +3,7 @@
 use dossier_attribution::AttributionHit;
 use dossier_doc::Span;
 
-use crate::extract::{assign_times, calendar, datable, relation_of, Doc, Taker};
+use crate::extract::{assign_times, calendar, datable, dated, relation_of, Doc, Taker};
 use crate::lexicon::Lexicon;
 use crate::{EventHit, EventInput, EventType, Qualifier, Relation, TimelineItem};
 
@@ -60,9 +60,12 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
             let Some(ti) = times[first_cue + k] else { continue };
             let t = &input.timexes[ti];
             let relation = relation_of(&doc, lex, t);
-            let value = match t.anchor {
-                None => Some(t.value.clone()),
-                Some(anchor) => anchored_value(events, anchor),
+            let (value, relation) = match t.anchor {
+                None => {
+                    let (v, r) = dated(&t.value, relation);
+                    (Some(v), r)
+                }
+                Some(anchor) => (anchored_value(events, anchor), relation),
             };
             let Some(value) = value.filter(|v| calendar(v)) else { continue };
             let a = &input.attributions[ai];

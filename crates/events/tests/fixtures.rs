@@ -14,7 +14,8 @@ fn find(doc: &str, target: &str) -> Span {
         Some((n, k)) if k.parse::<usize>().is_ok() => (n, k.parse::<usize>().unwrap()),
         _ => (target, 1),
     };
-    let start = doc.match_indices(needle).nth(k - 1).unwrap_or_else(|| panic!("{target:?} not in the fixture")).0;
+    let start =
+        doc.match_indices(needle).nth(k - 1).unwrap_or_else(|| panic!("{target:?} not in the fixture")).0;
     Span::new(start, start + needle.len())
 }
 
@@ -57,9 +58,9 @@ fn check(name: &str, text: &str, expect: &str) -> Vec<String> {
             "distinct" => ev(c[1]).is_some() && ev(c[2]).is_some() && ev(c[1]) != ev(c[2]),
             "none" => ev(c[1]).is_none(),
             "place" => ev(c[1]).and_then(|e| events[e].location).is_some_and(|l| l.span.of(text) == c[2]),
-            "time" => ev(c[1]).and_then(|e| events[e].time.clone()).is_some_and(|t| {
-                t.value.as_deref() == Some(c[2]) && t.relation.as_str() == c[3]
-            }),
+            "time" => ev(c[1])
+                .and_then(|e| events[e].time.clone())
+                .is_some_and(|t| t.value.as_deref() == Some(c[2]) && t.relation.as_str() == c[3]),
             "count" => ev(c[1]).is_some_and(|e| {
                 events[e].counts.iter().any(|k| {
                     k.what == c[2]
@@ -83,17 +84,26 @@ fn check(name: &str, text: &str, expect: &str) -> Vec<String> {
     }
     // Offsets: every span on char boundaries and the same events after a prefix.
     for e in &events {
-        for s in e.mentions.iter().chain(e.location.iter().map(|l| &l.span)).chain(e.counts.iter().map(|c| &c.span)) {
+        for s in e
+            .mentions
+            .iter()
+            .chain(e.location.iter().map(|l| &l.span))
+            .chain(e.counts.iter().map(|c| &c.span))
+        {
             assert!(text.get(s.range()).is_some(), "{name}: span {s:?} off boundaries");
         }
     }
     let prefix = "Édition spéciale.\n\n";
     let shifted = format!("{prefix}{text}");
     let (moved, _) = run(&shifted, published);
-    let plain: Vec<(String, Vec<&str>)> =
-        events.iter().map(|e| (e.kind.to_string(), e.mentions.iter().map(|m| m.of(text)).collect())).collect();
-    let after: Vec<(String, Vec<&str>)> =
-        moved.iter().map(|e| (e.kind.to_string(), e.mentions.iter().map(|m| m.of(&shifted)).collect())).collect();
+    let plain: Vec<(String, Vec<&str>)> = events
+        .iter()
+        .map(|e| (e.kind.to_string(), e.mentions.iter().map(|m| m.of(text)).collect()))
+        .collect();
+    let after: Vec<(String, Vec<&str>)> = moved
+        .iter()
+        .map(|e| (e.kind.to_string(), e.mentions.iter().map(|m| m.of(&shifted)).collect()))
+        .collect();
     if plain != after {
         fails.push(format!("{name}: events change under a prefix: {plain:?} vs {after:?}"));
     }
@@ -115,7 +125,10 @@ fn fixtures() {
     for p in names {
         let text = std::fs::read_to_string(&p).unwrap();
         let expect = std::fs::read_to_string(p.with_extension("expect")).unwrap();
-        total += expect.lines().filter(|l| !l.starts_with('#') && !l.starts_with("published") && !l.is_empty()).count();
+        total += expect
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("published") && !l.is_empty())
+            .count();
         fails.extend(check(&p.file_name().unwrap().to_string_lossy(), &text, &expect));
     }
     assert!(fails.is_empty(), "{} of {total} expectations failed:\n{}", fails.len(), fails.join("\n"));

@@ -29,13 +29,18 @@ fn seed_article_attack_and_timeline() {
     let at = |f: &dyn Fn(&dossier_events::TimelineItem) -> bool| tl.iter().position(f);
     let kind = |i: &dossier_events::TimelineItem| i.event.map(|e| events[e].kind);
     let cue = |i: &dossier_events::TimelineItem| i.attribution.map(|a| p.attributions[a].cue.of(&text));
-    let embassy = at(&|i| i.value == "2024-03" && kind(i) == Some(EventType::Warning)).expect("the embassy warning");
+    let embassy =
+        at(&|i| i.value == "2024-03" && kind(i) == Some(EventType::Warning)).expect("the embassy warning");
     let council = at(&|i| {
         i.value == "2024-03-22" && i.relation == Relation::Before && kind(i) == Some(EventType::Warning)
     })
     .expect("the Security Council warning");
-    let dismissal = at(&|i| i.value == "2024-03-22" && i.relation == Relation::Before && cue(i).is_some_and(|c| c.contains("dismissed")))
-        .expect("Putin's dismissal");
+    let dismissal = at(&|i| {
+        i.value == "2024-03-22"
+            && i.relation == Relation::Before
+            && cue(i).is_some_and(|c| c.contains("dismissed"))
+    })
+    .expect("Putin's dismissal");
     let attack_item = at(&|i| i.event == Some(attacks[0])).expect("the attack");
     assert_eq!((tl[attack_item].value.as_str(), tl[attack_item].relation), ("2024-03-22", Relation::On));
     let report = at(&|i| i.value == "2024-03-24" && kind(i) == Some(EventType::Report)).expect("the report");
