@@ -76,6 +76,8 @@ pub(crate) struct Lexicon {
     pub name_after_day: HashSet<&'static str>,
     /// Adverbs that are timexes only at a clause edge ("Previously, ...").
     pub edge_adverbs: HashSet<&'static str>,
+    /// Words after a counted span that make it an age ("52 years old"): no timex.
+    pub age_words: HashSet<&'static str>,
     pub year_block_before: HashSet<&'static str>,
     pub year_block_after: HashSet<&'static str>,
     /// Words at which the matcher tries its rules (numbers are always tried).
@@ -249,6 +251,7 @@ impl Lexicon {
             ed_exceptions: words(include_str!("../data/ed_exceptions.txt")),
             name_after_day: words(include_str!("../data/name_after_day.txt")),
             edge_adverbs: words(include_str!("../data/edge_adverbs.txt")),
+            age_words: words(include_str!("../data/age_words.txt")),
             year_block_before,
             year_block_after,
         };

@@ -325,6 +325,10 @@ impl<'a> Matcher<'a> {
                 continue;
             }
             let hi = i + words.len();
+            // A title inside a sentence: ABC's "This Week", "VOA Today"
+            if self.title(i, hi) {
+                continue;
+            }
             // "Previously, ..." but not "a previously announced plan"
             if words.len() == 1
                 && LEX.edge_adverbs.contains(words[0])
@@ -425,6 +429,13 @@ impl<'a> Matcher<'a> {
                 Under::Cal { y: Some(YearRef::Abs(y)), m: Some(m), d: None },
             ));
         }
+        // "February this year", "June last year": the year relative to the publication date
+        if let Some(&(off, _)) = LEX.relatives.get(self.w(j)).filter(|_| self.w(j + 1) == "year") {
+            if matches!(self.w(j), "this" | "last" | "next") {
+                let val = Under::Cal { y: Some(YearRef::Rel(off)), m: Some(m), d: None };
+                return Some(cand(i, j + 2, TimexType::Date, val));
+            }
+        }
         // Bare month: not a name ("March Madness"), and for words like "May"/"March" only
         // after a temporal preposition.
         if self.name_follows(j) || i == 0 && j >= self.t.len() {
@@ -442,6 +453,20 @@ impl<'a> Matcher<'a> {
             return None;
         }
         Some(cand(i, j, TimexType::Date, Under::Month { m, rel: None }))
+    }
+
+    /// Tokens `lo..hi`, all capitalized inside a sentence, are a title: ABC's "This Week",
+    /// "VOA Today" (a single word only after another capitalized one).
+    fn title(&self, lo: usize, hi: usize) -> bool {
+        if !(lo..hi).all(|k| self.t.cap(k)) {
+            return false;
+        }
+        // a quotation opening after a word (`on ABC's "This Week"`) names a show
+        let quoted_name = lo >= 2
+            && matches!(self.w(lo - 1), "\"" | "“" | "'")
+            && (matches!(self.t.kind(lo - 2), Some(Kind::Word)) || self.w(lo - 2) == "'");
+        let mid = !self.sentence_start(lo) || quoted_name;
+        mid && (hi - lo > 1 || (lo > 0 && self.t.cap(lo - 1) && !self.sentence_start(lo - 1)))
     }
 
     fn sentence_start(&self, i: usize) -> bool {
@@ -783,6 +808,9 @@ impl<'a> Matcher<'a> {
         }
         let &(off, dur_ok) = LEX.relatives.get(rw)?;
         let j = r + 1;
+        if self.title(r, j + 1) {
+            return None;
+        }
         // A counted span: "the past two months", "the next few years", "the last 24 hours"
         if let Some(c) = self.count(j).filter(|c| c.next > j && !matches!(self.w(j), "a" | "an")) {
             if let Some((u, mult)) = self.unit(c.next) {
@@ -1006,6 +1034,9 @@ impl<'a> Matcher<'a> {
         }
         if hyph && matches!(self.w(hi), "-") && self.w(hi + 1) == "old" {
             return None; // "a 6-year-old": an age
+        }
+        if counted && !hyph && LEX.age_words.contains(self.w(hi)) {
+            return None; // "52 years old", "55 years of age": an age
         }
         if matches!(self.w(hi), "-") && self.t.adj(hi - 1) && self.w(hi + 1) == "long" {
             if !hyph && matches!(self.w(i), "a" | "an") {
