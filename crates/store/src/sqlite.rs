@@ -36,7 +36,21 @@ pub struct SqliteStore {
     conn: Connection,
     path: String,
     thresholds: DupThresholds,
+    seeds: SeedCache,
 }
+
+/// Claim groups with many members are looked up once per new attribution of their source:
+/// their seeds are kept in memory by (source id, class) for the life of the store, checked
+/// against the database (the newest group id) before each use, so another writer or a
+/// rolled-back batch can only cost a reload, never a wrong answer. Sources with few groups
+/// are read from the database each time (the cache stays small: only busy sources).
+#[derive(Default)]
+struct SeedCache {
+    map: HashMap<(i64, i64), Vec<(i64, Vec<u64>)>>,
+}
+
+/// Sources with at least this many groups (of one class) are cached.
+const CACHE_MIN_GROUPS: usize = 32;
 
 impl std::fmt::Debug for SqliteStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -123,7 +137,7 @@ impl SqliteStore {
                 "{path}: near-duplicate signatures are of version {sig:?}, this dossier computes version {SIGNATURE_VERSION}"
             )));
         }
-        Ok(SqliteStore { conn, path, thresholds: DupThresholds::default() })
+        Ok(SqliteStore { conn, path, thresholds: DupThresholds::default(), seeds: SeedCache::default() })
     }
 
     /// The near-duplicate thresholds used for new documents.
@@ -352,6 +366,7 @@ fn put_doc(
     th: &DupThresholds,
     out: &mut PutOutcome,
     st: &mut BatchState,
+    seeds: &mut SeedCache,
 ) -> Result<()> {
     let existing: Option<i64> = tx
         .prepare_cached("SELECT doc FROM documents WHERE key = ?1")?
@@ -422,7 +437,7 @@ fn put_doc(
     ])?;
     tx.prepare_cached("INSERT INTO clusters(doc, cluster, indep) VALUES (?1, ?1, '')")?.execute([doc])?;
     link(tx, doc, &d.signature, th, out, st)?;
-    add_claims(tx, doc, &d.key, d.published.as_deref(), &d.attributions)?;
+    add_claims(tx, doc, &d.key, d.published.as_deref(), &d.attributions, seeds)?;
     add_entities(tx, doc, &d.entities, st)
 }
 
@@ -496,6 +511,7 @@ fn add_claims(
     key: &str,
     published: Option<&str>,
     attrs: &[PreparedAttribution],
+    seeds: &mut SeedCache,
 ) -> Result<()> {
     let opts = ClaimOptions::default();
     let (undated, date) = (published.is_none(), published.unwrap_or(""));
@@ -503,23 +519,7 @@ fn add_claims(
         let Some(source) = &a.source else { continue };
         let sid = source_id(tx, &a.source_fold)?;
         let class = i64::from(claim_class(&a.stance));
-        let mut found: Option<i64> = None;
-        {
-            let mut groups = tx.prepare_cached(
-                "SELECT grp, seed FROM claim_groups WHERE sid = ?1 AND class = ?2 ORDER BY grp",
-            )?;
-            let mut rows = groups.query(params![sid, class])?;
-            while let Some(r) = rows.next()? {
-                let seed = hashes_from_bytes(
-                    r.get_ref(1)?.as_blob().map_err(|e| StoreError::Corrupt(e.to_string()))?,
-                )
-                .ok_or_else(|| StoreError::Corrupt("a claim seed is not a list of 64-bit hashes".into()))?;
-                if same_claim(&seed, &a.words, opts) {
-                    found = Some(r.get(0)?);
-                    break;
-                }
-            }
-        }
+        let found = seeds.find(tx, sid, class, &a.words, opts)?;
         let grp = match found {
             Some(g) => {
                 tx.prepare_cached(
@@ -542,7 +542,9 @@ fn add_claims(
                     date,
                     key
                 ])?;
-                tx.last_insert_rowid()
+                let g = tx.last_insert_rowid();
+                seeds.push(sid, class, g, &a.words);
+                g
             }
         };
         tx.prepare_cached(
@@ -562,6 +564,57 @@ fn add_claims(
         }
     }
     Ok(())
+}
+
+impl SeedCache {
+    /// The first group (by id) of source `sid` and `class` that an attribution with content
+    /// `words` joins.
+    fn find(
+        &mut self,
+        tx: &Connection,
+        sid: i64,
+        class: i64,
+        words: &[u64],
+        opts: ClaimOptions,
+    ) -> Result<Option<i64>> {
+        if let Some(list) = self.map.get(&(sid, class)) {
+            let newest: Option<i64> = tx
+                .prepare_cached("SELECT max(grp) FROM claim_groups WHERE sid = ?1 AND class = ?2")?
+                .query_row(params![sid, class], |r| r.get(0))?;
+            if newest == list.last().map(|x| x.0) {
+                return Ok(list.iter().find(|(_, seed)| same_claim(seed, words, opts)).map(|x| x.0));
+            }
+            self.map.remove(&(sid, class));
+        }
+        let mut groups = tx.prepare_cached(
+            "SELECT grp, seed FROM claim_groups WHERE sid = ?1 AND class = ?2 ORDER BY grp",
+        )?;
+        let mut rows = groups.query(params![sid, class])?;
+        let mut all: Vec<(i64, Vec<u64>)> = Vec::new();
+        let mut found = None;
+        while let Some(r) = rows.next()? {
+            let seed = hashes_from_bytes(
+                r.get_ref(1)?.as_blob().map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            )
+            .ok_or_else(|| StoreError::Corrupt("a claim seed is not a list of 64-bit hashes".into()))?;
+            let g: i64 = r.get(0)?;
+            if found.is_none() && same_claim(&seed, words, opts) {
+                found = Some(g);
+            }
+            all.push((g, seed));
+        }
+        if all.len() >= CACHE_MIN_GROUPS {
+            self.map.insert((sid, class), all);
+        }
+        Ok(found)
+    }
+
+    /// A group just created (the newest of its source and class).
+    fn push(&mut self, sid: i64, class: i64, grp: i64, seed: &[u64]) {
+        if let Some(list) = self.map.get_mut(&(sid, class)) {
+            list.push((grp, seed.to_vec()));
+        }
+    }
 }
 
 fn source_id(tx: &Connection, fold: &str) -> Result<i64> {
@@ -840,6 +893,7 @@ pub fn migrate_v1(conn: &mut Connection) -> Result<()> {
          INSERT INTO clusters(doc, cluster, indep) SELECT doc, cluster, '' FROM v1_clusters;",
     )?;
     let mut st = BatchState::default();
+    let mut seeds = SeedCache::default();
     {
         let mut docs = tx.prepare("SELECT doc, key, input_id, title, url, outlet, published, text, record FROM v1_documents ORDER BY doc")?;
         let mut ins = tx.prepare(
@@ -915,7 +969,7 @@ pub fn migrate_v1(conn: &mut Connection) -> Result<()> {
                     })
                 })
                 .collect::<Result<_>>()?;
-            add_claims(&tx, doc, &key, published.as_deref(), &attributions)?;
+            add_claims(&tx, doc, &key, published.as_deref(), &attributions, &mut seeds)?;
             add_entities(&tx, doc, &entities, &mut st)?;
             st.docs.push(doc);
         }
@@ -953,10 +1007,11 @@ pub fn fts_query(q: &str) -> String {
     words(q).iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ")
 }
 
-impl Store for SqliteStore {
-    fn put(&mut self, batch: &[Prepared]) -> Result<PutOutcome> {
+impl SqliteStore {
+    fn put_batch(&mut self, batch: &[Prepared]) -> Result<PutOutcome> {
         let th = self.thresholds;
-        let tx = self.conn.transaction()?;
+        let SqliteStore { conn, seeds, .. } = self;
+        let tx = conn.transaction()?;
         let mut out = PutOutcome::default();
         let mut st = BatchState::default();
         for p in batch {
@@ -972,12 +1027,23 @@ impl Store for SqliteStore {
                         out.errors_existing += 1;
                     }
                 }
-                Prepared::Doc(d) => put_doc(&tx, d, &th, &mut out, &mut st)?,
+                Prepared::Doc(d) => put_doc(&tx, d, &th, &mut out, &mut st, seeds)?,
             }
         }
         finish_batch(&tx, &st)?;
         tx.commit()?;
         Ok(out)
+    }
+}
+
+impl Store for SqliteStore {
+    fn put(&mut self, batch: &[Prepared]) -> Result<PutOutcome> {
+        let result = self.put_batch(batch);
+        if result.is_err() {
+            // The transaction rolled back: groups it created are not in the file.
+            self.seeds.map.clear();
+        }
+        result
     }
 
     fn stats(&self) -> Result<Stats> {

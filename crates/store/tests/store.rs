@@ -125,3 +125,67 @@ fn batches_in_any_split_give_the_same_store() {
     }
     assert_eq!(one.digest().unwrap(), split.digest().unwrap());
 }
+
+/// Many documents quoting one busy source (more claim groups than the SQLite store reads from
+/// the database each time, so its in-memory seed cache is used), plus denials by another
+/// source: both stores give the same claims and entities, in one batch or many, and a
+/// reopened store (cold cache) continues the same way.
+#[test]
+fn a_busy_source_gives_the_same_claims_in_every_store() {
+    const TOPICS: [&str; 8] = ["ferry", "budget", "bridge", "school", "library", "harbour", "clinic", "tram"];
+    const VERBS: [&str; 6] = ["opens", "closes", "grows", "shrinks", "moves", "waits"];
+    let mut records = Vec::new();
+    for i in 0..120 {
+        let t = TOPICS[i % TOPICS.len()];
+        let v = VERBS[(i / TOPICS.len()) % VERBS.len()];
+        let n = i / (TOPICS.len() * VERBS.len());
+        let content = format!("the {t} {v} in week {n} alpha{i}");
+        let denial = format!("the {t} {v} in week {n}");
+        let text = format!("Item {i}\n\nMayor Ada Brook said {content}. The union denied {denial}.");
+        let attrs = [
+            common::Attr { source: "Ada Brook", cue: "said", content: &content, stance: "asserts" },
+            common::Attr { source: "union", cue: "denied", content: &denial, stance: "denies" },
+        ];
+        records.push(common::record(
+            &format!("busy{i}.txt"),
+            ["North Post", "South Post", "East Post"][i % 3],
+            &format!("2024-0{}-1{}", 1 + i % 9, i % 10),
+            &text,
+            None,
+            &[("Ada Brook", "PER", &["Mayor Ada Brook", "Ada Brook"])],
+            &attrs,
+            &[],
+        ));
+    }
+    let prepared: Vec<Prepared> = records.into_iter().map(Prepared::from_record).collect();
+    let mut mem = MemStore::new();
+    mem.put(&prepared).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("busy.db");
+    {
+        let mut one = SqliteStore::open(&path).unwrap();
+        one.put(&prepared[..70]).unwrap();
+    }
+    let mut sq = SqliteStore::open(&path).unwrap();
+    for chunk in prepared[70..].chunks(7) {
+        sq.put(chunk).unwrap();
+    }
+    let mut single = SqliteStore::open_in_memory().unwrap();
+    single.put(&prepared).unwrap();
+    let all = ClaimFilter::default();
+    let expected = mem.claims(&all).unwrap();
+    assert!(expected.iter().filter(|c| c.source == "Ada Brook").count() > 40, "{}", expected.len());
+    assert!(expected.iter().any(|c| !c.contradicted_by.is_empty()));
+    assert_eq!(sq.claims(&all).unwrap(), expected);
+    assert_eq!(single.claims(&all).unwrap(), expected);
+    assert_eq!(sq.digest().unwrap(), single.digest().unwrap());
+    for f in [
+        ClaimFilter { by: Some("brook".into()), limit: Some(5), ..Default::default() },
+        ClaimFilter { about: Some("library week".into()), ..Default::default() },
+        ClaimFilter { by: Some("union".into()), about: Some("tram".into()), ..Default::default() },
+    ] {
+        assert_eq!(sq.claims(&f).unwrap(), mem.claims(&f).unwrap(), "{f:?}");
+    }
+    assert_eq!(sq.entities(None).unwrap(), mem.entities(None).unwrap());
+    assert_eq!(sq.stats().unwrap(), mem.stats().unwrap());
+}
