@@ -23,6 +23,8 @@ pub(crate) enum Template {
     Literal(String),
     /// `offset` units from the publication date, with an optional part of day.
     Rel { unit: Unit, offset: i32, part: Option<&'static str> },
+    /// A day of the year whose year is inferred like any "Dec. 31" ("year-end").
+    Day { month: u32, day: u32 },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,7 +107,15 @@ fn map_str(src: &'static str) -> HashMap<&'static str, &'static str> {
 
 fn parse_template(s: &'static str) -> Template {
     let mut parts = s.split(':');
-    if parts.next() == Some("REL") {
+    let head = parts.next();
+    if head == Some("DAY") {
+        let month = parts.next().and_then(|m| m.parse().ok());
+        let day = parts.next().and_then(|d| d.parse().ok());
+        if let (Some(month), Some(day)) = (month, day) {
+            return Template::Day { month, day };
+        }
+    }
+    if head == Some("REL") {
         let unit = parts.next().and_then(Unit::from_code);
         let offset = parts.next().and_then(|o| o.parse().ok());
         if let (Some(unit), Some(offset)) = (unit, offset) {
@@ -244,7 +254,7 @@ impl Lexicon {
             past_aux: words(include_str!("../data/tense_past_aux.txt")),
             nonfinite_before: words(include_str!("../data/nonfinite_before.txt")),
             tense_preps: rows(include_str!("../data/tense_preps.tsv"))
-                .filter_map(|r| Some((r[0].trim(), r.get(1)?.trim() == "nearest")))
+                .filter_map(|r| Some((r[0].trim(), r.get(1)?.trim() == "deadline")))
                 .collect(),
             not_verbs: words(include_str!("../data/not_verbs.txt")),
             irregular_past: words(include_str!("../data/irregular_past.txt")),

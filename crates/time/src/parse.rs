@@ -351,6 +351,7 @@ impl<'a> Matcher<'a> {
             }
             let val = match tpl {
                 Template::Literal(s) => Under::Lit(s.clone()),
+                Template::Day { month, day } => Under::Cal { y: None, m: Some(*month), d: Some(*day) },
                 Template::Rel { unit, offset, part } => {
                     let base = Under::Rel { unit: *unit, off: *offset };
                     match part {

@@ -263,7 +263,7 @@ pub(crate) struct Ctx {
     /// TimeBank: carrying it into the next sentence misdates more than it fixes.
     pub narrative_year: Option<i32>,
     /// The expression follows a deadline preposition ("until Tuesday", "through January",
-    /// "by Dec. 15"): the occurrence nearest the publication date, whatever the verb.
+    /// "by Dec. 15"): a date still to come (within a few weeks), the nearest weekday.
     pub deadline: bool,
     /// The quarter being reported: the first one named with its number ("third-quarter
     /// profit"), which "the quarter", "the latest period" and "the year-ago quarter" read.
@@ -323,8 +323,8 @@ impl Under {
     /// date, one on the side the tense rules out counting three times its distance when it
     /// is within a few weeks, twenty times beyond: "changed in January", published in late
     /// October, is last January; "will open in April", published in May, is next April;
-    /// "was extended to Nov. 16", published Oct. 30, is this November. Before a deadline
-    /// ("until January") the nearest occurrence.
+    /// "was extended to Nov. 16", published Oct. 30, is this November. A deadline ("until
+    /// January", "by year-end") is one still to come, whatever the verb.
     fn infer_year(&self, m: u32, d: Option<u32>, cx: &Ctx) -> Option<i32> {
         if let Some(y) = cx.narrative_year {
             return Some(y);
@@ -353,7 +353,7 @@ impl Under {
                 0
             };
             let wrong_side = match cx.tense {
-                _ if cx.deadline => false,
+                _ if cx.deadline => last < dct,
                 Tense::Past => first > dct,
                 Tense::Future => last < dct,
                 _ => false,
