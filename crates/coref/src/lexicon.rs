@@ -35,6 +35,8 @@ pub struct Lexicon {
     pub heads: HashMap<String, Head>,
     pub pronouns: HashMap<String, PronounClass>,
     pub first_names: HashMap<String, Gender>,
+    /// Last words of names that settle the label ("… Terminal" LOC, "… Board" ORG).
+    pub name_heads: HashMap<String, EntityLabel>,
 }
 
 static LEXICON: LazyLock<Result<Lexicon, CorefError>> = LazyLock::new(Lexicon::load);
@@ -100,7 +102,12 @@ impl Lexicon {
             let g = gender(g).ok().flatten().ok_or(bad("first_names.tsv", line))?;
             first_names.insert(name.to_string(), g);
         }
-        Ok(Lexicon { heads, pronouns, first_names })
+        let mut name_heads = HashMap::new();
+        for (line, cols) in rows(include_str!("../data/name_heads.tsv")) {
+            let [word, l] = cols[..] else { return Err(bad("name_heads.tsv", line)) };
+            name_heads.insert(word.to_string(), label(l).ok_or(bad("name_heads.tsv", line))?);
+        }
+        Ok(Lexicon { heads, pronouns, first_names, name_heads })
     }
 }
 

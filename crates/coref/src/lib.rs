@@ -398,7 +398,8 @@ impl<'a> Linker<'a> {
         if per(la) && wa.len() >= 2 && wb.len() == 1 && !is_place(b) {
             return wa.last() == wb.last() || (per(lb) && wa[0] == wb[0]);
         }
-        if per(lb) && wb.len() >= 2 && wa.len() == 1 && per(la) {
+        if per(lb) && wb.len() >= 2 && wa.len() == 1 && !is_place(a) {
+            // A headline's surname (whatever the tagger called it) before the full name.
             return wb.last() == wa.last();
         }
         if la == lb && !per(la) {
@@ -417,7 +418,13 @@ impl<'a> Linker<'a> {
                 return true;
             }
             let (short, long) = if nb < na { (&wb[..nb], &wa[..na]) } else { (&wa[..na], &wb[..nb]) };
-            return short.len() >= 2 && long.starts_with(short);
+            if short.len() >= 2 && long.starts_with(short) {
+                return true;
+            }
+        }
+        // "Crocus" after "Crocus City Hall": the first word of a longer non-person name.
+        if wb.len() == 1 && wa.len() >= 2 && !per(la) && !is_place(b) && wa[0] == wb[0] {
+            return true;
         }
         false
     }
@@ -499,9 +506,7 @@ impl<'a> Linker<'a> {
             if w.chars().next().is_some_and(char::is_uppercase) {
                 end = Some(self.seg.tokens[t].span.end);
             } else if NAME_GLUE.contains(&w) || w == "-" {
-                if end.is_none() {
-                    return None;
-                }
+                end?;
             } else {
                 break;
             }
@@ -550,13 +555,19 @@ impl<'a> Linker<'a> {
             let mut t = first;
             while t > 0 {
                 let w = &self.lower[t - 1];
+                if w == "-" || (w == "based" && t >= 2 && self.lower[t - 2] == "-") {
+                    // "the London-based X" split at its hyphen.
+                    t -= 1;
+                    continue;
+                }
+                if self.name_at[t - 1].is_some() && self.lower.get(t).is_some_and(|n| n == "-") {
+                    t = self.tokens_of(self.mentions[self.name_at[t - 1].unwrap_or(j)].span).start;
+                    continue;
+                }
                 let head = self.lex.heads.get(w.as_str());
-                if head.is_some_and(|h| h.labels.contains(&EntityLabel::Per))
-                    && self.mentions[j].label == Some(EntityLabel::Per)
-                {
-                    let w = w.clone();
-                    self.add_desc(j, &w);
-                } else if w.ends_with("-based") || (head.is_some() && self.name_at[t - 1].is_none()) {
+                let title = head.is_some_and(|h| h.labels.contains(&EntityLabel::Per))
+                    && self.mentions[j].label == Some(EntityLabel::Per);
+                if title || w.ends_with("-based") || (head.is_some() && self.name_at[t - 1].is_none()) {
                     let w = w.clone();
                     self.add_desc(j, &w);
                 } else {
@@ -604,12 +615,24 @@ impl<'a> Linker<'a> {
         let mut head = None;
         let mut t = det + 1;
         while t < self.seg.tokens.len() && self.sentence_of[t] == self.sentence_of[det] {
-            if self.name_at[t].is_some() {
-                // "the London-based Dossier Center": the name is the mention.
-                return None;
+            if let Some(m) = self.name_at[t] {
+                // A name inside a description's modifiers: "a UK-based group", "a Russian
+                // research group"; otherwise ("the London-based Dossier Center") the name is
+                // the mention.
+                let end = self.tokens_of(self.mentions[m].span).end;
+                let hyphen = self.lower.get(end).is_some_and(|w| w == "-");
+                if !(hyphen || self.mentions[m].label == Some(EntityLabel::Misc)) || end <= t {
+                    return None;
+                }
+                t = end;
+                continue;
             }
             let (u, x) = (self.upos(t), self.xpos(t));
             let w = self.lower[t].as_str();
+            if head.is_some() && u == "VERB" {
+                // "a research group supported by …": the participle starts a new phrase.
+                break;
+            }
             if u == "NOUN" && !w.ends_with("-based") {
                 head = Some(t);
             } else if matches!(u, "ADJ" | "NUM" | "PROPN")
@@ -682,27 +705,33 @@ impl<'a> Linker<'a> {
         // A described entity: the text called it a "group", or its name holds the word.
         for &i in &cands {
             let r = self.find(i);
+            if !self.info[r].named {
+                continue;
+            }
+            // A name holding the word ("the board" → Regional Electoral Board) whatever the
+            // tagger called it; a description the text gave, when the labels agree.
+            let in_name = self.info[r].name_words.iter().any(|w| w == head);
             let ok_label = self.info[r].label().is_none_or(|l| labels.contains(&l));
-            if ok_label && self.info[r].has_desc(head) {
+            if in_name || (ok_label && self.info[r].has_desc(head)) {
                 return Some(i);
             }
         }
-        // Otherwise the one entity of a fitting label in the last two sentences.
-        let mut found: Option<usize> = None;
+        // Otherwise, for a bare "the company", the nearest entity of a fitting label in the
+        // last three sentences; a description with modifiers of its own ("the Russian
+        // security service") more often names something new.
+        if self.tokens_of(np).len() > 2 {
+            return None;
+        }
         for &i in &cands {
-            if self.mentions[i].sentence + 2 < here {
+            if self.mentions[i].sentence + 3 < here {
                 break;
             }
             let r = self.find(i);
-            if self.info[r].label().is_some_and(|l| labels.contains(&l)) {
-                match found {
-                    None => found = Some(i),
-                    Some(f) if self.find(f) == r => {}
-                    Some(_) => return None,
-                }
+            if self.info[r].named && self.info[r].label().is_some_and(|l| labels.contains(&l)) {
+                return Some(i);
             }
         }
-        found
+        None
     }
 
     /// "a UK-based group" in the lead or as a claim's source, before the text names it.
@@ -755,10 +784,12 @@ impl<'a> Linker<'a> {
                 continue;
             }
             let span = self.seg.tokens[t].span;
-            let target = match resolved_via_attr.get(&(span.start, span.end)) {
-                Some(&m) => Some(m),
-                None => self.pronoun_antecedent(t, class),
-            };
+            let via_attr = resolved_via_attr.get(&(span.start, span.end)).copied();
+            let target =
+                match via_attr.filter(|&m| self.pronoun_fits(m, class) || self.speaker_fits(m, class)) {
+                    Some(m) => Some(m),
+                    None => self.pronoun_antecedent(t, class),
+                };
             if let Some(target) = target {
                 let m = self.push(span, MentionKind::Pronoun, None);
                 self.union(target, m);
@@ -826,20 +857,8 @@ impl<'a> Linker<'a> {
             if m.sentence + window < here {
                 break;
             }
-            let r = self.find(i);
-            if !self.is_entity_mention(i) {
-                continue;
-            }
-            let label = self.info[r].label();
-            let ok = match class {
-                PronounClass::Person(g) => {
-                    label == Some(EntityLabel::Per) && self.info[r].gender.is_none_or(|x| x == g)
-                }
-                PronounClass::Neuter => label == Some(EntityLabel::Org),
-                PronounClass::Plural => {
-                    label == Some(EntityLabel::Org) && !self.plural_noun_between(m.span.end, at)
-                }
-            };
+            let ok = self.pronoun_fits(i, class)
+                && (class != PronounClass::Plural || !self.plural_noun_between(m.span.end, at));
             if ok {
                 return Some(i);
             }
@@ -847,6 +866,30 @@ impl<'a> Linker<'a> {
             // when it is the nearer subject; keep looking.
         }
         None
+    }
+
+    /// Whether a pronoun of `class` can refer to the entity of mention `m`.
+    fn pronoun_fits(&mut self, m: usize, class: PronounClass) -> bool {
+        if !self.is_entity_mention(m) {
+            return false;
+        }
+        let r = self.find(m);
+        let label = self.info[r].label();
+        match class {
+            PronounClass::Person(g) => {
+                label == Some(EntityLabel::Per) && self.info[r].gender.is_none_or(|x| x == g)
+            }
+            PronounClass::Neuter | PronounClass::Plural => label == Some(EntityLabel::Org),
+        }
+    }
+
+    /// A pronoun source the attribution stage resolved to an organisation's statement ("the
+    /// group's report said … ," he added): the text's own slip, kept.
+    fn speaker_fits(&mut self, m: usize, class: PronounClass) -> bool {
+        let r = self.find(m);
+        self.info[r].named
+            && matches!(class, PronounClass::Person(_))
+            && self.info[r].label() == Some(EntityLabel::Org)
     }
 
     fn plural_noun_between(&self, from: usize, to: usize) -> bool {
@@ -885,7 +928,8 @@ impl<'a> Linker<'a> {
                     aliases.push(a);
                 }
             }
-            let label = self.info[r].label().or(self.mentions[canon].label).unwrap_or(EntityLabel::Misc);
+            let voted = self.info[r].label().or(self.mentions[canon].label).unwrap_or(EntityLabel::Misc);
+            let label = self.settled_label(&name, voted);
             let first_name_span = names
                 .iter()
                 .map(|&i| self.mentions[i].span)
@@ -904,6 +948,28 @@ impl<'a> Linker<'a> {
         }
         out.sort_by_key(|e| e.mentions.first().map(|m| m.span.start));
         out
+    }
+}
+
+impl Linker<'_> {
+    /// The entity's label: a name's last word ("… Bus Terminal", "… Electoral Board") or the
+    /// gazetteer (a known city or country is LOC, as CoNLL labels it even when it stands for
+    /// its government) overrule the tagger's votes.
+    fn settled_label(&self, name: &str, voted: EntityLabel) -> EntityLabel {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() >= 2 {
+            let last = words[words.len() - 1].to_lowercase();
+            if let Some(&l) = self.lex.name_heads.get(last.as_str()) {
+                return l;
+            }
+        }
+        use dossier_tag::gazetteer::{Gazetteer, Kind};
+        let kinds = Gazetteer::global().kinds_of(name);
+        let place = Kind::Country.bit() | Kind::State.bit() | Kind::City.bit() | Kind::Continent.bit();
+        if kinds & place != 0 && kinds & Kind::Org.bit() == 0 && voted != EntityLabel::Misc {
+            return EntityLabel::Loc;
+        }
+        voted
     }
 }
 

@@ -1,0 +1,161 @@
+//! Entity linking on the team's own sentences, through the real pipeline.
+
+use dossier_doc::contract::{OkRecord, Record};
+use dossier_ingest::{Content, RawDoc};
+use dossier_pipeline::{Pipeline, PipelineOptions};
+use proptest::prelude::*;
+
+fn analyze(text: &str) -> OkRecord {
+    let pipeline = Pipeline::new(PipelineOptions::default()).unwrap();
+    let raw = RawDoc {
+        id: "t".into(),
+        content: Content::Text(text.into()),
+        title: None,
+        url: None,
+        published: chrono::NaiveDate::from_ymd_opt(2025, 3, 4),
+        outlet: None,
+        warnings: vec![],
+    };
+    match pipeline.run(Ok(raw)) {
+        Record::Ok(r) => *r,
+        Record::Error(e) => panic!("error record: {}", e.error),
+    }
+}
+
+/// The mention texts of the entity that has a mention `name`, with their kinds.
+fn entity_of<'r>(r: &'r OkRecord, name: &str) -> Vec<(&'r str, &'r str)> {
+    let e = r.entities.iter().find(|e| e.mentions.iter().any(|m| m.text == name)).unwrap_or_else(|| {
+        panic!(
+            "no entity with mention {name:?}: {:?}",
+            r.entities.iter().map(|e| &e.name).collect::<Vec<_>>()
+        )
+    });
+    e.mentions.iter().zip(&e.mention_kinds).map(|(m, k)| (m.text.as_str(), k.as_str())).collect()
+}
+
+fn check_offsets(r: &OkRecord) {
+    let chars: Vec<char> = r.text.chars().collect();
+    for e in &r.entities {
+        assert_eq!(e.mentions.len(), e.mention_kinds.len());
+        for m in &e.mentions {
+            assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+        }
+    }
+}
+
+#[test]
+fn surname_and_title_description_join_the_full_name() {
+    let r = analyze(
+        "Interior Minister Halvard Brekke said on Monday that the border would stay open. \
+         Brekke told reporters the decision was final. The minister added that he would visit Tromsø.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Halvard Brekke");
+    assert!(m.contains(&("Brekke", "name")), "{m:?}");
+    assert!(m.contains(&("The minister", "nominal")), "{m:?}");
+    assert!(m.contains(&("he", "pronoun")), "{m:?}");
+    let e = r.entities.iter().find(|e| e.name == "Halvard Brekke").unwrap();
+    assert!(e.aliases.contains(&"Brekke".to_string()));
+}
+
+#[test]
+fn acronym_in_parentheses_and_its_expansion_are_one_entity() {
+    let r = analyze(
+        "Aid workers from the NRC (Northern Relief Coalition) reached the valley on Sunday. \
+         The NRC said its convoys would return.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Northern Relief Coalition");
+    assert!(m.iter().filter(|(t, _)| *t == "NRC").count() == 2, "{m:?}");
+    assert!(m.contains(&("its", "pronoun")), "{m:?}");
+    assert_eq!(
+        r.entities.iter().find(|e| e.mentions.iter().any(|x| x.text == "NRC")).unwrap().name,
+        "Northern Relief Coalition"
+    );
+}
+
+#[test]
+fn expansion_then_acronym() {
+    let r = analyze(
+        "The Coastal Insurance Regulatory Authority (CIRA) fined two brokers. A week later CIRA \
+         published its report.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Coastal Insurance Regulatory Authority");
+    assert!(m.iter().filter(|(t, _)| *t == "CIRA").count() == 2, "{m:?}");
+}
+
+#[test]
+fn a_described_group_before_its_name_and_the_group_after() {
+    let r = analyze(
+        "Officials ignored the flood risk, according to maps obtained by a Vienna-based group. \
+         The Danube Watch Institute is a research group that studies river safety. \
+         The group said the maps were ten years old.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Danube Watch Institute");
+    assert!(m.contains(&("a Vienna-based group", "nominal")), "{m:?}");
+    assert!(m.contains(&("The group", "nominal")), "{m:?}");
+}
+
+#[test]
+fn pronouns_keep_to_gender() {
+    let r = analyze(
+        "Maria Olsen met Peter Lund in Oslo on Friday. She said the talks went well, and he \
+         agreed. Olsen later said her team would publish the terms.",
+    );
+    check_offsets(&r);
+    let maria = entity_of(&r, "Maria Olsen");
+    let peter = entity_of(&r, "Peter Lund");
+    assert!(maria.contains(&("She", "pronoun")) && maria.contains(&("her", "pronoun")), "{maria:?}");
+    assert!(peter.contains(&("he", "pronoun")), "{peter:?}");
+    assert!(!maria.contains(&("he", "pronoun")));
+}
+
+#[test]
+fn a_name_ending_settles_the_label() {
+    let r = analyze("Police closed Makadara Bus Terminal after the blast. The Regional Electoral Board met.");
+    let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
+    assert_eq!(label("Makadara Bus Terminal").as_deref(), Some("LOC"));
+    assert_eq!(label("Regional Electoral Board").as_deref(), Some("ORG"));
+}
+
+#[test]
+fn different_councils_stay_apart() {
+    let r = analyze(
+        "The Security Council of Arvand met on Monday. Separately, the National Security Council \
+         in Washington issued a warning.",
+    );
+    let sc = r.entities.iter().find(|e| e.name == "Security Council");
+    let nsc = r.entities.iter().find(|e| e.name == "National Security Council");
+    if let (Some(a), Some(b)) = (sc, nsc) {
+        assert_ne!(a.id, b.id);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn never_panics_and_offsets_hold(s in "[A-Z][a-z]{1,8}( [A-Z]?[a-z]{1,8}| he| she| it| its| the group| the| a| \\(|\\)| [A-Z]{2,4}|, |\\. |-based){0,40}") {
+        let r = analyze(&s);
+        check_offsets(&r);
+    }
+}
+
+#[test]
+fn seed_article_entities() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/article.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    };
+    let r = analyze(&text);
+    check_offsets(&r);
+    let putin = entity_of(&r, "Putin");
+    assert!(putin.contains(&("Vladimir Putin", "name")), "{putin:?}");
+    let isis_k = entity_of(&r, "ISIS-K");
+    assert!(isis_k.contains(&("Islamic State of Khorasan", "name")), "{isis_k:?}");
+    let dossier = entity_of(&r, "Dossier Center");
+    assert!(dossier.contains(&("a UK-based group", "nominal")), "{dossier:?}");
+    assert!(dossier.contains(&("the group", "nominal")), "{dossier:?}");
+}
