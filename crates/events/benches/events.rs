@@ -1,1 +1,48 @@
-fn main() {}
+//! Events and timeline time per MB of committed, team-written news text
+//! (testdata/articles), the earlier stages run once outside the timed loop.
+//! `cargo bench -p dossier-events --bench events`
+
+use chrono::NaiveDate;
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use dossier_events::{prepare::prepare, EventExtractor};
+
+const ARTICLES: [&str; 10] = [
+    include_str!("../../../testdata/articles/01-harbor-fire.txt"),
+    include_str!("../../../testdata/articles/02-council-budget.txt"),
+    include_str!("../../../testdata/articles/03-vaccine-trial.txt"),
+    include_str!("../../../testdata/articles/04-election-recount.txt"),
+    include_str!("../../../testdata/articles/05-tech-outage.txt"),
+    include_str!("../../../testdata/articles/06-drought-farmers.txt"),
+    include_str!("../../../testdata/articles/07-court-ruling.txt"),
+    include_str!("../../../testdata/articles/08-mountain-rescue.txt"),
+    include_str!("../../../testdata/articles/09-trade-talks.txt"),
+    include_str!("../../../testdata/articles/10-museum-theft.txt"),
+];
+
+fn bench(c: &mut Criterion) {
+    let published = NaiveDate::from_ymd_opt(2025, 6, 14);
+    let docs: Vec<_> = ARTICLES.iter().map(|t| (*t, prepare(t, published))).collect();
+    let refs: Vec<_> = docs.iter().map(|(_, p)| p.entity_refs()).collect();
+    let bytes: usize = ARTICLES.iter().map(|t| t.len()).sum();
+    let ex = EventExtractor::global();
+    let mut g = c.benchmark_group("events");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("extract+timeline/articles", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for ((text, p), ents) in docs.iter().zip(&refs) {
+                let input = p.input(text, ents);
+                let events = ex.extract(&input);
+                let tl = ex.timeline(&input, &events);
+                n += events.len() + tl.len();
+            }
+            // The articles hold events: an extractor that finds none is broken.
+            assert!(n > 10, "only {n} events and timeline items");
+            n
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

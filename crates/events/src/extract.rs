@@ -16,6 +16,8 @@ pub(crate) struct Doc<'a> {
     /// UPOS per token ("" when unknown).
     pub upos: Vec<&'static str>,
     pub xpos: Vec<&'static str>,
+    /// Word-class bits per token (`Lexicon::bits`).
+    pub bits: Vec<u32>,
     /// Quotations and attributed contents: a trigger and a time expression must share the
     /// innermost one to go together.
     regions: Vec<Span>,
@@ -26,10 +28,19 @@ pub(crate) struct Doc<'a> {
 }
 
 fn lower(s: &str) -> Cow<'_, str> {
-    if s.bytes().any(|b| b.is_ascii_uppercase()) || s.contains('\u{2019}') {
-        Cow::Owned(s.to_lowercase().replace('\u{2019}', "'"))
+    let (mut upper, mut ascii) = (false, true);
+    for b in s.bytes() {
+        upper |= b.is_ascii_uppercase();
+        ascii &= b.is_ascii();
+    }
+    if ascii {
+        if upper {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
     } else {
-        Cow::Borrowed(s)
+        Cow::Owned(s.to_lowercase().replace('\u{2019}', "'"))
     }
 }
 
@@ -46,6 +57,15 @@ impl<'a> Doc<'a> {
         let words: Vec<Cow<str>> = toks
             .iter()
             .map(|t| if ok(t.span) { lower(t.span.of(text)) } else { Cow::Borrowed("") })
+            .collect();
+        let lex = &*crate::lexicon::LEX;
+        let bits = words
+            .iter()
+            .map(|w| match lex.bits(w) {
+                // "twenty-five": a number when its first part is one.
+                0 if w.contains('-') => lex.bits(w.split('-').next().unwrap_or("")) & crate::lexicon::NUMBER,
+                b => b,
+            })
             .collect();
         let tags_ok = input.pos.len() == toks.len();
         let upos = (0..toks.len())
@@ -75,7 +95,7 @@ impl<'a> Doc<'a> {
                 sent_regions[si].push(ri);
             }
         }
-        Doc { input, words, upos, xpos, regions, sent_regions, sent_toks }
+        Doc { input, words, upos, xpos, bits, regions, sent_regions, sent_toks }
     }
 
     pub(crate) fn text(&self) -> &'a str {
@@ -147,6 +167,11 @@ impl<'a> Doc<'a> {
         best
     }
 
+    /// Whether token `i` is in a class of `words.tsv`.
+    pub(crate) fn is(&self, i: usize, class: &str) -> bool {
+        self.bits.get(i).is_some_and(|b| b & crate::lexicon::class_bit(class) != 0)
+    }
+
     fn is_noun(&self, i: usize) -> bool {
         matches!(self.upos.get(i), Some(&"NOUN") | Some(&"PROPN"))
     }
@@ -200,6 +225,10 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
         let words = &doc.words[..r.end];
         let mut i = r.start;
         while i < r.end {
+            if doc.bits[i] & crate::lexicon::TRIGGER == 0 {
+                i += 1;
+                continue;
+            }
             let Some((len, trig)) = lex.triggers.longest(words, i) else {
                 i += 1;
                 continue;
@@ -349,8 +378,8 @@ fn describe(
     }
     let plural = doc.xpos[t1] == "NNS" || (doc.xpos[t1].is_empty() && doc.words[t1].ends_with('s'));
     let neg_from = t0.saturating_sub(3).max(start);
-    let negated = (neg_from..t0).any(|j| lex.is("negation", &doc.words[j]));
-    let hypothetical = (neg_from..t0).any(|j| lex.is("hypothetical", &doc.words[j]));
+    let negated = (neg_from..t0).any(|j| doc.is(j, "negation"));
+    let hypothetical = (neg_from..t0).any(|j| doc.is(j, "hypothetical"));
     let region = doc.region(si, span);
     Mention {
         span,
@@ -955,7 +984,7 @@ fn counts(
         while i < r.end {
             let w = doc.words[i].as_ref();
             let starts_number = w.as_bytes().first().is_some_and(|b| b.is_ascii_digit())
-                || lex.numbers.longest(&doc.words[..r.end], i).is_some();
+                || doc.bits[i] & crate::lexicon::NUMBER != 0;
             if !starts_number {
                 i += 1;
                 continue;
@@ -1072,7 +1101,7 @@ fn count_cue<'l>(
         }
     }
     // A death toll that rose to it: "the death toll from …, rose to 31".
-    let toll_verb = (n.t0.saturating_sub(2).max(start)..n.t0).any(|j| lex.is("toll_verb", &doc.words[j]));
+    let toll_verb = (n.t0.saturating_sub(2).max(start)..n.t0).any(|j| doc.is(j, "toll_verb"));
     if toll_verb {
         let mut k = n.t0;
         while k > start {
@@ -1151,11 +1180,11 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
     };
     // "at / in / near X"
     for p in r.clone() {
-        if !lex.is("locative", &doc.words[p]) {
+        if !doc.is(p, "locative") {
             continue;
         }
         let mut k = p + 1;
-        while k < r.end && lex.is("definite", &doc.words[k]) {
+        while k < r.end && doc.is(k, "definite") {
             k += 1;
         }
         let np0 = k;
@@ -1166,7 +1195,7 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
             k += 1;
         }
         // Drop trailing adjectives (a place word tagged as one stays).
-        while k > np0 && doc.upos[k - 1] == "ADJ" && !lex.is("place_head", &doc.words[k - 1]) {
+        while k > np0 && doc.upos[k - 1] == "ADJ" && !doc.is(k - 1, "place_head") {
             k -= 1;
         }
         if k == np0 {
@@ -1231,8 +1260,7 @@ fn participants(doc: &Doc, lex: &Lexicon, ms: &[Mention], evs: &[Ev], used: &[Sp
         for &mi in &e.mentions {
             let m = &ms[mi];
             let Some(r) = doc.sent_toks.get(m.sent) else { continue };
-            let passive =
-                (m.t0.saturating_sub(2).max(r.start)..m.t0).any(|j| lex.is("passive", &doc.words[j]));
+            let passive = (m.t0.saturating_sub(2).max(r.start)..m.t0).any(|j| doc.is(j, "passive"));
             let victim = matches!(m.ty, EventType::Death | EventType::Injury);
             let object_role = match m.ty {
                 EventType::Warning | EventType::Statement => Role::Recipient,
@@ -1273,7 +1301,7 @@ fn participants(doc: &Doc, lex: &Lexicon, ms: &[Mention], evs: &[Ev], used: &[Sp
                     continue;
                 }
             }
-            if k < r.end && lex.is("definite", &doc.words[k]) {
+            if k < r.end && doc.is(k, "definite") {
                 k += 1;
             }
             if k >= r.end {
@@ -1288,5 +1316,116 @@ fn participants(doc: &Doc, lex: &Lexicon, ms: &[Mention], evs: &[Ev], used: &[Sp
             }
         }
         out[ei].participants = found;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prepare::prepare;
+    use crate::EventExtractor;
+
+    fn events(text: &str) -> Vec<EventHit> {
+        let p = prepare(text, chrono::NaiveDate::from_ymd_opt(2025, 6, 14));
+        let ents = p.entity_refs();
+        EventExtractor::global().extract(&p.input(text, &ents))
+    }
+
+    /// (what, value, qualifier, max) of the counts of the first event.
+    fn counts_of(text: &str) -> Vec<(String, u64, &'static str, Option<u64>)> {
+        let ev = events(text);
+        ev.iter()
+            .flat_map(|e| e.counts.iter().map(|c| (c.what.clone(), c.value, c.qualifier.as_str(), c.max)))
+            .collect()
+    }
+
+    #[test]
+    fn data_files_parse() {
+        crate::check_data().unwrap();
+    }
+
+    #[test]
+    fn digits_with_thousands_separators() {
+        assert_eq!(digits("143"), Some(143));
+        assert_eq!(digits("1,200"), Some(1200));
+        assert_eq!(digits("12,00"), None);
+        assert_eq!(digits("1,2000"), None);
+        assert_eq!(digits("4+"), None);
+        assert_eq!(digits(""), None);
+    }
+
+    #[test]
+    fn dated_values() {
+        assert_eq!(dated("2025-06-10TMO", Relation::On), ("2025-06-10".to_owned(), Relation::On));
+        assert_eq!(dated("2024-03", Relation::On), ("2024-03".to_owned(), Relation::During));
+        assert_eq!(dated("2025-W17", Relation::On), ("2025-W17".to_owned(), Relation::During));
+        assert_eq!(dated("2024-03", Relation::Before), ("2024-03".to_owned(), Relation::Before));
+    }
+
+    #[test]
+    fn qualifiers_follow_the_conventions() {
+        let k = |t: &str| counts_of(t).into_iter().next().map(|c| (c.0, c.1, c.2, c.3));
+        let killed = |v, q| Some(("killed".to_owned(), v, q, None));
+        assert_eq!(k("At least 12 people were killed in the attack on Monday."), killed(12, "at_least"));
+        assert_eq!(k("More than 12 people were killed in the bombing."), killed(13, "at_least"));
+        assert_eq!(k("More than a dozen people were killed in the shooting."), killed(13, "at_least"));
+        assert_eq!(k("Fewer than 20 people were killed in the attack."), killed(19, "at_most"));
+        assert_eq!(k("Nearly 40 people were killed in the blaze."), killed(40, "at_most"));
+        assert_eq!(k("Up to 12 people were killed in the explosion."), killed(12, "at_most"));
+        assert_eq!(k("About 30 people were killed in the attack."), killed(30, "about"));
+        assert_eq!(k("Dozens of people were killed in the attack."), killed(24, "about"));
+        assert_eq!(k("Twenty-five people were killed in the attack."), killed(25, "exact"));
+        assert_eq!(k("A dozen people were killed in the attack."), killed(12, "exact"));
+        assert_eq!(
+            k("Between 10 and 20 people were killed in the attack."),
+            Some(("killed".to_owned(), 10, "range", Some(20)))
+        );
+    }
+
+    #[test]
+    fn verbs_before_the_number_and_tolls() {
+        let c =
+            counts_of("Gunmen attacked the village on Monday, killing at least 9 people and wounding 30.");
+        assert!(c.contains(&("killed".to_owned(), 9, "at_least", None)), "{c:?}");
+        assert!(c.contains(&("injured".to_owned(), 30, "exact", None)), "{c:?}");
+        let c = counts_of(
+            "Twelve people were killed in the fire on Monday. By Wednesday the death toll had risen to 19.",
+        );
+        assert_eq!(c, vec![("killed".to_owned(), 19, "exact", None)]);
+    }
+
+    #[test]
+    fn money_percent_and_dates_are_no_counts() {
+        let c =
+            counts_of("The attack on Monday caused $12 million in damage and killed 5% of the herd in 2024.");
+        assert!(c.iter().all(|k| k.1 != 12 && k.1 != 5 && k.1 != 2024), "{c:?}");
+    }
+
+    #[test]
+    fn fire_as_blaze_as_attack_and_as_dismissal() {
+        let kinds = |t: &str| events(t).iter().map(|e| e.kind.as_str()).collect::<Vec<_>>();
+        assert_eq!(kinds("A fire destroyed the warehouse on Tuesday."), ["disaster"]);
+        assert_eq!(kinds("Gunmen opened fire on the crowd on Tuesday."), ["attack"]);
+        assert!(kinds("The board fired the manager on Tuesday.").is_empty());
+        assert!(kinds("The fire chief spoke to reporters.").is_empty());
+    }
+
+    #[test]
+    fn casualties_join_the_attack_next_to_them() {
+        let ev = events("A gunman attacked a school in Tarm on Monday. Four pupils died.");
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].kind, EventType::Attack);
+        assert_eq!(ev[0].mentions.len(), 2);
+        // With no attack or disaster near, a death is an event of its own.
+        let ev = events("The former minister died in custody on Monday.");
+        assert_eq!(ev.iter().map(|e| e.kind).collect::<Vec<_>>(), [EventType::Death]);
+    }
+
+    #[test]
+    fn another_attack_is_another_event() {
+        let ev = events("A bomb exploded at the market on Monday. Another attack hit the port on Friday.");
+        assert_eq!(ev.iter().filter(|e| e.kind == EventType::Attack).count(), 2, "{ev:?}");
+        let ev = events("A bomb exploded at the market on Monday. The attack was the worst in years.");
+        assert_eq!(ev.iter().filter(|e| e.kind == EventType::Attack).count(), 1, "{ev:?}");
     }
 }

@@ -1,9 +1,41 @@
 //! The data files under `data/`, parsed once into lookup tables.
 
-use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
 use std::sync::LazyLock;
 
 use crate::{EventError, EventType, Qualifier};
+
+/// The Fx hash (rustc's): word lookups dominate the run time and need no DoS resistance.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// A table of word sequences keyed by their first word; lookups find the longest match.
 #[derive(Debug)]
@@ -13,7 +45,7 @@ pub(crate) struct Phrases<T> {
 
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
-        Phrases { by_first: HashMap::new() }
+        Phrases { by_first: HashMap::default() }
     }
 }
 
@@ -128,7 +160,9 @@ pub(crate) struct Lexicon {
     pub numbers: Phrases<NumWord>,
     pub qualifiers: Phrases<QualPhrase>,
     pub counts: HashMap<String, CountCue>,
-    pub words: HashMap<&'static str, HashSet<String>>,
+    /// Per word, the bits of its classes (`words.tsv`, plus [`TRIGGER`] and [`NUMBER`] for the
+    /// first words of triggers and numbers).
+    pub words: HashMap<String, u32>,
     pub stance_verbs: HashMap<String, String>,
 }
 
@@ -155,9 +189,23 @@ const CLASSES: [&str; 15] = [
     "class",
 ];
 
+/// Class bit of the first word of a trigger phrase.
+pub(crate) const TRIGGER: u32 = 1 << 30;
+/// Class bit of the first word of a number phrase.
+pub(crate) const NUMBER: u32 = 1 << 29;
+
+/// The bit of a class of `words.tsv`.
+pub(crate) fn class_bit(class: &str) -> u32 {
+    CLASSES.iter().position(|c| *c == class).map_or(0, |i| 1 << i)
+}
+
 impl Lexicon {
     pub(crate) fn is(&self, class: &'static str, word: &str) -> bool {
-        self.words.get(class).is_some_and(|set| set.contains(word))
+        self.bits(word) & class_bit(class) != 0
+    }
+
+    pub(crate) fn bits(&self, word: &str) -> u32 {
+        self.words.get(word).copied().unwrap_or(0)
     }
 }
 
@@ -282,7 +330,19 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
         }
         let class = CLASSES.iter().copied().find(|k| *k == c[0]).ok_or(bad(f, n))?;
         if class != "class" {
-            lex.words.entry(class).or_default().insert(c[1].to_owned());
+            *lex.words.entry(c[1].to_owned()).or_default() |= class_bit(class);
+        }
+    }
+    let firsts: Vec<String> = lex.triggers.by_first.keys().cloned().collect();
+    for w in firsts {
+        *lex.words.entry(w).or_default() |= TRIGGER;
+    }
+    let firsts: Vec<String> = lex.numbers.by_first.keys().cloned().collect();
+    for w in firsts {
+        *lex.words.entry(w.clone()).or_default() |= NUMBER;
+        // The parts of hyphenated number words ("twenty-five").
+        for part in w.split('-') {
+            *lex.words.entry(part.to_owned()).or_default() |= NUMBER;
         }
     }
     let f = "stance_verbs.tsv";
