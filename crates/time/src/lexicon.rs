@@ -80,6 +80,14 @@ pub(crate) struct Lexicon {
     pub edge_adverbs: HashSet<&'static str>,
     /// Words after a counted span that make it an age ("52 years old"): no timex.
     pub age_words: HashSet<&'static str>,
+    /// Words before "-" that still let a year follow ("mid-1996", "post-1959").
+    pub year_prefixes: HashSet<&'static str>,
+    /// "nineties" → 9: decades of the 1900s in words.
+    pub decade_words: HashMap<&'static str, u32>,
+    /// Words between a count and its unit: "two more weeks", "an additional year".
+    pub more_words: HashSet<&'static str>,
+    /// Prepositions before a bare season: "over the summer".
+    pub season_preps: HashSet<&'static str>,
     pub year_block_before: HashSet<&'static str>,
     pub year_block_after: HashSet<&'static str>,
     /// Words at which the matcher tries its rules (numbers are always tried).
@@ -262,6 +270,10 @@ impl Lexicon {
             name_after_day: words(include_str!("../data/name_after_day.txt")),
             edge_adverbs: words(include_str!("../data/edge_adverbs.txt")),
             age_words: words(include_str!("../data/age_words.txt")),
+            year_prefixes: words(include_str!("../data/year_prefixes.txt")),
+            decade_words: map_u32(include_str!("../data/decade_words.tsv")),
+            more_words: words(include_str!("../data/more_words.txt")),
+            season_preps: words(include_str!("../data/season_preps.txt")),
             year_block_before,
             year_block_after,
         };

@@ -132,6 +132,7 @@ impl<'a> Matcher<'a> {
         best = longer(best, self.weekday(i));
         best = longer(best, self.relative(i));
         best = longer(best, self.quarter(i));
+        best = longer(best, self.season(i));
         best = longer(best, self.duration(i));
         best = longer(best, self.set(i));
         best = longer(best, self.time(i));
@@ -604,7 +605,8 @@ impl<'a> Matcher<'a> {
         Some(cand(lo, hi, TimexType::Date, Under::Cal { y: Some(YearRef::Abs(y)), m: None, d: None }))
     }
 
-    /// "2024", "fiscal 1989", "in 2019" — not "the 1990 Act", "Flight 2024", "2024 people".
+    /// "2024", "fiscal 1989", "in 2019", "the 1996 Olympics" (TimeBank tags the year of a
+    /// named event or law) — not "Flight 2024", "2024 people".
     fn year(&self, i: usize) -> Option<Cand> {
         let (lo, i) =
             if self.w(i) == "fiscal" && self.year_num(i + 1).is_some() { (i, i + 1) } else { (i, i) };
@@ -622,12 +624,10 @@ impl<'a> Matcher<'a> {
         if lo == i && i > 0 {
             let prev = self.w(i - 1);
             if LEX.year_block_before.contains(prev)
-                || (self.t.adj(i - 1) && matches!(prev, "$" | "£" | "€" | "#" | "-" | "/" | "."))
+                || (self.t.adj(i - 1)
+                    && matches!(prev, "$" | "£" | "€" | "#" | "-" | "/" | ".")
+                    && !(prev == "-" && i >= 2 && LEX.year_prefixes.contains(self.w(i - 2))))
             {
-                return None;
-            }
-            // "the 1990 Act": a year inside a name
-            if prev == "the" && self.t.cap(i + 1) && self.month(i + 1).is_none() {
                 return None;
             }
         }
@@ -647,6 +647,25 @@ impl<'a> Matcher<'a> {
     /// "the 1990s", "1990s", "the '90s", "the 1800s" (a century).
     fn decade(&self, i: usize) -> Option<Cand> {
         let (lo, j) = if self.w(i) == "the" { (i, i + 1) } else { (i, i) };
+        // "the nineties": a decade of the 1900s
+        if let Some(&d) = LEX.decade_words.get(self.w(j)).filter(|_| lo != j) {
+            return Some(cand(lo, j + 1, TimexType::Date, Under::Decade(190 + d as i32)));
+        }
+        // "the 20th century", "the twentieth century", "11th-century"
+        let ord = match LEX.ordinals.get(self.w(j)).filter(|_| !matches!(self.w(j), "last" | "final")) {
+            Some(&n) => Some((n, j + 1)),
+            None => self
+                .t
+                .int(j)
+                .filter(|_| self.t.adj(j) && matches!(self.w(j + 1), "st" | "nd" | "rd" | "th"))
+                .map(|n| (n, j + 2)),
+        };
+        if let Some((n, k)) = ord.filter(|o| (1..=21).contains(&o.0)) {
+            let k = if self.w(k) == "-" && self.t.adj(k - 1) { k + 1 } else { k };
+            if self.w(k) == "century" {
+                return Some(cand(lo, k + 1, TimexType::Date, Under::Century(n as i32 - 1)));
+            }
+        }
         // "the late 1970s" — the modifier sits between "the" and the decade
         let (j, m) = match LEX
             .modifiers
@@ -895,6 +914,33 @@ impl<'a> Matcher<'a> {
         None
     }
 
+    /// A season without a year after a temporal preposition: "over the summer", "levels
+    /// of the early winter", "during summer" — the publication year's (or the narrated year's).
+    /// "spring" and "fall" need "the" and no "of" after them ("the fall of the wall").
+    fn season(&self, i: usize) -> Option<Cand> {
+        if i == 0 || !LEX.season_preps.contains(self.w(i - 1)) {
+            return None;
+        }
+        let the = self.w(i) == "the";
+        if self.w(i - 1) == "of" && !the {
+            return None; // "a string of summer concerts"
+        }
+        let j = if the { i + 1 } else { i };
+        let (j, m) = match self.w(j) {
+            "early" if the => (j + 1, Some(Mod::Start)),
+            "late" if the => (j + 1, Some(Mod::End)),
+            _ => (j, None),
+        };
+        let s = *LEX.seasons.get(self.w(j))?;
+        let clear = matches!(self.w(j), "summer" | "winter");
+        if (!clear && !the) || self.w(j + 1) == "of" || self.t.kind(j + 1) == Some(Kind::Word) && !clear {
+            return None;
+        }
+        let mut c = cand(i, j + 1, TimexType::Date, Under::Season { s, year: None, rel: None });
+        c.mod_ = m;
+        Some(c)
+    }
+
     /// "the third quarter", "third-quarter", "Q3", "the fourth quarter of 2023", "the first
     /// half", "fall 2024"/"the summer of 2023".
     fn quarter(&self, i: usize) -> Option<Cand> {
@@ -995,6 +1041,12 @@ impl<'a> Matcher<'a> {
             None => (None, false, i),
         };
         let counted = count.is_some();
+        // "two more weeks", "an additional year"
+        let j = if counted && LEX.more_words.contains(self.w(j)) && self.unit(j + 1).is_some() {
+            j + 1
+        } else {
+            j
+        };
         // hyphenated adjective: "five-year", "24-hour", "week-long"
         let hyph = counted && self.w(j) == "-" && self.t.adj(j - 1) && self.t.adj(j);
         let j = if hyph { j + 1 } else { j };
