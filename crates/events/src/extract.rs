@@ -46,8 +46,17 @@ fn lower(s: &str) -> Cow<'_, str> {
 
 impl<'a> Doc<'a> {
     pub(crate) fn new(input: &'a EventInput<'a>) -> Doc<'a> {
+        Doc::build(input, true)
+    }
+
+    /// Sentences and regions only (no per-token words or tags): what the timeline needs.
+    pub(crate) fn light(input: &'a EventInput<'a>) -> Doc<'a> {
+        Doc::build(input, false)
+    }
+
+    fn build(input: &'a EventInput<'a>, full: bool) -> Doc<'a> {
         let text = input.text;
-        let toks = &input.seg.tokens;
+        let toks = if full { &input.seg.tokens[..] } else { &[] };
         let ok = |s: Span| {
             s.start <= s.end
                 && s.end <= text.len()
@@ -75,8 +84,9 @@ impl<'a> Doc<'a> {
             .map(|i| if tags_ok { input.pos[i].map_or("", |t| t.xpos()) } else { "" })
             .collect();
         let mut sent_toks = Vec::with_capacity(input.seg.sentence_tokens.len());
+        let n = input.seg.tokens.len();
         for r in input.seg.sentence_tokens.iter() {
-            let r = r.start.min(toks.len())..r.end.min(toks.len());
+            let r = r.start.min(n)..r.end.min(n);
             sent_toks.push(r);
         }
         let mut regions: Vec<Span> = input.seg.quotes.iter().map(|q| q.span).collect();
@@ -107,7 +117,16 @@ impl<'a> Doc<'a> {
     }
 
     pub(crate) fn n_toks(&self) -> usize {
-        self.words.len()
+        self.input.seg.tokens.len()
+    }
+
+    /// Token `i` in lowercase (computed when the document was built light).
+    pub(crate) fn word(&self, i: usize) -> Option<Cow<'a, str>> {
+        if let Some(w) = self.words.get(i) {
+            return Some(w.clone());
+        }
+        let s = self.input.seg.tokens.get(i)?.span;
+        self.text().get(s.range()).map(lower)
     }
 
     /// The sentence holding byte `at` (the nearest before it when between sentences).
@@ -479,13 +498,11 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
 pub(crate) fn relation_of(doc: &Doc, lex: &Lexicon, t: &dossier_time::TimexHit) -> Relation {
     use dossier_time::Mod;
     let word = if t.anchor.is_some() {
-        let k = doc.tok_at(t.span.end);
-        doc.words.get(k).map(|w| w.as_ref())
+        doc.word(doc.tok_at(t.span.end))
     } else {
-        let k = doc.tok_at(t.span.start);
-        k.checked_sub(1).and_then(|k| doc.words.get(k)).map(|w| w.as_ref())
+        doc.tok_at(t.span.start).checked_sub(1).and_then(|k| doc.word(k))
     };
-    if let Some(w) = word {
+    if let Some(w) = word.as_deref() {
         if lex.is("relation_before", w) {
             return Relation::Before;
         }
@@ -633,7 +650,7 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
     event_times(&doc, lex, &ms, &evs, &event_of_mention, &mut out);
     counts(&doc, lex, &ms, &event_of_mention, &mut out);
     let used = places(&doc, lex, &ms, &evs, &mut out);
-    participants(&doc, lex, &ms, &evs, &used, &mut out);
+    participants(&doc, &ms, &evs, &used, &mut out);
     out
 }
 
@@ -1229,7 +1246,7 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
     best.map(|(rank, _, span, entity)| (rank, span, entity))
 }
 
-fn participants(doc: &Doc, lex: &Lexicon, ms: &[Mention], evs: &[Ev], used: &[Span], out: &mut [EventHit]) {
+fn participants(doc: &Doc, ms: &[Mention], evs: &[Ev], used: &[Span], out: &mut [EventHit]) {
     let input = doc.input;
     let free = |e: &crate::EntityRef| !used.iter().any(|u| overlaps(*u, e.span));
     for (ei, e) in evs.iter().enumerate() {

@@ -36,7 +36,7 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
         })
         .collect();
     if !pending.is_empty() && !input.seg.tokens.is_empty() && input.timexes.iter().any(datable) {
-        let doc = Doc::new(input);
+        let doc = Doc::light(input);
         let mut takers = Vec::new();
         for e in events {
             for &m in &e.mentions {
