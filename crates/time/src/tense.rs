@@ -42,7 +42,8 @@ fn cue(toks: &Tokens, i: usize, left: bool) -> Option<Tense> {
     }
     // A participle after "be" ("will be named") or an adjective after a determiner ("a
     // still unspecified date") is no past tense: the words further out decide.
-    let participle = || LEX.nonfinite_before.contains(toks.w(i.wrapping_sub(1)));
+    // So is a participle before "by" ("markets untouched by the crisis").
+    let participle = || LEX.nonfinite_before.contains(toks.w(i.wrapping_sub(1))) || toks.w(i + 1) == "by";
     if LEX.past_aux.contains(w) {
         return Some(Tense::Past);
     }

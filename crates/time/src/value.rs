@@ -324,7 +324,7 @@ impl Under {
     /// is within a few weeks, twenty times beyond: "changed in January", published in late
     /// October, is last January; "will open in April", published in May, is next April;
     /// "was extended to Nov. 16", published Oct. 30, is this November. A deadline ("until
-    /// January", "by year-end") is one still to come, whatever the verb.
+    /// January", "by year-end") is one still to come, or after a past verb the nearest.
     fn infer_year(&self, m: u32, d: Option<u32>, cx: &Ctx) -> Option<i32> {
         if let Some(y) = cx.narrative_year {
             return Some(y);
@@ -353,6 +353,8 @@ impl Under {
                 0
             };
             let wrong_side = match cx.tense {
+                // "had bought through Sept. 29": a past deadline, the nearest occurrence
+                Tense::Past if cx.deadline => false,
                 _ if cx.deadline => last < dct,
                 Tense::Past => first > dct,
                 Tense::Future => last < dct,
