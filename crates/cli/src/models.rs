@@ -43,6 +43,15 @@ pub enum EvalCommand {
         #[arg(long)]
         polnear: PathBuf,
     },
+    /// The whole record (entities, coreference, events, counts, timeline) on hand-annotated
+    /// articles (`testdata/gold`: NN-slug.txt beside NN-slug.gold.json).
+    Dossier {
+        #[arg(long)]
+        gold: PathBuf,
+        /// Also list every gold item missed and the scores per article.
+        #[arg(long)]
+        details: bool,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -135,6 +144,25 @@ pub fn eval(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
                 metric(&mut out, &format!("{role}.exact_f1"), c.exact_prf().2)?;
                 metric(&mut out, &format!("{role}.overlap_f1"), c.overlap_prf().2)?;
             }
+        }
+        EvalCommand::Dossier { gold, details } => {
+            let docs = dossier_pipeline::eval::read_gold_dir(&gold)?;
+            let (s, per_doc) = dossier_pipeline::eval::evaluate(&docs)?;
+            if details {
+                for m in &s.misses {
+                    writeln!(out, "miss  {m}")?;
+                }
+                for (name, d) in &per_doc {
+                    writeln!(out, "{name}: {}", d.one_line())?;
+                }
+            }
+            writeln!(out, "{s}")?;
+            let (_, _, b3) = s.b3();
+            metric(&mut out, "mention_f1", s.mentions.f1())?;
+            metric(&mut out, "coref_b3_f1", b3)?;
+            metric(&mut out, "event_type_accuracy", s.event_type.value())?;
+            metric(&mut out, "event_count_accuracy", s.counts.value())?;
+            metric(&mut out, "timeline_date_accuracy", s.timeline.value())?;
         }
     }
     out.flush()?;

@@ -283,6 +283,49 @@ impl Scores {
     }
 }
 
+impl Scores {
+    /// The headline figures on one line.
+    pub fn one_line(&self) -> String {
+        format!(
+            "mentions F1 {:.3}  B3 F1 {:.3}  event types {:.3}  counts {:.3}  timeline {:.3}",
+            self.mentions.f1(),
+            self.b3().2,
+            self.event_type.value(),
+            self.counts.value(),
+            self.timeline.value()
+        )
+    }
+}
+
+impl std::fmt::Display for Scores {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (p, r, b3) = self.b3();
+        writeln!(f, "articles            {}", self.docs)?;
+        writeln!(
+            f,
+            "entity mentions     P {:.3}  R {:.3}  F1 {:.3}   (span only F1 {:.3}; gold {}, output {})",
+            self.mentions.p(),
+            self.mentions.r(),
+            self.mentions.f1(),
+            self.mention_spans.f1(),
+            self.mentions.gold,
+            self.mentions.predicted
+        )?;
+        for (kind, a) in &self.mention_recall {
+            writeln!(f, "  recall {kind:<11} {:.3}  ({}/{})", a.value(), a.right, a.total)?;
+        }
+        writeln!(f, "coreference B3      P {p:.3}  R {r:.3}  F1 {b3:.3}")?;
+        let acc = |a: &Acc| format!("{:.3}  ({}/{})", a.value(), a.right, a.total);
+        writeln!(f, "events found        {}", acc(&self.event_found))?;
+        writeln!(f, "event type acc.     {}", acc(&self.event_type))?;
+        writeln!(f, "event precision     {}", acc(&self.event_precision))?;
+        writeln!(f, "count accuracy      {}", acc(&self.counts))?;
+        writeln!(f, "event time acc.     {}", acc(&self.event_time))?;
+        writeln!(f, "event location acc. {}", acc(&self.event_location))?;
+        write!(f, "timeline date acc.  {}", acc(&self.timeline))
+    }
+}
+
 /// Runs the pipeline over every gold article and scores it.
 pub fn evaluate(docs: &[GoldDoc]) -> Result<(Scores, Vec<(String, Scores)>), GoldError> {
     let pipeline = Pipeline::new(PipelineOptions::default())?;
