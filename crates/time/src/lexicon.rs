@@ -80,6 +80,11 @@ pub(crate) struct Lexicon {
     pub edge_adverbs: HashSet<&'static str>,
     /// Words after a counted span that make it an age ("52 years old"): no timex.
     pub age_words: HashSet<&'static str>,
+    /// Prepositions: after "daily"/"weekly" they make it an adverb ("gather daily outside").
+    pub prepositions: HashSet<&'static str>,
+    /// Words after "a second" that keep it a unit of time ("a second later"); any other
+    /// word makes it the ordinal ("a second betrayal").
+    pub after_second: HashSet<&'static str>,
     /// Words before "-" that still let a year follow ("mid-1996", "post-1959").
     pub year_prefixes: HashSet<&'static str>,
     /// "nineties" → 9: decades of the 1900s in words.
@@ -270,6 +275,8 @@ impl Lexicon {
             name_after_day: words(include_str!("../data/name_after_day.txt")),
             edge_adverbs: words(include_str!("../data/edge_adverbs.txt")),
             age_words: words(include_str!("../data/age_words.txt")),
+            prepositions: words(include_str!("../data/prepositions.txt")),
+            after_second: words(include_str!("../data/after_second.txt")),
             year_prefixes: words(include_str!("../data/year_prefixes.txt")),
             decade_words: map_u32(include_str!("../data/decade_words.tsv")),
             more_words: words(include_str!("../data/more_words.txt")),

@@ -192,6 +192,11 @@ impl TimeTagger {
                     .and_then(|h| h.tense(sent, span))
                     .unwrap_or_else(|| tense::tense_near(&toks, ts, te, c.lo, c.hi)),
             };
+            // "He was soon released": a vague future in a past clause narrates, it refers
+            // to no time of its own (TimeBank leaves it untagged)
+            if tense == Tense::Past && c.hi - c.lo == 1 && c.val == Under::Lit("FUTURE_REF".into()) {
+                continue;
+            }
             let narrative_year = explicit
                 .filter(|&(y, s)| {
                     si == s && tense != Tense::Future && !matches!(dct, Some(d) if d.year() == y)

@@ -342,11 +342,13 @@ impl<'a> Matcher<'a> {
                 continue;
             }
             // "quarterly earnings", "a daily newspaper": adjectives, not sets
+            // "the Communist Party daily Granma": a newspaper
             if *ty == TimexType::Set
                 && words.len() == 1
                 && self.t.kind(hi) == Some(Kind::Word)
-                && !self.t.cap(hi)
+                && (!self.t.cap(hi) || (i > 0 && self.t.cap(i - 1) && !self.sentence_start(i - 1)))
                 && !LEX.month_preps.contains(self.w(hi))
+                && !LEX.prepositions.contains(self.w(hi))
             {
                 continue;
             }
@@ -463,12 +465,15 @@ impl<'a> Matcher<'a> {
         if !(lo..hi).all(|k| self.t.cap(k)) {
             return false;
         }
-        // a quotation opening after a word (`on ABC's "This Week"`) names a show
-        let quoted_name = lo >= 2
-            && matches!(self.w(lo - 1), "\"" | "“" | "'")
-            && (matches!(self.t.kind(lo - 2), Some(Kind::Word)) || self.w(lo - 2) == "'");
-        let mid = !self.sentence_start(lo) || quoted_name;
+        let mid = !self.sentence_start(lo) || self.quoted_name(lo);
         mid && (hi - lo > 1 || (lo > 0 && self.t.cap(lo - 1) && !self.sentence_start(lo - 1)))
+    }
+
+    /// Token `i` opens a quotation that follows a word (`on ABC's "This Week"`): a name.
+    fn quoted_name(&self, i: usize) -> bool {
+        i >= 2
+            && matches!(self.w(i - 1), "\"" | "“" | "'")
+            && (matches!(self.t.kind(i - 2), Some(Kind::Word)) || self.w(i - 2) == "'")
     }
 
     fn sentence_start(&self, i: usize) -> bool {
@@ -1052,6 +1057,18 @@ impl<'a> Matcher<'a> {
         let j = if hyph { j + 1 } else { j };
         let (u, mult) = self.unit(j)?;
         if u == Unit::Weekend && counted {
+            return None;
+        }
+        // CBS's "60 Minutes": a capitalized unit inside a sentence names a show
+        if self.t.cap(j) && !self.sentence_start(j) && (!self.sentence_start(i) || self.quoted_name(i)) {
+            return None;
+        }
+        // "a second betrayal": the ordinal, not the unit
+        if u == Unit::Second
+            && matches!(self.w(i), "a" | "an")
+            && self.t.kind(j + 1) == Some(Kind::Word)
+            && !LEX.after_second.contains(self.w(j + 1))
+        {
             return None;
         }
         let mut hi = j + 1;

@@ -34,7 +34,10 @@ fn cue(toks: &Tokens, i: usize, left: bool) -> Option<Tense> {
     if w == "ll" && toks.w(i.wrapping_sub(1)) == "'" {
         return Some(Tense::Future); // 'll
     }
-    if let Some(nexts) = LEX.future_cues.get(w) {
+    // "Will Smith", "in May": a capitalized cue word is a name (news seldom opens a
+    // sentence with a modal)
+    let named = toks.cap(i);
+    if let Some(nexts) = LEX.future_cues.get(w).filter(|_| !named) {
         // "going to", "expected to", "as soon as": only future when the next word agrees.
         if nexts.iter().any(|next| next.is_none_or(|n| toks.w(i + 1) == n)) {
             return Some(Tense::Future);
