@@ -13,6 +13,7 @@ use dossier_attribution::{AttributionHit, Attributor, EntityMention};
 use dossier_clean::{Cleaned, Cleaner};
 use dossier_doc::contract::{self, ErrorRecord, OkRecord, Record, CONTRACT_VERSION};
 use dossier_doc::{Span, Text};
+use dossier_events::{EntityRef, EventExtractor, EventHit, EventInput, TimelineItem};
 use dossier_html::HtmlOptions;
 use dossier_ingest::{Content, InputRecord, RawDoc};
 use dossier_segment::{Segmentation, Segmenter};
@@ -84,6 +85,8 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     pub entities: Vec<EntityGroup>,
     pub attributions: Vec<AttributionHit>,
+    pub events: Vec<EventHit>,
+    pub timeline: Vec<TimelineItem>,
 }
 
 /// The stages, built once and shared by every document (and thread) of a run.
@@ -178,6 +181,33 @@ impl Pipeline {
             Attributor::global().extract(&text, &seg, tags.as_deref(), &ents)
         };
         let entities = entities::link(&text, &seg, &pos, &mentions, &attributions);
+        let refs: Vec<EntityRef> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                e.mentions.iter().map(move |&span| EntityRef {
+                    span,
+                    entity: i,
+                    label: e.label,
+                    kind: e.kind,
+                })
+            })
+            .collect();
+        let (events, timeline) = {
+            let input = EventInput {
+                text: &text,
+                seg: &seg,
+                pos: &pos,
+                entities: &refs,
+                timexes: &timexes,
+                attributions: &attributions,
+                published,
+            };
+            let x = EventExtractor::global();
+            let events = x.extract(&input);
+            let timeline = x.timeline(&input, &events);
+            (events, timeline)
+        };
         Ok(Analysis {
             id,
             text: Text::new(text),
@@ -194,6 +224,8 @@ impl Pipeline {
             mentions,
             entities,
             attributions,
+            events,
+            timeline,
         })
     }
 }
@@ -244,6 +276,51 @@ impl Analysis {
                     stance: a.stance.as_str().into(),
                     evidence: a.evidence.as_str().into(),
                 }
+            })
+            .collect()
+    }
+
+    fn event_records(&self) -> Vec<contract::Event> {
+        let t = &self.text;
+        let entity = |e: Option<usize>| e.map(|i| format!("e{}", i + 1));
+        self.events
+            .iter()
+            .enumerate()
+            .map(|(i, v)| contract::Event {
+                id: format!("v{}", i + 1),
+                kind: v.kind.as_str().into(),
+                trigger: t.jspan(v.trigger),
+                time: v.time.as_ref().map(|tm| contract::EventTime {
+                    timex: tm.timex.map(|x| format!("t{}", x + 1)),
+                    value: tm.value.clone(),
+                    relation: tm.relation.as_str().into(),
+                    anchor_event: tm.anchor_event.map(|x| format!("v{}", x + 1)),
+                }),
+                location: v.location.map(|l| contract::EventLocation {
+                    entity: entity(l.entity),
+                    text: t.slice(l.span).to_string(),
+                }),
+                participants: v
+                    .participants
+                    .iter()
+                    .map(|p| contract::Participant {
+                        role: p.role.as_str().into(),
+                        entity: entity(p.entity),
+                        text: t.slice(p.span).to_string(),
+                    })
+                    .collect(),
+                counts: v
+                    .counts
+                    .iter()
+                    .map(|c| contract::Count {
+                        what: c.what.clone(),
+                        value: c.value,
+                        qualifier: c.qualifier.as_str().into(),
+                        max: c.max,
+                    })
+                    .collect(),
+                mentions: v.mentions.iter().map(|&m| t.jspan(m)).collect(),
+                attribution: v.attribution.map(|a| format!("a{}", a + 1)),
             })
             .collect()
     }
@@ -310,8 +387,18 @@ impl Analysis {
                 })
                 .collect(),
             attributions: self.attribution_records(),
-            events: Vec::new(),
-            timeline: Vec::new(),
+            events: self.event_records(),
+            timeline: self
+                .timeline
+                .iter()
+                .map(|t| contract::TimelineEntry {
+                    value: t.value.clone(),
+                    event: t.event.map(|i| format!("v{}", i + 1)),
+                    attribution: t.attribution.map(|i| format!("a{}", i + 1)),
+                    summary: t.summary.clone(),
+                    relation: t.relation.as_str().into(),
+                })
+                .collect(),
             warnings: self.warnings.clone(),
             quotes: self
                 .seg
