@@ -562,12 +562,19 @@ impl Under {
                 Unit::Week | Unit::Weekend => "XXXX-WXX".into(),
                 _ => "XXXX-XX-XX".into(),
             },
-            Under::Shift { n, dir, unit, .. } => {
+            Under::Shift { n, dir, unit, from_last } => {
                 if n.is_none() {
-                    if *dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.into()
-                } else {
-                    Under::Rel { unit: *unit, off: 0 }.render_unresolved(cx)
+                    return if *dir < 0 { "PAST_REF" } else { "FUTURE_REF" }.into();
                 }
+                // "that day" after "in October 1998": what the reference knows, the day
+                // unknown (1998-10-XX), as TimeBank writes it
+                let coarse = match (*n, *from_last, cx.last, unit) {
+                    (Some(0), true, Some(Point::Month(y, m)), Unit::Day) => Some(format!("{y:04}-{m:02}-XX")),
+                    (Some(0), true, Some(Point::Year(y)), Unit::Day) => Some(format!("{y:04}-XX-XX")),
+                    (Some(0), true, Some(Point::Year(y)), Unit::Month) => Some(format!("{y:04}-XX")),
+                    _ => None,
+                };
+                coarse.unwrap_or_else(|| Under::Rel { unit: *unit, off: 0 }.render_unresolved(cx))
             }
             Under::Weekday { wd, .. } => format!("XXXX-WXX-{wd}"),
             Under::Weekend { .. } => "XXXX-WXX-WE".into(),
