@@ -41,6 +41,21 @@ fn bench(c: &mut Criterion) {
             n
         })
     });
+    // One long document (the articles 35 times, about 1 MB): the rules stay linear.
+    let big: String = (0..35).flat_map(|_| ARTICLES.iter().map(|t| format!("{t}\n\n"))).collect();
+    let p = prepare(&big, published);
+    let ents = p.entity_refs();
+    g.throughput(Throughput::Bytes(big.len() as u64));
+    g.sample_size(10);
+    g.bench_function("extract+timeline/one-1MB-document", |b| {
+        b.iter(|| {
+            let input = p.input(&big, &ents);
+            let events = ex.extract(&input);
+            let tl = ex.timeline(&input, &events);
+            assert!(events.len() > 100);
+            events.len() + tl.len()
+        })
+    });
     g.finish();
 }
 

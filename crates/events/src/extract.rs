@@ -25,7 +25,16 @@ pub(crate) struct Doc<'a> {
     sent_regions: Vec<Vec<usize>>,
     /// Token index ranges per sentence (clamped to the tokens).
     pub sent_toks: Vec<std::ops::Range<usize>>,
+    /// Entity mentions, time expression spans and attribution cues by start, for windowed
+    /// lookups (the rules stay linear on long documents).
+    ents: Vec<crate::EntityRef>,
+    timex_spans: Vec<Span>,
+    cues: Vec<(Span, usize)>,
 }
+
+/// Entity names are shorter than this many bytes: a window that finds every mention
+/// overlapping a span.
+const NAME_WINDOW: usize = 256;
 
 fn lower(s: &str) -> Cow<'_, str> {
     let (mut upper, mut ascii) = (false, true);
@@ -91,6 +100,11 @@ impl<'a> Doc<'a> {
         }
         let mut regions: Vec<Span> = input.seg.quotes.iter().map(|q| q.span).collect();
         for a in input.attributions {
+            // A "cue" that is an event word ("Gunmen opened fire …") is no speech: its
+            // "content" is the event's own clause.
+            if cue_is_event(input, a.cue) {
+                continue;
+            }
             regions.extend(a.content.iter().copied());
         }
         regions.retain(|r| ok(*r) && !r.is_empty());
@@ -105,7 +119,14 @@ impl<'a> Doc<'a> {
                 sent_regions[si].push(ri);
             }
         }
-        Doc { input, words, upos, xpos, bits, regions, sent_regions, sent_toks }
+        let mut ents = input.entities.to_vec();
+        ents.sort_by_key(|e| e.span.start);
+        let mut timex_spans: Vec<Span> = input.timexes.iter().map(|t| t.span).collect();
+        timex_spans.sort_by_key(|s| s.start);
+        let mut cues: Vec<(Span, usize)> =
+            input.attributions.iter().enumerate().map(|(i, a)| (a.cue, i)).collect();
+        cues.sort_by_key(|c| c.0.start);
+        Doc { input, words, upos, xpos, bits, regions, sent_regions, sent_toks, ents, timex_spans, cues }
     }
 
     pub(crate) fn text(&self) -> &'a str {
@@ -186,6 +207,32 @@ impl<'a> Doc<'a> {
         best
     }
 
+    /// Entity mentions starting in `lo - NAME_WINDOW .. hi`: every one that overlaps `lo..hi`.
+    pub(crate) fn ents_near(&self, lo: usize, hi: usize) -> &[crate::EntityRef] {
+        let a = self.ents.partition_point(|e| e.span.start < lo.saturating_sub(NAME_WINDOW));
+        let b = self.ents.partition_point(|e| e.span.start < hi);
+        &self.ents[a..b.max(a)]
+    }
+
+    /// Whether a time expression covers `s`.
+    pub(crate) fn in_timex(&self, s: Span) -> bool {
+        let b = self.timex_spans.partition_point(|t| t.start <= s.start);
+        self.timex_spans[..b].iter().rev().take(4).any(|t| t.contains(&s))
+    }
+
+    /// Whether a time expression overlaps `s`.
+    pub(crate) fn touches_timex(&self, s: Span) -> bool {
+        let b = self.timex_spans.partition_point(|t| t.start < s.end);
+        self.timex_spans[..b].iter().rev().take(4).any(|t| overlaps(*t, s))
+    }
+
+    /// Attributions whose cue overlaps `s`.
+    pub(crate) fn cues_over(&self, s: Span) -> impl Iterator<Item = usize> + '_ {
+        let b = self.cues.partition_point(|c| c.0.start < s.end);
+        let a = self.cues[..b].partition_point(|c| c.0.start < s.start.saturating_sub(NAME_WINDOW));
+        self.cues[a..b].iter().filter(move |c| overlaps(c.0, s)).map(|c| c.1)
+    }
+
     /// Whether token `i` is in a class of `words.tsv`.
     pub(crate) fn is(&self, i: usize, class: &str) -> bool {
         self.bits.get(i).is_some_and(|b| b & crate::lexicon::class_bit(class) != 0)
@@ -208,6 +255,27 @@ impl<'a> Doc<'a> {
     fn capitalized(&self, i: usize) -> bool {
         self.text().get(self.tok(i).range()).and_then(|s| s.chars().next()).is_some_and(|c| c.is_uppercase())
     }
+}
+
+/// Whether an attribution cue starts with a trigger of a happening (not of speech).
+fn cue_is_event(input: &EventInput, cue: Span) -> bool {
+    let toks = &input.seg.tokens;
+    let i = toks.partition_point(|t| t.span.start < cue.start);
+    let words: Vec<Cow<str>> = toks[i..(i + 4).min(toks.len())]
+        .iter()
+        .filter_map(|t| input.text.get(t.span.range()).map(lower))
+        .collect();
+    let Some((_, trig)) = crate::lexicon::LEX.triggers.longest(&words, 0) else { return false };
+    trig.ty.is_some_and(|t| {
+        !matches!(
+            t,
+            EventType::Warning
+                | EventType::Statement
+                | EventType::Report
+                | EventType::ClaimResponsibility
+                | EventType::Denial
+        )
+    })
 }
 
 /// A trigger occurrence.
@@ -262,7 +330,11 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
                 PosReq::Noun => {
                     up.is_empty()
                         || up == "NOUN"
-                        || (up == "PROPN" && !input.entities.iter().any(|e| e.span.contains(&doc.tok(t0))))
+                        || (up == "PROPN"
+                            && !doc
+                                .ents_near(doc.tok(t0).start, doc.tok(t0).end)
+                                .iter()
+                                .any(|e| e.span.contains(&doc.tok(t0))))
                 }
                 PosReq::Verb => up.is_empty() || up == "VERB",
             };
@@ -273,25 +345,24 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
             let noun_use = matches!(doc.upos[t1], "NOUN" | "PROPN" | "");
             if trig.nomod && noun_use && t1 + 1 < r.end && doc.is_noun(t1 + 1) {
                 let next = doc.tok(t1 + 1);
-                let timex =
-                    input.timexes.iter().any(|t| t.span.start <= next.start && next.end <= t.span.end);
+                let timex = doc.in_timex(next);
                 if !timex {
                     continue;
                 }
             }
             // Part of a name ("the Election Commission").
             if doc.capitalized(t0)
-                && input
-                    .entities
+                && doc
+                    .ents_near(span.start, span.end)
                     .iter()
                     .any(|e| e.label != crate::EntityLabel::Per && e.span.contains(&span) && e.span != span)
             {
                 continue;
             }
             let info = lex.types.get(&ty);
-            let attribution = input.attributions.iter().position(|a| {
-                overlaps(a.cue, span)
-                    && info.is_some_and(|t| t.stances.iter().any(|s| s == a.stance.as_str()))
+            let attribution = doc.cues_over(span).find(|&a| {
+                let stance = input.attributions[a].stance.as_str();
+                info.is_some_and(|t| t.stances.iter().any(|s| s == stance))
             });
             if trig.attr && attribution.is_none() {
                 continue;
@@ -305,6 +376,13 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
             out.push(m);
         }
     }
+    // The lexicon's mentions are in text order: windows by binary search.
+    let n_lex = out.len();
+    let window = |out: &[Mention], lo: usize, hi: usize| {
+        let a = out[..n_lex].partition_point(|m| m.span.end <= lo);
+        let b = out[..n_lex].partition_point(|m| m.span.start < hi);
+        a..b.max(a)
+    };
     // Attributions whose stance makes an event.
     for (ai, a) in input.attributions.iter().enumerate() {
         let Some(ty) = EventType::ALL.into_iter().find(|t| {
@@ -312,7 +390,8 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
         }) else {
             continue;
         };
-        if let Some(m) = out.iter_mut().find(|m| m.ty == ty && overlaps(m.span, a.cue)) {
+        let w = window(&out, a.cue.start, a.cue.end);
+        if let Some(m) = out[w].iter_mut().find(|m| m.ty == ty && overlaps(m.span, a.cue)) {
             m.attribution.get_or_insert(ai);
             continue;
         }
@@ -330,7 +409,8 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
     // Reports and statements that are the source of an attribution ("the report said").
     for (ai, a) in input.attributions.iter().enumerate() {
         let Some(src) = a.source else { continue };
-        if let Some(m) = out.iter_mut().find(|m| {
+        let w = window(&out, src.start.min(a.cue.start), src.end.max(a.cue.end));
+        if let Some(m) = out[w].iter_mut().find(|m| {
             matches!(m.ty, EventType::Report | EventType::Statement)
                 && m.attribution.is_none()
                 && (src.contains(&m.span) || overlaps(m.span, a.cue))
@@ -440,6 +520,7 @@ pub(crate) struct Taker {
     pub region: usize,
 }
 
+/// `events`: the event mentions, sorted by start.
 /// For each taker, the nearest time expression of its sentence and region that is nearer to
 /// it than to any other taker (an expression anchored on a taker never dates it).
 pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<Option<usize>> {
@@ -454,7 +535,12 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
             continue;
         }
         // An anchor that names no event ("hours before bringing it under control") dates nothing.
-        if t.anchor.is_some_and(|a| !events.iter().any(|m| overlaps(a, *m))) {
+        let names_event = |a: Span| {
+            let b = events.partition_point(|m| m.start < a.end);
+            let lo = events[..b].partition_point(|m| m.start < a.start.saturating_sub(NAME_WINDOW));
+            events[lo..b].iter().any(|m| overlaps(a, *m))
+        };
+        if t.anchor.is_some_and(|a| !names_event(a)) {
             continue;
         }
         let Some(si) = doc.sentence_of(t.span.start) else { continue };
@@ -549,8 +635,15 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
     // Times: mentions and the cues of attributions that are no mention compete for them.
     let mut takers: Vec<Taker> =
         ms.iter().map(|m| Taker { span: m.span, sent: m.sent, region: m.region }).collect();
+    let near = |ms: &[Mention], lo: usize, hi: usize| {
+        let a = ms.partition_point(|m| m.span.end <= lo.saturating_sub(NAME_WINDOW));
+        let b = ms.partition_point(|m| m.span.start < hi);
+        a..b.max(a)
+    };
     for a in input.attributions {
-        if ms.iter().any(|m| overlaps(m.span, a.cue)) || a.cue.end > input.text.len() {
+        if ms[near(&ms, a.cue.start, a.cue.end)].iter().any(|m| overlaps(m.span, a.cue))
+            || a.cue.end > input.text.len()
+        {
             continue;
         }
         if let Some(si) = doc.sentence_of(a.cue.start) {
@@ -578,7 +671,9 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
             continue;
         }
         let mut host: Option<(usize, usize)> = None; // (event, distance rank)
-        for (mj, o) in ms.iter().enumerate() {
+        let lo = ms.partition_point(|o| o.sent + 1 < m.sent);
+        let hi = ms.partition_point(|o| o.sent <= m.sent + 1);
+        for (mj, o) in ms.iter().enumerate().take(hi.max(lo)).skip(lo) {
             let Some(e) = of_mention[mj] else { continue };
             if !lex.types.get(&evs[e].ty).is_some_and(|t| t.hosts) {
                 continue;
@@ -669,10 +764,11 @@ fn join(
     let direct = |k: &Mention| {
         k.timex.and_then(|t| timexes.get(t)).filter(|t| t.anchor.is_none()).map(|t| t.value.as_str())
     };
-    let date = direct(m).or_else(|| ms.iter().filter(|k| k.casualty && k.sent == m.sent).find_map(direct));
+    let (lo, hi) = (ms.partition_point(|k| k.sent < m.sent), ms.partition_point(|k| k.sent <= m.sent));
+    let date = direct(m).or_else(|| ms[lo..hi.max(lo)].iter().filter(|k| k.casualty).find_map(direct));
     let latest = evs.iter().rposition(|e| e.ty == m.ty);
     let same_sentence =
-        evs.iter().rposition(|e| e.ty == m.ty && e.mentions.iter().any(|&o| ms[o].sent == m.sent));
+        evs.iter().rposition(|e| e.ty == m.ty && e.mentions.last().is_some_and(|&o| ms[o].sent == m.sent));
     let target = if m.distinct {
         None
     } else if m.bare_plural && !(merge_all && m.subject) {
@@ -744,14 +840,18 @@ fn event_times(
         // Else an unclaimed date of the first mention's sentence.
         let fallback = || {
             let m = &ms[e.mentions[0]];
-            timexes.iter().enumerate().find_map(|(ti, t)| {
-                (!assigned[ti]
-                    && t.anchor.is_none()
-                    && datable(t)
-                    && doc.sentence_of(t.span.start) == Some(m.sent)
-                    && doc.region(m.sent, t.span) == m.region)
-                    .then_some(ti)
-            })
+            let sent = doc.input.seg.sentences.get(m.sent).copied().unwrap_or(Span::new(0, 0));
+            let lo = timexes.partition_point(|t| t.span.start < sent.start);
+            timexes.iter().enumerate().skip(lo).take_while(|(_, t)| t.span.start < sent.end).find_map(
+                |(ti, t)| {
+                    (!assigned[ti]
+                        && t.anchor.is_none()
+                        && datable(t)
+                        && doc.sentence_of(t.span.start) == Some(m.sent)
+                        && doc.region(m.sent, t.span) == m.region)
+                        .then_some(ti)
+                },
+            )
         };
         let Some(ti) = direct.or(anchored).or_else(fallback) else { continue };
         let t = &timexes[ti];
@@ -993,7 +1093,6 @@ fn counts(
     event_of_mention: &[Option<usize>],
     out: &mut [EventHit],
 ) {
-    let input = doc.input;
     let text = doc.text();
     // (event, what) → index into its counts: the latest figure replaces an earlier one.
     for (si, r) in doc.sent_toks.iter().enumerate() {
@@ -1013,7 +1112,7 @@ fn counts(
             i = n.t1 + 1;
             let span = Span::new(doc.tok(n.t0).start, doc.tok(n.t1).end);
             // Not a date, time, money or percentage.
-            if input.timexes.iter().any(|t| overlaps(t.span, span)) {
+            if doc.touches_timex(span) {
                 continue;
             }
             let before = n.t0.checked_sub(1).map(|k| doc.words[k].as_ref());
@@ -1030,12 +1129,14 @@ fn counts(
             }
             let Some((cue_tok, cue)) = count_cue(doc, lex, &n, r.start, r.end) else { continue };
             // The event: the mention at the cue, else the nearest fitting mention.
-            let at_cue =
-                ms.iter().position(|m| m.t0 <= cue_tok && cue_tok <= m.t1 && cue.events.contains(&m.ty));
+            let (lo, hi) =
+                (ms.partition_point(|m| m.sent + 3 < si), ms.partition_point(|m| m.sent <= si + 1));
+            let at_cue = (lo..hi.max(lo))
+                .find(|&mi| ms[mi].t0 <= cue_tok && cue_tok <= ms[mi].t1 && cue.events.contains(&ms[mi].ty));
             let at_cue = at_cue.and_then(|mi| event_of_mention[mi]);
             let ev = at_cue.or_else(|| {
                 let mut best: Option<(usize, usize)> = None;
-                for (mi, m) in ms.iter().enumerate() {
+                for (mi, m) in ms.iter().enumerate().take(hi.max(lo)).skip(lo) {
                     let Some(e) = event_of_mention[mi] else { continue };
                     if !cue.events.contains(&out[e].kind) {
                         continue;
@@ -1159,7 +1260,6 @@ fn places(doc: &Doc, lex: &Lexicon, ms: &[Mention], evs: &[Ev], out: &mut [Event
 
 /// Specificity of a place: a facility or site 3, a named area 2, a country or city 1.
 fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option<usize>)> {
-    let input = doc.input;
     let r = doc.sent_toks.get(m.sent)?.clone();
     let adjacent = lex.types.get(&m.ty).is_some_and(|t| t.adjacent_place);
     let mut best: Option<(u8, usize, Span, Option<usize>)> = None; // rank, distance, span, entity
@@ -1189,11 +1289,10 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
         }
     };
     let ent_at = |span: Span| -> Option<&crate::EntityRef> {
-        input
-            .entities
-            .iter()
+        let near = doc.ents_near(span.start, span.end);
+        near.iter()
             .find(|e| e.span.contains(&span))
-            .or_else(|| input.entities.iter().find(|e| span.contains(&e.span) && e.span.end == span.end))
+            .or_else(|| near.iter().find(|e| span.contains(&e.span) && e.span.end == span.end))
     };
     // "at / in / near X"
     for p in r.clone() {
@@ -1207,7 +1306,7 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
         let np0 = k;
         while k < r.end
             && (matches!(doc.upos[k], "PROPN" | "NOUN" | "ADJ" | "NUM") || doc.xpos[k] == "HYPH")
-            && !input.timexes.iter().any(|t| t.span.contains(&doc.tok(k)))
+            && !doc.in_timex(doc.tok(k))
         {
             k += 1;
         }
@@ -1238,7 +1337,7 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
     }
     // Facilities anywhere in the clause ("stormed Crocus City Hall").
     let (s0, s1) = (doc.tok(r.start).start, doc.tok(r.end.saturating_sub(1).max(r.start)).end);
-    for e in input.entities {
+    for e in doc.ents_near(s0, s1) {
         if e.kind == Some("FAC") && s0 <= e.span.start && e.span.end <= s1 {
             consider(3, e.span, Some(e.entity));
         }
@@ -1262,8 +1361,11 @@ fn participants(doc: &Doc, ms: &[Mention], evs: &[Ev], used: &[Span], out: &mut 
         if let Some(a) = e.attribution.and_then(|a| input.attributions.get(a)) {
             if out[ei].kind != crate::EventType::Report {
                 if let Some(src) = a.source_resolved.or(a.source) {
-                    let ent =
-                        input.entities.iter().filter(|x| src.contains(&x.span)).max_by_key(|x| x.span.end);
+                    let ent = doc
+                        .ents_near(src.start, src.end)
+                        .iter()
+                        .filter(|x| src.contains(&x.span))
+                        .max_by_key(|x| x.span.end);
                     let (span, entity) = match ent {
                         Some(x) => (x.span, Some(x.entity)),
                         None => (src, None),
@@ -1287,8 +1389,8 @@ fn participants(doc: &Doc, ms: &[Mention], evs: &[Ev], used: &[Span], out: &mut 
             if !m.noun && m.attribution.is_none() {
                 // The entity just before the verb: the agent (the patient when passive).
                 let lo = doc.tok(m.t0.saturating_sub(6).max(r.start)).start;
-                let left = input
-                    .entities
+                let left = doc
+                    .ents_near(lo, m.span.start)
                     .iter()
                     .filter(|x| x.span.end <= m.span.start && x.span.start >= lo && free(x))
                     .max_by_key(|x| x.span.end);
@@ -1325,7 +1427,7 @@ fn participants(doc: &Doc, ms: &[Mention], evs: &[Ev], used: &[Span], out: &mut 
                 continue;
             }
             let at = doc.tok(k).start;
-            if let Some(x) = input.entities.iter().find(|x| x.span.start == at && free(x)) {
+            if let Some(x) = doc.ents_near(at, at + 1).iter().find(|x| x.span.start == at && free(x)) {
                 let role = if passive && !m.noun { Role::Agent } else { object_role };
                 if !(passive && !m.noun && doc.words[m.t1 + 1] != "by") {
                     add(Participant { role, entity: Some(x.entity), span: x.span });

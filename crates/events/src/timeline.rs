@@ -26,13 +26,22 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
         ));
     }
     // Attributions that are no event: the time of their own clause.
-    let linked: Vec<usize> = events.iter().filter_map(|e| e.attribution).collect();
+    let mut linked = vec![false; input.attributions.len()];
+    for a in events.iter().filter_map(|e| e.attribution) {
+        if let Some(l) = linked.get_mut(a) {
+            *l = true;
+        }
+    }
+    let mut spans: Vec<Span> = events.iter().flat_map(|e| e.mentions.iter().copied()).collect();
+    spans.sort_by_key(|s| s.start);
+    let on_mention = |s: Span| {
+        let b = spans.partition_point(|m| m.start < s.end);
+        spans[..b].iter().rev().take(4).any(|m| overlap(*m, s))
+    };
     let pending: Vec<usize> = (0..input.attributions.len())
         .filter(|&ai| {
             let a = &input.attributions[ai];
-            !linked.contains(&ai)
-                && fits(a.cue)
-                && !events.iter().any(|e| e.mentions.iter().any(|m| overlap(*m, a.cue)))
+            !linked[ai] && fits(a.cue) && !on_mention(a.cue)
         })
         .collect();
     if !pending.is_empty() && !input.seg.tokens.is_empty() && input.timexes.iter().any(datable) {
@@ -54,7 +63,6 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
                 cue_of.push(ai);
             }
         }
-        let spans: Vec<Span> = events.iter().flat_map(|e| e.mentions.iter().copied()).collect();
         let times = assign_times(&doc, &takers, &spans);
         for (k, &ai) in cue_of.iter().enumerate() {
             let Some(ti) = times[first_cue + k] else { continue };
