@@ -1084,6 +1084,11 @@ impl<'a> Matcher<'a> {
             }
             // bare plural units: "for years", "days before the attack"
             let plural = self.w(j).ends_with('s');
+            // "over the years", "throughout the decades": a vague span
+            let over_the = the && lo > 0 && matches!(self.w(lo - 1), "over" | "through" | "throughout");
+            if plural && over_the && self.w(hi) != "of" {
+                return Some(cand(lo, hi, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, None))));
+            }
             if the || !plural {
                 return None;
             }
@@ -1120,7 +1125,8 @@ impl<'a> Matcher<'a> {
             }
             hi += 2;
         }
-        if u == Unit::Quarter && (hyph || self.w(hi) == "of") {
+        // "three-quarters of the vote" is a fraction; "several quarters of losses" a span
+        if u == Unit::Quarter && (hyph || (self.w(hi) == "of" && n.is_some())) {
             return None; // "three-quarters of"
         }
         // "the 14-day truce": the article belongs to the noun, not the adjective
