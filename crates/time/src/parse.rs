@@ -1154,6 +1154,13 @@ impl<'a> Matcher<'a> {
         };
         match self.w(hi) {
             "ago" => return Some(shift(-1, false, hi + 1)),
+            // TimeBank annotates "three days later", "a minute and a half later" as the
+            // span of time, the adverb outside; "a year earlier" as the date it names.
+            "earlier" | "later"
+                if matches!(u, Unit::Day | Unit::Hour | Unit::Minute | Unit::Second) && !the =>
+            {
+                return Some(c);
+            }
             "earlier" | "later" if !matches!(self.w(hi + 1), "than" | "this" | "today") => {
                 let dir = if self.w(hi) == "earlier" { -1 } else { 1 };
                 return Some(shift(dir, true, hi + 1));
