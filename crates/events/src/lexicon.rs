@@ -164,6 +164,8 @@ pub(crate) struct Lexicon {
     /// first words of triggers and numbers).
     pub words: HashMap<String, u32>,
     pub stance_verbs: HashMap<String, String>,
+    /// Length in bytes of the longest word in `words`.
+    pub longest_word: usize,
 }
 
 /// The `what` values of the contract.
@@ -205,6 +207,12 @@ impl Lexicon {
     }
 
     pub(crate) fn bits(&self, word: &str) -> u32 {
+        // Most punctuation, numbers and long words are in no class: skip the hash.
+        let first = word.as_bytes().first().copied().unwrap_or(0);
+        if word.len() > self.longest_word || !(first.is_ascii_lowercase() || first == b'\'' || first >= 0x80)
+        {
+            return 0;
+        }
         self.words.get(word).copied().unwrap_or(0)
     }
 }
@@ -345,6 +353,7 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
             *lex.words.entry(part.to_owned()).or_default() |= NUMBER;
         }
     }
+    lex.longest_word = lex.words.keys().map(String::len).max().unwrap_or(0);
     let f = "stance_verbs.tsv";
     for (n, c) in rows(f, include_str!("../data/stance_verbs.tsv")) {
         if c.len() != 2 {
