@@ -178,6 +178,14 @@ fn ingest_is_idempotent_stores_errors_and_answers_queries() {
     assert!(json(&["entities", "--db", "c.db", "--format", "json"], d).is_array());
     assert!(json(&["claims", "--db", "c.db", "--format", "json", "--by", "Quist"], d).is_array());
     assert!(json(&["timeline", "--db", "c.db", "--format", "json", "--about", "ferry"], d).is_array());
+    let all = json(&["entities", "--db", "c.db", "--format", "json"], d);
+    let one = json(&["entities", "--db", "c.db", "--format", "json", "--limit", "1"], d);
+    assert_eq!(one.as_array().unwrap().len(), all.as_array().unwrap().len().min(1));
+    assert_eq!(all.as_array().unwrap().first(), one.as_array().unwrap().first());
+    let claims = json(&["claims", "--db", "c.db", "--format", "json"], d);
+    let first = json(&["claims", "--db", "c.db", "--format", "json", "--limit", "1"], d);
+    assert_eq!(claims.as_array().unwrap().first(), first.as_array().unwrap().first());
+    assert!(first.as_array().unwrap().len() <= 1);
     for cmd in ["entities", "claims", "timeline"] {
         let (code, _, err) = run(&[cmd, "--db", "c.db"], d);
         assert_eq!(code, 0, "{cmd}: {err}");

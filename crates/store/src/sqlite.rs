@@ -289,7 +289,10 @@ impl SqliteStore {
              WHERE a.arow = ?1",
         )?;
         let mut found: Vec<((bool, String, String, i64), Contradiction)> = Vec::new();
-        for (arow, o) in overlap {
+        // Jaccard ≥ t needs an overlap of at least t × |seed| (the denial has at least `o`
+        // words): most candidates share a common word or two and are dropped here unread.
+        let min_overlap = opts.contradiction * seed.len() as f64;
+        for (arow, o) in overlap.into_iter().filter(|&(_, o)| o as f64 >= min_overlap - 1e-9) {
             let (nwords, dsid, source, content, key, published): (
                 i64,
                 i64,
