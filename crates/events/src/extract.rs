@@ -544,14 +544,15 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
             continue;
         }
         let Some(si) = doc.sentence_of(t.span.start) else { continue };
-        let region = doc.region_of_time(si, t.span);
+        // Inside its content, or (opening an attributed content) in the clause around it.
+        let (region, outer) = (doc.region(si, t.span), doc.region_of_time(si, t.span));
         let mut chosen: Option<(usize, usize)> = None;
         for &k in &order[first_of(si)..] {
             let tk = takers[k];
             if tk.sent != si {
                 break;
             }
-            if tk.region != region
+            if (tk.region != region && tk.region != outer)
                 || overlaps(tk.span, t.span)
                 || t.anchor.is_some_and(|a| overlaps(a, tk.span))
             {
@@ -863,6 +864,23 @@ fn event_times(
             let (value, relation) = dated(&t.value, relation);
             out[ei].time =
                 Some(EventTime { timex: Some(ti), value: Some(value), relation, anchor_event: None });
+        }
+    }
+    // A denial, warning or claim made "in a statement on Monday": the statement's date.
+    for ei in 0..out.len() {
+        let speech =
+            matches!(out[ei].kind, EventType::Denial | EventType::Warning | EventType::ClaimResponsibility);
+        if out[ei].time.is_some() || !speech {
+            continue;
+        }
+        let sents: Vec<usize> = evs[ei].mentions.iter().map(|&mi| ms[mi].sent).collect();
+        let donor = (0..out.len()).find(|&k| {
+            out[k].kind == EventType::Statement
+                && out[k].time.as_ref().is_some_and(|t| t.value.is_some())
+                && evs[k].mentions.iter().any(|&mi| sents.contains(&ms[mi].sent))
+        });
+        if let Some(k) = donor {
+            out[ei].time = out[k].time.clone();
         }
     }
     // An event with no time of its own and the same attribution as one with a time ("an
