@@ -65,7 +65,29 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
         }
         let times = assign_times(&doc, &takers, &spans);
         for (k, &ai) in cue_of.iter().enumerate() {
-            let Some(ti) = times[first_cue + k] else { continue };
+            // A participial cue ("…, saying …") shares the time of the clause it hangs on.
+            let participle = || {
+                let a = &input.attributions[ai];
+                let cue = text.get(a.cue.range()).unwrap_or("");
+                if !cue.ends_with("ing") {
+                    return None;
+                }
+                let tk = takers[first_cue + k];
+                let sent = input.seg.sentences.get(tk.sent).copied().unwrap_or(Span::new(0, 0));
+                let lo = input.timexes.partition_point(|t| t.span.start < sent.start);
+                let mut near =
+                    input.timexes.iter().enumerate().skip(lo).take_while(|(_, t)| t.span.start < sent.end);
+                near.find_map(|(ti, t)| {
+                    let inside = a.content.iter().any(|c| c.contains(&t.span));
+                    (datable(t)
+                        && !inside
+                        && t.span.end <= a.cue.start
+                        && doc.sentence_of(t.span.start) == Some(tk.sent)
+                        && doc.region(tk.sent, t.span) == tk.region)
+                        .then_some(ti)
+                })
+            };
+            let Some(ti) = times[first_cue + k].or_else(participle) else { continue };
             let t = &input.timexes[ti];
             let relation = relation_of(&doc, lex, t);
             let (value, relation) = match t.anchor {
