@@ -102,11 +102,24 @@ pub struct ClaimsArgs {
 
 #[derive(Args, Debug)]
 pub struct TimelineArgs {
+    /// Files or folders to analyze now (as for `analyze`) instead of reading the store.
+    pub paths: Vec<String>,
     /// Only rows whose summary, event, attribution or document title mentions this text.
     #[arg(long)]
     pub about: Option<String>,
-    #[command(flatten)]
-    pub common: DbArgs,
+    /// With files: publication date for documents that have none of their own.
+    #[arg(long, value_parser = parse_published_arg)]
+    pub published: Option<chrono::NaiveDate>,
+    /// The store file (without files).
+    #[arg(long, default_value = "dossier.db")]
+    pub db: PathBuf,
+    /// `text` (a table), `json`, or with files also `timelinejs` (TimelineJS3 JSON).
+    #[arg(long, value_enum, default_value_t = crate::timeline::TimelineFormat::Text)]
+    pub format: crate::timeline::TimelineFormat,
+}
+
+fn parse_published_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+    dossier_ingest::parse_published(s).ok_or_else(|| format!("{s:?} is neither YYYY-MM-DD nor RFC 3339"))
 }
 
 #[derive(Args, Debug)]
@@ -396,11 +409,20 @@ pub fn claims(args: ClaimsArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn timeline(args: TimelineArgs) -> anyhow::Result<ExitCode> {
-    let store = open_store(&args.common.db, false)?;
+    use crate::timeline::TimelineFormat;
+    if !args.paths.is_empty() {
+        return crate::timeline::files(&args.paths, args.published, args.about.as_deref(), args.format, 0);
+    }
+    let store = open_store(&args.db, false)?;
     let rows = store.timeline(args.about.as_deref())?;
-    match args.common.format {
-        CorpusFormat::Json => print_json(&rows)?,
-        CorpusFormat::Text => {
+    match args.format {
+        TimelineFormat::Timelinejs => {
+            anyhow::bail!(
+                "--format timelinejs needs files to analyze (dossier timeline FILE… --format timelinejs)"
+            )
+        }
+        TimelineFormat::Json => print_json(&rows)?,
+        TimelineFormat::Text => {
             let mut out = io::stdout().lock();
             if rows.is_empty() {
                 writeln!(out, "no timeline rows")?;

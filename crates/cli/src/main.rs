@@ -8,6 +8,7 @@ mod args;
 mod corpus;
 mod models;
 mod print;
+mod timeline;
 
 use std::process::ExitCode;
 

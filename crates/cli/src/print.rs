@@ -166,8 +166,62 @@ fn ok_summary(w: &mut impl Write, r: &OkRecord) -> io::Result<()> {
             writeln!(w, "    {who} — {}: “{}” [{}]", a.cue.text, clip(&what, 90), tags.join(", "))?;
         }
     }
+    if !r.events.is_empty() {
+        writeln!(w, "  events     {}", r.events.len())?;
+        for v in &r.events {
+            let when = v
+                .time
+                .as_ref()
+                .and_then(|t| {
+                    t.value.as_ref().map(|x| {
+                        if t.relation == "on" {
+                            x.clone()
+                        } else {
+                            format!("{} {x}", t.relation)
+                        }
+                    })
+                })
+                .unwrap_or_else(|| "-".into());
+            let place = v.location.as_ref().map(|l| format!(" at {}", clip(&l.text, 30))).unwrap_or_default();
+            let counts: Vec<String> = v.counts.iter().map(count_text).collect();
+            let counts = if counts.is_empty() { String::new() } else { format!(": {}", counts.join(", ")) };
+            let extra =
+                if v.mentions.len() > 1 { format!("  ×{}", v.mentions.len()) } else { String::new() };
+            writeln!(
+                w,
+                "    {:<22} {:<20} “{}”{place}{counts}{extra}",
+                when,
+                v.kind,
+                clip(&v.trigger.text, 30)
+            )?;
+        }
+    }
+    if !r.timeline.is_empty() {
+        writeln!(w, "  timeline")?;
+        for t in &r.timeline {
+            writeln!(w, "    {}", timeline_line(t))?;
+        }
+    }
     for warning in &r.warnings {
         writeln!(w, "  warning    {warning}")?;
     }
     Ok(())
+}
+
+/// "at least 143 killed".
+pub fn count_text(c: &dossier_doc::contract::Count) -> String {
+    let n = match (c.qualifier.as_str(), c.max) {
+        ("range", Some(max)) => format!("{}–{max}", c.value),
+        ("at_least", _) => format!("at least {}", c.value),
+        ("at_most", _) => format!("at most {}", c.value),
+        ("about", _) => format!("about {}", c.value),
+        _ => c.value.to_string(),
+    };
+    format!("{n} {}", c.what)
+}
+
+/// One timeline entry for people: "before 2024-03-22  warning: …".
+pub fn timeline_line(t: &dossier_doc::contract::TimelineEntry) -> String {
+    let when = if t.relation == "on" { t.value.clone() } else { format!("{} {}", t.relation, t.value) };
+    format!("{:<22} {}", when, clip(&t.summary, 100))
 }
