@@ -790,6 +790,11 @@ impl<'a> Matcher<'a> {
                     return Some(cand(i, r + 1, TimexType::Duration, Under::Lit(val)));
                 }
                 if self.w(r) == "quarter" {
+                    // "the quarter a year ago": the reported quarter, a year back
+                    if self.seq(r + 1, &["a", "year"]) && matches!(self.w(r + 3), "ago" | "earlier") {
+                        let val = Under::Period { year: None, back: 1, quarter: true };
+                        return Some(cand(i, r + 4, TimexType::Date, val));
+                    }
                     return Some(cand(i, r + 1, TimexType::Date, Under::Quarter { q: 0, year: None }));
                 }
                 if u == Unit::Weekend && self.w(r) == "weekend" {
@@ -954,6 +959,14 @@ impl<'a> Matcher<'a> {
         // A year before the ordinal: "this year's third quarter", "the 1988 third quarter"
         let mut pre_year = None;
         if let Some(&(off, _)) = LEX.relatives.get(self.w(j)).filter(|_| !the) {
+            // "last year's quarter", "last year's period": the reported quarter a year back
+            if off == -1
+                && self.seq(j + 1, &["year", "'", "s"])
+                && matches!(self.w(j + 4), "quarter" | "period")
+            {
+                let val = Under::Period { year: None, back: 1, quarter: true };
+                return Some(cand(i, j + 5, TimexType::Date, val));
+            }
             if self.seq(j + 1, &["year", "'", "s"]) {
                 pre_year = Some(YearRef::Rel(off));
                 j += 4;
