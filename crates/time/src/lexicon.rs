@@ -80,6 +80,8 @@ pub(crate) struct Lexicon {
     pub edge_adverbs: HashSet<&'static str>,
     /// Words after a counted span that make it an age ("52 years old"): no timex.
     pub age_words: HashSet<&'static str>,
+    /// "the same/corresponding/comparable period last year": words of an earnings comparison.
+    pub comparison_words: HashSet<&'static str>,
     /// Prepositions: after "daily"/"weekly" they make it an adverb ("gather daily outside").
     pub prepositions: HashSet<&'static str>,
     /// Words after "a second" that keep it a unit of time ("a second later"); any other
@@ -275,6 +277,7 @@ impl Lexicon {
             name_after_day: words(include_str!("../data/name_after_day.txt")),
             edge_adverbs: words(include_str!("../data/edge_adverbs.txt")),
             age_words: words(include_str!("../data/age_words.txt")),
+            comparison_words: words(include_str!("../data/comparison_words.txt")),
             prepositions: words(include_str!("../data/prepositions.txt")),
             after_second: words(include_str!("../data/after_second.txt")),
             year_prefixes: words(include_str!("../data/year_prefixes.txt")),

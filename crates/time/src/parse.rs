@@ -735,6 +735,24 @@ impl<'a> Matcher<'a> {
         // "the year", "the quarter", "the week", "the month"
         if the {
             // "the year-earlier quarter", "the year-ago period"
+            // "the same period last year", "the corresponding quarter a year ago"
+            let r2 = if LEX.comparison_words.contains(rw) { r + 1 } else { r };
+            if r2 > r && matches!(self.w(r2), "period" | "quarter") {
+                let k = r2 + 1;
+                let end = if self.seq(k, &["last", "year"]) {
+                    Some(k + 2)
+                } else if self.seq(k, &["a", "year"]) && matches!(self.w(k + 2), "ago" | "earlier") {
+                    Some(k + 3)
+                } else {
+                    None
+                };
+                if let Some(end) = end {
+                    let val = Under::Period { year: None, back: 1, quarter: true };
+                    return Some(cand(i, end, TimexType::Date, val));
+                }
+            }
+            // "the comparable year-ago quarter"
+            let (r, rw) = if r2 > r && self.w(r2) == "year" { (r2, "year") } else { (r, rw) };
             if rw == "year" && self.w(r + 1) == "-" && matches!(self.w(r + 2), "earlier" | "ago") {
                 let mut hi = r + 3;
                 if LEX.ordinals.get(self.w(hi)).is_some_and(|q| (1..=4).contains(q)) {
