@@ -342,6 +342,10 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
                 continue;
             }
             let span = Span::new(doc.tok(t0).start, doc.tok(t1).end);
+            // A month name in a time expression ("in March").
+            if doc.capitalized(t0) && doc.in_timex(span) {
+                continue;
+            }
             let noun_use = matches!(doc.upos[t1], "NOUN" | "PROPN" | "");
             if trig.nomod && noun_use && t1 + 1 < r.end && doc.is_noun(t1 + 1) {
                 let next = doc.tok(t1 + 1);
