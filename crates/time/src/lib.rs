@@ -194,7 +194,10 @@ impl TimeTagger {
             };
             // "He was soon released": a vague future in a past clause narrates, it refers
             // to no time of its own (TimeBank leaves it untagged)
-            if tense == Tense::Past && c.hi - c.lo == 1 && c.val == Under::Lit("FUTURE_REF".into()) {
+            if tense == Tense::Past
+                && c.hi - c.lo == 1
+                && matches!(&c.val, Under::Lit(v) if v == "FUTURE_REF")
+            {
                 continue;
             }
             let narrative_year = explicit
