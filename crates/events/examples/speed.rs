@@ -30,8 +30,15 @@ fn main() {
     let rounds: usize = std::env::args().nth(1).and_then(|r| r.parse().ok()).unwrap_or(200);
     let published = chrono::NaiveDate::from_ymd_opt(2025, 6, 14);
     let (c0, w0) = (cpu_seconds(), Instant::now());
-    let docs: Vec<_> =
-        ARTICLES.iter().map(|t| (*t, dossier_events::prepare::prepare(t, published))).collect();
+    // `speed ROUNDS one`: the articles 35 times as one document (about 1 MB), to check that
+    // the cost per byte does not grow with the document.
+    let big: String = (0..35).flat_map(|_| ARTICLES.iter().map(|t| format!("{t}\n\n"))).collect();
+    let texts: Vec<&str> = if std::env::args().nth(2).as_deref() == Some("one") {
+        vec![big.as_str()]
+    } else {
+        ARTICLES.to_vec()
+    };
+    let docs: Vec<_> = texts.iter().map(|t| (*t, dossier_events::prepare::prepare(t, published))).collect();
     let (c1, w1) = (cpu_seconds(), Instant::now());
     let refs: Vec<_> = docs.iter().map(|(_, p)| p.entity_refs()).collect();
     let ex = dossier_events::EventExtractor::global();
@@ -44,7 +51,7 @@ fn main() {
         }
     }
     let (c2, w2) = (cpu_seconds(), Instant::now());
-    let bytes: usize = ARTICLES.iter().map(|t| t.len()).sum();
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let mb = (bytes * rounds) as f64 / 1e6;
     eprintln!(
         "stages before events (first run, includes model loading): cpu {:.3}s wall {:.3}s for {} bytes",
