@@ -134,6 +134,7 @@ pub fn eval(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
             metric(&mut out, "text_f1", r.macro_f1)?;
             metric(&mut out, "text_f1_micro", r.micro_f1)?;
             metric(&mut out, "title_accuracy", r.title.value())?;
+            metric(&mut out, "title_accuracy_site_insensitive", r.title_site.value())?;
             metric(&mut out, "byline_accuracy", r.byline.value())?;
             metric(&mut out, "date_accuracy", r.date.value())?;
         }

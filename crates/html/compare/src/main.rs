@@ -27,6 +27,7 @@ fn main() {
                 title: Some(a.title),
                 byline: a.byline,
                 published: a.published_time.as_deref().and_then(dossier_html::date::parse_date),
+                ..Default::default()
             })
         }));
     }
@@ -38,6 +39,7 @@ fn main() {
                 title: r.metadata.title.clone(),
                 byline: r.metadata.author.clone(),
                 published: r.metadata.date.map(|d| d.date_naive()),
+                ..Default::default()
             })
         }));
     }
@@ -51,6 +53,7 @@ fn main() {
                 title: s(r.metadata.title),
                 byline: s(r.metadata.author),
                 published: r.metadata.date,
+                ..Default::default()
             })
         }));
     }
