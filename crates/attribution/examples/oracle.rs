@@ -36,6 +36,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         boundaries(&docs, &a, &r);
         return Ok(());
     }
+    if std::env::var("BY_ROLES").is_ok() {
+        by_roles(&docs, &a);
+    }
     if std::env::var("SHOW_NESTED").is_ok() {
         show_nested(&docs, &a);
     }
@@ -151,6 +154,29 @@ pub fn boundaries(docs: &[dossier_attribution::polnear::GoldDoc], a: &Attributor
         println!("{name}: {} total", v.iter().map(|x| x.1).sum::<usize>());
         for (k, n) in v.iter().take(std::env::var("TOPN").ok().and_then(|s| s.parse().ok()).unwrap_or(45)) {
             println!("  {n:>4} {k:?}");
+        }
+    }
+}
+
+/// Precision of top-level cues by whether the hit has a source / content.
+#[allow(dead_code)]
+pub fn by_roles(docs: &[dossier_attribution::polnear::GoldDoc], a: &Attributor) {
+    let seg = Segmenter::new();
+    let mut tab = [[(0usize, 0usize); 2]; 2];
+    for d in docs {
+        let s = seg.segment(&d.text);
+        let pos = dossier_attribution::pos_tags(&d.text, &s);
+        let hits = a.extract(&d.text, &s, pos.as_deref(), &[]);
+        for h in hits.iter().filter(|h| h.parent.is_none()) {
+            let ok = d.attrs.iter().any(|g| g.cue.iter().any(|c| c.overlaps(&h.cue)));
+            let e = &mut tab[usize::from(h.source.is_some())][usize::from(!h.content.is_empty())];
+            e.0 += usize::from(ok);
+            e.1 += 1;
+        }
+    }
+    for (s, row) in tab.iter().enumerate() {
+        for (c, (ok, n)) in row.iter().enumerate() {
+            println!("source {s} content {c}: {ok}/{n} cues overlap gold");
         }
     }
 }

@@ -4,7 +4,8 @@
 //!
 //! With `ATTR_SELECT=1` (and DEV_DIR) each tagger keeps its best epoch on DEV_DIR; the epoch
 //! counts come from `ATTR_CUE_EPOCHS` / `ATTR_ROLE_EPOCHS` (default: [`TrainOptions`]'s).
-//! Set `RUST_LOG=info` to see the epochs.
+//! `ATTR_PRUNE` / `ATTR_ROLE_PRUNE` drop averaged weights below that magnitude. Set `RUST_LOG=info` to see the
+//! epochs.
 
 use std::path::PathBuf;
 
@@ -23,6 +24,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut opts = TrainOptions::default();
     opts.cue_epochs = env("ATTR_CUE_EPOCHS").unwrap_or(opts.cue_epochs);
     opts.role_epochs = env("ATTR_ROLE_EPOCHS").unwrap_or(opts.role_epochs);
+    if let Some(p) = std::env::var("ATTR_PRUNE").ok().and_then(|v| v.parse::<f32>().ok()) {
+        opts.prune = p;
+    }
+    if let Some(p) = std::env::var("ATTR_ROLE_PRUNE").ok().and_then(|v| v.parse::<f32>().ok()) {
+        opts.role_prune = p;
+    }
     if std::env::var("ATTR_SELECT").is_ok() {
         opts.dev = args.get(2).map(PathBuf::from);
     }

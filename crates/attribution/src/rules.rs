@@ -307,6 +307,21 @@ fn quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut Vec<H>) {
         }
         if let Some((source, cue)) = found {
             if !cue_taken(hits, &cue) {
+                // The corpus's contents of quotations include the quote marks (and the
+                // comma or stop inside the closing mark).
+                let frags = frags
+                    .into_iter()
+                    .map(|f| {
+                        let mut f = f;
+                        if f.start > 0 && c.is_quote(f.start - 1) {
+                            f.start -= 1;
+                        }
+                        if f.end < n && c.is_quote(f.end) {
+                            f.end += 1;
+                        }
+                        f
+                    })
+                    .collect();
                 hits.push(H { source, cue, content: frags, parent: None, recipient: None, resolved: None });
             }
         }
@@ -419,7 +434,8 @@ fn cited_by(c: &Ctx<'_>, hits: &mut Vec<H>) {
         };
         // Inside the source ("documents cited by a group") or just after it.
         let (k, outer_end) = match (src.start + 1..src.end.saturating_sub(1)).find(|&k| by(k)) {
-            Some(k) => (k, src.end),
+            // The model's source may stop inside the citer's phrase ("cited by an").
+            Some(k) => (k, src.end.max(c.trim(np_after(c, k + 2, 12)).end)),
             None if by(src.end) => (src.end, c.trim(np_after(c, src.end + 2, 12)).end),
             None => continue,
         };

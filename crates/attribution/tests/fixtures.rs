@@ -157,9 +157,12 @@ fn cyber_attack() {
 
 #[test]
 fn relative_pronoun_source_resolves_to_the_name_before_the_comma() {
-    let text = "The council voted on Monday. Mayor Lena Ortiz, who has long opposed the plan, \
+    // "who" is the speaker in the first paragraph; in the others the relative clause is part
+    // of the subject noun phrase (a source of its own, as in PolNeAR), which names the speaker.
+    let text = "The council voted on Monday. The plan was drafted by Mayor Lena Ortiz, who \
                 said the vote was rushed.\n\nHarold Quint, who chairs the finance committee, \
-                claimed without evidence that the figures were wrong.";
+                claimed without evidence that the figures were wrong.\n\nNora Vale, who has long \
+                opposed the plan, said the figures were sound.";
     let hits = dossier_attribution::analyze(text);
     let show: Vec<String> = hits
         .iter()
@@ -179,4 +182,10 @@ fn relative_pronoun_source_resolves_to_the_name_before_the_comma() {
         .unwrap_or_else(|| panic!("no claim: {show:#?}"));
     let who = claim.source_resolved.or(claim.source).map(|s| &text[s.range()]);
     assert!(who.is_some_and(|w| w.starts_with("Harold Quint")), "{show:#?}");
+    let vale = hits
+        .iter()
+        .find(|h| h.cue.start > text.find("Nora").unwrap_or(0))
+        .unwrap_or_else(|| panic!("no hit for Nora Vale: {show:#?}"));
+    let who = vale.source_resolved.or(vale.source).map(|s| &text[s.range()]);
+    assert!(who.is_some_and(|w| w.starts_with("Nora Vale")), "{show:#?}");
 }
