@@ -101,10 +101,11 @@ pub fn hashes_to_bytes(h: &[u64]) -> Vec<u8> {
 
 /// The inverse of [`hashes_to_bytes`]; `None` when the length is not a multiple of 8.
 pub fn hashes_from_bytes(b: &[u8]) -> Option<Vec<u64>> {
-    if b.len() % 8 != 0 {
+    let chunks = b.chunks_exact(8);
+    if !chunks.remainder().is_empty() {
         return None;
     }
-    Some(b.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))).collect())
+    Some(chunks.map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))).collect())
 }
 
 /// A name folded for comparison: lower case, single spaces, no surrounding punctuation.

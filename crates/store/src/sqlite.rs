@@ -46,8 +46,11 @@ pub struct SqliteStore {
 /// are read from the database each time (the cache stays small: only busy sources).
 #[derive(Default)]
 struct SeedCache {
-    map: HashMap<(i64, i64), Vec<(i64, Vec<u64>)>>,
+    map: HashMap<(i64, i64), Vec<Seed>>,
 }
+
+/// A claim group id and its seed's content-word hashes.
+type Seed = (i64, Vec<u64>);
 
 /// Sources with at least this many groups (of one class) are cached.
 const CACHE_MIN_GROUPS: usize = 32;
@@ -593,7 +596,7 @@ impl SeedCache {
             "SELECT grp, seed FROM claim_groups WHERE sid = ?1 AND class = ?2 ORDER BY grp",
         )?;
         let mut rows = groups.query(params![sid, class])?;
-        let mut all: Vec<(i64, Vec<u64>)> = Vec::new();
+        let mut all: Vec<Seed> = Vec::new();
         let mut found = None;
         while let Some(r) = rows.next()? {
             let seed = hashes_from_bytes(
