@@ -154,6 +154,7 @@ impl Default for NerConfig {
 struct Stage {
     weights: Weights,
     trans: Vec<f32>, // (NL + 1) × NL; row NL = sentence start
+    masked: Box<Masked>,
 }
 
 pub struct NerModel {
@@ -503,50 +504,70 @@ fn trans_key(prev: usize) -> u64 {
     feat(T_TRANS, &[prev as u64])
 }
 
-/// Per label, the labels allowed before it (BILOU constraints); start is handled apart.
-static PREDECESSORS: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
-    (0..NL).map(|c| (0..NL).filter(|&p| allowed(Some(p), c)).map(|p| p as u8).collect()).collect()
-});
+/// Transition scores with the BILOU constraints folded in: `m[p][c]` is `trans[p * NL + c]`
+/// when `c` may follow `p`, else negative infinity (so the move can never win).
+type Masked = [[f32; NL]; NL];
+
+fn mask_trans(trans: &[f32]) -> Box<Masked> {
+    let mut m = Box::new([[f32::NEG_INFINITY; NL]; NL]);
+    for (p, row) in m.iter_mut().enumerate() {
+        for (c, x) in row.iter_mut().enumerate() {
+            if allowed(Some(p), c) {
+                *x = trans[p * NL + c];
+            }
+        }
+    }
+    m
+}
 
 /// Constrained Viterbi over emission scores `e` (n × NL).
 fn viterbi(e: &[f32], n: usize, trans: &[f32]) -> Vec<usize> {
+    viterbi_masked(e, n, trans, &mask_trans(trans))
+}
+
+/// [`viterbi`] with the masked transitions precomputed. For each label the best
+/// predecessor is the first one (in label order) with the strictly highest score, the same
+/// choice a scan over the allowed predecessors makes: a disallowed one scores negative
+/// infinity and never beats the running best, which starts at negative infinity.
+fn viterbi_masked(e: &[f32], n: usize, trans: &[f32], masked: &Masked) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
-    let preds = &*PREDECESSORS;
-    let mut score = vec![f32::NEG_INFINITY; n * NL];
-    let mut back = vec![0u8; n * NL];
+    let mut score = vec![[f32::NEG_INFINITY; NL]; n];
+    let mut back = vec![[0u8; NL]; n];
     for c in 0..NL {
         if allowed(None, c) {
-            score[c] = e[c] + trans[NL * NL + c];
+            score[0][c] = e[c] + trans[NL * NL + c];
         }
     }
     for i in 1..n {
-        let (done, rest) = score.split_at_mut(i * NL);
-        let prev = &done[(i - 1) * NL..];
-        let cur = &mut rest[..NL];
-        let em = &e[i * NL..(i + 1) * NL];
-        let bk = &mut back[i * NL..(i + 1) * NL];
-        for c in 0..NL {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for &p in &preds[c] {
-                let v = prev[p as usize] + trans[p as usize * NL + c];
-                if v > best {
-                    best = v;
-                    arg = p;
+        let prev = score[i - 1];
+        let em: &[f32; NL] = e[i * NL..(i + 1) * NL].try_into().expect("NL scores per token");
+        let mut best = [f32::NEG_INFINITY; NL];
+        let mut arg = [0u8; NL];
+        for (p, (&pv, row)) in prev.iter().zip(masked.iter()).enumerate() {
+            if pv == f32::NEG_INFINITY {
+                continue;
+            }
+            for c in 0..NL {
+                let v = pv + row[c];
+                if v > best[c] {
+                    best[c] = v;
+                    arg[c] = p as u8;
                 }
             }
-            if best > f32::NEG_INFINITY {
-                cur[c] = best + em[c];
-                bk[c] = arg;
+        }
+        let cur = &mut score[i];
+        for c in 0..NL {
+            if best[c] > f32::NEG_INFINITY {
+                cur[c] = best[c] + em[c];
             }
         }
+        back[i] = arg;
     }
     let mut best = 0;
     let mut bs = f32::NEG_INFINITY;
-    for c in 0..NL {
-        let s = score[(n - 1) * NL + c];
+    for (c, &s) in score[n - 1].iter().enumerate() {
         if can_end(c) && s > bs {
             bs = s;
             best = c;
@@ -555,7 +576,7 @@ fn viterbi(e: &[f32], n: usize, trans: &[f32]) -> Vec<usize> {
     let mut out = vec![0; n];
     out[n - 1] = best;
     for i in (1..n).rev() {
-        out[i - 1] = back[i * NL + out[i]] as usize;
+        out[i - 1] = back[i][out[i]] as usize;
     }
     out
 }
@@ -578,7 +599,7 @@ impl Stage {
                 self.weights.add(f, row);
             }
         }
-        viterbi(&e, n, &self.trans)
+        viterbi_masked(&e, n, &self.trans, &self.masked)
     }
 
     /// The same prediction with word-only features summed once per word type.
@@ -605,7 +626,7 @@ impl Stage {
                 self.weights.add(f, row);
             }
         }
-        viterbi(e, n, &self.trans)
+        viterbi_masked(e, n, &self.trans, &self.masked)
     }
 
     fn write(rows: &[(u64, Vec<(u16, f32)>)], trans: &[f32], w: &mut Writer) {
@@ -624,7 +645,8 @@ impl Stage {
             }
             trans.push(t);
         }
-        Ok(Stage { weights: Weights::read(NL, r)?, trans })
+        let masked = mask_trans(&trans);
+        Ok(Stage { weights: Weights::read(NL, r)?, trans, masked })
     }
 }
 
@@ -1052,6 +1074,66 @@ mod tests {
         assert!(!allowed(None, lab(0, I)));
         assert!(!allowed(Some(lab(0, B)), lab(1, L)));
         assert!(!allowed(Some(lab(0, B)), 0));
+    }
+
+    /// The straightforward decoder (scan of the allowed predecessors) the fast one replaced.
+    fn viterbi_reference(e: &[f32], n: usize, trans: &[f32]) -> Vec<usize> {
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut score = vec![f32::NEG_INFINITY; n * NL];
+        let mut back = vec![0usize; n * NL];
+        for c in 0..NL {
+            if allowed(None, c) {
+                score[c] = e[c] + trans[NL * NL + c];
+            }
+        }
+        for i in 1..n {
+            for c in 0..NL {
+                let mut best = f32::NEG_INFINITY;
+                let mut arg = 0;
+                for p in (0..NL).filter(|&p| allowed(Some(p), c)) {
+                    let v = score[(i - 1) * NL + p] + trans[p * NL + c];
+                    if v > best {
+                        best = v;
+                        arg = p;
+                    }
+                }
+                if best > f32::NEG_INFINITY {
+                    score[i * NL + c] = best + e[i * NL + c];
+                    back[i * NL + c] = arg;
+                }
+            }
+        }
+        let mut best = 0;
+        let mut bs = f32::NEG_INFINITY;
+        for c in 0..NL {
+            let s = score[(n - 1) * NL + c];
+            if can_end(c) && s > bs {
+                bs = s;
+                best = c;
+            }
+        }
+        let mut out = vec![0; n];
+        out[n - 1] = best;
+        for i in (1..n).rev() {
+            out[i - 1] = back[i * NL + out[i]];
+        }
+        out
+    }
+
+    #[test]
+    fn fast_viterbi_matches_reference_with_ties() {
+        let mut rng = SplitMix(11);
+        // Coarse values make ties common, so tie-breaking is compared too.
+        let mut draw = |k: u64| (rng.next_u64() % k) as f32 * 0.5 - 2.0;
+        for round in 0..400 {
+            let n = 1 + round % 9;
+            let coarse = if round % 2 == 0 { 4 } else { 1000 };
+            let e: Vec<f32> = (0..n * NL).map(|_| draw(coarse)).collect();
+            let t: Vec<f32> = (0..(NL + 1) * NL).map(|_| draw(coarse)).collect();
+            assert_eq!(viterbi(&e, n, &t), viterbi_reference(&e, n, &t), "round {round}");
+        }
     }
 
     #[test]
