@@ -73,9 +73,14 @@ impl Weights {
     pub fn row(&self, key: u64) -> &[(u16, f32)] {
         let mut i = (key as usize) & self.mask;
         loop {
-            let s = &self.slots[i];
+            // SAFETY: `slots.len() == mask + 1` (a power of two) and `i <= mask`.
+            let s = unsafe { self.slots.get_unchecked(i) };
             if s.key == key {
-                return &self.entries[s.start as usize..(s.start + s.len) as usize];
+                let (start, end) = (s.start as usize, s.start as usize + s.len as usize);
+                debug_assert!(end <= self.entries.len());
+                // SAFETY: every slot's run was pushed to `entries` before it was inserted,
+                // and `entries` only grows.
+                return unsafe { self.entries.get_unchecked(start..end) };
             }
             if s.key == 0 {
                 return &[];
@@ -84,12 +89,14 @@ impl Weights {
         }
     }
 
+    /// Add the row of `key` to `scores` (at least [`Self::nlabels`] long).
     #[inline]
     pub fn add(&self, key: u64, scores: &mut [f32]) {
+        let scores = &mut scores[..self.nlabels];
         for &(l, w) in self.row(key) {
-            if let Some(s) = scores.get_mut(l as usize) {
-                *s += w;
-            }
+            debug_assert!((l as usize) < scores.len());
+            // SAFETY: `from_rows` drops and `read` refuses labels `>= nlabels`.
+            unsafe { *scores.get_unchecked_mut(l as usize) += w };
         }
     }
 
