@@ -91,21 +91,31 @@ impl UnaryScores {
         }
     }
 
-    /// Add the word-only scores of the window around `i` to `row`.
+    /// Overwrite `row` with the summed word-only scores of the window around `i`: bit for bit
+    /// the sums accumulated on a zeroed row (the first vector is added to `0.0`), without
+    /// zeroing the row first.
     #[inline]
-    pub fn add_window(&self, ids: &[u32], i: usize, row: &mut [f32]) {
-        let nl = self.nl;
-        for (k, &off) in OFFSETS.iter().enumerate() {
-            let j = i as isize + off;
-            let v = if j >= 0 && (j as usize) < ids.len() {
-                let base = (ids[j as usize] as usize * OFFSETS.len() + k) * nl;
-                &self.data[base..base + nl]
-            } else {
-                &self.pad[k * nl..(k + 1) * nl]
-            };
-            for (r, x) in row.iter_mut().zip(v) {
+    pub fn set_window(&self, ids: &[u32], i: usize, row: &mut [f32]) {
+        for (r, x) in row.iter_mut().zip(self.vector(ids, i, 0)) {
+            *r = 0.0 + *x;
+        }
+        for k in 1..OFFSETS.len() {
+            for (r, x) in row.iter_mut().zip(self.vector(ids, i, k)) {
                 *r += *x;
             }
+        }
+    }
+
+    /// The cached vector of the word at offset `OFFSETS[k]` from `i` (padding outside).
+    #[inline]
+    fn vector(&self, ids: &[u32], i: usize, k: usize) -> &[f32] {
+        let nl = self.nl;
+        let j = i as isize + OFFSETS[k];
+        if j >= 0 && (j as usize) < ids.len() {
+            let base = (ids[j as usize] as usize * OFFSETS.len() + k) * nl;
+            &self.data[base..base + nl]
+        } else {
+            &self.pad[k * nl..(k + 1) * nl]
         }
     }
 }

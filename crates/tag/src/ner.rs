@@ -544,17 +544,17 @@ fn viterbi_masked(e: &[f32], n: usize, trans: &[f32], masked: &Masked) -> Vec<us
         let prev = score[i - 1];
         let em: &[f32; NL] = e[i * NL..(i + 1) * NL].try_into().expect("NL scores per token");
         let mut best = [f32::NEG_INFINITY; NL];
-        let mut arg = [0u8; NL];
+        let mut arg = [0u32; NL];
         for (p, (&pv, row)) in prev.iter().zip(masked.iter()).enumerate() {
             if pv == f32::NEG_INFINITY {
                 continue;
             }
-            for c in 0..NL {
-                let v = pv + row[c];
-                if v > best[c] {
-                    best[c] = v;
-                    arg[c] = p as u8;
-                }
+            // Branch-free selects over the labels (vectorisable).
+            for ((b, a), &t) in best.iter_mut().zip(arg.iter_mut()).zip(row) {
+                let v = pv + t;
+                let gt = v > *b;
+                *b = if gt { v } else { *b };
+                *a = if gt { p as u32 } else { *a };
             }
         }
         let cur = &mut score[i];
@@ -563,7 +563,7 @@ fn viterbi_masked(e: &[f32], n: usize, trans: &[f32], masked: &Masked) -> Vec<us
                 cur[c] = best[c] + em[c];
             }
         }
-        back[i] = arg;
+        back[i] = arg.map(|a| a as u8);
     }
     let mut best = 0;
     let mut bs = f32::NEG_INFINITY;
@@ -615,11 +615,13 @@ impl Stage {
         e: &mut Vec<f32>,
     ) -> Vec<usize> {
         let n = s.atoms.len();
-        e.clear();
-        e.resize(n * NL, 0.0);
+        // Every row is overwritten by `set_window`: grow the buffer, no need to zero it.
+        if e.len() < n * NL {
+            e.resize(n * NL, 0.0);
+        }
         for i in 0..n {
             let row = &mut e[i * NL..(i + 1) * NL];
-            unary.add_window(ids, i, row);
+            unary.set_window(ids, i, row);
             buf.clear();
             context(s, i, d, hint, buf);
             for &f in buf.iter() {

@@ -369,8 +369,11 @@ impl PosModel {
         sc.atoms.clear();
         sc.atoms.extend(ids.iter().map(|&t| types.atoms[t as usize]));
         // Tag-independent scores and the lookahead guesses.
-        sc.scores.clear();
-        sc.scores.resize(n * nl, 0.0);
+        // Rows are overwritten by `set_window` before use (dictionary words' rows are never
+        // read), so the buffer is only grown, not zeroed.
+        if sc.scores.len() < n * nl {
+            sc.scores.resize(n * nl, 0.0);
+        }
         sc.guess.clear();
         for i in 0..n {
             let d = cache.dict[ids[i] as usize];
@@ -379,7 +382,7 @@ impl PosModel {
                 continue;
             }
             let row = &mut sc.scores[i * nl..(i + 1) * nl];
-            cache.unary.add_window(ids, i, row);
+            cache.unary.set_window(ids, i, row);
             sc.feats.clear();
             context(&sc.atoms, i, &mut sc.feats);
             for &f in &sc.feats {
