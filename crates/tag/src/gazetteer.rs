@@ -55,8 +55,12 @@ pub struct Match {
     pub kinds: u8,
 }
 
+/// Flag in an entry's mask: the sequence is a proper prefix of some name.
+const PREFIX: u8 = 0x80;
+const SEQ_TEMPLATE: u32 = 77;
+
 fn seq_key(keys: impl Iterator<Item = u64>) -> u64 {
-    let mut h = FeatHash::new(77);
+    let mut h = FeatHash::new(SEQ_TEMPLATE);
     for k in keys {
         h = h.u64(k);
     }
@@ -127,7 +131,12 @@ impl Gazetteer {
 
     fn add_tokens(&mut self, toks: &[&str], kind: Kind) {
         self.max_len = self.max_len.max(toks.len());
-        *self.entries.entry(seq_key(toks.iter().map(|t| lower_key(t)))).or_insert(0) |= kind.bit();
+        let keys: Vec<u64> = toks.iter().map(|t| lower_key(t)).collect();
+        *self.entries.entry(seq_key(keys.iter().copied())).or_insert(0) |= kind.bit();
+        // Mark the proper prefixes so that matching can stop at the first unknown one.
+        for m in 1..keys.len() {
+            *self.entries.entry(seq_key(keys[..m].iter().copied())).or_insert(0) |= PREFIX;
+        }
     }
 
     /// Kinds of an exact name (whitespace-separated tokens), 0 when absent.
@@ -140,7 +149,7 @@ impl Gazetteer {
         if lower_keys.is_empty() || lower_keys.len() > self.max_len {
             return 0;
         }
-        self.entries.get(&seq_key(lower_keys.iter().copied())).copied().unwrap_or(0)
+        self.entries.get(&seq_key(lower_keys.iter().copied())).map_or(0, |&k| k & !PREFIX)
     }
 
     /// For each start, the longest match (over all kinds).
@@ -148,13 +157,21 @@ impl Gazetteer {
         let mut out = Vec::new();
         for s in 0..lower_keys.len() {
             let max = self.max_len.min(lower_keys.len() - s);
-            for len in (1..=max).rev() {
-                let k = self.kinds_of_keys(&lower_keys[s..s + len]);
-                if k != 0 {
-                    out.push(Match { start: s, end: s + len, kinds: k });
+            // Extend the sequence hash one token at a time while it is a known prefix,
+            // keeping the longest sequence that is a name.
+            let mut h = FeatHash::new(SEQ_TEMPLATE);
+            let mut best = None;
+            for (len, &k) in lower_keys[s..s + max].iter().enumerate() {
+                h = h.u64(k);
+                let Some(&v) = self.entries.get(&h.finish()) else { break };
+                if v & !PREFIX != 0 {
+                    best = Some(Match { start: s, end: s + len + 1, kinds: v & !PREFIX });
+                }
+                if v & PREFIX == 0 {
                     break;
                 }
             }
+            out.extend(best);
         }
         out
     }
