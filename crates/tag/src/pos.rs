@@ -256,10 +256,16 @@ fn dict_key(word: &str) -> u64 {
     atoms(word, None).word
 }
 
+/// Index of the first highest score.
 fn argmax(s: &[f32]) -> usize {
     let mut best = 0;
-    for (i, &v) in s.iter().enumerate() {
-        if v > s[best] {
+    let mut top = match s.first() {
+        Some(&v) => v,
+        None => return 0,
+    };
+    for (i, &v) in s.iter().enumerate().skip(1) {
+        if v > top {
+            top = v;
             best = i;
         }
     }
