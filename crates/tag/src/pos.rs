@@ -258,18 +258,41 @@ fn dict_key(word: &str) -> u64 {
 
 /// Index of the first highest score.
 fn argmax(s: &[f32]) -> usize {
-    let mut best = 0;
-    let mut top = match s.first() {
-        Some(&v) => v,
-        None => return 0,
-    };
-    for (i, &v) in s.iter().enumerate().skip(1) {
-        if v > top {
-            top = v;
-            best = i;
+    // Eight interleaved lanes, each keeping its first maximum (branch-free, vectorisable);
+    // the answer is the lowest index among the lanes holding the overall maximum, which is
+    // the first maximum of the whole slice.
+    const W: usize = 8;
+    let mut top = [f32::NEG_INFINITY; W];
+    let mut idx = [u32::MAX; W];
+    let chunks = s.chunks_exact(W);
+    let rest = chunks.remainder();
+    for (k, c) in chunks.enumerate() {
+        for l in 0..W {
+            let gt = c[l] > top[l];
+            top[l] = if gt { c[l] } else { top[l] };
+            idx[l] = if gt { (k * W + l) as u32 } else { idx[l] };
         }
     }
-    best
+    let base = s.len() - rest.len();
+    for (l, &v) in rest.iter().enumerate() {
+        if v > top[l] {
+            top[l] = v;
+            idx[l] = (base + l) as u32;
+        }
+    }
+    let mut best = u32::MAX;
+    let mut bv = f32::NEG_INFINITY;
+    for l in 0..W {
+        if idx[l] != u32::MAX && (top[l] > bv || (top[l] == bv && idx[l] < best)) {
+            bv = top[l];
+            best = idx[l];
+        }
+    }
+    if best == u32::MAX {
+        0
+    } else {
+        best as usize
+    }
 }
 
 /// Reusable buffers of [`PosModel::tag_ids`].
@@ -721,4 +744,31 @@ fn argmax_u32(s: &[u32]) -> usize {
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn argmax_is_the_first_maximum() {
+        let naive = |s: &[f32]| {
+            let mut best = 0;
+            for (i, &v) in s.iter().enumerate() {
+                if v > s[best] {
+                    best = i;
+                }
+            }
+            best
+        };
+        let mut rng = SplitMix(5);
+        for n in 0..40 {
+            for _ in 0..50 {
+                let v: Vec<f32> = (0..n).map(|_| (rng.next_u64() % 5) as f32 - 2.0).collect();
+                assert_eq!(argmax(&v), naive(&v), "{v:?}");
+            }
+        }
+        assert_eq!(argmax(&[f32::NEG_INFINITY, f32::NEG_INFINITY]), 0);
+        assert_eq!(argmax(&[-0.0, 0.0, 1.0, 1.0]), 2);
+    }
 }
