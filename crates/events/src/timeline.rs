@@ -152,11 +152,16 @@ fn snippet(text: &str, s: Span, words: usize) -> String {
 /// Who an attribution's source is, shortly: the last name in it, else its first words.
 fn who(input: &EventInput, a: &AttributionHit) -> String {
     let Some(src) = a.source_resolved.or(a.source) else { return "unnamed source".into() };
+    // English noun phrases are head-final: "the Russian security service" is not "Russian".
+    let phrase = clip(input.text, src);
+    let head_end = src.start + phrase.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    let comma_end = phrase.find(", ").map(|i| src.start + phrase[..i].trim_end().len());
     let name = input
         .entities
         .iter()
         .filter(|e| {
             src.contains(&e.span)
+                && (e.span.end == head_end || Some(e.span.end) == comma_end)
                 && input.text.get(e.span.range()).is_some_and(|s| s.starts_with(char::is_uppercase))
         })
         .max_by_key(|e| e.span.end);
@@ -206,5 +211,37 @@ fn event_summary(input: &EventInput, e: &EventHit, lex: &Lexicon) -> String {
         s.push_str(": ");
         s.push_str(&counts.join(", "));
     }
+    if e.location.is_none() && counts.is_empty() && e.participants.is_empty() {
+        // Nothing else says what happened: the words around the trigger do.
+        let around = context(input, e.trigger, 5, 6);
+        if !around.is_empty() {
+            s.push_str(": ");
+            s.push_str(&around);
+        }
+    }
     s
+}
+
+/// Up to `before` words before `span` and `after` words after it, within its sentence.
+fn context(input: &EventInput, span: Span, before: usize, after: usize) -> String {
+    let sentence = input.seg.sentences.iter().find(|s| s.contains(&span)).copied().unwrap_or(span);
+    let (Some(head), Some(tail)) =
+        (input.text.get(sentence.start..span.start), input.text.get(span.end..sentence.end))
+    else {
+        return String::new();
+    };
+    let head: Vec<&str> = head.split_whitespace().collect();
+    let tail: Vec<&str> = tail.split_whitespace().collect();
+    let mut words: Vec<&str> = head[head.len().saturating_sub(before)..].to_vec();
+    words.push(clip(input.text, span));
+    words.extend(tail.iter().take(after));
+    let joined = words.join(" ");
+    let mut out = joined.trim_matches(|c: char| "\"'\u{201c}\u{201d},.;:".contains(c)).to_string();
+    if head.len() > before {
+        out.insert(0, '\u{2026}');
+    }
+    if tail.len() > after {
+        out.push('\u{2026}');
+    }
+    out
 }
