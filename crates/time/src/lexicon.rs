@@ -68,6 +68,8 @@ pub(crate) struct Lexicon {
     pub past_aux: HashSet<&'static str>,
     /// Words after which a past form is no past tense ("be named", "a planned merger").
     pub nonfinite_before: HashSet<&'static str>,
+    /// "declined to comment on Monday": an infinitive that happens with its verb.
+    pub implicatives: HashSet<&'static str>,
     /// Prepositions that fix the occurrence whatever the verb: `true` for a deadline ("until",
     /// "by": the nearest occurrence), `false` for the past ("since").
     pub tense_preps: HashMap<&'static str, bool>,
@@ -268,6 +270,7 @@ impl Lexicon {
             not_timex,
             past_aux: words(include_str!("../data/tense_past_aux.txt")),
             nonfinite_before: words(include_str!("../data/nonfinite_before.txt")),
+            implicatives: words(include_str!("../data/implicatives.txt")),
             tense_preps: rows(include_str!("../data/tense_preps.tsv"))
                 .filter_map(|r| Some((r[0].trim(), r.get(1)?.trim() == "deadline")))
                 .collect(),

@@ -58,7 +58,7 @@ fn cue(toks: &Tokens, i: usize, left: bool) -> Option<Tense> {
     }
     // An infinitive before the expression ("agreed to acquire it in January", "to be
     // completed by Dec. 15") looks ahead of the verb that governs it.
-    if left && w == "to" && infinitive(toks, i + 1) {
+    if left && w == "to" && infinitive(toks, i + 1) && !LEX.implicatives.contains(toks.w(i.wrapping_sub(1))) {
         return Some(Tense::Future);
     }
     if matches!(w, "is" | "are" | "am" | "says" | "say" | "does" | "do") {
