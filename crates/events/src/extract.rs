@@ -556,10 +556,7 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
             if tk.sent != si {
                 break;
             }
-            if (tk.region != region && tk.region != outer)
-                || overlaps(tk.span, t.span)
-                || t.anchor.is_some_and(|a| overlaps(a, tk.span))
-            {
+            if overlaps(tk.span, t.span) || t.anchor.is_some_and(|a| overlaps(a, tk.span)) {
                 continue;
             }
             let (a, b) = if tk.span.end <= t.span.start {
@@ -567,6 +564,15 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
             } else {
                 (t.span.end, tk.span.start)
             };
+            // "claimed responsibility on Sunday": a time right after its trigger dates it even
+            // when the attribution stage put the time into the claim's content.
+            let next_to = tk.span.end <= t.span.start
+                && doc.text().get(a..b).is_some_and(|w| {
+                    matches!(w.trim(), "" | "on" | "in" | "at" | "last" | "this" | "late" | "early")
+                });
+            if tk.region != region && tk.region != outer && !next_to {
+                continue;
+            }
             // Across a clause boundary counts as farther.
             let between = doc.text().get(a.min(b)..b).unwrap_or("");
             let gap = (b.saturating_sub(a))
