@@ -172,15 +172,7 @@ fn ok_summary(w: &mut impl Write, r: &OkRecord) -> io::Result<()> {
             let when = v
                 .time
                 .as_ref()
-                .and_then(|t| {
-                    t.value.as_ref().map(|x| {
-                        if t.relation == "on" {
-                            x.clone()
-                        } else {
-                            format!("{} {x}", t.relation)
-                        }
-                    })
-                })
+                .and_then(|t| t.value.as_ref().map(|x| dated(&t.relation, x)))
                 .unwrap_or_else(|| "-".into());
             let place = v.location.as_ref().map(|l| format!(" at {}", clip(&l.text, 30))).unwrap_or_default();
             let counts: Vec<String> = v.counts.iter().map(count_text).collect();
@@ -199,7 +191,7 @@ fn ok_summary(w: &mut impl Write, r: &OkRecord) -> io::Result<()> {
     if !r.timeline.is_empty() {
         writeln!(w, "  timeline")?;
         for t in &r.timeline {
-            writeln!(w, "    {}", timeline_line(t))?;
+            writeln!(w, "    {}", timeline_line(&t.relation, &t.value, &t.summary))?;
         }
     }
     for warning in &r.warnings {
@@ -221,7 +213,15 @@ pub fn count_text(c: &dossier_doc::contract::Count) -> String {
 }
 
 /// One timeline entry for people: "before 2024-03-22  warning: …".
-pub fn timeline_line(t: &dossier_doc::contract::TimelineEntry) -> String {
-    let when = if t.relation == "on" { t.value.clone() } else { format!("{} {}", t.relation, t.value) };
-    format!("{:<22} {}", when, clip(&t.summary, 100))
+pub fn timeline_line(relation: &str, value: &str, summary: &str) -> String {
+    format!("{:<22} {}", dated(relation, value), clip(summary, 100))
+}
+
+/// A time for people: "2024-03-22", "before 2024-03-22".
+pub fn dated(relation: &str, value: &str) -> String {
+    if relation == "on" {
+        value.to_string()
+    } else {
+        format!("{relation} {value}")
+    }
 }

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use crate::print::{clip, timeline_line};
+use crate::print::{clip, dated, timeline_line};
 
 /// How `dossier timeline FILE…` prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -87,17 +87,11 @@ pub fn files(
             }
             let many = results.len() > 1;
             for r in &rows {
-                let e = dossier_doc::contract::TimelineEntry {
-                    value: r.value.clone(),
-                    event: None,
-                    attribution: None,
-                    summary: r.summary.clone(),
-                    relation: r.relation.clone(),
-                };
+                let line = timeline_line(&r.relation, &r.value, &r.summary);
                 if many {
-                    writeln!(out, "{}  [{}]", timeline_line(&e), clip(&r.document, 40))?;
+                    writeln!(out, "{line}  [{}]", clip(&r.document, 40))?;
                 } else {
-                    writeln!(out, "{}", timeline_line(&e))?;
+                    writeln!(out, "{line}")?;
                 }
             }
         }
@@ -201,10 +195,8 @@ pub fn timelinejs(rows: &[Row]) -> Value {
                 start.insert("minute".into(), json!(m.get(..2).unwrap_or(m)));
             }
         }
-        let when = match r.relation.as_str() {
-            "on" => String::new(),
-            rel => format!("{rel} {}: ", r.value),
-        };
+        let when =
+            if r.relation == "on" { String::new() } else { format!("{}: ", dated(&r.relation, &r.value)) };
         let kind = r
             .event
             .as_ref()
@@ -214,7 +206,7 @@ pub fn timelinejs(rows: &[Row]) -> Value {
             .unwrap_or_else(|| "statement".into());
         events.push(json!({
             "start_date": start,
-            "display_date": format!("{}{}", if r.relation == "on" { "" } else { &r.relation }, if r.relation == "on" { r.value.clone() } else { format!(" {}", r.value) }),
+            "display_date": dated(&r.relation, &r.value),
             "text": {
                 "headline": html_escape(&clip(&r.summary, 90)),
                 "text": html_escape(&format!("{when}{} — {}", r.summary, r.title.as_deref().unwrap_or(&r.document))),

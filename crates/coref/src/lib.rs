@@ -803,17 +803,15 @@ impl<'a> Linker<'a> {
 
     /// The mention an attribution's resolved source span names (head-final).
     fn mention_for(&self, span: Span) -> Option<usize> {
+        let ends = span.head_ends(self.text);
         let span = span.trim(self.text);
-        let phrase = span.of(self.text);
-        let head_end = span.start + phrase.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-        let comma_end = phrase.find(", ").map(|i| span.start + phrase[..i].trim_end().len());
         let mut best: Option<usize> = None;
         for (i, m) in self.mentions.iter().enumerate() {
             if m.span.start == m.span.end {
                 continue;
             }
             let hit = m.span.contains(&span)
-                || (span.contains(&m.span) && (m.span.end == head_end || Some(m.span.end) == comma_end))
+                || (span.contains(&m.span) && ends.contains(&m.span.end))
                 // "the group's latest report": the owner named first.
                 || (span.contains(&m.span) && m.span.start == span.start);
             if hit

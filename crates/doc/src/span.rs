@@ -52,6 +52,17 @@ impl Span {
     pub fn shift(&self, by: usize) -> Span {
         Span::new(self.start + by, self.end + by)
     }
+    /// Where the head of the noun phrase in this span may end, English noun phrases being
+    /// head-final: the end of its last word, and the end of the last word before its first
+    /// ", " ("Jane Roe, who chairs the committee" → Jane Roe), else `usize::MAX`. Leading and
+    /// trailing whitespace is ignored.
+    pub fn head_ends(&self, text: &str) -> [usize; 2] {
+        let span = self.trim(text);
+        let phrase = span.of(text);
+        let head_end = |s: &str| span.start + s.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+        [head_end(phrase), phrase.find(", ").map_or(usize::MAX, |i| head_end(&phrase[..i]))]
+    }
+
     /// This span with leading and trailing whitespace of `text` removed.
     pub fn trim(&self, text: &str) -> Span {
         let s = self.of(text);
@@ -174,6 +185,17 @@ impl std::ops::Deref for Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn head_ends_of_a_noun_phrase() {
+        let t = " Jane Roe, who chairs the committee, ";
+        let s = Span::new(0, t.len());
+        assert_eq!(s.head_ends(t), [35, 9]);
+        assert_eq!(&t[1..35], "Jane Roe, who chairs the committee");
+        assert_eq!(&t[1..9], "Jane Roe");
+        let t = "the group's report";
+        assert_eq!(Span::new(0, t.len()).head_ends(t), [t.len(), usize::MAX]);
+    }
     use proptest::prelude::*;
 
     #[test]

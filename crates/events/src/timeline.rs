@@ -152,16 +152,14 @@ fn snippet(text: &str, s: Span, words: usize) -> String {
 /// Who an attribution's source is, shortly: the last name in it, else its first words.
 fn who(input: &EventInput, a: &AttributionHit) -> String {
     let Some(src) = a.source_resolved.or(a.source) else { return "unnamed source".into() };
-    // English noun phrases are head-final: "the Russian security service" is not "Russian".
-    let phrase = clip(input.text, src);
-    let head_end = src.start + phrase.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-    let comma_end = phrase.find(", ").map(|i| src.start + phrase[..i].trim_end().len());
+    // Head-final: "the Russian security service" is not "Russian".
+    let ends = src.head_ends(input.text);
     let name = input
         .entities
         .iter()
         .filter(|e| {
             src.contains(&e.span)
-                && (e.span.end == head_end || Some(e.span.end) == comma_end)
+                && ends.contains(&e.span.end)
                 && input.text.get(e.span.range()).is_some_and(|s| s.starts_with(char::is_uppercase))
         })
         .max_by_key(|e| e.span.end);

@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use dossier_corpora::{f1, ratio};
 use dossier_doc::contract::{Event, OkRecord, Record};
 use dossier_ingest::{Content, RawDoc};
 use serde::Deserialize;
@@ -187,25 +188,12 @@ impl Prf {
         ratio(self.tp, self.gold)
     }
     pub fn f1(&self) -> f64 {
-        let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        f1(self.p(), self.r())
     }
     fn add(&mut self, o: Prf) {
         self.tp += o.tp;
         self.predicted += o.predicted;
         self.gold += o.gold;
-    }
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
     }
 }
 
@@ -259,8 +247,7 @@ impl Scores {
     pub fn b3(&self) -> (f64, f64, f64) {
         let p = if self.b3_p.1 == 0 { 0.0 } else { self.b3_p.0 / self.b3_p.1 as f64 };
         let r = if self.b3_r.1 == 0 { 0.0 } else { self.b3_r.0 / self.b3_r.1 as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
-        (p, r, f)
+        (p, r, f1(p, r))
     }
 
     fn add(&mut self, o: &Scores) {

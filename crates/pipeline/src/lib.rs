@@ -238,10 +238,8 @@ impl Analysis {
     /// committee" is Jane Roe.
     pub fn entity_at(&self, span: Span) -> Option<usize> {
         let text = self.text.as_str();
+        let ends = span.head_ends(text);
         let span = span.trim(text);
-        let phrase = &text[span.range()];
-        let head_end = |s: &str| span.start + s.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-        let ends = [head_end(phrase), phrase.find(", ").map_or(usize::MAX, |i| head_end(&phrase[..i]))];
         self.entities.iter().position(|e| {
             e.mentions.iter().any(|m| m.contains(&span) || (span.contains(m) && ends.contains(&m.end)))
         })
