@@ -189,12 +189,6 @@ fn is_quote_mark(w: &str) -> bool {
 // ---------------------------------------------------------------- features
 
 const T_TRANS: u32 = 1;
-/// Whether the role tagger sees other cues between a token and its cue (1) or not (0):
-/// off, because at run time the cue tagger also finds cues the corpus leaves unmarked
-/// inside contents, and the feature then cuts contents short. With it on, training tags the
-/// other cues by a two-fold jackknife (as at run time): role dev F1 on gold cues 77.7 → 78.2,
-/// but the shipped model (trained with it off) is kept — see NOTES.md.
-const OTHER_CUE_FEATURE: u64 = 0;
 /// Added to the cue tagger's B score: the perceptron under-predicts rare cues.
 pub const DEFAULT_CUE_BIAS: f32 = 25.0;
 const NA: u64 = 0x5a5a;
@@ -212,7 +206,10 @@ fn trans_key(prev: usize) -> u64 {
     f(T_TRANS, &[prev as u64])
 }
 
-fn cue_features(d: &Prepared, s: Range<usize>, i: usize, out: &mut Vec<u64>) {
+const CUE_FEATS: usize = 31;
+
+#[inline]
+fn cue_features(d: &Prepared, s: Range<usize>, i: usize) -> [u64; CUE_FEATS] {
     let t = &d.toks;
     let at = |k: isize| -> Option<&Atom> {
         let k = i as isize + k;
@@ -226,7 +223,7 @@ fn cue_features(d: &Prepared, s: Range<usize>, i: usize, out: &mut Vec<u64>) {
     let from_start = (i - s.start).min(6) as u64;
     let to_end = (s.end - 1 - i).min(6) as u64;
     let sent_has_quote = d.qm_ps[s.end] > d.qm_ps[s.start];
-    out.extend_from_slice(&[
+    [
         f(10, &[]),
         f(11, &[a.lower]),
         f(12, &[a.suf]),
@@ -258,14 +255,48 @@ fn cue_features(d: &Prepared, s: Range<usize>, i: usize, out: &mut Vec<u64>) {
         f(38, &[a.clus[1], u64::from(a.xpos)]),
         f(39, &[at(-1).map_or(NA, |a| a.clus[0]), a.clus[0]]),
         f(70, &[a.clus[0], at(1).map_or(NA, |a| a.clus[0])]),
-    ]);
+    ]
 }
 
-/// Context of one cue for the role tagger.
-pub(crate) struct CueCtx<'a> {
+/// Context of one cue for the role tagger: its token range and what the features read
+/// from it (computed once per cue).
+pub(crate) struct CueCtx {
     pub cue: Range<usize>,
-    /// Prefix counts of cue tokens of *other* attributions.
-    pub other_ps: &'a [u32],
+    head: u64,
+    first: u64,
+    cls: u64,
+    after_cue: u64,
+    before_cue: u64,
+    cue_in_q: u64,
+}
+
+impl CueCtx {
+    pub(crate) fn new(d: &Prepared, cue: Range<usize>) -> CueCtx {
+        let t = &d.toks;
+        let n = t.len();
+        let (c0, c1) = (cue.start, cue.end);
+        CueCtx {
+            head: t[c1 - 1].lower,
+            first: t[c0].lower,
+            cls: u64::from(t[c0..c1].iter().map(|a| a.lex).max().unwrap_or(0)),
+            after_cue: if c1 < n { t[c1].lower } else { NA },
+            before_cue: if c0 > 0 { t[c0 - 1].lower } else { NA },
+            cue_in_q: u64::from(t[c0].in_quote),
+            cue,
+        }
+    }
+
+    /// 0 before the cue, 1 inside, 2 after.
+    #[inline]
+    fn dir(&self, j: usize) -> u64 {
+        if j < self.cue.start {
+            0
+        } else if j >= self.cue.end {
+            2
+        } else {
+            1
+        }
+    }
 }
 
 fn bucket(n: usize) -> u64 {
@@ -278,26 +309,18 @@ fn bucket(n: usize) -> u64 {
     }
 }
 
-fn role_features(d: &Prepared, c: &CueCtx<'_>, j: usize, out: &mut Vec<u64>) {
+/// Number of role features that depend only on the token and its direction from the cue
+/// ([`role_local`]) and on the cue too ([`role_cued`]).
+const ROLE_LOCAL: usize = 13;
+const ROLE_CUED: usize = 19;
+
+/// The role features of token `j` that depend only on the token and `dir` (so they can be
+/// summed once per token and direction and shared by every cue whose window holds it).
+#[inline]
+fn role_local(d: &Prepared, j: usize, dir: u64) -> [u64; ROLE_LOCAL] {
     let t = &d.toks;
     let n = t.len();
     let a = &t[j];
-    let (c0, c1) = (c.cue.start, c.cue.end);
-    let (dir, dist, lo, hi) = if j < c0 {
-        (0u64, c0 - j, j, c0)
-    } else if j >= c1 {
-        (2u64, j + 1 - c1, c1, j + 1)
-    } else {
-        (1u64, 0, j, j)
-    };
-    let qb = (d.qm_ps[hi] - d.qm_ps[lo]).min(3) as u64;
-    let cb = (d.comma_ps[hi] - d.comma_ps[lo]).min(3) as u64;
-    let ob = u64::from(c.other_ps[hi] > c.other_ps[lo]) & OTHER_CUE_FEATURE;
-    let po = (d.para_of_sent[d.sent_of[j] as usize]
-        - d.para_of_sent[d.sent_of[c0] as usize].min(d.para_of_sent[d.sent_of[j] as usize]))
-    .min(2) as u64;
-    let b = bucket(dist);
-    let so = (i64::from(d.sent_of[j]) - i64::from(d.sent_of[c0])).clamp(-2, 3) as u64;
     let lw = |k: isize| {
         let k = j as isize + k;
         if k >= 0 && (k as usize) < n {
@@ -314,48 +337,73 @@ fn role_features(d: &Prepared, c: &CueCtx<'_>, j: usize, out: &mut Vec<u64>) {
             NA
         }
     };
-    let head = t[c1 - 1].lower;
-    let first = t[c0].lower;
-    let cls = u64::from(t[c0..c1].iter().map(|a| a.lex).max().unwrap_or(0));
-    let after_cue = if c1 < n { t[c1].lower } else { NA };
-    let before_cue = if c0 > 0 { t[c0 - 1].lower } else { NA };
-    let s = &d.sents[d.sent_of[j] as usize];
-    let sent_pos = u64::from(j == s.start) | (u64::from(j + 1 == s.end) << 1);
-    let cue_in_q = u64::from(t[c0].in_quote);
-    out.extend_from_slice(&[
+    [
         f(40, &[dir]),
-        f(41, &[dir, b]),
         f(42, &[dir, a.lower]),
         f(43, &[dir, u64::from(a.upos)]),
         f(44, &[dir, u64::from(a.xpos)]),
         f(45, &[dir, xp(-1), u64::from(a.xpos)]),
         f(46, &[dir, u64::from(a.xpos), xp(1)]),
-        f(47, &[dir, u64::from(a.in_quote), qb, cue_in_q]),
-        f(48, &[dir, ob, b.min(5)]),
+        f(53, &[dir, lw(-1)]),
+        f(54, &[dir, lw(1)]),
+        // (The 0 is the retired other-cue flag, kept so the feature keys stay the same.)
+        f(57, &[dir, u64::from(a.lex), 0]),
+        f(58, &[dir, u64::from(a.cap), u64::from(a.upos)]),
+        f(60, &[dir, a.shape]),
+        f(66, &[dir, u64::from(a.in_quote), u64::from(a.xpos)]),
+        f(71, &[dir, a.clus[0]]),
+    ]
+}
+
+/// The role features of token `j` that depend on the cue.
+#[inline]
+fn role_cued(d: &Prepared, c: &CueCtx, j: usize) -> [u64; ROLE_CUED] {
+    let t = &d.toks;
+    let a = &t[j];
+    let (c0, c1) = (c.cue.start, c.cue.end);
+    let (dir, dist, lo, hi) = if j < c0 {
+        (0u64, c0 - j, j, c0)
+    } else if j >= c1 {
+        (2u64, j + 1 - c1, c1, j + 1)
+    } else {
+        (1u64, 0, j, j)
+    };
+    let qb = (d.qm_ps[hi] - d.qm_ps[lo]).min(3) as u64;
+    let cb = (d.comma_ps[hi] - d.comma_ps[lo]).min(3) as u64;
+    let (ps_j, ps_c) = (d.para_of_sent[d.sent_of[j] as usize], d.para_of_sent[d.sent_of[c0] as usize]);
+    let po = (ps_j - ps_c.min(ps_j)).min(2) as u64;
+    let b = bucket(dist);
+    let so = (i64::from(d.sent_of[j]) - i64::from(d.sent_of[c0])).clamp(-2, 3) as u64;
+    let s = &d.sents[d.sent_of[j] as usize];
+    let sent_pos = u64::from(j == s.start) | (u64::from(j + 1 == s.end) << 1);
+    let (head, cls) = (c.head, c.cls);
+    [
+        f(41, &[dir, b]),
+        f(47, &[dir, u64::from(a.in_quote), qb, c.cue_in_q]),
+        f(48, &[dir, 0, b.min(5)]),
         f(49, &[dir, so]),
         f(50, &[dir, cb, b.min(4)]),
         f(51, &[dir, head]),
         f(52, &[dir, head, b]),
-        f(53, &[dir, lw(-1)]),
-        f(54, &[dir, lw(1)]),
         f(55, &[dir, u64::from(a.qmark), qb]),
         f(56, &[dir, sent_pos, so]),
-        f(57, &[dir, u64::from(a.lex), ob]),
-        f(58, &[dir, u64::from(a.cap), u64::from(a.upos)]),
         f(59, &[dir, b, u64::from(a.xpos)]),
-        f(60, &[dir, a.shape]),
-        f(61, &[dir, after_cue, b.min(4)]),
-        f(62, &[dir, before_cue, b.min(4)]),
+        f(61, &[dir, c.after_cue, b.min(4)]),
+        f(62, &[dir, c.before_cue, b.min(4)]),
         f(63, &[dir, cls, so]),
-        f(64, &[dir, first, head]),
-        f(65, &[dir, qb, cb, ob]),
-        f(66, &[dir, u64::from(a.in_quote), u64::from(a.xpos)]),
+        f(64, &[dir, c.first, head]),
+        f(65, &[dir, qb, cb, 0]),
         f(67, &[dir, cls, qb, u64::from(a.in_quote)]),
         f(68, &[dir, po, so]),
         f(69, &[dir, po, u64::from(a.in_quote), sent_pos]),
-        f(71, &[dir, a.clus[0]]),
         f(72, &[dir, b.min(4), a.clus[0]]),
-    ]);
+    ]
+}
+
+/// All role features of token `j` for cue `c` (training).
+fn role_features(d: &Prepared, c: &CueCtx, j: usize, out: &mut Vec<u64>) {
+    out.extend_from_slice(&role_local(d, j, c.dir(j)));
+    out.extend_from_slice(&role_cued(d, c, j));
 }
 
 /// The window of tokens the role tagger looks at for a cue.
@@ -442,9 +490,39 @@ fn viterbi(nl: usize, em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
 
 /// A runtime tagger: weights and dense transitions.
 pub(crate) struct Tagger {
-    nl: usize,
     w: Weights,
     tr: Vec<f32>,
+}
+
+/// A small direct-mapped cache of weight rows (feature key → dense scores), so features
+/// that recur within a document (bias, POS pairs, distance buckets, the cue's words) are
+/// looked up in the large weight table once. Adding a cached row gives the same sums as
+/// adding the table's sparse row (absent labels add 0.0).
+pub(crate) struct Memo {
+    keys: Vec<u64>,
+    rows: Vec<[f32; ROLE_LABELS]>,
+}
+
+const MEMO_BITS: u32 = 11;
+
+impl Memo {
+    pub(crate) fn new() -> Memo {
+        Memo { keys: vec![0; 1 << MEMO_BITS], rows: vec![[0.0; ROLE_LABELS]; 1 << MEMO_BITS] }
+    }
+
+    #[inline]
+    fn add(&mut self, w: &Weights, key: u64, row: &mut [f32]) {
+        let i = ((key >> 17) as usize) & ((1 << MEMO_BITS) - 1);
+        let (Some(k), Some(r)) = (self.keys.get_mut(i), self.rows.get_mut(i)) else { return };
+        if *k != key {
+            *r = [0.0; ROLE_LABELS];
+            w.add(key, r);
+            *k = key;
+        }
+        for (o, v) in row.iter_mut().zip(r.iter()) {
+            *o += *v;
+        }
+    }
 }
 
 impl Tagger {
@@ -453,20 +531,31 @@ impl Tagger {
         for p in 0..=nl {
             w.add(trans_key(p), &mut tr[p * nl..(p + 1) * nl]);
         }
-        Tagger { nl, w, tr }
+        Tagger { w, tr }
     }
+}
 
-    fn decode(&self, keys: &[Vec<u64>], forced_o: &[bool], bias: f32) -> Vec<u8> {
-        let nl = self.nl;
-        let mut em = vec![0f32; keys.len() * nl];
-        for (i, ks) in keys.iter().enumerate() {
-            let row = &mut em[i * nl..(i + 1) * nl];
-            row[1] += bias;
-            for &k in ks {
-                self.w.add(k, row);
-            }
+/// Per-document scratch of the runtime taggers: the row caches and, per token and
+/// direction from the cue (before / after), the summed scores of the role features that
+/// do not depend on the cue.
+pub(crate) struct Scratch {
+    role_memo: Memo,
+    local: Vec<[f32; ROLE_LABELS]>,
+    /// Bit 0: `local[2 j]` (before) computed; bit 1: `local[2 j + 1]` (after).
+    local_done: Vec<u8>,
+    em: Vec<f32>,
+    forced: Vec<bool>,
+}
+
+impl Scratch {
+    pub(crate) fn new(n: usize) -> Scratch {
+        Scratch {
+            role_memo: Memo::new(),
+            local: vec![[0.0; ROLE_LABELS]; 2 * n],
+            local_done: vec![0; n],
+            em: Vec::new(),
+            forced: Vec::new(),
         }
-        viterbi(nl, &em, &self.tr, forced_o)
     }
 }
 
@@ -566,66 +655,77 @@ impl AttrModel {
 
     /// Roles for each cue.
     pub(crate) fn roles(&self, d: &Prepared, cues: &[Range<usize>]) -> Vec<RawHit> {
-        let n = d.toks.len();
         let mut out = Vec::with_capacity(cues.len());
-        let mut keys: Vec<Vec<u64>> = Vec::new();
+        let mut sc = Scratch::new(d.toks.len());
         for c in cues {
-            let other_ps = other_prefix(n, cues, c);
-            let ctx = CueCtx { cue: c.clone(), other_ps: &other_ps };
             let w = window(d, c);
-            keys.clear();
-            for j in w.clone() {
-                let mut v = Vec::with_capacity(32);
-                role_features(d, &ctx, j, &mut v);
-                keys.push(v);
-            }
-            let forced: Vec<bool> = w.clone().map(|j| c.contains(&j)).collect();
-            let labels = self.role.decode(&keys, &forced, 0.0);
+            let labels = self.role_labels(d, &CueCtx::new(d, c.clone()), w.clone(), &mut sc);
             let source = runs(&labels, 1, 2, w.start);
             let content = runs(&labels, 3, 4, w.start);
             out.push(RawHit { cue: c.clone(), source, content });
         }
         out
     }
+
+    /// Role labels over the window `w` of cue `c`: emission rows from the per-token cached
+    /// cue-independent sums plus the cue-dependent features (through the row cache); the
+    /// cue's own tokens are pinned to `O` and get no features.
+    fn role_labels(&self, d: &Prepared, c: &CueCtx, w: Range<usize>, sc: &mut Scratch) -> Vec<u8> {
+        const NL: usize = ROLE_LABELS;
+        let wt = &self.role.w;
+        sc.em.clear();
+        sc.em.resize(w.len() * NL, 0.0);
+        sc.forced.clear();
+        for (k, j) in w.enumerate() {
+            let forced = c.cue.contains(&j);
+            sc.forced.push(forced);
+            if forced {
+                continue;
+            }
+            let dir = c.dir(j);
+            let slot = 2 * j + usize::from(dir == 2);
+            let bit = 1u8 << usize::from(dir == 2);
+            if sc.local_done[j] & bit == 0 {
+                let mut acc = [0f32; NL];
+                for key in role_local(d, j, dir) {
+                    sc.role_memo.add(wt, key, &mut acc);
+                }
+                sc.local[slot] = acc;
+                sc.local_done[j] |= bit;
+            }
+            let row = &mut sc.em[k * NL..(k + 1) * NL];
+            row.copy_from_slice(&sc.local[slot]);
+            for key in role_cued(d, c, j) {
+                sc.role_memo.add(wt, key, row);
+            }
+        }
+        viterbi(NL, &sc.em, &self.role.tr, &sc.forced)
+    }
 }
 
 /// Cue tokens of the tagger on every sentence of a document.
 fn tag_cues(tagger: &Tagger, bias: f32, d: &Prepared) -> Vec<Range<usize>> {
+    const NL: usize = CUE_LABELS;
     let mut out = Vec::new();
-    let mut keys: Vec<Vec<u64>> = Vec::new();
+    let mut memo = Memo::new();
+    let mut em: Vec<f32> = Vec::new();
+    let mut forced: Vec<bool> = Vec::new();
     for s in &d.sents {
-        keys.clear();
-        for i in s.clone() {
-            let mut v = Vec::with_capacity(48);
-            cue_features(d, s.clone(), i, &mut v);
-            keys.push(v);
+        em.clear();
+        em.resize(s.len() * NL, 0.0);
+        for (k, i) in s.clone().enumerate() {
+            let row = &mut em[k * NL..(k + 1) * NL];
+            row[1] += bias;
+            for key in cue_features(d, s.clone(), i) {
+                memo.add(&tagger.w, key, row);
+            }
         }
-        let forced = vec![false; s.len()];
-        let labels = tagger.decode(&keys, &forced, bias);
+        forced.clear();
+        forced.resize(s.len(), false);
+        let labels = viterbi(NL, &em, &tagger.tr, &forced);
         out.extend(runs(&labels, 1, 2, s.start));
     }
     out
-}
-
-/// Prefix counts (length n + 1) of the tokens of `cues` other than those overlapping `own`.
-fn other_prefix(n: usize, cues: &[Range<usize>], own: &Range<usize>) -> Vec<u32> {
-    let mut is_other = vec![false; n];
-    for c in cues {
-        if c.start < own.end && own.start < c.end {
-            continue;
-        }
-        for x in &mut is_other[c.start.min(n)..c.end.min(n)] {
-            *x = true;
-        }
-    }
-    let mut ps = Vec::with_capacity(n + 1);
-    ps.push(0);
-    let mut acc = 0;
-    for &c in &is_other {
-        acc += u32::from(c);
-        ps.push(acc);
-    }
-    ps
 }
 
 // ---------------------------------------------------------------- training
@@ -679,23 +779,13 @@ fn dev_cue_f1(tagger: &Tagger, docs: &[TrainDoc]) -> f64 {
     f1(acc)
 }
 
-/// Roles on gold cues, with `cues[k]` (predicted cues) as the other cues of document k.
-fn dev_role_f1(tagger: &Tagger, docs: &[TrainDoc], cues: &[Vec<Range<usize>>]) -> f64 {
+/// Roles on gold cues (role token-span F1).
+fn dev_role_f1(model: &AttrModel, docs: &[TrainDoc]) -> f64 {
     let mut acc = (0, 0, 0);
-    for (d, cues) in docs.iter().zip(cues) {
+    for d in docs {
+        let mut sc = Scratch::new(d.prep.toks.len());
         for (c, w, gold) in &d.attrs {
-            let other_ps = other_prefix(d.prep.toks.len(), cues, c);
-            let ctx = CueCtx { cue: c.clone(), other_ps: &other_ps };
-            let keys: Vec<Vec<u64>> = w
-                .clone()
-                .map(|j| {
-                    let mut v = Vec::with_capacity(48);
-                    role_features(&d.prep, &ctx, j, &mut v);
-                    v
-                })
-                .collect();
-            let forced: Vec<bool> = w.clone().map(|j| c.contains(&j)).collect();
-            let labels = tagger.decode(&keys, &forced, 0.0);
+            let labels = model.role_labels(&d.prep, &CueCtx::new(&d.prep, c.clone()), w.clone(), &mut sc);
             for (b, i) in [(1, 2), (3, 4)] {
                 let k = span_f1(&runs(gold, b, i, 0), &runs(&labels, b, i, 0));
                 acc = (acc.0 + k.0, acc.1 + k.1, acc.2 + k.2);
@@ -878,14 +968,8 @@ fn train_cues(
         for &(di, si) in &sents {
             let d = &docs[di];
             let s = d.prep.sents[si].clone();
-            let keys: Vec<Vec<u64>> = s
-                .clone()
-                .map(|i| {
-                    let mut v = Vec::with_capacity(48);
-                    cue_features(&d.prep, s.clone(), i, &mut v);
-                    v
-                })
-                .collect();
+            let keys: Vec<Vec<u64>> =
+                s.clone().map(|i| cue_features(&d.prep, s.clone(), i).to_vec()).collect();
             let forced = vec![false; s.len()];
             wrong += usize::from(step(&mut cue_t, CUE_LABELS, &keys, &d.cue_labels[s], &forced));
         }
@@ -931,48 +1015,26 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
     // One random stream per stage, so a run that stops a stage early (by `dev`) and one
     // given that many epochs build the same model.
     let mut rng = SplitMix(seed);
-    let mut fold_rng = SplitMix(seed ^ 0x9e37_79b9_7f4a_7c15);
     let mut role_rng = SplitMix(seed ^ 0x6a09_e667_f3bc_c908);
 
     // Cue tagger over sentences.
     let all: Vec<usize> = (0..docs.len()).collect();
     let cue_rows = train_cues(&docs, &all, opts.cue_epochs, &mut rng, &dev, opts.prune, &mut best_cue);
-    let cue_tagger = Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &cue_rows));
-    // The other cues the role tagger sees: at run time the cue tagger's, so in training too
-    // (two-fold jackknife: each half tagged by a cue tagger trained on the other half).
-    let mut pred_cues: Vec<Vec<Range<usize>>> = vec![Vec::new(); docs.len()];
-    let fold_epochs = best_cue.as_ref().map_or(opts.cue_epochs, |b| b.1 + 1);
-    for fold in (0..2).filter(|_| OTHER_CUE_FEATURE != 0) {
-        let half: Vec<usize> = (0..docs.len()).filter(|i| i % 2 != fold).collect();
-        let rows = train_cues(&docs, &half, fold_epochs, &mut fold_rng, &[], opts.prune, &mut None);
-        let t = Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &rows));
-        for i in (0..docs.len()).filter(|i| i % 2 == fold) {
-            pred_cues[i] = tag_cues(&t, DEFAULT_CUE_BIAS, &docs[i].prep);
-        }
-    }
-    let dev_cues: Vec<Vec<Range<usize>>> =
-        dev.iter().map(|d| tag_cues(&cue_tagger, DEFAULT_CUE_BIAS, &d.prep)).collect();
-
     // Role tagger over gold cues.
     let mut items: Vec<(usize, usize)> =
         docs.iter().enumerate().flat_map(|(di, d)| (0..d.attrs.len()).map(move |k| (di, k))).collect();
     let mut role_t = Trainer::new();
-    let others: Vec<Vec<Vec<u32>>> = docs
-        .iter()
-        .zip(&pred_cues)
-        .map(|(d, pc)| d.attrs.iter().map(|(c, _, _)| other_prefix(d.prep.toks.len(), pc, c)).collect())
-        .collect();
     for epoch in 0..opts.role_epochs {
         role_rng.shuffle(&mut items);
         let mut wrong = 0;
         for &(di, k) in &items {
             let d = &docs[di];
             let (c, w, labels) = &d.attrs[k];
-            let ctx = CueCtx { cue: c.clone(), other_ps: &others[di][k] };
+            let ctx = CueCtx::new(&d.prep, c.clone());
             let keys: Vec<Vec<u64>> = w
                 .clone()
                 .map(|j| {
-                    let mut v = Vec::with_capacity(32);
+                    let mut v = Vec::with_capacity(ROLE_LOCAL + ROLE_CUED);
                     role_features(&d.prep, &ctx, j, &mut v);
                     v
                 })
@@ -983,11 +1045,13 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
         tracing::info!(epoch, wrong, total = items.len(), "role tagger epoch");
         if !dev.is_empty() && epoch >= 2 {
             let rows = role_t.averaged(opts.role_prune);
-            let score = dev_role_f1(
-                &Tagger::new(ROLE_LABELS, Weights::from_rows(ROLE_LABELS, &rows)),
-                &dev,
-                &dev_cues,
-            );
+            let probe = AttrModel {
+                cue: Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &[])),
+                role: Tagger::new(ROLE_LABELS, Weights::from_rows(ROLE_LABELS, &rows)),
+                cue_bias: DEFAULT_CUE_BIAS,
+                bytes: Vec::new(),
+            };
+            let score = dev_role_f1(&probe, &dev);
             tracing::info!(epoch, score, "role tagger dev span F1");
             if best_role.as_ref().is_none_or(|b| score > b.0) {
                 best_role = Some((score, epoch, rows));
