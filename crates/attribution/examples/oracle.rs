@@ -104,8 +104,21 @@ pub fn boundaries(docs: &[dossier_attribution::polnear::GoldDoc], a: &Attributor
             a.extract_diag(&d.text, &s, pos.as_deref(), Some(&gold_cues), true)
         };
         let t = &d.text;
+        let words = std::env::var("CLIP_WORDS").ok().and_then(|v| v.parse::<usize>().ok());
         let clip = |x: &str| {
             let x = x.replace('\n', "⏎");
+            // `CLIP_WORDS=k`: only the first k words and the length class (groups the tail).
+            if let Some(k) = words {
+                let n = x.split_whitespace().count();
+                let head: Vec<&str> = x.split_whitespace().take(k).collect();
+                let len = match n {
+                    0..=1 => "1",
+                    2..=4 => "2-4",
+                    5..=10 => "5-10",
+                    _ => "11+",
+                };
+                return format!("{} …[{len}]", head.join(" "));
+            }
             if x.chars().count() > 25 {
                 format!("{}…", x.chars().take(25).collect::<String>())
             } else {

@@ -47,7 +47,7 @@ impl Ctx<'_> {
         matches!(self.words[i].as_str(), "\"" | "“" | "”" | "«" | "»" | "‘" | "’" | "'" | "``" | "''")
     }
     fn is_dash(&self, i: usize) -> bool {
-        matches!(self.words[i].as_str(), "—" | "–" | "--" | "-")
+        matches!(self.words[i].as_str(), "—" | "―" | "–" | "--" | "-")
     }
     fn cap(&self, i: usize) -> bool {
         self.prep.spans[i].of(self.text).chars().next().is_some_and(char::is_uppercase)
