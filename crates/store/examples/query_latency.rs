@@ -6,8 +6,9 @@
 //! content words, entity names, document keys), opening the store each time as a `dossier`
 //! command does; prints p50 / p95 / max in milliseconds.
 //!
-//! `cargo run --release -p dossier-store --example query_latency -- DB [--reps N] [--budget SECONDS]`
-//! A query stops early once it has used `--budget` seconds (default 60) and says so.
+//! `cargo run --release -p dossier-store --example query_latency -- DB [--reps N] [--budget SECONDS] [--only PREFIX]`
+//! A query stops early once it has used `--budget` seconds (default 60) and says so;
+//! `--only` runs the queries whose name starts with PREFIX (e.g. `claims`).
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -43,11 +44,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut db = None;
     let (mut reps, mut budget) = (50usize, 60f64);
+    let mut only = String::new();
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
             "--reps" => {
                 reps = args.get(i + 1).ok_or("--reps needs a value")?.parse()?;
+                i += 1;
+            }
+            "--only" => {
+                only = args.get(i + 1).ok_or("--only needs a value")?.clone();
                 i += 1;
             }
             "--budget" => {
@@ -58,7 +64,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         i += 1;
     }
-    let db = db.ok_or("usage: query_latency DB [--reps N] [--budget SECONDS]")?;
+    let db = db.ok_or("usage: query_latency DB [--reps N] [--budget SECONDS] [--only PREFIX]")?;
     let conn = Connection::open(&db)?;
     let sample = |sql: &str| strings(&conn, sql);
     let titles = sample("SELECT title FROM documents WHERE title IS NOT NULL ORDER BY random() LIMIT 200");
@@ -122,7 +128,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "{:<20} {:>5} {:>10} {:>10} {:>10} {:>9}",
         "query", "runs", "p50 ms", "p95 ms", "max ms", "results"
     );
-    for (name, q) in &queries {
+    for (name, q) in queries.iter().filter(|(n, _)| n.starts_with(only.as_str())) {
         let mut times = Vec::with_capacity(reps);
         let started = Instant::now();
         let mut results = 0;

@@ -1,8 +1,10 @@
--- dossier store, schema version 2 (PRAGMA user_version = 2).
+-- dossier store, schema version 3 (PRAGMA user_version = 3); the claim aggregates of
+-- version 3 are in schema_claims.sql (run after this file).
 -- Documents are keyed by a hash of their text; every other table hangs on documents.doc.
 -- Version 2 keeps what the queries read precomputed at ingest (counters, entity components,
--- claim groups, independence keys) and stores the record compressed; migrate_v1.sql turns a
--- version 1 file into this.
+-- claim groups, independence keys) and stores the record compressed; version 3 adds per-claim
+-- aggregates (documents, outlets, independence keys, source spellings) and indexes denials
+-- by distinct word set. `migrate_v1` and `migrate_v2` (sqlite.rs) turn older files into this.
 CREATE TABLE meta (
     name  TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -57,6 +59,7 @@ CREATE TABLE attributions (
     nwords  INTEGER NOT NULL             -- distinct content words (dossier_link::tokens::content_hashes)
 );
 CREATE INDEX attributions_grp ON attributions(grp);
+CREATE INDEX attributions_doc ON attributions(doc);
 -- Content words of the attributions (contentless; rowid = arow): `claims --about`.
 CREATE VIRTUAL TABLE claim_fts USING fts5(content, content = '', tokenize = 'unicode61 remove_diacritics 2');
 
@@ -80,13 +83,6 @@ CREATE TABLE claim_groups (
 );
 CREATE INDEX claim_groups_sid ON claim_groups(sid, class);
 CREATE INDEX claim_groups_order ON claim_groups(undated, first_seen, first_key);
-
--- Denials by content word (word hash as i64): contradiction candidates.
-CREATE TABLE denial_words (
-    word INTEGER NOT NULL,
-    arow INTEGER NOT NULL,
-    PRIMARY KEY (word, arow)
-) WITHOUT ROWID;
 
 -- Entities merged across documents: nodes are (folded canonical name, label), joined into
 -- components by aliases; the aggregates of each component are kept up to date at ingest.

@@ -1,22 +1,24 @@
 //! The SQLite store: one file, WAL journal, FTS5 over titles and texts.
 //!
 //! The schema version lives in `PRAGMA user_version` and is checked before anything is
-//! written: a newer file is refused, a version 1 file is migrated in one transaction (see
-//! [`migrate_v1`]; if that fails the file is left as it was and the error says why), a file
-//! that is not a dossier database is refused; a refused file is never touched.
+//! written: a newer file is refused, a version 1 or 2 file is migrated in one transaction (see
+//! [`migrate_v1`], [`migrate_v2`]; if that fails the file is left as it was and the error says
+//! why), a file that is not a dossier database is refused; a refused file is never touched.
 //!
 //! Everything a query reads is maintained in the write transaction of each batch: counters
 //! for `stats`, entity components with their summary row for `entities`, claim groups (and
-//! the per-document independence key) for `claims`, so no query scans the corpus.
+//! the per-document independence key, and per claim its documents, outlets, independence keys
+//! and source spellings) for `claims`, so no query scans the corpus and a claim costs one range
+//! read per list it outputs.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use dossier_link::tokens::{fold_name, hashes_from_bytes, hashes_to_bytes, words};
 use dossier_link::{
-    about_matches, assemble_claim, by_matches, claim_class, independence_key, same_claim, trace, AttrRow,
-    Claim, ClaimFilter, ClaimOptions, Contradiction, DupThresholds, EntitySummary, Member, OriginHint,
-    Signature, SIGNATURE_VERSION,
+    about_matches, by_matches, claim_class, contradicts, independence_key, same_claim, trace, Claim,
+    ClaimFilter, ClaimOptions, Contradiction, DupThresholds, EntitySummary, Member, OriginHint, Signature,
+    SIGNATURE_VERSION,
 };
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
@@ -24,9 +26,11 @@ use crate::prepare::{compress, Prepared, PreparedAttribution, PreparedDoc, Prepa
 use crate::{DocSummary, PutOutcome, Result, SearchHit, Stats, Store, StoreError, TimelineItem};
 
 /// The schema this version writes (and the newest it reads).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA: &str = include_str!("schema.sql");
+/// The tables version 3 added (a new store runs both files; [`migrate_v2`] runs this one).
+const SCHEMA_CLAIMS: &str = include_str!("schema_claims.sql");
 
 /// Candidates examined per band key: a band shared by very many documents (boilerplate-only
 /// bodies) would otherwise make linking quadratic.
@@ -105,17 +109,18 @@ impl SqliteStore {
             }
         }
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        if version == 1 {
+        if version == 1 || version == 2 {
             // Migrated in the file's own journal mode, in one transaction: on any error the
             // transaction rolls back and the file is as it was.
             let started = std::time::Instant::now();
-            migrate_v1(&mut conn).map_err(|e| StoreError::TooOld {
+            let migrated = if version == 1 { migrate_v1(&mut conn) } else { migrate_v2(&mut conn) };
+            migrated.map_err(|e| StoreError::TooOld {
                 path: path.clone(),
-                found: 1,
+                found: version,
                 supported: SCHEMA_VERSION,
                 reason: e.to_string(),
             })?;
-            tracing::info!(path = %path, seconds = started.elapsed().as_secs_f64(), "store migrated from schema 1 to 2");
+            tracing::info!(path = %path, from = version, seconds = started.elapsed().as_secs_f64(), "store migrated to schema 3");
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // WAL + NORMAL: a killed process loses nothing committed; power loss may lose the
@@ -125,6 +130,7 @@ impl SqliteStore {
         if version == 0 {
             let tx = conn.unchecked_transaction()?;
             tx.execute_batch(SCHEMA)?;
+            tx.execute_batch(SCHEMA_CLAIMS)?;
             tx.execute(
                 "INSERT INTO meta(name, value) VALUES ('signature_version', ?1), ('created_by', ?2)",
                 params![SIGNATURE_VERSION.to_string(), concat!("dossier ", env!("CARGO_PKG_VERSION"))],
@@ -219,105 +225,139 @@ impl SqliteStore {
         Ok(out)
     }
 
-    /// Claim groups with an attribution whose content has every one of `about`'s words
-    /// (candidates from the FTS index; checked exactly when the group is read).
+    /// Claim groups with an attribution whose content has every one of `about`'s words:
+    /// candidates from the FTS index, each group accepted on its first member that matches
+    /// exactly (a group with no FTS hit cannot match exactly).
     fn groups_about(&self, about: &HashSet<String>) -> Result<HashSet<i64>> {
         let mut words: Vec<&String> = about.iter().collect();
         words.sort();
         let q = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ");
         let mut st = self.conn.prepare_cached(
-            "SELECT DISTINCT a.grp FROM claim_fts f JOIN attributions a ON a.arow = f.rowid
+            "SELECT a.grp, a.content FROM claim_fts f JOIN attributions a ON a.arow = f.rowid
              WHERE claim_fts MATCH ?1",
         )?;
-        let rows = st.query_map([q], |r| r.get::<_, i64>(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// One claim group as a contract claim; `None` when `about` is given and no member matches it.
-    fn claim_of(
-        &self,
-        grp: i64,
-        about: Option<&HashSet<String>>,
-        opts: ClaimOptions,
-    ) -> Result<Option<Claim>> {
-        let (sid, class): (i64, i64) = self
-            .conn
-            .prepare_cached("SELECT sid, class FROM claim_groups WHERE grp = ?1")?
-            .query_row([grp], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        let mut st = self.conn.prepare_cached(
-            "SELECT a.source, a.content, a.stance, d.key, d.outlet, d.published, c.indep
-             FROM attributions a JOIN documents d ON d.doc = a.doc JOIN clusters c ON c.doc = a.doc
-             WHERE a.grp = ?1 ORDER BY a.arow",
-        )?;
-        let rows: Vec<AttrRow> = st
-            .query_map([grp], |r| {
-                Ok(AttrRow {
-                    source: r.get(0)?,
-                    content: r.get(1)?,
-                    stance: r.get(2)?,
-                    document: r.get(3)?,
-                    outlet: r.get(4)?,
-                    published: r.get(5)?,
-                    independence: r.get(6)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let Some(first) = rows.first() else { return Ok(None) };
-        if let Some(a) = about {
-            if !rows.iter().any(|r| about_matches(&r.content, a)) {
-                return Ok(None);
+        let mut rows = st.query([q])?;
+        let mut out = HashSet::new();
+        while let Some(r) = rows.next()? {
+            let g: i64 = r.get(0)?;
+            if out.contains(&g) {
+                continue;
+            }
+            let content = r.get_ref(1)?.as_str().map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            if about_matches(content, about) {
+                out.insert(g);
             }
         }
-        let seed = dossier_link::tokens::content_hashes(&first.content);
-        let contradicted_by =
-            if class == 1 || seed.is_empty() { Vec::new() } else { self.contradictions(sid, &seed, opts)? };
-        let refs: Vec<&AttrRow> = rows.iter().collect();
-        Ok(Some(assemble_claim(&refs, contradicted_by)))
+        Ok(out)
     }
 
-    /// Denials by other sources whose content is similar to `seed`, in date order.
+    /// One claim group as a contract claim, from the group's aggregates (`schema_claims.sql`).
+    fn claim_of(&self, grp: i64, opts: ClaimOptions) -> Result<Claim> {
+        let c = &self.conn;
+        let (sid, class, undated, first_seen, seed): (i64, i64, bool, String, Vec<u8>) = c
+            .prepare_cached("SELECT sid, class, undated, first_seen, seed FROM claim_groups WHERE grp = ?1")?
+            .query_row([grp], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
+        let (content, stance): (String, String) = c
+            .prepare_cached("SELECT content, stance FROM attributions WHERE grp = ?1 ORDER BY arow LIMIT 1")?
+            .query_row([grp], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        // The most frequent spelling; ties: the longest, then the first stored.
+        let source: String = c
+            .prepare_cached(
+                "SELECT name FROM claim_names WHERE grp = ?1
+                 ORDER BY n DESC, length(name) DESC, first_arow LIMIT 1",
+            )?
+            .query_row([grp], |r| r.get(0))?;
+        let documents: Vec<String> = c
+            .prepare_cached("SELECT key FROM claim_docs WHERE grp = ?1 ORDER BY undated, published, key")?
+            .query_map([grp], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let outlets: Vec<String> = c
+            .prepare_cached("SELECT outlet FROM claim_outlets WHERE grp = ?1 ORDER BY outlet")?
+            .query_map([grp], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let independent: i64 = c
+            .prepare_cached("SELECT count(*) FROM claim_indep WHERE grp = ?1")?
+            .query_row([grp], |r| r.get(0))?;
+        let seed = hashes_from_bytes(&seed)
+            .ok_or_else(|| StoreError::Corrupt("a claim seed is not a list of 64-bit hashes".into()))?;
+        let contradicted_by =
+            if class == 1 || seed.is_empty() { Vec::new() } else { self.contradictions(sid, &seed, opts)? };
+        Ok(Claim {
+            source,
+            content,
+            documents,
+            outlets,
+            independent_outlets: independent as usize,
+            contradicted_by,
+            first_seen: (!undated).then_some(first_seen),
+            stance,
+        })
+    }
+
+    /// Denials by other sources whose content is similar to `seed` (Jaccard at least
+    /// `opts.contradiction`), in date order. A similar denial shares at least
+    /// `m = ⌈t·|seed|⌉` words with the seed, so it holds one of any `|seed| − m + 1` of them:
+    /// only the seed words in the fewest denial sets are looked up.
     fn contradictions(&self, sid: i64, seed: &[u64], opts: ClaimOptions) -> Result<Vec<Contradiction>> {
-        let mut overlap: HashMap<i64, usize> = HashMap::new();
+        let c = &self.conn;
+        let mut df_of = c.prepare_cached("SELECT n FROM denial_df WHERE word = ?1")?;
+        let mut by_df: Vec<(i64, u64)> = Vec::with_capacity(seed.len());
+        for &w in seed {
+            let n: Option<i64> = df_of.query_row([w as i64], |r| r.get(0)).optional()?;
+            by_df.push((n.unwrap_or(0), w));
+        }
+        if by_df.iter().all(|x| x.0 == 0) {
+            return Ok(Vec::new());
+        }
+        by_df.sort_unstable();
+        let min_overlap = ((opts.contradiction * seed.len() as f64 - 1e-9).ceil() as usize).max(1);
+        let probe = seed.len().saturating_sub(min_overlap) + 1;
+        let mut sets = BTreeSet::new();
         {
-            let mut st = self.conn.prepare_cached("SELECT arow FROM denial_words WHERE word = ?1")?;
-            for &w in seed {
-                for arow in st.query_map([w as i64], |r| r.get::<_, i64>(0))? {
-                    *overlap.entry(arow?).or_default() += 1;
+            let mut post = c.prepare_cached("SELECT dset FROM denial_set_words WHERE word = ?1")?;
+            for &(n, w) in by_df.iter().take(probe) {
+                if n > 0 {
+                    for d in post.query_map([w as i64], |r| r.get::<_, i64>(0))? {
+                        sets.insert(d?);
+                    }
                 }
             }
         }
-        let mut st = self.conn.prepare_cached(
-            "SELECT a.nwords, g.sid, a.source, a.content, d.key, d.published
-             FROM attributions a JOIN claim_groups g ON g.grp = a.grp JOIN documents d ON d.doc = a.doc
-             WHERE a.arow = ?1",
+        let mut words_of = c.prepare_cached("SELECT words FROM denial_sets WHERE dset = ?1")?;
+        let mut members = c.prepare_cached(
+            "SELECT m.arow, g.sid, a.source, a.content, d.key, d.published
+             FROM denial_members m JOIN attributions a ON a.arow = m.arow
+             JOIN claim_groups g ON g.grp = a.grp JOIN documents d ON d.doc = a.doc
+             WHERE m.dset = ?1",
         )?;
         let mut found: Vec<((bool, String, String, i64), Contradiction)> = Vec::new();
-        // Jaccard ≥ t needs an overlap of at least t × |seed| (the denial has at least `o`
-        // words): most candidates share a common word or two and are dropped here unread.
-        let min_overlap = opts.contradiction * seed.len() as f64;
-        for (arow, o) in overlap.into_iter().filter(|&(_, o)| o as f64 >= min_overlap - 1e-9) {
-            let (nwords, dsid, source, content, key, published): (
-                i64,
-                i64,
-                String,
-                String,
-                String,
-                Option<String>,
-            ) = st.query_row([arow], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        for dset in sets {
+            let blob: Vec<u8> = words_of.query_row([dset], |r| r.get(0))?;
+            let words = hashes_from_bytes(&blob)
+                .ok_or_else(|| StoreError::Corrupt("a denial set is not a list of 64-bit hashes".into()))?;
+            if !contradicts(seed, &words, opts) {
+                continue;
+            }
+            let rows = members.query_map([dset], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                ))
             })?;
-            if dsid == sid {
-                continue;
+            for row in rows {
+                let (arow, dsid, source, content, key, published) = row?;
+                if dsid == sid {
+                    continue;
+                }
+                found.push((
+                    (published.is_none(), published.unwrap_or_default(), key.clone(), arow),
+                    Contradiction { source, document: key, content },
+                ));
             }
-            // The Jaccard similarity from the overlap and the sizes, as `contradicts` computes it.
-            let union = seed.len() + nwords as usize - o;
-            if union == 0 || (o as f64 / union as f64) < opts.contradiction {
-                continue;
-            }
-            found.push((
-                (published.is_none(), published.unwrap_or_default(), key.clone(), arow),
-                Contradiction { source, document: key, content },
-            ));
         }
         found.sort_by(|a, b| a.0.cmp(&b.0));
         Ok(found.into_iter().map(|x| x.1).collect())
@@ -326,7 +366,7 @@ impl SqliteStore {
 
 /// Tables compared by [`SqliteStore::digest`] (everything but the FTS indexes, which are
 /// functions of the tables).
-const TABLES: [&str; 22] = [
+const TABLES: [&str; 29] = [
     "meta",
     "counters",
     "documents",
@@ -335,7 +375,14 @@ const TABLES: [&str; 22] = [
     "attributions",
     "claim_sources",
     "claim_groups",
-    "denial_words",
+    "claim_docs",
+    "claim_outlets",
+    "claim_indep",
+    "claim_names",
+    "denial_sets",
+    "denial_set_words",
+    "denial_df",
+    "denial_members",
     "ent_nodes",
     "ent_aliases",
     "ent_docs",
@@ -443,7 +490,8 @@ fn put_doc(
     ])?;
     tx.prepare_cached("INSERT INTO clusters(doc, cluster, indep) VALUES (?1, ?1, '')")?.execute([doc])?;
     link(tx, doc, &d.signature, th, out, st)?;
-    add_claims(tx, doc, &d.key, d.published.as_deref(), &d.attributions, seeds)?;
+    let at = DocAt { doc, key: &d.key, published: d.published.as_deref(), outlet: d.outlet.as_deref() };
+    add_claims(tx, &at, &d.attributions, seeds)?;
     add_entities(tx, doc, &d.entities, st)
 }
 
@@ -513,14 +561,13 @@ fn link(
 /// rule of [`dossier_link::group_claims`] over documents in storage order.
 fn add_claims(
     tx: &Connection,
-    doc: i64,
-    key: &str,
-    published: Option<&str>,
+    at: &DocAt<'_>,
     attrs: &[PreparedAttribution],
     seeds: &mut SeedCache,
 ) -> Result<()> {
     let opts = ClaimOptions::default();
-    let (undated, date) = (published.is_none(), published.unwrap_or(""));
+    let (doc, key) = (at.doc, at.key);
+    let (undated, date) = (at.published.is_none(), at.published.unwrap_or(""));
     for a in attrs {
         let Some(source) = &a.source else { continue };
         let sid = source_id(tx, &a.source_fold)?;
@@ -561,14 +608,63 @@ fn add_claims(
         let arow = tx.last_insert_rowid();
         tx.prepare_cached("INSERT INTO claim_fts(rowid, content) VALUES (?1, ?2)")?
             .execute(params![arow, a.content])?;
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO claim_docs(grp, undated, published, key) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![grp, undated, date, key])?;
+        if let Some(outlet) = at.outlet {
+            tx.prepare_cached("INSERT OR IGNORE INTO claim_outlets(grp, outlet) VALUES (?1, ?2)")?
+                .execute(params![grp, outlet])?;
+        }
+        tx.prepare_cached(
+            "INSERT INTO claim_names(grp, name, n, first_arow) VALUES (?1, ?2, 1, ?3)
+             ON CONFLICT(grp, name) DO UPDATE SET n = n + 1",
+        )?
+        .execute(params![grp, source, arow])?;
         if a.stance == "denies" {
-            let mut ins =
-                tx.prepare_cached("INSERT OR IGNORE INTO denial_words(word, arow) VALUES (?1, ?2)")?;
-            for &w in &a.words {
-                ins.execute(params![w as i64, arow])?;
-            }
+            add_denial(tx, arow, &a.words)?;
         }
     }
+    Ok(())
+}
+
+/// Where a document's attributions come from (what a claim lists of its documents).
+struct DocAt<'a> {
+    doc: i64,
+    key: &'a str,
+    published: Option<&'a str>,
+    outlet: Option<&'a str>,
+}
+
+/// Files a denial under its distinct content-word set (a set without words contradicts
+/// nothing and is not filed).
+fn add_denial(tx: &Connection, arow: i64, words: &[u64]) -> Result<()> {
+    if words.is_empty() {
+        return Ok(());
+    }
+    let blob = hashes_to_bytes(words);
+    let found: Option<i64> = tx
+        .prepare_cached("SELECT dset FROM denial_sets WHERE words = ?1")?
+        .query_row([&blob], |r| r.get(0))
+        .optional()?;
+    let dset = match found {
+        Some(d) => d,
+        None => {
+            tx.prepare_cached("INSERT INTO denial_sets(words) VALUES (?1)")?.execute([&blob])?;
+            let d = tx.last_insert_rowid();
+            let mut post = tx.prepare_cached("INSERT INTO denial_set_words(word, dset) VALUES (?1, ?2)")?;
+            let mut df = tx.prepare_cached(
+                "INSERT INTO denial_df(word, n) VALUES (?1, 1) ON CONFLICT(word) DO UPDATE SET n = n + 1",
+            )?;
+            for &w in words {
+                post.execute(params![w as i64, d])?;
+                df.execute([w as i64])?;
+            }
+            d
+        }
+    };
+    tx.prepare_cached("INSERT OR IGNORE INTO denial_members(dset, arow) VALUES (?1, ?2)")?
+        .execute(params![dset, arow])?;
     Ok(())
 }
 
@@ -809,14 +905,37 @@ fn cluster_members(conn: &Connection, cluster: i64) -> Result<Vec<(i64, Member)>
     Ok(out)
 }
 
-/// Recomputes the independence key of every member of a group (its origin may have changed).
+/// Recomputes the independence key of every member of a group (its origin may have changed),
+/// and moves each changed document between the keys of its claims (`claim_indep`; a new
+/// document's key is '' and was not counted yet).
 fn refresh_independence(tx: &Connection, cluster: i64) -> Result<()> {
     let members = cluster_members(tx, cluster)?;
     let plain: Vec<Member> = members.iter().map(|(_, m)| m.clone()).collect();
     let origin = trace(&plain).origin;
-    let mut up = tx.prepare_cached("UPDATE clusters SET indep = ?2 WHERE doc = ?1 AND indep != ?2")?;
+    let mut old_of = tx.prepare_cached("SELECT indep FROM clusters WHERE doc = ?1")?;
+    let mut up = tx.prepare_cached("UPDATE clusters SET indep = ?2 WHERE doc = ?1")?;
+    let mut groups = tx.prepare_cached("SELECT DISTINCT grp FROM attributions WHERE doc = ?1")?;
+    let mut dec = tx.prepare_cached("UPDATE claim_indep SET n = n - 1 WHERE grp = ?1 AND indep = ?2")?;
+    let mut drop = tx.prepare_cached("DELETE FROM claim_indep WHERE grp = ?1 AND indep = ?2 AND n <= 0")?;
+    let mut inc = tx.prepare_cached(
+        "INSERT INTO claim_indep(grp, indep, n) VALUES (?1, ?2, 1)
+         ON CONFLICT(grp, indep) DO UPDATE SET n = n + 1",
+    )?;
     for (doc, m) in &members {
-        up.execute(params![doc, independence_key(&origin, m.outlet.as_deref(), &m.id)])?;
+        let new = independence_key(&origin, m.outlet.as_deref(), &m.id);
+        let old: String = old_of.query_row([doc], |r| r.get(0))?;
+        if old == new {
+            continue;
+        }
+        up.execute(params![doc, new])?;
+        let grps: Vec<i64> = groups.query_map([doc], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        for g in grps {
+            if !old.is_empty() {
+                dec.execute(params![g, old])?;
+                drop.execute(params![g, old])?;
+            }
+            inc.execute(params![g, new])?;
+        }
     }
     Ok(())
 }
@@ -884,6 +1003,7 @@ pub fn migrate_v1(conn: &mut Connection) -> Result<()> {
         tx.execute_batch(&format!("ALTER TABLE {t} RENAME TO v1_{t}"))?;
     }
     tx.execute_batch(SCHEMA)?;
+    tx.execute_batch(SCHEMA_CLAIMS)?;
     tx.execute_batch(
         "INSERT INTO meta SELECT * FROM v1_meta;
          INSERT INTO doc_inputs SELECT * FROM v1_doc_inputs;
@@ -975,7 +1095,9 @@ pub fn migrate_v1(conn: &mut Connection) -> Result<()> {
                     })
                 })
                 .collect::<Result<_>>()?;
-            add_claims(&tx, doc, &key, published.as_deref(), &attributions, &mut seeds)?;
+            let outlet: Option<String> = r.get(5)?;
+            let at = DocAt { doc, key: &key, published: published.as_deref(), outlet: outlet.as_deref() };
+            add_claims(&tx, &at, &attributions, &mut seeds)?;
             add_entities(&tx, doc, &entities, &mut st)?;
             st.docs.push(doc);
         }
@@ -991,6 +1113,43 @@ pub fn migrate_v1(conn: &mut Connection) -> Result<()> {
     for t in v1_tables {
         tx.execute_batch(&format!("DROP TABLE v1_{t}"))?;
     }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Schema 2 → 3, in one transaction: the claim aggregates of `schema_claims.sql` are built
+/// from the attributions, documents and independence keys version 2 keeps (the same rows
+/// ingest writes), denials are filed by word set, and `denial_words` is dropped.
+pub fn migrate_v2(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction()?;
+    tx.execute_batch(SCHEMA_CLAIMS)?;
+    tx.execute_batch(
+        "CREATE INDEX attributions_doc ON attributions(doc);
+         INSERT OR IGNORE INTO claim_docs(grp, undated, published, key)
+           SELECT a.grp, d.published IS NULL, coalesce(d.published, ''), d.key
+           FROM attributions a JOIN documents d ON d.doc = a.doc;
+         INSERT OR IGNORE INTO claim_outlets(grp, outlet)
+           SELECT a.grp, d.outlet FROM attributions a JOIN documents d ON d.doc = a.doc
+           WHERE d.outlet IS NOT NULL;
+         INSERT INTO claim_indep(grp, indep, n)
+           SELECT grp, indep, count(*) FROM (
+             SELECT DISTINCT a.grp, a.doc, c.indep FROM attributions a JOIN clusters c ON c.doc = a.doc
+             WHERE c.indep != '')
+           GROUP BY grp, indep;
+         INSERT INTO claim_names(grp, name, n, first_arow)
+           SELECT grp, source, count(*), min(arow) FROM attributions GROUP BY grp, source;",
+    )?;
+    {
+        let mut denials =
+            tx.prepare("SELECT arow, content FROM attributions WHERE stance = 'denies' ORDER BY arow")?;
+        let rows: Vec<(i64, String)> =
+            denials.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        for (arow, content) in rows {
+            add_denial(&tx, arow, &dossier_link::tokens::content_hashes(&content))?;
+        }
+    }
+    tx.execute_batch("DROP TABLE denial_words;")?;
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
     Ok(())
@@ -1218,11 +1377,9 @@ impl Store for SqliteStore {
                 let mut rows = st.query([])?;
                 // Streamed: stop reading once `limit` claims are out.
                 while let Some(r) = rows.next()? {
-                    if let Some(c) = self.claim_of(r.get(0)?, None, opts)? {
-                        out.push(c);
-                        if out.len() >= limit {
-                            break;
-                        }
+                    out.push(self.claim_of(r.get(0)?, opts)?);
+                    if out.len() >= limit {
+                        break;
                     }
                 }
                 return Ok(out);
@@ -1259,11 +1416,9 @@ impl Store for SqliteStore {
             }
         };
         for g in order {
-            if let Some(c) = self.claim_of(g, about.as_ref(), opts)? {
-                out.push(c);
-                if out.len() >= limit {
-                    break;
-                }
+            out.push(self.claim_of(g, opts)?);
+            if out.len() >= limit {
+                break;
             }
         }
         Ok(out)

@@ -104,6 +104,61 @@ fn the_v1_fixture_is_migrated_and_answers_like_a_fresh_store() {
     assert_eq!(answers(&again), answers(&fresh()));
 }
 
+const FIXTURE_V2: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-v2.db");
+
+#[test]
+fn the_v2_fixture_is_migrated_and_answers_like_a_fresh_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("v2.db");
+    std::fs::copy(FIXTURE_V2, &copy).unwrap();
+    let version = |p: &Path| -> i64 {
+        rusqlite::Connection::open(p).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+    };
+    assert_eq!(version(&copy), 2);
+    let s = SqliteStore::open_existing(&copy).unwrap();
+    assert_eq!(answers(&s), answers(&fresh()));
+    // The aggregates equal those of a fresh store (independence counts, spellings, denial sets).
+    for sql in [
+        "SELECT grp, indep, n FROM claim_indep ORDER BY 1, 2",
+        "SELECT grp, name, n, first_arow FROM claim_names ORDER BY 1, 2",
+        "SELECT grp, key FROM claim_docs ORDER BY 1, 2",
+        "SELECT m.arow, s.words FROM denial_members m JOIN denial_sets s ON s.dset = m.dset ORDER BY 1",
+    ] {
+        assert_eq!(rows(&s, sql), rows(&fresh(), sql), "{sql}");
+    }
+    drop(s);
+    assert_eq!(version(&copy), SCHEMA_VERSION);
+    let again = SqliteStore::open_existing(&copy).unwrap();
+    assert_eq!(answers(&again), answers(&fresh()));
+}
+
+#[test]
+fn a_v2_file_that_cannot_be_migrated_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("v2.db");
+    std::fs::copy(FIXTURE_V2, &copy).unwrap();
+    {
+        let c = rusqlite::Connection::open(&copy).unwrap();
+        c.execute_batch("DROP TABLE denial_words; PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+    }
+    let before = std::fs::read(&copy).unwrap();
+    let err = SqliteStore::open_existing(&copy).unwrap_err();
+    assert!(matches!(err, StoreError::TooOld { found: 2, .. }), "{err}");
+    assert!(err.to_string().contains("denial_words"), "{err}");
+    assert_eq!(std::fs::read(&copy).unwrap(), before, "a refused file is left as it was");
+}
+
+fn rows(s: &SqliteStore, sql: &str) -> Vec<String> {
+    let mut st = s.connection().prepare(sql).unwrap();
+    let n = st.column_count();
+    st.query_map([], |r| {
+        Ok((0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect::<Vec<_>>().join("|"))
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
 #[test]
 fn a_v1_file_that_cannot_be_migrated_is_refused_and_untouched() {
     let dir = tempfile::tempdir().unwrap();

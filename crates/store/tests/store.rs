@@ -189,3 +189,74 @@ fn a_busy_source_gives_the_same_claims_in_every_store() {
     assert_eq!(sq.entities(None).unwrap(), mem.entities(None).unwrap());
     assert_eq!(sq.stats().unwrap(), mem.stats().unwrap());
 }
+
+/// A claim's independence changes when a later batch brings the original of one of its
+/// documents (the copy then counts with its origin's outlet), and its display name follows the
+/// most frequent spelling: the SQLite store keeps both up to date at ingest and answers as
+/// the in-memory store does, in one batch or several.
+#[test]
+fn independence_and_spellings_follow_later_batches() {
+    use common::{record, Attr, ORIGINAL};
+    let quote = "ferry fares would stay frozen for a second year";
+    let copy = format!("{ORIGINAL}\n\nSubscribe to our newsletter for more island news.");
+    let pier = format!(
+        "Pier notes\n\nMARA QUIST said {quote} at the pier meeting, where fishermen asked about \
+         moorings, lighting on the breakwater and the winter schedule of the night crossing."
+    );
+    let hall = format!(
+        "Hall debate\n\nAt a crowded town hall, where teachers wanted a new gym and parents a safer \
+         crossing near the school, MARA QUIST said {quote} before the vote on the library budget."
+    );
+    let recs = vec![
+        // A copy of ORIGINAL quoting Quist, seen before its original.
+        record(
+            "copy.txt",
+            "Island Daily",
+            "2024-03-05",
+            &copy,
+            None,
+            &[("Mara Quist", "PER", &["Councillor Mara Quist"])],
+            &[Attr { source: "Councillor Mara Quist", cue: "said", content: quote, stance: "asserts" }],
+            &[],
+        ),
+        record(
+            "pier.txt",
+            "Harbour Wire",
+            "2024-03-08",
+            &pier,
+            None,
+            &[],
+            &[Attr { source: "MARA QUIST", cue: "said", content: quote, stance: "asserts" }],
+            &[],
+        ),
+        // The original (earlier, by Harbour Wire): the copy now counts as Harbour Wire.
+        record("orig.txt", "Harbour Wire", "2024-03-04", ORIGINAL, None, &[], &[], &[]),
+        record(
+            "hall.txt",
+            "Coast Notes",
+            "2024-03-09",
+            &hall,
+            None,
+            &[],
+            &[Attr { source: "MARA QUIST", cue: "said", content: quote, stance: "asserts" }],
+            &[],
+        ),
+    ];
+    let prepared: Vec<Prepared> = recs.into_iter().map(Prepared::from_record).collect();
+    let mut mem = MemStore::new();
+    let mut one = SqliteStore::open_in_memory().unwrap();
+    let mut split = SqliteStore::open_in_memory().unwrap();
+    let all = ClaimFilter::default();
+    for (i, p) in prepared.iter().enumerate() {
+        mem.put(std::slice::from_ref(p)).unwrap();
+        split.put(std::slice::from_ref(p)).unwrap();
+        assert_eq!(split.claims(&all).unwrap(), mem.claims(&all).unwrap(), "after {} documents", i + 1);
+    }
+    one.put(&prepared).unwrap();
+    let claims = mem.claims(&all).unwrap();
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert_eq!(claims[0].independent_outlets, 2, "the copy counts with its origin, Harbour Wire");
+    assert_eq!(claims[0].source, "MARA QUIST");
+    assert_eq!(one.claims(&all).unwrap(), claims);
+    assert_eq!(one.digest().unwrap(), split.digest().unwrap());
+}
