@@ -302,6 +302,8 @@ pub(crate) struct Mention {
     pub attribution: Option<usize>,
     /// Index into the timexes of the time expression assigned to this mention.
     pub timex: Option<usize>,
+    /// A casualty figure's update dated by that time ("the toll climbed to 27 on Tuesday").
+    pub update: bool,
 }
 
 /// Finds the lexicon's triggers and the events attributions make.
@@ -501,6 +503,7 @@ fn describe(
         negated,
         attribution,
         timex: None,
+        update: false,
     }
 }
 
@@ -523,6 +526,9 @@ pub(crate) struct Taker {
     pub sent: usize,
     pub region: usize,
 }
+
+/// Words between a trigger and a time after it that still make the time its own.
+const NEXT_TO_WORDS: usize = 6;
 
 /// `events`: the event mentions, sorted by start.
 /// For each taker, the nearest time expression of its sentence and region that is nearer to
@@ -566,9 +572,16 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
             };
             // "claimed responsibility on Sunday": a time right after its trigger dates it even
             // when the attribution stage put the time into the claim's content.
+            // So does one a few words after it in the same clause ("detained 42 people at the
+            // site on Monday", "a statement released Tuesday") when no other taker comes between:
+            // an attributed content cut short of its time must not hand the time to the cue.
             let next_to = tk.span.end <= t.span.start
                 && doc.text().get(a..b).is_some_and(|w| {
                     matches!(w.trim(), "" | "on" | "in" | "at" | "last" | "this" | "late" | "early")
+                        || (w.split_whitespace().count() <= NEXT_TO_WORDS
+                            && !w
+                                .contains([',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}', '\u{2014}'])
+                            && !takers.iter().any(|o| o.sent == si && o.span.start >= a && o.span.end <= b))
                 });
             if tk.region != region && tk.region != outer && !next_to {
                 continue;
@@ -665,6 +678,7 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
     let times = assign_times(&doc, &takers, &spans);
     for (m, t) in ms.iter_mut().zip(&times) {
         m.timex = *t;
+        m.update = t.is_some_and(|t| toll_update(&doc, m, t));
     }
 
     // Coreference: first everything but casualties, in text order.
@@ -773,7 +787,11 @@ fn join(
     // A date of its own (or of a casualty beside it, which will join it): another happening
     // when it differs from the event's.
     let direct = |k: &Mention| {
-        k.timex.and_then(|t| timexes.get(t)).filter(|t| t.anchor.is_none()).map(|t| t.value.as_str())
+        k.timex
+            .filter(|_| !k.update)
+            .and_then(|t| timexes.get(t))
+            .filter(|t| t.anchor.is_none())
+            .map(|t| t.value.as_str())
     };
     let (lo, hi) = (ms.partition_point(|k| k.sent < m.sent), ms.partition_point(|k| k.sent <= m.sent));
     let date = direct(m).or_else(|| ms[lo..hi.max(lo)].iter().filter(|k| k.casualty).find_map(direct));
@@ -835,8 +853,10 @@ fn event_times(
 ) {
     let timexes = doc.input.timexes;
     let assigned: Vec<bool> = {
+        // Only by mentions in an event: a time taken by a mention that joined none ("released" in
+        // "a statement released Tuesday") is free again.
         let mut v = vec![false; timexes.len()];
-        for m in ms {
+        for (m, _) in ms.iter().zip(event_of_mention).filter(|(_, e)| e.is_some()) {
             if let Some(t) = m.timex {
                 v[t] = true;
             }
@@ -845,7 +865,16 @@ fn event_times(
     };
     let mut anchors: Vec<Option<Span>> = vec![None; out.len()];
     for (ei, e) in evs.iter().enumerate() {
-        let direct = e.mentions.iter().find_map(|&mi| ms[mi].timex.filter(|&t| timexes[t].anchor.is_none()));
+        // The happening's own date first; a casualty's next ("twelve died on Monday"); a toll's
+        // update ("the toll from the collapse climbed to 27 on Tuesday") dates the figure, so
+        // it comes last.
+        let own = |mi: usize| ms[mi].timex.filter(|&t| timexes[t].anchor.is_none());
+        let direct = e
+            .mentions
+            .iter()
+            .find_map(|&mi| own(mi).filter(|_| !ms[mi].casualty && !ms[mi].update))
+            .or_else(|| e.mentions.iter().find_map(|&mi| own(mi).filter(|_| !ms[mi].update)))
+            .or_else(|| e.mentions.iter().find_map(|&mi| own(mi)));
         let anchored =
             e.mentions.iter().find_map(|&mi| ms[mi].timex.filter(|&t| timexes[t].anchor.is_some()));
         // Else an unclaimed date of the first mention's sentence.
@@ -928,6 +957,15 @@ fn event_times(
             }
         }
     }
+}
+
+/// Whether mention `m` is dated by time `ti` through a toll verb between them ("the death toll
+/// from the collapse climbed to 27 on Tuesday"): the date of the figure, not of the happening.
+fn toll_update(doc: &Doc, m: &Mention, ti: usize) -> bool {
+    let Some(t) = doc.input.timexes.get(ti) else { return false };
+    let (a, b) =
+        if m.span.end <= t.span.start { (m.span.end, t.span.start) } else { (t.span.end, m.span.start) };
+    (doc.tok_at(a)..doc.tok_at(b)).any(|j| doc.is(j, "toll_verb"))
 }
 
 /// The event a time expression's anchor phrase names: one with a mention inside the anchor.
