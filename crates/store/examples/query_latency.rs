@@ -115,6 +115,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }),
         ),
         (
+            "claims --about --limit 50",
+            Box::new(|s, i| {
+                s.claims(&ClaimFilter {
+                    about: Some(pick(&content_words, i)),
+                    limit: Some(50),
+                    ..Default::default()
+                })
+                .map(|c| c.len())
+            }),
+        ),
+        (
             "claims --limit 50",
             Box::new(|s, _| {
                 s.claims(&ClaimFilter { limit: Some(50), ..Default::default() }).map(|c| c.len())
@@ -125,7 +136,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("claims (all)", Box::new(|s, _| s.claims(&ClaimFilter::default()).map(|c| c.len()))),
     ];
     println!(
-        "{:<20} {:>5} {:>10} {:>10} {:>10} {:>9}",
+        "{:<26} {:>5} {:>10} {:>10} {:>10} {:>9}",
         "query", "runs", "p50 ms", "p95 ms", "max ms", "results"
     );
     for (name, q) in queries.iter().filter(|(n, _)| n.starts_with(only.as_str())) {
@@ -145,7 +156,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         times.sort();
         let note = if times.len() < reps { " (stopped at the time budget)" } else { "" };
         println!(
-            "{:<20} {:>5} {:>10.1} {:>10.1} {:>10.1} {:>9.1}{note}",
+            "{:<26} {:>5} {:>10.1} {:>10.1} {:>10.1} {:>9.1}{note}",
             name,
             times.len(),
             pct(&times, 0.5),

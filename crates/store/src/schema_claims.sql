@@ -33,21 +33,11 @@ CREATE TABLE claim_names (
     PRIMARY KEY (grp, name)
 ) WITHOUT ROWID;
 
--- Denials by distinct content-word set (a quote repeated in many documents is one set):
--- contradiction candidates for a claim are the sets sharing one of its seed's rarest words.
+-- Denials by distinct content-word set (a quote repeated in many documents is one set); a
+-- query for claims reads the sets into memory once (word → sets) to find contradictions.
 CREATE TABLE denial_sets (
     dset  INTEGER PRIMARY KEY,
     words BLOB NOT NULL UNIQUE           -- content word hashes, sorted, u64 little endian
-);
-CREATE TABLE denial_set_words (
-    word INTEGER NOT NULL,               -- word hash as i64
-    dset INTEGER NOT NULL,
-    PRIMARY KEY (word, dset)
-) WITHOUT ROWID;
--- Sets per word (the length of its posting list above).
-CREATE TABLE denial_df (
-    word INTEGER PRIMARY KEY,
-    n    INTEGER NOT NULL
 );
 CREATE TABLE denial_members (
     dset INTEGER NOT NULL,

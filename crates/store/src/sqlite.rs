@@ -41,6 +41,59 @@ pub struct SqliteStore {
     path: String,
     thresholds: DupThresholds,
     seeds: SeedCache,
+    /// The denial sets in memory, loaded by the first claim that looks for contradictions
+    /// (dropped by every `put`).
+    denials: std::cell::RefCell<Option<DenialIndex>>,
+}
+
+/// Distinct denial word sets with an inverted index: word → sets holding it. A few thousand
+/// sets per 100,000 documents (a quote repeated in many documents is one set).
+#[derive(Default)]
+struct DenialIndex {
+    /// (dset, words) in dset order.
+    sets: Vec<(i64, Vec<u64>)>,
+    /// word → positions in `sets`.
+    postings: HashMap<u64, Vec<u32>>,
+}
+
+impl DenialIndex {
+    fn load(conn: &Connection) -> Result<DenialIndex> {
+        let mut idx = DenialIndex::default();
+        let mut st = conn.prepare_cached("SELECT dset, words FROM denial_sets ORDER BY dset")?;
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let words = hashes_from_bytes(
+                r.get_ref(1)?.as_blob().map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            )
+            .ok_or_else(|| StoreError::Corrupt("a denial set is not a list of 64-bit hashes".into()))?;
+            let at = idx.sets.len() as u32;
+            for &w in &words {
+                idx.postings.entry(w).or_default().push(at);
+            }
+            idx.sets.push((r.get(0)?, words));
+        }
+        Ok(idx)
+    }
+
+    /// The sets similar to `seed` (`contradicts`). A similar set shares at least
+    /// `m = ⌈t·|seed|⌉` words with the seed, so it holds one of any `|seed| − m + 1` of them:
+    /// only the seed words in the fewest sets are looked up.
+    fn similar(&self, seed: &[u64], opts: ClaimOptions) -> Vec<i64> {
+        let mut by_df: Vec<(usize, u64)> =
+            seed.iter().map(|w| (self.postings.get(w).map_or(0, Vec::len), *w)).collect();
+        by_df.sort_unstable();
+        let min_overlap = ((opts.contradiction * seed.len() as f64 - 1e-9).ceil() as usize).max(1);
+        let probe = seed.len().saturating_sub(min_overlap) + 1;
+        let mut at: Vec<u32> =
+            by_df.iter().take(probe).filter_map(|(_, w)| self.postings.get(w)).flatten().copied().collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter()
+            .map(|i| &self.sets[i as usize])
+            .filter(|(_, words)| contradicts(seed, words, opts))
+            .map(|(d, _)| *d)
+            .collect()
+    }
 }
 
 /// Claim groups with many members are looked up once per new attribution of their source:
@@ -146,7 +199,13 @@ impl SqliteStore {
                 "{path}: near-duplicate signatures are of version {sig:?}, this dossier computes version {SIGNATURE_VERSION}"
             )));
         }
-        Ok(SqliteStore { conn, path, thresholds: DupThresholds::default(), seeds: SeedCache::default() })
+        Ok(SqliteStore {
+            conn,
+            path,
+            thresholds: DupThresholds::default(),
+            seeds: SeedCache::default(),
+            denials: Default::default(),
+        })
     }
 
     /// The near-duplicate thresholds used for new documents.
@@ -254,19 +313,32 @@ impl SqliteStore {
     /// One claim group as a contract claim, from the group's aggregates (`schema_claims.sql`).
     fn claim_of(&self, grp: i64, opts: ClaimOptions) -> Result<Claim> {
         let c = &self.conn;
-        let (sid, class, undated, first_seen, seed): (i64, i64, bool, String, Vec<u8>) = c
-            .prepare_cached("SELECT sid, class, undated, first_seen, seed FROM claim_groups WHERE grp = ?1")?
-            .query_row([grp], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?;
-        let (content, stance): (String, String) = c
-            .prepare_cached("SELECT content, stance FROM attributions WHERE grp = ?1 ORDER BY arow LIMIT 1")?
-            .query_row([grp], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        // The most frequent spelling; ties: the longest, then the first stored.
-        let source: String = c
+        // The group, its seed (the first attribution), the display name (the most frequent
+        // spelling; ties: the longest, then the first stored) and the independence keys.
+        type Head = (i64, i64, bool, String, Vec<u8>, String, String, String, i64);
+        let (sid, class, undated, first_seen, seed, content, stance, source, independent): Head = c
             .prepare_cached(
-                "SELECT name FROM claim_names WHERE grp = ?1
-                 ORDER BY n DESC, length(name) DESC, first_arow LIMIT 1",
+                "SELECT g.sid, g.class, g.undated, g.first_seen, g.seed, a.content, a.stance,
+                   (SELECT name FROM claim_names WHERE grp = g.grp
+                    ORDER BY n DESC, length(name) DESC, first_arow LIMIT 1),
+                   (SELECT count(*) FROM claim_indep WHERE grp = g.grp)
+                 FROM claim_groups g
+                 JOIN attributions a ON a.arow = (SELECT min(arow) FROM attributions WHERE grp = g.grp)
+                 WHERE g.grp = ?1",
             )?
-            .query_row([grp], |r| r.get(0))?;
+            .query_row([grp], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                    r.get(8)?,
+                ))
+            })?;
         let documents: Vec<String> = c
             .prepare_cached("SELECT key FROM claim_docs WHERE grp = ?1 ORDER BY undated, published, key")?
             .query_map([grp], |r| r.get(0))?
@@ -275,9 +347,6 @@ impl SqliteStore {
             .prepare_cached("SELECT outlet FROM claim_outlets WHERE grp = ?1 ORDER BY outlet")?
             .query_map([grp], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let independent: i64 = c
-            .prepare_cached("SELECT count(*) FROM claim_indep WHERE grp = ?1")?
-            .query_row([grp], |r| r.get(0))?;
         let seed = hashes_from_bytes(&seed)
             .ok_or_else(|| StoreError::Corrupt("a claim seed is not a list of 64-bit hashes".into()))?;
         let contradicted_by =
@@ -295,35 +364,18 @@ impl SqliteStore {
     }
 
     /// Denials by other sources whose content is similar to `seed` (Jaccard at least
-    /// `opts.contradiction`), in date order. A similar denial shares at least
-    /// `m = ⌈t·|seed|⌉` words with the seed, so it holds one of any `|seed| − m + 1` of them:
-    /// only the seed words in the fewest denial sets are looked up.
+    /// `opts.contradiction`), in date order.
     fn contradictions(&self, sid: i64, seed: &[u64], opts: ClaimOptions) -> Result<Vec<Contradiction>> {
         let c = &self.conn;
-        let mut df_of = c.prepare_cached("SELECT n FROM denial_df WHERE word = ?1")?;
-        let mut by_df: Vec<(i64, u64)> = Vec::with_capacity(seed.len());
-        for &w in seed {
-            let n: Option<i64> = df_of.query_row([w as i64], |r| r.get(0)).optional()?;
-            by_df.push((n.unwrap_or(0), w));
-        }
-        if by_df.iter().all(|x| x.0 == 0) {
+        let mut cell = self.denials.borrow_mut();
+        let index = match cell.as_mut() {
+            Some(i) => i,
+            None => cell.insert(DenialIndex::load(c)?),
+        };
+        let sets = index.similar(seed, opts);
+        if sets.is_empty() {
             return Ok(Vec::new());
         }
-        by_df.sort_unstable();
-        let min_overlap = ((opts.contradiction * seed.len() as f64 - 1e-9).ceil() as usize).max(1);
-        let probe = seed.len().saturating_sub(min_overlap) + 1;
-        let mut sets = BTreeSet::new();
-        {
-            let mut post = c.prepare_cached("SELECT dset FROM denial_set_words WHERE word = ?1")?;
-            for &(n, w) in by_df.iter().take(probe) {
-                if n > 0 {
-                    for d in post.query_map([w as i64], |r| r.get::<_, i64>(0))? {
-                        sets.insert(d?);
-                    }
-                }
-            }
-        }
-        let mut words_of = c.prepare_cached("SELECT words FROM denial_sets WHERE dset = ?1")?;
         let mut members = c.prepare_cached(
             "SELECT m.arow, g.sid, a.source, a.content, d.key, d.published
              FROM denial_members m JOIN attributions a ON a.arow = m.arow
@@ -332,12 +384,6 @@ impl SqliteStore {
         )?;
         let mut found: Vec<((bool, String, String, i64), Contradiction)> = Vec::new();
         for dset in sets {
-            let blob: Vec<u8> = words_of.query_row([dset], |r| r.get(0))?;
-            let words = hashes_from_bytes(&blob)
-                .ok_or_else(|| StoreError::Corrupt("a denial set is not a list of 64-bit hashes".into()))?;
-            if !contradicts(seed, &words, opts) {
-                continue;
-            }
             let rows = members.query_map([dset], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
@@ -366,7 +412,7 @@ impl SqliteStore {
 
 /// Tables compared by [`SqliteStore::digest`] (everything but the FTS indexes, which are
 /// functions of the tables).
-const TABLES: [&str; 29] = [
+const TABLES: [&str; 27] = [
     "meta",
     "counters",
     "documents",
@@ -380,8 +426,6 @@ const TABLES: [&str; 29] = [
     "claim_indep",
     "claim_names",
     "denial_sets",
-    "denial_set_words",
-    "denial_df",
     "denial_members",
     "ent_nodes",
     "ent_aliases",
@@ -651,16 +695,7 @@ fn add_denial(tx: &Connection, arow: i64, words: &[u64]) -> Result<()> {
         Some(d) => d,
         None => {
             tx.prepare_cached("INSERT INTO denial_sets(words) VALUES (?1)")?.execute([&blob])?;
-            let d = tx.last_insert_rowid();
-            let mut post = tx.prepare_cached("INSERT INTO denial_set_words(word, dset) VALUES (?1, ?2)")?;
-            let mut df = tx.prepare_cached(
-                "INSERT INTO denial_df(word, n) VALUES (?1, 1) ON CONFLICT(word) DO UPDATE SET n = n + 1",
-            )?;
-            for &w in words {
-                post.execute(params![w as i64, d])?;
-                df.execute([w as i64])?;
-            }
-            d
+            tx.last_insert_rowid()
         }
     };
     tx.prepare_cached("INSERT OR IGNORE INTO denial_members(dset, arow) VALUES (?1, ?2)")?
@@ -1203,6 +1238,7 @@ impl SqliteStore {
 
 impl Store for SqliteStore {
     fn put(&mut self, batch: &[Prepared]) -> Result<PutOutcome> {
+        self.denials.get_mut().take();
         let result = self.put_batch(batch);
         if result.is_err() {
             // The transaction rolled back: groups it created are not in the file.
