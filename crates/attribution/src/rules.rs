@@ -358,6 +358,11 @@ fn stance_cues(c: &Ctx<'_>, hits: &mut Vec<H>) {
                         h.source = None;
                     }
                 }
+                if h.source.is_none() && c.prep.sent_of[cr.start] == c.prep.sent_of[cr.end - 1] {
+                    // The subject before the phrase ("The ministry has not responded …").
+                    let src = c.trim(np_before(c, cr.start, 10));
+                    h.source = (!src.is_empty()).then_some(src);
+                }
                 continue;
             }
             let sent = c.sent(s);
@@ -680,6 +685,7 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
             }
         }
         let head = c.words[target.end - 1].clone();
+        let mut weak_same: Option<Span> = None;
         // An earlier source with the same head noun ("a local watchdog group" … "the group"),
         // through its own resolution when it has one.
         if description {
@@ -688,16 +694,27 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
                 let owner_end = (s.start + 1..s.end).find(|&k| matches!(c.words[k].as_str(), "'s" | "’s"));
                 let heads = [Some(s.end - 1), owner_end.map(|e| e - 1)];
                 let hit = heads.iter().flatten().any(|&h| c.words[h] == head);
+                let indefinite = matches!(c.words[s.start].as_str(), "a" | "an");
+                let own = c.span(s);
                 (hit && s.end <= target.start).then(|| match hits[j].resolved {
-                    Some(r) => r,
+                    Some(r) if !(indefinite && own.start <= r.start && r.end <= own.end) => (r, true),
                     // "The Dossier Center is a research group": the named subject of a
                     // copula or apposition the antecedent describes.
-                    None => defined_by(c, s).unwrap_or_else(|| c.name_span(s)),
+                    _ => match defined_by(c, s) {
+                        Some(d) => (d, true),
+                        // An antecedent that is itself a bare description ("a UK-based
+                        // group") gives way to an entity a sentence defines with the noun.
+                        None => (c.name_span(s), !indefinite),
+                    },
                 })
             });
-            if let Some(sp) = same {
-                hits[i].resolved = Some(sp);
-                continue;
+            match same {
+                Some((sp, true)) => {
+                    hits[i].resolved = Some(sp);
+                    continue;
+                }
+                Some((sp, false)) => weak_same = Some(sp),
+                None => {}
             }
         }
         // Candidates before the source: earlier named hit sources and entities.
@@ -726,12 +743,38 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
             let b = c.prep.spans.partition_point(|t| t.start < s.end);
             description && (b..sent.end).any(|t| &c.words[t] == head)
         };
-        let pick = cands
+        let best = cands
             .iter()
             .filter(|(s, k)| compatible(k) && s.end <= sspan.start)
-            .max_by_key(|(s, _)| (defines(s), s.start))
-            .map(|(s, _)| *s);
-        hits[i].resolved = pick;
+            .max_by_key(|(s, _)| (defines(s), s.start));
+        // "X is a … <head>" / "X, a … <head>": the entity right before a copula or comma
+        // and an indefinite description with the head noun.
+        let predicated = |s: &Span| -> bool {
+            let a = c.prep.spans.partition_point(|t| t.start < s.end);
+            let sent_end = if a < c.n() { c.sent(a).end } else { return false };
+            let mut k = a;
+            if k < sent_end && matches!(c.words[k].as_str(), "is" | "was" | "are" | "were" | ",") {
+                k += 1;
+            } else {
+                return false;
+            }
+            if k >= sent_end || !matches!(c.words[k].as_str(), "a" | "an") {
+                return false;
+            }
+            (k + 1..sent_end.min(k + 7))
+                .take_while(|&t| !c.is_punct(t) || c.words[t] == "-")
+                .any(|t| &c.words[t] == head)
+        };
+        hits[i].resolved = match weak_same {
+            Some(w) => Some(
+                cands
+                    .iter()
+                    .filter(|(s, k)| compatible(k) && s.end <= sspan.start && predicated(s))
+                    .max_by_key(|(s, _)| s.start)
+                    .map_or(w, |(s, _)| *s),
+            ),
+            None => best.map(|(s, _)| *s),
+        };
     }
 }
 
