@@ -525,10 +525,28 @@ pub(crate) struct Taker {
     pub span: Span,
     pub sent: usize,
     pub region: usize,
+    /// A definite back-reference ("the bombing"): a time of its clause usually dates the
+    /// clause's own predicate ("claimed responsibility for the bombing on Sunday"), so it
+    /// counts as farther.
+    pub weak: bool,
 }
+
+/// What a definite back-reference adds to its distance from a time (bytes).
+const WEAK_GAP: usize = 30;
 
 /// Words between a trigger and a time after it that still make the time its own.
 const NEXT_TO_WORDS: usize = 6;
+
+/// Whether a verb other than a participle right after the trigger lies in `a..b` (the time
+/// then belongs to it: "the bombing in a message posted on Sunday"; but "a statement released
+/// Tuesday").
+fn verb_between(doc: &Doc, a: usize, b: usize) -> bool {
+    let (t0, t1) = (doc.tok_at(a), doc.tok_at(b));
+    (t0..t1).any(|j| {
+        matches!(doc.upos.get(j), Some(&"VERB") | Some(&"AUX"))
+            && !(j == t0 && doc.xpos.get(j) == Some(&"VBN"))
+    })
+}
 
 /// `events`: the event mentions, sorted by start.
 /// For each taker, the nearest time expression of its sentence and region that is nearer to
@@ -581,7 +599,8 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
                         || (w.split_whitespace().count() <= NEXT_TO_WORDS
                             && !w
                                 .contains([',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}', '\u{2014}'])
-                            && !takers.iter().any(|o| o.sent == si && o.span.start >= a && o.span.end <= b))
+                            && !takers.iter().any(|o| o.sent == si && o.span.start >= a && o.span.end <= b)
+                            && !verb_between(doc, a, b))
                 });
             if tk.region != region && tk.region != outer && !next_to {
                 continue;
@@ -589,7 +608,8 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
             // Across a clause boundary counts as farther.
             let between = doc.text().get(a.min(b)..b).unwrap_or("");
             let gap = (b.saturating_sub(a))
-                + if between.contains([',', ';', ':', '(', ')', '\u{2014}']) { 40 } else { 0 };
+                + if between.contains([',', ';', ':', '(', ')', '\u{2014}']) { 40 } else { 0 }
+                + if tk.weak { WEAK_GAP } else { 0 };
             if chosen.is_none_or(|(_, g)| gap < g) {
                 chosen = Some((k, gap));
             }
@@ -657,8 +677,10 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
     let doc = Doc::new(input);
     let mut ms = mentions(&doc, lex);
     // Times: mentions and the cues of attributions that are no mention compete for them.
-    let mut takers: Vec<Taker> =
-        ms.iter().map(|m| Taker { span: m.span, sent: m.sent, region: m.region }).collect();
+    let mut takers: Vec<Taker> = ms
+        .iter()
+        .map(|m| Taker { span: m.span, sent: m.sent, region: m.region, weak: m.noun && m.definite })
+        .collect();
     let near = |ms: &[Mention], lo: usize, hi: usize| {
         let a = ms.partition_point(|m| m.span.end <= lo.saturating_sub(NAME_WINDOW));
         let b = ms.partition_point(|m| m.span.start < hi);
@@ -671,7 +693,7 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
             continue;
         }
         if let Some(si) = doc.sentence_of(a.cue.start) {
-            takers.push(Taker { span: a.cue, sent: si, region: doc.region(si, a.cue) });
+            takers.push(Taker { span: a.cue, sent: si, region: doc.region(si, a.cue), weak: false });
         }
     }
     let spans: Vec<Span> = ms.iter().map(|m| m.span).collect();
@@ -865,16 +887,25 @@ fn event_times(
     };
     let mut anchors: Vec<Option<Span>> = vec![None; out.len()];
     for (ei, e) in evs.iter().enumerate() {
-        // The happening's own date first; a casualty's next ("twelve died on Monday"); a toll's
-        // update ("the toll from the collapse climbed to 27 on Tuesday") dates the figure, so
-        // it comes last.
+        // The happening's own date first; a casualty's next ("twelve died on Monday"); then a
+        // definite back-reference's ("the bombing"); a toll's update ("the toll from the
+        // collapse climbed to 27 on Tuesday") dates the figure, so it comes last.
         let own = |mi: usize| ms[mi].timex.filter(|&t| timexes[t].anchor.is_none());
+        let rank = |m: &Mention| {
+            if m.update {
+                3
+            } else if m.noun && m.definite {
+                2
+            } else {
+                usize::from(m.casualty)
+            }
+        };
         let direct = e
             .mentions
             .iter()
-            .find_map(|&mi| own(mi).filter(|_| !ms[mi].casualty && !ms[mi].update))
-            .or_else(|| e.mentions.iter().find_map(|&mi| own(mi).filter(|_| !ms[mi].update)))
-            .or_else(|| e.mentions.iter().find_map(|&mi| own(mi)));
+            .filter_map(|&mi| own(mi).map(|t| (rank(&ms[mi]), t)))
+            .min_by_key(|x| x.0)
+            .map(|x| x.1);
         let anchored =
             e.mentions.iter().find_map(|&mi| ms[mi].timex.filter(|&t| timexes[t].anchor.is_some()));
         // Else an unclaimed date of the first mention's sentence.

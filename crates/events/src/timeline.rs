@@ -50,7 +50,7 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
         for e in events {
             for &m in &e.mentions {
                 if let (true, Some(si)) = (fits(m), doc.sentence_of(m.start)) {
-                    takers.push(Taker { span: m, sent: si, region: doc.region(si, m) });
+                    takers.push(Taker { span: m, sent: si, region: doc.region(si, m), weak: false });
                 }
             }
         }
@@ -59,7 +59,7 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
         for &ai in &pending {
             let cue = input.attributions[ai].cue;
             if let Some(si) = doc.sentence_of(cue.start) {
-                takers.push(Taker { span: cue, sent: si, region: doc.region(si, cue) });
+                takers.push(Taker { span: cue, sent: si, region: doc.region(si, cue), weak: false });
                 cue_of.push(ai);
             }
         }

@@ -27,3 +27,27 @@ fn a_declined_comment_is_dated_in_the_past() {
     let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
     assert!(p.timexes.iter().any(|t| t.value == "2025-03-10"), "{:?}", p.timexes);
 }
+
+#[test]
+fn a_toll_update_dates_the_figure_not_the_collapse() {
+    // Published Tuesday 2025-03-11: the toll rose on Monday, the roof fell on Saturday.
+    let text = "The death toll from the collapse of a warehouse roof in Brasov climbed to 14 on Monday, \
+                rescuers said. The roof caved in on Saturday during a storm.";
+    assert_eq!(time_of(text, EventType::Disaster).as_deref(), Some("2025-03-08"));
+}
+
+#[test]
+fn a_time_a_few_words_after_the_trigger_is_its_own() {
+    // The attributed content may end before the time; the arrest still owns it.
+    let text = "The prosecutor said officers had detained nine people at the depot on Sunday.";
+    assert_eq!(time_of(text, EventType::Arrest).as_deref(), Some("2025-03-09"));
+    let text = "In a statement released Monday, the agency said the depot would stay shut.";
+    assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
+}
+
+#[test]
+fn a_back_reference_does_not_take_the_time_of_another_verb() {
+    let text = "A grenade exploded outside the depot in Varna on Saturday, killing two guards. \
+                A militia claimed responsibility for the attack in a video posted on Monday.";
+    assert_eq!(time_of(text, EventType::Attack).as_deref(), Some("2025-03-08"));
+}
