@@ -531,6 +531,11 @@ pub(crate) struct Taker {
     pub weak: bool,
 }
 
+/// Whether the first token at or after byte `a` opens another clause ("and", "while", …).
+fn is_clause_start(doc: &Doc, a: usize) -> bool {
+    doc.is(doc.tok_at(a), "clause_start")
+}
+
 /// What a definite back-reference adds to its distance from a time (bytes).
 const WEAK_GAP: usize = 30;
 
@@ -609,7 +614,13 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
             let between = doc.text().get(a.min(b)..b).unwrap_or("");
             let gap = (b.saturating_sub(a))
                 + if between.contains([',', ';', ':', '(', ')', '\u{2014}']) { 40 } else { 0 }
-                + if tk.weak { WEAK_GAP } else { 0 };
+                + if tk.weak { WEAK_GAP } else { 0 }
+                // "visited the site on Thursday and announced …": a taker in the next clause.
+                + if t.span.end <= tk.span.start && is_clause_start(doc, a) {
+                    40
+                } else {
+                    0
+                };
             if chosen.is_none_or(|(_, g)| gap < g) {
                 chosen = Some((k, gap));
             }
@@ -698,6 +709,7 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
     }
     let spans: Vec<Span> = ms.iter().map(|m| m.span).collect();
     let times = assign_times(&doc, &takers, &spans);
+    let times = share_times(&doc, &takers, times);
     for (m, t) in ms.iter_mut().zip(&times) {
         m.timex = *t;
         m.update = t.is_some_and(|t| toll_update(&doc, m, t));
@@ -710,7 +722,7 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
         if m.casualty {
             continue;
         }
-        of_mention[mi] = join(&ms, mi, &mut evs, input.timexes, lex);
+        of_mention[mi] = join(&ms, mi, &mut evs, input, lex);
     }
     // Casualties: into an attack or disaster in the same or an adjacent sentence.
     for (mi, m) in ms.iter().enumerate() {
@@ -753,9 +765,9 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
                 if let Some(e) = e {
                     evs[e].mentions.push(mi);
                 }
-                e.or_else(|| join(&ms, mi, &mut evs, input.timexes, lex))
+                e.or_else(|| join(&ms, mi, &mut evs, input, lex))
             }
-            None => join(&ms, mi, &mut evs, input.timexes, lex),
+            None => join(&ms, mi, &mut evs, input, lex),
         };
     }
 
@@ -797,13 +809,8 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
 }
 
 /// The event mention `mi` joins (pushing it), or a new one.
-fn join(
-    ms: &[Mention],
-    mi: usize,
-    evs: &mut Vec<Ev>,
-    timexes: &[dossier_time::TimexHit],
-    lex: &Lexicon,
-) -> Option<usize> {
+fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, input: &EventInput, lex: &Lexicon) -> Option<usize> {
+    let timexes = input.timexes;
     let m = &ms[mi];
     let merge_all = lex.types.get(&m.ty).is_some_and(|t| t.merge_all);
     // A date of its own (or of a casualty beside it, which will join it): another happening
@@ -845,7 +852,14 @@ fn join(
                 (Some(a), Some(b)) => !(a.starts_with(&b) || b.starts_with(&a)),
                 _ => false,
             };
-        !other_source && !other_date
+        // "In 2016, a landslide at …": an indefinite mention dated months before the
+        // publication is an earlier happening, not the undated one the article reports.
+        let earlier = m.noun
+            && !m.definite
+            && !m.bare_plural
+            && ev.date.is_none()
+            && date.is_some_and(|d| long_before(d, input.published));
+        !other_source && !other_date && !earlier
     });
     let e = match target {
         Some(e) => e,
@@ -863,6 +877,59 @@ fn join(
         evs[e].date = date.map(str::to_owned);
     }
     Some(e)
+}
+
+/// Coordinated predicates share a time: "37 were arrested and dozens hurt on Saturday",
+/// "visited the village on Thursday and announced payments". A taker without a time takes the
+/// time of a taker of its sentence joined to it by "and" with no clause punctuation between.
+fn share_times(doc: &Doc, takers: &[Taker], mut times: Vec<Option<usize>>) -> Vec<Option<usize>> {
+    let text = doc.text();
+    for k in 0..takers.len() {
+        if times[k].is_some() {
+            continue;
+        }
+        let tk = takers[k];
+        let donor = (0..takers.len())
+            .filter(|&o| o != k && takers[o].sent == tk.sent && times[o].is_some())
+            .filter(|&o| {
+                let (a, b) = if takers[o].span.start < tk.span.start {
+                    (takers[o].span.end, tk.span.start)
+                } else {
+                    (tk.span.end, takers[o].span.start)
+                };
+                let between = text.get(a.min(b)..b).unwrap_or("");
+                !between.contains([',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}', '\u{2014}'])
+                    && between.split_whitespace().any(|w| w == "and")
+                    && between.split_whitespace().count() <= 2 * NEXT_TO_WORDS
+            })
+            .min_by_key(|&o| takers[o].span.start.abs_diff(tk.span.start));
+        if let Some(o) = donor {
+            times[k] = times[o];
+        }
+    }
+    times
+}
+
+/// Days before the publication date beyond which a dated mention is an earlier happening.
+const EARLIER_DAYS: i64 = 60;
+
+/// Whether TIMEX3 value `v` ("2016", "2025-06", "2025-06-03") ends more than [`EARLIER_DAYS`]
+/// before `published`.
+fn long_before(v: &str, published: Option<chrono::NaiveDate>) -> bool {
+    use chrono::NaiveDate;
+    let Some(p) = published else { return false };
+    let mut parts = v.split('T').next().unwrap_or(v).split('-');
+    let Some(y) = parts.next().and_then(|y| (y.len() == 4).then(|| y.parse::<i32>().ok()).flatten()) else {
+        return false;
+    };
+    let last = match (parts.next().and_then(|m| m.parse::<u32>().ok()), parts.next()) {
+        (None, _) => NaiveDate::from_ymd_opt(y, 12, 31),
+        (Some(m), None) => NaiveDate::from_ymd_opt(y, m, 1)
+            .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+            .and_then(|d| d.pred_opt()),
+        (Some(m), Some(d)) => d.parse::<u32>().ok().and_then(|d| NaiveDate::from_ymd_opt(y, m, d)),
+    };
+    last.is_some_and(|l| (p - l).num_days() > EARLIER_DAYS)
 }
 
 fn event_times(

@@ -60,6 +60,13 @@ impl<T> Phrases<T> {
         }
     }
 
+    fn contains(&self, phrase: &str) -> bool {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        words.first().and_then(|f| self.by_first.get(*f)).is_some_and(|list| {
+            list.iter().any(|(w, _)| w.len() == words.len() && w.iter().zip(&words).all(|(a, b)| a == b))
+        })
+    }
+
     /// The longest entry whose words are `words[i..]`'s prefix: (number of words, value).
     pub(crate) fn longest<'s, S: AsRef<str>>(&'s self, words: &[S], i: usize) -> Option<(usize, &'s T)> {
         let list = self.by_first.get(words.get(i)?.as_ref())?;
@@ -173,8 +180,9 @@ const WHATS: [&str; 9] =
     ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
 
 /// Word classes of `words.tsv`.
-const CLASSES: [&str; 15] = [
+const CLASSES: [&str; 16] = [
     "toll_verb",
+    "clause_start",
     "update",
     "hypothetical",
     "locative",
@@ -225,6 +233,20 @@ fn rows(file: &'static str, text: &'static str) -> impl Iterator<Item = (usize, 
         .map(|(i, l)| (i + 1, l.split('\t').map(str::trim).collect()))
 }
 
+/// The regular English plural of a noun ("alert" → "alerts", "crash" → "crashes", "casualty"
+/// → "casualties").
+fn plural_of(word: &str) -> String {
+    let b = word.as_bytes();
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    if word.ends_with('s') || word.ends_with('x') || word.ends_with("ch") || word.ends_with("sh") {
+        format!("{word}es")
+    } else if b.len() > 1 && b[b.len() - 1] == b'y' && !vowel(b[b.len() - 2]) {
+        format!("{}ies", &word[..word.len() - 1])
+    } else {
+        format!("{word}s")
+    }
+}
+
 pub(crate) fn load() -> Result<Lexicon, EventError> {
     let mut lex = Lexicon::default();
     let bad = |file: &'static str, line: usize| EventError::Data { file, line };
@@ -262,6 +284,7 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
     }
 
     let f = "triggers.tsv";
+    let mut nouns: Vec<(String, Trigger)> = Vec::new();
     for (n, c) in rows(f, include_str!("../data/triggers.tsv")) {
         if c.len() != 4 || c[0].is_empty() {
             return Err(bad(f, n));
@@ -285,6 +308,19 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
             }
         }
         lex.triggers.insert(c[0], t);
+        if pos == PosReq::Noun {
+            nouns.push((c[0].to_owned(), t));
+        }
+    }
+    // A noun trigger's plural ("landslides", "red alerts") unless the file lists it itself.
+    for (phrase, t) in nouns {
+        let plural = match phrase.rsplit_once(' ') {
+            Some((head, last)) => format!("{head} {}", plural_of(last)),
+            None => plural_of(&phrase),
+        };
+        if !lex.triggers.contains(&plural) {
+            lex.triggers.insert(&plural, t);
+        }
     }
 
     let f = "numbers.tsv";

@@ -51,3 +51,25 @@ fn a_back_reference_does_not_take_the_time_of_another_verb() {
                 A militia claimed responsibility for the attack in a video posted on Monday.";
     assert_eq!(time_of(text, EventType::Attack).as_deref(), Some("2025-03-08"));
 }
+
+#[test]
+fn coordinated_predicates_share_their_time() {
+    let text = "Twelve people were arrested and dozens hurt on Saturday night in Varna.";
+    assert_eq!(time_of(text, EventType::Arrest).as_deref(), Some("2025-03-08"));
+    let text = "The minister visited the depot on Monday and announced a new inquiry.";
+    assert_eq!(time_of(text, EventType::Meeting).as_deref(), Some("2025-03-10"));
+    assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
+}
+
+#[test]
+fn an_indefinite_mention_dated_years_ago_is_another_happening() {
+    let text = "Landslides buried homes in the hills near Kandy, police said. \
+                In 2016, a landslide in a neighbouring district killed more than 100 people.";
+    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
+    let ents = p.entity_refs();
+    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    let disasters: Vec<_> = events.iter().filter(|e| e.kind == EventType::Disaster).collect();
+    assert_eq!(disasters.len(), 2, "{disasters:?}");
+    assert_eq!(disasters[0].trigger.of(text), "Landslides", "a plural noun trigger");
+    assert_eq!(disasters[1].time.as_ref().and_then(|t| t.value.as_deref()), Some("2016"));
+}
