@@ -172,6 +172,7 @@ pub(crate) fn finish(
     according_to(&c, &mut hits);
     quotes(&c, seg, &mut hits);
     stance_cues(&c, &mut hits);
+    quote_ends(&c, seg, &mut hits);
     hits.sort_by_key(|h| h.cue.start);
     nest_in_content(&c, &mut hits);
     cited_by(&c, &mut hits);
@@ -323,6 +324,44 @@ fn quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut Vec<H>) {
                     })
                     .collect();
                 hits.push(H { source, cue, content: frags, parent: None, recipient: None, resolved: None });
+            }
+        }
+    }
+}
+
+/// A content that stops inside a closed quotation ("clear, repeated| and ignored") runs on
+/// to the quotation's end (with the closing mark when it took the opening one), unless a
+/// cue lies in between.
+fn quote_ends(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
+    let spans = &c.prep.spans;
+    let tok = |s: Span| -> Range<usize> {
+        let a = spans.partition_point(|t| t.end <= s.start);
+        let b = spans.partition_point(|t| t.start < s.end);
+        a..b.max(a)
+    };
+    let inner: Vec<Range<usize>> = seg
+        .quotes
+        .iter()
+        .filter(|q| q.closed)
+        .flat_map(|q| q.inner.iter().map(|s| tok(*s)))
+        .filter(|r| !r.is_empty())
+        .collect();
+    let cues: Vec<Range<usize>> = hits.iter().map(|h| h.cue.clone()).collect();
+    let n = c.n();
+    for h in hits.iter_mut() {
+        for r in &mut h.content {
+            if r.start >= r.end {
+                continue;
+            }
+            let last = r.end - 1;
+            let Some(f) = inner.iter().find(|f| f.start <= last && last + 1 < f.end) else { continue };
+            let gap = r.end..f.end;
+            if cues.iter().any(|q| overlaps(q, &gap)) {
+                continue;
+            }
+            r.end = f.end;
+            if r.start < f.start && r.end < n && c.is_quote(r.end) {
+                r.end += 1;
             }
         }
     }

@@ -103,7 +103,54 @@ impl DenialIndex {
 /// are read from the database each time (the cache stays small: only busy sources).
 #[derive(Default)]
 struct SeedCache {
-    map: HashMap<(i64, i64), Vec<Seed>>,
+    map: HashMap<(i64, i64), SourceSeeds>,
+}
+
+/// The seeds of one busy source and class, in group order, with an inverted index
+/// (word → positions) so that finding the group an attribution joins does not compare it with
+/// every seed.
+#[derive(Default)]
+struct SourceSeeds {
+    seeds: Vec<Seed>,
+    postings: HashMap<u64, Vec<u32>>,
+    /// Positions of the seeds without content words.
+    empty: Vec<u32>,
+}
+
+impl SourceSeeds {
+    fn push(&mut self, grp: i64, seed: Vec<u64>) {
+        let at = self.seeds.len() as u32;
+        if seed.is_empty() {
+            self.empty.push(at);
+        }
+        for &w in &seed {
+            self.postings.entry(w).or_default().push(at);
+        }
+        self.seeds.push((grp, seed));
+    }
+
+    /// The first group (by id) whose seed `words` joins ([`same_claim`]). A joinable seed
+    /// shares at least `m = ⌈t·|words|⌉` words with `words` (the union is at least `|words|`),
+    /// so it holds one of any `|words| − m + 1` of them: only the words in the fewest seeds are
+    /// looked up, and the candidates checked in group order.
+    fn find(&self, words: &[u64], opts: ClaimOptions) -> Option<i64> {
+        if words.is_empty() {
+            return self.empty.first().map(|&i| self.seeds[i as usize].0);
+        }
+        let mut by_df: Vec<(usize, u64)> =
+            words.iter().map(|w| (self.postings.get(w).map_or(0, Vec::len), *w)).collect();
+        by_df.sort_unstable();
+        let min_overlap = ((opts.same_content * words.len() as f64 - 1e-9).ceil() as usize).max(1);
+        let probe = words.len().saturating_sub(min_overlap) + 1;
+        let mut at: Vec<u32> =
+            by_df.iter().take(probe).filter_map(|(_, w)| self.postings.get(w)).flatten().copied().collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter()
+            .map(|i| &self.seeds[i as usize])
+            .find(|(_, seed)| same_claim(seed, words, opts))
+            .map(|x| x.0)
+    }
 }
 
 /// A claim group id and its seed's content-word hashes.
@@ -718,8 +765,8 @@ impl SeedCache {
             let newest: Option<i64> = tx
                 .prepare_cached("SELECT max(grp) FROM claim_groups WHERE sid = ?1 AND class = ?2")?
                 .query_row(params![sid, class], |r| r.get(0))?;
-            if newest == list.last().map(|x| x.0) {
-                return Ok(list.iter().find(|(_, seed)| same_claim(seed, words, opts)).map(|x| x.0));
+            if newest == list.seeds.last().map(|x| x.0) {
+                return Ok(list.find(words, opts));
             }
             self.map.remove(&(sid, class));
         }
@@ -741,7 +788,11 @@ impl SeedCache {
             all.push((g, seed));
         }
         if all.len() >= CACHE_MIN_GROUPS {
-            self.map.insert((sid, class), all);
+            let mut list = SourceSeeds::default();
+            for (g, seed) in all {
+                list.push(g, seed);
+            }
+            self.map.insert((sid, class), list);
         }
         Ok(found)
     }
@@ -749,7 +800,7 @@ impl SeedCache {
     /// A group just created (the newest of its source and class).
     fn push(&mut self, sid: i64, class: i64, grp: i64, seed: &[u64]) {
         if let Some(list) = self.map.get_mut(&(sid, class)) {
-            list.push((grp, seed.to_vec()));
+            list.push(grp, seed.to_vec());
         }
     }
 }
@@ -1458,5 +1509,61 @@ impl Store for SqliteStore {
             }
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Small word sets over a small vocabulary (many overlaps), from a fixed xorshift stream.
+    fn sets(n: usize, seed: u64) -> Vec<Vec<u64>> {
+        let mut x = seed;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..n)
+            .map(|_| {
+                let len = (next() % 9) as usize;
+                let mut v: Vec<u64> = (0..len).map(|_| next() % 24).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_seed_index_finds_what_a_scan_finds() {
+        let opts = ClaimOptions::default();
+        let seeds = sets(400, 7);
+        let mut idx = SourceSeeds::default();
+        for (i, s) in seeds.iter().enumerate() {
+            idx.push(i as i64 * 3 + 1, s.clone());
+        }
+        for words in sets(2000, 11) {
+            let scan = idx.seeds.iter().find(|(_, s)| same_claim(s, &words, opts)).map(|x| x.0);
+            assert_eq!(idx.find(&words, opts), scan, "{words:?}");
+        }
+    }
+
+    #[test]
+    fn the_denial_index_finds_what_a_scan_finds() {
+        let opts = ClaimOptions::default();
+        let mut idx = DenialIndex::default();
+        for (i, s) in sets(300, 5).into_iter().filter(|s| !s.is_empty()).enumerate() {
+            for &w in &s {
+                idx.postings.entry(w).or_default().push(idx.sets.len() as u32);
+            }
+            idx.sets.push((i as i64 + 1, s));
+        }
+        for seed in sets(2000, 13) {
+            let scan: Vec<i64> =
+                idx.sets.iter().filter(|(_, s)| contradicts(&seed, s, opts)).map(|x| x.0).collect();
+            assert_eq!(idx.similar(&seed, opts), scan, "{seed:?}");
+        }
     }
 }
