@@ -30,6 +30,8 @@ pub(crate) struct Doc<'a> {
     ents: Vec<crate::EntityRef>,
     timex_spans: Vec<Span>,
     cues: Vec<(Span, usize)>,
+    /// Sentences of a headline line at the top (no closing punctuation, a line of its own).
+    pub headline_sents: usize,
 }
 
 /// Entity names are shorter than this many bytes: a window that finds every mention
@@ -126,7 +128,21 @@ impl<'a> Doc<'a> {
         let mut cues: Vec<(Span, usize)> =
             input.attributions.iter().enumerate().map(|(i, a)| (a.cue, i)).collect();
         cues.sort_by_key(|c| c.0.start);
-        Doc { input, words, upos, xpos, bits, regions, sent_regions, sent_toks, ents, timex_spans, cues }
+        let headline_sents = headline_sentences(input);
+        Doc {
+            input,
+            words,
+            upos,
+            xpos,
+            bits,
+            regions,
+            sent_regions,
+            sent_toks,
+            ents,
+            timex_spans,
+            cues,
+            headline_sents,
+        }
     }
 
     pub(crate) fn text(&self) -> &'a str {
@@ -328,7 +344,8 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
             let up = doc.upos[t0];
             let pos_ok = match trig.pos {
                 PosReq::Any => true,
-                // A proper-noun tag outside every name is a tagging slip ("Floods swept …").
+                // A proper-noun tag outside every longer name is a tagging slip ("Floods swept
+                // …"; a name of the trigger word alone, "— Landslides buried …", is one too).
                 PosReq::Noun => {
                     up.is_empty()
                         || up == "NOUN"
@@ -336,7 +353,7 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
                             && !doc
                                 .ents_near(doc.tok(t0).start, doc.tok(t0).end)
                                 .iter()
-                                .any(|e| e.span.contains(&doc.tok(t0))))
+                                .any(|e| e.span.contains(&doc.tok(t0)) && e.span != doc.tok(t0)))
                 }
                 PosReq::Verb => up.is_empty() || up == "VERB",
             };
@@ -507,6 +524,22 @@ fn describe(
     }
 }
 
+/// How many sentences the text's headline has: its first line when that line is followed by a
+/// line break, has no closing sentence punctuation and is short.
+fn headline_sentences(input: &EventInput) -> usize {
+    let text = input.text;
+    let Some(end) = text.find('\n') else { return 0 };
+    let line = text[..end].trim();
+    let closed = line.ends_with(['.', '!', '?', '"', '\u{201d}']);
+    if line.is_empty() || closed || line.split_whitespace().count() > HEADLINE_WORDS {
+        return 0;
+    }
+    input.seg.sentences.iter().take_while(|s| s.start < end).count()
+}
+
+/// Words a headline has at most.
+const HEADLINE_WORDS: usize = 25;
+
 /// A time expression that can date an event: a calendar DATE/TIME value, or one anchored
 /// on an event.
 pub(crate) fn datable(t: &dossier_time::TimexHit) -> bool {
@@ -604,7 +637,9 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
                         || (w.split_whitespace().count() <= NEXT_TO_WORDS
                             && !w
                                 .contains([',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}', '\u{2014}'])
-                            && !takers.iter().any(|o| o.sent == si && o.span.start >= a && o.span.end <= b)
+                            && !takers
+                                .iter()
+                                .any(|o| !o.weak && o.sent == si && o.span.start >= a && o.span.end <= b)
                             && !verb_between(doc, a, b))
                 });
             if tk.region != region && tk.region != outer && !next_to {
@@ -722,7 +757,7 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
         if m.casualty {
             continue;
         }
-        of_mention[mi] = join(&ms, mi, &mut evs, input, lex);
+        of_mention[mi] = join(&ms, mi, &mut evs, input, lex, doc.headline_sents);
     }
     // Casualties: into an attack or disaster in the same or an adjacent sentence.
     for (mi, m) in ms.iter().enumerate() {
@@ -765,9 +800,9 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
                 if let Some(e) = e {
                     evs[e].mentions.push(mi);
                 }
-                e.or_else(|| join(&ms, mi, &mut evs, input, lex))
+                e.or_else(|| join(&ms, mi, &mut evs, input, lex, doc.headline_sents))
             }
-            None => join(&ms, mi, &mut evs, input, lex),
+            None => join(&ms, mi, &mut evs, input, lex, doc.headline_sents),
         };
     }
 
@@ -809,7 +844,14 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
 }
 
 /// The event mention `mi` joins (pushing it), or a new one.
-fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, input: &EventInput, lex: &Lexicon) -> Option<usize> {
+fn join(
+    ms: &[Mention],
+    mi: usize,
+    evs: &mut Vec<Ev>,
+    input: &EventInput,
+    lex: &Lexicon,
+    headline_sents: usize,
+) -> Option<usize> {
     let timexes = input.timexes;
     let m = &ms[mi];
     let merge_all = lex.types.get(&m.ty).is_some_and(|t| t.merge_all);
@@ -841,6 +883,15 @@ fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, input: &EventInput, lex: &
     } else {
         None
     };
+    // "In 2016, a landslide at …": an indefinite mention dated months before the
+    // publication is an earlier happening, not the undated one the article reports.
+    let earlier = |ev: &Ev| {
+        m.noun
+            && !m.definite
+            && !m.bare_plural
+            && ev.date.is_none()
+            && date.is_some_and(|d| long_before(d, input.published))
+    };
     let target = target.filter(|&e| {
         let ev = &evs[e];
         let other_source = matches!((ev.attribution, m.attribution), (Some(a), Some(b)) if a != b);
@@ -852,14 +903,18 @@ fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, input: &EventInput, lex: &
                 (Some(a), Some(b)) => !(a.starts_with(&b) || b.starts_with(&a)),
                 _ => false,
             };
-        // "In 2016, a landslide at …": an indefinite mention dated months before the
-        // publication is an earlier happening, not the undated one the article reports.
-        let earlier = m.noun
-            && !m.definite
-            && !m.bare_plural
-            && ev.date.is_none()
-            && date.is_some_and(|d| long_before(d, input.published));
-        !other_source && !other_date && !earlier
+        !other_source && !other_date && !earlier(ev)
+    });
+    // The story's happening announced by the headline ("… at Accra summit") is the one the
+    // text then introduces ("at a summit in Accra on Thursday").
+    let target = target.or_else(|| {
+        let e = latest.filter(|&e| !earlier(&evs[e]))?;
+        (m.noun
+            && !m.distinct
+            && m.sent >= headline_sents
+            && evs[e].mentions.iter().all(|&o| ms[o].sent < headline_sents)
+            && evs[e].attribution.is_none())
+        .then_some(e)
     });
     let e = match target {
         Some(e) => e,
@@ -1003,7 +1058,8 @@ fn event_times(
                 Some(EventTime { timex: Some(ti), value: Some(value), relation, anchor_event: None });
         }
     }
-    // A denial, warning or claim made "in a statement on Monday": the statement's date.
+    // A denial, warning or claim made "in a statement on Monday" (or "in the report, released
+    // on Monday"): the statement's or report's date.
     for ei in 0..out.len() {
         let speech =
             matches!(out[ei].kind, EventType::Denial | EventType::Warning | EventType::ClaimResponsibility);
@@ -1012,7 +1068,7 @@ fn event_times(
         }
         let sents: Vec<usize> = evs[ei].mentions.iter().map(|&mi| ms[mi].sent).collect();
         let donor = (0..out.len()).find(|&k| {
-            out[k].kind == EventType::Statement
+            matches!(out[k].kind, EventType::Statement | EventType::Report)
                 && out[k].time.as_ref().is_some_and(|t| t.value.is_some())
                 && evs[k].mentions.iter().any(|&mi| sents.contains(&ms[mi].sent))
         });

@@ -73,3 +73,27 @@ fn an_indefinite_mention_dated_years_ago_is_another_happening() {
     assert_eq!(disasters[0].trigger.of(text), "Landslides", "a plural noun trigger");
     assert_eq!(disasters[1].time.as_ref().and_then(|t| t.value.as_deref()), Some("2016"));
 }
+
+#[test]
+fn the_headline_happening_is_the_one_the_lead_introduces() {
+    let text = "Coastal states agree on joint patrols at Lome summit\n\n\
+                Leaders of five coastal states agreed at a summit in Lome on Thursday to share radar data.";
+    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
+    let ents = p.entity_refs();
+    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    let meetings: Vec<_> = events.iter().filter(|e| e.kind == EventType::Meeting).collect();
+    assert_eq!(meetings.len(), 1, "{meetings:?}");
+    assert_eq!(meetings[0].time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-06"));
+}
+
+#[test]
+fn speech_in_a_dated_report_takes_its_date() {
+    let text = "In the report, released on Monday, the institute warned that piracy had doubled.";
+    assert_eq!(time_of(text, EventType::Warning).as_deref(), Some("2025-03-10"));
+}
+
+#[test]
+fn a_claim_takes_the_time_after_its_back_reference() {
+    let text = "A militia claimed responsibility for the ambush on Sunday in a message posted online.";
+    assert_eq!(time_of(text, EventType::ClaimResponsibility).as_deref(), Some("2025-03-09"));
+}
