@@ -2,7 +2,7 @@
 //! (segmentation + POS + NER) and attribution alone, timed interleaved over the committed
 //! articles in testdata/articles, best of several rounds each.
 //!
-//! `cargo run --release -p dossier-attribution --example speed [ROUNDS]`
+//! `cargo run --release -p dossier-attribution --example speed [ROUNDS] [MODEL.bin]`
 
 use std::time::Instant;
 
@@ -17,7 +17,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     paths.sort();
     let docs: Vec<String> = paths.iter().map(std::fs::read_to_string).collect::<Result<_, _>>()?;
-    let a = Attributor::global();
+    let owned = match std::env::args().nth(2) {
+        Some(p) => Some(Attributor::new(Some(dossier_attribution::AttrModel::load(std::path::Path::new(&p))?))),
+        None => None,
+    };
+    let a = owned.as_ref().unwrap_or_else(|| Attributor::global());
     let prepared: Vec<_> = docs.iter().map(|d| prepare_stages(d)).collect();
     let (mut best_s, mut best_a) = (f64::MAX, f64::MAX);
     let (mut sum_s, mut sum_a) = (0.0, 0.0);
