@@ -50,6 +50,42 @@ pub struct Lexicon {
     pub stance: Vec<(Phrase, Stance)>,
     pub evidence: Vec<(Phrase, Evidence)>,
     pub sources: HashMap<String, SourceKind>,
+    /// Indices into `stance` / `evidence` by the phrase's first word (phrases that open
+    /// with a gap under ""), so a window is matched only against phrases that can start in it.
+    stance_first: HashMap<String, Vec<usize>>,
+    evidence_first: HashMap<String, Vec<usize>>,
+}
+
+fn by_first<T>(list: &[(Phrase, T)]) -> HashMap<String, Vec<usize>> {
+    let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, (p, _)) in list.iter().enumerate() {
+        let first = p.first().cloned().flatten().unwrap_or_default();
+        m.entry(first).or_default().push(i);
+    }
+    m
+}
+
+impl Lexicon {
+    /// Indices of the stance phrases that may match in `words`, in lexicon order.
+    pub fn stance_candidates(&self, words: &[String]) -> Vec<usize> {
+        candidates(&self.stance_first, words)
+    }
+    /// Indices of the evidence phrases that may match in `words`, in lexicon order.
+    pub fn evidence_candidates(&self, words: &[String]) -> Vec<usize> {
+        candidates(&self.evidence_first, words)
+    }
+}
+
+fn candidates(index: &HashMap<String, Vec<usize>>, words: &[String]) -> Vec<usize> {
+    let mut out: Vec<usize> = index.get("").cloned().unwrap_or_default();
+    for w in words {
+        if let Some(v) = index.get(w) {
+            out.extend_from_slice(v);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn rows(src: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
@@ -107,7 +143,8 @@ fn load() -> Result<Lexicon, crate::AttrError> {
     // Longest phrases first, so the first match is the most specific.
     stance.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     evidence.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    Ok(Lexicon { cues, stance, evidence, sources })
+    let (stance_first, evidence_first) = (by_first(&stance), by_first(&evidence));
+    Ok(Lexicon { cues, stance, evidence, sources, stance_first, evidence_first })
 }
 
 pub static LEXICON: LazyLock<Lexicon> =

@@ -370,7 +370,8 @@ fn quote_ends(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
 /// Cues the corpus rarely marks but the product needs: "declined to comment", "has not
 /// responded to … request for comment", "claimed responsibility for …".
 fn stance_cues(c: &Ctx<'_>, hits: &mut Vec<H>) {
-    for (p, st) in &LEXICON.stance {
+    for k in LEXICON.stance_candidates(&c.words) {
+        let (p, st) = &LEXICON.stance[k];
         if !matches!(st, Stance::NoComment | Stance::ClaimsResponsibility) || p.len() < 2 {
             continue;
         }
@@ -912,7 +913,8 @@ fn stance(c: &Ctx<'_>, h: &H) -> Stance {
     let words = &c.words[lo..hi];
     let cue_lo = h.cue.start - lo;
     let cue_hi = h.cue.end - lo;
-    for (p, st) in &LEXICON.stance {
+    for k in LEXICON.stance_candidates(words) {
+        let (p, st) = &LEXICON.stance[k];
         let mut from = 0;
         while let Some((s, len)) = find_phrase(words, p, from) {
             from = s + 1;
@@ -938,7 +940,8 @@ fn evidence(c: &Ctx<'_>, h: &H) -> Evidence {
     let mut best = Evidence::Stated;
     let mut scan = |r: Range<usize>| {
         let words = &c.words[r];
-        for (p, e) in &LEXICON.evidence {
+        for k in LEXICON.evidence_candidates(words) {
+            let (p, e) = &LEXICON.evidence[k];
             if find_phrase(words, p, 0).is_some() {
                 if *e == Evidence::Unsupported {
                     best = Evidence::Unsupported;

@@ -227,6 +227,9 @@ impl SqliteStore {
         // last transactions but never corrupts the file.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "cache_size", -32_000)?;
+        // Reads through a memory map (no read() copy per page): the queries touch pages all
+        // over the file (a claim's group, seed, documents and outlets live in different trees).
+        conn.pragma_update(None, "mmap_size", 1_i64 << 32)?;
         if version == 0 {
             let tx = conn.unchecked_transaction()?;
             tx.execute_batch(SCHEMA)?;
@@ -360,15 +363,20 @@ impl SqliteStore {
     /// One claim group as a contract claim, from the group's aggregates (`schema_claims.sql`).
     fn claim_of(&self, grp: i64, opts: ClaimOptions) -> Result<Claim> {
         let c = &self.conn;
-        // The group, its seed (the first attribution), the display name (the most frequent
-        // spelling; ties: the longest, then the first stored) and the independence keys.
-        type Head = (i64, i64, bool, String, Vec<u8>, String, String, String, i64);
-        let (sid, class, undated, first_seen, seed, content, stance, source, independent): Head = c
-            .prepare_cached(
+        // One statement: the group, its seed (the first attribution), the display name (the
+        // most frequent spelling; ties: the longest, then the first stored), the number of
+        // independence keys, the document keys in date order (hex, joined by commas) and the
+        // outlets (a JSON array).
+        type Head = (i64, i64, bool, String, Vec<u8>, String, String, String, i64, Option<String>, String);
+        let (sid, class, undated, first_seen, seed, content, stance, source, independent, docs, outlets): Head =
+            c.prepare_cached(
                 "SELECT g.sid, g.class, g.undated, g.first_seen, g.seed, a.content, a.stance,
                    (SELECT name FROM claim_names WHERE grp = g.grp
                     ORDER BY n DESC, length(name) DESC, first_arow LIMIT 1),
-                   (SELECT count(*) FROM claim_indep WHERE grp = g.grp)
+                   (SELECT count(*) FROM claim_indep WHERE grp = g.grp),
+                   (SELECT group_concat(key, ',' ORDER BY undated, published, key)
+                    FROM claim_docs WHERE grp = g.grp),
+                   (SELECT json_group_array(outlet ORDER BY outlet) FROM claim_outlets WHERE grp = g.grp)
                  FROM claim_groups g
                  JOIN attributions a ON a.arow = (SELECT min(arow) FROM attributions WHERE grp = g.grp)
                  WHERE g.grp = ?1",
@@ -384,16 +392,14 @@ impl SqliteStore {
                     r.get(6)?,
                     r.get(7)?,
                     r.get(8)?,
+                    r.get(9)?,
+                    r.get(10)?,
                 ))
             })?;
-        let documents: Vec<String> = c
-            .prepare_cached("SELECT key FROM claim_docs WHERE grp = ?1 ORDER BY undated, published, key")?
-            .query_map([grp], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let outlets: Vec<String> = c
-            .prepare_cached("SELECT outlet FROM claim_outlets WHERE grp = ?1 ORDER BY outlet")?
-            .query_map([grp], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        // Document keys are hex: a comma never occurs in one.
+        let documents: Vec<String> =
+            docs.as_deref().map_or_else(Vec::new, |d| d.split(',').map(str::to_string).collect());
+        let outlets: Vec<String> = serde_json::from_str(&outlets)?;
         let seed = hashes_from_bytes(&seed)
             .ok_or_else(|| StoreError::Corrupt("a claim seed is not a list of 64-bit hashes".into()))?;
         let contradicted_by =

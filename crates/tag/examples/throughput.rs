@@ -1,7 +1,8 @@
 //! Quick throughput check (not a benchmark; criterion lives in `benches/tag.rs`):
 //! `cargo run --release -p dossier-tag --example throughput -- [ROUNDS]` tags the committed
 //! `testdata/articles` with POS + NER and prints tokens per second. Useful under
-//! `valgrind --tool=callgrind` with ROUNDS=1; a second argument `cold` or `warm` runs one mode.
+//! `valgrind --tool=callgrind` with ROUNDS=1; a second argument `cold` or `warm` runs one mode;
+//! `POS_MODEL=FILE` measures that POS model file instead of the embedded one.
 
 fn main() {
     let rounds: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20);
@@ -30,7 +31,13 @@ fn main() {
         docs.push(sents);
     }
     let t = std::time::Instant::now();
-    let pos = dossier_tag::Tagger::global().expect("POS model");
+    // POS_MODEL=FILE measures a POS model file instead of the embedded one.
+    let pos: &'static dossier_tag::Tagger = match std::env::var("POS_MODEL") {
+        Ok(p) => {
+            Box::leak(Box::new(dossier_tag::Tagger::load(std::path::Path::new(&p)).expect("POS model file")))
+        }
+        Err(_) => dossier_tag::Tagger::global().expect("POS model"),
+    };
     let ner = dossier_tag::Ner::global().expect("NER model");
     eprintln!("models loaded in {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
     let tokens: usize = docs.iter().flatten().map(Vec::len).sum();

@@ -4,6 +4,10 @@
 use std::path::Path;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .init();
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 4 {
         eprintln!("usage: train pos|ner|clusters DATA_DIR OUT_FILE");
@@ -14,10 +18,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = std::time::Instant::now();
     match args[1].as_str() {
         "pos" => {
-            let r = dossier_tag::train_pos(
+            // Experiments may override the defaults: POS_EPOCHS, STACK_FOLDS, STACK_EPOCHS,
+            // AMB_MIN, DICT_MIN, PRUNE.
+            let env = |k: &str, d: usize| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+            let d = dossier_tag::pos::PosConfig::default();
+            let cfg = dossier_tag::pos::PosConfig {
+                epochs: env("POS_EPOCHS", d.epochs),
+                stack_folds: env("STACK_FOLDS", d.stack_folds),
+                stack_epochs: env("STACK_EPOCHS", d.stack_epochs),
+                amb_min_count: env("AMB_MIN", d.amb_min_count as usize) as u32,
+                dict_min_count: env("DICT_MIN", d.dict_min_count as usize) as u32,
+                prune: std::env::var("PRUNE").ok().and_then(|v| v.parse().ok()).unwrap_or(d.prune),
+                ..d
+            };
+            let r = dossier_tag::pos::train_pos_with(
                 &data.join("ud-english-ewt/en_ewt-ud-train.conllu"),
                 Some(&data.join("ud-english-ewt/en_ewt-ud-dev.conllu")),
                 1,
+                &cfg,
+                dossier_tag::Clusters::global().ok(),
             )?;
             r.write(out)?;
             eprintln!("{}", r.report);
@@ -38,6 +57,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let c = dossier_tag::brown::learn(&sents, k, 3, 15);
             std::fs::write(out, c.to_bytes())?;
             eprintln!("{} words clustered", c.len());
+        }
+        "evalpos" => {
+            // Scores the POS model file OUT_FILE on EWT dev.
+            let m = dossier_tag::PosModel::load(out)?;
+            let r = dossier_tag::eval::eval_pos_with(&m, &data.join("ud-english-ewt/en_ewt-ud-dev.conllu"))?;
+            eprintln!("EWT dev: {r}");
         }
         "eval" => {
             // Scores the embedded models; OUT_FILE is ignored.

@@ -11,11 +11,13 @@ use crate::hash::{feat, FeatHash, IdMap, SplitMix};
 use crate::learn::Trainer;
 use crate::lex::{Types, UnaryScores, OFFSETS};
 use crate::tags::PosTag;
-use crate::weights::Weights;
+use crate::weights::{Rows, Weights};
 use crate::{ModelError, TagError};
 
 pub const KIND: [u8; 4] = *b"POS\0";
-pub const VERSION: u32 = 2;
+/// Format 3 adds the second (stacked) pass; format 2 files (no second pass) still load.
+pub const VERSION: u32 = 3;
+const VERSION_NO_STACK: u32 = 2;
 
 /// Training settings.
 #[derive(Clone, Debug)]
@@ -28,11 +30,33 @@ pub struct PosConfig {
     pub dict_min_share: f64,
     /// Minimum count of a word for it to get an ambiguity class.
     pub amb_min_count: u32,
+    /// Folds of the jackknife that trains the second pass on held-out first-pass tags
+    /// (0 or 1: no second pass).
+    pub stack_folds: usize,
+    /// Training passes of the second pass.
+    pub stack_epochs: usize,
+    /// The second pass adds the first pass's scores to its own.
+    pub stack_sum: bool,
+    /// The first pass runs right to left (only with a second pass).
+    pub reverse_first: bool,
+    /// The second pass revisits tokens whose first-pass margin is below this.
+    pub stack_gate: f32,
 }
 
 impl Default for PosConfig {
     fn default() -> Self {
-        PosConfig { epochs: 12, prune: 0.002, dict_min_count: 20, dict_min_share: 0.995, amb_min_count: 10 }
+        PosConfig {
+            epochs: 12,
+            prune: 0.002,
+            dict_min_count: 20,
+            dict_min_share: 0.995,
+            amb_min_count: 4,
+            stack_folds: 5,
+            stack_epochs: 12,
+            stack_sum: true,
+            reverse_first: true,
+            stack_gate: 40.0,
+        }
     }
 }
 
@@ -46,6 +70,17 @@ pub struct PosModel {
     amb: IdMap<u64>,
     clusters: Option<Clusters>,
     cluster_fingerprint: u32,
+    /// Second pass (format 3; `None` for format 2 files): the same features, with the
+    /// lookahead guesses replaced by the first pass's labels of the next two tokens.
+    stack: Option<Weights>,
+    /// The second pass adds the first pass's final scores to its own (an ensemble).
+    stack_sum: bool,
+    /// The first pass runs right to left (then the second pass, left to right, sees labels
+    /// that already took their own right context into account).
+    reverse_first: bool,
+    /// The second pass revisits only tokens whose first-pass margin (best score minus the
+    /// runner-up) is below this; the others keep their first-pass label.
+    stack_gate: f32,
     /// Identifies this loaded model in run-time caches.
     pub(crate) id: u64,
 }
@@ -106,6 +141,9 @@ const T_AMB_10: u32 = 73;
 const T_FIRST_SHAPE: u32 = 74;
 const T_FIRST_LOWER: u32 = 75;
 const T_AMB_3: u32 = 76;
+const T_CASE_SHAPE: u32 = 77;
+const T_CASE_FLAGS: u32 = 78;
+const T_CASE_LOWER: u32 = 79;
 // Previous predicted labels.
 const T_T1: u32 = 80;
 const T_T2: u32 = 81;
@@ -188,8 +226,38 @@ pub(crate) fn unary(o: Option<&Atoms>, off: isize, out: &mut Vec<u64>) {
     }
 }
 
-/// Tag-independent features that combine positions.
-pub(crate) fn context(a: &[Atoms], i: usize, out: &mut Vec<u64>) {
+/// Sentence casing: 0 no letters, 1 all capitals, 2 title case (most longer words after the
+/// first capitalised), 3 no capitals, 4 ordinary. Headlines and subject lines capitalise
+/// common nouns; chat and mail often lowercase names.
+pub(crate) fn sentence_case(a: &[Atoms]) -> u64 {
+    let (mut alpha, mut upper, mut caps, mut long, mut long_caps) = (0, 0, 0, 0, 0);
+    for (i, w) in a.iter().enumerate() {
+        if !w.has_alpha {
+            continue;
+        }
+        alpha += 1;
+        upper += usize::from(w.all_upper && w.chars > 1);
+        caps += usize::from(w.flags & crate::features::F_UPPER != 0);
+        if i > 0 && w.chars >= 4 {
+            long += 1;
+            long_caps += usize::from(w.init_upper);
+        }
+    }
+    if alpha == 0 {
+        0
+    } else if alpha >= 2 && upper == alpha {
+        1
+    } else if long >= 2 && long_caps * 4 >= long * 3 {
+        2
+    } else if caps == 0 {
+        3
+    } else {
+        4
+    }
+}
+
+/// Tag-independent features that combine positions (`case`: [`sentence_case`]).
+pub(crate) fn context(a: &[Atoms], i: usize, case: u64, out: &mut Vec<u64>) {
     let w = &a[i];
     let prev = at(a, i, -1);
     let next = at(a, i, 1);
@@ -206,14 +274,19 @@ pub(crate) fn context(a: &[Atoms], i: usize, out: &mut Vec<u64>) {
         out.push(feat(T_FIRST_SHAPE, &[w.shape]));
         out.push(feat(T_FIRST_LOWER, &[w.lower]));
     }
+    out.push(feat(T_CASE_SHAPE, &[case, w.shape]));
+    out.push(feat(T_CASE_FLAGS, &[case, w.flags, u64::from(i == 0)]));
+    if case != 4 {
+        out.push(feat(T_CASE_LOWER, &[case, w.lower]));
+    }
 }
 
 /// All tag-independent features of token `i` (training).
-pub(crate) fn static_features(a: &[Atoms], i: usize, out: &mut Vec<u64>) {
+pub(crate) fn static_features(a: &[Atoms], i: usize, case: u64, out: &mut Vec<u64>) {
     for off in OFFSETS {
         unary(at(a, i, off), off, out);
     }
-    context(a, i, out);
+    context(a, i, case, out);
 }
 
 /// Features on the two previous predicted labels and on the guessed labels of the next two
@@ -243,6 +316,7 @@ fn dynamic_features(a: &[Atoms], i: usize, t1: u64, t2: u64, guess: &[u64], out:
 }
 
 const NDYN: usize = 13;
+
 /// Most joint UPOS+XPOS labels a model may have.
 const MAX_LABELS: usize = 160;
 const UNKNOWN_AMB: u64 = 0x7777;
@@ -254,6 +328,17 @@ const NO_DICT: u16 = u16::MAX;
 /// Dictionary key of a word: its exact-form atom.
 fn dict_key(word: &str) -> u64 {
     atoms(word, None).word
+}
+
+/// The best score minus the runner-up.
+fn margin(s: &[f32], best: usize) -> f32 {
+    let mut second = f32::NEG_INFINITY;
+    for (j, &v) in s.iter().enumerate() {
+        if j != best && v > second {
+            second = v;
+        }
+    }
+    s[best] - second
 }
 
 /// Index of the first highest score.
@@ -302,11 +387,21 @@ struct Scratch {
     scores: Vec<f32>,
     guess: Vec<u64>,
     feats: Vec<u64>,
+    /// Labels of the last pass.
+    first: Vec<u16>,
+    /// The first pass's final scores, when the second adds them.
+    prev: Vec<f32>,
+    /// The first pass's margins (infinite for dictionary words).
+    margin: Vec<f32>,
+    /// Type ids of the sentence reversed.
+    rev: Vec<u32>,
 }
 
 /// Per-document state of the tagger: cached word-only scores and dictionary labels per type.
 pub(crate) struct PosCache {
     unary: UnaryScores,
+    /// The second pass's word-only scores.
+    unary2: Option<UnaryScores>,
     dict: Vec<u16>,
 }
 
@@ -381,59 +476,143 @@ impl PosModel {
     }
 
     pub(crate) fn cache(&self) -> PosCache {
-        PosCache { unary: UnaryScores::new(self.labels.len(), &self.weights, unary), dict: Vec::new() }
+        PosCache {
+            unary: UnaryScores::new(self.labels.len(), &self.weights, unary),
+            unary2: self.stack.as_ref().map(|w| UnaryScores::new(self.labels.len(), w, unary)),
+            dict: Vec::new(),
+        }
     }
 
     /// Compute the cached scores of types added since the last call.
     pub(crate) fn extend_cache(&self, cache: &mut PosCache, types: &Types) {
         cache.unary.extend(types, &self.weights);
+        if let (Some(u), Some(w)) = (&mut cache.unary2, &self.stack) {
+            u.extend(types, w);
+        }
         for a in &types.atoms[cache.dict.len()..] {
             cache.dict.push(self.dict.get(&a.word).copied().unwrap_or(NO_DICT));
         }
     }
 
     fn tag_ids(&self, cache: &PosCache, types: &Types, ids: &[u32], sc: &mut Scratch, out: &mut Vec<PosTag>) {
+        sc.atoms.clear();
+        if self.reverse_first && self.stack.is_some() {
+            let n = ids.len();
+            let nl = self.labels.len();
+            let mut rev = std::mem::take(&mut sc.rev);
+            rev.clear();
+            rev.extend(ids.iter().rev());
+            sc.atoms.extend(rev.iter().map(|&t| types.atoms[t as usize]));
+            self.pass(&self.weights, &cache.unary, &cache.dict, &rev, false, sc);
+            sc.rev = rev;
+            // Back to sentence order: labels, margins and score rows.
+            sc.first.reverse();
+            sc.margin.reverse();
+            for i in 0..n / 2 {
+                let j = n - 1 - i;
+                let (a, b) = sc.scores.split_at_mut(j * nl);
+                a[i * nl..(i + 1) * nl].swap_with_slice(&mut b[..nl]);
+            }
+            sc.atoms.reverse();
+        } else {
+            sc.atoms.extend(ids.iter().map(|&t| types.atoms[t as usize]));
+            self.pass(&self.weights, &cache.unary, &cache.dict, ids, false, sc);
+        }
+        if let (Some(w), Some(u)) = (&self.stack, &cache.unary2) {
+            self.pass(w, u, &cache.dict, ids, true, sc);
+        }
+        out.extend(sc.first.iter().map(|&l| self.labels[l as usize]));
+    }
+
+    /// One left-to-right pass over the sentence whose atoms are in `sc.atoms`: labels in
+    /// `sc.first`. The lookahead guesses are the best labels of the tag-independent scores
+    /// (first pass) or the previous pass's labels in `sc.first` (second pass, which only
+    /// revisits tokens whose first-pass margin is below the gate).
+    fn pass(
+        &self,
+        w: &Weights,
+        unary: &UnaryScores,
+        dict: &[u16],
+        ids: &[u32],
+        second: bool,
+        sc: &mut Scratch,
+    ) {
         let nl = self.labels.len();
         let n = ids.len();
-        sc.atoms.clear();
-        sc.atoms.extend(ids.iter().map(|&t| types.atoms[t as usize]));
-        // Tag-independent scores and the lookahead guesses.
+        let case = sentence_case(&sc.atoms);
         // Rows are overwritten by `set_window` before use (dictionary words' rows are never
         // read), so the buffer is only grown, not zeroed.
         if sc.scores.len() < n * nl {
             sc.scores.resize(n * nl, 0.0);
         }
+        let sum = second && self.stack_sum;
+        if sum && sc.prev.len() < n * nl {
+            sc.prev.resize(n * nl, 0.0);
+        }
+        let gate = if second { self.stack_gate } else { f32::INFINITY };
+        let want_margin = !second && self.stack.is_some();
         sc.guess.clear();
+        if second {
+            sc.guess.extend(sc.first.iter().map(|&l| u64::from(l)));
+        }
         for i in 0..n {
-            let d = cache.dict[ids[i] as usize];
+            let d = dict[ids[i] as usize];
             if d != NO_DICT {
-                sc.guess.push(u64::from(d));
+                if !second {
+                    sc.guess.push(u64::from(d));
+                }
+                continue;
+            }
+            if second && sc.margin[i] >= gate {
                 continue;
             }
             let row = &mut sc.scores[i * nl..(i + 1) * nl];
-            cache.unary.set_window(ids, i, row);
-            sc.feats.clear();
-            context(&sc.atoms, i, &mut sc.feats);
-            for &f in &sc.feats {
-                self.weights.add(f, row);
+            if sum {
+                sc.prev[i * nl..(i + 1) * nl].copy_from_slice(row);
             }
-            sc.guess.push(argmax(row) as u64);
+            unary.set_window(ids, i, row);
+            sc.feats.clear();
+            context(&sc.atoms, i, case, &mut sc.feats);
+            for &f in &sc.feats {
+                w.add(f, row);
+            }
+            if !second {
+                sc.guess.push(argmax(row) as u64);
+            }
+        }
+        if want_margin {
+            sc.margin.clear();
         }
         let mut dy = [0u64; NDYN];
         let (mut t1, mut t2) = (START1, START2);
+        sc.first.clear();
         for (i, &t) in ids.iter().enumerate() {
-            let d = cache.dict[t as usize];
+            let d = dict[t as usize];
             let label = if d != NO_DICT {
+                if want_margin {
+                    sc.margin.push(f32::INFINITY);
+                }
                 d as usize
+            } else if second && sc.margin[i] >= gate {
+                sc.guess[i] as usize
             } else {
                 let row = &mut sc.scores[i * nl..(i + 1) * nl];
                 dynamic_features(&sc.atoms, i, t1, t2, &sc.guess, &mut dy);
                 for &f in &dy {
-                    self.weights.add(f, row);
+                    w.add(f, row);
                 }
-                argmax(row)
+                if sum {
+                    for (r, p) in row.iter_mut().zip(&sc.prev[i * nl..(i + 1) * nl]) {
+                        *r += *p;
+                    }
+                }
+                let best = argmax(row);
+                if want_margin {
+                    sc.margin.push(margin(row, best));
+                }
+                best
             };
-            out.push(self.labels[label]);
+            sc.first.push(label as u16);
             t2 = t1;
             t1 = label as u64;
         }
@@ -445,7 +624,12 @@ impl PosModel {
 
     /// Load with explicitly given clusters (else the shipped ones when the model uses any).
     pub fn from_bytes_with(bytes: &[u8], clusters: Option<&Clusters>) -> Result<PosModel, ModelError> {
-        let payload = format::unwrap(bytes, KIND, VERSION)?;
+        let (payload, version) = match format::unwrap(bytes, KIND, VERSION) {
+            Err(ModelError::Version { found: VERSION_NO_STACK, .. }) => {
+                (format::unwrap(bytes, KIND, VERSION_NO_STACK)?, VERSION_NO_STACK)
+            }
+            other => (other?, VERSION),
+        };
         let mut r = Reader::new(payload);
         let nl = r.count(2)?;
         if nl == 0 || nl > MAX_LABELS {
@@ -476,6 +660,17 @@ impl PosModel {
         }
         let cluster_fingerprint = r.u32()?;
         let weights = Weights::read(nl, &mut r)?;
+        // Second-pass flags: 1 present, 2 adds the first pass's scores, 4 first pass right to
+        // left.
+        let flags = if version == VERSION_NO_STACK { 0 } else { r.u8()? };
+        if flags & !7 != 0 || (flags != 0 && flags & 1 == 0) {
+            return Err(ModelError::Corrupt(format!("unknown second-pass flags {flags}")));
+        }
+        let stack = if flags & 1 != 0 { Some(Weights::read(nl, &mut r)?) } else { None };
+        let stack_gate = if flags & 1 == 0 { f32::INFINITY } else { r.f32()? };
+        if stack_gate.is_nan() {
+            return Err(ModelError::Corrupt("second-pass gate is not a number".into()));
+        }
         r.done()?;
         let clusters = resolve_clusters(cluster_fingerprint, clusters)?;
         Ok(PosModel {
@@ -485,6 +680,10 @@ impl PosModel {
             amb,
             clusters,
             cluster_fingerprint,
+            stack,
+            stack_sum: flags & 2 != 0,
+            reverse_first: flags & 4 != 0,
+            stack_gate,
             id: crate::lex::next_model_id(),
         })
     }
@@ -625,57 +824,188 @@ pub fn train_pos_with(
         a.amb = amb.get(&a.lower).copied().unwrap_or(UNKNOWN_AMB);
         a
     };
+    let set = TrainSet {
+        nl,
+        gold: data.iter().map(|d| d.1.clone()).collect(),
+        dict_hit: data
+            .iter()
+            .map(|(ws, _)| ws.iter().map(|w| dict.get(&dict_key(w)).copied()).collect())
+            .collect(),
+        atoms: data.iter().map(|(ws, _)| ws.iter().map(|w| with_amb(w)).collect()).collect(),
+    };
+    let fingerprint = clusters.map_or(0, |c| c.fingerprint);
+    let encode = |rows: &Rows, stack: Option<&Rows>, sum: bool, gate: f32| {
+        let mut w = Writer::default();
+        w.u32(nl as u32);
+        for (u, x) in &label_names {
+            w.str(u);
+            w.str(x);
+        }
+        w.u32(dict_rows.len() as u32);
+        for (k, l) in &dict_rows {
+            w.u64(*k);
+            w.u16(*l);
+        }
+        w.u32(amb_rows.len() as u32);
+        for (k, v) in &amb_rows {
+            w.u64(*k);
+            w.u64(*v);
+        }
+        w.u32(fingerprint);
+        Weights::write(rows, &mut w);
+        match stack {
+            None => w.u8(0),
+            Some(st) => {
+                w.u8(1 | if sum { 2 } else { 0 } | if cfg.reverse_first { 4 } else { 0 });
+                Weights::write(st, &mut w);
+                w.f32(gate);
+            }
+        }
+        format::wrap(KIND, VERSION, &w.0)
+    };
+    let all: Vec<usize> = (0..data.len()).collect();
+    // A right-to-left first pass trains on the sentences reversed.
+    let reverse = cfg.reverse_first && cfg.stack_folds > 1;
+    let rset = reverse.then(|| TrainSet {
+        nl,
+        gold: set.gold.iter().map(|g| g.iter().rev().copied().collect()).collect(),
+        dict_hit: set.dict_hit.iter().map(|g| g.iter().rev().copied().collect()).collect(),
+        atoms: set.atoms.iter().map(|g| g.iter().rev().copied().collect()).collect(),
+    });
+    let fset = rset.as_ref().unwrap_or(&set);
+    let (rows, num_features) = train_first(fset, &all, cfg, cfg.epochs, seed, None);
+    let mut stack_rows = None;
+    if cfg.stack_folds > 1 {
+        // Jackknife: each fold is tagged by a first pass trained on the other folds, so the
+        // second pass learns from first-pass labels as noisy as at run time.
+        let k = cfg.stack_folds;
+        let mut first: Vec<Vec<u16>> = vec![Vec::new(); data.len()];
+        for fold in 0..k {
+            let (held, rest): (Vec<usize>, Vec<usize>) = all.iter().partition(|&&s| s % k == fold);
+            let (fold_rows, _) =
+                train_first(fset, &rest, cfg, cfg.epochs, seed.wrapping_add(fold as u64 + 1), None);
+            let m = PosModel::from_bytes_with(&encode(&fold_rows, None, false, 0.0), clusters)?;
+            let mut types = Types::default();
+            let ids: Vec<Vec<u32>> = held
+                .iter()
+                .map(|&si| {
+                    let mut v: Vec<u32> =
+                        data[si].0.iter().map(|w| types.intern(w, |w| m.atoms(w))).collect();
+                    if reverse {
+                        v.reverse();
+                    }
+                    v
+                })
+                .collect();
+            let mut cache = m.cache();
+            m.extend_cache(&mut cache, &types);
+            let mut sc = Scratch::default();
+            for (&si, sid) in held.iter().zip(&ids) {
+                sc.atoms.clear();
+                sc.atoms.extend(sid.iter().map(|&t| types.atoms[t as usize]));
+                m.pass(&m.weights, &cache.unary, &cache.dict, sid, false, &mut sc);
+                first[si] = sc.first.clone();
+                if reverse {
+                    first[si].reverse();
+                }
+            }
+            tracing::info!(fold, "pos jackknife fold tagged");
+        }
+        stack_rows = Some(train_first(&set, &all, cfg, cfg.stack_epochs, seed ^ 0x5eed_57ac, Some(&first)).0);
+    }
+    let bytes = encode(&rows, stack_rows.as_ref(), cfg.stack_sum, cfg.stack_gate);
+    let model = PosModel::from_bytes_with(&bytes, clusters)?;
+    let dev_report = match dev {
+        Some(p) => Some(crate::eval::eval_pos_with(&model, p)?),
+        None => None,
+    };
+    let report = PosTrainReport {
+        sentences: data.len(),
+        tokens: data.iter().map(|d| d.0.len()).sum(),
+        labels: nl,
+        features: num_features,
+        kept_features: rows.len() + stack_rows.as_ref().map_or(0, Vec::len),
+        dict_words: dict_rows.len(),
+        dev: dev_report,
+    };
+    Ok(TrainedPos { model, bytes, report })
+}
+
+/// Training sentences: gold labels, dictionary labels and atoms per token.
+struct TrainSet {
+    nl: usize,
+    gold: Vec<Vec<u16>>,
+    dict_hit: Vec<Vec<Option<u16>>>,
+    atoms: Vec<Vec<Atoms>>,
+}
+
+/// Train a pass on the sentences `subset` of `set`: averaged, pruned weight rows and the
+/// number of features seen. The first pass looks ahead at the best labels of the
+/// tag-independent scores; the second at the (jackknifed) first-pass labels in `right`.
+fn train_first(
+    set: &TrainSet,
+    subset: &[usize],
+    cfg: &PosConfig,
+    epochs: usize,
+    seed: u64,
+    right: Option<&[Vec<u16>]>,
+) -> (Rows, usize) {
+    let nl = set.nl;
     // Static features, interned once.
     let mut tr = Trainer::new();
-    let mut statics: Vec<Vec<Vec<u32>>> = Vec::with_capacity(data.len());
+    let mut statics: Vec<Vec<Vec<u32>>> = vec![Vec::new(); set.gold.len()];
     let mut buf = Vec::new();
-    for (ws, _) in &data {
-        let a: Vec<Atoms> = ws.iter().map(|w| with_amb(w)).collect();
-        let mut per = Vec::with_capacity(ws.len());
-        for i in 0..ws.len() {
+    for &si in subset {
+        let a = &set.atoms[si];
+        let case = sentence_case(a);
+        let mut per = Vec::with_capacity(a.len());
+        for i in 0..a.len() {
             buf.clear();
-            static_features(&a, i, &mut buf);
+            static_features(a, i, case, &mut buf);
             per.push(buf.iter().map(|&k| tr.intern(k)).collect());
         }
-        statics.push(per);
+        statics[si] = per;
     }
-    let dict_hit: Vec<Vec<Option<u16>>> =
-        data.iter().map(|(ws, _)| ws.iter().map(|w| dict.get(&dict_key(w)).copied()).collect()).collect();
-    let atoms_all: Vec<Vec<Atoms>> =
-        data.iter().map(|(ws, _)| ws.iter().map(|w| with_amb(w)).collect()).collect();
-    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut order = subset.to_vec();
     let mut rng = SplitMix(seed);
     let mut scores = vec![0f32; nl];
     let mut dy = [0u64; NDYN];
     let mut stat: Vec<f32> = Vec::new();
     let mut guess: Vec<u64> = Vec::new();
-    for epoch in 0..cfg.epochs {
+    for epoch in 0..epochs {
         rng.shuffle(&mut order);
         let (mut correct, mut total) = (0usize, 0usize);
         for &si in &order {
-            let gold = &data[si].1;
+            let gold = &set.gold[si];
             let n = gold.len();
             stat.clear();
             stat.resize(n * nl, 0.0);
             guess.clear();
+            if let Some(r) = right {
+                guess.extend(r[si].iter().map(|&l| u64::from(l)));
+            }
             for i in 0..n {
-                if let Some(l) = dict_hit[si][i] {
-                    guess.push(u64::from(l));
+                if let Some(l) = set.dict_hit[si][i] {
+                    if right.is_none() {
+                        guess.push(u64::from(l));
+                    }
                     continue;
                 }
                 let row = &mut stat[i * nl..(i + 1) * nl];
                 for &f in &statics[si][i] {
                     tr.add_scores(f, row);
                 }
-                guess.push(argmax(row) as u64);
+                if right.is_none() {
+                    guess.push(argmax(row) as u64);
+                }
             }
             let (mut t1, mut t2) = (START1, START2);
             for i in 0..n {
-                let pred = if let Some(l) = dict_hit[si][i] {
+                let pred = if let Some(l) = set.dict_hit[si][i] {
                     l as usize
                 } else {
                     scores.copy_from_slice(&stat[i * nl..(i + 1) * nl]);
-                    dynamic_features(&atoms_all[si], i, t1, t2, &guess, &mut dy);
+                    dynamic_features(&set.atoms[si], i, t1, t2, &guess, &mut dy);
                     let dyn_ids: [u32; NDYN] = dy.map(|k| tr.intern(k));
                     for &f in &dyn_ids {
                         tr.add_scores(f, &mut scores);
@@ -699,41 +1029,7 @@ pub fn train_pos_with(
         }
         tracing::info!(epoch, train_accuracy = correct as f64 / total.max(1) as f64, "pos epoch");
     }
-    let rows = tr.averaged(cfg.prune);
-    let mut w = Writer::default();
-    w.u32(nl as u32);
-    for (u, x) in &label_names {
-        w.str(u);
-        w.str(x);
-    }
-    w.u32(dict_rows.len() as u32);
-    for (k, l) in &dict_rows {
-        w.u64(*k);
-        w.u16(*l);
-    }
-    w.u32(amb_rows.len() as u32);
-    for (k, v) in &amb_rows {
-        w.u64(*k);
-        w.u64(*v);
-    }
-    w.u32(clusters.map_or(0, |c| c.fingerprint));
-    Weights::write(&rows, &mut w);
-    let bytes = format::wrap(KIND, VERSION, &w.0);
-    let model = PosModel::from_bytes_with(&bytes, clusters)?;
-    let dev_report = match dev {
-        Some(p) => Some(crate::eval::eval_pos_with(&model, p)?),
-        None => None,
-    };
-    let report = PosTrainReport {
-        sentences: data.len(),
-        tokens: data.iter().map(|d| d.0.len()).sum(),
-        labels: nl,
-        features: tr.num_features(),
-        kept_features: rows.len(),
-        dict_words: dict_rows.len(),
-        dev: dev_report,
-    };
-    Ok(TrainedPos { model, bytes, report })
+    (tr.averaged(cfg.prune), tr.num_features())
 }
 
 fn argmax_u32(s: &[u32]) -> usize {
@@ -770,5 +1066,102 @@ mod tests {
         }
         assert_eq!(argmax(&[f32::NEG_INFINITY, f32::NEG_INFINITY]), 0);
         assert_eq!(argmax(&[-0.0, 0.0, 1.0, 1.0]), 2);
+    }
+
+    /// A small CoNLL-U training set of our own sentences.
+    fn fixture() -> String {
+        let sents: [&[(&str, &str, &str)]; 6] = [
+            &[
+                ("The", "DET", "DT"),
+                ("harbor", "NOUN", "NN"),
+                ("opened", "VERB", "VBD"),
+                ("early", "ADV", "RB"),
+                (".", "PUNCT", "."),
+            ],
+            &[
+                ("A", "DET", "DT"),
+                ("ferry", "NOUN", "NN"),
+                ("left", "VERB", "VBD"),
+                ("Riverton", "PROPN", "NNP"),
+                (".", "PUNCT", "."),
+            ],
+            &[
+                ("The", "DET", "DT"),
+                ("council", "NOUN", "NN"),
+                ("voted", "VERB", "VBD"),
+                ("again", "ADV", "RB"),
+                (".", "PUNCT", "."),
+            ],
+            &[
+                ("Officials", "NOUN", "NNS"),
+                ("said", "VERB", "VBD"),
+                ("the", "DET", "DT"),
+                ("plan", "NOUN", "NN"),
+                ("works", "VERB", "VBZ"),
+                (".", "PUNCT", "."),
+            ],
+            &[
+                ("We", "PRON", "PRP"),
+                ("plan", "VERB", "VBP"),
+                ("a", "DET", "DT"),
+                ("vote", "NOUN", "NN"),
+                (".", "PUNCT", "."),
+            ],
+            &[
+                ("Mara", "PROPN", "NNP"),
+                ("works", "VERB", "VBZ"),
+                ("in", "ADP", "IN"),
+                ("Riverton", "PROPN", "NNP"),
+                (".", "PUNCT", "."),
+            ],
+        ];
+        let mut out = String::new();
+        for _ in 0..4 {
+            for s in &sents {
+                for (i, (w, u, x)) in s.iter().enumerate() {
+                    out.push_str(&format!("{}\t{w}\t_\t{u}\t{x}\t_\t0\t_\t_\t_\n", i + 1));
+                }
+                out.push('\n');
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn stacked_training_is_deterministic_and_fits_its_data() {
+        let dir = std::env::temp_dir().join(format!("dossier-tag-pos-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("train.conllu");
+        std::fs::write(&path, fixture()).unwrap();
+        let cfg = PosConfig {
+            epochs: 4,
+            stack_folds: 2,
+            stack_epochs: 4,
+            dict_min_count: 1000,
+            ..PosConfig::default()
+        };
+        let a = train_pos_with(&path, None, 3, &cfg, None).unwrap();
+        let b = train_pos_with(&path, None, 3, &cfg, None).unwrap();
+        assert_eq!(a.bytes, b.bytes, "same seed, same model");
+        let m = PosModel::from_bytes(&a.bytes).unwrap();
+        assert!(m.stack.is_some() && m.reverse_first && m.stack_sum);
+        let tags = m.tag(&["We", "plan", "a", "vote", "."]);
+        let x: Vec<&str> = tags.iter().map(|t| t.xpos()).collect();
+        assert_eq!(x, ["PRP", "VBP", "DT", "NN", "."]);
+        let tags = m.tag(&["Officials", "said", "the", "plan", "works", "."]);
+        assert_eq!(tags[3].xpos(), "NN");
+        assert_eq!(tags[4].xpos(), "VBZ");
+        // Without the second pass the file still loads and tags every token.
+        let one = train_pos_with(&path, None, 3, &PosConfig { stack_folds: 0, ..cfg }, None).unwrap();
+        let m1 = PosModel::from_bytes(&one.bytes).unwrap();
+        assert!(m1.stack.is_none());
+        assert_eq!(m1.tag(&["Mara", "works", "."]).len(), 3);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn margin_is_best_minus_runner_up() {
+        assert_eq!(margin(&[1.0, 4.0, 2.5], 1), 1.5);
+        assert_eq!(margin(&[3.0], 0), f32::INFINITY);
     }
 }
