@@ -569,6 +569,15 @@ fn is_clause_start(doc: &Doc, a: usize) -> bool {
     doc.is(doc.tok_at(a), "clause_start")
 }
 
+/// Whether time `t` follows `span` with at most a preposition between ("the blast on April 28").
+fn adjacent(doc: &Doc, span: Span, t: Span) -> bool {
+    span.end <= t.start
+        && doc
+            .text()
+            .get(span.end..t.start)
+            .is_some_and(|w| matches!(w.trim(), "" | "on" | "in" | "at" | "of"))
+}
+
 /// What a definite back-reference adds to its distance from a time (bytes).
 const WEAK_GAP: usize = 30;
 
@@ -1016,7 +1025,8 @@ fn event_times(
         let rank = |m: &Mention| {
             if m.update {
                 3
-            } else if m.noun && m.definite {
+            } else if m.noun && m.definite && !m.timex.is_some_and(|t| adjacent(doc, m.span, timexes[t].span))
+            {
                 2
             } else {
                 usize::from(m.casualty)
