@@ -183,6 +183,9 @@ fn a_busy_source_gives_the_same_claims_in_every_store() {
         ClaimFilter { by: Some("brook".into()), limit: Some(5), ..Default::default() },
         ClaimFilter { about: Some("library week".into()), ..Default::default() },
         ClaimFilter { by: Some("union".into()), about: Some("tram".into()), ..Default::default() },
+        // Many matches, few wanted (the store walks the output order) and the opposite.
+        ClaimFilter { about: Some("week".into()), limit: Some(3), ..Default::default() },
+        ClaimFilter { about: Some("alpha7".into()), limit: Some(1), ..Default::default() },
     ] {
         assert_eq!(sq.claims(&f).unwrap(), mem.claims(&f).unwrap(), "{f:?}");
     }

@@ -64,6 +64,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let r = dossier_tag::eval::eval_pos_with(&m, &data.join("ud-english-ewt/en_ewt-ud-dev.conllu"))?;
             eprintln!("EWT dev: {r}");
         }
+        "evalner" => {
+            // Scores the embedded NER model on testa with the POS model file OUT_FILE.
+            let pos = dossier_tag::PosModel::load(out)?;
+            let r = dossier_tag::eval::eval_ner_with(
+                dossier_tag::NerModel::global()?,
+                &pos,
+                &data.join("conll2003/eng.testa"),
+            )?;
+            eprintln!("CoNLL testa: {r}");
+        }
         "eval" => {
             // Scores the embedded models; OUT_FILE is ignored.
             let pos = dossier_tag::eval_pos(&data.join("ud-english-ewt/en_ewt-ud-dev.conllu"))?;
