@@ -38,6 +38,12 @@ fn main() {
     if std::env::var_os("DUMP_LAYERS").is_none() {
         return;
     }
+    if std::env::var_os("DUMP_POS").is_some() {
+        for (t, tag) in p.seg.tokens.iter().zip(&p.pos) {
+            print!("{}/{} ", t.span.of(&text), tag.map(|g| format!("{g:?}")).unwrap_or_default());
+        }
+        println!();
+    }
     for m in &p.mentions {
         println!("ENT {:?} {} {:?} #{}", m.0.of(&text), m.1, m.2, m.3);
     }

@@ -366,7 +366,9 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
                 continue;
             }
             let noun_use = matches!(doc.upos[t1], "NOUN" | "PROPN" | "");
-            if trig.nomod && noun_use && t1 + 1 < r.end && doc.is_noun(t1 + 1) {
+            // A plural ("Sabaki River floods villages") seldom modifies a noun: a verb use.
+            let plural = doc.xpos[t1] == "NNS" && len == 1;
+            if trig.nomod && noun_use && !plural && t1 + 1 < r.end && doc.is_noun(t1 + 1) {
                 let next = doc.tok(t1 + 1);
                 let timex = doc.in_timex(next);
                 if !timex {

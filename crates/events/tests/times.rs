@@ -101,6 +101,7 @@ fn a_claim_takes_the_time_after_its_back_reference() {
 #[test]
 fn a_back_reference_with_its_own_date_outranks_a_casualty() {
     // The segmenter may keep "6 a.m. Over 50 …" in one sentence; the blast's own date wins.
-    let text = "The blast on March 4 tore through a storage hall shortly after 6 a.m. Over 50 workers were injured.";
+    let text =
+        "The blast on March 4 tore through a storage hall shortly after 6 a.m. Over 50 workers were injured.";
     assert_eq!(time_of(text, EventType::Disaster).as_deref(), Some("2025-03-04"));
 }
