@@ -496,9 +496,9 @@ impl PosModel {
 
     /// Compute the cached scores of types added since the last call.
     pub(crate) fn extend_cache(&self, cache: &mut PosCache, types: &Types) {
-        cache.unary.extend(types, &self.weights);
-        if let (Some(u), Some(w)) = (&mut cache.unary2, &self.stack) {
-            u.extend(types, w);
+        match (&mut cache.unary2, &self.stack) {
+            (Some(u), Some(w)) => UnaryScores::extend_pair(&mut cache.unary, &self.weights, u, w, types),
+            _ => cache.unary.extend(types, &self.weights),
         }
         for a in &types.atoms[cache.dict.len()..] {
             cache.dict.push(self.dict.get(&a.word).copied().unwrap_or(NO_DICT));
