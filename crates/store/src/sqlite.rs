@@ -44,6 +44,8 @@ pub struct SqliteStore {
     /// The denial sets in memory, loaded by the first claim that looks for contradictions
     /// (dropped by every `put`).
     denials: std::cell::RefCell<Option<DenialIndex>>,
+    /// Set once `claims` has turned on reads through a memory map.
+    mapped: std::cell::Cell<bool>,
 }
 
 /// Distinct denial word sets with an inverted index: word → sets holding it. A few thousand
@@ -227,9 +229,6 @@ impl SqliteStore {
         // last transactions but never corrupts the file.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "cache_size", -32_000)?;
-        // Reads through a memory map (no read() copy per page): the queries touch pages all
-        // over the file (a claim's group, seed, documents and outlets live in different trees).
-        conn.pragma_update(None, "mmap_size", 1_i64 << 32)?;
         if version == 0 {
             let tx = conn.unchecked_transaction()?;
             tx.execute_batch(SCHEMA)?;
@@ -255,6 +254,7 @@ impl SqliteStore {
             thresholds: DupThresholds::default(),
             seeds: SeedCache::default(),
             denials: Default::default(),
+            mapped: Default::default(),
         })
     }
 
@@ -1469,6 +1469,12 @@ impl Store for SqliteStore {
     }
 
     fn claims(&self, filter: &ClaimFilter) -> Result<Vec<Claim>> {
+        if !self.mapped.get() {
+            // Reads through a memory map (no read() copy per page): a claim touches pages all
+            // over the file. Only for queries: mapped pages count in an ingest's resident size.
+            self.conn.pragma_update(None, "mmap_size", 1_i64 << 32)?;
+            self.mapped.set(true);
+        }
         let opts = ClaimOptions::default();
         let about = filter.about_words();
         let about_groups = about.as_ref().map(|a| self.groups_about(a)).transpose()?;

@@ -91,6 +91,34 @@ impl UnaryScores {
         }
     }
 
+    /// [`Self::extend`] for two caches of the same word-only features under different
+    /// weights (the POS passes): each feature key is computed once for both.
+    pub fn extend_pair(a: &mut Self, wa: &Weights, b: &mut Self, wb: &Weights, types: &Types) {
+        let nl = a.nl;
+        debug_assert_eq!(nl, b.nl);
+        let have = a.data.len() / (nl * OFFSETS.len());
+        if b.data.len() / (nl * OFFSETS.len()) != have {
+            a.extend(types, wa);
+            b.extend(types, wb);
+            return;
+        }
+        a.data.resize(types.len() * nl * OFFSETS.len(), 0.0);
+        b.data.resize(types.len() * nl * OFFSETS.len(), 0.0);
+        for t in have..types.len() {
+            let at = &types.atoms[t];
+            for (k, &off) in OFFSETS.iter().enumerate() {
+                a.buf.clear();
+                (a.unary)(Some(at), off, &mut a.buf);
+                let base = (t * OFFSETS.len() + k) * nl;
+                let (ra, rb) = (&mut a.data[base..base + nl], &mut b.data[base..base + nl]);
+                for &f in &a.buf {
+                    wa.add(f, ra);
+                    wb.add(f, rb);
+                }
+            }
+        }
+    }
+
     /// Overwrite `row` with the summed word-only scores of the window around `i`: bit for bit
     /// the sums accumulated on a zeroed row (the first vector is added to `0.0`), without
     /// zeroing the row first.

@@ -330,7 +330,17 @@ fn dict_key(word: &str) -> u64 {
     atoms(word, None).word
 }
 
-/// The best score minus the runner-up.
+/// Whether the best score minus the runner-up is below `gate`: some other score `v` has
+/// `best - v < gate` (the same test, since rounded subtraction is monotone), counted without
+/// branches so it vectorises.
+fn below_gate(s: &[f32], best: usize, gate: f32) -> bool {
+    let b = s[best];
+    let close = s.iter().filter(|&&v| b - v < gate).count();
+    close - usize::from(0.0 < gate) >= 1
+}
+
+/// The best score minus the runner-up (the reference of [`below_gate`]).
+#[cfg(test)]
 fn margin(s: &[f32], best: usize) -> f32 {
     let mut second = f32::NEG_INFINITY;
     for (j, &v) in s.iter().enumerate() {
@@ -391,8 +401,9 @@ struct Scratch {
     first: Vec<u16>,
     /// The first pass's final scores, when the second adds them.
     prev: Vec<f32>,
-    /// The first pass's margins (infinite for dictionary words).
-    margin: Vec<f32>,
+    /// Tokens the second pass revisits: first-pass margin below the gate (never dictionary
+    /// words).
+    revisit: Vec<bool>,
     /// Type ids of the sentence reversed.
     rev: Vec<u32>,
 }
@@ -485,9 +496,9 @@ impl PosModel {
 
     /// Compute the cached scores of types added since the last call.
     pub(crate) fn extend_cache(&self, cache: &mut PosCache, types: &Types) {
-        cache.unary.extend(types, &self.weights);
-        if let (Some(u), Some(w)) = (&mut cache.unary2, &self.stack) {
-            u.extend(types, w);
+        match (&mut cache.unary2, &self.stack) {
+            (Some(u), Some(w)) => UnaryScores::extend_pair(&mut cache.unary, &self.weights, u, w, types),
+            _ => cache.unary.extend(types, &self.weights),
         }
         for a in &types.atoms[cache.dict.len()..] {
             cache.dict.push(self.dict.get(&a.word).copied().unwrap_or(NO_DICT));
@@ -507,7 +518,7 @@ impl PosModel {
             sc.rev = rev;
             // Back to sentence order: labels, margins and score rows.
             sc.first.reverse();
-            sc.margin.reverse();
+            sc.revisit.reverse();
             for i in 0..n / 2 {
                 let j = n - 1 - i;
                 let (a, b) = sc.scores.split_at_mut(j * nl);
@@ -549,8 +560,8 @@ impl PosModel {
         if sum && sc.prev.len() < n * nl {
             sc.prev.resize(n * nl, 0.0);
         }
-        let gate = if second { self.stack_gate } else { f32::INFINITY };
         let want_margin = !second && self.stack.is_some();
+        let gate = self.stack_gate;
         sc.guess.clear();
         if second {
             sc.guess.extend(sc.first.iter().map(|&l| u64::from(l)));
@@ -563,7 +574,7 @@ impl PosModel {
                 }
                 continue;
             }
-            if second && sc.margin[i] >= gate {
+            if second && !sc.revisit[i] {
                 continue;
             }
             let row = &mut sc.scores[i * nl..(i + 1) * nl];
@@ -581,7 +592,7 @@ impl PosModel {
             }
         }
         if want_margin {
-            sc.margin.clear();
+            sc.revisit.clear();
         }
         let mut dy = [0u64; NDYN];
         let (mut t1, mut t2) = (START1, START2);
@@ -590,10 +601,10 @@ impl PosModel {
             let d = dict[t as usize];
             let label = if d != NO_DICT {
                 if want_margin {
-                    sc.margin.push(f32::INFINITY);
+                    sc.revisit.push(false);
                 }
                 d as usize
-            } else if second && sc.margin[i] >= gate {
+            } else if second && !sc.revisit[i] {
                 sc.guess[i] as usize
             } else {
                 let row = &mut sc.scores[i * nl..(i + 1) * nl];
@@ -608,7 +619,7 @@ impl PosModel {
                 }
                 let best = argmax(row);
                 if want_margin {
-                    sc.margin.push(margin(row, best));
+                    sc.revisit.push(below_gate(row, best, gate));
                 }
                 best
             };
@@ -1163,5 +1174,15 @@ mod tests {
     fn margin_is_best_minus_runner_up() {
         assert_eq!(margin(&[1.0, 4.0, 2.5], 1), 1.5);
         assert_eq!(margin(&[3.0], 0), f32::INFINITY);
+        let mut rng = SplitMix(9);
+        for n in 1..30 {
+            for _ in 0..200 {
+                let v: Vec<f32> = (0..n).map(|_| (rng.next_u64() % 2000) as f32 / 7.0 - 100.0).collect();
+                let best = argmax(&v);
+                for gate in [-1.0, 0.0, 0.5, 3.0, 40.0, f32::INFINITY] {
+                    assert_eq!(below_gate(&v, best, gate), margin(&v, best) < gate, "{v:?} {gate}");
+                }
+            }
+        }
     }
 }
