@@ -877,7 +877,13 @@ fn join(
     };
     let (lo, hi) = (ms.partition_point(|k| k.sent < m.sent), ms.partition_point(|k| k.sent <= m.sent));
     let date = direct(m).or_else(|| ms[lo..hi.max(lo)].iter().filter(|k| k.casualty).find_map(direct));
-    let latest = evs.iter().rposition(|e| e.ty == m.ty);
+    // "the blast", "the explosion" in a story of a bombing: the attack, when no disaster of its
+    // own was reported.
+    let latest = evs.iter().rposition(|e| e.ty == m.ty).or_else(|| {
+        (m.ty == EventType::Disaster && m.noun && m.definite)
+            .then(|| evs.iter().rposition(|e| e.ty == EventType::Attack))
+            .flatten()
+    });
     let same_sentence =
         evs.iter().rposition(|e| e.ty == m.ty && e.mentions.last().is_some_and(|&o| ms[o].sent == m.sent));
     let target = if m.distinct {

@@ -105,3 +105,15 @@ fn a_back_reference_with_its_own_date_outranks_a_casualty() {
         "The blast on March 4 tore through a storage hall shortly after 6 a.m. Over 50 workers were injured.";
     assert_eq!(time_of(text, EventType::Disaster).as_deref(), Some("2025-03-04"));
 }
+
+#[test]
+fn the_blast_of_a_bombing_is_the_attack() {
+    let text = "A suicide bomber attacked a mosque in Quetta on Monday, killing 12 people. \
+                Officials had warned the police hours before the blast that a bomber had entered the city.";
+    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
+    let ents = p.entity_refs();
+    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    assert!(!events.iter().any(|e| e.kind == EventType::Disaster), "{events:?}");
+    let warning = events.iter().find(|e| e.kind == EventType::Warning).expect("a warning");
+    assert_eq!(warning.time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-10"));
+}
