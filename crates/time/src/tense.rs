@@ -82,9 +82,16 @@ fn infinitive(toks: &Tokens, i: usize) -> bool {
 pub(crate) fn tense_near(toks: &Tokens, s: usize, e: usize, lo: usize, hi: usize) -> Tense {
     let mut found: Option<(usize, Tense)> = None;
     let mut d = 1;
+    // "said in a statement on Thursday that the ban would hurt hunters": the clause a
+    // complementizer opens after the expression has a tense of its own.
+    let mut right_open = true;
     while found.is_none() {
         let left = lo.checked_sub(d).filter(|&i| i >= s);
-        let right = Some(hi + d - 1).filter(|&i| i < e);
+        let right = Some(hi + d - 1).filter(|&i| i < e && right_open);
+        if right.is_some_and(|i| toks.w(i) == "that") {
+            right_open = false;
+        }
+        let right = right.filter(|_| right_open);
         if left.is_none() && right.is_none() {
             break;
         }
