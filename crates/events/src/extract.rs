@@ -482,6 +482,10 @@ fn describe(
                 bare = false;
                 break;
             }
+            // A date before the noun ("the March 4 ballot") is a modifier, not a count.
+            if doc.in_timex(doc.tok(j)) {
+                continue;
+            }
             if lex.is("indefinite", w) || doc.upos[j] == "NUM" {
                 bare = false;
                 break;
@@ -660,7 +664,8 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
             let between = doc.text().get(a.min(b)..b).unwrap_or("");
             let gap = (b.saturating_sub(a))
                 + if between.contains([',', ';', ':', '(', ')', '\u{2014}']) { 40 } else { 0 }
-                + if tk.weak { WEAK_GAP } else { 0 }
+                // ("the March 4 ballot": a date inside the back-reference is its own)
+                + if tk.weak && !between.trim().is_empty() { WEAK_GAP } else { 0 }
                 // "visited the site on Thursday and announced …": a taker in the next clause.
                 + if t.span.end <= tk.span.start && is_clause_start(doc, a) {
                     40

@@ -117,3 +117,10 @@ fn the_blast_of_a_bombing_is_the_attack() {
     let warning = events.iter().find(|e| e.kind == EventType::Warning).expect("a warning");
     assert_eq!(warning.time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-10"));
 }
+
+#[test]
+fn a_date_before_the_noun_dates_the_back_reference() {
+    let text = "Voters in Lilongwe queued for hours in the presidential election. \
+                The president was declared the winner of the March 4 ballot with 52 percent.";
+    assert_eq!(time_of(text, EventType::Election).as_deref(), Some("2025-03-04"));
+}
