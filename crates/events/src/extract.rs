@@ -893,7 +893,9 @@ fn join(
         evs.iter().rposition(|e| e.ty == m.ty && e.mentions.last().is_some_and(|&o| ms[o].sent == m.sent));
     let target = if m.distinct {
         None
-    } else if m.bare_plural && !(merge_all && m.subject) {
+    } else if m.bare_plural && !(merge_all && m.subject) && date.is_none() {
+        // A bare plural is generic ("talks", "attacks") unless it has a date of its own
+        // ("during talks in Vilnius on Monday").
         match latest {
             Some(e) => Some(e),
             None => return None,

@@ -124,3 +124,15 @@ fn a_date_before_the_noun_dates_the_back_reference() {
                 The president was declared the winner of the March 4 ballot with 52 percent.";
     assert_eq!(time_of(text, EventType::Election).as_deref(), Some("2025-03-04"));
 }
+
+#[test]
+fn a_dated_bare_plural_is_a_happening() {
+    let text = "The minister discussed the case with her counterpart during talks in Riga on Monday.";
+    assert_eq!(time_of(text, EventType::Meeting).as_deref(), Some("2025-03-10"));
+    // Undated, a bare plural stays generic.
+    let text = "The minister said talks were the only way out.";
+    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
+    let ents = p.entity_refs();
+    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    assert!(!events.iter().any(|e| e.kind == EventType::Meeting), "{events:?}");
+}
