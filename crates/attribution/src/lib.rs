@@ -15,6 +15,7 @@
 //!
 //! [`eval::polnear`] scores the extractor on a PolNeAR split; [`train`] retrains the model.
 
+pub mod draw;
 pub mod eval;
 mod lexicon;
 pub mod model;

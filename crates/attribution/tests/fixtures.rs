@@ -2,51 +2,13 @@
 //! as insta snapshots: `^` source, `~` cue, `-` content. Each case also runs shifted by a
 //! prefix, and a few phenomena are asserted outright.
 
+use dossier_attribution::draw::draw;
 use dossier_attribution::{analyze, AttributionHit, Evidence, Kind, Stance};
 use dossier_doc::Span;
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(path).expect("fixture")
-}
-
-fn render(text: &str, hits: &[AttributionHit]) -> String {
-    let mut out = String::new();
-    for (i, h) in hits.iter().enumerate() {
-        let mut all: Vec<Span> = vec![h.cue];
-        all.extend(h.source);
-        all.extend(h.content.iter().copied());
-        let lo = all.iter().map(|s| s.start).min().unwrap_or(0);
-        let hi = all.iter().map(|s| s.end).max().unwrap_or(0);
-        let chain: Vec<&str> = h.chain.iter().map(|s| s.of(text)).collect();
-        out.push_str(&format!(
-            "#{i} {} {} {} parent={} chain={:?}{}\n",
-            h.kind.as_str(),
-            h.stance.as_str(),
-            h.evidence.as_str(),
-            h.parent.map_or("-".to_string(), |p| p.to_string()),
-            chain,
-            h.source_resolved.map_or(String::new(), |r| format!(" resolved={:?}", r.of(text))),
-        ));
-        let mut line = String::new();
-        let mut marks = String::new();
-        for (b, ch) in text[lo..hi].char_indices() {
-            let at = lo + b;
-            line.push(if ch == '\n' { '⏎' } else { ch });
-            let inside = |s: &Span| s.start <= at && at < s.end;
-            marks.push(if inside(&h.cue) {
-                '~'
-            } else if h.source.as_ref().is_some_and(inside) {
-                '^'
-            } else if h.content.iter().any(inside) {
-                '-'
-            } else {
-                ' '
-            });
-        }
-        out.push_str(&format!("  {line}\n  {}\n", marks.trim_end()));
-    }
-    out
 }
 
 fn check_spans(text: &str, hits: &[AttributionHit]) {
@@ -84,13 +46,13 @@ fn find<'a>(text: &str, hits: &'a [AttributionHit], cue: &str, near: &str) -> &'
     hits.iter()
         .filter(|h| h.cue.of(text).contains(cue))
         .min_by_key(|h| h.cue.start.abs_diff(at))
-        .unwrap_or_else(|| panic!("no hit with cue {cue:?} near {near:?}:\n{}", render(text, hits)))
+        .unwrap_or_else(|| panic!("no hit with cue {cue:?} near {near:?}:\n{}", draw(text, hits)))
 }
 
 #[test]
 fn port_strike() {
     let (text, hits) = run("01-port-strike.txt");
-    insta::assert_snapshot!("01-port-strike", render(&text, &hits));
+    insta::assert_snapshot!("01-port-strike", draw(&text, &hits));
     // Quote with the speaker after the verb; quote split around "she said".
     let h = find(&text, &hits, "said", "said Marta");
     assert_eq!(h.kind, Kind::Direct);
@@ -100,7 +62,7 @@ fn port_strike() {
     assert_eq!(find(&text, &hits, "has not responded", "has not responded").stance, Stance::NoComment);
     // Nesting: memos cited by a group.
     let h = find(&text, &hits, "According to", "According to internal");
-    assert!(h.source.unwrap().of(&text).contains("memos"), "{}", render(&text, &hits));
+    assert!(h.source.unwrap().of(&text).contains("memos"), "{}", draw(&text, &hits));
     let p = h.parent.expect("the memos are nested in the group's attribution");
     assert!(hits[p].source.unwrap().of(&text).contains("watchdog group"));
     let chain: Vec<&str> = h.chain.iter().map(|s| s.of(&text)).collect();
@@ -117,7 +79,7 @@ fn port_strike() {
 #[test]
 fn ministry_leak() {
     let (text, hits) = run("02-ministry-leak.txt");
-    insta::assert_snapshot!("02-ministry-leak", render(&text, &hits));
+    insta::assert_snapshot!("02-ministry-leak", draw(&text, &hits));
     // "the report said, citing logs": the logs are nested in the report's attribution.
     let h = find(&text, &hits, "citing", "citing engineering");
     assert!(h.parent.is_some());
@@ -127,16 +89,16 @@ fn ministry_leak() {
     assert_eq!(find(&text, &hits, "claimed", "claimed, without").evidence, Evidence::Unsupported);
     // "he added" resolves to the minister.
     let h = find(&text, &hits, "added", "He added");
-    assert!(h.source_resolved.is_some_and(|r| r.of(&text).contains("Anker")), "{}", render(&text, &hits));
+    assert!(h.source_resolved.is_some_and(|r| r.of(&text).contains("Anker")), "{}", draw(&text, &hits));
     // Quote running over two paragraphs: one attribution with two content fragments.
     let h = find(&text, &hits, "said", "Holm said");
-    assert!(h.content.len() >= 2, "{}", render(&text, &hits));
+    assert!(h.content.len() >= 2, "{}", draw(&text, &hits));
 }
 
 #[test]
 fn cyber_attack() {
     let (text, hits) = run("03-cyber-attack.txt");
-    insta::assert_snapshot!("03-cyber-attack", render(&text, &hits));
+    insta::assert_snapshot!("03-cyber-attack", draw(&text, &hits));
     assert_eq!(
         find(&text, &hits, "claimed responsibility", "claimed responsibility").stance,
         Stance::ClaimsResponsibility
