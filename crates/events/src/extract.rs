@@ -584,6 +584,18 @@ fn adjacent(doc: &Doc, span: Span, t: Span) -> bool {
             .is_some_and(|w| matches!(w.trim(), "" | "on" | "in" | "at" | "of"))
 }
 
+/// Punctuation and quote marks that end a clause between two words.
+const CLAUSE_MARKS: [char; 9] = [',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}', '\u{2014}'];
+
+/// The bytes between two spans that do not overlap, in text order.
+fn gap_of(x: Span, y: Span) -> (usize, usize) {
+    if x.end <= y.start {
+        (x.end, y.start)
+    } else {
+        (y.end, x.start)
+    }
+}
+
 /// What a definite back-reference adds to its distance from a time (bytes).
 const WEAK_GAP: usize = 30;
 
@@ -636,11 +648,7 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
             if overlaps(tk.span, t.span) || t.anchor.is_some_and(|a| overlaps(a, tk.span)) {
                 continue;
             }
-            let (a, b) = if tk.span.end <= t.span.start {
-                (tk.span.end, t.span.start)
-            } else {
-                (t.span.end, tk.span.start)
-            };
+            let (a, b) = gap_of(tk.span, t.span);
             // "claimed responsibility on Sunday": a time right after its trigger dates it even
             // when the attribution stage put the time into the claim's content.
             // So does one a few words after it in the same clause ("detained 42 people at the
@@ -650,8 +658,7 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
                 && doc.text().get(a..b).is_some_and(|w| {
                     matches!(w.trim(), "" | "on" | "in" | "at" | "last" | "this" | "late" | "early")
                         || (w.split_whitespace().count() <= NEXT_TO_WORDS
-                            && !w
-                                .contains([',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}', '\u{2014}'])
+                            && !w.contains(CLAUSE_MARKS)
                             && !takers
                                 .iter()
                                 .any(|o| !o.weak && o.sent == si && o.span.start >= a && o.span.end <= b)
@@ -773,7 +780,7 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
         if m.casualty {
             continue;
         }
-        of_mention[mi] = join(&ms, mi, &mut evs, input, lex, doc.headline_sents);
+        of_mention[mi] = join(&ms, mi, &mut evs, &doc, lex);
     }
     // Casualties: into an attack or disaster in the same or an adjacent sentence.
     for (mi, m) in ms.iter().enumerate() {
@@ -816,9 +823,9 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
                 if let Some(e) = e {
                     evs[e].mentions.push(mi);
                 }
-                e.or_else(|| join(&ms, mi, &mut evs, input, lex, doc.headline_sents))
+                e.or_else(|| join(&ms, mi, &mut evs, &doc, lex))
             }
-            None => join(&ms, mi, &mut evs, input, lex, doc.headline_sents),
+            None => join(&ms, mi, &mut evs, &doc, lex),
         };
     }
 
@@ -860,14 +867,8 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
 }
 
 /// The event mention `mi` joins (pushing it), or a new one.
-fn join(
-    ms: &[Mention],
-    mi: usize,
-    evs: &mut Vec<Ev>,
-    input: &EventInput,
-    lex: &Lexicon,
-    headline_sents: usize,
-) -> Option<usize> {
+fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, doc: &Doc, lex: &Lexicon) -> Option<usize> {
+    let (input, headline_sents) = (doc.input, doc.headline_sents);
     let timexes = input.timexes;
     let m = &ms[mi];
     let merge_all = lex.types.get(&m.ty).is_some_and(|t| t.merge_all);
@@ -971,13 +972,9 @@ fn share_times(doc: &Doc, takers: &[Taker], mut times: Vec<Option<usize>>) -> Ve
         let donor = (0..takers.len())
             .filter(|&o| o != k && takers[o].sent == tk.sent && times[o].is_some())
             .filter(|&o| {
-                let (a, b) = if takers[o].span.start < tk.span.start {
-                    (takers[o].span.end, tk.span.start)
-                } else {
-                    (tk.span.end, takers[o].span.start)
-                };
+                let (a, b) = gap_of(takers[o].span, tk.span);
                 let between = text.get(a.min(b)..b).unwrap_or("");
-                !between.contains([',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}', '\u{2014}'])
+                !between.contains(CLAUSE_MARKS)
                     && between.split_whitespace().any(|w| w == "and")
                     && between.split_whitespace().count() <= 2 * NEXT_TO_WORDS
             })
@@ -1142,8 +1139,7 @@ fn event_times(
 /// from the collapse climbed to 27 on Tuesday"): the date of the figure, not of the happening.
 fn toll_update(doc: &Doc, m: &Mention, ti: usize) -> bool {
     let Some(t) = doc.input.timexes.get(ti) else { return false };
-    let (a, b) =
-        if m.span.end <= t.span.start { (m.span.end, t.span.start) } else { (t.span.end, m.span.start) };
+    let (a, b) = gap_of(m.span, t.span);
     (doc.tok_at(a)..doc.tok_at(b)).any(|j| doc.is(j, "toll_verb"))
 }
 

@@ -87,7 +87,7 @@ pub(crate) fn tense_near(toks: &Tokens, s: usize, e: usize, lo: usize, hi: usize
     let mut right_open = true;
     while found.is_none() {
         let left = lo.checked_sub(d).filter(|&i| i >= s);
-        let right = Some(hi + d - 1).filter(|&i| i < e && right_open);
+        let right = Some(hi + d - 1).filter(|&i| i < e);
         if right.is_some_and(|i| toks.w(i) == "that") {
             right_open = false;
         }
