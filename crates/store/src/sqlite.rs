@@ -48,6 +48,22 @@ pub struct SqliteStore {
     mapped: std::cell::Cell<bool>,
 }
 
+/// Prefix filter over word postings: a set sharing at least `m = ⌈threshold·|words|⌉` of
+/// `words` holds one of any `|words| − m + 1` of them, so only the words in the fewest sets
+/// are looked up. The ids of every set that can reach the threshold, sorted, once each.
+fn candidates(postings: &HashMap<u64, Vec<u32>>, words: &[u64], threshold: f64) -> Vec<u32> {
+    let mut by_df: Vec<(usize, u64)> =
+        words.iter().map(|w| (postings.get(w).map_or(0, Vec::len), *w)).collect();
+    by_df.sort_unstable();
+    let min_overlap = ((threshold * words.len() as f64 - 1e-9).ceil() as usize).max(1);
+    let probe = words.len().saturating_sub(min_overlap) + 1;
+    let mut at: Vec<u32> =
+        by_df.iter().take(probe).filter_map(|(_, w)| postings.get(w)).flatten().copied().collect();
+    at.sort_unstable();
+    at.dedup();
+    at
+}
+
 /// Distinct denial word sets with an inverted index: word → sets holding it. A few thousand
 /// sets per 100,000 documents (a quote repeated in many documents is one set).
 #[derive(Default)]
@@ -81,16 +97,8 @@ impl DenialIndex {
     /// `m = ⌈t·|seed|⌉` words with the seed, so it holds one of any `|seed| − m + 1` of them:
     /// only the seed words in the fewest sets are looked up.
     fn similar(&self, seed: &[u64], opts: ClaimOptions) -> Vec<i64> {
-        let mut by_df: Vec<(usize, u64)> =
-            seed.iter().map(|w| (self.postings.get(w).map_or(0, Vec::len), *w)).collect();
-        by_df.sort_unstable();
-        let min_overlap = ((opts.contradiction * seed.len() as f64 - 1e-9).ceil() as usize).max(1);
-        let probe = seed.len().saturating_sub(min_overlap) + 1;
-        let mut at: Vec<u32> =
-            by_df.iter().take(probe).filter_map(|(_, w)| self.postings.get(w)).flatten().copied().collect();
-        at.sort_unstable();
-        at.dedup();
-        at.into_iter()
+        candidates(&self.postings, seed, opts.contradiction)
+            .into_iter()
             .map(|i| &self.sets[i as usize])
             .filter(|(_, words)| contradicts(seed, words, opts))
             .map(|(d, _)| *d)
@@ -139,16 +147,8 @@ impl SourceSeeds {
         if words.is_empty() {
             return self.empty.first().map(|&i| self.seeds[i as usize].0);
         }
-        let mut by_df: Vec<(usize, u64)> =
-            words.iter().map(|w| (self.postings.get(w).map_or(0, Vec::len), *w)).collect();
-        by_df.sort_unstable();
-        let min_overlap = ((opts.same_content * words.len() as f64 - 1e-9).ceil() as usize).max(1);
-        let probe = words.len().saturating_sub(min_overlap) + 1;
-        let mut at: Vec<u32> =
-            by_df.iter().take(probe).filter_map(|(_, w)| self.postings.get(w)).flatten().copied().collect();
-        at.sort_unstable();
-        at.dedup();
-        at.into_iter()
+        candidates(&self.postings, words, opts.same_content)
+            .into_iter()
             .map(|i| &self.seeds[i as usize])
             .find(|(_, seed)| same_claim(seed, words, opts))
             .map(|x| x.0)
