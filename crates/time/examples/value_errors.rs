@@ -1,5 +1,5 @@
 //! Error analysis for TIMEX3 values: `cargo run --release -p dossier-time --example
-//! value_errors -- DIR [--list] [--class SUBSTRING]`.
+//! value_errors -- DIR [--list] [--texts] [--class SUBSTRING]`.
 //!
 //! Runs the tagger on every TimeML file under DIR as the evaluation does, then groups the
 //! relaxed matches whose value differs by a *pattern class*: the shape of the gold value
@@ -8,7 +8,8 @@
 //! class table is printed with counts, most frequent first; `--list` prints every case
 //! (class, gold value, ours, gold text, our text, DCT, file, context), `--class` keeps the
 //! classes whose name contains SUBSTRING. Missed and spurious expressions are grouped by
-//! their lowercased text.
+//! their lowercased text; `--texts` tabulates, per lowercased text we tag, how often its
+//! value is right, wrong, or it is spurious.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -113,7 +114,7 @@ struct Case {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(dir) = args.first() else {
-        eprintln!("usage: value_errors DIR [--list] [--class SUBSTRING]");
+        eprintln!("usage: value_errors DIR [--list] [--texts] [--class SUBSTRING]");
         std::process::exit(2);
     };
     let list = args.iter().any(|a| a == "--list");
@@ -126,6 +127,8 @@ fn main() {
     let mut classes: BTreeMap<String, Vec<Case>> = BTreeMap::new();
     let mut missed: BTreeMap<String, usize> = BTreeMap::new();
     let mut spurious: BTreeMap<String, usize> = BTreeMap::new();
+    // per lowercased system text: (value right, value wrong, spurious)
+    let mut texts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
     for p in &paths {
         let Ok(src) = std::fs::read_to_string(p) else { continue };
         let Some(doc) = parse_timeml(&src) else { continue };
@@ -147,7 +150,9 @@ fn main() {
                 continue;
             };
             used[k] = true;
-            if h.value == g.value {
+            let ok = h.value == g.value;
+            texts.entry(h.span.of(&doc.text).to_lowercase()).or_default()[usize::from(!ok)] += 1;
+            if ok {
                 continue;
             }
             let c = class(&g.value, &h.value);
@@ -164,6 +169,7 @@ fn main() {
         for (k, h) in hits.iter().enumerate() {
             if !used[k] {
                 *spurious.entry(h.span.of(&doc.text).to_lowercase()).or_default() += 1;
+                texts.entry(h.span.of(&doc.text).to_lowercase()).or_default()[2] += 1;
             }
         }
     }
@@ -184,6 +190,15 @@ fn main() {
                     x.gold_v, x.ours_v, x.gold_t, x.ours_t, x.dct, x.file, x.ctx
                 );
             }
+        }
+    }
+    if args.iter().any(|a| a == "--texts") {
+        // the texts whose value is wrong or spurious, most errors first
+        let mut v: Vec<(&String, &[usize; 3])> = texts.iter().filter(|t| t.1[1] + t.1[2] > 0).collect();
+        v.sort_by(|a, b| (b.1[1] + b.1[2]).cmp(&(a.1[1] + a.1[2])).then(a.0.cmp(b.0)));
+        println!("\n# system texts: value right / value wrong / spurious");
+        for (t, [ok, bad, sp]) in v {
+            println!("{ok:5} {bad:5} {sp:5}  {t:?}");
         }
     }
     if filter.is_none() {

@@ -78,12 +78,12 @@ pub(crate) struct Lexicon {
     pub irregular_past: HashSet<&'static str>,
     pub ed_exceptions: HashSet<&'static str>,
     pub name_after_day: HashSet<&'static str>,
-    /// Adverbs that are timexes only at a clause edge ("Previously, ...").
-    pub edge_adverbs: HashSet<&'static str>,
     /// Words after a counted span that make it an age ("52 years old"): no timex.
     pub age_words: HashSet<&'static str>,
     /// "the same/corresponding/comparable period last year": words of an earnings comparison.
     pub comparison_words: HashSet<&'static str>,
+    /// Frequency words that stay sets before a common noun ("a daily vigil").
+    pub set_adjectives: HashSet<&'static str>,
     /// Prepositions: after "daily"/"weekly" they make it an adverb ("gather daily outside").
     pub prepositions: HashSet<&'static str>,
     /// Words after "a second" that keep it a unit of time ("a second later"); any other
@@ -278,10 +278,10 @@ impl Lexicon {
             irregular_past: words(include_str!("../data/irregular_past.txt")),
             ed_exceptions: words(include_str!("../data/ed_exceptions.txt")),
             name_after_day: words(include_str!("../data/name_after_day.txt")),
-            edge_adverbs: words(include_str!("../data/edge_adverbs.txt")),
             age_words: words(include_str!("../data/age_words.txt")),
             comparison_words: words(include_str!("../data/comparison_words.txt")),
             prepositions: words(include_str!("../data/prepositions.txt")),
+            set_adjectives: words(include_str!("../data/set_adjectives.txt")),
             after_second: words(include_str!("../data/after_second.txt")),
             year_prefixes: words(include_str!("../data/year_prefixes.txt")),
             decade_words: map_u32(include_str!("../data/decade_words.tsv")),

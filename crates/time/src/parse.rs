@@ -330,23 +330,18 @@ impl<'a> Matcher<'a> {
             if self.title(i, hi) {
                 continue;
             }
-            // "Previously, ..." but not "a previously announced plan"
-            if words.len() == 1
-                && LEX.edge_adverbs.contains(words[0])
-                && !(self.sentence_start(i) || self.w(i - 1) == "," || self.t.kind(hi) == Some(Kind::Punct))
-            {
-                continue;
-            }
             // "current" only as an adjective before a noun-ish word; "now" not in "now-defunct"
             if words.len() == 1 && self.w(hi) == "-" && self.t.adj(hi - 1) {
                 continue;
             }
-            // "quarterly earnings", "a daily newspaper": adjectives, not sets
+            // "quarterly earnings", "an annual report": adjectives, not sets; "a daily
+            // vigil", "weekly talks" stay sets (data/set_adjectives.txt);
             // "the Communist Party daily Granma": a newspaper
             if *ty == TimexType::Set
                 && words.len() == 1
                 && self.t.kind(hi) == Some(Kind::Word)
                 && (!self.t.cap(hi) || (i > 0 && self.t.cap(i - 1) && !self.sentence_start(i - 1)))
+                && (self.t.cap(hi) || !LEX.set_adjectives.contains(words[0]))
                 && !LEX.month_preps.contains(self.w(hi))
                 && !LEX.prepositions.contains(self.w(hi))
             {
