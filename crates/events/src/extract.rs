@@ -961,7 +961,8 @@ fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, doc: &Doc, lex: &Lexicon) 
 
 /// Coordinated predicates share a time: "37 were arrested and dozens hurt on Saturday",
 /// "visited the village on Thursday and announced payments". A taker without a time takes the
-/// time of a taker of its sentence joined to it by "and" with no clause punctuation between.
+/// time of a taker of its sentence joined to it by "and" with no clause punctuation between, or
+/// one that a reporting participle after a comma follows ("denied it on Monday, saying …").
 fn share_times(doc: &Doc, takers: &[Taker], mut times: Vec<Option<usize>>) -> Vec<Option<usize>> {
     let text = doc.text();
     for k in 0..takers.len() {
@@ -974,9 +975,19 @@ fn share_times(doc: &Doc, takers: &[Taker], mut times: Vec<Option<usize>>) -> Ve
             .filter(|&o| {
                 let (a, b) = gap_of(takers[o].span, tk.span);
                 let between = text.get(a.min(b)..b).unwrap_or("");
-                !between.contains(CLAUSE_MARKS)
-                    && between.split_whitespace().any(|w| w == "and")
-                    && between.split_whitespace().count() <= 2 * NEXT_TO_WORDS
+                let near = between.split_whitespace().count() <= 2 * NEXT_TO_WORDS;
+                let coordinated =
+                    !between.contains(CLAUSE_MARKS) && between.split_whitespace().any(|w| w == "and");
+                // "denied the account on Monday, saying in a statement …": a reporting participle
+                // after the dated predicate speaks at its time.
+                let participle = takers[o].span.end <= tk.span.start
+                    && between.matches(CLAUSE_MARKS).count() == 1
+                    && between.rfind(',').is_some_and(|c| {
+                        let after = a + c + 1;
+                        let t = doc.tok_at(after);
+                        t < doc.n_toks() && doc.is(t, "report_participle")
+                    });
+                near && (coordinated || participle)
             })
             .min_by_key(|&o| takers[o].span.start.abs_diff(tk.span.start));
         if let Some(o) = donor {
@@ -1044,12 +1055,25 @@ fn event_times(
                 usize::from(m.casualty)
             }
         };
-        let direct = e
-            .mentions
-            .iter()
-            .filter_map(|&mi| own(mi).map(|t| (rank(&ms[mi]), t)))
-            .min_by_key(|x| x.0)
-            .map(|x| x.1);
+        let dated_mentions: Vec<(usize, usize)> =
+            e.mentions.iter().filter_map(|&mi| own(mi).map(|t| (rank(&ms[mi]), t))).collect();
+        // The best-ranked date, made finer by another mention's date inside it ("a shooting in
+        // 2024" … "fired into the shop on 3 March 2024"): the same happening, told more exactly.
+        let direct = dated_mentions.iter().min_by_key(|x| x.0).map(|&(r, t)| {
+            let coarse = timexes[t].value.as_str();
+            dated_mentions
+                .iter()
+                .filter(|&&(r2, t2)| {
+                    r2 < 3
+                        && r2 <= r.max(1)
+                        && calendar(&timexes[t2].value)
+                        && timexes[t2].value.len() > coarse.len()
+                        && timexes[t2].value.starts_with(coarse)
+                        && timexes[t2].value.as_bytes().get(coarse.len()) == Some(&b'-')
+                })
+                .max_by_key(|&&(_, t2)| timexes[t2].value.len())
+                .map_or(t, |&(_, t2)| t2)
+        });
         let anchored =
             e.mentions.iter().find_map(|&mi| ms[mi].timex.filter(|&t| timexes[t].anchor.is_some()));
         // Else an unclaimed date of the first mention's sentence.
@@ -1366,6 +1390,12 @@ fn counts(
             }
             // An increment ("six more workers died") is no total.
             if after_w.is_some_and(|a| matches!(a, "more" | "additional" | "other" | "others" | "further")) {
+                continue;
+            }
+            // A measure joined to its unit is a modifier, not a count: "a 19-year-old fan died",
+            // "the five-storey block", "a 180-tonne trawler".
+            let unit_after = doc.words.get(n.t1 + 2).is_some_and(|u| u.chars().all(char::is_alphabetic));
+            if after_w.is_some_and(|a| matches!(a, "-" | "\u{2010}" | "\u{2011}")) && unit_after {
                 continue;
             }
             let Some((cue_tok, cue)) = count_cue(doc, lex, &n, r.start, r.end) else { continue };
@@ -1759,6 +1789,14 @@ mod tests {
         let c =
             counts_of("The attack on Monday caused $12 million in damage and killed 5% of the herd in 2024.");
         assert!(c.iter().all(|k| k.1 != 12 && k.1 != 5 && k.1 != 2024), "{c:?}");
+    }
+
+    #[test]
+    fn measures_joined_to_their_unit_are_no_counts() {
+        let c = counts_of("A 19-year-old student died after the attack on the five-storey block on Monday.");
+        assert!(c.is_empty(), "{c:?}");
+        let c = counts_of("The blast killed 7 people and a 12-year-old boy on Monday.");
+        assert_eq!(c, vec![("killed".to_owned(), 7, "exact", None)]);
     }
 
     #[test]

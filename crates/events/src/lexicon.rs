@@ -180,7 +180,7 @@ const WHATS: [&str; 9] =
     ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
 
 /// Word classes of `words.tsv`.
-const CLASSES: [&str; 16] = [
+const CLASSES: [&str; 17] = [
     "toll_verb",
     "clause_start",
     "update",
@@ -196,6 +196,7 @@ const CLASSES: [&str; 16] = [
     "relation_after",
     "relation_during",
     "count_filler",
+    "report_participle",
     "class",
 ];
 

@@ -136,3 +136,25 @@ fn a_dated_bare_plural_is_a_happening() {
     let events = EventExtractor::global().extract(&p.input(text, &ents));
     assert!(!events.iter().any(|e| e.kind == EventType::Meeting), "{events:?}");
 }
+
+#[test]
+fn a_finer_date_of_the_same_happening_wins() {
+    let text = "A court in Varna jailed two men for a shooting at a bakery in 2024 that left a guard dead. \
+                The judges found that the men had fired shots into the bakery on 3 March 2024.";
+    assert_eq!(time_of(text, EventType::Attack).as_deref(), Some("2024-03-03"));
+}
+
+#[test]
+fn a_measure_joined_to_its_unit_is_no_count_and_a_custody_death_is_its_own_event() {
+    let text = "A bomb killed seven people at a bus depot in Varna on 4 May 2024. \
+                A fifth suspect, a 30-year-old driver, died in police custody in March.";
+    assert_eq!(time_of(text, EventType::Attack).as_deref(), Some("2024-05-04"));
+    assert_eq!(time_of(text, EventType::Death).as_deref(), Some("2025-03"));
+}
+
+#[test]
+fn a_reporting_participle_speaks_at_the_time_of_its_clause() {
+    let text = "The ministry denied the account on Monday, saying in a statement that officers had \
+                acted lawfully.";
+    assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
+}
