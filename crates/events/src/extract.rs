@@ -768,6 +768,11 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
     let spans: Vec<Span> = ms.iter().map(|m| m.span).collect();
     let times = assign_times(&doc, &takers, &spans);
     let times = share_times(&doc, &takers, times);
+    // Times an attribution cue took ("police said yesterday that …").
+    let mut cue_times = vec![false; input.timexes.len()];
+    for t in times[ms.len()..].iter().flatten() {
+        cue_times[*t] = true;
+    }
     for (m, t) in ms.iter_mut().zip(&times) {
         m.timex = *t;
         m.update = t.is_some_and(|t| toll_update(&doc, m, t));
@@ -859,7 +864,7 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
         })
         .collect();
 
-    event_times(&doc, lex, &ms, &evs, &event_of_mention, &mut out);
+    event_times(&doc, lex, &ms, &evs, &event_of_mention, &cue_times, &mut out);
     counts(&doc, lex, &ms, &event_of_mention, &mut out);
     let used = places(&doc, lex, &ms, &evs, &mut out);
     participants(&doc, &ms, &evs, &used, &mut out);
@@ -882,7 +887,14 @@ fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, doc: &Doc, lex: &Lexicon) 
             .map(|t| t.value.as_str())
     };
     let (lo, hi) = (ms.partition_point(|k| k.sent < m.sent), ms.partition_point(|k| k.sent <= m.sent));
-    let date = direct(m).or_else(|| ms[lo..hi.max(lo)].iter().filter(|k| k.casualty).find_map(direct));
+    // A casualty is beside it when no other happening's word comes between them.
+    let beside = |k: &Mention| {
+        let (a, b) =
+            if k.span.start < m.span.start { (k.span.end, m.span.start) } else { (m.span.end, k.span.start) };
+        !ms[lo..hi.max(lo)].iter().any(|o| !o.casualty && o.span.start >= a && o.span.end <= b)
+    };
+    let date =
+        direct(m).or_else(|| ms[lo..hi.max(lo)].iter().filter(|k| k.casualty && beside(k)).find_map(direct));
     // "the blast", "the explosion" in a story of a bombing: the attack, when no disaster of its
     // own was reported.
     let latest = evs.iter().rposition(|e| e.ty == m.ty).or_else(|| {
@@ -910,12 +922,24 @@ fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, doc: &Doc, lex: &Lexicon) 
     };
     // "In 2016, a landslide at …": an indefinite mention dated months before the
     // publication is an earlier happening, not the undated one the article reports.
+    // The date may be held by another word of its clause ("since a blaze at a workshop killed
+    // 14 in 2022"): a date later in the sentence, in the same region, counts too.
+    let clause_date = date.or_else(|| {
+        let sent = input.seg.sentences.get(m.sent)?;
+        timexes
+            .iter()
+            .filter(|t| t.span.start >= m.span.end && t.span.end <= sent.end && t.anchor.is_none())
+            .find(|t| datable(t) && doc.region(m.sent, t.span) == m.region)
+            .map(|t| t.value.as_str())
+    });
+    // A headline's happening is the story's, however long ago the text dates it.
     let earlier = |ev: &Ev| {
         m.noun
             && !m.definite
             && !m.bare_plural
             && ev.date.is_none()
-            && date.is_some_and(|d| long_before(d, input.published))
+            && !ev.mentions.iter().all(|&o| ms[o].sent < headline_sents)
+            && clause_date.is_some_and(|d| long_before(d, input.published))
     };
     let target = target.filter(|&e| {
         let ev = &evs[e];
@@ -1025,6 +1049,7 @@ fn event_times(
     ms: &[Mention],
     evs: &[Ev],
     event_of_mention: &[Option<usize>],
+    cue_times: &[bool],
     out: &mut [EventHit],
 ) {
     let timexes = doc.input.timexes;
@@ -1061,18 +1086,34 @@ fn event_times(
         // 2024" … "fired into the shop on 3 March 2024"): the same happening, told more exactly.
         let direct = dated_mentions.iter().min_by_key(|x| x.0).map(|&(r, t)| {
             let coarse = timexes[t].value.as_str();
+            let finer = |t2: usize| {
+                let v = timexes[t2].value.as_str();
+                calendar(v)
+                    && v.len() > coarse.len()
+                    && v.starts_with(coarse)
+                    && v.as_bytes().get(coarse.len()) == Some(&b'-')
+            };
+            // An unclaimed date in the clause of one of its own (non-update) mentions.
+            let unclaimed =
+                e.mentions.iter().filter(|&&mi| !ms[mi].update && rank(&ms[mi]) < 2).find_map(|&mi| {
+                    let m = &ms[mi];
+                    let sent = doc.input.seg.sentences.get(m.sent)?;
+                    let lo = timexes.partition_point(|x| x.span.start < sent.start);
+                    (lo..timexes.len()).take_while(|&k| timexes[k].span.start < sent.end).find(|&k| {
+                        !assigned[k]
+                            && !cue_times[k]
+                            && timexes[k].anchor.is_none()
+                            && finer(k)
+                            && doc.region(m.sent, timexes[k].span) == m.region
+                    })
+                });
             dated_mentions
                 .iter()
-                .filter(|&&(r2, t2)| {
-                    r2 < 3
-                        && r2 <= r.max(1)
-                        && calendar(&timexes[t2].value)
-                        && timexes[t2].value.len() > coarse.len()
-                        && timexes[t2].value.starts_with(coarse)
-                        && timexes[t2].value.as_bytes().get(coarse.len()) == Some(&b'-')
-                })
+                .filter(|&&(r2, t2)| r2 < 3 && r2 <= r.max(1) && finer(t2))
                 .max_by_key(|&&(_, t2)| timexes[t2].value.len())
-                .map_or(t, |&(_, t2)| t2)
+                .map(|&(_, t2)| t2)
+                .or(unclaimed)
+                .unwrap_or(t)
         });
         let anchored =
             e.mentions.iter().find_map(|&mi| ms[mi].timex.filter(|&t| timexes[t].anchor.is_some()));
@@ -1164,7 +1205,11 @@ fn event_times(
 fn toll_update(doc: &Doc, m: &Mention, ti: usize) -> bool {
     let Some(t) = doc.input.timexes.get(ti) else { return false };
     let (a, b) = gap_of(m.span, t.span);
-    (doc.tok_at(a)..doc.tok_at(b)).any(|j| doc.is(j, "toll_verb"))
+    // "to" and "at" count only after a toll ("the toll stood at 30 on Monday"), not after any
+    // happening ("opened fire at the bar on Monday").
+    let toll = doc.text()[m.span.range()].to_lowercase().contains("toll");
+    (doc.tok_at(a)..doc.tok_at(b))
+        .any(|j| doc.is(j, "toll_verb") && (toll || !matches!(doc.words[j].as_ref(), "to" | "at")))
 }
 
 /// The event a time expression's anchor phrase names: one with a mention inside the anchor.

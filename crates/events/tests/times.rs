@@ -158,3 +158,31 @@ fn a_reporting_participle_speaks_at_the_time_of_its_clause() {
                 acted lawfully.";
     assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
 }
+
+#[test]
+fn an_earlier_happening_compared_to_in_the_same_sentence_is_another_event() {
+    let text = "Officials on Monday raised the death toll from a weekend fire at a hostel in Varna to 23. \
+                The fire was the deadliest in the country since a blaze at a textile mill killed 14 workers \
+                in 2019.";
+    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
+    let ents = p.entity_refs();
+    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    let fires: Vec<_> = events.iter().filter(|e| e.kind == EventType::Disaster).collect();
+    assert_eq!(fires.len(), 2, "{fires:?}");
+    assert!(fires[0].time.as_ref().and_then(|t| t.value.as_deref()) != Some("2019"), "{fires:?}");
+    assert_eq!(fires[1].time.as_ref().and_then(|t| t.value.as_deref()), Some("2019"));
+}
+
+#[test]
+fn a_place_after_at_does_not_make_a_happening_a_toll_update() {
+    let text = "A court jailed three men over a shooting at a cafe in Varna last year. \
+                The men had opened fire on diners at the cafe late on 4 May 2024, killing two.";
+    assert_eq!(time_of(text, EventType::Attack).as_deref(), Some("2024-05-04"));
+}
+
+#[test]
+fn a_date_the_reporting_verb_took_does_not_refine_the_happening() {
+    let text = "Police in Varna said yesterday that 12 traders had been detained this month for selling \
+                fake medicine.";
+    assert_eq!(time_of(text, EventType::Arrest).as_deref(), Some("2025-03"));
+}
