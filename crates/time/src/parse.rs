@@ -802,6 +802,16 @@ impl<'a> Matcher<'a> {
                     let val = Self::dur_value(u, 1, Some(1.0));
                     return Some(cand(i, r + 1, TimexType::Duration, Under::Lit(val)));
                 }
+                if self.w(r) == "quarter" && matches!(self.w(r + 1), "ended" | "ending") {
+                    // "the quarter ended July 31": the quarter the reporting period closes
+                    if let Some(base) = self.day_at(r + 2) {
+                        return Some(cand(i, r + 1, TimexType::Date, Under::QuarterEnded(Box::new(base))));
+                    }
+                }
+                // "the week of March 6", "the day before last Tuesday", "the day after Christmas"
+                if let Some(c) = self.day_relative(i, r, u) {
+                    return Some(c);
+                }
                 if self.w(r) == "quarter" {
                     // "the quarter a year ago": the reported quarter, a year back
                     if self.seq(r + 1, &["a", "year"]) && matches!(self.w(r + 3), "ago" | "earlier") {
@@ -962,6 +972,34 @@ impl<'a> Matcher<'a> {
         let mut c = cand(i, j + 1, TimexType::Date, Under::Season { s, year: None, rel: None });
         c.mod_ = m;
         Some(c)
+    }
+
+    /// The expression at `k` when it names a single day ("March 6", "last Tuesday",
+    /// "yesterday", "Christmas").
+    fn day_at(&self, k: usize) -> Option<Under> {
+        let c = self.core(k)?;
+        let day = match &c.val {
+            Under::Cal { m: Some(_), d: Some(_), .. } => true,
+            Under::Weekday { .. } | Under::Holiday { .. } => true,
+            Under::Rel { unit: Unit::Day, .. } => true,
+            _ => false,
+        };
+        (day && c.ty == TimexType::Date).then_some(c.val)
+    }
+
+    /// "the week of March 6" (that day's week), "the day before last Tuesday", "the day
+    /// after Christmas" (a day off it): one expression, resolved from the named day. `r` is
+    /// the unit word after "the", `u` its unit.
+    fn day_relative(&self, i: usize, r: usize, u: Unit) -> Option<Cand> {
+        let n = match (u, self.w(r), self.w(r + 1)) {
+            (Unit::Week, "week", "of") => 0,
+            (Unit::Day, "day", "before") => -1,
+            (Unit::Day, "day", "after") => 1,
+            _ => return None,
+        };
+        let base = self.day_at(r + 2)?;
+        let hi = self.core(r + 2)?.hi;
+        Some(cand(i, hi, TimexType::Date, Under::Of { base: Box::new(base), unit: u, n }))
     }
 
     /// "the third quarter", "third-quarter", "Q3", "the fourth quarter of 2023", "the first
