@@ -978,12 +978,13 @@ impl<'a> Matcher<'a> {
     /// "yesterday", "Christmas").
     fn day_at(&self, k: usize) -> Option<Under> {
         let c = self.core(k)?;
-        let day = match &c.val {
-            Under::Cal { m: Some(_), d: Some(_), .. } => true,
-            Under::Weekday { .. } | Under::Holiday { .. } => true,
-            Under::Rel { unit: Unit::Day, .. } => true,
-            _ => false,
-        };
+        let day = matches!(
+            &c.val,
+            Under::Cal { m: Some(_), d: Some(_), .. }
+                | Under::Weekday { .. }
+                | Under::Holiday { .. }
+                | Under::Rel { unit: Unit::Day, .. }
+        );
         (day && c.ty == TimexType::Date).then_some(c.val)
     }
 
