@@ -5,7 +5,7 @@
 
 use crate::features::Atoms;
 use crate::hash::{FeatHash, IdMap};
-use crate::weights::Weights;
+use crate::weights::{add_lanes, Weights};
 
 /// A fresh id for a loaded model (run-time caches are keyed by it).
 pub(crate) fn next_model_id() -> u64 {
@@ -46,8 +46,10 @@ impl Types {
 pub(crate) type UnaryFn = fn(Option<&Atoms>, isize, &mut Vec<u64>);
 
 /// Summed label scores of the word-only features, per (type, offset), plus the padding
-/// vectors for positions outside the sentence.
+/// vectors for positions outside the sentence. Vectors are [`Weights::stride`] long (the
+/// padding lanes stay 0.0).
 pub(crate) struct UnaryScores {
+    /// The weights' stride.
     nl: usize,
     data: Vec<f32>,
     pad: Vec<f32>,
@@ -56,7 +58,8 @@ pub(crate) struct UnaryScores {
 }
 
 impl UnaryScores {
-    pub fn new(nl: usize, weights: &Weights, unary: UnaryFn) -> Self {
+    pub fn new(weights: &Weights, unary: UnaryFn) -> Self {
+        let nl = weights.stride();
         let mut u =
             UnaryScores { nl, data: Vec::new(), pad: vec![0.0; OFFSETS.len() * nl], unary, buf: Vec::new() };
         for (k, &off) in OFFSETS.iter().enumerate() {
@@ -65,7 +68,7 @@ impl UnaryScores {
                 (u.unary)(None, off, &mut u.buf);
                 let row = &mut u.pad[k * nl..(k + 1) * nl];
                 for &f in &u.buf {
-                    weights.add(f, row);
+                    weights.add_wide(f, row);
                 }
             }
         }
@@ -85,7 +88,7 @@ impl UnaryScores {
                 let base = (t * OFFSETS.len() + k) * nl;
                 let row = &mut self.data[base..base + nl];
                 for &f in &self.buf {
-                    weights.add(f, row);
+                    weights.add_wide(f, row);
                 }
             }
         }
@@ -112,14 +115,14 @@ impl UnaryScores {
                 let base = (t * OFFSETS.len() + k) * nl;
                 let (ra, rb) = (&mut a.data[base..base + nl], &mut b.data[base..base + nl]);
                 for &f in &a.buf {
-                    wa.add(f, ra);
-                    wb.add(f, rb);
+                    wa.add_wide(f, ra);
+                    wb.add_wide(f, rb);
                 }
             }
         }
     }
 
-    /// Overwrite `row` with the summed word-only scores of the window around `i`: bit for bit
+    /// Overwrite `row` (one stride long) with the summed word-only scores of the window around `i`: bit for bit
     /// the sums accumulated on a zeroed row (the first vector is added to `0.0`), without
     /// zeroing the row first.
     #[inline]
@@ -128,9 +131,7 @@ impl UnaryScores {
             *r = 0.0 + *x;
         }
         for k in 1..OFFSETS.len() {
-            for (r, x) in row.iter_mut().zip(self.vector(ids, i, k)) {
-                *r += *x;
-            }
+            add_lanes(row, self.vector(ids, i, k));
         }
     }
 

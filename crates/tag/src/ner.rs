@@ -64,6 +64,8 @@ pub struct EntitySpan {
 
 // BILOU label ids: 0 = O, then 1 + 4 * type + {B, I, L, U}.
 const NL: usize = 17;
+/// Score rows at run time are padded to whole vector chunks.
+const NS: usize = crate::weights::stride_of(NL);
 const B: usize = 0;
 const I: usize = 1;
 const L: usize = 2;
@@ -522,14 +524,15 @@ fn mask_trans(trans: &[f32]) -> Box<Masked> {
 
 /// Constrained Viterbi over emission scores `e` (n × NL).
 fn viterbi(e: &[f32], n: usize, trans: &[f32]) -> Vec<usize> {
-    viterbi_masked(e, n, trans, &mask_trans(trans))
+    viterbi_masked(e, NL, n, trans, &mask_trans(trans))
 }
 
-/// [`viterbi`] with the masked transitions precomputed. For each label the best
+/// [`viterbi`] with the masked transitions precomputed, over emission rows `stride` apart
+/// (at least [`NL`]). For each label the best
 /// predecessor is the first one (in label order) with the strictly highest score, the same
 /// choice a scan over the allowed predecessors makes: a disallowed one scores negative
 /// infinity and never beats the running best, which starts at negative infinity.
-fn viterbi_masked(e: &[f32], n: usize, trans: &[f32], masked: &Masked) -> Vec<usize> {
+fn viterbi_masked(e: &[f32], stride: usize, n: usize, trans: &[f32], masked: &Masked) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
@@ -542,7 +545,7 @@ fn viterbi_masked(e: &[f32], n: usize, trans: &[f32], masked: &Masked) -> Vec<us
     }
     for i in 1..n {
         let prev = score[i - 1];
-        let em: &[f32; NL] = e[i * NL..(i + 1) * NL].try_into().expect("NL scores per token");
+        let em: &[f32; NL] = e[i * stride..i * stride + NL].try_into().expect("NL scores per token");
         let mut best = [f32::NEG_INFINITY; NL];
         let mut arg = [0u32; NL];
         for (p, (&pv, row)) in prev.iter().zip(masked.iter()).enumerate() {
@@ -599,7 +602,7 @@ impl Stage {
                 self.weights.add(f, row);
             }
         }
-        viterbi_masked(&e, n, &self.trans, &self.masked)
+        viterbi_masked(&e, NL, n, &self.trans, &self.masked)
     }
 
     /// The same prediction with word-only features summed once per word type.
@@ -616,19 +619,19 @@ impl Stage {
     ) -> Vec<usize> {
         let n = s.atoms.len();
         // Every row is overwritten by `set_window`: grow the buffer, no need to zero it.
-        if e.len() < n * NL {
-            e.resize(n * NL, 0.0);
+        if e.len() < n * NS {
+            e.resize(n * NS, 0.0);
         }
         for i in 0..n {
-            let row = &mut e[i * NL..(i + 1) * NL];
+            let row = &mut e[i * NS..(i + 1) * NS];
             unary.set_window(ids, i, row);
             buf.clear();
             context(s, i, d, hint, buf);
             for &f in buf.iter() {
-                self.weights.add(f, row);
+                self.weights.add_wide(f, row);
             }
         }
-        viterbi_masked(e, n, &self.trans, &self.masked)
+        viterbi_masked(e, NS, n, &self.trans, &self.masked)
     }
 
     fn write(rows: &[(u64, Vec<(u16, f32)>)], trans: &[f32], w: &mut Writer) {
@@ -720,8 +723,8 @@ impl NerModel {
 
     fn caches(&self) -> (UnaryScores, Option<UnaryScores>) {
         (
-            UnaryScores::new(NL, &self.stage1.weights, unary),
-            self.stage2.as_ref().map(|st| UnaryScores::new(NL, &st.weights, unary)),
+            UnaryScores::new(&self.stage1.weights, unary),
+            self.stage2.as_ref().map(|st| UnaryScores::new(&st.weights, unary)),
         )
     }
 

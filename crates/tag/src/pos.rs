@@ -11,7 +11,7 @@ use crate::hash::{feat, FeatHash, IdMap, SplitMix};
 use crate::learn::Trainer;
 use crate::lex::{Types, UnaryScores, OFFSETS};
 use crate::tags::PosTag;
-use crate::weights::{Rows, Weights};
+use crate::weights::{add_lanes, Rows, Weights};
 use crate::{ModelError, TagError};
 
 pub const KIND: [u8; 4] = *b"POS\0";
@@ -351,43 +351,37 @@ fn margin(s: &[f32], best: usize) -> f32 {
     s[best] - second
 }
 
-/// Index of the first highest score.
+/// Index of the first highest score (0 for an empty slice).
+#[inline]
 fn argmax(s: &[f32]) -> usize {
-    // Eight interleaved lanes, each keeping its first maximum (branch-free, vectorisable);
-    // the answer is the lowest index among the lanes holding the overall maximum, which is
-    // the first maximum of the whole slice.
+    // Two vectorisable scans: the maximum over eight lanes, then the first chunk holding
+    // it. Scores are never NaN, so the first index equal to the maximum is the first
+    // maximum a plain `>` scan finds (`==` and `>` both treat -0.0 and 0.0 as equal).
     const W: usize = 8;
-    let mut top = [f32::NEG_INFINITY; W];
-    let mut idx = [u32::MAX; W];
     let chunks = s.chunks_exact(W);
     let rest = chunks.remainder();
-    for (k, c) in chunks.enumerate() {
+    let mut top = [f32::NEG_INFINITY; W];
+    for c in chunks.clone() {
+        let c: [f32; W] = c.try_into().expect("whole chunk");
         for l in 0..W {
-            let gt = c[l] > top[l];
-            top[l] = if gt { c[l] } else { top[l] };
-            idx[l] = if gt { (k * W + l) as u32 } else { idx[l] };
+            top[l] = if c[l] > top[l] { c[l] } else { top[l] };
         }
     }
-    let base = s.len() - rest.len();
-    for (l, &v) in rest.iter().enumerate() {
-        if v > top[l] {
-            top[l] = v;
-            idx[l] = (base + l) as u32;
+    let mut m = f32::NEG_INFINITY;
+    for &v in top.iter().chain(rest) {
+        m = if v > m { v } else { m };
+    }
+    for (k, c) in chunks.enumerate() {
+        let c: [f32; W] = c.try_into().expect("whole chunk");
+        let mut bits = 0u32;
+        for (l, &v) in c.iter().enumerate() {
+            bits |= u32::from(v == m) << l;
+        }
+        if bits != 0 {
+            return k * W + bits.trailing_zeros() as usize;
         }
     }
-    let mut best = u32::MAX;
-    let mut bv = f32::NEG_INFINITY;
-    for l in 0..W {
-        if idx[l] != u32::MAX && (top[l] > bv || (top[l] == bv && idx[l] < best)) {
-            bv = top[l];
-            best = idx[l];
-        }
-    }
-    if best == u32::MAX {
-        0
-    } else {
-        best as usize
-    }
+    rest.iter().position(|&v| v == m).map_or(0, |p| s.len() - rest.len() + p)
 }
 
 /// Reusable buffers of [`PosModel::tag_ids`].
@@ -488,8 +482,8 @@ impl PosModel {
 
     pub(crate) fn cache(&self) -> PosCache {
         PosCache {
-            unary: UnaryScores::new(self.labels.len(), &self.weights, unary),
-            unary2: self.stack.as_ref().map(|w| UnaryScores::new(self.labels.len(), w, unary)),
+            unary: UnaryScores::new(&self.weights, unary),
+            unary2: self.stack.as_ref().map(|w| UnaryScores::new(w, unary)),
             dict: Vec::new(),
         }
     }
@@ -509,7 +503,7 @@ impl PosModel {
         sc.atoms.clear();
         if self.reverse_first && self.stack.is_some() {
             let n = ids.len();
-            let nl = self.labels.len();
+            let ns = self.weights.stride();
             let mut rev = std::mem::take(&mut sc.rev);
             rev.clear();
             rev.extend(ids.iter().rev());
@@ -521,8 +515,8 @@ impl PosModel {
             sc.revisit.reverse();
             for i in 0..n / 2 {
                 let j = n - 1 - i;
-                let (a, b) = sc.scores.split_at_mut(j * nl);
-                a[i * nl..(i + 1) * nl].swap_with_slice(&mut b[..nl]);
+                let (a, b) = sc.scores.split_at_mut(j * ns);
+                a[i * ns..(i + 1) * ns].swap_with_slice(&mut b[..ns]);
             }
             sc.atoms.reverse();
         } else {
@@ -549,16 +543,18 @@ impl PosModel {
         sc: &mut Scratch,
     ) {
         let nl = self.labels.len();
+        // Score rows are padded to the weights' stride; labels are `..nl`.
+        let ns = w.stride();
         let n = ids.len();
         let case = sentence_case(&sc.atoms);
         // Rows are overwritten by `set_window` before use (dictionary words' rows are never
         // read), so the buffer is only grown, not zeroed.
-        if sc.scores.len() < n * nl {
-            sc.scores.resize(n * nl, 0.0);
+        if sc.scores.len() < n * ns {
+            sc.scores.resize(n * ns, 0.0);
         }
         let sum = second && self.stack_sum;
-        if sum && sc.prev.len() < n * nl {
-            sc.prev.resize(n * nl, 0.0);
+        if sum && sc.prev.len() < n * ns {
+            sc.prev.resize(n * ns, 0.0);
         }
         let want_margin = !second && self.stack.is_some();
         let gate = self.stack_gate;
@@ -577,18 +573,18 @@ impl PosModel {
             if second && !sc.revisit[i] {
                 continue;
             }
-            let row = &mut sc.scores[i * nl..(i + 1) * nl];
+            let row = &mut sc.scores[i * ns..(i + 1) * ns];
             if sum {
-                sc.prev[i * nl..(i + 1) * nl].copy_from_slice(row);
+                sc.prev[i * ns..(i + 1) * ns].copy_from_slice(row);
             }
             unary.set_window(ids, i, row);
             sc.feats.clear();
             context(&sc.atoms, i, case, &mut sc.feats);
             for &f in &sc.feats {
-                w.add(f, row);
+                w.add_wide(f, row);
             }
             if !second {
-                sc.guess.push(argmax(row) as u64);
+                sc.guess.push(argmax(&row[..nl]) as u64);
             }
         }
         if want_margin {
@@ -607,19 +603,17 @@ impl PosModel {
             } else if second && !sc.revisit[i] {
                 sc.guess[i] as usize
             } else {
-                let row = &mut sc.scores[i * nl..(i + 1) * nl];
+                let row = &mut sc.scores[i * ns..(i + 1) * ns];
                 dynamic_features(&sc.atoms, i, t1, t2, &sc.guess, &mut dy);
                 for &f in &dy {
-                    w.add(f, row);
+                    w.add_wide(f, row);
                 }
                 if sum {
-                    for (r, p) in row.iter_mut().zip(&sc.prev[i * nl..(i + 1) * nl]) {
-                        *r += *p;
-                    }
+                    add_lanes(row, &sc.prev[i * ns..(i + 1) * ns]);
                 }
-                let best = argmax(row);
+                let best = argmax(&row[..nl]);
                 if want_margin {
-                    sc.revisit.push(below_gate(row, best, gate));
+                    sc.revisit.push(below_gate(&row[..nl], best, gate));
                 }
                 best
             };
