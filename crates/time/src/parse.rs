@@ -61,13 +61,35 @@ impl<'a> Matcher<'a> {
             if trig && !self.blocked(i) {
                 if let Some(c) = self.at(i) {
                     i = c.hi.max(i + 1);
+                    let second = self.second_day(&c);
                     out.push(c);
+                    if let Some(c2) = second {
+                        i = c2.hi;
+                        out.push(c2);
+                    }
                     continue;
                 }
             }
             i += 1;
         }
         out
+    }
+
+    /// "April 24 and 25", "on May 5 or 6": the second day of the month a date just named,
+    /// as a date of its own. The number must be a later day and end the phrase (a
+    /// preposition or punctuation after it): "on March 3 and 4 soldiers died" is a count.
+    fn second_day(&self, c: &Cand) -> Option<Cand> {
+        let Under::Cal { y, m: Some(m), d: Some(d1) } = c.val else { return None };
+        let k = c.hi;
+        if !matches!(self.w(k), "and" | "or") {
+            return None;
+        }
+        let (d2, next) = self.day_num(k + 1)?;
+        let ends = next >= self.t.len()
+            || self.t.kind(next) == Some(Kind::Punct)
+            || LEX.prepositions.contains(self.w(next));
+        (d2 > d1 && ends && !self.t.cap(next))
+            .then(|| cand(k + 1, next, TimexType::Date, Under::Cal { y, m: Some(m), d: Some(d2) }))
     }
 
     /// Token `i` sits in a context listed in `not_timex.txt` ("as soon as").
@@ -445,8 +467,10 @@ impl<'a> Matcher<'a> {
         if ambiguous && !LEX.month_preps.contains(prev) {
             return None;
         }
-        // "Theresa May", "the March on Washington"
-        let after_name = prev == "the" || (i > 0 && self.t.cap(i - 1) && !LEX.month_preps.contains(prev));
+        // "Theresa May", "the March on Washington"; an unambiguous month after "the" is a
+        // date ("the October shooting")
+        let after_name =
+            (prev == "the" && ambiguous) || (i > 0 && self.t.cap(i - 1) && !LEX.month_preps.contains(prev));
         let wordy = ambiguous || prev == "the" || (i > 0 && self.t.kind(i - 1) == Some(Kind::Word));
         if after_name && wordy && i > 0 && !self.sentence_start(i - 1) {
             return None;
