@@ -506,17 +506,37 @@ fn trans_key(prev: usize) -> u64 {
     feat(T_TRANS, &[prev as u64])
 }
 
+/// Labels that close an entity or are outside one (O, L-*, U-*), in label order: the only
+/// predecessors of O, B-* and U-*.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/// Labels that may follow a closed label (O, B-*, U-*), in label order.
+const STARTS: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+/// Lanes of the closed-predecessor step (the nine [`STARTS`] padded to two 8-lane chunks).
+const SL: usize = 16;
+
 /// Transition scores with the BILOU constraints folded in: `m[p][c]` is `trans[p * NL + c]`
-/// when `c` may follow `p`, else negative infinity (so the move can never win).
-type Masked = [[f32; NL]; NL];
+/// when `c` may follow `p`, else negative infinity (so the move can never win); and the
+/// same scores from each [`CLOSED`] label to the [`STARTS`] labels as dense lanes.
+struct Masked {
+    m: [[f32; NL]; NL],
+    starts: [[f32; SL]; CLOSED.len()],
+}
 
 fn mask_trans(trans: &[f32]) -> Box<Masked> {
-    let mut m = Box::new([[f32::NEG_INFINITY; NL]; NL]);
-    for (p, row) in m.iter_mut().enumerate() {
-        for (c, x) in row.iter_mut().enumerate() {
+    let mut m = Box::new(Masked {
+        m: [[f32::NEG_INFINITY; NL]; NL],
+        starts: [[f32::NEG_INFINITY; SL]; CLOSED.len()],
+    });
+    for p in 0..NL {
+        for c in 0..NL {
             if allowed(Some(p), c) {
-                *x = trans[p * NL + c];
+                m.m[p][c] = trans[p * NL + c];
             }
+        }
+    }
+    for (k, &p) in CLOSED.iter().enumerate() {
+        for (j, &c) in STARTS.iter().enumerate() {
+            m.starts[k][j] = m.m[p][c];
         }
     }
     m
@@ -527,17 +547,26 @@ fn viterbi(e: &[f32], n: usize, trans: &[f32]) -> Vec<usize> {
     viterbi_masked(e, NL, n, trans, &mask_trans(trans))
 }
 
+/// The predecessors `c` may have, in label order.
+fn predecessors(c: usize) -> &'static [usize] {
+    const OPEN: [[usize; 2]; 4] = [[1, 2], [5, 6], [9, 10], [13, 14]];
+    match (part(c), ty(c)) {
+        (Some(I) | Some(L), Some(t)) => &OPEN[t],
+        _ => &CLOSED,
+    }
+}
+
 /// [`viterbi`] with the masked transitions precomputed, over emission rows `stride` apart
-/// (at least [`NL`]). For each label the best
-/// predecessor is the first one (in label order) with the strictly highest score, the same
-/// choice a scan over the allowed predecessors makes: a disallowed one scores negative
-/// infinity and never beats the running best, which starts at negative infinity.
+/// (at least [`NL`]). The forward pass keeps only the best score of each label (a maximum
+/// does not depend on the order candidates are seen in); the backward pass then picks, for
+/// each label on the path, the first predecessor in label order with the strictly highest
+/// score, the choice a scan over the allowed predecessors makes. O, B-* and U-* follow the
+/// nine closed labels (a dense 16-lane step); I-x and L-x follow B-x or I-x.
 fn viterbi_masked(e: &[f32], stride: usize, n: usize, trans: &[f32], masked: &Masked) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
     let mut score = vec![[f32::NEG_INFINITY; NL]; n];
-    let mut back = vec![[0u8; NL]; n];
     for c in 0..NL {
         if allowed(None, c) {
             score[0][c] = e[c] + trans[NL * NL + c];
@@ -546,27 +575,26 @@ fn viterbi_masked(e: &[f32], stride: usize, n: usize, trans: &[f32], masked: &Ma
     for i in 1..n {
         let prev = score[i - 1];
         let em: &[f32; NL] = e[i * stride..i * stride + NL].try_into().expect("NL scores per token");
-        let mut best = [f32::NEG_INFINITY; NL];
-        let mut arg = [0u32; NL];
-        for (p, (&pv, row)) in prev.iter().zip(masked.iter()).enumerate() {
-            if pv == f32::NEG_INFINITY {
-                continue;
-            }
-            // Branch-free selects over the labels (vectorisable).
-            for ((b, a), &t) in best.iter_mut().zip(arg.iter_mut()).zip(row) {
+        let mut best = [f32::NEG_INFINITY; SL];
+        for (&p, row) in CLOSED.iter().zip(&masked.starts) {
+            let pv = prev[p];
+            for (b, &t) in best.iter_mut().zip(row) {
                 let v = pv + t;
-                let gt = v > *b;
-                *b = if gt { v } else { *b };
-                *a = if gt { p as u32 } else { *a };
+                *b = if v > *b { v } else { *b };
             }
         }
         let cur = &mut score[i];
-        for c in 0..NL {
-            if best[c] > f32::NEG_INFINITY {
-                cur[c] = best[c] + em[c];
+        // A label no predecessor reaches keeps negative infinity (as `-inf + em`).
+        for (k, &c) in STARTS.iter().enumerate() {
+            cur[c] = best[k] + em[c];
+        }
+        for t in 0..4 {
+            let (b, ii) = (lab(t, B), lab(t, I));
+            for c in [ii, lab(t, L)] {
+                let (v1, v2) = (prev[b] + masked.m[b][c], prev[ii] + masked.m[ii][c]);
+                cur[c] = (if v2 > v1 { v2 } else { v1 }) + em[c];
             }
         }
-        back[i] = arg.map(|a| a as u8);
     }
     let mut best = 0;
     let mut bs = f32::NEG_INFINITY;
@@ -579,7 +607,17 @@ fn viterbi_masked(e: &[f32], stride: usize, n: usize, trans: &[f32], masked: &Ma
     let mut out = vec![0; n];
     out[n - 1] = best;
     for i in (1..n).rev() {
-        out[i - 1] = back[i][out[i]] as usize;
+        let c = out[i];
+        let prev = &score[i - 1];
+        let (mut bv, mut arg) = (f32::NEG_INFINITY, 0);
+        for &p in predecessors(c) {
+            let v = prev[p] + masked.m[p][c];
+            if v > bv {
+                bv = v;
+                arg = p;
+            }
+        }
+        out[i - 1] = arg;
     }
     out
 }

@@ -122,8 +122,13 @@ impl Weights {
             self.entries.extend(row);
             Slot { key, start: start as u32, len: (self.entries.len() - start) as u32 }
         };
-        let mut i = (key >> self.shift) as usize;
-        while self.slots[i].key != 0 && self.slots[i].key != key {
+        self.insert(slot);
+    }
+
+    /// Put a slot in the table (replacing one of the same key).
+    fn insert(&mut self, slot: Slot) {
+        let mut i = (slot.key >> self.shift) as usize;
+        while self.slots[i].key != 0 && self.slots[i].key != slot.key {
             i = (i + 1) & self.mask;
         }
         if self.slots[i].key == 0 {
@@ -218,34 +223,57 @@ impl Weights {
         }
         let n = r.count(9)?;
         let mut w = Self::with_capacity(nlabels, n);
-        // Validate and size first, then fill the arrays without reallocating.
-        let mut body = r.clone();
-        let (mut sparse, mut dense) = (0usize, 0usize);
+        // Rows: key (8 bytes), length (1), then (label u8, weight i16) triples. A first scan
+        // validates and sizes, a second fills the arrays without reallocating.
+        let buf = r.rest();
+        let (mut end, mut sparse, mut dense) = (0usize, 0usize, 0usize);
+        let (mut even, mut bad_label) = (false, false);
         for _ in 0..n {
-            if r.u64()? & 1 == 0 {
-                return Err(ModelError::Corrupt("feature key is even".into()));
-            }
-            let len = r.u8()? as usize;
-            let bytes = r.take(len * 3)?;
-            if let Some(e) = bytes.chunks_exact(3).find(|e| e[0] as usize >= nlabels) {
-                return Err(ModelError::Corrupt(format!("label {} out of range", e[0])));
+            let Some(&len) = buf.get(end + 8) else { return Err(ModelError::Truncated) };
+            let len = len as usize;
+            even |= buf[end] & 1 == 0;
+            let Some(row) = buf.get(end + 9..end + 9 + 3 * len) else { return Err(ModelError::Truncated) };
+            for e in row.chunks_exact(3) {
+                bad_label |= e[0] as usize >= nlabels;
             }
             if w.is_dense(len) {
                 dense += 1;
             } else {
                 sparse += len;
             }
+            end += 9 + 3 * len;
         }
+        if even {
+            return Err(ModelError::Corrupt("feature key is even".into()));
+        }
+        if bad_label {
+            return Err(ModelError::Corrupt(format!("a label is out of range (model has {nlabels})")));
+        }
+        r.take(end)?;
         w.entries.reserve_exact(sparse);
-        w.dense.reserve_exact(dense * w.stride);
+        w.dense = vec![0.0; dense * w.stride];
+        let weight = |e: &[u8]| f32::from(i16::from_le_bytes([e[1], e[2]])) * scale;
+        let mut p = 0;
+        let mut next_dense = 0;
         for _ in 0..n {
-            let key = body.u64()?;
-            let len = body.u8()? as usize;
-            let bytes = body.take(len * 3)?;
-            let row = bytes
-                .chunks_exact(3)
-                .map(|e| (u16::from(e[0]), f32::from(i16::from_le_bytes([e[1], e[2]])) * scale));
-            w.push_row(key, len, row);
+            let key = u64::from_le_bytes(buf[p..p + 8].try_into().expect("8 bytes"));
+            let len = buf[p + 8] as usize;
+            let row = &buf[p + 9..p + 9 + 3 * len];
+            p += 9 + 3 * len;
+            let slot = if w.is_dense(len) {
+                let start = next_dense;
+                next_dense += w.stride;
+                let d = &mut w.dense[start..start + w.stride];
+                for e in row.chunks_exact(3) {
+                    d[e[0] as usize] = weight(e);
+                }
+                Slot { key, start: start as u32, len: DENSE }
+            } else {
+                let start = w.entries.len();
+                w.entries.extend(row.chunks_exact(3).map(|e| (u16::from(e[0]), weight(e))));
+                Slot { key, start: start as u32, len: len as u32 }
+            };
+            w.insert(slot);
         }
         Ok(w)
     }
