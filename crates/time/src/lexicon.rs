@@ -50,7 +50,7 @@ pub(crate) struct Lexicon {
     pub units: HashMap<&'static str, (Unit, u32)>,
     pub seasons: HashMap<&'static str, &'static str>,
     pub parts_of_day: HashMap<&'static str, &'static str>,
-    pub zones: HashMap<&'static str, &'static str>,
+    pub zones: HashSet<&'static str>,
     /// offset, and whether it may also open a duration ("the past two months").
     pub relatives: HashMap<&'static str, (i32, bool)>,
     /// Multi-token modifiers, longest first.
@@ -250,7 +250,7 @@ impl Lexicon {
                 .collect(),
             seasons: map_str(include_str!("../data/seasons.tsv")),
             parts_of_day: map_str(include_str!("../data/parts_of_day.tsv")),
-            zones: map_str(include_str!("../data/zones.tsv")),
+            zones: words(include_str!("../data/zones.txt")),
             relatives: rows(include_str!("../data/relatives.tsv"))
                 .filter_map(|r| {
                     Some((r[0], (r.get(1)?.trim().parse().ok()?, r.get(2).map(|k| k.trim()) == Some("both"))))

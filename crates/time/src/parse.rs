@@ -1410,18 +1410,17 @@ impl<'a> Matcher<'a> {
                 (hh, mm.unwrap_or(0), k)
             }
         };
-        let mut zone = String::new();
-        // zones are written in capitals ("EDT"); "est" the word is not one
+        // zones are written in capitals ("EDT"); "est" the word is not one. The zone is
+        // part of the expression, not of its value (the local clock time, as TimeBank).
         let upper = self
             .t
             .toks
             .get(j)
             .is_some_and(|t| self.text[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase()));
-        if let Some(z) = LEX.zones.get(self.w(j)).filter(|_| upper) {
-            zone = (*z).to_string();
+        if upper && LEX.zones.contains(self.w(j)) {
             j += 1;
         }
-        let tv = format!("T{:02}:{mi:02}{zone}", if h == 24 { 24 } else { h });
+        let tv = format!("T{:02}:{mi:02}", if h == 24 { 24 } else { h });
         // "10 a.m. Friday", "noon today"
         let k = if self.w(j) == "," { j + 1 } else { j };
         if let Some(d) = self.day_expr(k) {

@@ -141,7 +141,7 @@ pub(crate) enum Under {
         day: HolidayDay,
         year: Option<YearRef>,
     },
-    /// A date with a time of day or a part of day appended (`T10:30-04`, `TNI`).
+    /// A date with a time of day or a part of day appended (`T10:30`, `TNI`).
     WithTime {
         base: Box<Under>,
         time: String,
