@@ -155,6 +155,7 @@ impl<'a> Matcher<'a> {
         best = longer(best, self.relative(i));
         best = longer(best, self.quarter(i));
         best = longer(best, self.season(i));
+        best = longer(best, self.season_year(i));
         best = longer(best, self.duration(i));
         best = longer(best, self.set(i));
         best = longer(best, self.time(i));
@@ -464,7 +465,9 @@ impl<'a> Matcher<'a> {
         }
         let prev = if i == 0 { "" } else { self.w(i - 1) };
         let ambiguous = LEX.ambiguous_months.contains(self.w(i));
-        if ambiguous && !LEX.month_preps.contains(prev) {
+        // "mid-March": the prefix makes it a date like a preposition would
+        let mid = prev == "-" && i >= 2 && self.w(i - 2) == "mid";
+        if ambiguous && !LEX.month_preps.contains(prev) && !mid {
             return None;
         }
         // "Theresa May", "the March on Washington"; an unambiguous month after "the" is a
@@ -994,6 +997,34 @@ impl<'a> Matcher<'a> {
             return None;
         }
         let mut c = cand(i, j + 1, TimexType::Date, Under::Season { s, year: None, rel: None });
+        c.mod_ = m;
+        Some(c)
+    }
+
+    /// A season with its year: "summer 1999", "the winter of 1994", "the late autumn of
+    /// nineteen ninety-four", "spring 2010". "fall" needs "the" or a preposition before it
+    /// (prices "fall 2010 points" is a verb).
+    fn season_year(&self, i: usize) -> Option<Cand> {
+        let the = self.w(i) == "the";
+        let j = if the { i + 1 } else { i };
+        let (j, m) = match self.w(j) {
+            "early" => (j + 1, Some(Mod::Start)),
+            "late" => (j + 1, Some(Mod::End)),
+            _ => (j, None),
+        };
+        let s = *LEX.seasons.get(self.w(j))?;
+        let k = if self.w(j + 1) == "of" { j + 2 } else { j + 1 };
+        if self.w(j) == "fall" && !the && k == j + 1 && !(i > 0 && LEX.season_preps.contains(self.w(i - 1))) {
+            return None;
+        }
+        let (y, hi) = match self.year_num(k) {
+            Some(y) => (y, k + 1),
+            None => self.year_words(k)?,
+        };
+        if self.w(hi) == "-" {
+            return None; // "summer 1999-2000": a span of seasons
+        }
+        let mut c = cand(i, hi, TimexType::Date, Under::Season { s, year: Some(YearRef::Abs(y)), rel: None });
         c.mod_ = m;
         Some(c)
     }

@@ -315,6 +315,12 @@ impl Under {
                 _ => ("XXXX-WXX-WE".into(), None),
             };
         }
+        // "Thursday evening": the day is what a later "the next day" counts from
+        if let Under::WithTime { base, time } = self {
+            if let Some(p @ Point::Day(_)) = base.point(cx) {
+                return (format!("{}{time}", p.render()), Some(p));
+            }
+        }
         match self.point(cx) {
             Some(p) => (p.render(), Some(p)),
             None => (self.render_unresolved(cx), None),
