@@ -77,6 +77,17 @@ impl UnaryScores {
 
     /// Compute the vectors of types added since the last call.
     pub fn extend(&mut self, types: &Types, weights: &Weights) {
+        crate::simd::avx2!(self.extend_avx2 => extend_impl(types, weights))
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn extend_avx2(&mut self, types: &Types, weights: &Weights) {
+        self.extend_impl(types, weights)
+    }
+
+    #[inline(always)]
+    pub(crate) fn extend_impl(&mut self, types: &Types, weights: &Weights) {
         let nl = self.nl;
         let have = self.data.len() / (nl * OFFSETS.len());
         self.data.resize(types.len() * nl * OFFSETS.len(), 0.0);
@@ -97,6 +108,17 @@ impl UnaryScores {
     /// [`Self::extend`] for two caches of the same word-only features under different
     /// weights (the POS passes): each feature key is computed once for both.
     pub fn extend_pair(a: &mut Self, wa: &Weights, b: &mut Self, wb: &Weights, types: &Types) {
+        crate::simd::avx2!(Self::extend_pair_avx2 => extend_pair_impl(a, wa, b, wb, types))
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn extend_pair_avx2(a: &mut Self, wa: &Weights, b: &mut Self, wb: &Weights, types: &Types) {
+        Self::extend_pair_impl(a, wa, b, wb, types)
+    }
+
+    #[inline(always)]
+    pub(crate) fn extend_pair_impl(a: &mut Self, wa: &Weights, b: &mut Self, wb: &Weights, types: &Types) {
         let nl = a.nl;
         debug_assert_eq!(nl, b.nl);
         let have = a.data.len() / (nl * OFFSETS.len());
@@ -125,7 +147,7 @@ impl UnaryScores {
     /// Overwrite `row` (one stride long) with the summed word-only scores of the window around `i`: bit for bit
     /// the sums accumulated on a zeroed row (the first vector is added to `0.0`), without
     /// zeroing the row first.
-    #[inline]
+    #[inline(always)]
     pub fn set_window(&self, ids: &[u32], i: usize, row: &mut [f32]) {
         for (r, x) in row.iter_mut().zip(self.vector(ids, i, 0)) {
             *r = 0.0 + *x;
@@ -135,8 +157,15 @@ impl UnaryScores {
         }
     }
 
+    /// Whether two caches hold the same score bits (tests of the vector copies).
+    #[cfg(test)]
+    pub fn same_bits(&self, other: &Self) -> bool {
+        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        bits(&self.data) == bits(&other.data) && bits(&self.pad) == bits(&other.pad)
+    }
+
     /// The cached vector of the word at offset `OFFSETS[k]` from `i` (padding outside).
-    #[inline]
+    #[inline(always)]
     fn vector(&self, ids: &[u32], i: usize, k: usize) -> &[f32] {
         let nl = self.nl;
         let j = i as isize + OFFSETS[k];

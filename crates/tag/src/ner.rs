@@ -471,10 +471,7 @@ fn context(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Ve
             }
         }
     }
-    let ctx = u64::from(s.headline)
-        | u64::from(i == 0) << 1
-        | u64::from(w.init_upper) << 2
-        | u64::from(w.all_upper) << 3;
+    let ctx = ctx_bits(s, i);
     out.push(feat(T_CTX, &[ctx]));
     out.push(feat(T_CTX_SHAPE, &[ctx, w.shape]));
     if w.has_alpha {
@@ -489,17 +486,31 @@ fn context(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Ve
         out.push(feat(T_DOC_SHAPE, &[u64::from(lo.min(1)) | u64::from(cap.min(1)) << 1, w.shape]));
     }
     if let Some(h) = hint {
-        let hi = h[i];
-        out.push(feat(T_HINT_OWN, &[hi.own]));
-        out.push(feat(T_HINT_DOC, &[hi.doc, ctx]));
-        out.push(feat(T_HINT_EARLIER, &[hi.earlier]));
-        out.push(feat(T_HINT_DOC_SHAPE, &[hi.doc, w.shape]));
-        out.push(feat(T_HINT_DOC_OWN, &[hi.doc, hi.own]));
-        for (n, off) in [-1isize, 1].into_iter().enumerate() {
-            let x = at(h, i, off).map_or(pad(off), |x| x.own);
-            out.push(feat(T_HINT_OWN_AT + n as u32, &[x]));
-        }
+        hint_features(h, i, ctx, w.shape, out);
     }
+}
+
+/// The stage-2 features of token `i` from the stage-1 hints (`ctx`: its context bits).
+fn hint_features(h: &[Hint], i: usize, ctx: u64, shape: u64, out: &mut Vec<u64>) {
+    let hi = h[i];
+    out.push(feat(T_HINT_OWN, &[hi.own]));
+    out.push(feat(T_HINT_DOC, &[hi.doc, ctx]));
+    out.push(feat(T_HINT_EARLIER, &[hi.earlier]));
+    out.push(feat(T_HINT_DOC_SHAPE, &[hi.doc, shape]));
+    out.push(feat(T_HINT_DOC_OWN, &[hi.doc, hi.own]));
+    for (n, off) in [-1isize, 1].into_iter().enumerate() {
+        let x = at(h, i, off).map_or(pad(off), |x| x.own);
+        out.push(feat(T_HINT_OWN_AT + n as u32, &[x]));
+    }
+}
+
+/// The context bits of token `i` (headline, sentence start, capitalisation).
+fn ctx_bits(s: &Sent, i: usize) -> u64 {
+    let w = &s.atoms[i];
+    u64::from(s.headline)
+        | u64::from(i == 0) << 1
+        | u64::from(w.init_upper) << 2
+        | u64::from(w.all_upper) << 3
 }
 
 fn trans_key(prev: usize) -> u64 {
@@ -562,6 +573,7 @@ fn predecessors(c: usize) -> &'static [usize] {
 /// each label on the path, the first predecessor in label order with the strictly highest
 /// score, the choice a scan over the allowed predecessors makes. O, B-* and U-* follow the
 /// nine closed labels (a dense 16-lane step); I-x and L-x follow B-x or I-x.
+#[inline(always)]
 fn viterbi_masked(e: &[f32], stride: usize, n: usize, trans: &[f32], masked: &Masked) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
@@ -643,14 +655,51 @@ impl Stage {
         viterbi_masked(&e, NL, n, &self.trans, &self.masked)
     }
 
-    /// The same prediction with word-only features summed once per word type.
+    /// The same prediction with word-only features summed once per word type and the
+    /// other features' keys computed once for both stages: token `i`'s are
+    /// `keys[offs[i]..offs[i + 1]]`, followed by its hint features in stage 2.
     #[allow(clippy::too_many_arguments)]
     fn predict_cached(
         &self,
         s: &Sent,
         ids: &[u32],
         unary: &UnaryScores,
-        d: &DocStats,
+        keys: &[u64],
+        offs: &[u32],
+        hint: Option<&[Hint]>,
+        buf: &mut Vec<u64>,
+        e: &mut Vec<f32>,
+    ) -> Vec<usize> {
+        crate::simd::avx2!(self.predict_cached_avx2 => predict_cached_impl(s, ids, unary, keys, offs, hint, buf, e))
+    }
+
+    /// [`Self::predict_cached_impl`] compiled with AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn predict_cached_avx2(
+        &self,
+        s: &Sent,
+        ids: &[u32],
+        unary: &UnaryScores,
+        keys: &[u64],
+        offs: &[u32],
+        hint: Option<&[Hint]>,
+        buf: &mut Vec<u64>,
+        e: &mut Vec<f32>,
+    ) -> Vec<usize> {
+        self.predict_cached_impl(s, ids, unary, keys, offs, hint, buf, e)
+    }
+
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn predict_cached_impl(
+        &self,
+        s: &Sent,
+        ids: &[u32],
+        unary: &UnaryScores,
+        keys: &[u64],
+        offs: &[u32],
         hint: Option<&[Hint]>,
         buf: &mut Vec<u64>,
         e: &mut Vec<f32>,
@@ -663,10 +712,15 @@ impl Stage {
         for i in 0..n {
             let row = &mut e[i * NS..(i + 1) * NS];
             unary.set_window(ids, i, row);
-            buf.clear();
-            context(s, i, d, hint, buf);
-            for &f in buf.iter() {
+            for &f in &keys[offs[i] as usize..offs[i + 1] as usize] {
                 self.weights.add_wide(f, row);
+            }
+            if let Some(h) = hint {
+                buf.clear();
+                hint_features(h, i, ctx_bits(s, i), s.atoms[i].shape, buf);
+                for &f in buf.iter() {
+                    self.weights.add_wide(f, row);
+                }
             }
         }
         viterbi_masked(e, NS, n, &self.trans, &self.masked)
@@ -791,12 +845,28 @@ impl NerModel {
             })
             .collect();
         let d = doc_stats(&sents);
-        let mut buf = Vec::with_capacity(64);
+        // Keys of the tag-independent context features, for both stages; sentence `k`'s
+        // token offsets are `offs[first[k]..=first[k] + n]`.
+        let mut keys = Vec::with_capacity(ids.iter().map(Vec::len).sum::<usize>() * 16);
+        let mut offs = vec![0u32];
+        let mut firsts = Vec::with_capacity(sents.len());
+        for s in &sents {
+            firsts.push(offs.len() - 1);
+            for i in 0..s.atoms.len() {
+                context(s, i, &d, None, &mut keys);
+                offs.push(keys.len() as u32);
+            }
+        }
+        let offs_of = |k: usize, s: &Sent| &offs[firsts[k]..=firsts[k] + s.atoms.len()];
+        let mut buf = Vec::with_capacity(16);
         let mut e = Vec::new();
         let first: Vec<Vec<usize>> = sents
             .iter()
             .zip(ids)
-            .map(|(s, ids)| self.stage1.predict_cached(s, ids, &caches.0, &d, None, &mut buf, &mut e))
+            .enumerate()
+            .map(|(k, (s, ids))| {
+                self.stage1.predict_cached(s, ids, &caches.0, &keys, offs_of(k, s), None, &mut buf, &mut e)
+            })
             .collect();
         let labels = match (&self.stage2, &caches.1) {
             (Some(st), Some(u2)) => {
@@ -805,7 +875,10 @@ impl NerModel {
                     .iter()
                     .zip(ids)
                     .zip(&h)
-                    .map(|((s, ids), h)| st.predict_cached(s, ids, u2, &d, Some(h), &mut buf, &mut e))
+                    .enumerate()
+                    .map(|(k, ((s, ids), h))| {
+                        st.predict_cached(s, ids, u2, &keys, offs_of(k, s), Some(h), &mut buf, &mut e)
+                    })
                     .collect()
             }
             _ => first,
@@ -1189,5 +1262,57 @@ mod tests {
         let p = viterbi(&e, 2, &t);
         assert!(allowed(None, p[0]) && allowed(Some(p[0]), p[1]) && can_end(p[1]));
         assert!(viterbi(&[], 0, &t).is_empty());
+    }
+
+    /// The AVX2 and baseline copies of the emission and Viterbi loop compute the same
+    /// score bits and labels, in both stages.
+    #[test]
+    fn vector_copies_agree_bit_for_bit() {
+        if !crate::simd::has_avx2() {
+            return;
+        }
+        let (tagger, m) = (PosModel::global().expect("POS"), NerModel::global().expect("NER"));
+        let text = include_str!("../benches/sample.txt");
+        let doc: Vec<Vec<&str>> =
+            text.lines().map(crate::brown::simple_tokens).filter(|s| !s.is_empty()).collect();
+        let pos = tagger.tag_document(&doc);
+        let mut types = Types::default();
+        let ids: Vec<Vec<u32>> =
+            doc.iter().map(|s| s.iter().map(|w| types.intern(w, |w| tagger.atoms(w))).collect()).collect();
+        let mut caches = m.caches();
+        m.extend_caches(&mut caches, &types);
+        let sents: Vec<Sent> = ids
+            .iter()
+            .zip(&pos)
+            .map(|(s, p)| prepare_atoms(s.iter().map(|&t| types.atoms[t as usize]).collect(), Some(p)))
+            .collect();
+        let d = doc_stats(&sents);
+        let mut buf = Vec::new();
+        let mut first = Vec::new();
+        for (stage, unary, hint) in
+            [(&m.stage1, &caches.0, false), (m.stage2.as_ref().unwrap(), caches.1.as_ref().unwrap(), true)]
+        {
+            let h = hint.then(|| hints(&sents, &first));
+            let mut out = Vec::new();
+            for (k, (s, ids)) in sents.iter().zip(&ids).enumerate() {
+                let (mut keys, mut offs) = (Vec::new(), vec![0u32]);
+                for i in 0..s.atoms.len() {
+                    context(s, i, &d, None, &mut keys);
+                    offs.push(keys.len() as u32);
+                }
+                let hk = h.as_ref().map(|h| h[k].as_slice());
+                let (mut ea, mut eb) = (Vec::new(), Vec::new());
+                let a = stage.predict_cached_impl(s, ids, unary, &keys, &offs, hk, &mut buf, &mut ea);
+                // SAFETY: the CPU has AVX2 (checked above).
+                let b =
+                    unsafe { stage.predict_cached_avx2(s, ids, unary, &keys, &offs, hk, &mut buf, &mut eb) };
+                assert_eq!(a, b);
+                let bits = |e: &[f32]| e.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&ea), bits(&eb));
+                out.push(a);
+            }
+            first = out;
+        }
+        assert!(first.iter().flatten().any(|&l| l != 0), "some entity found");
     }
 }

@@ -333,6 +333,7 @@ fn dict_key(word: &str) -> u64 {
 /// Whether the best score minus the runner-up is below `gate`: some other score `v` has
 /// `best - v < gate` (the same test, since rounded subtraction is monotone), counted without
 /// branches so it vectorises.
+#[inline(always)]
 fn below_gate(s: &[f32], best: usize, gate: f32) -> bool {
     let b = s[best];
     let close = s.iter().filter(|&&v| b - v < gate).count();
@@ -352,7 +353,7 @@ fn margin(s: &[f32], best: usize) -> f32 {
 }
 
 /// Index of the first highest score (0 for an empty slice).
-#[inline]
+#[inline(always)]
 fn argmax(s: &[f32]) -> usize {
     // Two vectorisable scans: the maximum over eight lanes, then the first chunk holding
     // it. Scores are never NaN, so the first index equal to the maximum is the first
@@ -500,6 +501,32 @@ impl PosModel {
     }
 
     fn tag_ids(&self, cache: &PosCache, types: &Types, ids: &[u32], sc: &mut Scratch, out: &mut Vec<PosTag>) {
+        crate::simd::avx2!(self.tag_ids_avx2 => tag_ids_impl(cache, types, ids, sc, out))
+    }
+
+    /// [`Self::tag_ids_impl`] compiled with AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn tag_ids_avx2(
+        &self,
+        cache: &PosCache,
+        types: &Types,
+        ids: &[u32],
+        sc: &mut Scratch,
+        out: &mut Vec<PosTag>,
+    ) {
+        self.tag_ids_impl(cache, types, ids, sc, out)
+    }
+
+    #[inline(always)]
+    fn tag_ids_impl(
+        &self,
+        cache: &PosCache,
+        types: &Types,
+        ids: &[u32],
+        sc: &mut Scratch,
+        out: &mut Vec<PosTag>,
+    ) {
         sc.atoms.clear();
         if self.reverse_first && self.stack.is_some() {
             let n = ids.len();
@@ -533,6 +560,7 @@ impl PosModel {
     /// `sc.first`. The lookahead guesses are the best labels of the tag-independent scores
     /// (first pass) or the previous pass's labels in `sc.first` (second pass, which only
     /// revisits tokens whose first-pass margin is below the gate).
+    #[inline(always)]
     fn pass(
         &self,
         w: &Weights,
@@ -1178,5 +1206,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The AVX2 and baseline copies of the tagging loop compute the same score bits (the
+    /// word-type cache is filled by each copy too).
+    #[test]
+    fn vector_copies_agree_bit_for_bit() {
+        if !crate::simd::has_avx2() {
+            return;
+        }
+        let m = PosModel::global().expect("embedded model");
+        let text = include_str!("../benches/sample.txt");
+        let mut types = Types::default();
+        let sents: Vec<Vec<u32>> = text
+            .lines()
+            .map(|l| {
+                crate::brown::simple_tokens(l).into_iter().map(|w| types.intern(w, |w| m.atoms(w))).collect()
+            })
+            .filter(|s: &Vec<u32>| !s.is_empty())
+            .collect();
+        let (mut fast, mut slow) = (m.cache(), m.cache());
+        m.extend_cache(&mut fast, &types);
+        let (u, w) = (slow.unary2.as_mut().expect("two passes"), m.stack.as_ref().expect("two passes"));
+        UnaryScores::extend_pair_impl(&mut slow.unary, &m.weights, u, w, &types);
+        slow.dict.clone_from(&fast.dict);
+        assert!(fast.unary.same_bits(&slow.unary) && fast.unary2.as_ref().unwrap().same_bits(u));
+        let (mut a, mut b) = (Scratch::default(), Scratch::default());
+        for ids in &sents {
+            let (mut ta, mut tb) = (Vec::new(), Vec::new());
+            m.tag_ids_impl(&fast, &types, ids, &mut a, &mut ta);
+            // SAFETY: the CPU has AVX2 (checked above).
+            unsafe { m.tag_ids_avx2(&fast, &types, ids, &mut b, &mut tb) };
+            assert_eq!(ta, tb);
+            let n = ids.len() * m.weights.stride();
+            let bits = |s: &Scratch| s.scores[..n].iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&a), bits(&b));
+        }
+        assert!(sents.len() > 5);
     }
 }

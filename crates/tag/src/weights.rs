@@ -146,7 +146,7 @@ impl Weights {
         w
     }
 
-    #[inline]
+    #[inline(always)]
     fn find(&self, key: u64) -> Option<Row<'_>> {
         let mut i = (key >> self.shift) as usize;
         loop {
@@ -191,7 +191,7 @@ impl Weights {
 
     /// Add the row of `key` to a padded score row (`scores` at least [`Self::stride`] long;
     /// the padding lanes only ever receive 0.0).
-    #[inline]
+    #[inline(always)]
     pub fn add_wide(&self, key: u64, scores: &mut [f32]) {
         match self.find(key) {
             None => {}
