@@ -1358,6 +1358,10 @@ impl<'a> Matcher<'a> {
             if let Some((m, k)) = self.month(j) {
                 return Some(cand(i, k, TimexType::Set, Under::Lit(format!("XXXX-{m:02}"))));
             }
+            // "every summer", "each spring"
+            if let Some(s) = LEX.seasons.get(self.w(j)) {
+                return Some(cand(i, j + 1, TimexType::Set, Under::Lit(format!("XXXX-{s}"))));
+            }
             let (u, mult) = self.unit(j)?;
             let v = if u == Unit::Weekend {
                 "XXXX-WXX-WE".to_string()
