@@ -24,6 +24,11 @@ pub(crate) struct Types {
 }
 
 impl Types {
+    /// Room for `n` types without rehashing or copying.
+    pub fn with_capacity(n: usize) -> Self {
+        Types { index: IdMap::with_capacity_and_hasher(n, Default::default()), atoms: Vec::with_capacity(n) }
+    }
+
     pub fn len(&self) -> usize {
         self.atoms.len()
     }
@@ -73,6 +78,13 @@ impl UnaryScores {
             }
         }
         u
+    }
+
+    /// Reserve room for `types` word types, so that filling the cache does not copy it when
+    /// it grows (untouched reserved memory costs no more than address space).
+    pub fn reserve(&mut self, types: usize) {
+        let want = types * self.nl * OFFSETS.len();
+        self.data.reserve(want.saturating_sub(self.data.len()));
     }
 
     /// Compute the vectors of types added since the last call.

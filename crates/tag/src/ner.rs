@@ -908,12 +908,14 @@ impl NerModel {
             let mut slot = cell.borrow_mut();
             let models = (tagger.id, self.id);
             if slot.as_ref().is_none_or(|c| c.models != models || c.types.len() > TYPE_CACHE_CAP) {
-                *slot = Some(SharedCache {
-                    models,
-                    types: Types::default(),
-                    pos: tagger.cache(),
-                    ner: self.caches(),
-                });
+                let mut pos = tagger.cache();
+                tagger.reserve_cache(&mut pos, TYPE_CACHE_CAP);
+                let mut ner = self.caches();
+                ner.0.reserve(TYPE_CACHE_CAP);
+                if let Some(u) = ner.1.as_mut() {
+                    u.reserve(TYPE_CACHE_CAP);
+                }
+                *slot = Some(SharedCache { models, types: Types::with_capacity(TYPE_CACHE_CAP), pos, ner });
             }
             let c = slot.as_mut().expect("just filled");
             let ids: Vec<Vec<u32>> = sentences

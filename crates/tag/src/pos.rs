@@ -352,6 +352,30 @@ fn margin(s: &[f32], best: usize) -> f32 {
     s[best] - second
 }
 
+/// Bit `l` set when `c[l] == m`.
+#[inline(always)]
+fn equal_mask(c: &[f32; 8], m: f32) -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_cmpeq_ps, _mm_loadu_ps, _mm_movemask_ps, _mm_set1_ps};
+        // SAFETY: SSE2 is part of the x86-64 baseline; the loads read the 8 floats of `c`.
+        unsafe {
+            let mm = _mm_set1_ps(m);
+            let lo = _mm_movemask_ps(_mm_cmpeq_ps(_mm_loadu_ps(c.as_ptr()), mm));
+            let hi = _mm_movemask_ps(_mm_cmpeq_ps(_mm_loadu_ps(c.as_ptr().add(4)), mm));
+            (lo | hi << 4) as u32
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let mut bits = 0u32;
+        for (l, &v) in c.iter().enumerate() {
+            bits |= u32::from(v == m) << l;
+        }
+        bits
+    }
+}
+
 /// Index of the first highest score (0 for an empty slice).
 #[inline(always)]
 fn argmax(s: &[f32]) -> usize {
@@ -373,11 +397,7 @@ fn argmax(s: &[f32]) -> usize {
         m = if v > m { v } else { m };
     }
     for (k, c) in chunks.enumerate() {
-        let c: [f32; W] = c.try_into().expect("whole chunk");
-        let mut bits = 0u32;
-        for (l, &v) in c.iter().enumerate() {
-            bits |= u32::from(v == m) << l;
-        }
+        let bits = equal_mask(c.try_into().expect("whole chunk"), m);
         if bits != 0 {
             return k * W + bits.trailing_zeros() as usize;
         }
@@ -487,6 +507,15 @@ impl PosModel {
             unary2: self.stack.as_ref().map(|w| UnaryScores::new(w, unary)),
             dict: Vec::new(),
         }
+    }
+
+    /// Reserve room in a cache for `types` word types.
+    pub(crate) fn reserve_cache(&self, cache: &mut PosCache, types: usize) {
+        cache.unary.reserve(types);
+        if let Some(u) = cache.unary2.as_mut() {
+            u.reserve(types);
+        }
+        cache.dict.reserve(types);
     }
 
     /// Compute the cached scores of types added since the last call.
