@@ -457,33 +457,34 @@ impl SqliteStore {
     /// One claim group as a contract claim, from the group's aggregates (`schema_claims.sql`).
     fn claim_of(&self, grp: i64, opts: ClaimOptions) -> Result<Claim> {
         let c = &self.conn;
-        // The group, its seed (the first attribution), the display name (the most frequent
-        // spelling; ties: the longest, then the first stored) and the number of independence
-        // keys.
-        type Head = (i64, i64, bool, String, Vec<u8>, String, String, String, i64);
-        let (sid, class, undated, first_seen, seed, content, stance, source, independent): Head = c
+        // The group, its seed (the first attribution) and the number of independence keys.
+        type Head = (i64, i64, bool, String, Vec<u8>, String, String, i64);
+        let (sid, class, undated, first_seen, seed, content, stance, independent): Head = c
             .prepare_cached(
                 "SELECT g.sid, g.class, g.undated, g.first_seen, g.seed, a.content, a.stance,
-                   (SELECT name FROM claim_names WHERE grp = g.grp
-                    ORDER BY n DESC, length(name) DESC, first_arow LIMIT 1),
                    (SELECT count(*) FROM claim_indep WHERE grp = g.grp)
                  FROM claim_groups g
                  JOIN attributions a ON a.arow = (SELECT min(arow) FROM attributions WHERE grp = g.grp)
                  WHERE g.grp = ?1",
             )?
             .query_row([grp], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                    r.get(8)?,
-                ))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
             })?;
+        // The display name: the most frequent spelling; ties: the longest, then the first
+        // stored (picked here: an ORDER BY would start a sorter for a handful of rows).
+        let mut names = c.prepare_cached("SELECT name, n, first_arow FROM claim_names WHERE grp = ?1")?;
+        let mut rows = names.query([grp])?;
+        let mut best: Option<(i64, usize, i64, String)> = None;
+        while let Some(r) = rows.next()? {
+            let name: String = r.get(0)?;
+            let (n, first): (i64, i64) = (r.get(1)?, r.get(2)?);
+            // As SQLite's length(): the characters before the first NUL.
+            let len = name.split('\0').next().unwrap_or("").chars().count();
+            if best.as_ref().is_none_or(|b| (n, len, -first) > (b.0, b.1, -b.2)) {
+                best = Some((n, len, first, name));
+            }
+        }
+        let source = best.map(|b| b.3).unwrap_or_default();
         // The documents in date order and the outlets: range reads in primary-key order (an
         // aggregate with its own ORDER BY, as `group_concat(key ORDER BY …)`, would copy every
         // row into a temporary b-tree first — most of a big claim's cost).
