@@ -754,6 +754,12 @@ impl<'a> Matcher<'a> {
         let the = self.w(i) == "the";
         let r = if the { i + 1 } else { i };
         let rw = self.w(r);
+        // "this past weekend" is "past weekend" with its determiner
+        if rw == "this" && !the && self.w(r + 1) == "past" {
+            let mut c = self.relative(r + 1)?;
+            c.lo = i;
+            return Some(c);
+        }
         // "the year", "the quarter", "the week", "the month"
         if the {
             // "the year-earlier quarter", "the year-ago period"
