@@ -5,7 +5,7 @@
 
 use crate::features::Atoms;
 use crate::hash::{FeatHash, IdMap};
-use crate::weights::{add_lanes, Weights};
+use crate::weights::{Weights, LANES};
 
 /// A fresh id for a loaded model (run-time caches are keyed by it).
 pub(crate) fn next_model_id() -> u64 {
@@ -161,11 +161,22 @@ impl UnaryScores {
     /// zeroing the row first.
     #[inline(always)]
     pub fn set_window(&self, ids: &[u32], i: usize, row: &mut [f32]) {
-        for (r, x) in row.iter_mut().zip(self.vector(ids, i, 0)) {
-            *r = 0.0 + *x;
-        }
-        for k in 1..OFFSETS.len() {
-            add_lanes(row, self.vector(ids, i, k));
+        let v: [&[f32]; 5] = std::array::from_fn(|k| self.vector(ids, i, k));
+        // Chunk by chunk, the five vectors summed in registers in offset order: per lane the
+        // same additions as adding them one after the other to a zeroed row.
+        for (c, r) in row.chunks_exact_mut(LANES).enumerate() {
+            let r: &mut [f32; LANES] = r.try_into().expect("whole chunk");
+            let at = |k: usize| -> [f32; LANES] {
+                v[k][c * LANES..(c + 1) * LANES].try_into().expect("whole chunk")
+            };
+            let mut acc = [0.0f32; LANES];
+            for k in 0..OFFSETS.len() {
+                let x = at(k);
+                for l in 0..LANES {
+                    acc[l] += x[l];
+                }
+            }
+            *r = acc;
         }
     }
 
