@@ -82,6 +82,9 @@ pub(crate) struct Lexicon {
     pub age_words: HashSet<&'static str>,
     /// "the same/corresponding/comparable period last year": words of an earnings comparison.
     pub comparison_words: HashSet<&'static str>,
+    /// Words that open a clause after "that night" ("that night he fled"): the phrase is
+    /// complete there, "that" no conjunction.
+    pub clause_openers: HashSet<&'static str>,
     /// Frequency words that stay sets before a common noun ("a daily vigil").
     pub set_adjectives: HashSet<&'static str>,
     /// Prepositions: after "daily"/"weekly" they make it an adverb ("gather daily outside").
@@ -282,6 +285,7 @@ impl Lexicon {
             comparison_words: words(include_str!("../data/comparison_words.txt")),
             prepositions: words(include_str!("../data/prepositions.txt")),
             set_adjectives: words(include_str!("../data/set_adjectives.txt")),
+            clause_openers: words(include_str!("../data/clause_openers.txt")),
             after_second: words(include_str!("../data/after_second.txt")),
             year_prefixes: words(include_str!("../data/year_prefixes.txt")),
             decade_words: map_u32(include_str!("../data/decade_words.tsv")),

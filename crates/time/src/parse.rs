@@ -873,6 +873,35 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
+        // "the next morning", "the previous evening", "that night": a part of the day
+        // before or after the last mentioned one, or of that day
+        let part_shift: Option<(usize, i32)> = match (the, rw) {
+            (true, "next" | "following") => Some((r + 1, 1)),
+            (true, "previous") => Some((r + 1, -1)),
+            (false, "that") => Some((if self.w(r + 1) == "same" { r + 2 } else { r + 1 }, 0)),
+            _ => None,
+        };
+        if let Some((k, n)) = part_shift {
+            if let Some(p) = LEX.parts_of_day.get(self.w(k)).filter(|_| self.w(k) != "overnight") {
+                // "warned that evening flights would be cut": "that" opens a clause
+                let nw = self.w(k + 1);
+                let ends = k + 1 >= self.t.len()
+                    || self.t.kind(k + 1) == Some(Kind::Punct)
+                    || self.t.cap(k + 1)
+                    || LEX.prepositions.contains(nw)
+                    || LEX.clause_openers.contains(nw);
+                if n != 0 || ends {
+                    let base = Under::Shift {
+                        unit: Unit::Day,
+                        n: Some(n.unsigned_abs()),
+                        dir: n.signum(),
+                        from_last: true,
+                    };
+                    let val = Under::WithTime { base: Box::new(base), time: format!("T{p}") };
+                    return Some(cand(i, k + 1, TimexType::Time, val));
+                }
+            }
+        }
         // "that year", "that same day", "that quarter": the last mentioned date
         if rw == "that" && !the {
             let j = if self.w(r + 1) == "same" { r + 2 } else { r + 1 };
