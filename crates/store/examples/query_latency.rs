@@ -1,5 +1,5 @@
 //! Latency of the corpus queries on an existing store: each of `stats`, `search`,
-//! `provenance`, `timeline`, `claims --by`, `claims --about`, `claims --limit 50`,
+//! `provenance`, `timeline --about`, `timeline (all)`, `claims --by`, `claims --about`, `claims --limit 50`,
 //! `entities --limit 50`, and the full listings `entities` and `claims` (whose output grows
 //! with the corpus) runs `--reps` times (default 50) with
 //! arguments varied from the store's own content (title words, attribution sources and
@@ -35,6 +35,11 @@ fn words(s: &[String], min_len: usize) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// An SQL expression that orders rows pseudo-randomly but the same way on every run.
+fn mix(id: &str) -> String {
+    format!("(({id}) * 2654435761 + 97) % 4294967311")
 }
 
 /// Nanoseconds this thread has run on a CPU (0 when unknown).
@@ -77,15 +82,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let db = db.ok_or("usage: query_latency DB [--reps N] [--budget SECONDS] [--only PREFIX]")?;
     let conn = Connection::open(&db)?;
     let sample = |sql: &str| strings(&conn, sql);
-    let titles = sample("SELECT title FROM documents WHERE title IS NOT NULL ORDER BY random() LIMIT 200");
+    // A fixed pseudo-random sample (a hash of the row id), so that runs before and after a
+    // change query the same arguments.
+    let titles = sample(&format!(
+        "SELECT title FROM documents WHERE title IS NOT NULL ORDER BY {} LIMIT 200",
+        mix("doc")
+    ));
     let search_words = words(&titles, 5);
-    let sources = sample(
-        "SELECT DISTINCT source FROM attributions WHERE source IS NOT NULL ORDER BY random() LIMIT 200",
-    );
-    let contents = sample("SELECT content FROM attributions ORDER BY random() LIMIT 200");
+    let sources = sample(&format!(
+        "SELECT source FROM attributions WHERE source IS NOT NULL GROUP BY source ORDER BY {} LIMIT 200",
+        mix("min(arow)")
+    ));
+    let contents = sample(&format!("SELECT content FROM attributions ORDER BY {} LIMIT 200", mix("arow")));
     let content_words = words(&contents, 6);
-    let names = sample("SELECT name FROM ent_summary ORDER BY random() LIMIT 200");
-    let keys = sample("SELECT key FROM documents ORDER BY random() LIMIT 200");
+    let names = sample(&format!("SELECT name FROM ent_summary ORDER BY {} LIMIT 200", mix("comp")));
+    let keys = sample(&format!("SELECT key FROM documents ORDER BY {} LIMIT 200", mix("doc")));
     drop(conn);
     let pick =
         |v: &[String], i: usize| v.get(i % v.len().max(1)).cloned().unwrap_or_else(|| "council".into());
@@ -104,13 +115,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }),
         ),
         ("provenance", Box::new(|s, i| s.provenance(&pick(&keys, i)).map(|p| usize::from(p.is_some())))),
-        (
-            "timeline",
-            Box::new(|s, i| {
-                let about = if i % 5 == 0 { None } else { Some(pick(&names, i)) };
-                s.timeline(about.as_deref()).map(|r| r.len())
-            }),
-        ),
+        ("timeline --about", Box::new(|s, i| s.timeline(Some(&pick(&names, i))).map(|r| r.len()))),
+        ("timeline (all)", Box::new(|s, _| s.timeline(None).map(|r| r.len()))),
         (
             "claims --by",
             Box::new(|s, i| {

@@ -22,7 +22,7 @@ use serde::Serialize;
 
 pub use mem::MemStore;
 pub use prepare::{compress, decompress, Prepared, PreparedAttribution, PreparedDoc, PreparedEntity};
-pub use sqlite::{migrate_v1, migrate_v2, SqliteStore, SCHEMA_VERSION};
+pub use sqlite::{migrate_v1, migrate_v2, migrate_v3, SqliteStore, SCHEMA_VERSION};
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

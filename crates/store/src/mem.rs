@@ -133,7 +133,7 @@ impl Store for MemStore {
     }
 
     fn timeline(&self, about: Option<&str>) -> Result<Vec<TimelineItem>> {
-        let about = about.map(str::to_lowercase);
+        let about = about.map(str::to_ascii_lowercase);
         let mut out = Vec::new();
         for d in &self.docs {
             for t in &d.timeline {
@@ -142,7 +142,7 @@ impl Store for MemStore {
                 let at = t.attribution_json.clone();
                 if let Some(ab) = &about {
                     let hay = [Some(&t.summary), ev.as_ref(), at.as_ref(), d.title.as_ref()];
-                    if !hay.iter().flatten().any(|h| h.to_lowercase().contains(ab.as_str())) {
+                    if !hay.iter().flatten().any(|h| like_contains(h, ab)) {
                         continue;
                     }
                 }
@@ -264,6 +264,19 @@ impl Store for MemStore {
             })
             .collect();
         Ok(group_claims(&rows, ClaimOptions::default(), filter))
+    }
+}
+
+/// `hay LIKE '%about%'` as SQLite reads it (`about` ASCII-lowercased, `%`, `_` and `\`
+/// escaped): ASCII letters match either case, every other character only itself; comparing
+/// bytes is the same, since a valid UTF-8 needle only matches a valid UTF-8 text on character
+/// boundaries. A NUL ends the text and the pattern, so `about` with a NUL means: the text ends
+/// with what precedes the NUL.
+fn like_contains(hay: &str, about: &str) -> bool {
+    let hay = hay.split('\0').next().unwrap_or("").to_ascii_lowercase();
+    match about.split_once('\0') {
+        Some((head, _)) => hay.ends_with(head),
+        None => hay.contains(about),
     }
 }
 

@@ -26,11 +26,29 @@ use crate::prepare::{compress, Prepared, PreparedAttribution, PreparedDoc, Prepa
 use crate::{DocSummary, PutOutcome, Result, SearchHit, Stats, Store, StoreError, TimelineItem};
 
 /// The schema this version writes (and the newest it reads).
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 const SCHEMA: &str = include_str!("schema.sql");
-/// The tables version 3 added (a new store runs both files; [`migrate_v2`] runs this one).
+/// The tables version 3 added (a new store runs all three files; [`migrate_v2`] runs this one).
 const SCHEMA_CLAIMS: &str = include_str!("schema_claims.sql");
+/// The indexes version 4 added (the migrations run this one and fill `timeline_fts`).
+const SCHEMA_SEARCH: &str = include_str!("schema_search.sql");
+
+/// Indexes the timeline texts of documents in `timeline_fts`, one entry per document with
+/// timeline rows: the texts the `LIKE` of [`SqliteStore::timeline`] reads, joined by line
+/// breaks (the index only finds candidates, so a trigram across two texts costs nothing but a
+/// rare extra candidate). The migrations index every document; ingest puts `{doc}` = `?1`.
+const TIMELINE_FTS_FILL: &str = "INSERT INTO timeline_fts(rowid, texts)
+     SELECT t.doc, group_concat(t.summary || char(10) || coalesce(ev.json, '') || char(10)
+                                || coalesce(t.attribution_json, ''), char(10))
+                   || char(10) || coalesce(d.title, '')
+     FROM timeline t JOIN documents d ON d.doc = t.doc
+     LEFT JOIN events ev ON ev.doc = t.doc AND ev.vid = t.event
+     WHERE {doc} GROUP BY t.doc";
+
+/// The trigrams of a `timeline --about` text looked up: any subset finds a superset of the
+/// documents that hold the text, and a long text would make a long query.
+const MAX_TRIGRAMS: usize = 48;
 
 /// Candidates examined per band key: a band shared by very many documents (boilerplate-only
 /// bodies) would otherwise make linking quadratic.
@@ -72,6 +90,20 @@ struct DenialIndex {
     sets: Vec<(i64, Vec<u64>)>,
     /// word → positions in `sets`.
     postings: HashMap<u64, Vec<u32>>,
+    /// The members of the sets read so far, in date order (a quote denied in many documents
+    /// contradicts many claims: its members are read once per store, not once per claim).
+    members: HashMap<i64, std::rc::Rc<[DenialMember]>>,
+}
+
+/// One denial of a set, as a contradiction lists it.
+struct DenialMember {
+    arow: i64,
+    /// The source id of its claim group (a denial by the claim's own source is no contradiction).
+    sid: i64,
+    source: String,
+    content: String,
+    key: String,
+    published: Option<String>,
 }
 
 impl DenialIndex {
@@ -155,6 +187,52 @@ impl SourceSeeds {
     }
 }
 
+/// `claims --about`: the candidate groups (FTS hits by group) and the exact check, done once
+/// per group and only for the groups a query reaches (a `--limit` query checks about as many
+/// groups as it returns).
+struct AboutHits {
+    about: HashSet<String>,
+    /// Candidate group → the attribution rows the FTS index matched, in row order.
+    hits: HashMap<i64, Vec<i64>>,
+    /// Groups already checked, with the answer.
+    checked: HashMap<i64, bool>,
+}
+
+impl AboutHits {
+    fn may_match(&self, grp: i64) -> bool {
+        self.hits.contains_key(&grp)
+    }
+
+    /// True when one of the group's hits has every word of `about` ([`about_matches`], the
+    /// rule of [`dossier_link::group_claims`]; the FTS index folds diacritics and splits words
+    /// a little differently, so a hit is a candidate only).
+    fn matches(&mut self, conn: &Connection, grp: i64) -> Result<bool> {
+        if let Some(&m) = self.checked.get(&grp) {
+            return Ok(m);
+        }
+        let mut content = conn.prepare_cached("SELECT content FROM attributions WHERE arow = ?1")?;
+        let mut found = false;
+        for &arow in self.hits.get(&grp).map_or(&[][..], Vec::as_slice) {
+            let text: String = content.query_row([arow], |r| r.get(0))?;
+            if about_matches(&text, &self.about) {
+                found = true;
+                break;
+            }
+        }
+        self.checked.insert(grp, found);
+        Ok(found)
+    }
+}
+
+/// The next group id of a statement that selects group ids.
+fn next_grp(rows: &mut rusqlite::Rows<'_>) -> Option<Result<i64>> {
+    match rows.next() {
+        Ok(Some(r)) => Some(r.get(0).map_err(StoreError::from)),
+        Ok(None) => None,
+        Err(e) => Some(Err(e.into())),
+    }
+}
+
 /// A claim group id and its seed's content-word hashes.
 type Seed = (i64, Vec<u64>);
 
@@ -211,18 +289,22 @@ impl SqliteStore {
             }
         }
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        if version == 1 || version == 2 {
+        if (1..SCHEMA_VERSION).contains(&version) {
             // Migrated in the file's own journal mode, in one transaction: on any error the
             // transaction rolls back and the file is as it was.
             let started = std::time::Instant::now();
-            let migrated = if version == 1 { migrate_v1(&mut conn) } else { migrate_v2(&mut conn) };
+            let migrated = match version {
+                1 => migrate_v1(&mut conn),
+                2 => migrate_v2(&mut conn),
+                _ => migrate_v3(&mut conn),
+            };
             migrated.map_err(|e| StoreError::TooOld {
                 path: path.clone(),
                 found: version,
                 supported: SCHEMA_VERSION,
                 reason: e.to_string(),
             })?;
-            tracing::info!(path = %path, from = version, seconds = started.elapsed().as_secs_f64(), "store migrated to schema 3");
+            tracing::info!(path = %path, from = version, seconds = started.elapsed().as_secs_f64(), "store migrated to schema 4");
         }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // WAL + NORMAL: a killed process loses nothing committed; power loss may lose the
@@ -233,6 +315,7 @@ impl SqliteStore {
             let tx = conn.unchecked_transaction()?;
             tx.execute_batch(SCHEMA)?;
             tx.execute_batch(SCHEMA_CLAIMS)?;
+            tx.execute_batch(SCHEMA_SEARCH)?;
             tx.execute(
                 "INSERT INTO meta(name, value) VALUES ('signature_version', ?1), ('created_by', ?2)",
                 params![SIGNATURE_VERSION.to_string(), concat!("dossier ", env!("CARGO_PKG_VERSION"))],
@@ -334,30 +417,25 @@ impl SqliteStore {
         Ok(out)
     }
 
-    /// Claim groups with an attribution whose content has every one of `about`'s words:
-    /// candidates from the FTS index, each group accepted on its first member that matches
-    /// exactly (a group with no FTS hit cannot match exactly).
-    fn groups_about(&self, about: &HashSet<String>) -> Result<HashSet<i64>> {
+    /// The claim groups that may match `about`: every group with an attribution that the FTS
+    /// index says holds all of `about`'s words (a group without such a hit cannot match), with
+    /// those attributions. The group of a hit comes from the narrow `(arow, grp)` index; no
+    /// attribution row is read here ([`AboutHits::matches`] reads contents when asked).
+    fn about_hits(&self, about: HashSet<String>) -> Result<AboutHits> {
         let mut words: Vec<&String> = about.iter().collect();
         words.sort();
         let q = words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ");
         let mut st = self.conn.prepare_cached(
-            "SELECT a.grp, a.content FROM claim_fts f JOIN attributions a ON a.arow = f.rowid
+            "SELECT a.grp, a.arow FROM claim_fts f
+             CROSS JOIN attributions a INDEXED BY attributions_arow_grp ON a.arow = f.rowid
              WHERE claim_fts MATCH ?1",
         )?;
         let mut rows = st.query([q])?;
-        let mut out = HashSet::new();
+        let mut hits: HashMap<i64, Vec<i64>> = HashMap::new();
         while let Some(r) = rows.next()? {
-            let g: i64 = r.get(0)?;
-            if out.contains(&g) {
-                continue;
-            }
-            let content = r.get_ref(1)?.as_str().map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            if about_matches(content, about) {
-                out.insert(g);
-            }
+            hits.entry(r.get(0)?).or_default().push(r.get(1)?);
         }
-        Ok(out)
+        Ok(AboutHits { about, hits, checked: Default::default() })
     }
 
     /// True when the first `limit` of `matches` groups are found sooner by walking all groups
@@ -379,43 +457,44 @@ impl SqliteStore {
     /// One claim group as a contract claim, from the group's aggregates (`schema_claims.sql`).
     fn claim_of(&self, grp: i64, opts: ClaimOptions) -> Result<Claim> {
         let c = &self.conn;
-        // One statement: the group, its seed (the first attribution), the display name (the
-        // most frequent spelling; ties: the longest, then the first stored), the number of
-        // independence keys, the document keys in date order (hex, joined by commas) and the
-        // outlets (a JSON array).
-        type Head = (i64, i64, bool, String, Vec<u8>, String, String, String, i64, Option<String>, String);
-        let (sid, class, undated, first_seen, seed, content, stance, source, independent, docs, outlets): Head =
-            c.prepare_cached(
+        // The group, its seed (the first attribution) and the number of independence keys.
+        type Head = (i64, i64, bool, String, Vec<u8>, String, String, i64);
+        let (sid, class, undated, first_seen, seed, content, stance, independent): Head = c
+            .prepare_cached(
                 "SELECT g.sid, g.class, g.undated, g.first_seen, g.seed, a.content, a.stance,
-                   (SELECT name FROM claim_names WHERE grp = g.grp
-                    ORDER BY n DESC, length(name) DESC, first_arow LIMIT 1),
-                   (SELECT count(*) FROM claim_indep WHERE grp = g.grp),
-                   (SELECT group_concat(key, ',' ORDER BY undated, published, key)
-                    FROM claim_docs WHERE grp = g.grp),
-                   (SELECT json_group_array(outlet ORDER BY outlet) FROM claim_outlets WHERE grp = g.grp)
+                   (SELECT count(*) FROM claim_indep WHERE grp = g.grp)
                  FROM claim_groups g
                  JOIN attributions a ON a.arow = (SELECT min(arow) FROM attributions WHERE grp = g.grp)
                  WHERE g.grp = ?1",
             )?
             .query_row([grp], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
-                    r.get(8)?,
-                    r.get(9)?,
-                    r.get(10)?,
-                ))
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
             })?;
-        // Document keys are hex: a comma never occurs in one.
-        let documents: Vec<String> =
-            docs.as_deref().map_or_else(Vec::new, |d| d.split(',').map(str::to_string).collect());
-        let outlets: Vec<String> = serde_json::from_str(&outlets)?;
+        // The display name: the most frequent spelling; ties: the longest, then the first
+        // stored (picked here: an ORDER BY would start a sorter for a handful of rows).
+        let mut names = c.prepare_cached("SELECT name, n, first_arow FROM claim_names WHERE grp = ?1")?;
+        let mut rows = names.query([grp])?;
+        let mut best: Option<(i64, usize, i64, String)> = None;
+        while let Some(r) = rows.next()? {
+            let name: String = r.get(0)?;
+            let (n, first): (i64, i64) = (r.get(1)?, r.get(2)?);
+            // As SQLite's length(): the characters before the first NUL.
+            let len = name.split('\0').next().unwrap_or("").chars().count();
+            if best.as_ref().is_none_or(|b| (n, len, -first) > (b.0, b.1, -b.2)) {
+                best = Some((n, len, first, name));
+            }
+        }
+        let source = best.map(|b| b.3).unwrap_or_default();
+        // The documents in date order and the outlets: range reads in primary-key order (an
+        // aggregate with its own ORDER BY, as `group_concat(key ORDER BY …)`, would copy every
+        // row into a temporary b-tree first — most of a big claim's cost).
+        let list = |sql: &str| -> Result<Vec<String>> {
+            let mut st = c.prepare_cached(sql)?;
+            let rows = st.query_map([grp], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let documents = list("SELECT key FROM claim_docs WHERE grp = ?1 ORDER BY undated, published, key")?;
+        let outlets = list("SELECT outlet FROM claim_outlets WHERE grp = ?1 ORDER BY outlet")?;
         let seed = hashes_from_bytes(&seed)
             .ok_or_else(|| StoreError::Corrupt("a claim seed is not a list of 64-bit hashes".into()))?;
         let contradicted_by =
@@ -445,38 +524,60 @@ impl SqliteStore {
         if sets.is_empty() {
             return Ok(Vec::new());
         }
-        let mut members = c.prepare_cached(
-            "SELECT m.arow, g.sid, a.source, a.content, d.key, d.published
-             FROM denial_members m JOIN attributions a ON a.arow = m.arow
-             JOIN claim_groups g ON g.grp = a.grp JOIN documents d ON d.doc = a.doc
-             WHERE m.dset = ?1",
-        )?;
-        let mut found: Vec<((bool, String, String, i64), Contradiction)> = Vec::new();
+        let mut found: Vec<&DenialMember> = Vec::new();
+        let mut lists = Vec::with_capacity(sets.len());
         for dset in sets {
-            let rows = members.query_map([dset], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                ))
-            })?;
-            for row in rows {
-                let (arow, dsid, source, content, key, published) = row?;
-                if dsid == sid {
-                    continue;
+            let list = match index.members.get(&dset) {
+                Some(list) => list.clone(),
+                None => {
+                    let list = denial_members(c, dset)?;
+                    index.members.insert(dset, list.clone());
+                    list
                 }
-                found.push((
-                    (published.is_none(), published.unwrap_or_default(), key.clone(), arow),
-                    Contradiction { source, document: key, content },
-                ));
-            }
+            };
+            lists.push(list);
         }
-        found.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(found.into_iter().map(|x| x.1).collect())
+        for list in &lists {
+            found.extend(list.iter().filter(|m| m.sid != sid));
+        }
+        if lists.len() > 1 {
+            // Each list is in date order; a member is in one set only.
+            let order =
+                |m: &DenialMember| (m.published.is_none(), m.published.clone(), m.key.clone(), m.arow);
+            found.sort_by_cached_key(|m| order(m));
+        }
+        Ok(found
+            .into_iter()
+            .map(|m| Contradiction {
+                source: m.source.clone(),
+                document: m.key.clone(),
+                content: m.content.clone(),
+            })
+            .collect())
     }
+}
+
+/// The members of a denial set in date order (dated first, by date, then document key, then
+/// attribution row).
+fn denial_members(c: &Connection, dset: i64) -> Result<std::rc::Rc<[DenialMember]>> {
+    let mut st = c.prepare_cached(
+        "SELECT m.arow, g.sid, a.source, a.content, d.key, d.published
+         FROM denial_members m JOIN attributions a ON a.arow = m.arow
+         JOIN claim_groups g ON g.grp = a.grp JOIN documents d ON d.doc = a.doc
+         WHERE m.dset = ?1
+         ORDER BY d.published IS NULL, d.published, d.key, m.arow",
+    )?;
+    let rows = st.query_map([dset], |r| {
+        Ok(DenialMember {
+            arow: r.get(0)?,
+            sid: r.get(1)?,
+            source: r.get(2)?,
+            content: r.get(3)?,
+            key: r.get(4)?,
+            published: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?.into())
 }
 
 /// Tables compared by [`SqliteStore::digest`] (everything but the FTS indexes, which are
@@ -595,6 +696,9 @@ fn put_doc(
         for (i, o) in d.origins.iter().enumerate() {
             ins.execute(params![doc, i as i64, o.outlet, o.kind, o.evidence])?;
         }
+    }
+    if !d.timeline.is_empty() {
+        tx.prepare_cached(&TIMELINE_FTS_FILL.replace("{doc}", "t.doc = ?1"))?.execute([doc])?;
     }
     tx.prepare_cached("INSERT INTO minhash(doc, shingles, sig) VALUES (?1, ?2, ?3)")?.execute(params![
         doc,
@@ -1112,6 +1216,7 @@ pub fn migrate_v1(conn: &mut Connection) -> Result<()> {
     }
     tx.execute_batch(SCHEMA)?;
     tx.execute_batch(SCHEMA_CLAIMS)?;
+    tx.execute_batch(SCHEMA_SEARCH)?;
     tx.execute_batch(
         "INSERT INTO meta SELECT * FROM v1_meta;
          INSERT INTO doc_inputs SELECT * FROM v1_doc_inputs;
@@ -1218,6 +1323,7 @@ pub fn migrate_v1(conn: &mut Connection) -> Result<()> {
     st.clusters =
         count("SELECT count(*) FROM (SELECT cluster FROM clusters GROUP BY cluster HAVING count(*) > 1)")?;
     finish_batch(&tx, &st)?;
+    fill_timeline_fts(&tx)?;
     for t in v1_tables {
         tx.execute_batch(&format!("DROP TABLE v1_{t}"))?;
     }
@@ -1226,11 +1332,41 @@ pub fn migrate_v1(conn: &mut Connection) -> Result<()> {
     Ok(())
 }
 
-/// Schema 2 → 3, in one transaction: the claim aggregates of `schema_claims.sql` are built
-/// from the attributions, documents and independence keys version 2 keeps (the same rows
-/// ingest writes), denials are filed by word set, and `denial_words` is dropped.
+/// Schema 2 → 4, in one transaction: schema 2 → 3 (the claim aggregates of
+/// `schema_claims.sql` are built from the attributions, documents and independence keys
+/// version 2 keeps — the same rows ingest writes —, denials are filed by word set, and
+/// `denial_words` is dropped), then 3 → 4 ([`migrate_v3`]).
 pub fn migrate_v2(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction()?;
+    v2_to_v3(&tx)?;
+    v3_to_v4(&tx)?;
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Schema 3 → 4, in one transaction: the indexes of `schema_search.sql` (the trigram index
+/// of the timeline texts, filled from the tables; the attribution → claim group index).
+pub fn migrate_v3(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction()?;
+    v3_to_v4(&tx)?;
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn v3_to_v4(tx: &Connection) -> Result<()> {
+    tx.execute_batch(SCHEMA_SEARCH)?;
+    fill_timeline_fts(tx)
+}
+
+/// Indexes the timeline of every document (an empty `timeline_fts`; documents and events stored).
+fn fill_timeline_fts(tx: &Connection) -> Result<()> {
+    tx.execute_batch(&TIMELINE_FTS_FILL.replace("{doc}", "true"))?;
+    Ok(())
+}
+
+fn v2_to_v3(tx: &Connection) -> Result<()> {
     tx.execute_batch(SCHEMA_CLAIMS)?;
     tx.execute_batch(
         "CREATE INDEX attributions_doc ON attributions(doc);
@@ -1254,12 +1390,10 @@ pub fn migrate_v2(conn: &mut Connection) -> Result<()> {
         let rows: Vec<(i64, String)> =
             denials.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         for (arow, content) in rows {
-            add_denial(&tx, arow, &dossier_link::tokens::content_hashes(&content))?;
+            add_denial(tx, arow, &dossier_link::tokens::content_hashes(&content))?;
         }
     }
     tx.execute_batch("DROP TABLE denial_words;")?;
-    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-    tx.commit()?;
     Ok(())
 }
 
@@ -1275,12 +1409,84 @@ fn like_pattern(s: &str) -> String {
     p
 }
 
+/// `about` as a query of the trigram index of the timeline texts: its trigrams (at most
+/// [`MAX_TRIGRAMS`], spread over it), each an FTS5 string (`"` doubled), all required. A
+/// document holds `about` (case folded) only if it holds them. `None` when the index cannot
+/// answer: fewer than three characters (no trigram), or a NUL (which the `LIKE` of SQLite
+/// reads as the end of the pattern).
+fn trigram_query(about: &str) -> Option<String> {
+    let chars: Vec<char> = about.chars().collect();
+    if chars.len() < 3 || about.contains('\0') {
+        return None;
+    }
+    let n = chars.len() - 2;
+    let step = n.div_ceil(MAX_TRIGRAMS);
+    let mut q: Vec<String> = (0..n)
+        .step_by(step)
+        .map(|i| format!("\"{}\"", chars[i..i + 3].iter().collect::<String>().replace('"', "\"\"")))
+        .collect();
+    q.sort();
+    q.dedup();
+    Some(q.join(" "))
+}
+
 /// A user's words as an FTS5 query: every word quoted (no query syntax), all required.
 pub fn fts_query(q: &str) -> String {
     words(q).iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(" ")
 }
 
 impl SqliteStore {
+    /// `timeline --about` without the trigram index: the `LIKE` over every timeline row (what
+    /// [`Store::timeline`] answers for texts under three characters; tests and benchmarks
+    /// compare the two).
+    pub fn timeline_scan(&self, about: Option<&str>) -> Result<Vec<TimelineItem>> {
+        self.timeline_rows(
+            "FROM timeline t JOIN documents d ON d.doc = t.doc
+             LEFT JOIN events ev ON ev.doc = t.doc AND ev.vid = t.event
+             WHERE",
+            about,
+            None,
+        )
+    }
+
+    /// Timeline rows `from` (joins ending in `WHERE`, `?2` the trigram query if any) whose
+    /// texts contain `about` (`LIKE`: ASCII case folded), in date order.
+    fn timeline_rows(
+        &self,
+        from: &str,
+        about: Option<&str>,
+        trigrams: Option<String>,
+    ) -> Result<Vec<TimelineItem>> {
+        let pattern = about.map(like_pattern);
+        let mut st = self.conn.prepare_cached(&format!(
+            "SELECT t.value, d.key, t.summary, ev.json, t.attribution_json {from}
+               (?1 IS NULL OR t.summary LIKE ?1 ESCAPE '\\' OR ev.json LIKE ?1 ESCAPE '\\'
+                OR t.attribution_json LIKE ?1 ESCAPE '\\' OR d.title LIKE ?1 ESCAPE '\\')
+             ORDER BY t.value, d.published, d.key, t.seq"
+        ))?;
+        let mut rows = match trigrams {
+            Some(q) => st.query(params![pattern, q])?,
+            None => st.query(params![pattern])?,
+        };
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let json = |i| -> Result<Option<serde_json::Value>> {
+                match r.get_ref(i)?.as_str_or_null().map_err(|e| StoreError::Corrupt(e.to_string()))? {
+                    Some(j) => Ok(Some(serde_json::from_str(j)?)),
+                    None => Ok(None),
+                }
+            };
+            out.push(TimelineItem {
+                value: r.get(0)?,
+                document: r.get(1)?,
+                summary: r.get(2)?,
+                event: json(3)?,
+                attribution: json(4)?,
+            });
+        }
+        Ok(out)
+    }
+
     fn put_batch(&mut self, batch: &[Prepared]) -> Result<PutOutcome> {
         let th = self.thresholds;
         let SqliteStore { conn, seeds, .. } = self;
@@ -1357,36 +1563,18 @@ impl Store for SqliteStore {
     }
 
     fn timeline(&self, about: Option<&str>) -> Result<Vec<TimelineItem>> {
-        let pattern = about.map(like_pattern);
-        let mut st = self.conn.prepare_cached(
-            "SELECT t.value, d.key, t.summary, ev.json, t.attribution_json
-             FROM timeline t JOIN documents d ON d.doc = t.doc
-             LEFT JOIN events ev ON ev.doc = t.doc AND ev.vid = t.event
-             WHERE ?1 IS NULL OR t.summary LIKE ?1 ESCAPE '\\' OR ev.json LIKE ?1 ESCAPE '\\'
-                OR t.attribution_json LIKE ?1 ESCAPE '\\' OR d.title LIKE ?1 ESCAPE '\\'
-             ORDER BY t.value, d.published, d.key, t.seq",
-        )?;
-        let rows = st.query_map(params![pattern], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<String>>(4)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (value, document, summary, ev, at) = row?;
-            out.push(TimelineItem {
-                value,
-                document,
-                summary,
-                event: ev.map(|j| serde_json::from_str(&j)).transpose()?,
-                attribution: at.map(|j| serde_json::from_str(&j)).transpose()?,
-            });
+        match about.and_then(trigram_query) {
+            // The rows of the documents whose texts hold every trigram of `about`, then the LIKE.
+            Some(q) => self.timeline_rows(
+                "FROM timeline_fts f CROSS JOIN timeline t ON t.doc = f.rowid
+                 JOIN documents d ON d.doc = t.doc LEFT JOIN events ev ON ev.doc = t.doc AND ev.vid = t.event
+                 WHERE timeline_fts MATCH ?2 AND",
+                about,
+                Some(q),
+            ),
+            // Shorter than a trigram (or no filter): every row is read.
+            None => self.timeline_scan(about),
         }
-        Ok(out)
     }
 
     fn resolve(&self, id: &str) -> Result<Option<String>> {
@@ -1476,53 +1664,41 @@ impl Store for SqliteStore {
             self.mapped.set(true);
         }
         let opts = ClaimOptions::default();
-        let about = filter.about_words();
-        let about_groups = about.as_ref().map(|a| self.groups_about(a)).transpose()?;
         let limit = filter.limit.unwrap_or(usize::MAX);
         let mut out = Vec::new();
         if limit == 0 {
             return Ok(out);
         }
-        // Candidate groups in output order.
-        let order: Box<dyn Iterator<Item = i64>> = match (filter.by_fold(), about_groups) {
+        let mut about = filter.about_words().map(|a| self.about_hits(a)).transpose()?;
+        // Candidate groups in output order, streamed: stop once `limit` claims are out.
+        let mut st_order;
+        let mut walk;
+        let order: Box<dyn Iterator<Item = Result<i64>> + '_> = match (filter.by_fold(), &about) {
             (None, None) => {
-                let mut st = self.conn.prepare_cached(
+                st_order = self.conn.prepare_cached(
                     "SELECT grp FROM claim_groups ORDER BY undated, first_seen, first_key, grp",
                 )?;
-                let mut rows = st.query([])?;
-                // Streamed: stop reading once `limit` claims are out.
-                while let Some(r) = rows.next()? {
-                    out.push(self.claim_of(r.get(0)?, opts)?);
-                    if out.len() >= limit {
-                        break;
-                    }
-                }
-                return Ok(out);
+                walk = st_order.query([])?;
+                Box::new(std::iter::from_fn(|| next_grp(&mut walk)))
             }
-            (None, Some(set)) if self.scan_is_cheaper(set.len(), limit)? => {
-                // Many groups match and few are wanted: walk the output order (a covering
-                // index) until `limit` of them are found, instead of reading every match's key.
-                let mut st = self.conn.prepare_cached(
+            (None, Some(h)) if self.scan_is_cheaper(h.hits.len(), limit)? => {
+                // Many groups may match and few are wanted: walk the output order (a covering
+                // index) instead of reading every candidate's order key.
+                st_order = self.conn.prepare_cached(
                     "SELECT grp FROM claim_groups ORDER BY undated, first_seen, first_key, grp",
                 )?;
-                let mut rows = st.query([])?;
-                while let Some(r) = rows.next()? {
-                    let g: i64 = r.get(0)?;
-                    if set.contains(&g) {
-                        out.push(self.claim_of(g, opts)?);
-                        if out.len() >= limit {
-                            break;
-                        }
-                    }
-                }
-                return Ok(out);
+                walk = st_order.query([])?;
+                let h = about
+                    .as_ref()
+                    .map(|h| h.hits.keys().copied().collect::<HashSet<i64>>())
+                    .unwrap_or_default();
+                Box::new(
+                    std::iter::from_fn(|| next_grp(&mut walk))
+                        .filter(move |g| !matches!(g, Ok(g) if !h.contains(g))),
+                )
             }
-            (by, about_set) => {
-                let mut keyed: Vec<((bool, String, String), i64)> = Vec::new();
-                let mut key_of = self.conn.prepare_cached(
-                    "SELECT undated, first_seen, first_key FROM claim_groups WHERE grp = ?1",
-                )?;
-                let candidates: Vec<i64> = match (by, &about_set) {
+            (by, h) => {
+                let candidates: Vec<i64> = match (by, h) {
                     (Some(by), _) => {
                         let mut st =
                             self.conn.prepare_cached("SELECT grp FROM claim_groups WHERE sid = ?1")?;
@@ -1530,25 +1706,35 @@ impl Store for SqliteStore {
                         for sid in self.sources_by(&by)? {
                             for g in st.query_map([sid], |r| r.get::<_, i64>(0))? {
                                 let g = g?;
-                                if about_set.as_ref().is_none_or(|s| s.contains(&g)) {
+                                if h.as_ref().is_none_or(|h| h.may_match(g)) {
                                     v.push(g);
                                 }
                             }
                         }
                         v
                     }
-                    (None, Some(set)) => set.iter().copied().collect(),
+                    (None, Some(h)) => h.hits.keys().copied().collect(),
                     (None, None) => Vec::new(),
                 };
+                let mut key_of = self.conn.prepare_cached(
+                    "SELECT undated, first_seen, first_key FROM claim_groups WHERE grp = ?1",
+                )?;
+                let mut keyed: Vec<((bool, String, String), i64)> = Vec::with_capacity(candidates.len());
                 for g in candidates {
                     let k = key_of.query_row([g], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
                     keyed.push((k, g));
                 }
                 keyed.sort();
-                Box::new(keyed.into_iter().map(|x| x.1))
+                Box::new(keyed.into_iter().map(|x| Ok(x.1)))
             }
         };
         for g in order {
+            let g = g?;
+            if let Some(h) = about.as_mut() {
+                if !h.matches(&self.conn, g)? {
+                    continue;
+                }
+            }
             out.push(self.claim_of(g, opts)?);
             if out.len() >= limit {
                 break;
@@ -1580,6 +1766,18 @@ mod tests {
                 v
             })
             .collect()
+    }
+
+    #[test]
+    fn about_texts_become_trigram_queries() {
+        assert_eq!(trigram_query("ab"), None);
+        assert_eq!(trigram_query("a\0bcd"), None);
+        assert_eq!(trigram_query("Vale").as_deref(), Some("\"Val\" \"ale\""));
+        assert_eq!(trigram_query("a\"b\"").as_deref(), Some("\"\"\"b\"\"\" \"a\"\"b\""));
+        assert_eq!(trigram_query("ééé").as_deref(), Some("\"ééé\""));
+        let long: String = (0..500).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+        let q = trigram_query(&long).unwrap();
+        assert!(q.split(' ').count() <= MAX_TRIGRAMS, "{q}");
     }
 
     #[test]

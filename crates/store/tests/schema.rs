@@ -70,6 +70,16 @@ fn answers(s: &SqliteStore) -> String {
     );
     out += &format!("{:?}\n", s.entities(None).unwrap());
     out += &format!("{:?}\n", s.timeline(None).unwrap());
+    // Through the trigram index (three characters or more) and without it.
+    for about in ["quist", "FARE", "2024-03", "\"type\"", "Bluewake denies", "qu", "nowhere"] {
+        let rows = s.timeline(Some(about)).unwrap();
+        assert_eq!(rows, s.timeline_scan(Some(about)).unwrap(), "{about}");
+        out += &format!("{about}: {rows:?}\n");
+    }
+    out += &format!(
+        "{:?}\n",
+        s.claims(&ClaimFilter { about: Some("fares frozen".into()), ..Default::default() }).unwrap()
+    );
     for id in ["orig.txt", "copy.txt", "trunc.txt", "deny.txt", "lib.txt"] {
         out += &format!("{:?}\n", s.provenance(id).unwrap());
     }
@@ -145,6 +155,48 @@ fn a_v2_file_that_cannot_be_migrated_is_refused_and_untouched() {
     let err = SqliteStore::open_existing(&copy).unwrap_err();
     assert!(matches!(err, StoreError::TooOld { found: 2, .. }), "{err}");
     assert!(err.to_string().contains("denial_words"), "{err}");
+    assert_eq!(std::fs::read(&copy).unwrap(), before, "a refused file is left as it was");
+}
+
+const FIXTURE_V3: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-v3.db");
+
+#[test]
+fn the_v3_fixture_is_migrated_and_answers_like_a_fresh_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("v3.db");
+    std::fs::copy(FIXTURE_V3, &copy).unwrap();
+    let version = |p: &Path| -> i64 {
+        rusqlite::Connection::open(p).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+    };
+    assert_eq!(version(&copy), 3);
+    let s = SqliteStore::open_existing(&copy).unwrap();
+    assert_eq!(answers(&s), answers(&fresh()));
+    // The trigram index holds the same documents per trigram as a fresh store's.
+    for trigram in ["202", "qui", "blu", "\"\"ty", "zzz"] {
+        let sql =
+            format!("SELECT rowid FROM timeline_fts WHERE timeline_fts MATCH '\"{trigram}\"' ORDER BY 1");
+        assert_eq!(rows(&s, &sql), rows(&fresh(), &sql), "{sql}");
+    }
+    drop(s);
+    assert_eq!(version(&copy), SCHEMA_VERSION);
+    let again = SqliteStore::open_existing(&copy).unwrap();
+    assert_eq!(answers(&again), answers(&fresh()));
+    assert_eq!(again.digest().unwrap(), fresh().digest().unwrap());
+}
+
+#[test]
+fn a_v3_file_that_cannot_be_migrated_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("v3.db");
+    std::fs::copy(FIXTURE_V3, &copy).unwrap();
+    {
+        let c = rusqlite::Connection::open(&copy).unwrap();
+        c.execute_batch("DROP TABLE events; PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+    }
+    let before = std::fs::read(&copy).unwrap();
+    let err = SqliteStore::open_existing(&copy).unwrap_err();
+    assert!(matches!(err, StoreError::TooOld { found: 3, .. }), "{err}");
+    assert!(err.to_string().contains("events"), "{err}");
     assert_eq!(std::fs::read(&copy).unwrap(), before, "a refused file is left as it was");
 }
 

@@ -74,6 +74,7 @@ impl Writer {
     }
 }
 
+#[derive(Clone)]
 pub struct Reader<'a> {
     buf: &'a [u8],
     pos: usize,
@@ -88,6 +89,10 @@ impl<'a> Reader<'a> {
         let s = self.buf.get(self.pos..end).ok_or(ModelError::Truncated)?;
         self.pos = end;
         Ok(s)
+    }
+    /// The bytes not read yet.
+    pub fn rest(&self) -> &'a [u8] {
+        &self.buf[self.pos..]
     }
     pub fn u8(&mut self) -> Result<u8, ModelError> {
         Ok(self.take(1)?[0])

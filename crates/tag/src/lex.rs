@@ -5,7 +5,7 @@
 
 use crate::features::Atoms;
 use crate::hash::{FeatHash, IdMap};
-use crate::weights::Weights;
+use crate::weights::{Weights, LANES};
 
 /// A fresh id for a loaded model (run-time caches are keyed by it).
 pub(crate) fn next_model_id() -> u64 {
@@ -24,6 +24,11 @@ pub(crate) struct Types {
 }
 
 impl Types {
+    /// Room for `n` types without rehashing or copying.
+    pub fn with_capacity(n: usize) -> Self {
+        Types { index: IdMap::with_capacity_and_hasher(n, Default::default()), atoms: Vec::with_capacity(n) }
+    }
+
     pub fn len(&self) -> usize {
         self.atoms.len()
     }
@@ -46,8 +51,10 @@ impl Types {
 pub(crate) type UnaryFn = fn(Option<&Atoms>, isize, &mut Vec<u64>);
 
 /// Summed label scores of the word-only features, per (type, offset), plus the padding
-/// vectors for positions outside the sentence.
+/// vectors for positions outside the sentence. Vectors are [`Weights::stride`] long (the
+/// padding lanes stay 0.0).
 pub(crate) struct UnaryScores {
+    /// The weights' stride.
     nl: usize,
     data: Vec<f32>,
     pad: Vec<f32>,
@@ -56,7 +63,8 @@ pub(crate) struct UnaryScores {
 }
 
 impl UnaryScores {
-    pub fn new(nl: usize, weights: &Weights, unary: UnaryFn) -> Self {
+    pub fn new(weights: &Weights, unary: UnaryFn) -> Self {
+        let nl = weights.stride();
         let mut u =
             UnaryScores { nl, data: Vec::new(), pad: vec![0.0; OFFSETS.len() * nl], unary, buf: Vec::new() };
         for (k, &off) in OFFSETS.iter().enumerate() {
@@ -65,15 +73,33 @@ impl UnaryScores {
                 (u.unary)(None, off, &mut u.buf);
                 let row = &mut u.pad[k * nl..(k + 1) * nl];
                 for &f in &u.buf {
-                    weights.add(f, row);
+                    weights.add_wide(f, row);
                 }
             }
         }
         u
     }
 
+    /// Reserve room for `types` word types, so that filling the cache does not copy it when
+    /// it grows (untouched reserved memory costs no more than address space).
+    pub fn reserve(&mut self, types: usize) {
+        let want = types * self.nl * OFFSETS.len();
+        self.data.reserve(want.saturating_sub(self.data.len()));
+    }
+
     /// Compute the vectors of types added since the last call.
     pub fn extend(&mut self, types: &Types, weights: &Weights) {
+        crate::simd::avx2!(self.extend_avx2 => extend_impl(types, weights))
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn extend_avx2(&mut self, types: &Types, weights: &Weights) {
+        self.extend_impl(types, weights)
+    }
+
+    #[inline(always)]
+    pub(crate) fn extend_impl(&mut self, types: &Types, weights: &Weights) {
         let nl = self.nl;
         let have = self.data.len() / (nl * OFFSETS.len());
         self.data.resize(types.len() * nl * OFFSETS.len(), 0.0);
@@ -85,7 +111,7 @@ impl UnaryScores {
                 let base = (t * OFFSETS.len() + k) * nl;
                 let row = &mut self.data[base..base + nl];
                 for &f in &self.buf {
-                    weights.add(f, row);
+                    weights.add_wide(f, row);
                 }
             }
         }
@@ -94,6 +120,17 @@ impl UnaryScores {
     /// [`Self::extend`] for two caches of the same word-only features under different
     /// weights (the POS passes): each feature key is computed once for both.
     pub fn extend_pair(a: &mut Self, wa: &Weights, b: &mut Self, wb: &Weights, types: &Types) {
+        crate::simd::avx2!(Self::extend_pair_avx2 => extend_pair_impl(a, wa, b, wb, types))
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn extend_pair_avx2(a: &mut Self, wa: &Weights, b: &mut Self, wb: &Weights, types: &Types) {
+        Self::extend_pair_impl(a, wa, b, wb, types)
+    }
+
+    #[inline(always)]
+    pub(crate) fn extend_pair_impl(a: &mut Self, wa: &Weights, b: &mut Self, wb: &Weights, types: &Types) {
         let nl = a.nl;
         debug_assert_eq!(nl, b.nl);
         let have = a.data.len() / (nl * OFFSETS.len());
@@ -112,30 +149,46 @@ impl UnaryScores {
                 let base = (t * OFFSETS.len() + k) * nl;
                 let (ra, rb) = (&mut a.data[base..base + nl], &mut b.data[base..base + nl]);
                 for &f in &a.buf {
-                    wa.add(f, ra);
-                    wb.add(f, rb);
+                    wa.add_wide(f, ra);
+                    wb.add_wide(f, rb);
                 }
             }
         }
     }
 
-    /// Overwrite `row` with the summed word-only scores of the window around `i`: bit for bit
+    /// Overwrite `row` (one stride long) with the summed word-only scores of the window around `i`: bit for bit
     /// the sums accumulated on a zeroed row (the first vector is added to `0.0`), without
     /// zeroing the row first.
-    #[inline]
+    #[inline(always)]
     pub fn set_window(&self, ids: &[u32], i: usize, row: &mut [f32]) {
-        for (r, x) in row.iter_mut().zip(self.vector(ids, i, 0)) {
-            *r = 0.0 + *x;
-        }
-        for k in 1..OFFSETS.len() {
-            for (r, x) in row.iter_mut().zip(self.vector(ids, i, k)) {
-                *r += *x;
+        let v: [&[f32]; 5] = std::array::from_fn(|k| self.vector(ids, i, k));
+        // Chunk by chunk, the five vectors summed in registers in offset order: per lane the
+        // same additions as adding them one after the other to a zeroed row.
+        for (c, r) in row.chunks_exact_mut(LANES).enumerate() {
+            let r: &mut [f32; LANES] = r.try_into().expect("whole chunk");
+            let at = |k: usize| -> [f32; LANES] {
+                v[k][c * LANES..(c + 1) * LANES].try_into().expect("whole chunk")
+            };
+            let mut acc = [0.0f32; LANES];
+            for k in 0..OFFSETS.len() {
+                let x = at(k);
+                for l in 0..LANES {
+                    acc[l] += x[l];
+                }
             }
+            *r = acc;
         }
     }
 
+    /// Whether two caches hold the same score bits (tests of the vector copies).
+    #[cfg(test)]
+    pub fn same_bits(&self, other: &Self) -> bool {
+        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        bits(&self.data) == bits(&other.data) && bits(&self.pad) == bits(&other.pad)
+    }
+
     /// The cached vector of the word at offset `OFFSETS[k]` from `i` (padding outside).
-    #[inline]
+    #[inline(always)]
     fn vector(&self, ids: &[u32], i: usize, k: usize) -> &[f32] {
         let nl = self.nl;
         let j = i as isize + OFFSETS[k];

@@ -18,6 +18,7 @@ pub mod learn;
 pub(crate) mod lex;
 pub mod ner;
 pub mod pos;
+pub(crate) mod simd;
 pub mod tags;
 pub mod weights;
 

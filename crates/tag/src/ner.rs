@@ -64,6 +64,8 @@ pub struct EntitySpan {
 
 // BILOU label ids: 0 = O, then 1 + 4 * type + {B, I, L, U}.
 const NL: usize = 17;
+/// Score rows at run time are padded to whole vector chunks.
+const NS: usize = crate::weights::stride_of(NL);
 const B: usize = 0;
 const I: usize = 1;
 const L: usize = 2;
@@ -469,10 +471,7 @@ fn context(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Ve
             }
         }
     }
-    let ctx = u64::from(s.headline)
-        | u64::from(i == 0) << 1
-        | u64::from(w.init_upper) << 2
-        | u64::from(w.all_upper) << 3;
+    let ctx = ctx_bits(s, i);
     out.push(feat(T_CTX, &[ctx]));
     out.push(feat(T_CTX_SHAPE, &[ctx, w.shape]));
     if w.has_alpha {
@@ -487,34 +486,68 @@ fn context(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Ve
         out.push(feat(T_DOC_SHAPE, &[u64::from(lo.min(1)) | u64::from(cap.min(1)) << 1, w.shape]));
     }
     if let Some(h) = hint {
-        let hi = h[i];
-        out.push(feat(T_HINT_OWN, &[hi.own]));
-        out.push(feat(T_HINT_DOC, &[hi.doc, ctx]));
-        out.push(feat(T_HINT_EARLIER, &[hi.earlier]));
-        out.push(feat(T_HINT_DOC_SHAPE, &[hi.doc, w.shape]));
-        out.push(feat(T_HINT_DOC_OWN, &[hi.doc, hi.own]));
-        for (n, off) in [-1isize, 1].into_iter().enumerate() {
-            let x = at(h, i, off).map_or(pad(off), |x| x.own);
-            out.push(feat(T_HINT_OWN_AT + n as u32, &[x]));
-        }
+        hint_features(h, i, ctx, w.shape, out);
     }
+}
+
+/// The stage-2 features of token `i` from the stage-1 hints (`ctx`: its context bits).
+fn hint_features(h: &[Hint], i: usize, ctx: u64, shape: u64, out: &mut Vec<u64>) {
+    let hi = h[i];
+    out.push(feat(T_HINT_OWN, &[hi.own]));
+    out.push(feat(T_HINT_DOC, &[hi.doc, ctx]));
+    out.push(feat(T_HINT_EARLIER, &[hi.earlier]));
+    out.push(feat(T_HINT_DOC_SHAPE, &[hi.doc, shape]));
+    out.push(feat(T_HINT_DOC_OWN, &[hi.doc, hi.own]));
+    for (n, off) in [-1isize, 1].into_iter().enumerate() {
+        let x = at(h, i, off).map_or(pad(off), |x| x.own);
+        out.push(feat(T_HINT_OWN_AT + n as u32, &[x]));
+    }
+}
+
+/// The context bits of token `i` (headline, sentence start, capitalisation).
+fn ctx_bits(s: &Sent, i: usize) -> u64 {
+    let w = &s.atoms[i];
+    u64::from(s.headline)
+        | u64::from(i == 0) << 1
+        | u64::from(w.init_upper) << 2
+        | u64::from(w.all_upper) << 3
 }
 
 fn trans_key(prev: usize) -> u64 {
     feat(T_TRANS, &[prev as u64])
 }
 
+/// Labels that close an entity or are outside one (O, L-*, U-*), in label order: the only
+/// predecessors of O, B-* and U-*.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+/// Labels that may follow a closed label (O, B-*, U-*), in label order.
+const STARTS: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+/// Lanes of the closed-predecessor step (the nine [`STARTS`] padded to two 8-lane chunks).
+const SL: usize = 16;
+
 /// Transition scores with the BILOU constraints folded in: `m[p][c]` is `trans[p * NL + c]`
-/// when `c` may follow `p`, else negative infinity (so the move can never win).
-type Masked = [[f32; NL]; NL];
+/// when `c` may follow `p`, else negative infinity (so the move can never win); and the
+/// same scores from each [`CLOSED`] label to the [`STARTS`] labels as dense lanes.
+struct Masked {
+    m: [[f32; NL]; NL],
+    starts: [[f32; SL]; CLOSED.len()],
+}
 
 fn mask_trans(trans: &[f32]) -> Box<Masked> {
-    let mut m = Box::new([[f32::NEG_INFINITY; NL]; NL]);
-    for (p, row) in m.iter_mut().enumerate() {
-        for (c, x) in row.iter_mut().enumerate() {
+    let mut m = Box::new(Masked {
+        m: [[f32::NEG_INFINITY; NL]; NL],
+        starts: [[f32::NEG_INFINITY; SL]; CLOSED.len()],
+    });
+    for p in 0..NL {
+        for c in 0..NL {
             if allowed(Some(p), c) {
-                *x = trans[p * NL + c];
+                m.m[p][c] = trans[p * NL + c];
             }
+        }
+    }
+    for (k, &p) in CLOSED.iter().enumerate() {
+        for (j, &c) in STARTS.iter().enumerate() {
+            m.starts[k][j] = m.m[p][c];
         }
     }
     m
@@ -522,19 +555,30 @@ fn mask_trans(trans: &[f32]) -> Box<Masked> {
 
 /// Constrained Viterbi over emission scores `e` (n × NL).
 fn viterbi(e: &[f32], n: usize, trans: &[f32]) -> Vec<usize> {
-    viterbi_masked(e, n, trans, &mask_trans(trans))
+    viterbi_masked(e, NL, n, trans, &mask_trans(trans))
 }
 
-/// [`viterbi`] with the masked transitions precomputed. For each label the best
-/// predecessor is the first one (in label order) with the strictly highest score, the same
-/// choice a scan over the allowed predecessors makes: a disallowed one scores negative
-/// infinity and never beats the running best, which starts at negative infinity.
-fn viterbi_masked(e: &[f32], n: usize, trans: &[f32], masked: &Masked) -> Vec<usize> {
+/// The predecessors `c` may have, in label order.
+fn predecessors(c: usize) -> &'static [usize] {
+    const OPEN: [[usize; 2]; 4] = [[1, 2], [5, 6], [9, 10], [13, 14]];
+    match (part(c), ty(c)) {
+        (Some(I) | Some(L), Some(t)) => &OPEN[t],
+        _ => &CLOSED,
+    }
+}
+
+/// [`viterbi`] with the masked transitions precomputed, over emission rows `stride` apart
+/// (at least [`NL`]). The forward pass keeps only the best score of each label (a maximum
+/// does not depend on the order candidates are seen in); the backward pass then picks, for
+/// each label on the path, the first predecessor in label order with the strictly highest
+/// score, the choice a scan over the allowed predecessors makes. O, B-* and U-* follow the
+/// nine closed labels (a dense 16-lane step); I-x and L-x follow B-x or I-x.
+#[inline(always)]
+fn viterbi_masked(e: &[f32], stride: usize, n: usize, trans: &[f32], masked: &Masked) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
     let mut score = vec![[f32::NEG_INFINITY; NL]; n];
-    let mut back = vec![[0u8; NL]; n];
     for c in 0..NL {
         if allowed(None, c) {
             score[0][c] = e[c] + trans[NL * NL + c];
@@ -542,28 +586,27 @@ fn viterbi_masked(e: &[f32], n: usize, trans: &[f32], masked: &Masked) -> Vec<us
     }
     for i in 1..n {
         let prev = score[i - 1];
-        let em: &[f32; NL] = e[i * NL..(i + 1) * NL].try_into().expect("NL scores per token");
-        let mut best = [f32::NEG_INFINITY; NL];
-        let mut arg = [0u32; NL];
-        for (p, (&pv, row)) in prev.iter().zip(masked.iter()).enumerate() {
-            if pv == f32::NEG_INFINITY {
-                continue;
-            }
-            // Branch-free selects over the labels (vectorisable).
-            for ((b, a), &t) in best.iter_mut().zip(arg.iter_mut()).zip(row) {
+        let em: &[f32; NL] = e[i * stride..i * stride + NL].try_into().expect("NL scores per token");
+        let mut best = [f32::NEG_INFINITY; SL];
+        for (&p, row) in CLOSED.iter().zip(&masked.starts) {
+            let pv = prev[p];
+            for (b, &t) in best.iter_mut().zip(row) {
                 let v = pv + t;
-                let gt = v > *b;
-                *b = if gt { v } else { *b };
-                *a = if gt { p as u32 } else { *a };
+                *b = if v > *b { v } else { *b };
             }
         }
         let cur = &mut score[i];
-        for c in 0..NL {
-            if best[c] > f32::NEG_INFINITY {
-                cur[c] = best[c] + em[c];
+        // A label no predecessor reaches keeps negative infinity (as `-inf + em`).
+        for (k, &c) in STARTS.iter().enumerate() {
+            cur[c] = best[k] + em[c];
+        }
+        for t in 0..4 {
+            let (b, ii) = (lab(t, B), lab(t, I));
+            for c in [ii, lab(t, L)] {
+                let (v1, v2) = (prev[b] + masked.m[b][c], prev[ii] + masked.m[ii][c]);
+                cur[c] = (if v2 > v1 { v2 } else { v1 }) + em[c];
             }
         }
-        back[i] = arg.map(|a| a as u8);
     }
     let mut best = 0;
     let mut bs = f32::NEG_INFINITY;
@@ -576,7 +619,17 @@ fn viterbi_masked(e: &[f32], n: usize, trans: &[f32], masked: &Masked) -> Vec<us
     let mut out = vec![0; n];
     out[n - 1] = best;
     for i in (1..n).rev() {
-        out[i - 1] = back[i][out[i]] as usize;
+        let c = out[i];
+        let prev = &score[i - 1];
+        let (mut bv, mut arg) = (f32::NEG_INFINITY, 0);
+        for &p in predecessors(c) {
+            let v = prev[p] + masked.m[p][c];
+            if v > bv {
+                bv = v;
+                arg = p;
+            }
+        }
+        out[i - 1] = arg;
     }
     out
 }
@@ -599,36 +652,78 @@ impl Stage {
                 self.weights.add(f, row);
             }
         }
-        viterbi_masked(&e, n, &self.trans, &self.masked)
+        viterbi_masked(&e, NL, n, &self.trans, &self.masked)
     }
 
-    /// The same prediction with word-only features summed once per word type.
+    /// The same prediction with word-only features summed once per word type and the
+    /// other features' keys computed once for both stages: token `i`'s are
+    /// `keys[offs[i]..offs[i + 1]]`, followed by its hint features in stage 2.
     #[allow(clippy::too_many_arguments)]
     fn predict_cached(
         &self,
         s: &Sent,
         ids: &[u32],
         unary: &UnaryScores,
-        d: &DocStats,
+        keys: &[u64],
+        offs: &[u32],
+        hint: Option<&[Hint]>,
+        buf: &mut Vec<u64>,
+        e: &mut Vec<f32>,
+    ) -> Vec<usize> {
+        crate::simd::avx2!(self.predict_cached_avx2 => predict_cached_impl(s, ids, unary, keys, offs, hint, buf, e))
+    }
+
+    /// [`Self::predict_cached_impl`] compiled with AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn predict_cached_avx2(
+        &self,
+        s: &Sent,
+        ids: &[u32],
+        unary: &UnaryScores,
+        keys: &[u64],
+        offs: &[u32],
+        hint: Option<&[Hint]>,
+        buf: &mut Vec<u64>,
+        e: &mut Vec<f32>,
+    ) -> Vec<usize> {
+        self.predict_cached_impl(s, ids, unary, keys, offs, hint, buf, e)
+    }
+
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn predict_cached_impl(
+        &self,
+        s: &Sent,
+        ids: &[u32],
+        unary: &UnaryScores,
+        keys: &[u64],
+        offs: &[u32],
         hint: Option<&[Hint]>,
         buf: &mut Vec<u64>,
         e: &mut Vec<f32>,
     ) -> Vec<usize> {
         let n = s.atoms.len();
         // Every row is overwritten by `set_window`: grow the buffer, no need to zero it.
-        if e.len() < n * NL {
-            e.resize(n * NL, 0.0);
+        if e.len() < n * NS {
+            e.resize(n * NS, 0.0);
         }
         for i in 0..n {
-            let row = &mut e[i * NL..(i + 1) * NL];
+            let row = &mut e[i * NS..(i + 1) * NS];
             unary.set_window(ids, i, row);
-            buf.clear();
-            context(s, i, d, hint, buf);
-            for &f in buf.iter() {
-                self.weights.add(f, row);
+            for &f in &keys[offs[i] as usize..offs[i + 1] as usize] {
+                self.weights.add_wide(f, row);
+            }
+            if let Some(h) = hint {
+                buf.clear();
+                hint_features(h, i, ctx_bits(s, i), s.atoms[i].shape, buf);
+                for &f in buf.iter() {
+                    self.weights.add_wide(f, row);
+                }
             }
         }
-        viterbi_masked(e, n, &self.trans, &self.masked)
+        viterbi_masked(e, NS, n, &self.trans, &self.masked)
     }
 
     fn write(rows: &[(u64, Vec<(u16, f32)>)], trans: &[f32], w: &mut Writer) {
@@ -720,8 +815,8 @@ impl NerModel {
 
     fn caches(&self) -> (UnaryScores, Option<UnaryScores>) {
         (
-            UnaryScores::new(NL, &self.stage1.weights, unary),
-            self.stage2.as_ref().map(|st| UnaryScores::new(NL, &st.weights, unary)),
+            UnaryScores::new(&self.stage1.weights, unary),
+            self.stage2.as_ref().map(|st| UnaryScores::new(&st.weights, unary)),
         )
     }
 
@@ -750,12 +845,28 @@ impl NerModel {
             })
             .collect();
         let d = doc_stats(&sents);
-        let mut buf = Vec::with_capacity(64);
+        // Keys of the tag-independent context features, for both stages; sentence `k`'s
+        // token offsets are `offs[first[k]..=first[k] + n]`.
+        let mut keys = Vec::with_capacity(ids.iter().map(Vec::len).sum::<usize>() * 16);
+        let mut offs = vec![0u32];
+        let mut firsts = Vec::with_capacity(sents.len());
+        for s in &sents {
+            firsts.push(offs.len() - 1);
+            for i in 0..s.atoms.len() {
+                context(s, i, &d, None, &mut keys);
+                offs.push(keys.len() as u32);
+            }
+        }
+        let offs_of = |k: usize, s: &Sent| &offs[firsts[k]..=firsts[k] + s.atoms.len()];
+        let mut buf = Vec::with_capacity(16);
         let mut e = Vec::new();
         let first: Vec<Vec<usize>> = sents
             .iter()
             .zip(ids)
-            .map(|(s, ids)| self.stage1.predict_cached(s, ids, &caches.0, &d, None, &mut buf, &mut e))
+            .enumerate()
+            .map(|(k, (s, ids))| {
+                self.stage1.predict_cached(s, ids, &caches.0, &keys, offs_of(k, s), None, &mut buf, &mut e)
+            })
             .collect();
         let labels = match (&self.stage2, &caches.1) {
             (Some(st), Some(u2)) => {
@@ -764,7 +875,10 @@ impl NerModel {
                     .iter()
                     .zip(ids)
                     .zip(&h)
-                    .map(|((s, ids), h)| st.predict_cached(s, ids, u2, &d, Some(h), &mut buf, &mut e))
+                    .enumerate()
+                    .map(|(k, ((s, ids), h))| {
+                        st.predict_cached(s, ids, u2, &keys, offs_of(k, s), Some(h), &mut buf, &mut e)
+                    })
                     .collect()
             }
             _ => first,
@@ -794,12 +908,14 @@ impl NerModel {
             let mut slot = cell.borrow_mut();
             let models = (tagger.id, self.id);
             if slot.as_ref().is_none_or(|c| c.models != models || c.types.len() > TYPE_CACHE_CAP) {
-                *slot = Some(SharedCache {
-                    models,
-                    types: Types::default(),
-                    pos: tagger.cache(),
-                    ner: self.caches(),
-                });
+                let mut pos = tagger.cache();
+                tagger.reserve_cache(&mut pos, TYPE_CACHE_CAP);
+                let mut ner = self.caches();
+                ner.0.reserve(TYPE_CACHE_CAP);
+                if let Some(u) = ner.1.as_mut() {
+                    u.reserve(TYPE_CACHE_CAP);
+                }
+                *slot = Some(SharedCache { models, types: Types::with_capacity(TYPE_CACHE_CAP), pos, ner });
             }
             let c = slot.as_mut().expect("just filled");
             let ids: Vec<Vec<u32>> = sentences
@@ -1148,5 +1264,57 @@ mod tests {
         let p = viterbi(&e, 2, &t);
         assert!(allowed(None, p[0]) && allowed(Some(p[0]), p[1]) && can_end(p[1]));
         assert!(viterbi(&[], 0, &t).is_empty());
+    }
+
+    /// The AVX2 and baseline copies of the emission and Viterbi loop compute the same
+    /// score bits and labels, in both stages.
+    #[test]
+    fn vector_copies_agree_bit_for_bit() {
+        if !crate::simd::has_avx2() {
+            return;
+        }
+        let (tagger, m) = (PosModel::global().expect("POS"), NerModel::global().expect("NER"));
+        let text = include_str!("../benches/sample.txt");
+        let doc: Vec<Vec<&str>> =
+            text.lines().map(crate::brown::simple_tokens).filter(|s| !s.is_empty()).collect();
+        let pos = tagger.tag_document(&doc);
+        let mut types = Types::default();
+        let ids: Vec<Vec<u32>> =
+            doc.iter().map(|s| s.iter().map(|w| types.intern(w, |w| tagger.atoms(w))).collect()).collect();
+        let mut caches = m.caches();
+        m.extend_caches(&mut caches, &types);
+        let sents: Vec<Sent> = ids
+            .iter()
+            .zip(&pos)
+            .map(|(s, p)| prepare_atoms(s.iter().map(|&t| types.atoms[t as usize]).collect(), Some(p)))
+            .collect();
+        let d = doc_stats(&sents);
+        let mut buf = Vec::new();
+        let mut first = Vec::new();
+        for (stage, unary, hint) in
+            [(&m.stage1, &caches.0, false), (m.stage2.as_ref().unwrap(), caches.1.as_ref().unwrap(), true)]
+        {
+            let h = hint.then(|| hints(&sents, &first));
+            let mut out = Vec::new();
+            for (k, (s, ids)) in sents.iter().zip(&ids).enumerate() {
+                let (mut keys, mut offs) = (Vec::new(), vec![0u32]);
+                for i in 0..s.atoms.len() {
+                    context(s, i, &d, None, &mut keys);
+                    offs.push(keys.len() as u32);
+                }
+                let hk = h.as_ref().map(|h| h[k].as_slice());
+                let (mut ea, mut eb) = (Vec::new(), Vec::new());
+                let a = stage.predict_cached_impl(s, ids, unary, &keys, &offs, hk, &mut buf, &mut ea);
+                // SAFETY: the CPU has AVX2 (checked above).
+                let b =
+                    unsafe { stage.predict_cached_avx2(s, ids, unary, &keys, &offs, hk, &mut buf, &mut eb) };
+                assert_eq!(a, b);
+                let bits = |e: &[f32]| e.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&ea), bits(&eb));
+                out.push(a);
+            }
+            first = out;
+        }
+        assert!(first.iter().flatten().any(|&l| l != 0), "some entity found");
     }
 }

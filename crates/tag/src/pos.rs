@@ -11,7 +11,7 @@ use crate::hash::{feat, FeatHash, IdMap, SplitMix};
 use crate::learn::Trainer;
 use crate::lex::{Types, UnaryScores, OFFSETS};
 use crate::tags::PosTag;
-use crate::weights::{Rows, Weights};
+use crate::weights::{add_lanes, Rows, Weights};
 use crate::{ModelError, TagError};
 
 pub const KIND: [u8; 4] = *b"POS\0";
@@ -333,6 +333,7 @@ fn dict_key(word: &str) -> u64 {
 /// Whether the best score minus the runner-up is below `gate`: some other score `v` has
 /// `best - v < gate` (the same test, since rounded subtraction is monotone), counted without
 /// branches so it vectorises.
+#[inline(always)]
 fn below_gate(s: &[f32], best: usize, gate: f32) -> bool {
     let b = s[best];
     let close = s.iter().filter(|&&v| b - v < gate).count();
@@ -351,43 +352,57 @@ fn margin(s: &[f32], best: usize) -> f32 {
     s[best] - second
 }
 
-/// Index of the first highest score.
+/// Bit `l` set when `c[l] == m`.
+#[inline(always)]
+fn equal_mask(c: &[f32; 8], m: f32) -> u32 {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_cmpeq_ps, _mm_loadu_ps, _mm_movemask_ps, _mm_set1_ps};
+        // SAFETY: SSE2 is part of the x86-64 baseline; the loads read the 8 floats of `c`.
+        unsafe {
+            let mm = _mm_set1_ps(m);
+            let lo = _mm_movemask_ps(_mm_cmpeq_ps(_mm_loadu_ps(c.as_ptr()), mm));
+            let hi = _mm_movemask_ps(_mm_cmpeq_ps(_mm_loadu_ps(c.as_ptr().add(4)), mm));
+            (lo | hi << 4) as u32
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let mut bits = 0u32;
+        for (l, &v) in c.iter().enumerate() {
+            bits |= u32::from(v == m) << l;
+        }
+        bits
+    }
+}
+
+/// Index of the first highest score (0 for an empty slice).
+#[inline(always)]
 fn argmax(s: &[f32]) -> usize {
-    // Eight interleaved lanes, each keeping its first maximum (branch-free, vectorisable);
-    // the answer is the lowest index among the lanes holding the overall maximum, which is
-    // the first maximum of the whole slice.
+    // Two vectorisable scans: the maximum over eight lanes, then the first chunk holding
+    // it. Scores are never NaN, so the first index equal to the maximum is the first
+    // maximum a plain `>` scan finds (`==` and `>` both treat -0.0 and 0.0 as equal).
     const W: usize = 8;
-    let mut top = [f32::NEG_INFINITY; W];
-    let mut idx = [u32::MAX; W];
     let chunks = s.chunks_exact(W);
     let rest = chunks.remainder();
-    for (k, c) in chunks.enumerate() {
+    let mut top = [f32::NEG_INFINITY; W];
+    for c in chunks.clone() {
+        let c: [f32; W] = c.try_into().expect("whole chunk");
         for l in 0..W {
-            let gt = c[l] > top[l];
-            top[l] = if gt { c[l] } else { top[l] };
-            idx[l] = if gt { (k * W + l) as u32 } else { idx[l] };
+            top[l] = if c[l] > top[l] { c[l] } else { top[l] };
         }
     }
-    let base = s.len() - rest.len();
-    for (l, &v) in rest.iter().enumerate() {
-        if v > top[l] {
-            top[l] = v;
-            idx[l] = (base + l) as u32;
+    let mut m = f32::NEG_INFINITY;
+    for &v in top.iter().chain(rest) {
+        m = if v > m { v } else { m };
+    }
+    for (k, c) in chunks.enumerate() {
+        let bits = equal_mask(c.try_into().expect("whole chunk"), m);
+        if bits != 0 {
+            return k * W + bits.trailing_zeros() as usize;
         }
     }
-    let mut best = u32::MAX;
-    let mut bv = f32::NEG_INFINITY;
-    for l in 0..W {
-        if idx[l] != u32::MAX && (top[l] > bv || (top[l] == bv && idx[l] < best)) {
-            bv = top[l];
-            best = idx[l];
-        }
-    }
-    if best == u32::MAX {
-        0
-    } else {
-        best as usize
-    }
+    rest.iter().position(|&v| v == m).map_or(0, |p| s.len() - rest.len() + p)
 }
 
 /// Reusable buffers of [`PosModel::tag_ids`].
@@ -488,10 +503,19 @@ impl PosModel {
 
     pub(crate) fn cache(&self) -> PosCache {
         PosCache {
-            unary: UnaryScores::new(self.labels.len(), &self.weights, unary),
-            unary2: self.stack.as_ref().map(|w| UnaryScores::new(self.labels.len(), w, unary)),
+            unary: UnaryScores::new(&self.weights, unary),
+            unary2: self.stack.as_ref().map(|w| UnaryScores::new(w, unary)),
             dict: Vec::new(),
         }
+    }
+
+    /// Reserve room in a cache for `types` word types.
+    pub(crate) fn reserve_cache(&self, cache: &mut PosCache, types: usize) {
+        cache.unary.reserve(types);
+        if let Some(u) = cache.unary2.as_mut() {
+            u.reserve(types);
+        }
+        cache.dict.reserve(types);
     }
 
     /// Compute the cached scores of types added since the last call.
@@ -506,10 +530,36 @@ impl PosModel {
     }
 
     fn tag_ids(&self, cache: &PosCache, types: &Types, ids: &[u32], sc: &mut Scratch, out: &mut Vec<PosTag>) {
+        crate::simd::avx2!(self.tag_ids_avx2 => tag_ids_impl(cache, types, ids, sc, out))
+    }
+
+    /// [`Self::tag_ids_impl`] compiled with AVX2.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn tag_ids_avx2(
+        &self,
+        cache: &PosCache,
+        types: &Types,
+        ids: &[u32],
+        sc: &mut Scratch,
+        out: &mut Vec<PosTag>,
+    ) {
+        self.tag_ids_impl(cache, types, ids, sc, out)
+    }
+
+    #[inline(always)]
+    fn tag_ids_impl(
+        &self,
+        cache: &PosCache,
+        types: &Types,
+        ids: &[u32],
+        sc: &mut Scratch,
+        out: &mut Vec<PosTag>,
+    ) {
         sc.atoms.clear();
         if self.reverse_first && self.stack.is_some() {
             let n = ids.len();
-            let nl = self.labels.len();
+            let ns = self.weights.stride();
             let mut rev = std::mem::take(&mut sc.rev);
             rev.clear();
             rev.extend(ids.iter().rev());
@@ -521,8 +571,8 @@ impl PosModel {
             sc.revisit.reverse();
             for i in 0..n / 2 {
                 let j = n - 1 - i;
-                let (a, b) = sc.scores.split_at_mut(j * nl);
-                a[i * nl..(i + 1) * nl].swap_with_slice(&mut b[..nl]);
+                let (a, b) = sc.scores.split_at_mut(j * ns);
+                a[i * ns..(i + 1) * ns].swap_with_slice(&mut b[..ns]);
             }
             sc.atoms.reverse();
         } else {
@@ -539,6 +589,7 @@ impl PosModel {
     /// `sc.first`. The lookahead guesses are the best labels of the tag-independent scores
     /// (first pass) or the previous pass's labels in `sc.first` (second pass, which only
     /// revisits tokens whose first-pass margin is below the gate).
+    #[inline(always)]
     fn pass(
         &self,
         w: &Weights,
@@ -549,16 +600,18 @@ impl PosModel {
         sc: &mut Scratch,
     ) {
         let nl = self.labels.len();
+        // Score rows are padded to the weights' stride; labels are `..nl`.
+        let ns = w.stride();
         let n = ids.len();
         let case = sentence_case(&sc.atoms);
         // Rows are overwritten by `set_window` before use (dictionary words' rows are never
         // read), so the buffer is only grown, not zeroed.
-        if sc.scores.len() < n * nl {
-            sc.scores.resize(n * nl, 0.0);
+        if sc.scores.len() < n * ns {
+            sc.scores.resize(n * ns, 0.0);
         }
         let sum = second && self.stack_sum;
-        if sum && sc.prev.len() < n * nl {
-            sc.prev.resize(n * nl, 0.0);
+        if sum && sc.prev.len() < n * ns {
+            sc.prev.resize(n * ns, 0.0);
         }
         let want_margin = !second && self.stack.is_some();
         let gate = self.stack_gate;
@@ -577,18 +630,18 @@ impl PosModel {
             if second && !sc.revisit[i] {
                 continue;
             }
-            let row = &mut sc.scores[i * nl..(i + 1) * nl];
+            let row = &mut sc.scores[i * ns..(i + 1) * ns];
             if sum {
-                sc.prev[i * nl..(i + 1) * nl].copy_from_slice(row);
+                sc.prev[i * ns..(i + 1) * ns].copy_from_slice(row);
             }
             unary.set_window(ids, i, row);
             sc.feats.clear();
             context(&sc.atoms, i, case, &mut sc.feats);
             for &f in &sc.feats {
-                w.add(f, row);
+                w.add_wide(f, row);
             }
             if !second {
-                sc.guess.push(argmax(row) as u64);
+                sc.guess.push(argmax(&row[..nl]) as u64);
             }
         }
         if want_margin {
@@ -607,19 +660,17 @@ impl PosModel {
             } else if second && !sc.revisit[i] {
                 sc.guess[i] as usize
             } else {
-                let row = &mut sc.scores[i * nl..(i + 1) * nl];
+                let row = &mut sc.scores[i * ns..(i + 1) * ns];
                 dynamic_features(&sc.atoms, i, t1, t2, &sc.guess, &mut dy);
                 for &f in &dy {
-                    w.add(f, row);
+                    w.add_wide(f, row);
                 }
                 if sum {
-                    for (r, p) in row.iter_mut().zip(&sc.prev[i * nl..(i + 1) * nl]) {
-                        *r += *p;
-                    }
+                    add_lanes(row, &sc.prev[i * ns..(i + 1) * ns]);
                 }
-                let best = argmax(row);
+                let best = argmax(&row[..nl]);
                 if want_margin {
-                    sc.revisit.push(below_gate(row, best, gate));
+                    sc.revisit.push(below_gate(&row[..nl], best, gate));
                 }
                 best
             };
@@ -1184,5 +1235,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The AVX2 and baseline copies of the tagging loop compute the same score bits (the
+    /// word-type cache is filled by each copy too).
+    #[test]
+    fn vector_copies_agree_bit_for_bit() {
+        if !crate::simd::has_avx2() {
+            return;
+        }
+        let m = PosModel::global().expect("embedded model");
+        let text = include_str!("../benches/sample.txt");
+        let mut types = Types::default();
+        let sents: Vec<Vec<u32>> = text
+            .lines()
+            .map(|l| {
+                crate::brown::simple_tokens(l).into_iter().map(|w| types.intern(w, |w| m.atoms(w))).collect()
+            })
+            .filter(|s: &Vec<u32>| !s.is_empty())
+            .collect();
+        let (mut fast, mut slow) = (m.cache(), m.cache());
+        m.extend_cache(&mut fast, &types);
+        let (u, w) = (slow.unary2.as_mut().expect("two passes"), m.stack.as_ref().expect("two passes"));
+        UnaryScores::extend_pair_impl(&mut slow.unary, &m.weights, u, w, &types);
+        slow.dict.clone_from(&fast.dict);
+        assert!(fast.unary.same_bits(&slow.unary) && fast.unary2.as_ref().unwrap().same_bits(u));
+        let (mut a, mut b) = (Scratch::default(), Scratch::default());
+        for ids in &sents {
+            let (mut ta, mut tb) = (Vec::new(), Vec::new());
+            m.tag_ids_impl(&fast, &types, ids, &mut a, &mut ta);
+            // SAFETY: the CPU has AVX2 (checked above).
+            unsafe { m.tag_ids_avx2(&fast, &types, ids, &mut b, &mut tb) };
+            assert_eq!(ta, tb);
+            let n = ids.len() * m.weights.stride();
+            let bits = |s: &Scratch| s.scores[..n].iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&a), bits(&b));
+        }
+        assert!(sents.len() > 5);
     }
 }

@@ -7,8 +7,35 @@ use crate::ModelError;
 /// Averaged weight rows: `(feature key, [(label, weight)])`.
 pub type Rows = Vec<(u64, Vec<(u16, f32)>)>;
 
-/// One open-addressing slot: the feature key (0 = empty) and its run in `entries`, kept
-/// together so a probe touches one cache line.
+/// Score rows are padded to a multiple of this many lanes (see [`Weights::stride`]), so
+/// dense weight rows are added in whole vector chunks.
+pub const LANES: usize = 8;
+
+/// `nlabels` rounded up to whole [`LANES`] chunks.
+pub const fn stride_of(nlabels: usize) -> usize {
+    nlabels.div_ceil(LANES) * LANES
+}
+
+/// `dst[..]` += `src[..]` chunk by chunk (both a whole number of [`LANES`] chunks long);
+/// vectorises to one add per chunk.
+#[inline(always)]
+pub(crate) fn add_lanes(dst: &mut [f32], src: &[f32]) {
+    debug_assert_eq!(dst.len() % LANES, 0);
+    for (d, s) in dst.chunks_exact_mut(LANES).zip(src.chunks_exact(LANES)) {
+        // Whole chunks are loaded before the store, so the adds vectorise even where the
+        // compiler cannot tell that `dst` and `src` do not overlap.
+        let d: &mut [f32; LANES] = d.try_into().expect("whole chunk");
+        let s: [f32; LANES] = s.try_into().expect("whole chunk");
+        let mut v = *d;
+        for l in 0..LANES {
+            v[l] += s[l];
+        }
+        *d = v;
+    }
+}
+
+/// One open-addressing slot: the feature key (0 = empty) and its row, kept together so a
+/// probe touches one cache line. `len == DENSE`: the row is dense, at `dense[start..]`.
 #[derive(Clone, Copy, Default)]
 #[repr(C)]
 struct Slot {
@@ -17,11 +44,30 @@ struct Slot {
     len: u32,
 }
 
+const DENSE: u32 = u32::MAX;
+
+/// A row as found by a probe.
+enum Row<'a> {
+    Sparse(&'a [(u16, f32)]),
+    /// `stride` weights, 0.0 for labels the row does not mention.
+    Dense(&'a [f32]),
+}
+
+/// Weight rows of a model at run time. Rows with many labels are stored dense (one weight
+/// per label, padded to the stride) and added in vector chunks; the others as sparse
+/// (label, weight) runs. Adding a dense row gives the same sums as adding its sparse form:
+/// the labels it does not mention add 0.0, which leaves a score unchanged (up to the sign
+/// of a zero, which no comparison sees).
 pub struct Weights {
     nlabels: usize,
+    stride: usize,
+    /// A key's home slot is its top bits (`key >> shift`): model files list rows in key
+    /// order, so loading fills the table front to back.
+    shift: u32,
     mask: usize,
     slots: Vec<Slot>,
     entries: Vec<(u16, f32)>,
+    dense: Vec<f32>,
     features: usize,
 }
 
@@ -30,73 +76,127 @@ impl Weights {
         self.nlabels
     }
 
+    /// Length of a padded score row for [`Self::add_wide`]: `nlabels` rounded up to whole
+    /// [`LANES`] chunks.
+    pub fn stride(&self) -> usize {
+        self.stride
+    }
+
     pub fn num_features(&self) -> usize {
         self.features
     }
 
-    fn with_capacity(nlabels: usize, rows: usize, entries: usize) -> Self {
+    /// Whether a row of `len` labels is stored dense: when it has at least one label per
+    /// vector chunk of the padded row.
+    fn is_dense(&self, len: usize) -> bool {
+        len * LANES >= self.stride
+    }
+
+    fn with_capacity(nlabels: usize, rows: usize) -> Self {
         // Load factor at most 1/2 keeps probe runs short.
         let cap = (rows * 2).next_power_of_two().max(16);
         Weights {
             nlabels,
+            stride: stride_of(nlabels),
+            shift: 64 - cap.trailing_zeros(),
             mask: cap - 1,
             slots: vec![Slot::default(); cap],
-            entries: Vec::with_capacity(entries),
+            entries: Vec::new(),
+            dense: Vec::new(),
             features: 0,
         }
     }
 
-    /// Insert a row whose entries were just pushed to `self.entries` from `start`.
-    fn insert(&mut self, key: u64, start: usize) {
-        let len = (self.entries.len() - start) as u32;
-        let mut i = (key as usize) & self.mask;
-        while self.slots[i].key != 0 && self.slots[i].key != key {
+    /// Add a row; later rows of the same key replace earlier ones.
+    fn push_row(&mut self, key: u64, len: usize, row: impl Iterator<Item = (u16, f32)>) {
+        let slot = if self.is_dense(len) {
+            let start = self.dense.len();
+            self.dense.resize(start + self.stride, 0.0);
+            let d = &mut self.dense[start..];
+            for (l, w) in row {
+                d[l as usize] = w;
+            }
+            Slot { key, start: start as u32, len: DENSE }
+        } else {
+            let start = self.entries.len();
+            self.entries.extend(row);
+            Slot { key, start: start as u32, len: (self.entries.len() - start) as u32 }
+        };
+        self.insert(slot);
+    }
+
+    /// Put a slot in the table (replacing one of the same key).
+    fn insert(&mut self, slot: Slot) {
+        let mut i = (slot.key >> self.shift) as usize;
+        while self.slots[i].key != 0 && self.slots[i].key != slot.key {
             i = (i + 1) & self.mask;
         }
         if self.slots[i].key == 0 {
             self.features += 1;
         }
-        self.slots[i] = Slot { key, start: start as u32, len };
+        self.slots[i] = slot;
     }
 
     pub fn from_rows(nlabels: usize, rows: &[(u64, Vec<(u16, f32)>)]) -> Self {
-        let mut w = Self::with_capacity(nlabels, rows.len(), rows.iter().map(|r| r.1.len()).sum());
+        let mut w = Self::with_capacity(nlabels, rows.len());
         for (key, row) in rows {
-            let start = w.entries.len();
-            w.entries.extend(row.iter().filter(|(l, _)| (*l as usize) < nlabels));
-            w.insert(*key, start);
+            let kept = || row.iter().copied().filter(|(l, _)| (*l as usize) < nlabels);
+            w.push_row(*key, kept().count(), kept());
         }
         w
     }
 
-    #[inline]
-    pub fn row(&self, key: u64) -> &[(u16, f32)] {
-        let mut i = (key as usize) & self.mask;
+    #[inline(always)]
+    fn find(&self, key: u64) -> Option<Row<'_>> {
+        let mut i = (key >> self.shift) as usize;
         loop {
-            // SAFETY: `slots.len() == mask + 1` (a power of two) and `i <= mask`.
+            // SAFETY: `slots.len() == mask + 1` (a power of two), `key >> shift <= mask`, and
+            // `i <= mask`.
             let s = unsafe { self.slots.get_unchecked(i) };
             if s.key == key {
-                let (start, end) = (s.start as usize, s.start as usize + s.len as usize);
-                debug_assert!(end <= self.entries.len());
-                // SAFETY: every slot's run was pushed to `entries` before it was inserted,
-                // and `entries` only grows.
-                return unsafe { self.entries.get_unchecked(start..end) };
+                let start = s.start as usize;
+                return Some(if s.len == DENSE {
+                    debug_assert!(start + self.stride <= self.dense.len());
+                    // SAFETY: dense rows are `stride` long and `dense` only grows.
+                    Row::Dense(unsafe { self.dense.get_unchecked(start..start + self.stride) })
+                } else {
+                    let end = start + s.len as usize;
+                    debug_assert!(end <= self.entries.len());
+                    // SAFETY: every slot's run was pushed to `entries` before it was
+                    // inserted, and `entries` only grows.
+                    Row::Sparse(unsafe { self.entries.get_unchecked(start..end) })
+                });
             }
             if s.key == 0 {
-                return &[];
+                return None;
             }
             i = (i + 1) & self.mask;
         }
     }
 
-    /// Add the row of `key` to `scores` (at least [`Self::nlabels`] long).
+    /// Add the row of `key` to `scores[..nlabels]` (`scores` at least [`Self::nlabels`] long).
     #[inline]
     pub fn add(&self, key: u64, scores: &mut [f32]) {
         let scores = &mut scores[..self.nlabels];
-        for &(l, w) in self.row(key) {
-            debug_assert!((l as usize) < scores.len());
-            // SAFETY: `from_rows` drops and `read` refuses labels `>= nlabels`.
-            unsafe { *scores.get_unchecked_mut(l as usize) += w };
+        match self.find(key) {
+            None => {}
+            Some(Row::Dense(d)) => {
+                for (s, w) in scores.iter_mut().zip(d) {
+                    *s += *w;
+                }
+            }
+            Some(Row::Sparse(r)) => add_sparse(r, scores),
+        }
+    }
+
+    /// Add the row of `key` to a padded score row (`scores` at least [`Self::stride`] long;
+    /// the padding lanes only ever receive 0.0).
+    #[inline(always)]
+    pub fn add_wide(&self, key: u64, scores: &mut [f32]) {
+        match self.find(key) {
+            None => {}
+            Some(Row::Dense(d)) => add_lanes(&mut scores[..self.stride], d),
+            Some(Row::Sparse(r)) => add_sparse(r, &mut scores[..self.nlabels]),
         }
     }
 
@@ -122,25 +222,71 @@ impl Weights {
             return Err(ModelError::Corrupt("weight scale is not finite".into()));
         }
         let n = r.count(9)?;
-        let mut w = Self::with_capacity(nlabels, n, n * 2);
+        let mut w = Self::with_capacity(nlabels, n);
+        // Rows: key (8 bytes), length (1), then (label u8, weight i16) triples. A first scan
+        // validates and sizes, a second fills the arrays without reallocating.
+        let buf = r.rest();
+        let (mut end, mut sparse, mut dense) = (0usize, 0usize, 0usize);
+        let (mut even, mut bad_label) = (false, false);
         for _ in 0..n {
-            let key = r.u64()?;
-            if key & 1 == 0 {
-                return Err(ModelError::Corrupt("feature key is even".into()));
+            let Some(&len) = buf.get(end + 8) else { return Err(ModelError::Truncated) };
+            let len = len as usize;
+            even |= buf[end] & 1 == 0;
+            let Some(row) = buf.get(end + 9..end + 9 + 3 * len) else { return Err(ModelError::Truncated) };
+            for e in row.chunks_exact(3) {
+                bad_label |= e[0] as usize >= nlabels;
             }
-            let len = r.u8()? as usize;
-            let bytes = r.take(len * 3)?;
-            let start = w.entries.len();
-            for e in bytes.chunks_exact(3) {
-                let l = u16::from(e[0]);
-                if l as usize >= nlabels {
-                    return Err(ModelError::Corrupt(format!("label {l} out of range")));
+            if w.is_dense(len) {
+                dense += 1;
+            } else {
+                sparse += len;
+            }
+            end += 9 + 3 * len;
+        }
+        if even {
+            return Err(ModelError::Corrupt("feature key is even".into()));
+        }
+        if bad_label {
+            return Err(ModelError::Corrupt(format!("a label is out of range (model has {nlabels})")));
+        }
+        r.take(end)?;
+        w.entries.reserve_exact(sparse);
+        w.dense = vec![0.0; dense * w.stride];
+        let weight = |e: &[u8]| f32::from(i16::from_le_bytes([e[1], e[2]])) * scale;
+        let mut p = 0;
+        let mut next_dense = 0;
+        for _ in 0..n {
+            let key = u64::from_le_bytes(buf[p..p + 8].try_into().expect("8 bytes"));
+            let len = buf[p + 8] as usize;
+            let row = &buf[p + 9..p + 9 + 3 * len];
+            p += 9 + 3 * len;
+            let slot = if w.is_dense(len) {
+                let start = next_dense;
+                next_dense += w.stride;
+                let d = &mut w.dense[start..start + w.stride];
+                for e in row.chunks_exact(3) {
+                    d[e[0] as usize] = weight(e);
                 }
-                w.entries.push((l, f32::from(i16::from_le_bytes([e[1], e[2]])) * scale));
-            }
-            w.insert(key, start);
+                Slot { key, start: start as u32, len: DENSE }
+            } else {
+                let start = w.entries.len();
+                w.entries.extend(row.chunks_exact(3).map(|e| (u16::from(e[0]), weight(e))));
+                Slot { key, start: start as u32, len: len as u32 }
+            };
+            w.insert(slot);
         }
         Ok(w)
+    }
+}
+
+/// Add sparse (label, weight) entries (labels below `scores.len()`).
+#[inline(always)]
+fn add_sparse(row: &[(u16, f32)], scores: &mut [f32]) {
+    for &(l, w) in row {
+        debug_assert!((l as usize) < scores.len());
+        // SAFETY: `from_rows` drops and `read` refuses labels `>= nlabels`, and callers
+        // pass at least `nlabels` scores.
+        unsafe { *scores.get_unchecked_mut(l as usize) += w };
     }
 }
 
@@ -163,5 +309,50 @@ mod tests {
         back.add(19, &mut s);
         assert!((s[1] - 2.0).abs() < 1e-3);
         assert!(Weights::read(1, &mut Reader::new(&out.0)).is_err());
+    }
+
+    /// Rows of every length, dense or sparse, add up to the same scores as the plain sparse
+    /// sum, through `add` and `add_wide`, in memory and after a file round trip.
+    #[test]
+    fn dense_and_sparse_rows_sum_alike() {
+        let mut rng = crate::hash::SplitMix(3);
+        for nl in [1usize, 3, 8, 17, 102] {
+            let rows: Vec<(u64, Vec<(u16, f32)>)> = (0..60u64)
+                .map(|k| {
+                    let len = (rng.next_u64() as usize % (nl + 1)).max(1);
+                    let mut labels: Vec<u16> = (0..nl as u16).collect();
+                    rng.shuffle(&mut labels);
+                    let mut row: Vec<(u16, f32)> = labels[..len]
+                        .iter()
+                        .map(|&l| (l, (rng.next_u64() % 2001) as f32 / 64.0 - 15.6))
+                        .collect();
+                    row.sort_by_key(|e| e.0);
+                    (2 * (k * 0x9e37_79b9 + 11) + 1, row)
+                })
+                .collect();
+            let mut out = Writer::default();
+            Weights::write(&rows, &mut out);
+            let read = Weights::read(nl, &mut Reader::new(&out.0)).unwrap();
+            let quantised = |w: f32, scale: f32| f32::from((w / scale).round() as i16) * scale;
+            let max = rows.iter().flat_map(|r| r.1.iter().map(|e| e.1.abs())).fold(0f32, f32::max);
+            let scale = max / 32767.0;
+            for (w, q) in [(&Weights::from_rows(nl, &rows), false), (&read, true)] {
+                assert!(!w.dense.is_empty() || nl < 8, "some rows dense at {nl} labels");
+                let mut expect = vec![0f32; nl];
+                let mut exact = vec![0f32; nl];
+                let mut wide = vec![0f32; w.stride()];
+                for (key, row) in &rows {
+                    for &(l, v) in row {
+                        expect[l as usize] += if q { quantised(v, scale) } else { v };
+                    }
+                    w.add(*key, &mut exact);
+                    w.add_wide(*key, &mut wide);
+                    w.add(*key + 2, &mut exact);
+                }
+                assert_eq!(exact, expect, "{nl} labels");
+                assert_eq!(&wide[..nl], &expect[..], "{nl} labels");
+                assert!(wide[nl..].iter().all(|&x| x == 0.0));
+            }
+        }
     }
 }

@@ -50,7 +50,7 @@ pub(crate) struct Lexicon {
     pub units: HashMap<&'static str, (Unit, u32)>,
     pub seasons: HashMap<&'static str, &'static str>,
     pub parts_of_day: HashMap<&'static str, &'static str>,
-    pub zones: HashMap<&'static str, &'static str>,
+    pub zones: HashSet<&'static str>,
     /// offset, and whether it may also open a duration ("the past two months").
     pub relatives: HashMap<&'static str, (i32, bool)>,
     /// Multi-token modifiers, longest first.
@@ -82,6 +82,9 @@ pub(crate) struct Lexicon {
     pub age_words: HashSet<&'static str>,
     /// "the same/corresponding/comparable period last year": words of an earnings comparison.
     pub comparison_words: HashSet<&'static str>,
+    /// Words that open a clause after "that night" ("that night he fled"): the phrase is
+    /// complete there, "that" no conjunction.
+    pub clause_openers: HashSet<&'static str>,
     /// Frequency words that stay sets before a common noun ("a daily vigil").
     pub set_adjectives: HashSet<&'static str>,
     /// Prepositions: after "daily"/"weekly" they make it an adverb ("gather daily outside").
@@ -250,7 +253,7 @@ impl Lexicon {
                 .collect(),
             seasons: map_str(include_str!("../data/seasons.tsv")),
             parts_of_day: map_str(include_str!("../data/parts_of_day.tsv")),
-            zones: map_str(include_str!("../data/zones.tsv")),
+            zones: words(include_str!("../data/zones.txt")),
             relatives: rows(include_str!("../data/relatives.tsv"))
                 .filter_map(|r| {
                     Some((r[0], (r.get(1)?.trim().parse().ok()?, r.get(2).map(|k| k.trim()) == Some("both"))))
@@ -282,6 +285,7 @@ impl Lexicon {
             comparison_words: words(include_str!("../data/comparison_words.txt")),
             prepositions: words(include_str!("../data/prepositions.txt")),
             set_adjectives: words(include_str!("../data/set_adjectives.txt")),
+            clause_openers: words(include_str!("../data/clause_openers.txt")),
             after_second: words(include_str!("../data/after_second.txt")),
             year_prefixes: words(include_str!("../data/year_prefixes.txt")),
             decade_words: map_u32(include_str!("../data/decade_words.tsv")),

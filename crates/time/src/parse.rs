@@ -61,13 +61,35 @@ impl<'a> Matcher<'a> {
             if trig && !self.blocked(i) {
                 if let Some(c) = self.at(i) {
                     i = c.hi.max(i + 1);
+                    let second = self.second_day(&c);
                     out.push(c);
+                    if let Some(c2) = second {
+                        i = c2.hi;
+                        out.push(c2);
+                    }
                     continue;
                 }
             }
             i += 1;
         }
         out
+    }
+
+    /// "April 24 and 25", "on May 5 or 6": the second day of the month a date just named,
+    /// as a date of its own. The number must be a later day and end the phrase (a
+    /// preposition or punctuation after it): "on March 3 and 4 soldiers died" is a count.
+    fn second_day(&self, c: &Cand) -> Option<Cand> {
+        let Under::Cal { y, m: Some(m), d: Some(d1) } = c.val else { return None };
+        let k = c.hi;
+        if !matches!(self.w(k), "and" | "or") {
+            return None;
+        }
+        let (d2, next) = self.day_num(k + 1)?;
+        let ends = next >= self.t.len()
+            || self.t.kind(next) == Some(Kind::Punct)
+            || LEX.prepositions.contains(self.w(next));
+        (d2 > d1 && ends && !self.t.cap(next))
+            .then(|| cand(k + 1, next, TimexType::Date, Under::Cal { y, m: Some(m), d: Some(d2) }))
     }
 
     /// Token `i` sits in a context listed in `not_timex.txt` ("as soon as").
@@ -133,6 +155,7 @@ impl<'a> Matcher<'a> {
         best = longer(best, self.relative(i));
         best = longer(best, self.quarter(i));
         best = longer(best, self.season(i));
+        best = longer(best, self.season_year(i));
         best = longer(best, self.duration(i));
         best = longer(best, self.set(i));
         best = longer(best, self.time(i));
@@ -442,11 +465,15 @@ impl<'a> Matcher<'a> {
         }
         let prev = if i == 0 { "" } else { self.w(i - 1) };
         let ambiguous = LEX.ambiguous_months.contains(self.w(i));
-        if ambiguous && !LEX.month_preps.contains(prev) {
+        // "mid-March": the prefix makes it a date like a preposition would
+        let mid = prev == "-" && i >= 2 && self.w(i - 2) == "mid";
+        if ambiguous && !LEX.month_preps.contains(prev) && !mid {
             return None;
         }
-        // "Theresa May", "the March on Washington"
-        let after_name = prev == "the" || (i > 0 && self.t.cap(i - 1) && !LEX.month_preps.contains(prev));
+        // "Theresa May", "the March on Washington"; an unambiguous month after "the" is a
+        // date ("the October shooting")
+        let after_name =
+            (prev == "the" && ambiguous) || (i > 0 && self.t.cap(i - 1) && !LEX.month_preps.contains(prev));
         let wordy = ambiguous || prev == "the" || (i > 0 && self.t.kind(i - 1) == Some(Kind::Word));
         if after_name && wordy && i > 0 && !self.sentence_start(i - 1) {
             return None;
@@ -727,6 +754,12 @@ impl<'a> Matcher<'a> {
         let the = self.w(i) == "the";
         let r = if the { i + 1 } else { i };
         let rw = self.w(r);
+        // "this past weekend" is "past weekend" with its determiner
+        if rw == "this" && !the && self.w(r + 1) == "past" {
+            let mut c = self.relative(r + 1)?;
+            c.lo = i;
+            return Some(c);
+        }
         // "the year", "the quarter", "the week", "the month"
         if the {
             // "the year-earlier quarter", "the year-ago period"
@@ -802,6 +835,16 @@ impl<'a> Matcher<'a> {
                     let val = Self::dur_value(u, 1, Some(1.0));
                     return Some(cand(i, r + 1, TimexType::Duration, Under::Lit(val)));
                 }
+                if self.w(r) == "quarter" && matches!(self.w(r + 1), "ended" | "ending") {
+                    // "the quarter ended July 31": the quarter the reporting period closes
+                    if let Some(base) = self.day_at(r + 2) {
+                        return Some(cand(i, r + 1, TimexType::Date, Under::QuarterEnded(Box::new(base))));
+                    }
+                }
+                // "the week of March 6", "the day before last Tuesday", "the day after Christmas"
+                if let Some(c) = self.day_relative(i, r, u) {
+                    return Some(c);
+                }
                 if self.w(r) == "quarter" {
                     // "the quarter a year ago": the reported quarter, a year back
                     if self.seq(r + 1, &["a", "year"]) && matches!(self.w(r + 3), "ago" | "earlier") {
@@ -827,6 +870,35 @@ impl<'a> Matcher<'a> {
                 let q = if rw == "most" && self.w(r + 1) == "recent" { r + 2 } else { r + 1 };
                 if self.w(q) == "quarter" {
                     return Some(cand(i, q + 1, TimexType::Date, Under::Quarter { q: 0, year: None }));
+                }
+            }
+        }
+        // "the next morning", "the previous evening", "that night": a part of the day
+        // before or after the last mentioned one, or of that day
+        let part_shift: Option<(usize, i32)> = match (the, rw) {
+            (true, "next" | "following") => Some((r + 1, 1)),
+            (true, "previous") => Some((r + 1, -1)),
+            (false, "that") => Some((if self.w(r + 1) == "same" { r + 2 } else { r + 1 }, 0)),
+            _ => None,
+        };
+        if let Some((k, n)) = part_shift {
+            if let Some(p) = LEX.parts_of_day.get(self.w(k)).filter(|_| self.w(k) != "overnight") {
+                // "warned that evening flights would be cut": "that" opens a clause
+                let nw = self.w(k + 1);
+                let ends = k + 1 >= self.t.len()
+                    || self.t.kind(k + 1) == Some(Kind::Punct)
+                    || self.t.cap(k + 1)
+                    || LEX.prepositions.contains(nw)
+                    || LEX.clause_openers.contains(nw);
+                if n != 0 || ends {
+                    let base = Under::Shift {
+                        unit: Unit::Day,
+                        n: Some(n.unsigned_abs()),
+                        dir: n.signum(),
+                        from_last: true,
+                    };
+                    let val = Under::WithTime { base: Box::new(base), time: format!("T{p}") };
+                    return Some(cand(i, k + 1, TimexType::Time, val));
                 }
             }
         }
@@ -962,6 +1034,63 @@ impl<'a> Matcher<'a> {
         let mut c = cand(i, j + 1, TimexType::Date, Under::Season { s, year: None, rel: None });
         c.mod_ = m;
         Some(c)
+    }
+
+    /// A season with its year: "summer 1999", "the winter of 1994", "the late autumn of
+    /// nineteen ninety-four", "spring 2010". "fall" needs "the" or a preposition before it
+    /// (prices "fall 2010 points" is a verb).
+    fn season_year(&self, i: usize) -> Option<Cand> {
+        let the = self.w(i) == "the";
+        let j = if the { i + 1 } else { i };
+        let (j, m) = match self.w(j) {
+            "early" => (j + 1, Some(Mod::Start)),
+            "late" => (j + 1, Some(Mod::End)),
+            _ => (j, None),
+        };
+        let s = *LEX.seasons.get(self.w(j))?;
+        let k = if self.w(j + 1) == "of" { j + 2 } else { j + 1 };
+        if self.w(j) == "fall" && !the && k == j + 1 && !(i > 0 && LEX.season_preps.contains(self.w(i - 1))) {
+            return None;
+        }
+        let (y, hi) = match self.year_num(k) {
+            Some(y) => (y, k + 1),
+            None => self.year_words(k)?,
+        };
+        if self.w(hi) == "-" {
+            return None; // "summer 1999-2000": a span of seasons
+        }
+        let mut c = cand(i, hi, TimexType::Date, Under::Season { s, year: Some(YearRef::Abs(y)), rel: None });
+        c.mod_ = m;
+        Some(c)
+    }
+
+    /// The expression at `k` when it names a single day ("March 6", "last Tuesday",
+    /// "yesterday", "Christmas").
+    fn day_at(&self, k: usize) -> Option<Under> {
+        let c = self.core(k)?;
+        let day = matches!(
+            &c.val,
+            Under::Cal { m: Some(_), d: Some(_), .. }
+                | Under::Weekday { .. }
+                | Under::Holiday { .. }
+                | Under::Rel { unit: Unit::Day, .. }
+        );
+        (day && c.ty == TimexType::Date).then_some(c.val)
+    }
+
+    /// "the week of March 6" (that day's week), "the day before last Tuesday", "the day
+    /// after Christmas" (a day off it): one expression, resolved from the named day. `r` is
+    /// the unit word after "the", `u` its unit.
+    fn day_relative(&self, i: usize, r: usize, u: Unit) -> Option<Cand> {
+        let n = match (u, self.w(r), self.w(r + 1)) {
+            (Unit::Week, "week", "of") => 0,
+            (Unit::Day, "day", "before") => -1,
+            (Unit::Day, "day", "after") => 1,
+            _ => return None,
+        };
+        let base = self.day_at(r + 2)?;
+        let hi = self.core(r + 2)?.hi;
+        Some(cand(i, hi, TimexType::Date, Under::Of { base: Box::new(base), unit: u, n }))
     }
 
     /// "the third quarter", "third-quarter", "Q3", "the fourth quarter of 2023", "the first
@@ -1264,6 +1393,10 @@ impl<'a> Matcher<'a> {
             if let Some((m, k)) = self.month(j) {
                 return Some(cand(i, k, TimexType::Set, Under::Lit(format!("XXXX-{m:02}"))));
             }
+            // "every summer", "each spring"
+            if let Some(s) = LEX.seasons.get(self.w(j)) {
+                return Some(cand(i, j + 1, TimexType::Set, Under::Lit(format!("XXXX-{s}"))));
+            }
             let (u, mult) = self.unit(j)?;
             let v = if u == Unit::Weekend {
                 "XXXX-WXX-WE".to_string()
@@ -1347,18 +1480,17 @@ impl<'a> Matcher<'a> {
                 (hh, mm.unwrap_or(0), k)
             }
         };
-        let mut zone = String::new();
-        // zones are written in capitals ("EDT"); "est" the word is not one
+        // zones are written in capitals ("EDT"); "est" the word is not one. The zone is
+        // part of the expression, not of its value (the local clock time, as TimeBank).
         let upper = self
             .t
             .toks
             .get(j)
             .is_some_and(|t| self.text[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase()));
-        if let Some(z) = LEX.zones.get(self.w(j)).filter(|_| upper) {
-            zone = (*z).to_string();
+        if upper && LEX.zones.contains(self.w(j)) {
             j += 1;
         }
-        let tv = format!("T{:02}:{mi:02}{zone}", if h == 24 { 24 } else { h });
+        let tv = format!("T{:02}:{mi:02}", if h == 24 { 24 } else { h });
         // "10 a.m. Friday", "noon today"
         let k = if self.w(j) == "," { j + 1 } else { j };
         if let Some(d) = self.day_expr(k) {

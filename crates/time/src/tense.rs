@@ -88,7 +88,15 @@ pub(crate) fn tense_near(toks: &Tokens, s: usize, e: usize, lo: usize, hi: usize
     while found.is_none() {
         let left = lo.checked_sub(d).filter(|&i| i >= s);
         let right = Some(hi + d - 1).filter(|&i| i < e);
-        if right.is_some_and(|i| toks.w(i) == "that") {
+        // '"We will meet on Friday," she said': a quotation mark after the expression
+        // closes (or opens) another clause; the reporting verb beyond it is not its tense.
+        // ("Friday's vote" is a possessive, no quotation).
+        let quote = |i: usize| match toks.w(i) {
+            "\"" | "”" | "“" | "`" => true,
+            "'" => toks.w(i + 1) != "s",
+            _ => false,
+        };
+        if right.is_some_and(|i| toks.w(i) == "that" || quote(i)) {
             right_open = false;
         }
         let right = right.filter(|_| right_open);

@@ -141,13 +141,23 @@ pub(crate) enum Under {
         day: HolidayDay,
         year: Option<YearRef>,
     },
-    /// A date with a time of day or a part of day appended (`T10:30-04`, `TNI`).
+    /// A date with a time of day or a part of day appended (`T10:30`, `TNI`).
     WithTime {
         base: Box<Under>,
         time: String,
     },
     /// A time of day alone: anchored on the last mentioned day, else the publication date.
     TimeOnly(String),
+    /// `n` units from a day named by `base`, at the granularity of `unit`: "the week of
+    /// March 6" (n = 0), "the day before last Tuesday" (n = -1).
+    Of {
+        base: Box<Under>,
+        unit: Unit,
+        n: i64,
+    },
+    /// "the quarter ended July 31": the calendar quarter holding most of the three months
+    /// that end on `base` (the quarter of the month before it).
+    QuarterEnded(Box<Under>),
 }
 
 /// A resolved calendar point: what "the last mentioned date" remembers.
@@ -304,6 +314,12 @@ impl Under {
                 }
                 _ => ("XXXX-WXX-WE".into(), None),
             };
+        }
+        // "Thursday evening": the day is what a later "the next day" counts from
+        if let Under::WithTime { base, time } = self {
+            if let Some(p @ Point::Day(_)) = base.point(cx) {
+                return (format!("{}{time}", p.render()), Some(p));
+            }
         }
         match self.point(cx) {
             Some(p) => (p.render(), Some(p)),
@@ -531,6 +547,14 @@ impl Under {
                 };
                 Some(Point::Day(date))
             }
+            Under::Of { base, unit, n } => match base.point(cx)? {
+                Point::Day(d) => shift(Point::Day(d), *unit, *n),
+                _ => None,
+            },
+            Under::QuarterEnded(base) => match base.point(cx)? {
+                Point::Day(d) => Some(quarter_of(d.checked_sub_months(Months::new(1))?)),
+                _ => None,
+            },
             // Values that render their own strings.
             _ => None,
         }
@@ -634,6 +658,8 @@ impl Under {
                 let (b, _) = base.resolve(cx);
                 format!("{b}{time}")
             }
+            Under::Of { unit, .. } => Under::Rel { unit: *unit, off: 0 }.render_unresolved(cx),
+            Under::QuarterEnded(_) => "XXXX-QX".into(),
             Under::TimeOnly(time) => {
                 let day = match (cx.last, cx.dct) {
                     (Some(Point::Day(d)), _) => d.format("%Y-%m-%d").to_string(),
