@@ -283,6 +283,16 @@ pub(crate) struct Ctx {
 /// Days on the wrong side of the publication date for the tense that still count as near.
 const NEAR: i64 = 21;
 
+/// The month a season code starts in (winter: December).
+fn season_start(s: &str) -> u32 {
+    match s {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        _ => 12,
+    }
+}
+
 fn nth_weekday(y: i32, m: u32, n: u32, wd: u32) -> Option<NaiveDate> {
     let wd = Weekday::try_from((wd as u8).wrapping_sub(1) % 7).ok()?;
     if n == 0 {
@@ -608,12 +618,7 @@ impl Under {
                     (Some(_), _, _) => yr(year),
                     (None, Some(k), Some(d)) => {
                         // "last fall" published in spring: the previous year's.
-                        let season_start = match *s {
-                            "SP" => 3,
-                            "SU" => 6,
-                            "FA" => 9,
-                            _ => 12,
-                        };
+                        let season_start = season_start(s);
                         let mut y = d.year() + k;
                         if *k < 0 && season_start < d.month() {
                             y += 1;
@@ -625,7 +630,17 @@ impl Under {
                     }
                     (None, None, Some(d)) => match cx.narrative_year {
                         Some(y) => format!("{y:04}"),
-                        None => format!("{:04}", d.year()),
+                        // "began in the autumn", published in March: last year's autumn;
+                        // "will open in the winter", published in May: this year's
+                        None => {
+                            let start = season_start(s);
+                            let y = if cx.tense == Tense::Past && start > d.month() && *s != "WI" {
+                                d.year() - 1
+                            } else {
+                                d.year()
+                            };
+                            format!("{y:04}")
+                        }
                     },
                     _ => "XXXX".into(),
                 };
