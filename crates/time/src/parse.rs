@@ -873,6 +873,26 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
+        // "the first week of April", "the last week of May 2023": the week holding that
+        // month's 1st, 8th, 15th, 22nd or (last) 28th
+        if the && self.w(r + 1) == "week" && self.w(r + 2) == "of" {
+            let day = match LEX.ordinals.get(rw) {
+                _ if rw == "last" || rw == "final" => Some(28),
+                Some(&n @ 1..=4) => Some((n - 1) * 7 + 1),
+                _ => None,
+            };
+            if let (Some(d), Some(c)) = (day, self.core(r + 3)) {
+                let base = match c.val {
+                    Under::Month { m, rel: None } => Some(Under::Cal { y: None, m: Some(m), d: Some(d) }),
+                    Under::Cal { y, m: Some(m), d: None } => Some(Under::Cal { y, m: Some(m), d: Some(d) }),
+                    _ => None,
+                };
+                if let Some(base) = base {
+                    let val = Under::Of { base: Box::new(base), unit: Unit::Week, n: 0 };
+                    return Some(cand(i, c.hi, TimexType::Date, val));
+                }
+            }
+        }
         // "the next morning", "the previous evening", "that night": a part of the day
         // before or after the last mentioned one, or of that day
         let part_shift: Option<(usize, i32)> = match (the, rw) {
