@@ -92,7 +92,7 @@ struct DenialIndex {
     postings: HashMap<u64, Vec<u32>>,
     /// The members of the sets read so far, in date order (a quote denied in many documents
     /// contradicts many claims: its members are read once per store, not once per claim).
-    members: HashMap<i64, std::rc::Rc<[DenialMember]>>,
+    members: HashMap<i64, std::sync::Arc<[DenialMember]>>,
 }
 
 /// One denial of a set, as a contradiction lists it.
@@ -559,7 +559,7 @@ impl SqliteStore {
 
 /// The members of a denial set in date order (dated first, by date, then document key, then
 /// attribution row).
-fn denial_members(c: &Connection, dset: i64) -> Result<std::rc::Rc<[DenialMember]>> {
+fn denial_members(c: &Connection, dset: i64) -> Result<std::sync::Arc<[DenialMember]>> {
     let mut st = c.prepare_cached(
         "SELECT m.arow, g.sid, a.source, a.content, d.key, d.published
          FROM denial_members m JOIN attributions a ON a.arow = m.arow
