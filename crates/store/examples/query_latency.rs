@@ -1,5 +1,5 @@
 //! Latency of the corpus queries on an existing store: each of `stats`, `search`,
-//! `provenance`, `timeline --about`, `timeline (all)`, `claims --by`, `claims --about`, `claims --limit 50`,
+//! `provenance`, `timeline --about` (an entity name; a word of a timeline summary), `timeline (all)`, `claims --by`, `claims --about`, `claims --limit 50`,
 //! `entities --limit 50`, and the full listings `entities` and `claims` (whose output grows
 //! with the corpus) runs `--reps` times (default 50) with
 //! arguments varied from the store's own content (title words, attribution sources and
@@ -96,6 +96,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let contents = sample(&format!("SELECT content FROM attributions ORDER BY {} LIMIT 200", mix("arow")));
     let content_words = words(&contents, 6);
     let names = sample(&format!("SELECT name FROM ent_summary ORDER BY {} LIMIT 200", mix("comp")));
+    let summaries =
+        sample(&format!("SELECT summary FROM timeline ORDER BY {} LIMIT 200", mix("doc * 64 + seq")));
+    let summary_words = words(&summaries, 5);
     let keys = sample(&format!("SELECT key FROM documents ORDER BY {} LIMIT 200", mix("doc")));
     drop(conn);
     let pick =
@@ -115,7 +118,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }),
         ),
         ("provenance", Box::new(|s, i| s.provenance(&pick(&keys, i)).map(|p| usize::from(p.is_some())))),
-        ("timeline --about", Box::new(|s, i| s.timeline(Some(&pick(&names, i))).map(|r| r.len()))),
+        ("timeline --about NAME", Box::new(|s, i| s.timeline(Some(&pick(&names, i))).map(|r| r.len()))),
+        (
+            "timeline --about WORD",
+            Box::new(|s, i| s.timeline(Some(&pick(&summary_words, i))).map(|r| r.len())),
+        ),
         ("timeline (all)", Box::new(|s, _| s.timeline(None).map(|r| r.len()))),
         (
             "claims --by",

@@ -263,3 +263,12 @@ fn independence_and_spellings_follow_later_batches() {
     assert_eq!(one.claims(&all).unwrap(), claims);
     assert_eq!(one.digest().unwrap(), split.digest().unwrap());
 }
+
+/// The ingest command hands the store to a writer thread: it must stay `Send` (per-store
+/// caches hold `Arc`, not `Rc`).
+#[test]
+fn the_sqlite_store_can_move_to_another_thread() {
+    fn send<T: Send>() {}
+    send::<SqliteStore>();
+    send::<MemStore>();
+}
