@@ -954,12 +954,13 @@ fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, doc: &Doc, lex: &Lexicon) 
             };
         !other_source && !other_date && !earlier(ev)
     });
-    // The story's happening announced by the headline ("… at Accra summit") is the one the
-    // text then introduces ("at a summit in Accra on Thursday").
+    // The story's happening announced by the headline ("… at Accra summit", "dozens
+    // arrested") is the one the text then introduces ("at a summit in Accra on Thursday", "41
+    // people were arrested on Saturday"), by a noun or a verb.
     let target = target.or_else(|| {
         let e = latest.filter(|&e| !earlier(&evs[e]))?;
-        (m.noun
-            && !m.distinct
+        (!m.distinct
+            && !m.negated
             && m.sent >= headline_sents
             && evs[e].mentions.iter().all(|&o| ms[o].sent < headline_sents)
             && evs[e].attribution.is_none())

@@ -186,3 +186,15 @@ fn a_date_the_reporting_verb_took_does_not_refine_the_happening() {
                 fake medicine.";
     assert_eq!(time_of(text, EventType::Arrest).as_deref(), Some("2025-03"));
 }
+
+#[test]
+fn the_headline_verb_happening_is_the_one_the_text_reports() {
+    let text = "Fan dies after derby in Varna; dozens arrested\n\n\
+                Police said 41 people had been arrested on Saturday night after fans tore down fences.";
+    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
+    let ents = p.entity_refs();
+    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    let arrests: Vec<_> = events.iter().filter(|e| e.kind == EventType::Arrest).collect();
+    assert_eq!(arrests.len(), 1, "{arrests:?}");
+    assert_eq!(arrests[0].time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-08"));
+}
