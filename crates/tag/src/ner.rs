@@ -709,7 +709,19 @@ impl Stage {
         if e.len() < n * NS {
             e.resize(n * NS, 0.0);
         }
+        // Lookups of token i + AHEAD are started while token i is scored.
+        const AHEAD: usize = 2;
+        for i in 0..n.min(AHEAD) {
+            for &f in &keys[offs[i] as usize..offs[i + 1] as usize] {
+                self.weights.prefetch(f);
+            }
+        }
         for i in 0..n {
+            if i + AHEAD < n {
+                for &f in &keys[offs[i + AHEAD] as usize..offs[i + AHEAD + 1] as usize] {
+                    self.weights.prefetch(f);
+                }
+            }
             let row = &mut e[i * NS..(i + 1) * NS];
             unary.set_window(ids, i, row);
             for &f in &keys[offs[i] as usize..offs[i + 1] as usize] {
