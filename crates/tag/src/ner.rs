@@ -936,7 +936,7 @@ impl NerModel {
                 .collect();
             tagger.extend_cache(&mut c.pos, &c.types);
             self.extend_caches(&mut c.ner, &c.types);
-            let pos = tagger.tag_cached(&c.pos, &c.types, &ids);
+            let pos = tagger.tag_cached(&mut c.pos, &c.types, &ids);
             let entities = self.tag_cached(&c.ner, &c.types, &ids, &pos);
             (pos, entities)
         })
