@@ -60,13 +60,21 @@ pub(crate) struct UnaryScores {
     pad: Vec<f32>,
     unary: UnaryFn,
     buf: Vec<u64>,
+    /// Lazy caches ([`Self::grow_lazy`]): whether each type's vectors are computed.
+    done: Vec<bool>,
 }
 
 impl UnaryScores {
     pub fn new(weights: &Weights, unary: UnaryFn) -> Self {
         let nl = weights.stride();
-        let mut u =
-            UnaryScores { nl, data: Vec::new(), pad: vec![0.0; OFFSETS.len() * nl], unary, buf: Vec::new() };
+        let mut u = UnaryScores {
+            nl,
+            data: Vec::new(),
+            pad: vec![0.0; OFFSETS.len() * nl],
+            unary,
+            buf: Vec::new(),
+            done: Vec::new(),
+        };
         for (k, &off) in OFFSETS.iter().enumerate() {
             if off != 0 {
                 u.buf.clear();
@@ -87,6 +95,38 @@ impl UnaryScores {
         self.data.reserve(want.saturating_sub(self.data.len()));
     }
 
+    /// Make room (zeroed) for the types added since the last call without computing their
+    /// vectors: [`Self::ensure`] computes a type's vectors when they are first needed.
+    pub fn grow_lazy(&mut self, types: &Types) {
+        self.data.resize(types.len() * self.nl * OFFSETS.len(), 0.0);
+        self.done.resize(types.len(), false);
+    }
+
+    /// Compute the vectors of type `t` of a lazy cache unless done: the same sums as
+    /// [`Self::extend`] computes.
+    #[inline(always)]
+    pub fn ensure(&mut self, t: u32, types: &Types, weights: &Weights) {
+        if !self.done[t as usize] {
+            self.fill(t as usize, types, weights);
+            self.done[t as usize] = true;
+        }
+    }
+
+    #[inline(always)]
+    fn fill(&mut self, t: usize, types: &Types, weights: &Weights) {
+        let nl = self.nl;
+        let a = &types.atoms[t];
+        for (k, &off) in OFFSETS.iter().enumerate() {
+            self.buf.clear();
+            (self.unary)(Some(a), off, &mut self.buf);
+            let base = (t * OFFSETS.len() + k) * nl;
+            let row = &mut self.data[base..base + nl];
+            for &f in &self.buf {
+                weights.add_wide(f, row);
+            }
+        }
+    }
+
     /// Compute the vectors of types added since the last call.
     pub fn extend(&mut self, types: &Types, weights: &Weights) {
         crate::simd::avx2!(self.extend_avx2 => extend_impl(types, weights))
@@ -104,55 +144,7 @@ impl UnaryScores {
         let have = self.data.len() / (nl * OFFSETS.len());
         self.data.resize(types.len() * nl * OFFSETS.len(), 0.0);
         for t in have..types.len() {
-            let a = &types.atoms[t];
-            for (k, &off) in OFFSETS.iter().enumerate() {
-                self.buf.clear();
-                (self.unary)(Some(a), off, &mut self.buf);
-                let base = (t * OFFSETS.len() + k) * nl;
-                let row = &mut self.data[base..base + nl];
-                for &f in &self.buf {
-                    weights.add_wide(f, row);
-                }
-            }
-        }
-    }
-
-    /// [`Self::extend`] for two caches of the same word-only features under different
-    /// weights (the POS passes): each feature key is computed once for both.
-    pub fn extend_pair(a: &mut Self, wa: &Weights, b: &mut Self, wb: &Weights, types: &Types) {
-        crate::simd::avx2!(Self::extend_pair_avx2 => extend_pair_impl(a, wa, b, wb, types))
-    }
-
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2")]
-    unsafe fn extend_pair_avx2(a: &mut Self, wa: &Weights, b: &mut Self, wb: &Weights, types: &Types) {
-        Self::extend_pair_impl(a, wa, b, wb, types)
-    }
-
-    #[inline(always)]
-    pub(crate) fn extend_pair_impl(a: &mut Self, wa: &Weights, b: &mut Self, wb: &Weights, types: &Types) {
-        let nl = a.nl;
-        debug_assert_eq!(nl, b.nl);
-        let have = a.data.len() / (nl * OFFSETS.len());
-        if b.data.len() / (nl * OFFSETS.len()) != have {
-            a.extend(types, wa);
-            b.extend(types, wb);
-            return;
-        }
-        a.data.resize(types.len() * nl * OFFSETS.len(), 0.0);
-        b.data.resize(types.len() * nl * OFFSETS.len(), 0.0);
-        for t in have..types.len() {
-            let at = &types.atoms[t];
-            for (k, &off) in OFFSETS.iter().enumerate() {
-                a.buf.clear();
-                (a.unary)(Some(at), off, &mut a.buf);
-                let base = (t * OFFSETS.len() + k) * nl;
-                let (ra, rb) = (&mut a.data[base..base + nl], &mut b.data[base..base + nl]);
-                for &f in &a.buf {
-                    wa.add_wide(f, ra);
-                    wb.add_wide(f, rb);
-                }
-            }
+            self.fill(t, types, weights);
         }
     }
 

@@ -249,13 +249,14 @@ fn prepare_atoms(atoms: Vec<Atoms>, pos: Option<&[PosTag]>) -> Sent {
             }
         }
     }
-    let alpha: Vec<&Atoms> = atoms.iter().filter(|a| a.has_alpha).collect();
-    let headline = alpha.len() >= 2 && alpha.iter().all(|a| a.all_upper);
+    let mut alpha = atoms.iter().filter(|a| a.has_alpha);
+    let headline = alpha.clone().nth(1).is_some() && alpha.all(|a| a.all_upper);
     Sent { atoms, pos, gaz, headline }
 }
 
 fn doc_stats(sents: &[Sent]) -> DocStats {
-    let mut d = DocStats::default();
+    let tokens = sents.iter().map(|s| s.atoms.len()).sum();
+    let mut d = DocStats { case: IdMap::with_capacity_and_hasher(tokens, Default::default()) };
     for s in sents {
         if s.headline {
             continue;
@@ -275,6 +276,13 @@ fn doc_stats(sents: &[Sent]) -> DocStats {
     d
 }
 
+/// Reusable buffers of the cached prediction: emission rows and Viterbi scores.
+#[derive(Default)]
+struct Emit {
+    e: Vec<f32>,
+    score: Vec<[f32; NL]>,
+}
+
 /// Stage-1 predictions summarised per token for stage 2.
 #[derive(Clone, Copy, Default)]
 struct Hint {
@@ -288,7 +296,8 @@ struct Hint {
 
 fn hints(sents: &[Sent], preds: &[Vec<usize>]) -> Vec<Vec<Hint>> {
     // Counts of types per lowercase key over capitalised tokens.
-    let mut counts: IdMap<[u32; 5]> = IdMap::default();
+    let tokens = sents.iter().map(|s| s.atoms.len()).sum();
+    let mut counts: IdMap<[u32; 5]> = IdMap::with_capacity_and_hasher(tokens, Default::default());
     for (s, p) in sents.iter().zip(preds) {
         for (a, &l) in s.atoms.iter().zip(p) {
             if a.init_upper {
@@ -296,7 +305,7 @@ fn hints(sents: &[Sent], preds: &[Vec<usize>]) -> Vec<Vec<Hint>> {
             }
         }
     }
-    let mut earlier: IdMap<[u32; 5]> = IdMap::default();
+    let mut earlier: IdMap<[u32; 5]> = IdMap::with_capacity_and_hasher(tokens, Default::default());
     let maj = |c: &[u32; 5]| -> u64 {
         if c.iter().all(|&x| x == 0) {
             return 5;
@@ -575,10 +584,24 @@ fn predecessors(c: usize) -> &'static [usize] {
 /// nine closed labels (a dense 16-lane step); I-x and L-x follow B-x or I-x.
 #[inline(always)]
 fn viterbi_masked(e: &[f32], stride: usize, n: usize, trans: &[f32], masked: &Masked) -> Vec<usize> {
+    viterbi_scratch(e, stride, n, trans, masked, &mut Vec::new())
+}
+
+/// [`viterbi_masked`] with a reusable buffer for the score rows.
+#[inline(always)]
+fn viterbi_scratch(
+    e: &[f32],
+    stride: usize,
+    n: usize,
+    trans: &[f32],
+    masked: &Masked,
+    score: &mut Vec<[f32; NL]>,
+) -> Vec<usize> {
     if n == 0 {
         return Vec::new();
     }
-    let mut score = vec![[f32::NEG_INFINITY; NL]; n];
+    score.clear();
+    score.resize(n, [f32::NEG_INFINITY; NL]);
     for c in 0..NL {
         if allowed(None, c) {
             score[0][c] = e[c] + trans[NL * NL + c];
@@ -668,7 +691,7 @@ impl Stage {
         offs: &[u32],
         hint: Option<&[Hint]>,
         buf: &mut Vec<u64>,
-        e: &mut Vec<f32>,
+        e: &mut Emit,
     ) -> Vec<usize> {
         crate::simd::avx2!(self.predict_cached_avx2 => predict_cached_impl(s, ids, unary, keys, offs, hint, buf, e))
     }
@@ -686,7 +709,7 @@ impl Stage {
         offs: &[u32],
         hint: Option<&[Hint]>,
         buf: &mut Vec<u64>,
-        e: &mut Vec<f32>,
+        e: &mut Emit,
     ) -> Vec<usize> {
         self.predict_cached_impl(s, ids, unary, keys, offs, hint, buf, e)
     }
@@ -702,14 +725,27 @@ impl Stage {
         offs: &[u32],
         hint: Option<&[Hint]>,
         buf: &mut Vec<u64>,
-        e: &mut Vec<f32>,
+        e: &mut Emit,
     ) -> Vec<usize> {
         let n = s.atoms.len();
+        let Emit { e, score } = e;
         // Every row is overwritten by `set_window`: grow the buffer, no need to zero it.
         if e.len() < n * NS {
             e.resize(n * NS, 0.0);
         }
+        // Lookups of token i + AHEAD are started while token i is scored.
+        const AHEAD: usize = 2;
+        for i in 0..n.min(AHEAD) {
+            for &f in &keys[offs[i] as usize..offs[i + 1] as usize] {
+                self.weights.prefetch(f);
+            }
+        }
         for i in 0..n {
+            if i + AHEAD < n {
+                for &f in &keys[offs[i + AHEAD] as usize..offs[i + AHEAD + 1] as usize] {
+                    self.weights.prefetch(f);
+                }
+            }
             let row = &mut e[i * NS..(i + 1) * NS];
             unary.set_window(ids, i, row);
             for &f in &keys[offs[i] as usize..offs[i + 1] as usize] {
@@ -723,7 +759,7 @@ impl Stage {
                 }
             }
         }
-        viterbi_masked(e, NS, n, &self.trans, &self.masked)
+        viterbi_scratch(e, NS, n, &self.trans, &self.masked, score)
     }
 
     fn write(rows: &[(u64, Vec<(u16, f32)>)], trans: &[f32], w: &mut Writer) {
@@ -859,7 +895,7 @@ impl NerModel {
         }
         let offs_of = |k: usize, s: &Sent| &offs[firsts[k]..=firsts[k] + s.atoms.len()];
         let mut buf = Vec::with_capacity(16);
-        let mut e = Vec::new();
+        let mut e = Emit::default();
         let first: Vec<Vec<usize>> = sents
             .iter()
             .zip(ids)
@@ -924,7 +960,7 @@ impl NerModel {
                 .collect();
             tagger.extend_cache(&mut c.pos, &c.types);
             self.extend_caches(&mut c.ner, &c.types);
-            let pos = tagger.tag_cached(&c.pos, &c.types, &ids);
+            let pos = tagger.tag_cached(&mut c.pos, &c.types, &ids);
             let entities = self.tag_cached(&c.ner, &c.types, &ids, &pos);
             (pos, entities)
         })
@@ -1303,14 +1339,14 @@ mod tests {
                     offs.push(keys.len() as u32);
                 }
                 let hk = h.as_ref().map(|h| h[k].as_slice());
-                let (mut ea, mut eb) = (Vec::new(), Vec::new());
+                let (mut ea, mut eb) = (Emit::default(), Emit::default());
                 let a = stage.predict_cached_impl(s, ids, unary, &keys, &offs, hk, &mut buf, &mut ea);
                 // SAFETY: the CPU has AVX2 (checked above).
                 let b =
                     unsafe { stage.predict_cached_avx2(s, ids, unary, &keys, &offs, hk, &mut buf, &mut eb) };
                 assert_eq!(a, b);
                 let bits = |e: &[f32]| e.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-                assert_eq!(bits(&ea), bits(&eb));
+                assert_eq!(bits(&ea.e), bits(&eb.e));
                 out.push(a);
             }
             first = out;

@@ -462,7 +462,7 @@ impl PosModel {
         let mut cache = self.cache();
         self.extend_cache(&mut cache, &types);
         let mut out = Vec::with_capacity(words.len());
-        self.tag_ids(&cache, &types, &ids, &mut Scratch::default(), &mut out);
+        self.tag_ids(&mut cache, &types, &ids, &mut Scratch::default(), &mut out);
         out
     }
 
@@ -479,11 +479,16 @@ impl PosModel {
     pub(crate) fn tag_types(&self, types: &Types, ids: &[Vec<u32>]) -> Vec<Vec<PosTag>> {
         let mut cache = self.cache();
         self.extend_cache(&mut cache, types);
-        self.tag_cached(&cache, types, ids)
+        self.tag_cached(&mut cache, types, ids)
     }
 
     /// Tag sentences of interned words whose scores are in `cache` (see [`Self::extend_cache`]).
-    pub(crate) fn tag_cached(&self, cache: &PosCache, types: &Types, ids: &[Vec<u32>]) -> Vec<Vec<PosTag>> {
+    pub(crate) fn tag_cached(
+        &self,
+        cache: &mut PosCache,
+        types: &Types,
+        ids: &[Vec<u32>],
+    ) -> Vec<Vec<PosTag>> {
         let mut scratch = Scratch::default();
         ids.iter()
             .map(|s| {
@@ -518,18 +523,26 @@ impl PosModel {
         cache.dict.reserve(types);
     }
 
-    /// Compute the cached scores of types added since the last call.
+    /// Compute the cached scores of types added since the last call. The second pass's
+    /// vectors are computed when a revisited token first needs them (it revisits few).
     pub(crate) fn extend_cache(&self, cache: &mut PosCache, types: &Types) {
-        match (&mut cache.unary2, &self.stack) {
-            (Some(u), Some(w)) => UnaryScores::extend_pair(&mut cache.unary, &self.weights, u, w, types),
-            _ => cache.unary.extend(types, &self.weights),
+        cache.unary.extend(types, &self.weights);
+        if let Some(u) = cache.unary2.as_mut() {
+            u.grow_lazy(types);
         }
         for a in &types.atoms[cache.dict.len()..] {
             cache.dict.push(self.dict.get(&a.word).copied().unwrap_or(NO_DICT));
         }
     }
 
-    fn tag_ids(&self, cache: &PosCache, types: &Types, ids: &[u32], sc: &mut Scratch, out: &mut Vec<PosTag>) {
+    fn tag_ids(
+        &self,
+        cache: &mut PosCache,
+        types: &Types,
+        ids: &[u32],
+        sc: &mut Scratch,
+        out: &mut Vec<PosTag>,
+    ) {
         crate::simd::avx2!(self.tag_ids_avx2 => tag_ids_impl(cache, types, ids, sc, out))
     }
 
@@ -538,7 +551,7 @@ impl PosModel {
     #[target_feature(enable = "avx2")]
     unsafe fn tag_ids_avx2(
         &self,
-        cache: &PosCache,
+        cache: &mut PosCache,
         types: &Types,
         ids: &[u32],
         sc: &mut Scratch,
@@ -550,7 +563,7 @@ impl PosModel {
     #[inline(always)]
     fn tag_ids_impl(
         &self,
-        cache: &PosCache,
+        cache: &mut PosCache,
         types: &Types,
         ids: &[u32],
         sc: &mut Scratch,
@@ -564,7 +577,7 @@ impl PosModel {
             rev.clear();
             rev.extend(ids.iter().rev());
             sc.atoms.extend(rev.iter().map(|&t| types.atoms[t as usize]));
-            self.pass(&self.weights, &cache.unary, &cache.dict, &rev, false, sc);
+            self.pass(&self.weights, &mut cache.unary, types, &cache.dict, &rev, false, sc);
             sc.rev = rev;
             // Back to sentence order: labels, margins and score rows.
             sc.first.reverse();
@@ -577,10 +590,10 @@ impl PosModel {
             sc.atoms.reverse();
         } else {
             sc.atoms.extend(ids.iter().map(|&t| types.atoms[t as usize]));
-            self.pass(&self.weights, &cache.unary, &cache.dict, ids, false, sc);
+            self.pass(&self.weights, &mut cache.unary, types, &cache.dict, ids, false, sc);
         }
-        if let (Some(w), Some(u)) = (&self.stack, &cache.unary2) {
-            self.pass(w, u, &cache.dict, ids, true, sc);
+        if let (Some(w), Some(u)) = (&self.stack, &mut cache.unary2) {
+            self.pass(w, u, types, &cache.dict, ids, true, sc);
         }
         out.extend(sc.first.iter().map(|&l| self.labels[l as usize]));
     }
@@ -590,10 +603,12 @@ impl PosModel {
     /// (first pass) or the previous pass's labels in `sc.first` (second pass, which only
     /// revisits tokens whose first-pass margin is below the gate).
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     fn pass(
         &self,
         w: &Weights,
-        unary: &UnaryScores,
+        unary: &mut UnaryScores,
+        types: &Types,
         dict: &[u16],
         ids: &[u32],
         second: bool,
@@ -633,6 +648,12 @@ impl PosModel {
             let row = &mut sc.scores[i * ns..(i + 1) * ns];
             if sum {
                 sc.prev[i * ns..(i + 1) * ns].copy_from_slice(row);
+            }
+            if second {
+                // The second pass's cache is filled lazily.
+                for &t in &ids[i.saturating_sub(2)..(i + 3).min(n)] {
+                    unary.ensure(t, types, w);
+                }
             }
             unary.set_window(ids, i, row);
             sc.feats.clear();
@@ -965,7 +986,7 @@ pub fn train_pos_with(
             for (&si, sid) in held.iter().zip(&ids) {
                 sc.atoms.clear();
                 sc.atoms.extend(sid.iter().map(|&t| types.atoms[t as usize]));
-                m.pass(&m.weights, &cache.unary, &cache.dict, sid, false, &mut sc);
+                m.pass(&m.weights, &mut cache.unary, &types, &cache.dict, sid, false, &mut sc);
                 first[si] = sc.first.clone();
                 if reverse {
                     first[si].reverse();
@@ -1254,23 +1275,25 @@ mod tests {
             })
             .filter(|s: &Vec<u32>| !s.is_empty())
             .collect();
+        // Each copy fills its own caches (the second pass's lazily, as it goes).
         let (mut fast, mut slow) = (m.cache(), m.cache());
         m.extend_cache(&mut fast, &types);
-        let (u, w) = (slow.unary2.as_mut().expect("two passes"), m.stack.as_ref().expect("two passes"));
-        UnaryScores::extend_pair_impl(&mut slow.unary, &m.weights, u, w, &types);
+        slow.unary.extend_impl(&types, &m.weights);
+        slow.unary2.as_mut().expect("two passes").grow_lazy(&types);
         slow.dict.clone_from(&fast.dict);
-        assert!(fast.unary.same_bits(&slow.unary) && fast.unary2.as_ref().unwrap().same_bits(u));
+        assert!(fast.unary.same_bits(&slow.unary));
         let (mut a, mut b) = (Scratch::default(), Scratch::default());
         for ids in &sents {
             let (mut ta, mut tb) = (Vec::new(), Vec::new());
-            m.tag_ids_impl(&fast, &types, ids, &mut a, &mut ta);
+            m.tag_ids_impl(&mut slow, &types, ids, &mut a, &mut ta);
             // SAFETY: the CPU has AVX2 (checked above).
-            unsafe { m.tag_ids_avx2(&fast, &types, ids, &mut b, &mut tb) };
+            unsafe { m.tag_ids_avx2(&mut fast, &types, ids, &mut b, &mut tb) };
             assert_eq!(ta, tb);
             let n = ids.len() * m.weights.stride();
             let bits = |s: &Scratch| s.scores[..n].iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             assert_eq!(bits(&a), bits(&b));
         }
+        assert!(fast.unary2.as_ref().unwrap().same_bits(slow.unary2.as_ref().unwrap()));
         assert!(sents.len() > 5);
     }
 }

@@ -36,12 +36,19 @@ pub(crate) fn add_lanes(dst: &mut [f32], src: &[f32]) {
 
 /// One open-addressing slot: the feature key (0 = empty) and its row, kept together so a
 /// probe touches one cache line. `len == DENSE`: the row is dense, at `dense[start..]`.
+/// Stored packed as `[key, start | len << 32]` (so a fresh table is zeroed memory from the
+/// allocator, not written).
 #[derive(Clone, Copy, Default)]
-#[repr(C)]
 struct Slot {
     key: u64,
     start: u32,
     len: u32,
+}
+
+impl Slot {
+    fn pack(self) -> [u64; 2] {
+        [self.key, u64::from(self.start) | u64::from(self.len) << 32]
+    }
 }
 
 const DENSE: u32 = u32::MAX;
@@ -65,7 +72,7 @@ pub struct Weights {
     /// order, so loading fills the table front to back.
     shift: u32,
     mask: usize,
-    slots: Vec<Slot>,
+    slots: Vec<[u64; 2]>,
     entries: Vec<(u16, f32)>,
     dense: Vec<f32>,
     features: usize,
@@ -100,7 +107,7 @@ impl Weights {
             stride: stride_of(nlabels),
             shift: 64 - cap.trailing_zeros(),
             mask: cap - 1,
-            slots: vec![Slot::default(); cap],
+            slots: vec![[0; 2]; cap],
             entries: Vec::new(),
             dense: Vec::new(),
             features: 0,
@@ -128,13 +135,13 @@ impl Weights {
     /// Put a slot in the table (replacing one of the same key).
     fn insert(&mut self, slot: Slot) {
         let mut i = (slot.key >> self.shift) as usize;
-        while self.slots[i].key != 0 && self.slots[i].key != slot.key {
+        while self.slots[i][0] != 0 && self.slots[i][0] != slot.key {
             i = (i + 1) & self.mask;
         }
-        if self.slots[i].key == 0 {
+        if self.slots[i][0] == 0 {
             self.features += 1;
         }
-        self.slots[i] = slot;
+        self.slots[i] = slot.pack();
     }
 
     pub fn from_rows(nlabels: usize, rows: &[(u64, Vec<(u16, f32)>)]) -> Self {
@@ -146,28 +153,43 @@ impl Weights {
         w
     }
 
+    /// Hint the CPU to fetch the home slot of `key` (a lookup soon after then rarely waits
+    /// for memory).
+    #[inline(always)]
+    pub fn prefetch(&self, key: u64) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let i = (key >> self.shift) as usize;
+            // SAFETY: a prefetch never faults; the address is inside `slots` (`i <= mask`).
+            unsafe { _mm_prefetch(self.slots.as_ptr().add(i).cast::<i8>(), _MM_HINT_T0) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = key;
+    }
+
     #[inline(always)]
     fn find(&self, key: u64) -> Option<Row<'_>> {
         let mut i = (key >> self.shift) as usize;
         loop {
             // SAFETY: `slots.len() == mask + 1` (a power of two), `key >> shift <= mask`, and
             // `i <= mask`.
-            let s = unsafe { self.slots.get_unchecked(i) };
-            if s.key == key {
-                let start = s.start as usize;
-                return Some(if s.len == DENSE {
+            let [k, info] = *unsafe { self.slots.get_unchecked(i) };
+            if k == key {
+                let (start, len) = (info as u32 as usize, (info >> 32) as u32);
+                return Some(if len == DENSE {
                     debug_assert!(start + self.stride <= self.dense.len());
                     // SAFETY: dense rows are `stride` long and `dense` only grows.
                     Row::Dense(unsafe { self.dense.get_unchecked(start..start + self.stride) })
                 } else {
-                    let end = start + s.len as usize;
+                    let end = start + len as usize;
                     debug_assert!(end <= self.entries.len());
                     // SAFETY: every slot's run was pushed to `entries` before it was
                     // inserted, and `entries` only grows.
                     Row::Sparse(unsafe { self.entries.get_unchecked(start..end) })
                 });
             }
-            if s.key == 0 {
+            if k == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
@@ -224,18 +246,15 @@ impl Weights {
         let n = r.count(9)?;
         let mut w = Self::with_capacity(nlabels, n);
         // Rows: key (8 bytes), length (1), then (label u8, weight i16) triples. A first scan
-        // validates and sizes, a second fills the arrays without reallocating.
+        // over the row headers checks lengths and sizes the arrays; the second fills them,
+        // checking labels on the way.
         let buf = r.rest();
         let (mut end, mut sparse, mut dense) = (0usize, 0usize, 0usize);
-        let (mut even, mut bad_label) = (false, false);
+        let mut even = false;
         for _ in 0..n {
             let Some(&len) = buf.get(end + 8) else { return Err(ModelError::Truncated) };
             let len = len as usize;
             even |= buf[end] & 1 == 0;
-            let Some(row) = buf.get(end + 9..end + 9 + 3 * len) else { return Err(ModelError::Truncated) };
-            for e in row.chunks_exact(3) {
-                bad_label |= e[0] as usize >= nlabels;
-            }
             if w.is_dense(len) {
                 dense += 1;
             } else {
@@ -243,16 +262,18 @@ impl Weights {
             }
             end += 9 + 3 * len;
         }
+        if end > buf.len() {
+            return Err(ModelError::Truncated);
+        }
         if even {
             return Err(ModelError::Corrupt("feature key is even".into()));
         }
-        if bad_label {
-            return Err(ModelError::Corrupt(format!("a label is out of range (model has {nlabels})")));
-        }
         r.take(end)?;
+        let buf = &buf[..end];
         w.entries.reserve_exact(sparse);
         w.dense = vec![0.0; dense * w.stride];
         let weight = |e: &[u8]| f32::from(i16::from_le_bytes([e[1], e[2]])) * scale;
+        let mut bad_label = false;
         let mut p = 0;
         let mut next_dense = 0;
         for _ in 0..n {
@@ -265,15 +286,24 @@ impl Weights {
                 next_dense += w.stride;
                 let d = &mut w.dense[start..start + w.stride];
                 for e in row.chunks_exact(3) {
-                    d[e[0] as usize] = weight(e);
+                    bad_label |= e[0] as usize >= nlabels;
+                    if let Some(x) = d.get_mut(e[0] as usize) {
+                        *x = weight(e);
+                    }
                 }
                 Slot { key, start: start as u32, len: DENSE }
             } else {
                 let start = w.entries.len();
-                w.entries.extend(row.chunks_exact(3).map(|e| (u16::from(e[0]), weight(e))));
+                for e in row.chunks_exact(3) {
+                    bad_label |= e[0] as usize >= nlabels;
+                    w.entries.push((u16::from(e[0]), weight(e)));
+                }
                 Slot { key, start: start as u32, len: len as u32 }
             };
             w.insert(slot);
+        }
+        if bad_label {
+            return Err(ModelError::Corrupt(format!("a label is out of range (model has {nlabels})")));
         }
         Ok(w)
     }
