@@ -678,6 +678,16 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
                     40
                 } else {
                     0
+                }
+                // "died in hospital on Sunday from head injuries": a noun in a phrase after the
+                // time hangs from the verb before it.
+                + if t.span.end <= tk.span.start
+                    && doc.upos.get(doc.tok_at(a)) == Some(&"ADP")
+                    && doc.tok_at(a) < doc.tok_at(tk.span.start)
+                {
+                    40
+                } else {
+                    0
                 };
             if chosen.is_none_or(|(_, g)| gap < g) {
                 chosen = Some((k, gap));

@@ -198,3 +198,10 @@ fn the_headline_verb_happening_is_the_one_the_text_reports() {
     assert_eq!(arrests.len(), 1, "{arrests:?}");
     assert_eq!(arrests[0].time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-08"));
 }
+
+#[test]
+fn a_time_after_a_verb_is_not_taken_by_a_noun_in_the_phrase_after_it() {
+    // Published Tuesday 2025-03-11.
+    let text = "A supporter died in hospital on Sunday from injuries suffered at the stadium in Varna.";
+    assert_eq!(time_of(text, EventType::Death).as_deref(), Some("2025-03-09"));
+}
