@@ -587,6 +587,9 @@ fn adjacent(doc: &Doc, span: Span, t: Span) -> bool {
 /// Punctuation and quote marks that end a clause between two words.
 const CLAUSE_MARKS: [char; 9] = [',', ';', ':', '(', ')', '"', '\u{201c}', '\u{201d}', '\u{2014}'];
 
+/// The extra distance of a taker in the clause after a time.
+const CLAUSE_AFTER_GAP: usize = 80;
+
 /// The bytes between two spans that do not overlap, in text order.
 fn gap_of(x: Span, y: Span) -> (usize, usize) {
     if x.end <= y.start {
@@ -670,7 +673,13 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
             // Across a clause boundary counts as farther.
             let between = doc.text().get(a.min(b)..b).unwrap_or("");
             let gap = (b.saturating_sub(a))
-                + if between.contains([',', ';', ':', '(', ')', '\u{2014}']) { 40 } else { 0 }
+                + if between.contains([',', ';', ':', '(', ')', '\u{2014}']) {
+                    // A time closing its clause ("met … in Rabat on Wednesday, as a strike …")
+                    // dates the clause before it more often than the one after.
+                    if t.span.end <= tk.span.start { CLAUSE_AFTER_GAP } else { 40 }
+                } else {
+                    0
+                }
                 // ("the March 4 ballot": a date inside the back-reference is its own)
                 + if tk.weak && !between.trim().is_empty() { WEAK_GAP } else { 0 }
                 // "visited the site on Thursday and announced …": a taker in the next clause.

@@ -205,3 +205,12 @@ fn a_time_after_a_verb_is_not_taken_by_a_noun_in_the_phrase_after_it() {
     let text = "A supporter died in hospital on Sunday from injuries suffered at the stadium in Varna.";
     assert_eq!(time_of(text, EventType::Death).as_deref(), Some("2025-03-09"));
 }
+
+#[test]
+fn a_time_closing_its_clause_dates_the_clause_before_the_comma() {
+    // Published Tuesday 2025-03-11.
+    let text = "The minister met the union's negotiator in Varna on Monday, as a strike by dockers kept \
+                ships in port for a tenth day.";
+    assert_eq!(time_of(text, EventType::Meeting).as_deref(), Some("2025-03-10"));
+    assert_eq!(time_of(text, EventType::Protest), None);
+}
