@@ -412,6 +412,8 @@ struct Scratch {
     scores: Vec<f32>,
     guess: Vec<u64>,
     feats: Vec<u64>,
+    /// Token `i`'s context keys are `feats[offs[i]..offs[i + 1]]`.
+    offs: Vec<u32>,
     /// Labels of the last pass.
     first: Vec<u16>,
     /// The first pass's final scores, when the second adds them.
@@ -634,6 +636,21 @@ impl PosModel {
         if second {
             sc.guess.extend(sc.first.iter().map(|&l| u64::from(l)));
         }
+        // The context features' keys of the tokens to score, first, so that their weight
+        // slots are being fetched while the scoring loop below runs.
+        sc.feats.clear();
+        sc.offs.clear();
+        sc.offs.push(0);
+        for i in 0..n {
+            if dict[ids[i] as usize] == NO_DICT && (!second || sc.revisit[i]) {
+                let from = sc.feats.len();
+                context(&sc.atoms, i, case, &mut sc.feats);
+                for &f in &sc.feats[from..] {
+                    w.prefetch(f);
+                }
+            }
+            sc.offs.push(sc.feats.len() as u32);
+        }
         for i in 0..n {
             let d = dict[ids[i] as usize];
             if d != NO_DICT {
@@ -656,9 +673,7 @@ impl PosModel {
                 }
             }
             unary.set_window(ids, i, row);
-            sc.feats.clear();
-            context(&sc.atoms, i, case, &mut sc.feats);
-            for &f in &sc.feats {
+            for &f in &sc.feats[sc.offs[i] as usize..sc.offs[i + 1] as usize] {
                 w.add_wide(f, row);
             }
             if !second {

@@ -66,6 +66,10 @@ pub(crate) struct Lexicon {
     /// (words, index of the trigger in them).
     pub not_timex: HashMap<&'static str, Vec<(Vec<&'static str>, usize)>>,
     pub past_aux: HashSet<&'static str>,
+    /// Present-tense verbs of a schedule ("opens", "meet"): future when finite.
+    pub schedule_verbs: HashSet<&'static str>,
+    /// Words before a schedule verb that make it non-finite ("to", "not", "did").
+    pub schedule_blockers: HashSet<&'static str>,
     /// Words after which a past form is no past tense ("be named", "a planned merger").
     pub nonfinite_before: HashSet<&'static str>,
     /// "declined to comment on Monday": an infinitive that happens with its verb.
@@ -272,6 +276,8 @@ impl Lexicon {
             ),
             not_timex,
             past_aux: words(include_str!("../data/tense_past_aux.txt")),
+            schedule_verbs: words(include_str!("../data/tense_schedule.txt")),
+            schedule_blockers: words(include_str!("../data/schedule_blockers.txt")),
             nonfinite_before: words(include_str!("../data/nonfinite_before.txt")),
             implicatives: words(include_str!("../data/implicatives.txt")),
             tense_preps: rows(include_str!("../data/tense_preps.tsv"))

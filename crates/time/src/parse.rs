@@ -470,10 +470,11 @@ impl<'a> Matcher<'a> {
         if ambiguous && !LEX.month_preps.contains(prev) && !mid {
             return None;
         }
-        // "Theresa May", "the March on Washington"; an unambiguous month after "the" is a
-        // date ("the October shooting")
-        let after_name =
-            (prev == "the" && ambiguous) || (i > 0 && self.t.cap(i - 1) && !LEX.month_preps.contains(prev));
+        // "Theresa May", "the March on Washington", "the October Revolution"; an
+        // unambiguous month after "the" before a common noun is a date ("the October shooting")
+        let capitalized_next = self.t.kind(j) == Some(Kind::Word) && self.t.cap(j);
+        let after_name = (prev == "the" && (ambiguous || capitalized_next))
+            || (i > 0 && self.t.cap(i - 1) && !LEX.month_preps.contains(prev));
         let wordy = ambiguous || prev == "the" || (i > 0 && self.t.kind(i - 1) == Some(Kind::Word));
         if after_name && wordy && i > 0 && !self.sentence_start(i - 1) {
             return None;

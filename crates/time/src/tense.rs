@@ -43,6 +43,12 @@ fn cue(toks: &Tokens, i: usize, left: bool) -> Option<Tense> {
             return Some(Tense::Future);
         }
     }
+    // "the summit opens Monday": a finite verb of a schedule looks ahead; "failed to meet
+    // Friday's deadline", "did not meet" leave the tense to the words further out.
+    if LEX.schedule_verbs.contains(w) && !named && !LEX.schedule_blockers.contains(toks.w(i.wrapping_sub(1)))
+    {
+        return Some(Tense::Future);
+    }
     // A participle after "be" ("will be named") or an adjective after a determiner ("a
     // still unspecified date") is no past tense: the words further out decide.
     // So is a participle before "by" ("markets untouched by the crisis").
