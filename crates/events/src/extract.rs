@@ -1218,7 +1218,35 @@ fn event_times(
             }
         }
     }
+    // An undated happening placed by a phrase naming another, dated one: "a statement issued
+    // after the talks", "arrested following the shooting".
+    for ei in 0..out.len() {
+        if out[ei].time.is_some() {
+            continue;
+        }
+        let placed = evs[ei].mentions.iter().find_map(|&mi| {
+            let m = &ms[mi];
+            let end = doc.sent_toks.get(m.sent)?.end;
+            let k = (m.t1 + 1..(m.t1 + 1 + EVENT_PP_WORDS).min(end))
+                .take_while(|&k| !doc.is_punct(k))
+                .find(|&k| matches!(doc.words[k].as_ref(), "after" | "following" | "before"))?;
+            let relation = if doc.words[k] == "before" { Relation::Before } else { Relation::After };
+            // The named happening: a mention starting within three words, in another event.
+            let (lo, hi) = (doc.tok(k).end, doc.tok((k + 3).min(end - 1)).end);
+            let named = ms.iter().enumerate().find(|(_, o)| o.span.start >= lo && o.span.start < hi)?;
+            let ae = event_of_mention[named.0].filter(|&ae| ae != ei)?;
+            let t =
+                out[ae].time.as_ref().filter(|t| matches!(t.relation, Relation::On | Relation::During))?;
+            Some(EventTime { timex: None, value: Some(t.value.clone()?), relation, anchor_event: Some(ae) })
+        });
+        if placed.is_some() {
+            out[ei].time = placed;
+        }
+    }
 }
+
+/// How many words after a mention a phrase placing it after another happening may start.
+const EVENT_PP_WORDS: usize = 4;
 
 /// Whether mention `m` is dated by time `ti` through a toll verb between them ("the death toll
 /// from the collapse climbed to 27 on Tuesday"): the date of the figure, not of the happening.

@@ -214,3 +214,15 @@ fn a_time_closing_its_clause_dates_the_clause_before_the_comma() {
     assert_eq!(time_of(text, EventType::Meeting).as_deref(), Some("2025-03-10"));
     assert_eq!(time_of(text, EventType::Protest), None);
 }
+
+#[test]
+fn a_happening_named_after_another_takes_its_date_as_after() {
+    let text = "The ministers met in Varna on Monday. The ministry said in a statement after the talks \
+                that no deal was reached.";
+    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
+    let ents = p.entity_refs();
+    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    let st = events.iter().find(|e| e.kind == EventType::Statement).expect("a statement");
+    let t = st.time.as_ref().expect("a time");
+    assert_eq!((t.value.as_deref(), t.relation.as_str()), (Some("2025-03-10"), "after"), "{events:?}");
+}
