@@ -114,16 +114,41 @@ impl UnaryScores {
 
     #[inline(always)]
     fn fill(&mut self, t: usize, types: &Types, weights: &Weights) {
-        let nl = self.nl;
+        let mut keys = std::mem::take(&mut self.buf);
+        let ends = self.keys(t, types, weights, &mut keys);
+        self.add_keys(t, &keys, &ends, weights);
+        self.buf = keys;
+    }
+
+    /// The word-only feature keys of type `t` at each offset (`keys[ends[k - 1]..ends[k]]`),
+    /// with their weight slots prefetched.
+    #[inline(always)]
+    fn keys(&self, t: usize, types: &Types, weights: &Weights, keys: &mut Vec<u64>) -> [usize; 5] {
         let a = &types.atoms[t];
+        keys.clear();
+        let mut ends = [0; 5];
         for (k, &off) in OFFSETS.iter().enumerate() {
-            self.buf.clear();
-            (self.unary)(Some(a), off, &mut self.buf);
+            (self.unary)(Some(a), off, keys);
+            ends[k] = keys.len();
+        }
+        for &f in keys.iter() {
+            weights.prefetch(f);
+        }
+        ends
+    }
+
+    /// Add the rows of [`Self::keys`] to type `t`'s zeroed vectors.
+    #[inline(always)]
+    fn add_keys(&mut self, t: usize, keys: &[u64], ends: &[usize; 5], weights: &Weights) {
+        let nl = self.nl;
+        let mut from = 0;
+        for (k, &end) in ends.iter().enumerate() {
             let base = (t * OFFSETS.len() + k) * nl;
             let row = &mut self.data[base..base + nl];
-            for &f in &self.buf {
+            for &f in &keys[from..end] {
                 weights.add_wide(f, row);
             }
+            from = end;
         }
     }
 
@@ -143,9 +168,21 @@ impl UnaryScores {
         let nl = self.nl;
         let have = self.data.len() / (nl * OFFSETS.len());
         self.data.resize(types.len() * nl * OFFSETS.len(), 0.0);
-        for t in have..types.len() {
-            self.fill(t, types, weights);
+        // The next type's keys are computed (and their slots prefetched) before this type's
+        // rows are added.
+        let (mut cur, mut next) = (std::mem::take(&mut self.buf), Vec::new());
+        let mut ends = [0; 5];
+        if have < types.len() {
+            ends = self.keys(have, types, weights, &mut cur);
         }
+        for t in have..types.len() {
+            let next_ends =
+                if t + 1 < types.len() { self.keys(t + 1, types, weights, &mut next) } else { [0; 5] };
+            self.add_keys(t, &cur, &ends, weights);
+            std::mem::swap(&mut cur, &mut next);
+            ends = next_ends;
+        }
+        self.buf = cur;
     }
 
     /// Overwrite `row` (one stride long) with the summed word-only scores of the window around `i`: bit for bit

@@ -684,6 +684,23 @@ impl PosModel {
             sc.revisit.clear();
         }
         let mut dy = [0u64; NDYN];
+        // Prefetch the slots of each scored token's label features, taking the previous
+        // labels to be the lookahead guesses (most turn out right).
+        for i in 0..n {
+            if dict[ids[i] as usize] != NO_DICT || (second && !sc.revisit[i]) {
+                continue;
+            }
+            let t1 = if i >= 1 { sc.guess[i - 1] } else { START1 };
+            let t2 = match i {
+                0 => START2,
+                1 => START1,
+                _ => sc.guess[i - 2],
+            };
+            dynamic_features(&sc.atoms, i, t1, t2, &sc.guess, &mut dy);
+            for &f in &dy {
+                w.prefetch(f);
+            }
+        }
         let (mut t1, mut t2) = (START1, START2);
         sc.first.clear();
         for (i, &t) in ids.iter().enumerate() {
