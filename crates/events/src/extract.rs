@@ -1902,6 +1902,16 @@ mod tests {
     }
 
     #[test]
+    fn no_election_in_its_officials_and_no_disaster_in_a_fallen_coalition() {
+        let kinds = |t: &str| events(t).iter().map(|e| e.kind.as_str()).collect::<Vec<_>>();
+        assert!(kinds("Two election officials carried the ballot boxes to the hall.").is_empty());
+        assert!(kinds("His coalition collapsed in August over fishing quotas.").is_empty());
+        assert_eq!(kinds("The roof of the hall collapsed in August."), ["disaster"]);
+        let ev = events("Voters backed the party in the election on Saturday. Turnout was lower than at the last election in 2019.");
+        assert_eq!(ev.iter().filter(|e| e.kind == EventType::Election).count(), 2, "{ev:?}");
+    }
+
+    #[test]
     fn casualties_join_the_attack_next_to_them() {
         let ev = events("A gunman attacked a school in Tarm on Monday. Four pupils died.");
         assert_eq!(ev.len(), 1, "{ev:?}");
