@@ -1912,6 +1912,14 @@ mod tests {
     }
 
     #[test]
+    fn rare_verbs_of_accidents_are_triggers_whatever_their_tag() {
+        let kinds = |t: &str| events(t).iter().map(|e| e.kind.as_str()).collect::<Vec<_>>();
+        assert_eq!(kinds("A freight train derailed near Varna on Tuesday."), ["disaster"]);
+        assert_eq!(kinds("A fishing boat capsized off Varna late on Saturday."), ["disaster"]);
+        assert_eq!(kinds("Twelve wagons left the tracks on a curve on Tuesday."), ["disaster"]);
+    }
+
+    #[test]
     fn casualties_join_the_attack_next_to_them() {
         let ev = events("A gunman attacked a school in Tarm on Monday. Four pupils died.");
         assert_eq!(ev.len(), 1, "{ev:?}");
