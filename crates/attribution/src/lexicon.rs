@@ -1,6 +1,6 @@
 //! Word lists from `data/*.tsv`, compiled once on first use.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use crate::{Evidence, Stance};
@@ -57,7 +57,7 @@ pub struct Lexicon {
 }
 
 fn by_first<T>(list: &[(Phrase, T)]) -> HashMap<String, Vec<usize>> {
-    let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut m: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, (p, _)) in list.iter().enumerate() {
         let first = p.first().cloned().flatten().unwrap_or_default();
         m.entry(first).or_default().push(i);
@@ -101,7 +101,7 @@ fn phrase(s: &str) -> Phrase {
 
 fn load() -> Result<Lexicon, crate::AttrError> {
     let bad = |file: &'static str, line: usize| crate::AttrError::Data { file, line };
-    let mut cues = HashMap::new();
+    let mut cues = HashMap::default();
     for (line, r) in rows(include_str!("../data/cues.tsv")) {
         let class = match r.get(1).copied() {
             Some("speech") => CueClass::Speech,
@@ -122,7 +122,7 @@ fn load() -> Result<Lexicon, crate::AttrError> {
         let e = r.get(1).and_then(|s| Evidence::parse(s)).ok_or(bad("evidence.tsv", line))?;
         evidence.push((phrase(r[0]), e));
     }
-    let mut sources = HashMap::new();
+    let mut sources = HashMap::default();
     for (line, r) in rows(include_str!("../data/sources.tsv")) {
         let k = match r.get(1).copied() {
             Some("per") => SourceKind::Per,

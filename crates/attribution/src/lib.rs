@@ -232,7 +232,7 @@ impl Attributor {
         pos: Option<&[PosTag]>,
         entities: &[EntityMention],
     ) -> Vec<AttributionHit> {
-        let prep = model::prepare(text, seg, pos);
+        let mut prep = model::prepare(text, seg, pos);
         let raw = match self.model() {
             Some(m) => {
                 let cues = m.cues(&prep);
@@ -240,7 +240,7 @@ impl Attributor {
             }
             None => Vec::new(),
         };
-        rules::finish(text, seg, &prep, raw, entities)
+        rules::finish(text, seg, &mut prep, raw, entities)
     }
 
     /// Diagnostics: the role tagger and rules run on the given cue spans (an oracle for the
@@ -254,7 +254,7 @@ impl Attributor {
         cues: Option<&[Span]>,
         rules: bool,
     ) -> Vec<AttributionHit> {
-        let prep = model::prepare(text, seg, pos);
+        let mut prep = model::prepare(text, seg, pos);
         let Some(m) = self.model() else { return Vec::new() };
         let cues: Vec<std::ops::Range<usize>> = match cues {
             Some(c) => c
@@ -270,7 +270,7 @@ impl Attributor {
         };
         let raw = m.roles(&prep, &cues);
         if rules {
-            return rules::finish(text, seg, &prep, raw, &[]);
+            return rules::finish(text, seg, &mut prep, raw, &[]);
         }
         let sp = |r: &std::ops::Range<usize>| Span::new(prep.spans[r.start].start, prep.spans[r.end - 1].end);
         raw.iter()

@@ -54,6 +54,8 @@ pub(crate) struct Atom {
 pub(crate) struct Prepared {
     pub toks: Vec<Atom>,
     pub spans: Vec<Span>,
+    /// Each token's text, lower-cased (the rules read these; [`crate::rules::finish`] takes them).
+    pub words: Vec<String>,
     pub sent_of: Vec<u32>,
     pub sents: Vec<Range<usize>>,
     pub para_of_sent: Vec<u32>,
@@ -94,16 +96,21 @@ pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) ->
     // Quote inner ranges and marks.
     let mut inner: Vec<Span> = seg.quotes.iter().flat_map(|q| q.inner.iter().copied()).collect();
     inner.sort();
-    let quote_spans: Vec<Span> = seg.quotes.iter().map(|q| q.span).collect();
+    let mut quote_spans: Vec<Span> = seg.quotes.iter().map(|q| q.span).collect();
+    quote_spans.sort();
+    // Both lists are sorted by start: only spans starting at or before a token can hold it.
+    let holds =
+        |spans: &[Span], t: Span| spans.iter().take_while(|s| s.start <= t.start).any(|s| t.end <= s.end);
     let mut toks = Vec::with_capacity(n);
     let mut spans = Vec::with_capacity(n);
+    let mut words = Vec::with_capacity(n);
     let lex = &*LEXICON;
     let clusters = dossier_tag::Clusters::global().ok();
     for (i, t) in seg.tokens.iter().enumerate() {
         let w = t.span.of(text);
         let lower = w.to_lowercase();
-        let in_q = inner.iter().any(|s| s.start <= t.span.start && t.span.end <= s.end);
-        let in_qspan = quote_spans.iter().any(|s| s.start <= t.span.start && t.span.end <= s.end);
+        let in_q = holds(&inner, t.span);
+        let in_qspan = holds(&quote_spans, t.span);
         let qmark = if t.kind == TokenKind::Punct && in_qspan && !in_q && is_quote_mark(w) {
             let opens = seg
                 .quotes
@@ -119,14 +126,12 @@ pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) ->
         } else {
             0
         };
-        let suf: String = {
-            let cs: Vec<char> = lower.chars().collect();
-            cs[cs.len().saturating_sub(3)..].iter().collect()
-        };
+        // The last three chars.
+        let suf = &lower[lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..];
         let (upos, xpos) = pos.map_or((NONE, NONE), |p| (p[i].upos_id(), p[i].xpos_id()));
         toks.push(Atom {
             lower: FeatHash::new(901).str(&lower).finish(),
-            suf: FeatHash::new(902).str(&suf).finish(),
+            suf: FeatHash::new(902).str(suf).finish(),
             shape: shape_of(w),
             upos,
             xpos,
@@ -141,6 +146,7 @@ pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) ->
             }),
         });
         spans.push(t.span);
+        words.push(lower);
     }
     let mut sent_of = vec![0u32; n];
     let mut sents = Vec::with_capacity(seg.sentence_tokens.len());
@@ -179,7 +185,7 @@ pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) ->
         qm_ps.push(qm_ps.last().copied().unwrap_or(0) + u32::from(t.qmark != 0));
         comma_ps.push(comma_ps.last().copied().unwrap_or(0) + u32::from(t.comma));
     }
-    Prepared { toks, spans, sent_of, sents, para_of_sent, qm_ps, comma_ps }
+    Prepared { toks, spans, words, sent_of, sents, para_of_sent, qm_ps, comma_ps }
 }
 
 fn is_quote_mark(w: &str) -> bool {
@@ -465,6 +471,82 @@ fn allowed(nl: usize, prev: usize, cur: usize) -> bool {
 /// Viterbi over emission scores `em` (n × nl) and transitions `tr` ((nl + 1) × nl, last row
 /// = start). `forced_o[i]` pins position i to label 0.
 fn viterbi(nl: usize, em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
+    match nl {
+        CUE_LABELS => viterbi_n::<CUE_LABELS>(em, tr, forced_o),
+        ROLE_LABELS => viterbi_n::<ROLE_LABELS>(em, tr, forced_o),
+        _ => viterbi_any(nl, em, tr, forced_o),
+    }
+}
+
+/// [`viterbi`] for a label count known at compile time (the loops unroll and the
+/// [`allowed`] tests fold away); the same additions and comparisons in the same order.
+fn viterbi_n<const NL: usize>(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
+    let n = em.len() / NL;
+    if n == 0 {
+        return Vec::new();
+    }
+    let Some(start) = tr.get(NL * NL..(NL + 1) * NL) else { return viterbi_any(NL, em, tr, forced_o) };
+    let mut trm = [[0f32; NL]; NL];
+    for (p, row) in trm.iter_mut().enumerate() {
+        row.copy_from_slice(&tr[p * NL..(p + 1) * NL]);
+    }
+    let rows: Vec<&[f32; NL]> = em.chunks_exact(NL).map(|c| c.try_into().expect("chunk of NL")).collect();
+    let mut ok = [[false; NL]; NL];
+    for (p, row) in ok.iter_mut().enumerate() {
+        for (y, o) in row.iter_mut().enumerate() {
+            *o = allowed(NL, p, y);
+        }
+    }
+    let mut score = vec![[f32::NEG_INFINITY; NL]; n];
+    let mut back = vec![[0u8; NL]; n];
+    for y in 0..NL {
+        if (forced_o[0] && y != 0) || !allowed(NL, NL, y) {
+            continue;
+        }
+        score[0][y] = rows[0][y] + start[y];
+    }
+    for i in 1..n {
+        let prev = score[i - 1];
+        let forced = forced_o[i];
+        let mut cur = [f32::NEG_INFINITY; NL];
+        let mut arg = [0u8; NL];
+        for y in 0..NL {
+            if forced && y != 0 {
+                continue;
+            }
+            let mut best = f32::NEG_INFINITY;
+            let mut a = 0;
+            for p in 0..NL {
+                let s = prev[p];
+                if !ok[p][y] || s == f32::NEG_INFINITY {
+                    continue;
+                }
+                let v = s + trm[p][y];
+                if v > best {
+                    best = v;
+                    a = p;
+                }
+            }
+            if best > f32::NEG_INFINITY {
+                cur[y] = best + rows[i][y];
+                arg[y] = a as u8;
+            }
+        }
+        score[i] = cur;
+        back[i] = arg;
+    }
+    let last = &score[n - 1];
+    let mut y = (0..NL).max_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0);
+    let mut out = vec![0u8; n];
+    for i in (0..n).rev() {
+        out[i] = y as u8;
+        y = back[i][y] as usize;
+    }
+    out
+}
+
+/// [`viterbi`] for any label count.
+fn viterbi_any(nl: usize, em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
     let n = em.len() / nl;
     if n == 0 {
         return Vec::new();
@@ -533,7 +615,7 @@ impl Memo {
         Memo { keys: vec![0; 1 << MEMO_BITS], rows: vec![[0.0; ROLE_LABELS]; 1 << MEMO_BITS] }
     }
 
-    #[inline]
+    #[inline(always)]
     fn add(&mut self, w: &Weights, key: u64, row: &mut [f32]) {
         let i = ((key >> 17) as usize) & ((1 << MEMO_BITS) - 1);
         let (Some(k), Some(r)) = (self.keys.get_mut(i), self.rows.get_mut(i)) else { return };
@@ -542,8 +624,20 @@ impl Memo {
             w.add(key, r);
             *k = key;
         }
-        for (o, v) in row.iter_mut().zip(r.iter()) {
-            *o += *v;
+        // Fixed-length rows (the role tagger's 5, the cue tagger's 3) add without a loop
+        // over a slice of unknown length; each lane is the same single addition.
+        if let Ok(row) = <&mut [f32; ROLE_LABELS]>::try_from(&mut *row) {
+            for l in 0..ROLE_LABELS {
+                row[l] += r[l];
+            }
+        } else if let Ok(row) = <&mut [f32; CUE_LABELS]>::try_from(&mut *row) {
+            for l in 0..CUE_LABELS {
+                row[l] += r[l];
+            }
+        } else {
+            for (o, v) in row.iter_mut().zip(r.iter()) {
+                *o += *v;
+            }
         }
     }
 }
@@ -1104,6 +1198,24 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unrolled_viterbi_matches_the_general_one() {
+        let mut rng = SplitMix(7);
+        for nl in [CUE_LABELS, ROLE_LABELS] {
+            for n in 0..40 {
+                let mut val = || ((rng.next_u64() % 2001) as f32 - 1000.0) / 37.0;
+                let em: Vec<f32> = (0..n * nl).map(|_| val()).collect();
+                let tr: Vec<f32> = (0..(nl + 1) * nl).map(|_| val()).collect();
+                let forced: Vec<bool> = (0..n).map(|_| rng.next_u64().is_multiple_of(5)).collect();
+                assert_eq!(
+                    viterbi(nl, &em, &tr, &forced),
+                    viterbi_any(nl, &em, &tr, &forced),
+                    "nl {nl} n {n}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn viterbi_respects_constraints() {

@@ -143,11 +143,11 @@ fn np_before(c: &Ctx<'_>, end: usize, max: usize) -> Range<usize> {
 pub(crate) fn finish(
     text: &str,
     seg: &Segmentation,
-    prep: &Prepared,
+    prep: &mut Prepared,
     raw: Vec<RawHit>,
     entities: &[EntityMention],
 ) -> Vec<AttributionHit> {
-    let words: Vec<String> = prep.spans.iter().map(|s| s.of(text).to_lowercase()).collect();
+    let words = std::mem::take(&mut prep.words);
     let kinds: Vec<TokenKind> = seg.tokens.iter().map(|t| t.kind).collect();
     if words.is_empty() || kinds.len() != words.len() {
         return Vec::new();

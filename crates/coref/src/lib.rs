@@ -26,6 +26,7 @@
 
 mod lexicon;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use dossier_attribution::AttributionHit;
@@ -143,6 +144,19 @@ fn normalize(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A normalized name with what [`Linker::same_name`] reads of it.
+struct Name<'a> {
+    text: &'a str,
+    words: Vec<&'a str>,
+    acronym: Option<String>,
+}
+
+impl<'a> Name<'a> {
+    fn new(text: &'a str) -> Name<'a> {
+        Name { text, words: text.split(' ').collect(), acronym: acronym_letters(text) }
+    }
+}
+
 /// Words that may stand lower-case inside a name ("Islamic State **of** Khorasan").
 const NAME_GLUE: [&str; 9] = ["of", "the", "and", "for", "de", "du", "al", "la", "on"];
 /// Legal-form words an organisation's short name drops.
@@ -216,7 +230,7 @@ struct Linker<'a> {
     /// For each token, the name mention covering it.
     name_at: Vec<Option<usize>>,
     sentence_of: Vec<usize>,
-    lower: Vec<String>,
+    lower: Vec<Cow<'a, str>>,
     /// Descriptions made mentions by apposition (token ranges, to skip in the nominal scan).
     taken: Vec<Span>,
 }
@@ -230,7 +244,19 @@ impl<'a> Linker<'a> {
                 *slot = si;
             }
         }
-        let lower = seg.tokens.iter().map(|t| t.span.of(input.text).to_lowercase()).collect();
+        // Lower-case words; ASCII words without capitals (most) are borrowed, not copied.
+        let lower = seg
+            .tokens
+            .iter()
+            .map(|t| {
+                let w = t.span.of(input.text);
+                if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    Cow::Borrowed(w)
+                } else {
+                    Cow::Owned(w.to_lowercase())
+                }
+            })
+            .collect();
         let mut l = Linker {
             text: input.text,
             seg,
@@ -354,14 +380,17 @@ impl<'a> Linker<'a> {
     fn names(&mut self) {
         self.acronym_parentheses();
         let ids = self.name_ids();
+        // Each name's normal form, words and acronym letters, computed once (every name is
+        // compared with all the names before it).
+        let norms: Vec<String> =
+            ids.iter().map(|&i| normalize(self.mentions[i].span.of(self.text))).collect();
+        let names: Vec<Name<'_>> = norms.iter().map(|s| Name::new(s)).collect();
         for (k, &j) in ids.iter().enumerate() {
-            let sj = normalize(self.mentions[j].span.of(self.text));
             let lj = self.mentions[j].label;
             let mut target = None;
             // Most recent first.
-            for &i in ids[..k].iter().rev() {
-                let si = normalize(self.mentions[i].span.of(self.text));
-                if self.same_name(&si, self.mentions[i].label, &sj, lj) {
+            for (ni, &i) in ids[..k].iter().enumerate().rev() {
+                if self.same_name(&names[ni], self.mentions[i].label, &names[k], lj) {
                     target = Some(i);
                     break;
                 }
@@ -376,19 +405,26 @@ impl<'a> Linker<'a> {
     }
 
     /// Whether an earlier name `a` and a later name `b` name the same thing.
-    fn same_name(&self, a: &str, la: Option<EntityLabel>, b: &str, lb: Option<EntityLabel>) -> bool {
+    fn same_name(
+        &self,
+        x: &Name<'_>,
+        la: Option<EntityLabel>,
+        y: &Name<'_>,
+        lb: Option<EntityLabel>,
+    ) -> bool {
+        let (a, b) = (x.text, y.text);
         if a.eq_ignore_ascii_case(b) {
             return true;
         }
-        let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+        let (wa, wb) = (&x.words[..], &y.words[..]);
         // Acronym ↔ expansion.
-        if let Some(letters) = acronym_letters(b) {
-            if wa.len() >= 2 && initials(a) == letters {
+        if let Some(letters) = &y.acronym {
+            if wa.len() >= 2 && initials(a) == *letters {
                 return true;
             }
         }
-        if let Some(letters) = acronym_letters(a) {
-            if wb.len() >= 2 && initials(b) == letters {
+        if let Some(letters) = &x.acronym {
+            if wb.len() >= 2 && initials(b) == *letters {
                 return true;
             }
         }
@@ -413,7 +449,7 @@ impl<'a> Linker<'a> {
                 }
                 n
             };
-            let (na, nb) = (strip(&wa), strip(&wb));
+            let (na, nb) = (strip(wa), strip(wb));
             if na == nb && wa[..na] == wb[..nb] {
                 return true;
             }
@@ -564,7 +600,7 @@ impl<'a> Linker<'a> {
                     t = self.tokens_of(self.mentions[self.name_at[t - 1].unwrap_or(j)].span).start;
                     continue;
                 }
-                let head = self.lex.heads.get(w.as_str());
+                let head = self.lex.heads.get(&**w);
                 let title = head.is_some_and(|h| h.labels.contains(&EntityLabel::Per))
                     && self.mentions[j].label == Some(EntityLabel::Per);
                 if title || w.ends_with("-based") || (head.is_some() && self.name_at[t - 1].is_none()) {
@@ -577,7 +613,7 @@ impl<'a> Linker<'a> {
             }
             // Apposition: "Name, a research group," / copula: "Name is a research group".
             if last < self.seg.tokens.len() {
-                let w = self.lower[last].as_str();
+                let w = &*self.lower[last];
                 let (det_at, apposition) = if w == "," {
                     (last + 1, true)
                 } else if COPULAS.contains(&w) {
@@ -586,11 +622,11 @@ impl<'a> Linker<'a> {
                     continue;
                 };
                 if let Some((np, head)) = self.description_at(det_at) {
-                    let head_word = self.lower[head].clone();
+                    let head_word = self.lower[head].to_string();
                     let compatible = self
                         .lex
                         .heads
-                        .get(&head_word)
+                        .get(head_word.as_str())
                         .is_some_and(|h| self.mentions[j].label.is_none_or(|l| h.labels.contains(&l)));
                     if !compatible {
                         continue;
@@ -609,7 +645,7 @@ impl<'a> Linker<'a> {
     /// head token, when the head is a known description noun and no name follows it.
     fn description_at(&self, det: usize) -> Option<(Span, usize)> {
         let w = self.lower.get(det)?;
-        if !DETERMINERS.contains(&w.as_str()) || self.name_at[det].is_some() {
+        if !DETERMINERS.contains(&&**w) || self.name_at[det].is_some() {
             return None;
         }
         let mut head = None;
@@ -628,7 +664,7 @@ impl<'a> Linker<'a> {
                 continue;
             }
             let (u, x) = (self.upos(t), self.xpos(t));
-            let w = self.lower[t].as_str();
+            let w = &*self.lower[t];
             if head.is_some() && u == "VERB" {
                 // "a research group supported by …": the participle starts a new phrase.
                 break;
@@ -648,7 +684,7 @@ impl<'a> Linker<'a> {
         }
         // The description ends on its head noun.
         let head = head.filter(|&h| h + 1 == t)?;
-        if !self.lex.heads.contains_key(self.lower[head].as_str()) || self.xpos(head) == "NNS" {
+        if !self.lex.heads.contains_key(&*self.lower[head]) || self.xpos(head) == "NNS" {
             return None;
         }
         // "the president of the company": the complement decides; not resolved here.
@@ -674,7 +710,7 @@ impl<'a> Linker<'a> {
                 continue;
             }
             let head_word = self.lower[head].clone();
-            let definite = !matches!(self.lower[self.token_from(np.start)].as_str(), "a" | "an");
+            let definite = !matches!(&*self.lower[self.token_from(np.start)], "a" | "an");
             let target = if definite {
                 self.antecedent_for_description(np, &head_word)
             } else {
@@ -779,7 +815,7 @@ impl<'a> Linker<'a> {
             }
         }
         for t in 0..self.seg.tokens.len() {
-            let Some(&class) = self.lex.pronouns.get(self.lower[t].as_str()) else { continue };
+            let Some(&class) = self.lex.pronouns.get(&*self.lower[t]) else { continue };
             if self.name_at[t].is_some() || !matches!(self.upos(t), "PRON" | "DET") {
                 continue;
             }
@@ -839,7 +875,7 @@ impl<'a> Linker<'a> {
         let at = self.seg.tokens[t].span.start;
         if class == PronounClass::Neuter && self.lower[t] == "it" {
             // "It was …", "it is likely that …": mostly not an entity.
-            let next = self.lower.get(t + 1).map_or("", String::as_str);
+            let next = self.lower.get(t + 1).map_or("", |w| &**w);
             if COPULAS.contains(&next)
                 || matches!(next, "'s" | "’s" | "will" | "would" | "could" | "may" | "might")
             {

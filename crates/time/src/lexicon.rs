@@ -2,7 +2,7 @@
 //! per-language resource files; so do we). Every table is plain text a reviewer can read:
 //! `#` starts a comment, columns are tab-separated.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 use crate::value::Unit;
@@ -176,7 +176,7 @@ impl Lexicon {
                 .collect();
         modifiers.sort_by_key(|m| std::cmp::Reverse(m.0.len()));
 
-        let mut phrases: HashMap<_, Vec<_>> = HashMap::new();
+        let mut phrases: HashMap<_, Vec<_>> = HashMap::default();
         for r in rows(include_str!("../data/phrases.tsv")) {
             let (Some(ty), Some(v)) = (r.get(1).and_then(|t| parse_type(t.trim())), r.get(2)) else {
                 continue;
@@ -188,7 +188,7 @@ impl Lexicon {
             list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         }
 
-        let mut holidays: HashMap<_, Vec<_>> = HashMap::new();
+        let mut holidays: HashMap<_, Vec<_>> = HashMap::default();
         for r in rows(include_str!("../data/holidays.tsv")) {
             let (Some(m), Some(d)) = (r.get(1).and_then(|m| m.trim().parse().ok()), r.get(2)) else {
                 continue;
@@ -218,8 +218,8 @@ impl Lexicon {
             list.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
         }
 
-        let mut year_block_before = HashSet::new();
-        let mut year_block_after = HashSet::new();
+        let mut year_block_before = HashSet::default();
+        let mut year_block_after = HashSet::default();
         for r in rows(include_str!("../data/year_blockers.txt")) {
             if let Some(w) = r.get(1) {
                 match r[0] {
@@ -229,7 +229,7 @@ impl Lexicon {
             }
         }
 
-        let mut not_timex: HashMap<&'static str, Vec<(Vec<&'static str>, usize)>> = HashMap::new();
+        let mut not_timex: HashMap<&'static str, Vec<(Vec<&'static str>, usize)>> = HashMap::default();
         for r in rows(include_str!("../data/not_timex.txt")) {
             let toks: Vec<&'static str> = r[0].split(' ').collect();
             let Some(k) = toks.iter().position(|w| w.starts_with('[') && w.ends_with(']')) else {
@@ -241,7 +241,7 @@ impl Lexicon {
         }
 
         let mut lex = Lexicon {
-            triggers: HashSet::new(),
+            triggers: HashSet::default(),
             months: map_u32(include_str!("../data/months.tsv")),
             ambiguous_months: words(include_str!("../data/ambiguous_months.txt")),
             month_preps: words(include_str!("../data/month_preps.txt")),
@@ -267,7 +267,7 @@ impl Lexicon {
             phrases,
             holidays,
             future_cues: rows(include_str!("../data/tense_future.txt")).fold(
-                HashMap::new(),
+                HashMap::default(),
                 |mut m: HashMap<&'static str, Vec<Option<&'static str>>>, r| {
                     let next = r.get(1).map(|c| c.trim()).filter(|c| !c.is_empty());
                     m.entry(r[0].trim()).or_default().push(next);
@@ -300,7 +300,7 @@ impl Lexicon {
             year_block_before,
             year_block_after,
         };
-        let mut trig: HashSet<&'static str> = HashSet::new();
+        let mut trig: HashSet<&'static str> = HashSet::default();
         trig.extend(lex.months.keys());
         trig.extend(lex.weekdays.keys());
         trig.extend(lex.units.keys());
