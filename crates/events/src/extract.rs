@@ -175,6 +175,15 @@ impl<'a> Doc<'a> {
         Some(s.partition_point(|x| x.end <= at).min(s.len() - 1))
     }
 
+    /// The time expressions starting inside sentence `s`, as indices into the timexes (which
+    /// are in text order); empty when there is no such sentence.
+    pub(crate) fn timexes_in(&self, s: usize) -> std::ops::Range<usize> {
+        let t = self.input.timexes;
+        let Some(sent) = self.input.seg.sentences.get(s) else { return 0..0 };
+        let lo = t.partition_point(|x| x.span.start < sent.start);
+        lo..lo + t[lo..].partition_point(|x| x.span.start < sent.end)
+    }
+
     /// The first token starting at or after `at`.
     pub(crate) fn tok_at(&self, at: usize) -> usize {
         self.input.seg.tokens.partition_point(|t| t.span.start < at)
@@ -908,8 +917,7 @@ fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, doc: &Doc, lex: &Lexicon) 
     let (lo, hi) = (ms.partition_point(|k| k.sent < m.sent), ms.partition_point(|k| k.sent <= m.sent));
     // A casualty is beside it when no other happening's word comes between them.
     let beside = |k: &Mention| {
-        let (a, b) =
-            if k.span.start < m.span.start { (k.span.end, m.span.start) } else { (m.span.end, k.span.start) };
+        let (a, b) = gap_of(k.span, m.span);
         !ms[lo..hi.max(lo)].iter().any(|o| !o.casualty && o.span.start >= a && o.span.end <= b)
     };
     let date =
@@ -945,8 +953,8 @@ fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, doc: &Doc, lex: &Lexicon) 
     // 14 in 2022"): a date later in the sentence, in the same region, counts too.
     let clause_date = date.or_else(|| {
         let sent = input.seg.sentences.get(m.sent)?;
-        timexes
-            .iter()
+        doc.timexes_in(m.sent)
+            .map(|k| &timexes[k])
             .filter(|t| t.span.start >= m.span.end && t.span.end <= sent.end && t.anchor.is_none())
             .find(|t| datable(t) && doc.region(m.sent, t.span) == m.region)
             .map(|t| t.value.as_str())
@@ -1113,26 +1121,25 @@ fn event_times(
                     && v.starts_with(coarse)
                     && v.as_bytes().get(coarse.len()) == Some(&b'-')
             };
-            // An unclaimed date in the clause of one of its own (non-update) mentions.
-            let unclaimed =
+            // Else an unclaimed date in the clause of one of its own (non-update) mentions.
+            let unclaimed = || {
                 e.mentions.iter().filter(|&&mi| !ms[mi].update && rank(&ms[mi]) < 2).find_map(|&mi| {
                     let m = &ms[mi];
-                    let sent = doc.input.seg.sentences.get(m.sent)?;
-                    let lo = timexes.partition_point(|x| x.span.start < sent.start);
-                    (lo..timexes.len()).take_while(|&k| timexes[k].span.start < sent.end).find(|&k| {
+                    doc.timexes_in(m.sent).find(|&k| {
                         !assigned[k]
                             && !cue_times[k]
                             && timexes[k].anchor.is_none()
                             && finer(k)
                             && doc.region(m.sent, timexes[k].span) == m.region
                     })
-                });
+                })
+            };
             dated_mentions
                 .iter()
                 .filter(|&&(r2, t2)| r2 < 3 && r2 <= r.max(1) && finer(t2))
                 .max_by_key(|&&(_, t2)| timexes[t2].value.len())
                 .map(|&(_, t2)| t2)
-                .or(unclaimed)
+                .or_else(unclaimed)
                 .unwrap_or(t)
         });
         let anchored =
@@ -1140,18 +1147,14 @@ fn event_times(
         // Else an unclaimed date of the first mention's sentence.
         let fallback = || {
             let m = &ms[e.mentions[0]];
-            let sent = doc.input.seg.sentences.get(m.sent).copied().unwrap_or(Span::new(0, 0));
-            let lo = timexes.partition_point(|t| t.span.start < sent.start);
-            timexes.iter().enumerate().skip(lo).take_while(|(_, t)| t.span.start < sent.end).find_map(
-                |(ti, t)| {
-                    (!assigned[ti]
-                        && t.anchor.is_none()
-                        && datable(t)
-                        && doc.sentence_of(t.span.start) == Some(m.sent)
-                        && doc.region(m.sent, t.span) == m.region)
-                        .then_some(ti)
-                },
-            )
+            doc.timexes_in(m.sent).find(|&ti| {
+                let t = &timexes[ti];
+                !assigned[ti]
+                    && t.anchor.is_none()
+                    && datable(t)
+                    && doc.sentence_of(t.span.start) == Some(m.sent)
+                    && doc.region(m.sent, t.span) == m.region
+            })
         };
         let Some(ti) = direct.or(anchored).or_else(fallback) else { continue };
         let t = &timexes[ti];
@@ -1233,8 +1236,9 @@ fn event_times(
             let relation = if doc.words[k] == "before" { Relation::Before } else { Relation::After };
             // The named happening: a mention starting within three words, in another event.
             let (lo, hi) = (doc.tok(k).end, doc.tok((k + 3).min(end - 1)).end);
-            let named = ms.iter().enumerate().find(|(_, o)| o.span.start >= lo && o.span.start < hi)?;
-            let ae = event_of_mention[named.0].filter(|&ae| ae != ei)?;
+            let named = ms.partition_point(|o| o.span.start < lo);
+            (ms.get(named)?.span.start < hi).then_some(())?;
+            let ae = event_of_mention[named].filter(|&ae| ae != ei)?;
             let t =
                 out[ae].time.as_ref().filter(|t| matches!(t.relation, Relation::On | Relation::During))?;
             Some(EventTime { timex: None, value: Some(t.value.clone()?), relation, anchor_event: Some(ae) })
@@ -1255,7 +1259,7 @@ fn toll_update(doc: &Doc, m: &Mention, ti: usize) -> bool {
     let (a, b) = gap_of(m.span, t.span);
     // "to" and "at" count only after a toll ("the toll stood at 30 on Monday"), not after any
     // happening ("opened fire at the bar on Monday").
-    let toll = doc.text()[m.span.range()].to_lowercase().contains("toll");
+    let toll = doc.words.get(m.t0..=m.t1).is_some_and(|ws| ws.iter().any(|w| w.contains("toll")));
     (doc.tok_at(a)..doc.tok_at(b))
         .any(|j| doc.is(j, "toll_verb") && (toll || !matches!(doc.words[j].as_ref(), "to" | "at")))
 }

@@ -1,13 +1,17 @@
 //! Which time dates which event, on the team's own sentences.
 
 use chrono::NaiveDate;
-use dossier_events::{prepare::prepare, EventExtractor, EventType};
+use dossier_events::{prepare::prepare, EventExtractor, EventHit, EventType};
 
-fn time_of(text: &str, kind: EventType) -> Option<String> {
+/// The events of `text`, published on Tuesday 2025-03-11.
+fn events_of(text: &str) -> Vec<EventHit> {
     let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
     let ents = p.entity_refs();
-    let input = p.input(text, &ents);
-    let events = EventExtractor::global().extract(&input);
+    EventExtractor::global().extract(&p.input(text, &ents))
+}
+
+fn time_of(text: &str, kind: EventType) -> Option<String> {
+    let events = events_of(text);
     let e = events.iter().find(|e| e.kind == kind)?;
     e.time.as_ref().and_then(|t| t.value.clone())
 }
@@ -65,9 +69,7 @@ fn coordinated_predicates_share_their_time() {
 fn an_indefinite_mention_dated_years_ago_is_another_happening() {
     let text = "Landslides buried homes in the hills near Kandy, police said. \
                 In 2016, a landslide in a neighbouring district killed more than 100 people.";
-    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
-    let ents = p.entity_refs();
-    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    let events = events_of(text);
     let disasters: Vec<_> = events.iter().filter(|e| e.kind == EventType::Disaster).collect();
     assert_eq!(disasters.len(), 2, "{disasters:?}");
     assert_eq!(disasters[0].trigger.of(text), "Landslides", "a plural noun trigger");
@@ -78,9 +80,7 @@ fn an_indefinite_mention_dated_years_ago_is_another_happening() {
 fn the_headline_happening_is_the_one_the_lead_introduces() {
     let text = "Coastal states agree on joint patrols at Lome summit\n\n\
                 Leaders of five coastal states agreed at a summit in Lome on Thursday to share radar data.";
-    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
-    let ents = p.entity_refs();
-    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    let events = events_of(text);
     let meetings: Vec<_> = events.iter().filter(|e| e.kind == EventType::Meeting).collect();
     assert_eq!(meetings.len(), 1, "{meetings:?}");
     assert_eq!(meetings[0].time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-06"));
@@ -110,9 +110,7 @@ fn a_back_reference_with_its_own_date_outranks_a_casualty() {
 fn the_blast_of_a_bombing_is_the_attack() {
     let text = "A suicide bomber attacked a mosque in Quetta on Monday, killing 12 people. \
                 Officials had warned the police hours before the blast that a bomber had entered the city.";
-    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
-    let ents = p.entity_refs();
-    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    let events = events_of(text);
     assert!(!events.iter().any(|e| e.kind == EventType::Disaster), "{events:?}");
     let warning = events.iter().find(|e| e.kind == EventType::Warning).expect("a warning");
     assert_eq!(warning.time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-10"));
@@ -131,9 +129,7 @@ fn a_dated_bare_plural_is_a_happening() {
     assert_eq!(time_of(text, EventType::Meeting).as_deref(), Some("2025-03-10"));
     // Undated, a bare plural stays generic.
     let text = "The minister said talks were the only way out.";
-    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
-    let ents = p.entity_refs();
-    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    let events = events_of(text);
     assert!(!events.iter().any(|e| e.kind == EventType::Meeting), "{events:?}");
 }
 
@@ -164,9 +160,7 @@ fn an_earlier_happening_compared_to_in_the_same_sentence_is_another_event() {
     let text = "Officials on Monday raised the death toll from a weekend fire at a hostel in Varna to 23. \
                 The fire was the deadliest in the country since a blaze at a textile mill killed 14 workers \
                 in 2019.";
-    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
-    let ents = p.entity_refs();
-    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    let events = events_of(text);
     let fires: Vec<_> = events.iter().filter(|e| e.kind == EventType::Disaster).collect();
     assert_eq!(fires.len(), 2, "{fires:?}");
     assert!(fires[0].time.as_ref().and_then(|t| t.value.as_deref()) != Some("2019"), "{fires:?}");
@@ -191,9 +185,7 @@ fn a_date_the_reporting_verb_took_does_not_refine_the_happening() {
 fn the_headline_verb_happening_is_the_one_the_text_reports() {
     let text = "Fan dies after derby in Varna; dozens arrested\n\n\
                 Police said 41 people had been arrested on Saturday night after fans tore down fences.";
-    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
-    let ents = p.entity_refs();
-    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    let events = events_of(text);
     let arrests: Vec<_> = events.iter().filter(|e| e.kind == EventType::Arrest).collect();
     assert_eq!(arrests.len(), 1, "{arrests:?}");
     assert_eq!(arrests[0].time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-08"));
@@ -219,9 +211,7 @@ fn a_time_closing_its_clause_dates_the_clause_before_the_comma() {
 fn a_happening_named_after_another_takes_its_date_as_after() {
     let text = "The ministers met in Varna on Monday. The ministry said in a statement after the talks \
                 that no deal was reached.";
-    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
-    let ents = p.entity_refs();
-    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    let events = events_of(text);
     let st = events.iter().find(|e| e.kind == EventType::Statement).expect("a statement");
     let t = st.time.as_ref().expect("a time");
     assert_eq!((t.value.as_deref(), t.relation.as_str()), (Some("2025-03-10"), "after"), "{events:?}");
