@@ -6,37 +6,12 @@
 //! Run: `cargo bench -p dossier-pipeline --bench analyze`. `one core` runs the documents one
 //! after another on one thread; `two cores` spreads them over a 2-thread rayon pool.
 
-use std::path::Path;
+mod common;
 
+use common::{corpus, raw};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
-use dossier_ingest::{Content, RawDoc};
 use dossier_pipeline::{Pipeline, PipelineOptions};
 use rayon::prelude::*;
-
-fn corpus() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
-    let mut files = Vec::new();
-    for dir in ["articles", "gold"] {
-        let rd = std::fs::read_dir(root.join(dir)).expect("testdata folder");
-        files.extend(
-            rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")),
-        );
-    }
-    files.sort();
-    files.iter().map(|p| std::fs::read_to_string(p).expect("readable article")).collect()
-}
-
-fn raw(text: &str) -> RawDoc {
-    RawDoc {
-        id: "bench".into(),
-        content: Content::Text(text.to_string()),
-        title: None,
-        url: None,
-        published: chrono::NaiveDate::from_ymd_opt(2025, 6, 1),
-        outlet: None,
-        warnings: Vec::new(),
-    }
-}
 
 fn bench(c: &mut Criterion) {
     let docs = corpus();

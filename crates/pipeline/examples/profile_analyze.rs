@@ -11,24 +11,14 @@
 //! A first, uncounted pass builds the lazily built tables and fills per-thread caches; the
 //! argument is the number of counted passes after it.
 
-use std::path::Path;
+#[path = "../benches/common/mod.rs"]
+mod common;
 
-use dossier_ingest::{Content, RawDoc};
 use dossier_pipeline::{Pipeline, PipelineOptions};
 
 fn main() {
     let passes: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1);
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
-    let mut files = Vec::new();
-    for dir in ["articles", "gold"] {
-        let rd = std::fs::read_dir(root.join(dir)).expect("testdata folder");
-        files.extend(
-            rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")),
-        );
-    }
-    files.sort();
-    let docs: Vec<String> =
-        files.iter().map(|p| std::fs::read_to_string(p).expect("readable article")).collect();
+    let docs = common::corpus();
     let bytes: usize = docs.iter().map(String::len).sum();
     let pipeline = Pipeline::new(PipelineOptions::default()).expect("models load");
     // Warm-up: lazily built tables and per-thread caches, not counted.
@@ -45,20 +35,5 @@ fn counted_pass(pipeline: &Pipeline, docs: &[String], passes: usize) -> usize {
 
 #[inline(never)]
 fn pass(pipeline: &Pipeline, docs: &[String]) -> usize {
-    let mut ok = 0;
-    {
-        for d in docs {
-            let raw = RawDoc {
-                id: "profile".into(),
-                content: Content::Text(d.clone()),
-                title: None,
-                url: None,
-                published: chrono::NaiveDate::from_ymd_opt(2025, 6, 1),
-                outlet: None,
-                warnings: Vec::new(),
-            };
-            ok += pipeline.run(Ok(raw)).is_ok() as usize;
-        }
-    }
-    ok
+    docs.iter().map(|d| pipeline.run(Ok(common::raw(d))).is_ok() as usize).sum()
 }
