@@ -557,10 +557,25 @@ const HEADLINE_WORDS: usize = 25;
 
 /// A time expression that can date an event: a calendar DATE/TIME value, or one anchored
 /// on an event.
-pub(crate) fn datable(t: &dossier_time::TimexHit) -> bool {
+pub(crate) fn datable(text: &str, t: &dossier_time::TimexHit) -> bool {
     t.anchor.is_some()
         || (matches!(t.kind, dossier_time::TimexType::Date | dossier_time::TimexType::Time)
-            && calendar(&t.value))
+            && calendar(&t.value)
+            && !clock_only(text, t))
+}
+
+/// A time of day with no day of its own ("shortly after noon", "at 3 a.m."): the time stage
+/// puts it on the publication date, but in a story it happens on the day being told about, so
+/// it dates nothing.
+fn clock_only(text: &str, t: &dossier_time::TimexHit) -> bool {
+    let lex = &*crate::lexicon::LEX;
+    t.kind == dossier_time::TimexType::Time
+        && text.get(t.span.range()).is_some_and(|s| {
+            s.split_whitespace().all(|w| {
+                let w = w.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')'));
+                w.bytes().any(|b| b.is_ascii_digit()) || lex.is("clock", &w.to_lowercase())
+            })
+        })
 }
 
 pub(crate) fn calendar(v: &str) -> bool {
@@ -636,7 +651,7 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
     order.sort_by_key(|&k| (takers[k].sent, takers[k].span.start));
     let first_of = |s: usize| order.partition_point(|&k| takers[k].sent < s);
     for (ti, t) in input.timexes.iter().enumerate() {
-        if !datable(t) || t.span.end > doc.text().len() {
+        if t.span.end > doc.text().len() || !datable(doc.text(), t) {
             continue;
         }
         // An anchor that names no event ("hours before bringing it under control") dates nothing.
@@ -956,7 +971,7 @@ fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, doc: &Doc, lex: &Lexicon) 
         doc.timexes_in(m.sent)
             .map(|k| &timexes[k])
             .filter(|t| t.span.start >= m.span.end && t.span.end <= sent.end && t.anchor.is_none())
-            .find(|t| datable(t) && doc.region(m.sent, t.span) == m.region)
+            .find(|t| datable(doc.text(), t) && doc.region(m.sent, t.span) == m.region)
             .map(|t| t.value.as_str())
     });
     // A headline's happening is the story's, however long ago the text dates it.
@@ -1151,7 +1166,7 @@ fn event_times(
                 let t = &timexes[ti];
                 !assigned[ti]
                     && t.anchor.is_none()
-                    && datable(t)
+                    && datable(doc.text(), t)
                     && doc.sentence_of(t.span.start) == Some(m.sent)
                     && doc.region(m.sent, t.span) == m.region
             })

@@ -180,7 +180,9 @@ const WHATS: [&str; 9] =
     ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
 
 /// Word classes of `words.tsv`.
-const CLASSES: [&str; 17] = [
+const CLASSES: [&str; 19] = [
+    "continuation",
+    "clock",
     "toll_verb",
     "clause_start",
     "update",

@@ -44,7 +44,10 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
             !linked[ai] && fits(a.cue) && !on_mention(a.cue)
         })
         .collect();
-    if !pending.is_empty() && !input.seg.tokens.is_empty() && input.timexes.iter().any(datable) {
+    if !pending.is_empty()
+        && !input.seg.tokens.is_empty()
+        && input.timexes.iter().any(|t| datable(input.text, t))
+    {
         let doc = Doc::light(input);
         let mut takers = Vec::new();
         for e in events {
@@ -79,7 +82,7 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
                     input.timexes.iter().enumerate().skip(lo).take_while(|(_, t)| t.span.start < sent.end);
                 near.find_map(|(ti, t)| {
                     let inside = a.content.iter().any(|c| c.contains(&t.span));
-                    (datable(t)
+                    (datable(text, t)
                         && !inside
                         && t.span.end <= a.cue.start
                         && doc.sentence_of(t.span.start) == Some(tk.sent)
@@ -111,11 +114,73 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
             ));
         }
     }
+    continuations(input, lex, &mut items);
     items.sort_by(|(pa, a), (pb, b)| {
         a.value.cmp(&b.value).then(a.relation.rank().cmp(&b.relation.rank())).then(pa.cmp(pb))
     });
     items.into_iter().map(|(_, i)| i).collect()
 }
+
+/// "…, she said on Monday. She added that …": a continuation cue with no time of its own
+/// shares the time of the dated statement it continues — the speaker's previous attribution,
+/// within [`CONTINUATION_SENTENCES`] sentences.
+fn continuations(input: &EventInput, lex: &Lexicon, items: &mut Vec<(usize, TimelineItem)>) {
+    let text = input.text;
+    let attrs = input.attributions;
+    let mut timed: Vec<Option<(String, Relation)>> = vec![None; attrs.len()];
+    for (_, it) in items.iter() {
+        if let Some(t) = it.attribution.and_then(|a| timed.get_mut(a)) {
+            *t = Some((it.value.clone(), it.relation));
+        }
+    }
+    let speaker = |a: &AttributionHit| {
+        a.source_resolved.or(a.source).and_then(|s| text.get(s.range())).map(|s| {
+            s.split_whitespace()
+                .last()
+                .unwrap_or("")
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+    };
+    let sentence_of = |b: usize| input.seg.sentences.partition_point(|s| s.end <= b);
+    let mut order: Vec<usize> = (0..attrs.len()).collect();
+    order.sort_by_key(|&i| attrs[i].cue.start);
+    for (k, &ai) in order.iter().enumerate() {
+        let a = &attrs[ai];
+        if timed[ai].is_some() || a.parent.is_some() {
+            continue;
+        }
+        let cue = text.get(a.cue.range()).unwrap_or("");
+        if !cue.split_whitespace().next().is_some_and(|w| lex.is("continuation", &w.to_lowercase())) {
+            continue;
+        }
+        // The statement continued: the previous top-level attribution.
+        let Some(&pi) = order[..k].iter().rev().find(|&&p| attrs[p].parent.is_none()) else { continue };
+        let p = &attrs[pi];
+        let Some((value, relation)) = timed[pi].clone() else { continue };
+        let who = speaker(a);
+        if who.is_none() || who.as_deref() == Some("") || who != speaker(p) {
+            continue;
+        }
+        if sentence_of(a.cue.start).saturating_sub(sentence_of(p.cue.start)) > CONTINUATION_SENTENCES {
+            continue;
+        }
+        timed[ai] = Some((value.clone(), relation));
+        items.push((
+            a.cue.start,
+            TimelineItem {
+                value,
+                relation,
+                event: None,
+                attribution: Some(ai),
+                summary: attr_summary(input, a, lex),
+            },
+        ));
+    }
+}
+
+/// How far (in sentences) a continuation cue may be from the statement it continues.
+const CONTINUATION_SENTENCES: usize = 3;
 
 fn overlap(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
