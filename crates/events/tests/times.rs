@@ -216,3 +216,45 @@ fn a_happening_named_after_another_takes_its_date_as_after() {
     let t = st.time.as_ref().expect("a time");
     assert_eq!((t.value.as_deref(), t.relation.as_str()), (Some("2025-03-10"), "after"), "{events:?}");
 }
+
+/// The timeline of `text`, published on Tuesday 2025-03-11, as (cue text, value) for the
+/// attribution items.
+fn attribution_times(text: &str) -> Vec<(String, String)> {
+    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
+    let ents = p.entity_refs();
+    let input = p.input(text, &ents);
+    let ex = EventExtractor::global();
+    let events = ex.extract(&input);
+    ex.timeline(&input, &events)
+        .iter()
+        .filter_map(|t| {
+            let a = &p.attributions[t.attribution?];
+            Some((text[a.cue.range()].to_string(), t.value.clone()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_time_of_day_alone_does_not_date_the_event_on_the_publication_day() {
+    // "noon" is put on the publication date by the time stage; the shooting is Friday's.
+    let text = "Gunmen stormed a bus depot in Varna on Friday. They opened fire on the drivers shortly \
+                after noon, witnesses said.";
+    let events = events_of(text);
+    let attacks: Vec<_> = events.iter().filter(|e| e.kind == EventType::Attack).collect();
+    assert_eq!(attacks.len(), 1, "{attacks:?}");
+    assert_eq!(attacks[0].time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-07"));
+}
+
+#[test]
+fn a_continuation_shares_the_time_of_the_statement_it_continues() {
+    let text = "The mayor of Varna, Elena Petrova, said on Monday that the depot would reopen within a \
+                week. She added that private guards would be hired for the night shifts.";
+    let times = attribution_times(text);
+    assert!(times.contains(&("said".to_string(), "2025-03-10".to_string())), "{times:?}");
+    assert!(times.contains(&("added".to_string(), "2025-03-10".to_string())), "{times:?}");
+    // Another speaker's addition has no time of its own.
+    let text = "The mayor of Varna, Elena Petrova, said on Monday that the depot would reopen within a \
+                week. The drivers' union added that its members would not return.";
+    let times = attribution_times(text);
+    assert!(times.iter().all(|(cue, _)| cue != "added"), "{times:?}");
+}
