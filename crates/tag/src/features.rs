@@ -91,15 +91,7 @@ pub fn atoms(word: &str, clusters: Option<&Clusters>) -> Atoms {
         if c == '.' {
             flags |= F_PERIOD;
         }
-        if c.is_ascii_digit() {
-            lower = lower.char('0');
-        } else if c.is_ascii() {
-            lower = lower.char(c.to_ascii_lowercase());
-        } else {
-            for l in c.to_lowercase() {
-                lower = lower.char(l);
-            }
-        }
+        lower = lower_char(lower, c);
         let k = class(c);
         if k != last_class {
             shape = shape.char(k);
@@ -160,9 +152,38 @@ pub fn atoms(word: &str, clusters: Option<&Clusters>) -> Atoms {
     a
 }
 
-/// The lowercase hash of a word as used by [`Atoms::lower`] (for dictionaries).
+/// Adds one character of a word to its lowercase hash: ASCII digits become `0`, letters
+/// their lowercase (all of it, for characters whose lowercase is several).
+#[inline(always)]
+fn lower_char(h: FeatHash, c: char) -> FeatHash {
+    if c.is_ascii_digit() {
+        h.char('0')
+    } else if c.is_ascii() {
+        h.char(c.to_ascii_lowercase())
+    } else {
+        let mut h = h;
+        for l in c.to_lowercase() {
+            h = h.char(l);
+        }
+        h
+    }
+}
+
+/// The lowercase hash of a word as used by [`Atoms::lower`] (for dictionaries), computed
+/// without the other atoms.
 pub fn lower_key(word: &str) -> u64 {
-    atoms(word, None).lower
+    let mut h = FeatHash::new(1);
+    if word.is_ascii() {
+        for &b in word.as_bytes() {
+            let l = if b.is_ascii_digit() { b'0' } else { b.to_ascii_lowercase() };
+            h = h.u64(u64::from(l));
+        }
+    } else {
+        for c in word.chars() {
+            h = lower_char(h, c);
+        }
+    }
+    h.finish()
 }
 
 #[cfg(test)]
@@ -189,5 +210,33 @@ mod tests {
         let short = atoms("ab", None);
         assert_eq!(short.pre[3], short.pre[1]);
         assert_eq!(short.suf[3], short.suf[1]);
+    }
+
+    #[test]
+    fn lower_key_matches_the_atom_on_chosen_words() {
+        for w in ["", "a", "Walking", "1996", "U.S.", "İstanbul", "ΣΟΦΙΑ", "ǅemal", "٣٤", "x\u{0}y", "Straße"]
+        {
+            assert_eq!(lower_key(w), atoms(w, None).lower, "{w:?}");
+        }
+        assert_eq!(lower_key("Walking"), lower_key("walking"));
+        assert_eq!(lower_key("1996"), lower_key("2024"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower_key_is_the_lower_atom(w in "\\PC*") {
+            proptest::prop_assert_eq!(lower_key(&w), atoms(&w, None).lower);
+        }
+
+        #[test]
+        fn lower_key_is_the_lower_atom_on_any_chars(w in proptest::collection::vec(proptest::char::any(), 0..12)) {
+            let w: String = w.into_iter().collect();
+            proptest::prop_assert_eq!(lower_key(&w), atoms(&w, None).lower);
+        }
+
+        #[test]
+        fn lower_key_is_the_lower_atom_on_ascii(w in "[ -~]{0,20}") {
+            proptest::prop_assert_eq!(lower_key(&w), atoms(&w, None).lower);
+        }
     }
 }

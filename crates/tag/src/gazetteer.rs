@@ -141,8 +141,21 @@ impl Gazetteer {
 
     /// Kinds of an exact name (whitespace-separated tokens), 0 when absent.
     pub fn kinds_of(&self, name: &str) -> u8 {
-        let toks = name_tokens(name);
-        self.kinds_of_keys(&toks.iter().map(|t| lower_key(t)).collect::<Vec<_>>())
+        // The sequence key of [`Self::kinds_of_keys`], hashed token by token without
+        // collecting the keys.
+        let mut h = FeatHash::new(SEQ_TEMPLATE);
+        let mut n = 0;
+        for t in name.split_whitespace() {
+            n += 1;
+            if n > self.max_len {
+                return 0;
+            }
+            h = h.u64(lower_key(t));
+        }
+        if n == 0 {
+            return 0;
+        }
+        self.entries.get(&h.finish()).map_or(0, |&k| k & !PREFIX)
     }
 
     pub fn kinds_of_keys(&self, lower_keys: &[u64]) -> u8 {
@@ -199,5 +212,37 @@ mod tests {
         let keys: Vec<u64> = toks.iter().map(|t| lower_key(t)).collect();
         let m = g.matches(&keys);
         assert!(m.iter().any(|m| m.start == 0 && m.end == 3 && m.kinds & Kind::Org.bit() != 0), "{m:?}");
+    }
+
+    /// The reference: collect the tokens' keys, then look the sequence up.
+    fn kinds_collected(g: &Gazetteer, name: &str) -> u8 {
+        g.kinds_of_keys(&name_tokens(name).iter().map(|t| lower_key(t)).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn kinds_of_agrees_with_the_collected_keys() {
+        let g = Gazetteer::global();
+        for name in [
+            "",
+            "   ",
+            "Ukraine",
+            " new  york ",
+            "National Security Council",
+            "New York City Hall and the rest of a very long name that is not there",
+            "ISIS - K",
+            "the",
+        ] {
+            assert_eq!(g.kinds_of(name), kinds_collected(g, name), "{name:?}");
+        }
+        let long = vec!["york"; g.max_len + 1].join(" ");
+        assert_eq!(g.kinds_of(&long), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn kinds_of_agrees_on_arbitrary_names(name in "\\PC{0,40}") {
+            let g = Gazetteer::global();
+            proptest::prop_assert_eq!(g.kinds_of(&name), kinds_collected(g, &name));
+        }
     }
 }
