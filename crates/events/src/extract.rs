@@ -1262,10 +1262,64 @@ fn event_times(
             out[ei].time = placed;
         }
     }
+    // "visited the hospital the same day": the date told just before.
+    for ei in 0..out.len() {
+        if out[ei].time.is_some() {
+            continue;
+        }
+        let value = evs[ei].mentions.iter().find_map(|&mi| same_day_date(doc, lex, ms[mi].sent, ms[mi].span));
+        if value.is_some() {
+            out[ei].time = Some(EventTime { timex: None, value, relation: Relation::On, anchor_event: None });
+        }
+    }
 }
 
 /// How many words after a mention a phrase placing it after another happening may start.
 const EVENT_PP_WORDS: usize = 4;
+
+/// How many sentences back a same-day phrase ("the same day") looks for the date it repeats.
+const SAME_DAY_SENTENCES: usize = 3;
+
+/// "Police detained a dozen of them later that night": the date a same-day phrase of sentence
+/// `sent` (`same_day.tsv`, in the region of `near`, the nearest one to it) points back to — the
+/// last full date told before the phrase, within [`SAME_DAY_SENTENCES`] sentences, moved by the
+/// phrase's days. A phrase the time stage already tagged is left to it.
+pub(crate) fn same_day_date(doc: &Doc, lex: &Lexicon, sent: usize, near: Span) -> Option<String> {
+    let toks = doc.sent_toks.get(sent)?.clone();
+    let text = doc.text();
+    let words: Vec<Cow<str>> =
+        toks.clone().map(|i| lower(text.get(doc.tok(i).range()).unwrap_or(""))).collect();
+    let region = doc.region(sent, near);
+    let dist =
+        |s: Span| if s.start >= near.end { s.start - near.end } else { near.start.saturating_sub(s.end) };
+    let mut found: Option<(Span, i64)> = None;
+    let mut i = 0;
+    while i < words.len() {
+        let Some((len, &days)) = lex.same_day.longest(&words, i) else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(doc.tok(toks.start + i).start, doc.tok(toks.start + i + len - 1).end);
+        if doc.region(sent, span) == region
+            && !doc.touches_timex(span)
+            && found.is_none_or(|(f, _)| dist(f) > dist(span))
+        {
+            found = Some((span, days));
+        }
+        i += len;
+    }
+    let (phrase, days) = found?;
+    let lo = doc.input.seg.sentences.get(sent.saturating_sub(SAME_DAY_SENTENCES))?.start;
+    let timexes = doc.input.timexes;
+    let before = timexes.partition_point(|t| t.span.start < phrase.start);
+    let day = timexes[..before]
+        .iter()
+        .rev()
+        .take_while(|t| t.span.start >= lo)
+        .filter(|t| t.span.end <= phrase.start && t.anchor.is_none() && datable(text, t))
+        .find_map(|t| chrono::NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok())?;
+    Some((day + chrono::Duration::days(days)).format("%Y-%m-%d").to_string())
+}
 
 /// Whether mention `m` is dated by time `ti` through a toll verb between them ("the death toll
 /// from the collapse climbed to 27 on Tuesday"): the date of the figure, not of the happening.

@@ -171,6 +171,8 @@ pub(crate) struct Lexicon {
     /// first words of triggers and numbers).
     pub words: HashMap<String, u32>,
     pub stance_verbs: HashMap<String, String>,
+    /// "the same day", "later that night", "a day later": days after the last date told.
+    pub same_day: Phrases<i64>,
     /// Length in bytes of the longest word in `words`.
     pub longest_word: usize,
 }
@@ -393,6 +395,14 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
         }
     }
     lex.longest_word = lex.words.keys().map(String::len).max().unwrap_or(0);
+    let f = "same_day.tsv";
+    for (n, c) in rows(f, include_str!("../data/same_day.tsv")) {
+        if c.len() != 2 {
+            return Err(bad(f, n));
+        }
+        let days: i64 = c[1].parse().map_err(|_| bad(f, n))?;
+        lex.same_day.insert(c[0], days);
+    }
     let f = "stance_verbs.tsv";
     for (n, c) in rows(f, include_str!("../data/stance_verbs.tsv")) {
         if c.len() != 2 {

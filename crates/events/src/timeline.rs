@@ -3,7 +3,7 @@
 use dossier_attribution::AttributionHit;
 use dossier_doc::Span;
 
-use crate::extract::{assign_times, calendar, datable, dated, relation_of, Doc, Taker};
+use crate::extract::{assign_times, calendar, datable, dated, relation_of, same_day_date, Doc, Taker};
 use crate::lexicon::Lexicon;
 use crate::{EventHit, EventInput, EventType, Qualifier, Relation, TimelineItem};
 
@@ -90,7 +90,24 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
                         .then_some(ti)
                 })
             };
-            let Some(ti) = times[first_cue + k].or_else(participle) else { continue };
+            let Some(ti) = times[first_cue + k].or_else(participle) else {
+                // "the ministry said the same day": the date told just before.
+                let a = &input.attributions[ai];
+                let tk = takers[first_cue + k];
+                if let Some(value) = same_day_date(&doc, lex, tk.sent, a.cue) {
+                    items.push((
+                        a.cue.start,
+                        TimelineItem {
+                            value,
+                            relation: Relation::On,
+                            event: None,
+                            attribution: Some(ai),
+                            summary: attr_summary(input, a, lex),
+                        },
+                    ));
+                }
+                continue;
+            };
             let t = &input.timexes[ti];
             let relation = relation_of(&doc, lex, t);
             let (value, relation) = match t.anchor {

@@ -258,3 +258,14 @@ fn a_continuation_shares_the_time_of_the_statement_it_continues() {
     let times = attribution_times(text);
     assert!(times.iter().all(|(cue, _)| cue != "added"), "{times:?}");
 }
+
+#[test]
+fn a_same_day_phrase_repeats_the_date_told_before_it() {
+    let text = "Gunmen stormed a bus depot in Varna on Friday, killing two guards. The interior minister \
+                visited the depot the same day. Police detained four suspects the next day.";
+    assert_eq!(time_of(text, EventType::Meeting).as_deref(), Some("2025-03-07"));
+    assert_eq!(time_of(text, EventType::Arrest).as_deref(), Some("2025-03-08"));
+    // With no date told before it, the phrase dates nothing.
+    let text = "The interior minister visited the depot the same day.";
+    assert_eq!(time_of(text, EventType::Meeting), None);
+}
