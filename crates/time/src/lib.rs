@@ -216,7 +216,9 @@ impl TimeTagger {
                     quarter = Some(p);
                 }
             }
-            if let Under::Cal { y: Some(YearRef::Abs(y)), .. } = c.val {
+            // "In June 2019 … later in March" narrates; a bare year ("a program approved in
+            // 1987 … bought through Sept. 29") names no story of its own.
+            if let Under::Cal { y: Some(YearRef::Abs(y)), m: Some(_), .. } = c.val {
                 explicit = Some((y, si));
             }
             // Shifts ("a year earlier") are read off the reference, never become it.
