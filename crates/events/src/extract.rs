@@ -600,6 +600,15 @@ fn is_clause_start(doc: &Doc, a: usize) -> bool {
 }
 
 /// Whether time `t` follows `span` with at most a preposition between ("the blast on April 28").
+/// Whether the mention at `m` is in a clause told of time `t`: "since 2012, when a quake …".
+fn when_clause(doc: &Doc, t: Span, m: Span) -> bool {
+    t.end <= m.start
+        && doc.text().get(t.end..m.start).is_some_and(|w| {
+            let w = w.trim_start_matches(',').trim_start();
+            w.get(..5).is_some_and(|h| h.eq_ignore_ascii_case("when ")) && !w.contains(CLAUSE_MARKS)
+        })
+}
+
 fn adjacent(doc: &Doc, span: Span, t: Span) -> bool {
     span.end <= t.start
         && doc
@@ -966,22 +975,39 @@ fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, doc: &Doc, lex: &Lexicon) 
     // publication is an earlier happening, not the undated one the article reports.
     // The date may be held by another word of its clause ("since a blaze at a workshop killed
     // 14 in 2022"): a date later in the sentence, in the same region, counts too.
+    // So may a date the clause is told of: "the worst since 2012, when a quake killed dozens".
     let clause_date = date.or_else(|| {
         let sent = input.seg.sentences.get(m.sent)?;
+        let when_clause = |t: &dossier_time::TimexHit| when_clause(doc, t.span, m.span);
         doc.timexes_in(m.sent)
             .map(|k| &timexes[k])
-            .filter(|t| t.span.start >= m.span.end && t.span.end <= sent.end && t.anchor.is_none())
-            .find(|t| datable(doc.text(), t) && doc.region(m.sent, t.span) == m.region)
+            .filter(|t| {
+                (t.span.start >= m.span.end || when_clause(t)) && t.span.end <= sent.end && t.anchor.is_none()
+            })
+            .find(|t| datable(doc.text(), t) && (when_clause(t) || doc.region(m.sent, t.span) == m.region))
             .map(|t| t.value.as_str())
     });
+    // "the 2021 election", "the December 2014 floods": a back-reference dated long ago by a
+    // date of its own is another happening than the story's.
+    let old_named = m.noun
+        && m.definite
+        && date.is_some_and(|d| long_before(d, input.published))
+        && m.timex.and_then(|t| timexes.get(t)).is_some_and(|t| {
+            t.span.end <= m.span.start
+                && doc.text().get(t.span.end..m.span.start).is_some_and(|w| w.trim().is_empty())
+        });
     // A headline's happening is the story's, however long ago the text dates it.
     let earlier = |ev: &Ev| {
-        m.noun
+        let headline_event = ev.mentions.iter().all(|&o| ms[o].sent < headline_sents);
+        (m.noun
             && !m.definite
             && !m.bare_plural
-            && ev.date.is_none()
-            && !ev.mentions.iter().all(|&o| ms[o].sent < headline_sents)
-            && clause_date.is_some_and(|d| long_before(d, input.published))
+            && !headline_event
+            && clause_date.is_some_and(|d| {
+                long_before(d, input.published)
+                    && ev.date.as_deref().is_none_or(|e| !(e.starts_with(d) || d.starts_with(e)))
+            }))
+            || (old_named && ev.date.as_deref() != date && (ev.date.is_some() || !headline_event))
     };
     let target = target.filter(|&e| {
         let ev = &evs[e];
@@ -1159,21 +1185,27 @@ fn event_times(
         });
         let anchored =
             e.mentions.iter().find_map(|&mi| ms[mi].timex.filter(|&t| timexes[t].anchor.is_some()));
-        // Else an unclaimed date of the first mention's sentence.
+        // Else an unclaimed date of the first mention's sentence, or the date its clause is
+        // told of ("since 2012, when a quake …").
         let fallback = || {
             let m = &ms[e.mentions[0]];
             doc.timexes_in(m.sent).find(|&ti| {
                 let t = &timexes[ti];
-                !assigned[ti]
-                    && t.anchor.is_none()
+                t.anchor.is_none()
                     && datable(doc.text(), t)
                     && doc.sentence_of(t.span.start) == Some(m.sent)
-                    && doc.region(m.sent, t.span) == m.region
+                    && ((!assigned[ti] && doc.region(m.sent, t.span) == m.region)
+                        || when_clause(doc, t.span, m.span))
             })
         };
         let Some(ti) = direct.or(anchored).or_else(fallback) else { continue };
         let t = &timexes[ti];
-        let relation = relation_of(doc, lex, t);
+        // "since 2012, when a quake …": the quake is of 2012, not after it.
+        let relation = if when_clause(doc, t.span, ms[e.mentions[0]].span) {
+            Relation::On
+        } else {
+            relation_of(doc, lex, t)
+        };
         if t.anchor.is_some() {
             anchors[ei] = t.anchor;
             out[ei].time = Some(EventTime { timex: Some(ti), value: None, relation, anchor_event: None });

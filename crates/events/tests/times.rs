@@ -269,3 +269,27 @@ fn a_same_day_phrase_repeats_the_date_told_before_it() {
     let text = "The interior minister visited the depot the same day.";
     assert_eq!(time_of(text, EventType::Meeting), None);
 }
+
+#[test]
+fn a_clause_told_of_an_old_date_is_another_happening() {
+    let text = "A landslide buried a road above Varna on Monday, killing nine drivers. It was the worst \
+                landslide in the region since 2019, when a landslide near the dam killed 30 people.";
+    let events = events_of(text);
+    let slides: Vec<_> = events.iter().filter(|e| e.kind == EventType::Disaster).collect();
+    assert_eq!(slides.len(), 2, "{slides:?}");
+    let value = |e: &EventHit| e.time.as_ref().and_then(|t| t.value.clone());
+    assert_eq!(value(slides[0]).as_deref(), Some("2025-03-10"));
+    assert_eq!(value(slides[1]).as_deref(), Some("2019"));
+    assert_eq!(slides[1].time.as_ref().map(|t| t.relation), Some(dossier_events::Relation::During));
+}
+
+#[test]
+fn a_back_reference_with_an_old_date_of_its_own_is_another_happening() {
+    let text = "Voters in Varna went to the polls on Sunday in an election for a new city council. \
+                In the 2021 election the ruling party won 38 of the 51 seats.";
+    let events = events_of(text);
+    let votes: Vec<_> = events.iter().filter(|e| e.kind == EventType::Election).collect();
+    assert_eq!(votes.len(), 2, "{votes:?}");
+    let values: Vec<_> = votes.iter().map(|e| e.time.as_ref().and_then(|t| t.value.clone())).collect();
+    assert!(values.contains(&Some("2021".to_string())), "{values:?}");
+}
