@@ -40,6 +40,10 @@ fn cue(toks: &Tokens, i: usize, left: bool) -> Option<Tense> {
     if let Some(nexts) = LEX.future_cues.get(w).filter(|_| !named) {
         // "going to", "expected to", "as soon as": only future when the next word agrees.
         if nexts.iter().any(|next| next.is_none_or(|n| toks.w(i + 1) == n)) {
+            // "had been due to expire Friday": a plan told in the past perfect is over
+            if past_perfect(toks, i) {
+                return Some(Tense::Past);
+            }
             return Some(Tense::Future);
         }
     }
@@ -65,12 +69,22 @@ fn cue(toks: &Tokens, i: usize, left: bool) -> Option<Tense> {
     // An infinitive before the expression ("agreed to acquire it in January", "to be
     // completed by Dec. 15") looks ahead of the verb that governs it.
     if left && w == "to" && infinitive(toks, i + 1) && !LEX.implicatives.contains(toks.w(i.wrapping_sub(1))) {
+        let head = i.wrapping_sub(1);
+        if past_perfect(toks, head) {
+            return Some(Tense::Past);
+        }
         return Some(Tense::Future);
     }
     if matches!(w, "is" | "are" | "am" | "says" | "say" | "does" | "do") {
         return Some(Tense::Present);
     }
     None
+}
+
+/// The word at `i` is told in the past perfect: "had scheduled", "had been due".
+fn past_perfect(toks: &Tokens, i: usize) -> bool {
+    let w = |k: usize| toks.w(i.wrapping_sub(k));
+    w(1) == "had" || (w(1) == "been" && w(2) == "had")
 }
 
 /// Token `i` looks like the bare verb of an infinitive: a lowercase word that is no
