@@ -120,7 +120,22 @@ pub fn eval(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
             metric(&mut out, "f1", 100.0 * r.f1())?;
         }
         EvalCommand::Timex { timeml } => {
-            let r = dossier_time::eval::timeml(&timeml)?;
+            // As `analyze` runs it: the tense cues read the POS tagger's word classes.
+            let tagger = dossier_tag::Tagger::global()?;
+            let r = dossier_time::eval::timeml_with(&timeml, |text, seg| {
+                let sentences: Vec<Vec<&str>> = seg
+                    .sentence_tokens
+                    .iter()
+                    .map(|r| seg.tokens[r.clone()].iter().map(|t| t.span.of(text)).collect())
+                    .collect();
+                let tags = tagger.tag_document(&sentences);
+                let words = seg
+                    .sentence_tokens
+                    .iter()
+                    .zip(&tags)
+                    .flat_map(|(r, ts)| seg.tokens[r.clone()].iter().zip(ts).map(|(t, p)| (t.span, p.xpos())));
+                Some(dossier_time::XposHint::new(words))
+            })?;
             writeln!(out, "{r}")?;
             metric(&mut out, "strict_f1", r.strict_prf().2)?;
             metric(&mut out, "relaxed_f1", r.relaxed_prf().2)?;

@@ -173,7 +173,12 @@ impl Pipeline {
         }
         let seg = self.segmenter.segment(&text);
         let (pos, mentions) = entities::tag(&text, &seg, self.tagger, self.ner);
-        let timexes = TimeTagger::global().extract(&text, &seg.sentences, published);
+        // The tagger's word classes steer the tense cues (past tense, adjective in "-ed").
+        let timexes = {
+            let words = seg.tokens.iter().zip(&pos).filter_map(|(t, p)| p.map(|p| (t.span, p.xpos())));
+            let hint = dossier_time::XposHint::new(words);
+            TimeTagger::global().extract_with(&text, &seg.sentences, published, Some(&hint))
+        };
         let attributions = {
             let tags: Option<Vec<PosTag>> = pos.iter().copied().collect();
             let ents: Vec<EntityMention> =

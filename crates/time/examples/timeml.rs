@@ -1,14 +1,46 @@
-//! `cargo run --release -p dossier-time --example timeml -- DIR [--errors]`: the TempEval-3
-//! measures on a folder of TimeML files, optionally with every disagreement listed.
+//! `cargo run --release -p dossier-time --example timeml -- DIR [--errors] [--pos]`: the
+//! TempEval-3 measures on a folder of TimeML files, optionally with every disagreement
+//! listed; `--pos` gives the tense cues the shipped POS tagger's word classes (as
+//! `dossier eval timex` does).
+
+use dossier_segment::Segmentation;
+use dossier_time::XposHint;
+
+/// XPOS tags of every token of `seg`, from the shipped tagger.
+fn pos_hint(text: &str, seg: &Segmentation) -> Option<XposHint> {
+    let tagger = match dossier_tag::Tagger::global() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("pos: {e}");
+            return None;
+        }
+    };
+    let sentences: Vec<Vec<&str>> = seg
+        .sentence_tokens
+        .iter()
+        .map(|r| seg.tokens[r.clone()].iter().map(|t| t.span.of(text)).collect())
+        .collect();
+    let tags = tagger.tag_document(&sentences);
+    let words = seg
+        .sentence_tokens
+        .iter()
+        .zip(&tags)
+        .flat_map(|(r, ts)| seg.tokens[r.clone()].iter().zip(ts).map(|(t, p)| (t.span, p.xpos())));
+    Some(XposHint::new(words))
+}
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let Some(dir) = args.next() else {
-        eprintln!("usage: timeml DIR [--errors]");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(dir) = args.iter().find(|a| !a.starts_with("--")) else {
+        eprintln!("usage: timeml DIR [--errors] [--pos]");
         std::process::exit(2);
     };
-    let errors = args.next().as_deref() == Some("--errors");
-    match dossier_time::eval::timeml(std::path::Path::new(&dir)) {
+    let errors = args.iter().any(|a| a == "--errors");
+    let pos = args.iter().any(|a| a == "--pos");
+    let dir = std::path::Path::new(dir);
+    let report =
+        if pos { dossier_time::eval::timeml_with(dir, pos_hint) } else { dossier_time::eval::timeml(dir) };
+    match report {
         Ok(r) => {
             if errors {
                 for m in &r.mismatches {

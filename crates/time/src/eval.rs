@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use dossier_doc::Span;
-use dossier_segment::Segmenter;
+use dossier_segment::{Segmentation, Segmenter};
 
-use crate::{TimeTagger, TimexHit};
+use crate::{TenseHint, TimeTagger, TimexHit, XposHint};
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -282,6 +282,15 @@ fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 /// Runs the segmenter and the tagger over every `.tml` file under `dir` (recursively)
 /// and scores them against the gold TIMEX3 annotations.
 pub fn timeml(dir: &Path) -> Result<TimexReport> {
+    timeml_with(dir, |_, _| None)
+}
+
+/// As [`timeml`], with word classes for the tense cues: `hint` gets each document's text
+/// and segmentation and returns, say, an [`XposHint`](crate::XposHint) from a POS tagger.
+pub fn timeml_with<F>(dir: &Path, hint: F) -> Result<TimexReport>
+where
+    F: Fn(&str, &Segmentation) -> Option<XposHint>,
+{
     let mut files = Vec::new();
     tml_files(dir, &mut files)?;
     files.sort();
@@ -295,8 +304,14 @@ pub fn timeml(dir: &Path) -> Result<TimexReport> {
         let src =
             std::fs::read_to_string(&path).map_err(|source| EvalError::Io { path: path.clone(), source })?;
         let doc = parse_timeml(&src).ok_or_else(|| EvalError::NoText(path.clone()))?;
-        let sentences = seg.segment(&doc.text).sentences;
-        let hits = tagger.extract(&doc.text, &sentences, doc.dct);
+        let segmentation = seg.segment(&doc.text);
+        let words = hint(&doc.text, &segmentation);
+        let hits = tagger.extract_with(
+            &doc.text,
+            &segmentation.sentences,
+            doc.dct,
+            words.as_ref().map(|h| h as &dyn TenseHint),
+        );
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         report.add(&name, &doc, &hits);
     }

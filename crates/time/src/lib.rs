@@ -32,7 +32,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use dossier_doc::Span;
 
-pub use tense::{Tense, TenseHint};
+pub use tense::{Tense, TenseHint, VerbForm, XposHint};
 
 use crate::lexicon::LEX;
 use crate::parse::Matcher;
@@ -161,7 +161,8 @@ impl TimeTagger {
         self.extract_with(text, sentences, dct, None)
     }
 
-    /// As [`extract`](Self::extract), with a better source of tense (a POS tagger).
+    /// As [`extract`](Self::extract), with word classes from a POS tagger for the tense
+    /// cues ([`XposHint`] reads Penn Treebank tags).
     pub fn extract_with(
         &self,
         text: &str,
@@ -188,9 +189,7 @@ impl TimeTagger {
             let deadline = prep == Some(&true);
             let tense = match prep {
                 Some(false) => Tense::Past,
-                _ => hint
-                    .and_then(|h| h.tense(sent, span))
-                    .unwrap_or_else(|| tense::tense_near(&toks, ts, te, c.lo, c.hi)),
+                _ => tense::tense_near(&toks, ts, te, c.lo, c.hi, hint),
             };
             // "He was soon released": a vague future in a past clause narrates, it refers
             // to no time of its own (TimeBank leaves it untagged)

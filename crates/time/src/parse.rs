@@ -1289,6 +1289,10 @@ impl<'a> Matcher<'a> {
         if counted && !hyph && LEX.age_words.contains(self.w(hi)) {
             return None; // "52 years old", "55 years of age": an age
         }
+        // "a year-earlier loss": the article leads the adjective "year-earlier", no span
+        if !hyph && self.w(hi) == "-" && self.t.adj(hi - 1) && matches!(self.w(hi + 1), "earlier" | "ago") {
+            return None;
+        }
         if matches!(self.w(hi), "-") && self.t.adj(hi - 1) && self.w(hi + 1) == "long" {
             if !hyph && matches!(self.w(i), "a" | "an") {
                 // "a week-long festival": the article is not part of it

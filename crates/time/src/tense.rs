@@ -1,7 +1,10 @@
 //! A light tense heuristic over the words of a clause, used to decide which occurrence of a
 //! weekday or month is meant. A POS tagger can replace it through [`TenseHint`].
 
+use std::sync::LazyLock;
+
 use dossier_doc::Span;
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::LEX;
 use crate::token::{Kind, Tokens};
@@ -16,18 +19,91 @@ pub enum Tense {
     Unknown,
 }
 
-/// A source of tense better than the word heuristic (for example a POS tagger): given the
-/// sentence and the span of a temporal expression, the tense of the verb governing it.
-pub trait TenseHint: Sync {
-    fn tense(&self, sentence: Span, timex: Span) -> Option<Tense>;
+/// What a part-of-speech tagger says about one word, as far as the tense cues care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerbForm {
+    /// Past tense (VBD): "met", "announced".
+    Past,
+    /// Past participle (VBN): "has announced", "was named".
+    Participle,
+    /// Present tense (VBZ, VBP).
+    Present,
+    /// Bare verb (VB): "to meet".
+    Base,
+    /// Modal (MD): "will", "may".
+    Modal,
+    /// Gerund or present participle (VBG).
+    Gerund,
+    /// A noun: "the planned merger" is no verb, nor are "home runs".
+    Noun,
+    /// Any other word (adjective, adverb, …).
+    Other,
 }
 
-/// The tense cue at token `i`; `left`: the cue stands before the expression.
-fn cue(toks: &Tokens, i: usize, left: bool) -> Option<Tense> {
+/// A better source of word classes than the word lists (a POS tagger): the form of the word
+/// starting at a byte offset of the text. The heuristic keeps the word lists for what the
+/// tagger does not say.
+pub trait TenseHint: Sync {
+    /// The form of the word that starts at byte `start` (a token start), if known.
+    fn form(&self, start: usize) -> Option<VerbForm>;
+}
+
+static XPOS_FORMS: LazyLock<FxHashMap<&'static str, VerbForm>> = LazyLock::new(|| {
+    include_str!("../data/xpos_forms.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (tag, form) = l.split_once('\t')?;
+            let form = match form.trim() {
+                "past" => VerbForm::Past,
+                "participle" => VerbForm::Participle,
+                "present" => VerbForm::Present,
+                "base" => VerbForm::Base,
+                "modal" => VerbForm::Modal,
+                "gerund" => VerbForm::Gerund,
+                "noun" => VerbForm::Noun,
+                _ => VerbForm::Other,
+            };
+            Some((tag.trim(), form))
+        })
+        .collect()
+});
+
+/// A [`TenseHint`] from Penn Treebank tags (XPOS) of the words of a text.
+#[derive(Clone, Debug, Default)]
+pub struct XposHint {
+    /// (byte start of the word, its form), sorted by start.
+    words: Vec<(usize, VerbForm)>,
+}
+
+impl XposHint {
+    /// `words`: the byte span of each word and its XPOS tag ("VBD", "MD", …), in any order.
+    pub fn new<'a>(words: impl IntoIterator<Item = (Span, &'a str)>) -> XposHint {
+        let mut words: Vec<(usize, VerbForm)> = words
+            .into_iter()
+            .map(|(s, tag)| (s.start, XPOS_FORMS.get(tag).copied().unwrap_or(VerbForm::Other)))
+            .collect();
+        words.sort_by_key(|w| w.0);
+        XposHint { words }
+    }
+}
+
+impl TenseHint for XposHint {
+    fn form(&self, start: usize) -> Option<VerbForm> {
+        let k = self.words.binary_search_by_key(&start, |w| w.0).ok()?;
+        Some(self.words[k].1)
+    }
+}
+
+/// The tense cue at token `i`; `left`: the cue stands before the expression. `hint`, when
+/// a tagger ran, tells verbs from nouns and past tenses from participles.
+fn cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Option<Tense> {
     let w = toks.w(i);
     if toks.kind(i) != Some(Kind::Word) {
         return None;
     }
+    let form = |k: usize| hint.and_then(|h| h.form(toks.toks.get(k)?.start));
+    let f = form(i);
     if w == "won" && toks.w(i + 1) == "'" {
         return Some(Tense::Future); // won't
     }
@@ -40,12 +116,20 @@ fn cue(toks: &Tokens, i: usize, left: bool) -> Option<Tense> {
     if let Some(nexts) = LEX.future_cues.get(w).filter(|_| !named) {
         // "going to", "expected to", "as soon as": only future when the next word agrees.
         if nexts.iter().any(|next| next.is_none_or(|n| toks.w(i + 1) == n)) {
+            // "had been due to expire Friday": a plan told in the past perfect is over
+            if past_perfect(toks, i) {
+                return Some(Tense::Past);
+            }
             return Some(Tense::Future);
         }
     }
     // "the summit opens Monday": a finite verb of a schedule looks ahead; "failed to meet
     // Friday's deadline", "did not meet" leave the tense to the words further out.
-    if LEX.schedule_verbs.contains(w) && !named && !LEX.schedule_blockers.contains(toks.w(i.wrapping_sub(1)))
+    // ("home runs", "fits and starts" are nouns)
+    if LEX.schedule_verbs.contains(w)
+        && !named
+        && !LEX.schedule_blockers.contains(toks.w(i.wrapping_sub(1)))
+        && !matches!(f, Some(VerbForm::Noun | VerbForm::Other))
     {
         return Some(Tense::Future);
     }
@@ -56,21 +140,42 @@ fn cue(toks: &Tokens, i: usize, left: bool) -> Option<Tense> {
     if LEX.past_aux.contains(w) {
         return Some(Tense::Past);
     }
-    if LEX.irregular_past.contains(w) && !participle() {
+    // the tagger's past tense, whatever the word lists know ("it cost", "they fled")
+    if f == Some(VerbForm::Past) && !named {
         return Some(Tense::Past);
     }
-    if w.len() > 4 && w.ends_with("ed") && !LEX.ed_exceptions.contains(w) && !toks.cap(i) && !participle() {
+    // "the planned merger", "a detailed plan": no verb
+    let verb = !matches!(f, Some(VerbForm::Noun | VerbForm::Other | VerbForm::Gerund));
+    if verb && LEX.irregular_past.contains(w) && !participle() {
+        return Some(Tense::Past);
+    }
+    if verb && w.len() > 4 && w.ends_with("ed") && !LEX.ed_exceptions.contains(w) && !named && !participle() {
         return Some(Tense::Past);
     }
     // An infinitive before the expression ("agreed to acquire it in January", "to be
     // completed by Dec. 15") looks ahead of the verb that governs it.
-    if left && w == "to" && infinitive(toks, i + 1) && !LEX.implicatives.contains(toks.w(i.wrapping_sub(1))) {
+    let verb_next = match form(i + 1) {
+        Some(VerbForm::Base) => true,
+        Some(_) => false,
+        None => infinitive(toks, i + 1),
+    };
+    if left && w == "to" && verb_next && !LEX.implicatives.contains(toks.w(i.wrapping_sub(1))) {
+        let head = i.wrapping_sub(1);
+        if past_perfect(toks, head) {
+            return Some(Tense::Past);
+        }
         return Some(Tense::Future);
     }
     if matches!(w, "is" | "are" | "am" | "says" | "say" | "does" | "do") {
         return Some(Tense::Present);
     }
     None
+}
+
+/// The word at `i` is told in the past perfect: "had scheduled", "had been due".
+fn past_perfect(toks: &Tokens, i: usize) -> bool {
+    let w = |k: usize| toks.w(i.wrapping_sub(k));
+    w(1) == "had" || (w(1) == "been" && w(2) == "had")
 }
 
 /// Token `i` looks like the bare verb of an infinitive: a lowercase word that is no
@@ -85,7 +190,14 @@ fn infinitive(toks: &Tokens, i: usize) -> bool {
 
 /// The tense of the clause around tokens `lo..hi` (the expression) within the sentence
 /// tokens `s..e`: the nearest cue, scanning outwards, left first on a tie.
-pub(crate) fn tense_near(toks: &Tokens, s: usize, e: usize, lo: usize, hi: usize) -> Tense {
+pub(crate) fn tense_near(
+    toks: &Tokens,
+    s: usize,
+    e: usize,
+    lo: usize,
+    hi: usize,
+    hint: Option<&dyn TenseHint>,
+) -> Tense {
     let mut found: Option<(usize, Tense)> = None;
     let mut d = 1;
     // "said in a statement on Thursday that the ban would hurt hunters": the clause a
@@ -109,9 +221,9 @@ pub(crate) fn tense_near(toks: &Tokens, s: usize, e: usize, lo: usize, hi: usize
         if left.is_none() && right.is_none() {
             break;
         }
-        if let Some(t) = left.and_then(|i| cue(toks, i, true)) {
+        if let Some(t) = left.and_then(|i| cue(toks, i, true, hint)) {
             found = Some((d, t));
-        } else if let Some(t) = right.and_then(|i| cue(toks, i, false)) {
+        } else if let Some(t) = right.and_then(|i| cue(toks, i, false, hint)) {
             found = Some((d, t));
         }
         d += 1;
