@@ -106,6 +106,8 @@ pub(crate) struct Lexicon {
     pub season_preps: HashSet<&'static str>,
     /// Modals before "one day" that make it "some day": "will one day be".
     pub someday_before: HashSet<&'static str>,
+    /// Verbs of deferral: "postponed until Tuesday" is the coming Tuesday.
+    pub deferrals: HashSet<&'static str>,
     pub year_block_before: HashSet<&'static str>,
     pub year_block_after: HashSet<&'static str>,
     /// Words at which the matcher tries its rules (numbers are always tried).
@@ -300,6 +302,7 @@ impl Lexicon {
             more_words: words(include_str!("../data/more_words.txt")),
             season_preps: words(include_str!("../data/season_preps.txt")),
             someday_before: words(include_str!("../data/someday_before.txt")),
+            deferrals: words(include_str!("../data/deferrals.txt")),
             year_block_before,
             year_block_after,
         };
