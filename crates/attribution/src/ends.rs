@@ -50,10 +50,12 @@ static BOUNDARY_TAG: LazyLock<[bool; 256]> = LazyLock::new(|| {
 /// Number of features per candidate end.
 const END_FEATS: usize = 24;
 
-/// The chooser's weights (one label) and the margin the tagger's end keeps.
+/// The chooser's weights (one label) and the margins the tagger's end keeps against a
+/// shorter (`margin`) and a longer (`extend`) end.
 pub(crate) struct EndChooser {
     pub w: Weights,
     pub margin: f32,
+    pub extend: f32,
 }
 
 /// Running counts over a fragment's tokens, updated as the end moves right.
@@ -242,7 +244,7 @@ impl EndChooser {
     ) {
         let mut moves: Vec<(usize, usize)> = Vec::new();
         propose(&self.w, d, c, w_end, later, content, |k, e, gain| {
-            if gain > self.margin {
+            if gain > if e > content[k].end { self.extend } else { self.margin } {
                 moves.push((k, e));
             }
         });

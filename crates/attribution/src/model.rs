@@ -757,7 +757,13 @@ impl AttrModel {
             if !margin.is_finite() {
                 return Err(ModelError::Corrupt("content-end margin is not finite".into()));
             }
-            Some(EndChooser { w: Weights::read(1, &mut r)?, margin })
+            let w = Weights::read(1, &mut r)?;
+            // Optional: a separate margin for longer ends (else the same).
+            let extend = if r.rest().is_empty() { margin } else { r.f32()? };
+            if !extend.is_finite() {
+                return Err(ModelError::Corrupt("content-end margin is not finite".into()));
+            }
+            Some(EndChooser { w, margin, extend })
         };
         r.done()?;
         Ok(AttrModel {
@@ -1265,9 +1271,14 @@ fn write_ends(
 ) {
     let rows = ends::train(&end_items(docs), epochs, seed);
     let weights = Weights::from_rows(1, &rows);
-    let margin = if dev.is_empty() { DEFAULT_END_MARGIN } else { tune_margin(model, &weights, dev) };
+    let (margin, extend) = if dev.is_empty() {
+        (DEFAULT_END_MARGIN, DEFAULT_END_MARGIN)
+    } else {
+        tune_margin(model, &weights, dev)
+    };
     w.f32(margin);
     Weights::write(&rows, w);
+    w.f32(extend);
 }
 
 /// Gold content fragments that follow their cue, as chooser training items.
@@ -1288,9 +1299,9 @@ fn end_items(docs: &[TrainDoc]) -> Vec<ends::Item<'_>> {
     out
 }
 
-/// The margin that maximises exact content fragments on `dev` (gold cues, `model`'s role
-/// tagger, then the chooser); ties go to the larger margin.
-fn tune_margin(model: &AttrModel, w: &Weights, dev: &[TrainDoc]) -> f32 {
+/// The margins (against shorter, longer ends) that maximise exact content fragments on
+/// `dev` (gold cues, `model`'s role tagger, then the chooser); ties go to the larger margin.
+fn tune_margin(model: &AttrModel, w: &Weights, dev: &[TrainDoc]) -> (f32, f32) {
     // Per proposal: gain, whether the tagger's end was right, whether the proposal is, and
     // whether it extends the fragment.
     let mut props: Vec<(f32, bool, bool, bool)> = Vec::new();
@@ -1313,23 +1324,28 @@ fn tune_margin(model: &AttrModel, w: &Weights, dev: &[TrainDoc]) -> f32 {
         }
     }
     let kept = props.iter().filter(|p| p.1).count() as i64;
-    let mut best = (i64::MIN, f32::INFINITY);
-    for m in [64.0f32, 48.0, 32.0, 24.0, 16.0, 12.0, 8.0, 6.0, 4.0, 3.0, 2.0, 1.0, 0.5, 0.0] {
-        let moved = props.iter().filter(|p| p.0 > m);
-        let score = moved.fold(kept, |acc, p| acc - i64::from(p.1) + i64::from(p.2));
-        tracing::info!(margin = m, exact_delta = score - kept, proposals = props.len(), "content-end margin");
-        if score > best.0 {
-            best = (score, m);
+    const GRID: [f32; 14] = [64.0, 48.0, 32.0, 24.0, 16.0, 12.0, 8.0, 6.0, 4.0, 3.0, 2.0, 1.0, 0.5, 0.0];
+    // The two kinds of move are independent: best margin for each (ties: the larger).
+    let mut best = [(i64::MIN, f32::INFINITY); 2];
+    for (slot, ext) in [(0, false), (1, true)] {
+        for m in GRID {
+            let moved = props.iter().filter(|p| p.3 == ext && p.0 > m);
+            let delta = moved.fold(0i64, |acc, p| acc - i64::from(p.1) + i64::from(p.2));
+            tracing::info!(margin = m, extend = ext, exact_delta = delta, "content-end margin");
+            if delta > best[slot].0 {
+                best[slot] = (delta, m);
+            }
         }
     }
-    let m = best.1;
-    for (name, ext) in [("shortened", false), ("extended", true)] {
-        let moved: Vec<_> = props.iter().filter(|p| p.0 > m && p.3 == ext).collect();
-        let fixed = moved.iter().filter(|p| p.2).count();
-        let broken = moved.iter().filter(|p| p.1).count();
-        tracing::info!(margin = m, moves = name, n = moved.len(), fixed, broken, "content-end moves");
-    }
-    m
+    tracing::info!(
+        shorten = best[0].1,
+        extend = best[1].1,
+        exact_delta = best[0].0 + best[1].0,
+        kept,
+        proposals = props.len(),
+        "content-end margins"
+    );
+    (best[0].1, best[1].1)
 }
 
 /// `base`'s taggers with a content-end chooser trained on `train_dir` (margin chosen on
