@@ -16,6 +16,7 @@
 //! [`eval::polnear`] scores the extractor on a PolNeAR split; [`train`] retrains the model.
 
 pub mod draw;
+mod ends;
 pub mod eval;
 mod lexicon;
 pub mod model;
@@ -29,7 +30,7 @@ use dossier_segment::Segmentation;
 pub use dossier_tag::EntityLabel;
 use dossier_tag::{ModelError, PosTag};
 
-pub use model::{pos_tags, train, train_with, AttrModel, TrainOptions};
+pub use model::{pos_tags, train, train_ends, train_with, AttrModel, TrainOptions};
 
 /// Direct (quoted), indirect (paraphrased) or mixed speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

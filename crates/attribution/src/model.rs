@@ -22,6 +22,7 @@ use dossier_tag::learn::Trainer;
 use dossier_tag::weights::Weights;
 use dossier_tag::{ModelError, PosTag};
 
+use crate::ends::{self, EndChooser};
 use crate::lexicon::LEXICON;
 use crate::polnear::GoldDoc;
 use crate::AttrError;
@@ -197,10 +198,10 @@ fn is_quote_mark(w: &str) -> bool {
 const T_TRANS: u32 = 1;
 /// Added to the cue tagger's B score: the perceptron under-predicts rare cues.
 pub const DEFAULT_CUE_BIAS: f32 = 25.0;
-const NA: u64 = 0x5a5a;
+pub(crate) const NA: u64 = 0x5a5a;
 
 #[inline]
-fn f(t: u32, parts: &[u64]) -> u64 {
+pub(crate) fn f(t: u32, parts: &[u64]) -> u64 {
     let mut h = FeatHash::new(t);
     for &p in parts {
         h = h.u64(p);
@@ -305,6 +306,16 @@ impl CueCtx {
         }
     }
 
+    pub(crate) fn head(&self) -> u64 {
+        self.head
+    }
+    pub(crate) fn cls(&self) -> u64 {
+        self.cls
+    }
+    pub(crate) fn cue_in_q(&self) -> u64 {
+        self.cue_in_q
+    }
+
     /// 0 before the cue, 1 inside, 2 after.
     #[inline]
     fn dir(&self, j: usize) -> u64 {
@@ -318,7 +329,7 @@ impl CueCtx {
     }
 }
 
-fn bucket(n: usize) -> u64 {
+pub(crate) fn bucket(n: usize) -> u64 {
     match n {
         0..=3 => n as u64,
         4..=5 => 4,
@@ -681,6 +692,8 @@ pub struct AttrModel {
     cue: Tagger,
     role: Tagger,
     cue_bias: f32,
+    /// The content-end chooser (absent in older model files).
+    ends: Option<EndChooser>,
     /// Serialized form (what [`AttrModel::to_bytes`] returns).
     bytes: Vec<u8>,
 }
@@ -736,11 +749,28 @@ impl AttrModel {
         let mut r = Reader::new(payload);
         let cue = Weights::read(CUE_LABELS, &mut r)?;
         let role = Weights::read(ROLE_LABELS, &mut r)?;
+        // An optional third section: the content-end chooser (its margin, then weights).
+        let ends = if r.rest().is_empty() {
+            None
+        } else {
+            let margin = r.f32()?;
+            if !margin.is_finite() {
+                return Err(ModelError::Corrupt("content-end margin is not finite".into()));
+            }
+            let w = Weights::read(1, &mut r)?;
+            // Optional: a separate margin for longer ends (else the same).
+            let extend = if r.rest().is_empty() { margin } else { r.f32()? };
+            if !extend.is_finite() {
+                return Err(ModelError::Corrupt("content-end margin is not finite".into()));
+            }
+            Some(EndChooser { w, margin, extend })
+        };
         r.done()?;
         Ok(AttrModel {
             cue: Tagger::new(CUE_LABELS, cue),
             role: Tagger::new(ROLE_LABELS, role),
             cue_bias: DEFAULT_CUE_BIAS,
+            ends,
             bytes: bytes.to_vec(),
         })
     }
@@ -774,11 +804,19 @@ impl AttrModel {
     pub(crate) fn roles(&self, d: &Prepared, cues: &[Range<usize>]) -> Vec<RawHit> {
         let mut out = Vec::with_capacity(cues.len());
         let mut sc = Scratch::new(d.toks.len());
-        for c in cues {
+        let mut later: Vec<usize> = Vec::new();
+        for (i, c) in cues.iter().enumerate() {
             let w = window(d, c);
-            let labels = self.role_labels(d, &CueCtx::new(d, c.clone()), w.clone(), &mut sc);
+            let ctx = CueCtx::new(d, c.clone());
+            let labels = self.role_labels(d, &ctx, w.clone(), &mut sc);
             let source = runs(&labels, 1, 2, w.start);
-            let content = runs(&labels, 3, 4, w.start);
+            let mut content = runs(&labels, 3, 4, w.start);
+            if let Some(ch) = &self.ends {
+                // The cues after this one (cues come in text order).
+                later.clear();
+                later.extend(cues[i + 1..].iter().map(|q| q.start));
+                ch.adjust(d, &ctx, w.end, &later, &mut content);
+            }
             out.push(RawHit { cue: c.clone(), source, content });
         }
         out
@@ -867,13 +905,22 @@ pub struct TrainOptions {
     /// A development split: when given, each tagger keeps the averaged weights of its best
     /// epoch on it (cue spans, and roles on gold cues; exact token-span F1), from epoch 3 on.
     pub dev: Option<std::path::PathBuf>,
+    /// Epochs of the content-end chooser (0: none).
+    pub end_epochs: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
         // The shipped model's settings: the epochs a dev-selected run (12 + 12 epochs, seed 1)
         // kept; averaged weights under 2.0 (cue) and 3.0 (roles) pruned (3.0 MB).
-        TrainOptions { cue_epochs: 6, role_epochs: 12, prune: 2.0, role_prune: 3.0, dev: None }
+        TrainOptions {
+            cue_epochs: 6,
+            role_epochs: 12,
+            prune: 2.0,
+            role_prune: 3.0,
+            dev: None,
+            end_epochs: END_EPOCHS,
+        }
     }
 }
 
@@ -1175,6 +1222,7 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
                 cue: Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &[])),
                 role: Tagger::new(ROLE_LABELS, Weights::from_rows(ROLE_LABELS, &rows)),
                 cue_bias: DEFAULT_CUE_BIAS,
+                ends: None,
                 bytes: Vec::new(),
             };
             let score = dev_role_f1(&probe, &dev);
@@ -1190,9 +1238,144 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
 
     let mut w = Writer::default();
     Weights::write(&cue_rows, &mut w);
-    Weights::write(&best_role.map_or_else(|| role_t.averaged(opts.role_prune), |b| b.2), &mut w);
+    let role_rows = best_role.map_or_else(|| role_t.averaged(opts.role_prune), |b| b.2);
+    Weights::write(&role_rows, &mut w);
+    if opts.end_epochs > 0 {
+        let probe = AttrModel {
+            cue: Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &[])),
+            role: Tagger::new(ROLE_LABELS, Weights::from_rows(ROLE_LABELS, &role_rows)),
+            cue_bias: DEFAULT_CUE_BIAS,
+            ends: None,
+            bytes: Vec::new(),
+        };
+        write_ends(&probe, &docs, &dev, opts.end_epochs, seed, &mut w);
+    }
     let bytes = format::wrap(KIND, VERSION, &w.0);
     AttrModel::from_bytes(&bytes).map_err(AttrError::Model)
+}
+
+/// Epochs of the content-end chooser.
+pub const END_EPOCHS: usize = 8;
+/// The margin the role tagger's content end keeps when no development split chooses one.
+pub const DEFAULT_END_MARGIN: f32 = 6.0;
+
+/// Train the content-end chooser on `docs`' gold fragments, choose its margin on `dev` with
+/// `model`'s role tagger (or take [`DEFAULT_END_MARGIN`]), and append the section to `w`.
+fn write_ends(
+    model: &AttrModel,
+    docs: &[TrainDoc],
+    dev: &[TrainDoc],
+    epochs: usize,
+    seed: u64,
+    w: &mut Writer,
+) {
+    let rows = ends::train(&end_items(docs), epochs, seed);
+    let weights = Weights::from_rows(1, &rows);
+    let (margin, extend) = if dev.is_empty() {
+        (DEFAULT_END_MARGIN, DEFAULT_END_MARGIN)
+    } else {
+        tune_margin(model, &weights, dev)
+    };
+    w.f32(margin);
+    Weights::write(&rows, w);
+    w.f32(extend);
+}
+
+/// Gold content fragments that follow their cue, as chooser training items.
+fn end_items(docs: &[TrainDoc]) -> Vec<ends::Item<'_>> {
+    let mut out = Vec::new();
+    for d in docs {
+        for (c, win, labels) in &d.attrs {
+            let frags = runs(labels, 3, 4, win.start);
+            for (k, fr) in frags.iter().enumerate() {
+                if fr.start < c.end {
+                    continue;
+                }
+                let stop = frags.get(k + 1).map_or(win.end, |q| q.start);
+                out.push(ends::Item { d: &d.prep, cue: c.clone(), frag: fr.clone(), stop });
+            }
+        }
+    }
+    out
+}
+
+/// The margins (against shorter, longer ends) that maximise exact content fragments on
+/// `dev` (gold cues, `model`'s role tagger, then the chooser); ties go to the larger margin.
+fn tune_margin(model: &AttrModel, w: &Weights, dev: &[TrainDoc]) -> (f32, f32) {
+    // Per proposal: gain, whether the tagger's end was right, whether the proposal is, and
+    // whether it extends the fragment.
+    let mut props: Vec<(f32, bool, bool, bool)> = Vec::new();
+    for d in dev {
+        let mut sc = Scratch::new(d.prep.toks.len());
+        for (c, win, gold) in &d.attrs {
+            let ctx = CueCtx::new(&d.prep, c.clone());
+            let labels = model.role_labels(&d.prep, &ctx, win.clone(), &mut sc);
+            let content = runs(&labels, 3, 4, win.start);
+            let gold = runs(gold, 3, 4, win.start);
+            // The gold cues after this one.
+            let mut later: Vec<usize> = d.attrs.iter().map(|a| a.0.start).filter(|&s| s >= c.end).collect();
+            later.sort_unstable();
+            ends::propose(w, &d.prep, &ctx, win.end, &later, &content, |k, e, gain| {
+                let r = &content[k];
+                if e != r.end {
+                    props.push((gain, gold.contains(r), gold.contains(&(r.start..e)), e > r.end));
+                }
+            });
+        }
+    }
+    let kept = props.iter().filter(|p| p.1).count() as i64;
+    const GRID: [f32; 14] = [64.0, 48.0, 32.0, 24.0, 16.0, 12.0, 8.0, 6.0, 4.0, 3.0, 2.0, 1.0, 0.5, 0.0];
+    // The two kinds of move are independent: best margin for each (ties: the larger).
+    let mut best = [(i64::MIN, f32::INFINITY); 2];
+    for (slot, ext) in [(0, false), (1, true)] {
+        for m in GRID {
+            let moved = props.iter().filter(|p| p.3 == ext && p.0 > m);
+            let delta = moved.fold(0i64, |acc, p| acc - i64::from(p.1) + i64::from(p.2));
+            tracing::info!(margin = m, extend = ext, exact_delta = delta, "content-end margin");
+            if delta > best[slot].0 {
+                best[slot] = (delta, m);
+            }
+        }
+    }
+    tracing::info!(
+        shorten = best[0].1,
+        extend = best[1].1,
+        exact_delta = best[0].0 + best[1].0,
+        kept,
+        proposals = props.len(),
+        "content-end margins"
+    );
+    (best[0].1, best[1].1)
+}
+
+/// `base`'s taggers with a content-end chooser trained on `train_dir` (margin chosen on
+/// `dev_dir` when given): only content ends change.
+pub fn train_ends(
+    base: &AttrModel,
+    train_dir: &Path,
+    dev_dir: Option<&Path>,
+    seed: u64,
+    epochs: usize,
+) -> Result<AttrModel, AttrError> {
+    let gold = crate::polnear::read_split(train_dir)?;
+    if gold.is_empty() {
+        return Err(AttrError::Empty(train_dir.display().to_string()));
+    }
+    let docs: Vec<TrainDoc> = gold.iter().map(train_doc).collect();
+    let dev: Vec<TrainDoc> = match dev_dir {
+        Some(dir) => crate::polnear::read_split(dir)?.iter().map(train_doc).collect(),
+        None => Vec::new(),
+    };
+    // The base's cue and role sections, byte for byte.
+    let payload = format::unwrap(&base.bytes, KIND, VERSION)?;
+    let mut r = Reader::new(payload);
+    Weights::read(CUE_LABELS, &mut r)?;
+    Weights::read(ROLE_LABELS, &mut r)?;
+    let taggers = &payload[..payload.len() - r.rest().len()];
+    let mut w = Writer(taggers.to_vec());
+    let probe = AttrModel::from_bytes(&format::wrap(KIND, VERSION, taggers))?;
+    write_ends(&probe, &docs, &dev, epochs, seed, &mut w);
+    AttrModel::from_bytes(&format::wrap(KIND, VERSION, &w.0)).map_err(AttrError::Model)
 }
 
 #[cfg(test)]

@@ -184,6 +184,7 @@ pub(crate) fn finish(
     hits.sort_by_key(|h| h.cue.start);
     relink(&c, &mut hits, &explicit);
     resolve(&c, &mut hits);
+    participles(&c, &mut hits);
     build(&c, hits)
 }
 
@@ -589,6 +590,39 @@ fn told(c: &Ctx<'_>, hits: &mut [H]) {
     }
 }
 
+/// "X denied …, saying …": a speech participle after a comma with no source of its own
+/// speaks for the source of the nearest earlier hit of its sentence (the clause's subject):
+/// that source (resolved where it resolves) becomes its resolved source and chain. The
+/// source span stays empty — the participle has no mention of its own (and the corpus's
+/// flat spans would count a copied span twice).
+fn participles(c: &Ctx<'_>, hits: &mut [H]) {
+    for i in 0..hits.len() {
+        let cue = hits[i].cue.clone();
+        if hits[i].source.is_some()
+            || cue.len() != 1
+            || cue.start == 0
+            || c.words[cue.start - 1] != ","
+            || !c.words[cue.start].ends_with("ing")
+            || c.lex(cue.start) != Some(CueClass::Speech)
+        {
+            continue;
+        }
+        let sent = c.prep.sent_of[cue.start];
+        let prev = (0..i).rev().find(|&j| {
+            hits[j].cue.end <= cue.start
+                && c.prep.sent_of[hits[j].cue.start] == sent
+                && hits[j]
+                    .source
+                    .as_ref()
+                    .is_some_and(|s| c.prep.sent_of[s.start] == sent && s.end <= cue.start)
+        });
+        if let Some(j) = prev {
+            let src = hits[j].source.clone().unwrap_or(0..0);
+            hits[i].resolved = Some(hits[j].resolved.unwrap_or_else(|| c.name_span(&src)));
+        }
+    }
+}
+
 /// Parent links after sorting: explicit links (from "cited by", "citing") are kept by the
 /// parent's cue, the rest recomputed from content nesting.
 fn relink(c: &Ctx<'_>, hits: &mut [H], explicit: &[(Range<usize>, Range<usize>)]) {
@@ -856,8 +890,8 @@ fn build(c: &Ctx<'_>, hits: Vec<H>) -> Vec<AttributionHit> {
         if let Some(r) = &hits[i].recipient {
             ch.push(c.span(r));
         }
-        if let Some(s) = &hits[i].source {
-            let sp = hits[i].resolved.unwrap_or_else(|| c.name_span(s));
+        let own = hits[i].source.as_ref().map(|s| hits[i].resolved.unwrap_or_else(|| c.name_span(s)));
+        if let Some(sp) = own.or(hits[i].resolved) {
             if ch.last() != Some(&sp) {
                 ch.push(sp);
             }

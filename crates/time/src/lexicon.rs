@@ -104,6 +104,10 @@ pub(crate) struct Lexicon {
     pub more_words: HashSet<&'static str>,
     /// Prepositions before a bare season: "over the summer".
     pub season_preps: HashSet<&'static str>,
+    /// Modals before "one day" that make it "some day": "will one day be".
+    pub someday_before: HashSet<&'static str>,
+    /// Verbs of deferral: "postponed until Tuesday" is the coming Tuesday.
+    pub deferrals: HashSet<&'static str>,
     pub year_block_before: HashSet<&'static str>,
     pub year_block_after: HashSet<&'static str>,
     /// Words at which the matcher tries its rules (numbers are always tried).
@@ -297,6 +301,8 @@ impl Lexicon {
             decade_words: map_u32(include_str!("../data/decade_words.tsv")),
             more_words: words(include_str!("../data/more_words.txt")),
             season_preps: words(include_str!("../data/season_preps.txt")),
+            someday_before: words(include_str!("../data/someday_before.txt")),
+            deferrals: words(include_str!("../data/deferrals.txt")),
             year_block_before,
             year_block_after,
         };
@@ -308,6 +314,7 @@ impl Lexicon {
         trig.extend(lex.ordinals.keys());
         trig.extend(lex.relatives.keys());
         trig.extend(lex.seasons.keys());
+        trig.extend(lex.parts_of_day.keys());
         trig.extend(lex.phrases.keys());
         trig.extend(lex.holidays.keys());
         trig.extend(lex.vague_quantities.iter());

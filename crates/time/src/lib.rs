@@ -187,8 +187,11 @@ impl TimeTagger {
             let te = toks.at_or_after(sent.end);
             let prep = (c.lo > ts).then(|| LEX.tense_preps.get(toks.w(c.lo - 1))).flatten();
             let deadline = prep == Some(&true);
+            // "postponed until Tuesday morning": a deferral looks ahead
+            let deferred = deadline && c.lo >= ts + 2 && LEX.deferrals.contains(toks.w(c.lo - 2));
             let tense = match prep {
                 Some(false) => Tense::Past,
+                _ if deferred => Tense::Future,
                 _ => tense::tense_near(&toks, ts, te, c.lo, c.hi, hint),
             };
             // "He was soon released": a vague future in a past clause narrates, it refers

@@ -103,7 +103,9 @@ impl<'a> Matcher<'a> {
         let mut best = None;
         // "mid-November", "mid-1990s"
         if self.w(i) == "mid" && self.w(i + 1) == "-" && self.t.adj(i) {
-            if let Some(mut c) = self.core(i + 2).filter(|c| c.ty == TimexType::Date) {
+            if let Some(mut c) =
+                self.core(i + 2).filter(|c| matches!(c.ty, TimexType::Date | TimexType::Time))
+            {
                 c.lo = i;
                 c.mod_ = Some(Mod::Mid);
                 best = Some(c);
@@ -1235,6 +1237,16 @@ impl<'a> Matcher<'a> {
         if u == Unit::Weekend && counted {
             return None;
         }
+        // "Islam will one day be …": some day in the future, no span
+        if u == Unit::Day
+            && !the
+            && self.w(i) == "one"
+            && j == i + 1
+            && i > 0
+            && LEX.someday_before.contains(self.w(i - 1))
+        {
+            return Some(cand(i, j + 1, TimexType::Date, Under::Lit("FUTURE_REF".into())));
+        }
         // CBS's "60 Minutes": a capitalized unit inside a sentence names a show
         if self.t.cap(j) && !self.sentence_start(j) && (!self.sentence_start(i) || self.quoted_name(i)) {
             return None;
@@ -1452,6 +1464,12 @@ impl<'a> Matcher<'a> {
     /// "10:30 a.m. EDT", "10 p.m.", "noon", "midnight", "14:00 GMT".
     fn time(&self, i: usize) -> Option<Cand> {
         let w = self.w(i);
+        // "afternoon yesterday", "(mid-)morning Tuesday": a part of day before its day
+        if let Some(&p) = LEX.parts_of_day.get(w) {
+            let d = self.day_expr(i + 1)?;
+            let val = Under::WithTime { base: Box::new(d.val), time: format!("T{p}") };
+            return Some(cand(i, d.hi, TimexType::Time, val));
+        }
         let (h, mi, mut j) = match w {
             "noon" | "midday" => (12, 0, i + 1),
             "midnight" => (24, 0, i + 1),

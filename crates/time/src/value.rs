@@ -282,6 +282,10 @@ pub(crate) struct Ctx {
 
 /// Days on the wrong side of the publication date for the tense that still count as near.
 const NEAR: i64 = 21;
+/// The same for a calendar day ("has invited them to a ceremony on March 12", published
+/// February 16): news writes the year of a day outside the current year, so a day keeps a
+/// wider margin before the tense sends it a year away.
+const NEAR_DAY: i64 = 31;
 
 /// The month a season code starts in (winter: December).
 fn season_start(s: &str) -> u32 {
@@ -388,7 +392,8 @@ impl Under {
             };
             // A few weeks on the wrong side is the tense guess failing ("was extended to
             // Nov. 16", "said in an editorial on Saturday, April 25"); further, the tense wins.
-            let cost = match (wrong_side, dist <= NEAR) {
+            let near = if d.is_some() { NEAR_DAY } else { NEAR };
+            let cost = match (wrong_side, dist <= near) {
                 (false, _) => dist,
                 (true, true) => dist * 3,
                 (true, false) => dist * 20,

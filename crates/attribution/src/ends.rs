@@ -1,0 +1,354 @@
+//! Content-end chooser: where a content fragment that follows its cue ends.
+//!
+//! The role tagger decides content ends token by token; most of its exact-span errors on
+//! contents are ends one clause too short or too long (a comma the corpus runs over, ", and
+//! …", a trailing prepositional phrase). For a fragment starting after its cue, the chooser
+//! scores candidate ends — clause boundaries (punctuation, conjunctions, prepositions,
+//! wh-words, quote marks, sentence ends) from the fragment's start to the end of the
+//! sentence after the next, within the cue's window — with a linear model over features of
+//! the boundary and of the span (quote and bracket balance, sentences spanned, the cue), and
+//! moves the tagger's end only when another end scores `margin` higher.
+//!
+//! Trained as a ranking perceptron (averaged) on PolNeAR with gold cues and gold starts;
+//! the margin is chosen on a development split with the role tagger's own ends.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use dossier_tag::hash::SplitMix;
+use dossier_tag::learn::Trainer;
+use dossier_tag::weights::Weights;
+
+use crate::model::{bucket, f, CueCtx, Prepared, NA};
+
+/// XPOS tags a content may end before (clause boundaries).
+static BOUNDARY_TAG: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut t = [false; 256];
+    for (i, x) in dossier_tag::tags::XPOS.iter().enumerate() {
+        t[i] = matches!(
+            *x,
+            "," | "."
+                | ":"
+                | "CC"
+                | "IN"
+                | "TO"
+                | "WDT"
+                | "WP"
+                | "WRB"
+                | "-LRB-"
+                | "-RRB-"
+                | "``"
+                | "''"
+                | "HYPH"
+                | "NFP"
+                | "VBG"
+        );
+    }
+    t
+});
+
+/// Number of features per candidate end.
+const END_FEATS: usize = 24;
+
+/// The chooser's weights (one label) and the margins the tagger's end keeps against a
+/// shorter (`margin`) and a longer (`extend`) end.
+pub(crate) struct EndChooser {
+    pub w: Weights,
+    pub margin: f32,
+    pub extend: f32,
+}
+
+/// Running counts over a fragment's tokens, updated as the end moves right.
+#[derive(Default, Clone, Copy)]
+struct Run {
+    opens: i32,
+    closes: i32,
+    paren: i32,
+    commas: u32,
+}
+
+impl Run {
+    fn push(&mut self, d: &Prepared, j: usize) {
+        let a = &d.toks[j];
+        match a.qmark {
+            1 => self.opens += 1,
+            2 => self.closes += 1,
+            _ => {}
+        }
+        match d.words[j].as_str() {
+            "(" => self.paren += 1,
+            ")" => self.paren -= 1,
+            _ => {}
+        }
+        self.commas += u32::from(a.comma);
+    }
+}
+
+/// The last token (exclusive) candidates may reach for a fragment starting at `s`: the end
+/// of the sentence after the next, within `w_end` (the cue's window) and before `stop`.
+pub(crate) fn limit(d: &Prepared, s: usize, w_end: usize, stop: usize) -> usize {
+    let si = d.sent_of[s] as usize + 2;
+    let sent_end = d.sents.get(si).or(d.sents.last()).map_or(w_end, |r| r.end);
+    sent_end.min(w_end).min(stop).max(s + 1)
+}
+
+/// Whether a content may end before token `e` (exclusive end `e`).
+fn boundary(d: &Prepared, e: usize) -> bool {
+    let n = d.toks.len();
+    if e >= n || d.sent_of[e - 1] != d.sent_of[e] {
+        return true;
+    }
+    let (a, p) = (&d.toks[e], &d.toks[e - 1]);
+    BOUNDARY_TAG[a.xpos as usize] || a.comma || a.qmark != 0 || p.comma || p.qmark != 0
+}
+
+/// Candidate ends (exclusive) of a fragment starting at `s`, up to `lim`, with `keep` (the
+/// tagger's end) always among them.
+fn candidates(d: &Prepared, s: usize, lim: usize, keep: Option<usize>, out: &mut Vec<usize>) {
+    out.clear();
+    for e in s + 1..=lim {
+        if e == lim || Some(e) == keep || boundary(d, e) {
+            out.push(e);
+        }
+    }
+}
+
+/// Features of the fragment `s..e` after cue `c` (`run` holds the counts over `s..e`).
+#[inline]
+fn features(d: &Prepared, c: &CueCtx, s: usize, e: usize, run: &Run) -> [u64; END_FEATS] {
+    let t = &d.toks;
+    let n = t.len();
+    let last = &t[e - 1];
+    let at = |k: usize| (k < n).then(|| &t[k]);
+    let lw = |k: usize| at(k).map_or(NA, |a| a.lower);
+    let xp = |k: usize| at(k).map_or(NA, |a| u64::from(a.xpos));
+    let sent_end = u64::from(e >= n || d.sent_of[e - 1] != d.sent_of[e]);
+    let para_end = u64::from(
+        e >= n || d.para_of_sent[d.sent_of[e - 1] as usize] != d.para_of_sent[d.sent_of[e] as usize],
+    );
+    let nsent = u64::from(d.sent_of[e - 1] - d.sent_of[s]).min(3);
+    let to_sent_end = if sent_end == 1 { 0 } else { bucket(d.sents[d.sent_of[e - 1] as usize].end - e) };
+    let cue_ahead = (e..(e + 4).min(n)).map(|k| t[k].lex).max().unwrap_or(0);
+    let quote_bal = (run.opens - run.closes).clamp(-2, 2) as u64;
+    let starts_quoted = u64::from(t[s].qmark == 1 || (s > 0 && t[s - 1].qmark == 1));
+    let next_q = at(e).map_or(0, |a| a.qmark);
+    let len = bucket(e - s);
+    [
+        f(200, &[]),
+        f(201, &[last.lower]),
+        f(202, &[lw(e)]),
+        f(203, &[u64::from(last.xpos), xp(e)]),
+        f(204, &[xp(e), xp(e + 1)]),
+        f(205, &[lw(e), lw(e + 1)]),
+        f(206, &[sent_end, para_end]),
+        f(207, &[nsent, sent_end]),
+        f(208, &[len, sent_end]),
+        f(209, &[quote_bal, u64::from(last.qmark), u64::from(next_q)]),
+        f(210, &[run.paren.clamp(-1, 2) as u64, sent_end]),
+        f(211, &[u64::from(cue_ahead), u64::from(at(e).is_some_and(|a| a.comma))]),
+        f(212, &[c.head(), sent_end]),
+        f(213, &[c.head(), xp(e)]),
+        f(214, &[c.cue_in_q(), u64::from(last.in_quote), u64::from(at(e).is_some_and(|a| a.in_quote))]),
+        f(215, &[last.lower, lw(e)]),
+        f(216, &[u64::from(run.commas.min(3)), u64::from(last.comma), sent_end]),
+        f(217, &[u64::from(last.xpos), sent_end]),
+        f(218, &[u64::from(at(e).is_some_and(|a| a.cap)), xp(e)]),
+        f(219, &[at(e).map_or(NA, |a| a.clus[0])]),
+        f(220, &[to_sent_end, xp(e)]),
+        f(221, &[starts_quoted, quote_bal, sent_end]),
+        f(222, &[c.cls(), sent_end, nsent]),
+        f(223, &[u64::from(last.xpos), xp(e), xp(e + 1)]),
+    ]
+}
+
+/// Scores of every candidate end (`cands`) of the fragment starting at `s`.
+fn score_all(
+    w: &Weights,
+    d: &Prepared,
+    c: &CueCtx,
+    s: usize,
+    cands: &[usize],
+    mut each: impl FnMut(usize, f32),
+) {
+    let mut run = Run::default();
+    let mut j = s;
+    for &e in cands {
+        while j < e {
+            run.push(d, j);
+            j += 1;
+        }
+        let mut sc = [0f32; 1];
+        for k in features(d, c, s, e, &run) {
+            w.add(k, &mut sc);
+        }
+        each(e, sc[0]);
+    }
+}
+
+/// For each fragment of `content` (token ranges, in order) that starts after cue `c`: the
+/// best-scoring end within reach (never past the next fragment's start or `w_end`, the
+/// window end) and by how much it beats the fragment's own end — `each(k, end, gain)`.
+/// `later` holds the first tokens of the cues after this one, in order. A fragment is not
+/// extended over the next cue (the corpus's attributions are flat), nor shortened from
+/// over a cue to before it (which would bring out a cue the tagger's content nested).
+pub(crate) fn propose(
+    w: &Weights,
+    d: &Prepared,
+    c: &CueCtx,
+    w_end: usize,
+    later: &[usize],
+    content: &[Range<usize>],
+    mut each: impl FnMut(usize, usize, f32),
+) {
+    let mut cands = Vec::new();
+    for (k, r) in content.iter().enumerate() {
+        if r.start < c.cue.end || r.is_empty() {
+            continue;
+        }
+        let next_cue = later.iter().copied().find(|&q| q >= c.cue.end).unwrap_or(w_end);
+        let stop = content.get(k + 1).map_or(w_end, |q| q.start).min(next_cue.max(r.end));
+        let lim = limit(d, r.start, w_end, stop);
+        if r.end > lim {
+            continue;
+        }
+        // The last cue inside the fragment: shorter ends stay after it.
+        let inner = later.iter().copied().filter(|&q| q > r.start && q < r.end).max();
+        candidates(d, r.start, lim, Some(r.end), &mut cands);
+        if let Some(q) = inner {
+            cands.retain(|&e| e > q);
+        }
+        let (mut best, mut best_e, mut kept) = (f32::NEG_INFINITY, r.end, 0f32);
+        score_all(w, d, c, r.start, &cands, |e, s| {
+            if e == r.end {
+                kept = s;
+            }
+            if s > best {
+                best = s;
+                best_e = e;
+            }
+        });
+        each(k, best_e, best - kept);
+    }
+}
+
+impl EndChooser {
+    /// Move the ends of `content`'s fragments after the cue where another end beats the
+    /// tagger's by more than the margin.
+    pub(crate) fn adjust(
+        &self,
+        d: &Prepared,
+        c: &CueCtx,
+        w_end: usize,
+        later: &[usize],
+        content: &mut [Range<usize>],
+    ) {
+        let mut moves: Vec<(usize, usize)> = Vec::new();
+        propose(&self.w, d, c, w_end, later, content, |k, e, gain| {
+            if gain > if e > content[k].end { self.extend } else { self.margin } {
+                moves.push((k, e));
+            }
+        });
+        for (k, e) in moves {
+            content[k].end = e;
+        }
+    }
+}
+
+/// One training item: a gold fragment after its cue.
+pub(crate) struct Item<'a> {
+    pub d: &'a Prepared,
+    pub cue: Range<usize>,
+    pub frag: Range<usize>,
+    /// Where candidates stop (window end or the next fragment's start).
+    pub stop: usize,
+}
+
+/// Train the chooser (ranking perceptron, averaged) on gold fragments.
+pub(crate) fn train(items: &[Item<'_>], epochs: usize, seed: u64) -> Vec<(u64, Vec<(u16, f32)>)> {
+    let mut t = Trainer::new();
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    let mut rng = SplitMix(seed ^ 0xbb67_ae85_84ca_a73b);
+    let mut cands = Vec::new();
+    let mut feats: Vec<[u64; END_FEATS]> = Vec::new();
+    for epoch in 0..epochs {
+        rng.shuffle(&mut order);
+        let (mut wrong, mut missing) = (0usize, 0usize);
+        for &i in &order {
+            let it = &items[i];
+            let (d, s) = (it.d, it.frag.start);
+            let ctx = CueCtx::new(d, it.cue.clone());
+            let lim = limit(d, s, it.stop, it.stop);
+            candidates(d, s, lim, None, &mut cands);
+            let Some(g) = cands.iter().position(|&e| e == it.frag.end) else {
+                missing += 1;
+                continue;
+            };
+            feats.clear();
+            let mut run = Run::default();
+            let mut j = s;
+            for &e in &cands {
+                while j < e {
+                    run.push(d, j);
+                    j += 1;
+                }
+                feats.push(features(d, &ctx, s, e, &run));
+            }
+            let (mut best, mut p) = (f32::NEG_INFINITY, 0);
+            for (k, fs) in feats.iter().enumerate() {
+                let mut sc = [0f32; 1];
+                for &key in fs {
+                    if let Some(id) = t.lookup(key) {
+                        t.add_scores(id, &mut sc);
+                    }
+                }
+                if sc[0] > best {
+                    best = sc[0];
+                    p = k;
+                }
+            }
+            t.clock += 1;
+            if p != g {
+                wrong += 1;
+                for &key in &feats[g] {
+                    let id = t.intern(key);
+                    t.update(id, 0, 1.0);
+                }
+                for &key in &feats[p] {
+                    let id = t.intern(key);
+                    t.update(id, 0, -1.0);
+                }
+            }
+        }
+        tracing::info!(epoch, wrong, missing, total = items.len(), "content-end chooser epoch");
+    }
+    t.averaged(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn candidates_stay_in_reach_and_keep_the_taggers_end() {
+        let text = "The mayor said the plan, which was late, would fail, and the council agreed. \
+                    Nobody else spoke.";
+        let (_, d) = crate::model::prepare_text(text);
+        let n = d.toks.len();
+        let mut out = Vec::new();
+        for s in 0..n {
+            let lim = limit(&d, s, n, n);
+            assert!(s < lim && lim <= n);
+            for keep in s + 1..=lim {
+                candidates(&d, s, lim, Some(keep), &mut out);
+                assert!(out.contains(&keep) && out.contains(&lim));
+                assert!(out.windows(2).all(|w| w[0] < w[1]) && out.iter().all(|&e| s < e && e <= lim));
+            }
+        }
+    }
+
+    #[test]
+    fn boundary_tags_exist() {
+        let t = &*BOUNDARY_TAG;
+        assert_eq!(t.iter().filter(|b| **b).count(), 16);
+    }
+}
