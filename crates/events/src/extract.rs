@@ -600,6 +600,28 @@ fn is_clause_start(doc: &Doc, a: usize) -> bool {
 }
 
 /// Whether time `t` follows `span` with at most a preposition between ("the blast on April 28").
+/// The mention an indefinite noun mention `mi` renames — by apposition ("the last attack in
+/// the capital, a truck bombing") or a copula ("the last attack … was an ambush"): the one
+/// before it in its sentence, with the same type, when the words between end in ", a" or a form
+/// of "be" and an article, with at most [`RENAME_WORDS`] modifiers after it.
+fn renames(doc: &Doc, ms: &[Mention], mi: usize) -> Option<usize> {
+    let m = &ms[mi];
+    let p = mi.checked_sub(1)?;
+    let prev = &ms[p];
+    if prev.sent != m.sent || prev.ty != m.ty || !prev.noun || m.definite || m.bare_plural {
+        return None;
+    }
+    let k = (prev.t1 + 1..m.t0).rev().find(|&k| matches!(doc.words[k].as_ref(), "a" | "an"))?;
+    if m.t0 - k > RENAME_WORDS + 1 || (k + 1..m.t0).any(|j| doc.is_punct(j)) {
+        return None;
+    }
+    let before = doc.words.get(k.checked_sub(1)?)?;
+    (before == "," || matches!(before.as_ref(), "was" | "is" | "were" | "are")).then_some(p)
+}
+
+/// Modifiers allowed between the article and the renaming noun ("a **truck** bombing").
+const RENAME_WORDS: usize = 3;
+
 /// Whether the mention at `m` is in a clause told of time `t`: "since 2012, when a quake …".
 fn when_clause(doc: &Doc, t: Span, m: Span) -> bool {
     t.end <= m.start
@@ -882,6 +904,28 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
                 }
                 e.or_else(|| join(&ms, mi, &mut evs, &doc, lex))
             }
+            // "More than a dozen people were wounded" paragraphs later: the story's attack or
+            // disaster, the latest one told before, unless it is an earlier happening or the
+            // casualty is dated otherwise. A participle ("…, killing around 70") hangs on the
+            // verb of its own clause, another happening when that verb is no trigger.
+            None if !doc.words.get(m.t0).is_some_and(|w| w.ends_with("ing")) => {
+                let own = m.timex.and_then(|t| input.timexes.get(t)).map(|t| t.value.as_str());
+                let e = evs.iter().rposition(|e| {
+                    lex.types.get(&e.ty).is_some_and(|t| t.hosts)
+                        && e.mentions.first().is_some_and(|&f| ms[f].span.start < m.span.start)
+                        && e.date.as_deref().is_none_or(|d| !long_before(d, input.published))
+                        && own.is_none_or(|o| {
+                            e.date.as_deref().is_some_and(|d| d.starts_with(o) || o.starts_with(d))
+                        })
+                });
+                match e {
+                    Some(e) => {
+                        evs[e].mentions.push(mi);
+                        Some(e)
+                    }
+                    None => join(&ms, mi, &mut evs, &doc, lex),
+                }
+            }
             None => join(&ms, mi, &mut evs, &doc, lex),
         };
     }
@@ -1034,6 +1078,13 @@ fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, doc: &Doc, lex: &Lexicon) 
             && evs[e].attribution.is_none())
         .then_some(e)
     });
+    // "The group's last attack, a truck bombing in 2025, …", "The last attack was an ambush":
+    // an indefinite noun that renames the mention before it is that mention's happening.
+    let target = if m.noun && !m.distinct {
+        renames(doc, ms, mi).and_then(|p| evs.iter().rposition(|e| e.mentions.contains(&p))).or(target)
+    } else {
+        target
+    };
     let e = match target {
         Some(e) => e,
         None if m.nonew => return None,

@@ -293,3 +293,26 @@ fn a_back_reference_with_an_old_date_of_its_own_is_another_happening() {
     let values: Vec<_> = votes.iter().map(|e| e.time.as_ref().and_then(|t| t.value.clone())).collect();
     assert!(values.contains(&Some("2021".to_string())), "{values:?}");
 }
+
+#[test]
+fn a_casualty_paragraphs_later_belongs_to_the_story_attack() {
+    let text = "A bomb exploded at a market in Varna on Friday, killing six people. Police sealed off \
+                the streets around the square. The mayor called for calm and cancelled a concert. \
+                Shop owners said the market would stay closed. More than 20 people were wounded.";
+    let events = events_of(text);
+    assert!(events.iter().all(|e| e.kind != EventType::Injury), "{events:?}");
+    let attack = events.iter().find(|e| e.kind == EventType::Attack).expect("attack");
+    assert!(attack.counts.iter().any(|c| c.what == "injured" && c.value == 21), "{:?}", attack.counts);
+}
+
+#[test]
+fn a_noun_that_renames_the_one_before_it_is_the_same_happening() {
+    let text = "A bomb exploded at a market in Varna on Friday, killing six people. The last attack in \
+                the city, a car bombing at a bus station in 2019, killed 12 people.";
+    let events = events_of(text);
+    let attacks: Vec<_> = events.iter().filter(|e| e.kind == EventType::Attack).collect();
+    assert_eq!(attacks.len(), 2, "{attacks:?}");
+    let old = attacks[1];
+    assert_eq!(old.mentions.len(), 3, "attack, bombing, killed: {:?}", old.mentions);
+    assert_eq!(old.time.as_ref().and_then(|t| t.value.as_deref()), Some("2019"));
+}
