@@ -92,19 +92,9 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
             };
             let Some(ti) = times[first_cue + k].or_else(participle) else {
                 // "the ministry said the same day": the date told just before.
-                let a = &input.attributions[ai];
                 let tk = takers[first_cue + k];
-                if let Some(value) = same_day_date(&doc, lex, tk.sent, a.cue) {
-                    items.push((
-                        a.cue.start,
-                        TimelineItem {
-                            value,
-                            relation: Relation::On,
-                            event: None,
-                            attribution: Some(ai),
-                            summary: attr_summary(input, a, lex),
-                        },
-                    ));
+                if let Some(value) = same_day_date(&doc, lex, tk.sent, input.attributions[ai].cue) {
+                    items.push(attr_item(input, lex, ai, value, Relation::On));
                 }
                 continue;
             };
@@ -118,17 +108,7 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
                 Some(anchor) => (anchored_value(events, anchor), relation),
             };
             let Some(value) = value.filter(|v| calendar(v)) else { continue };
-            let a = &input.attributions[ai];
-            items.push((
-                a.cue.start,
-                TimelineItem {
-                    value,
-                    relation,
-                    event: None,
-                    attribution: Some(ai),
-                    summary: attr_summary(input, a, lex),
-                },
-            ));
+            items.push(attr_item(input, lex, ai, value, relation));
         }
     }
     continuations(input, lex, &mut items);
@@ -183,17 +163,21 @@ fn continuations(input: &EventInput, lex: &Lexicon, items: &mut Vec<(usize, Time
             continue;
         }
         timed[ai] = Some((value.clone(), relation));
-        items.push((
-            a.cue.start,
-            TimelineItem {
-                value,
-                relation,
-                event: None,
-                attribution: Some(ai),
-                summary: attr_summary(input, a, lex),
-            },
-        ));
+        items.push(attr_item(input, lex, ai, value, relation));
     }
+}
+
+/// The timeline item of attribution `ai`, keyed by its cue's start.
+fn attr_item(
+    input: &EventInput,
+    lex: &Lexicon,
+    ai: usize,
+    value: String,
+    relation: Relation,
+) -> (usize, TimelineItem) {
+    let a = &input.attributions[ai];
+    let summary = attr_summary(input, a, lex);
+    (a.cue.start, TimelineItem { value, relation, event: None, attribution: Some(ai), summary })
 }
 
 /// How far (in sentences) a continuation cue may be from the statement it continues.
