@@ -129,11 +129,9 @@ pub fn eval(cmd: EvalCommand) -> anyhow::Result<ExitCode> {
                     .map(|r| seg.tokens[r.clone()].iter().map(|t| t.span.of(text)).collect())
                     .collect();
                 let tags = tagger.tag_document(&sentences);
-                let words = seg
-                    .sentence_tokens
-                    .iter()
-                    .zip(&tags)
-                    .flat_map(|(r, ts)| seg.tokens[r.clone()].iter().zip(ts).map(|(t, p)| (t.span, p.xpos())));
+                let words = seg.sentence_tokens.iter().zip(&tags).flat_map(|(r, ts)| {
+                    seg.tokens[r.clone()].iter().zip(ts).map(|(t, p)| (t.span, p.xpos()))
+                });
                 Some(dossier_time::XposHint::new(words))
             })?;
             writeln!(out, "{r}")?;
