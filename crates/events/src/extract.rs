@@ -599,7 +599,6 @@ fn is_clause_start(doc: &Doc, a: usize) -> bool {
     doc.is(doc.tok_at(a), "clause_start")
 }
 
-/// Whether time `t` follows `span` with at most a preposition between ("the blast on April 28").
 /// The mention an indefinite noun mention `mi` renames — by apposition ("the last attack in
 /// the capital, a truck bombing") or a copula ("the last attack … was an ambush"): the one
 /// before it in its sentence, with the same type, when the words between end in ", a" or a form
@@ -631,6 +630,7 @@ fn when_clause(doc: &Doc, t: Span, m: Span) -> bool {
         })
 }
 
+/// Whether time `t` follows `span` with at most a preposition between ("the blast on April 28").
 fn adjacent(doc: &Doc, span: Span, t: Span) -> bool {
     span.end <= t.start
         && doc
@@ -1244,7 +1244,6 @@ fn event_times(
                 let t = &timexes[ti];
                 t.anchor.is_none()
                     && datable(doc.text(), t)
-                    && doc.sentence_of(t.span.start) == Some(m.sent)
                     && ((!assigned[ti] && doc.region(m.sent, t.span) == m.region)
                         || when_clause(doc, t.span, m.span))
             })
@@ -1370,15 +1369,22 @@ const SAME_DAY_SENTENCES: usize = 3;
 pub(crate) fn same_day_date(doc: &Doc, lex: &Lexicon, sent: usize, near: Span) -> Option<String> {
     let toks = doc.sent_toks.get(sent)?.clone();
     let text = doc.text();
-    let words: Vec<Cow<str>> =
-        toks.clone().map(|i| lower(text.get(doc.tok(i).range()).unwrap_or(""))).collect();
+    // The document's lowercased words; a light document has none, so they are made here.
+    let made: Vec<Cow<str>>;
+    let words: &[Cow<str>] = match doc.words.get(toks.clone()) {
+        Some(w) => w,
+        None => {
+            made = toks.clone().map(|i| doc.word(i).unwrap_or_default()).collect();
+            &made
+        }
+    };
     let region = doc.region(sent, near);
     let dist =
         |s: Span| if s.start >= near.end { s.start - near.end } else { near.start.saturating_sub(s.end) };
     let mut found: Option<(Span, i64)> = None;
     let mut i = 0;
     while i < words.len() {
-        let Some((len, &days)) = lex.same_day.longest(&words, i) else {
+        let Some((len, &days)) = lex.same_day.longest(words, i) else {
             i += 1;
             continue;
         };

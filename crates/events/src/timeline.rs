@@ -76,18 +76,13 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
                     return None;
                 }
                 let tk = takers[first_cue + k];
-                let sent = input.seg.sentences.get(tk.sent).copied().unwrap_or(Span::new(0, 0));
-                let lo = input.timexes.partition_point(|t| t.span.start < sent.start);
-                let mut near =
-                    input.timexes.iter().enumerate().skip(lo).take_while(|(_, t)| t.span.start < sent.end);
-                near.find_map(|(ti, t)| {
+                doc.timexes_in(tk.sent).find(|&ti| {
+                    let t = &input.timexes[ti];
                     let inside = a.content.iter().any(|c| c.contains(&t.span));
-                    (datable(text, t)
+                    datable(text, t)
                         && !inside
                         && t.span.end <= a.cue.start
-                        && doc.sentence_of(t.span.start) == Some(tk.sent)
-                        && doc.region(tk.sent, t.span) == tk.region)
-                        .then_some(ti)
+                        && doc.region(tk.sent, t.span) == tk.region
                 })
             };
             let Some(ti) = times[first_cue + k].or_else(participle) else {
