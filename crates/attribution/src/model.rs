@@ -1218,14 +1218,7 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
         tracing::info!(epoch, wrong, total = items.len(), "role tagger epoch");
         if !dev.is_empty() && epoch >= 2 {
             let rows = role_t.averaged(opts.role_prune);
-            let probe = AttrModel {
-                cue: Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &[])),
-                role: Tagger::new(ROLE_LABELS, Weights::from_rows(ROLE_LABELS, &rows)),
-                cue_bias: DEFAULT_CUE_BIAS,
-                ends: None,
-                bytes: Vec::new(),
-            };
-            let score = dev_role_f1(&probe, &dev);
+            let score = dev_role_f1(&role_probe(&rows), &dev);
             tracing::info!(epoch, score, "role tagger dev span F1");
             if best_role.as_ref().is_none_or(|b| score > b.0) {
                 best_role = Some((score, epoch, rows));
@@ -1241,14 +1234,7 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
     let role_rows = best_role.map_or_else(|| role_t.averaged(opts.role_prune), |b| b.2);
     Weights::write(&role_rows, &mut w);
     if opts.end_epochs > 0 {
-        let probe = AttrModel {
-            cue: Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &[])),
-            role: Tagger::new(ROLE_LABELS, Weights::from_rows(ROLE_LABELS, &role_rows)),
-            cue_bias: DEFAULT_CUE_BIAS,
-            ends: None,
-            bytes: Vec::new(),
-        };
-        write_ends(&probe, &docs, &dev, opts.end_epochs, seed, &mut w);
+        write_ends(&role_probe(&role_rows), &docs, &dev, opts.end_epochs, seed, &mut w);
     }
     let bytes = format::wrap(KIND, VERSION, &w.0);
     AttrModel::from_bytes(&bytes).map_err(AttrError::Model)
@@ -1258,6 +1244,18 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
 pub const END_EPOCHS: usize = 8;
 /// The margin the role tagger's content end keeps when no development split chooses one.
 pub const DEFAULT_END_MARGIN: f32 = 6.0;
+
+/// A model with these role-tagger rows and no cue tagger: what the role tagger is scored
+/// with on gold cues during training, and what the end chooser is trained on.
+fn role_probe(rows: &[(u64, Vec<(u16, f32)>)]) -> AttrModel {
+    AttrModel {
+        cue: Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &[])),
+        role: Tagger::new(ROLE_LABELS, Weights::from_rows(ROLE_LABELS, rows)),
+        cue_bias: DEFAULT_CUE_BIAS,
+        ends: None,
+        bytes: Vec::new(),
+    }
+}
 
 /// Train the content-end chooser on `docs`' gold fragments, choose its margin on `dev` with
 /// `model`'s role tagger (or take [`DEFAULT_END_MARGIN`]), and append the section to `w`.
