@@ -1655,8 +1655,7 @@ fn counts(
             }
             let Some((cue_tok, cue)) = count_cue(doc, lex, &n, r.start, r.end) else { continue };
             // The event: the mention at the cue, else the nearest fitting mention.
-            let (lo, hi) =
-                (ms.partition_point(|m| m.sent + 3 < si), ms.partition_point(|m| m.sent <= si + 1));
+            let (lo, hi) = (0, ms.partition_point(|m| m.sent <= si + 1));
             let at_cue = (lo..hi.max(lo))
                 .find(|&mi| ms[mi].t0 <= cue_tok && cue_tok <= ms[mi].t1 && cue.events.contains(&ms[mi].ty));
             let at_cue = at_cue.and_then(|mi| event_of_mention[mi]);
@@ -1673,6 +1672,8 @@ fn counts(
                         s if s + 1 == si => 1,
                         s if si + 1 == s => 2,
                         s if s < si && si - s <= 3 => 3,
+                        // Further back, the latest happening of a fitting type.
+                        s if s < si => 4,
                         _ => continue,
                     };
                     let rank = rank * 100_000 + m.span.start.abs_diff(span.start).min(99_999);
@@ -1692,7 +1693,25 @@ fn counts(
             };
             // A later figure replaces an earlier one when the text updates it ("the toll rose
             // to 31"); a figure restated or about a part ("two of the wounded") does not.
-            let update = doc.words[r.clone()].iter().any(|w| lex.is("update", w));
+            // An earlier figure never replaces one: "raising the toll from 19", "the toll was
+            // initially put at seven", "officials had put the toll at seven".
+            let earlier = {
+                let mut k = n.t0;
+                while k > r.start && doc.upos[k - 1] == "DET" {
+                    k -= 1;
+                }
+                let from = k > r.start && doc.words[k - 1] == "from";
+                let marked = (r.clone()).any(|j| doc.is(j, "earlier_figure"));
+                let rising = (n.t0.saturating_sub(2).max(r.start)..n.t0)
+                    .any(|j| doc.is(j, "toll_verb") && !matches!(doc.words[j].as_ref(), "to" | "at"));
+                let toll = (r.clone()).any(|j| doc.words[j] == "toll" || doc.is(j, "tally"));
+                let pluperfect = toll
+                    && (r.start..r.end.saturating_sub(1)).any(|j| {
+                        doc.words[j] == "had" && doc.xpos[j + 1] == "VBN" && !doc.is(j + 1, "update")
+                    });
+                from || (!rising && (marked || pluperfect))
+            };
+            let update = !earlier && doc.words[r.clone()].iter().any(|w| lex.is("update", w));
             let counts = &mut out[e].counts;
             match counts.iter_mut().find(|c| c.what == hit.what) {
                 Some(c) if update => *c = hit,
@@ -1711,14 +1730,30 @@ fn count_cue<'l>(
     start: usize,
     end: usize,
 ) -> Option<(usize, &'l crate::lexicon::CountCue)> {
-    // After the number: "143 people were killed", "12 dead".
+    // After the number: "143 people were killed", "12 dead", "two managers of the unit were
+    // detained", "15 people, including four officers, were hurt".
     let mut k = n.t1 + 1;
-    while k < end && k <= n.t1 + 6 {
+    let mut limit = n.t1 + 6;
+    while k < end && k <= limit {
         let w = doc.words[k].as_ref();
         if let Some(c) = lex.counts.get(w) {
             if c.side != Side::Before {
                 return Some((k, c));
             }
+        }
+        // An aside between commas is stepped over whole.
+        if w == "," && doc.is(k + 1, "aside") {
+            let close = (k + 2..end.min(k + 12)).find(|&j| doc.words[j] == ",");
+            let Some(close) = close else { break };
+            limit += close + 1 - k;
+            k = close + 1;
+            continue;
+        }
+        // "of the …": the phrase after "of" may name a determiner, and the window grows by it.
+        if w == "of" && doc.upos.get(k + 1) == Some(&"DET") {
+            limit += 4;
+            k += 2;
+            continue;
         }
         let up = doc.upos[k];
         let filler = lex.is("count_filler", w)
@@ -1755,6 +1790,12 @@ fn count_cue<'l>(
             }
             if doc.words[k] == "toll" {
                 if let Some(c) = lex.counts.get("toll") {
+                    return Some((k, c));
+                }
+            }
+            // "the number of people killed by … rose to 11", "the number of dead reached 40".
+            if let Some(c) = lex.counts.get(doc.words[k].as_ref()).filter(|c| c.side != Side::Before) {
+                if (k.saturating_sub(3).max(start)..k).any(|j| doc.is(j, "tally")) {
                     return Some((k, c));
                 }
             }

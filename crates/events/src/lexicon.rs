@@ -182,7 +182,10 @@ const WHATS: [&str; 9] =
     ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
 
 /// Word classes of `words.tsv`.
-const CLASSES: [&str; 19] = [
+const CLASSES: [&str; 22] = [
+    "tally",
+    "earlier_figure",
+    "aside",
     "continuation",
     "clock",
     "toll_verb",

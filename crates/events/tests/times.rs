@@ -316,3 +316,52 @@ fn a_noun_that_renames_the_one_before_it_is_the_same_happening() {
     assert_eq!(old.mentions.len(), 3, "attack, bombing, killed: {:?}", old.mentions);
     assert_eq!(old.time.as_ref().and_then(|t| t.value.as_deref()), Some("2019"));
 }
+
+/// The `what` counts of the first event of `kind`, as (what, value, qualifier).
+fn counts_of(text: &str, kind: EventType) -> Vec<(String, u64, String)> {
+    let events = events_of(text);
+    let Some(e) = events.iter().find(|e| e.kind == kind) else { return Vec::new() };
+    e.counts.iter().map(|c| (c.what.clone(), c.value, format!("{:?}", c.qualifier).to_lowercase())).collect()
+}
+
+#[test]
+fn a_number_of_people_killed_that_rose_is_the_toll_and_an_earlier_figure_does_not_replace_it() {
+    let text = "The number of people killed by Sunday's landslide above the village of Ostra rose to \
+                nine on Tuesday, the regional rescue service said. Officials had put the toll at five \
+                on the first night.";
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.iter().any(|c| c.0 == "killed" && c.1 == 9), "{counts:?}");
+    assert!(!counts.iter().any(|c| c.0 == "killed" && c.1 == 5), "{counts:?}");
+    // The same with the earlier figure told by a marker word, and in the other order.
+    let text = "The number of people killed in Sunday's landslide in Ostra rose to nine. The toll was \
+                initially put at five.";
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.iter().any(|c| c.0 == "killed" && c.1 == 9), "{counts:?}");
+}
+
+#[test]
+fn the_figure_a_toll_is_raised_from_is_not_the_toll() {
+    let text = "At least 31 people died after a ferry sank off Kos on Saturday, the coast guard said, \
+                raising the toll from the 22 bodies found on Sunday.";
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.iter().any(|c| c.0 == "killed" && c.1 == 31), "{counts:?}");
+    assert!(!counts.iter().any(|c| c.1 == 22), "{counts:?}");
+}
+
+#[test]
+fn a_count_reaches_its_word_over_an_of_phrase_and_an_aside() {
+    let text = "A bus caught fire on a bridge in Ruse on Monday. Up to 12 people, including two \
+                drivers, were hurt, the hospital said.";
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.iter().any(|c| c.0 == "injured" && c.1 == 12), "{counts:?}");
+    let text = "Police said three senior officials of the port authority had been arrested on Friday.";
+    let counts = counts_of(text, EventType::Arrest);
+    assert!(counts.iter().any(|c| c.0 == "arrested" && c.1 == 3), "{counts:?}");
+}
+
+#[test]
+fn drowned_is_a_death_count() {
+    let text = "A fishing boat capsized off Sozopol on Friday. Eleven people drowned, the navy said.";
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.iter().any(|c| c.0 == "killed" && c.1 == 11), "{counts:?}");
+}
