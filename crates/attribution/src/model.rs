@@ -446,6 +446,177 @@ fn role_features(d: &Prepared, c: &CueCtx, j: usize, out: &mut Vec<u64>) {
     out.extend_from_slice(&role_cued(d, c, j));
 }
 
+/// A role-weight row padded to 8 lanes (the last three always 0.0), so adding one is two
+/// vector additions; each of the first five lanes is the same single addition as before.
+type Row8 = [f32; 8];
+
+#[inline(always)]
+fn add8(acc: &mut Row8, r: &Row8) {
+    for l in 0..8 {
+        acc[l] += r[l];
+    }
+}
+
+/// The row of `key` as the row cache holds it: `0.0 + w` per label (0.0 where absent).
+fn row8(w: &Weights, key: u64) -> Row8 {
+    let mut r = [0f32; 8];
+    w.add(key, &mut r[..ROLE_LABELS]);
+    r
+}
+
+/// The two directions a scored token can have from its cue (tokens inside it are pinned
+/// to `O` and get no features): index 0 = before (`dir` 0), 1 = after (`dir` 2).
+const DIRS: [u64; 2] = [0, 2];
+/// Sentence offsets `so` (clamped to -2..=3) by index `so + 2`, as the keys hash them.
+const SOS: [u64; 6] = [(-2i64) as u64, (-1i64) as u64, 0, 1, 2, 3];
+
+/// The rows of [`role_cued`]'s features whose parts are all small numbers (direction,
+/// distance bucket, counts, positions, tags), looked up once at load time and indexed by
+/// those numbers at run time instead of hashed and probed per token and cue. Same rows,
+/// added in the same order: the emission scores are bit for bit those of the hashed path.
+pub(crate) struct RoleTables {
+    /// 41 [dir, b]: d·8 + b.
+    t41: Vec<Row8>,
+    /// 47 [dir, in_quote, qb, cue_in_q]: ((d·2 + q)·4 + qb)·2 + cq.
+    t47: Vec<Row8>,
+    /// 48 [dir, 0, min(b, 5)]: d·6 + b5.
+    t48: Vec<Row8>,
+    /// 49 [dir, so]: d·6 + so + 2.
+    t49: Vec<Row8>,
+    /// 50 [dir, cb, min(b, 4)]: (d·4 + cb)·5 + b4.
+    t50: Vec<Row8>,
+    /// 55 [dir, qmark, qb]: (d·3 + qm)·4 + qb.
+    t55: Vec<Row8>,
+    /// 56 [dir, sent_pos, so]: (d·4 + sp)·6 + so + 2.
+    t56: Vec<Row8>,
+    /// 59 [dir, b, xpos]: (d·8 + b)·256 + xpos.
+    t59: Vec<Row8>,
+    /// 65 [dir, qb, cb, 0]: (d·4 + qb)·4 + cb.
+    t65: Vec<Row8>,
+    /// 68 [dir, po, so]: (d·3 + po)·6 + so + 2.
+    t68: Vec<Row8>,
+    /// 69 [dir, po, in_quote, sent_pos]: ((d·3 + po)·2 + q)·4 + sp.
+    t69: Vec<Row8>,
+}
+
+/// `n` rows, row `i` that of `key(i)`.
+fn table(w: &Weights, n: usize, key: impl Fn(usize) -> u64) -> Vec<Row8> {
+    (0..n).map(|i| row8(w, key(i))).collect()
+}
+
+impl RoleTables {
+    fn new(w: &Weights) -> RoleTables {
+        let d = |i: usize| DIRS[i];
+        RoleTables {
+            t41: table(w, 2 * 8, |i| f(41, &[d(i / 8), (i % 8) as u64])),
+            t47: table(w, 2 * 2 * 4 * 2, |i| {
+                f(47, &[d(i / 16), (i / 8 % 2) as u64, (i / 2 % 4) as u64, (i % 2) as u64])
+            }),
+            t48: table(w, 2 * 6, |i| f(48, &[d(i / 6), 0, (i % 6) as u64])),
+            t49: table(w, 2 * 6, |i| f(49, &[d(i / 6), SOS[i % 6]])),
+            t50: table(w, 2 * 4 * 5, |i| f(50, &[d(i / 20), (i / 5 % 4) as u64, (i % 5) as u64])),
+            t55: table(w, 2 * 3 * 4, |i| f(55, &[d(i / 12), (i / 4 % 3) as u64, (i % 4) as u64])),
+            t56: table(w, 2 * 4 * 6, |i| f(56, &[d(i / 24), (i / 6 % 4) as u64, SOS[i % 6]])),
+            t59: table(w, 2 * 8 * 256, |i| f(59, &[d(i / 2048), (i / 256 % 8) as u64, (i % 256) as u64])),
+            t65: table(w, 2 * 4 * 4, |i| f(65, &[d(i / 16), (i / 4 % 4) as u64, (i % 4) as u64, 0])),
+            t68: table(w, 2 * 3 * 6, |i| f(68, &[d(i / 18), (i / 6 % 3) as u64, SOS[i % 6]])),
+            t69: table(w, 2 * 3 * 2 * 4, |i| {
+                f(69, &[d(i / 24), (i / 8 % 3) as u64, (i / 4 % 2) as u64, (i % 4) as u64])
+            }),
+        }
+    }
+}
+
+/// The rows of [`role_cued`]'s features that read the cue's words or class, for one cue
+/// (looked up once per cue).
+struct CueRows<'a> {
+    tab: &'a RoleTables,
+    /// 51 [dir, head]: d.
+    t51: [Row8; 2],
+    /// 52 [dir, head, b]: d·8 + b.
+    t52: [Row8; 16],
+    /// 61 [dir, after_cue, b4]: d·5 + b4.
+    t61: [Row8; 10],
+    /// 62 [dir, before_cue, b4]: d·5 + b4.
+    t62: [Row8; 10],
+    /// 63 [dir, cls, so]: d·6 + so + 2.
+    t63: [Row8; 12],
+    /// 64 [dir, first, head]: d.
+    t64: [Row8; 2],
+    /// 67 [dir, cls, qb, in_quote]: (d·4 + qb)·2 + q.
+    t67: [Row8; 16],
+}
+
+impl<'a> CueRows<'a> {
+    fn new(tab: &'a RoleTables, w: &Weights, c: &CueCtx) -> CueRows<'a> {
+        fn arr<const N: usize>(w: &Weights, key: impl Fn(usize) -> u64) -> [Row8; N] {
+            std::array::from_fn(|i| row8(w, key(i)))
+        }
+        let d = |i: usize| DIRS[i];
+        let (head, cls) = (c.head, c.cls);
+        CueRows {
+            tab,
+            t51: arr(w, |i| f(51, &[d(i), head])),
+            t52: arr(w, |i| f(52, &[d(i / 8), head, (i % 8) as u64])),
+            t61: arr(w, |i| f(61, &[d(i / 5), c.after_cue, (i % 5) as u64])),
+            t62: arr(w, |i| f(62, &[d(i / 5), c.before_cue, (i % 5) as u64])),
+            t63: arr(w, |i| f(63, &[d(i / 6), cls, SOS[i % 6]])),
+            t64: arr(w, |i| f(64, &[d(i), c.first, head])),
+            t67: arr(w, |i| f(67, &[d(i / 8), cls, (i / 2 % 4) as u64, (i % 2) as u64])),
+        }
+    }
+}
+
+/// [`role_cued`]'s rows for token `j` (not inside the cue) added to `acc` in its order,
+/// through the tables (feature 72, which reads the token's cluster, through the row cache).
+#[inline(always)]
+fn add_role_cued(
+    cr: &CueRows<'_>,
+    memo: &mut Memo,
+    w: &Weights,
+    d: &Prepared,
+    c: &CueCtx,
+    j: usize,
+    acc: &mut Row8,
+) {
+    let tab = cr.tab;
+    let a = &d.toks[j];
+    let (c0, c1) = (c.cue.start, c.cue.end);
+    let (di, dist, lo, hi) = if j < c0 { (0usize, c0 - j, j, c0) } else { (1usize, j + 1 - c1, c1, j + 1) };
+    let qb = (d.qm_ps[hi] - d.qm_ps[lo]).min(3) as usize;
+    let cb = (d.comma_ps[hi] - d.comma_ps[lo]).min(3) as usize;
+    let (sj, sc) = (d.sent_of[j] as usize, d.sent_of[c0] as usize);
+    let (ps_j, ps_c) = (d.para_of_sent[sj], d.para_of_sent[sc]);
+    let po = (ps_j - ps_c.min(ps_j)).min(2) as usize;
+    let b = bucket(dist) as usize;
+    let (b4, b5) = (b.min(4), b.min(5));
+    let so = ((sj as i64 - sc as i64).clamp(-2, 3) + 2) as usize;
+    let s = &d.sents[sj];
+    let sp = usize::from(j == s.start) | (usize::from(j + 1 == s.end) << 1);
+    let q = usize::from(a.in_quote);
+    let cq = c.cue_in_q as usize;
+    let qm = usize::from(a.qmark).min(2);
+    add8(acc, &tab.t41[di * 8 + b]);
+    add8(acc, &tab.t47[((di * 2 + q) * 4 + qb) * 2 + cq]);
+    add8(acc, &tab.t48[di * 6 + b5]);
+    add8(acc, &tab.t49[di * 6 + so]);
+    add8(acc, &tab.t50[(di * 4 + cb) * 5 + b4]);
+    add8(acc, &cr.t51[di]);
+    add8(acc, &cr.t52[di * 8 + b]);
+    add8(acc, &tab.t55[(di * 3 + qm) * 4 + qb]);
+    add8(acc, &tab.t56[(di * 4 + sp) * 6 + so]);
+    add8(acc, &tab.t59[(di * 8 + b) * 256 + usize::from(a.xpos)]);
+    add8(acc, &cr.t61[di * 5 + b4]);
+    add8(acc, &cr.t62[di * 5 + b4]);
+    add8(acc, &cr.t63[di * 6 + so]);
+    add8(acc, &cr.t64[di]);
+    add8(acc, &tab.t65[(di * 4 + qb) * 4 + cb]);
+    add8(acc, &cr.t67[(di * 4 + qb) * 2 + q]);
+    add8(acc, &tab.t68[(di * 3 + po) * 6 + so]);
+    add8(acc, &tab.t69[((di * 3 + po) * 2 + q) * 4 + sp]);
+    memo.add(w, f(72, &[DIRS[di], b4 as u64, a.clus[0]]), &mut acc[..ROLE_LABELS]);
+}
+
 /// The window of tokens the role tagger looks at for a cue.
 pub(crate) fn window(d: &Prepared, cue: &Range<usize>) -> Range<usize> {
     let s = d.sent_of[cue.start] as usize;
@@ -668,7 +839,7 @@ impl Tagger {
 /// do not depend on the cue.
 pub(crate) struct Scratch {
     role_memo: Memo,
-    local: Vec<[f32; ROLE_LABELS]>,
+    local: Vec<Row8>,
     /// Bit 0: `local[2 j]` (before) computed; bit 1: `local[2 j + 1]` (after).
     local_done: Vec<u8>,
     em: Vec<f32>,
@@ -679,7 +850,7 @@ impl Scratch {
     pub(crate) fn new(n: usize) -> Scratch {
         Scratch {
             role_memo: Memo::new(),
-            local: vec![[0.0; ROLE_LABELS]; 2 * n],
+            local: vec![[0.0; 8]; 2 * n],
             local_done: vec![0; n],
             em: Vec::new(),
             forced: Vec::new(),
@@ -691,6 +862,8 @@ impl Scratch {
 pub struct AttrModel {
     cue: Tagger,
     role: Tagger,
+    /// The role tagger's small-valued cue-dependent rows, indexed (built from `role`).
+    role_tab: RoleTables,
     cue_bias: f32,
     /// The content-end chooser (absent in older model files).
     ends: Option<EndChooser>,
@@ -768,6 +941,7 @@ impl AttrModel {
         r.done()?;
         Ok(AttrModel {
             cue: Tagger::new(CUE_LABELS, cue),
+            role_tab: RoleTables::new(&role),
             role: Tagger::new(ROLE_LABELS, role),
             cue_bias: DEFAULT_CUE_BIAS,
             ends,
@@ -823,11 +997,13 @@ impl AttrModel {
     }
 
     /// Role labels over the window `w` of cue `c`: emission rows from the per-token cached
-    /// cue-independent sums plus the cue-dependent features (through the row cache); the
-    /// cue's own tokens are pinned to `O` and get no features.
+    /// cue-independent sums plus the cue-dependent features (through [`RoleTables`], the
+    /// cue's [`CueRows`] and the row cache); the cue's own tokens are pinned to `O` and get
+    /// no features.
     fn role_labels(&self, d: &Prepared, c: &CueCtx, w: Range<usize>, sc: &mut Scratch) -> Vec<u8> {
         const NL: usize = ROLE_LABELS;
         let wt = &self.role.w;
+        let cr = CueRows::new(&self.role_tab, wt, c);
         sc.em.clear();
         sc.em.resize(w.len() * NL, 0.0);
         sc.forced.clear();
@@ -841,22 +1017,20 @@ impl AttrModel {
             let slot = 2 * j + usize::from(dir == 2);
             let bit = 1u8 << usize::from(dir == 2);
             if sc.local_done[j] & bit == 0 {
-                let mut acc = [0f32; NL];
+                let mut acc = [0f32; 8];
                 for (key, cached) in role_local(d, j, dir).into_iter().zip(LOCAL_CACHED) {
                     if cached {
-                        sc.role_memo.add(wt, key, &mut acc);
+                        sc.role_memo.add(wt, key, &mut acc[..NL]);
                     } else {
-                        wt.add(key, &mut acc);
+                        wt.add(key, &mut acc[..NL]);
                     }
                 }
                 sc.local[slot] = acc;
                 sc.local_done[j] |= bit;
             }
-            let row = &mut sc.em[k * NL..(k + 1) * NL];
-            row.copy_from_slice(&sc.local[slot]);
-            for key in role_cued(d, c, j) {
-                sc.role_memo.add(wt, key, row);
-            }
+            let mut acc = sc.local[slot];
+            add_role_cued(&cr, &mut sc.role_memo, wt, d, c, j, &mut acc);
+            sc.em[k * NL..(k + 1) * NL].copy_from_slice(&acc[..NL]);
         }
         viterbi(NL, &sc.em, &self.role.tr, &sc.forced)
     }
@@ -1248,9 +1422,11 @@ pub const DEFAULT_END_MARGIN: f32 = 6.0;
 /// A model with these role-tagger rows and no cue tagger: what the role tagger is scored
 /// with on gold cues during training, and what the end chooser is trained on.
 fn role_probe(rows: &[(u64, Vec<(u16, f32)>)]) -> AttrModel {
+    let role = Weights::from_rows(ROLE_LABELS, rows);
     AttrModel {
         cue: Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &[])),
-        role: Tagger::new(ROLE_LABELS, Weights::from_rows(ROLE_LABELS, rows)),
+        role_tab: RoleTables::new(&role),
+        role: Tagger::new(ROLE_LABELS, role),
         cue_bias: DEFAULT_CUE_BIAS,
         ends: None,
         bytes: Vec::new(),
