@@ -476,53 +476,50 @@ const SOS: [u64; 6] = [(-2i64) as u64, (-1i64) as u64, 0, 1, 2, 3];
 /// added in the same order: the emission scores are bit for bit those of the hashed path.
 pub(crate) struct RoleTables {
     /// 41 [dir, b]: d·8 + b.
-    t41: Vec<Row8>,
+    t41: Box<[Row8; 2 * 8]>,
     /// 47 [dir, in_quote, qb, cue_in_q]: ((d·2 + q)·4 + qb)·2 + cq.
-    t47: Vec<Row8>,
+    t47: Box<[Row8; 2 * 2 * 4 * 2]>,
     /// 48 [dir, 0, min(b, 5)]: d·6 + b5.
-    t48: Vec<Row8>,
+    t48: Box<[Row8; 2 * 6]>,
     /// 49 [dir, so]: d·6 + so + 2.
-    t49: Vec<Row8>,
+    t49: Box<[Row8; 2 * 6]>,
     /// 50 [dir, cb, min(b, 4)]: (d·4 + cb)·5 + b4.
-    t50: Vec<Row8>,
+    t50: Box<[Row8; 2 * 4 * 5]>,
     /// 55 [dir, qmark, qb]: (d·3 + qm)·4 + qb.
-    t55: Vec<Row8>,
+    t55: Box<[Row8; 2 * 3 * 4]>,
     /// 56 [dir, sent_pos, so]: (d·4 + sp)·6 + so + 2.
-    t56: Vec<Row8>,
+    t56: Box<[Row8; 2 * 4 * 6]>,
     /// 59 [dir, b, xpos]: (d·8 + b)·256 + xpos.
-    t59: Vec<Row8>,
+    t59: Box<[Row8; 2 * 8 * 256]>,
     /// 65 [dir, qb, cb, 0]: (d·4 + qb)·4 + cb.
-    t65: Vec<Row8>,
+    t65: Box<[Row8; 2 * 4 * 4]>,
     /// 68 [dir, po, so]: (d·3 + po)·6 + so + 2.
-    t68: Vec<Row8>,
+    t68: Box<[Row8; 2 * 3 * 6]>,
     /// 69 [dir, po, in_quote, sent_pos]: ((d·3 + po)·2 + q)·4 + sp.
-    t69: Vec<Row8>,
+    t69: Box<[Row8; 2 * 3 * 2 * 4]>,
 }
 
-/// `n` rows, row `i` that of `key(i)`.
-fn table(w: &Weights, n: usize, key: impl Fn(usize) -> u64) -> Vec<Row8> {
-    (0..n).map(|i| row8(w, key(i))).collect()
+/// `N` rows, row `i` that of `key(i)` (fixed length, so in-range indices need no checks).
+fn table<const N: usize>(w: &Weights, key: impl Fn(usize) -> u64) -> Box<[Row8; N]> {
+    let v: Vec<Row8> = (0..N).map(|i| row8(w, key(i))).collect();
+    v.into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!("N rows"))
 }
 
 impl RoleTables {
     fn new(w: &Weights) -> RoleTables {
         let d = |i: usize| DIRS[i];
         RoleTables {
-            t41: table(w, 2 * 8, |i| f(41, &[d(i / 8), (i % 8) as u64])),
-            t47: table(w, 2 * 2 * 4 * 2, |i| {
-                f(47, &[d(i / 16), (i / 8 % 2) as u64, (i / 2 % 4) as u64, (i % 2) as u64])
-            }),
-            t48: table(w, 2 * 6, |i| f(48, &[d(i / 6), 0, (i % 6) as u64])),
-            t49: table(w, 2 * 6, |i| f(49, &[d(i / 6), SOS[i % 6]])),
-            t50: table(w, 2 * 4 * 5, |i| f(50, &[d(i / 20), (i / 5 % 4) as u64, (i % 5) as u64])),
-            t55: table(w, 2 * 3 * 4, |i| f(55, &[d(i / 12), (i / 4 % 3) as u64, (i % 4) as u64])),
-            t56: table(w, 2 * 4 * 6, |i| f(56, &[d(i / 24), (i / 6 % 4) as u64, SOS[i % 6]])),
-            t59: table(w, 2 * 8 * 256, |i| f(59, &[d(i / 2048), (i / 256 % 8) as u64, (i % 256) as u64])),
-            t65: table(w, 2 * 4 * 4, |i| f(65, &[d(i / 16), (i / 4 % 4) as u64, (i % 4) as u64, 0])),
-            t68: table(w, 2 * 3 * 6, |i| f(68, &[d(i / 18), (i / 6 % 3) as u64, SOS[i % 6]])),
-            t69: table(w, 2 * 3 * 2 * 4, |i| {
-                f(69, &[d(i / 24), (i / 8 % 3) as u64, (i / 4 % 2) as u64, (i % 4) as u64])
-            }),
+            t41: table(w, |i| f(41, &[d(i / 8), (i % 8) as u64])),
+            t47: table(w, |i| f(47, &[d(i / 16), (i / 8 % 2) as u64, (i / 2 % 4) as u64, (i % 2) as u64])),
+            t48: table(w, |i| f(48, &[d(i / 6), 0, (i % 6) as u64])),
+            t49: table(w, |i| f(49, &[d(i / 6), SOS[i % 6]])),
+            t50: table(w, |i| f(50, &[d(i / 20), (i / 5 % 4) as u64, (i % 5) as u64])),
+            t55: table(w, |i| f(55, &[d(i / 12), (i / 4 % 3) as u64, (i % 4) as u64])),
+            t56: table(w, |i| f(56, &[d(i / 24), (i / 6 % 4) as u64, SOS[i % 6]])),
+            t59: table(w, |i| f(59, &[d(i / 2048), (i / 256 % 8) as u64, (i % 256) as u64])),
+            t65: table(w, |i| f(65, &[d(i / 16), (i / 4 % 4) as u64, (i % 4) as u64, 0])),
+            t68: table(w, |i| f(68, &[d(i / 18), (i / 6 % 3) as u64, SOS[i % 6]])),
+            t69: table(w, |i| f(69, &[d(i / 24), (i / 8 % 3) as u64, (i / 4 % 2) as u64, (i % 4) as u64])),
         }
     }
 }
@@ -531,6 +528,7 @@ impl RoleTables {
 /// (looked up once per cue).
 struct CueRows<'a> {
     tab: &'a RoleTables,
+    w: &'a Weights,
     /// 51 [dir, head]: d.
     t51: [Row8; 2],
     /// 52 [dir, head, b]: d·8 + b.
@@ -548,7 +546,7 @@ struct CueRows<'a> {
 }
 
 impl<'a> CueRows<'a> {
-    fn new(tab: &'a RoleTables, w: &Weights, c: &CueCtx) -> CueRows<'a> {
+    fn new(tab: &'a RoleTables, w: &'a Weights, c: &CueCtx) -> CueRows<'a> {
         fn arr<const N: usize>(w: &Weights, key: impl Fn(usize) -> u64) -> [Row8; N] {
             std::array::from_fn(|i| row8(w, key(i)))
         }
@@ -556,6 +554,7 @@ impl<'a> CueRows<'a> {
         let (head, cls) = (c.head, c.cls);
         CueRows {
             tab,
+            w,
             t51: arr(w, |i| f(51, &[d(i), head])),
             t52: arr(w, |i| f(52, &[d(i / 8), head, (i % 8) as u64])),
             t61: arr(w, |i| f(61, &[d(i / 5), c.after_cue, (i % 5) as u64])),
@@ -568,18 +567,19 @@ impl<'a> CueRows<'a> {
 }
 
 /// [`role_cued`]'s rows for token `j` (not inside the cue) added to `acc` in its order,
-/// through the tables (feature 72, which reads the token's cluster, through the row cache).
+/// through the tables (feature 72, which reads the token's cluster: `far72`, its row for
+/// distance buckets of 4 and more, else through the row cache).
 #[inline(always)]
 fn add_role_cued(
     cr: &CueRows<'_>,
     memo: &mut Memo,
-    w: &Weights,
     d: &Prepared,
     c: &CueCtx,
     j: usize,
+    far72: &Row8,
     acc: &mut Row8,
 ) {
-    let tab = cr.tab;
+    let (tab, w) = (cr.tab, cr.w);
     let a = &d.toks[j];
     let (c0, c1) = (c.cue.start, c.cue.end);
     let (di, dist, lo, hi) = if j < c0 { (0usize, c0 - j, j, c0) } else { (1usize, j + 1 - c1, c1, j + 1) };
@@ -594,7 +594,7 @@ fn add_role_cued(
     let s = &d.sents[sj];
     let sp = usize::from(j == s.start) | (usize::from(j + 1 == s.end) << 1);
     let q = usize::from(a.in_quote);
-    let cq = c.cue_in_q as usize;
+    let cq = (c.cue_in_q & 1) as usize;
     let qm = usize::from(a.qmark).min(2);
     add8(acc, &tab.t41[di * 8 + b]);
     add8(acc, &tab.t47[((di * 2 + q) * 4 + qb) * 2 + cq]);
@@ -614,7 +614,11 @@ fn add_role_cued(
     add8(acc, &cr.t67[(di * 4 + qb) * 2 + q]);
     add8(acc, &tab.t68[(di * 3 + po) * 6 + so]);
     add8(acc, &tab.t69[((di * 3 + po) * 2 + q) * 4 + sp]);
-    memo.add(w, f(72, &[DIRS[di], b4 as u64, a.clus[0]]), &mut acc[..ROLE_LABELS]);
+    if b4 == 4 {
+        add8(acc, far72);
+    } else {
+        memo.add(w, f(72, &[DIRS[di], b4 as u64, a.clus[0]]), &mut acc[..ROLE_LABELS]);
+    }
 }
 
 /// The window of tokens the role tagger looks at for a cue.
@@ -655,7 +659,7 @@ fn allowed(nl: usize, prev: usize, cur: usize) -> bool {
 fn viterbi(nl: usize, em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
     match nl {
         CUE_LABELS => viterbi_n::<CUE_LABELS>(em, tr, forced_o),
-        ROLE_LABELS => viterbi_n::<ROLE_LABELS>(em, tr, forced_o),
+        ROLE_LABELS => viterbi_role(em, tr, forced_o),
         _ => viterbi_any(nl, em, tr, forced_o),
     }
 }
@@ -719,6 +723,79 @@ fn viterbi_n<const NL: usize>(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<
     }
     let last = &score[n - 1];
     let mut y = (0..NL).max_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0);
+    let mut out = vec![0u8; n];
+    for i in (0..n).rev() {
+        out[i] = y as u8;
+        y = back[i][y] as usize;
+    }
+    out
+}
+
+/// [`viterbi_n`] for the role tagger's five labels with [`allowed`] spelled out: `I-S` (2)
+/// only after `B-S`/`I-S`, `I-C` (4) only after `B-C`/`I-C`, neither at the start. The
+/// candidates of each label are tried in the same order with the same comparisons, so the
+/// path is the same; a `-inf` predecessor is not skipped but cannot win (`-inf` plus a
+/// finite transition is `-inf`, never `>` the running best), as in `viterbi_n`, where it
+/// is skipped.
+fn viterbi_role(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
+    const NL: usize = ROLE_LABELS;
+    const NEG: f32 = f32::NEG_INFINITY;
+    let n = (em.len() / NL).min(forced_o.len());
+    if n == 0 || tr.len() < (NL + 1) * NL || !tr.iter().all(|t| t.is_finite()) {
+        return viterbi_n::<NL>(em, tr, forced_o);
+    }
+    let t = |p: usize, y: usize| tr[p * NL + y];
+    let trm: [[f32; NL]; NL] = std::array::from_fn(|p| std::array::from_fn(|y| t(p, y)));
+    let start: [f32; NL] = std::array::from_fn(|y| t(NL, y));
+    let mut back = vec![[0u8; NL]; n];
+    let mut prev = [NEG; NL];
+    for y in [0, 1, 3] {
+        if !forced_o[0] || y == 0 {
+            prev[y] = em[y] + start[y];
+        }
+    }
+    // The best predecessor among `ps` (in order; the first of equals), or -inf.
+    #[inline(always)]
+    fn best_of<const K: usize>(
+        prev: &[f32; NL],
+        trm: &[[f32; NL]; NL],
+        y: usize,
+        ps: [usize; K],
+    ) -> (f32, u8) {
+        let mut best = NEG;
+        let mut a = 0u8;
+        for p in ps {
+            let v = prev[p] + trm[p][y];
+            if v > best {
+                best = v;
+                a = p as u8;
+            }
+        }
+        (best, a)
+    }
+    for i in 1..n {
+        let e: &[f32; NL] = em[i * NL..(i + 1) * NL].try_into().expect("NL scores");
+        let mut cur = [NEG; NL];
+        let mut arg = [0u8; NL];
+        let cands = [
+            best_of(&prev, &trm, 0, [0, 1, 2, 3, 4]),
+            best_of(&prev, &trm, 1, [0, 1, 2, 3, 4]),
+            best_of(&prev, &trm, 2, [1, 2]),
+            best_of(&prev, &trm, 3, [0, 1, 2, 3, 4]),
+            best_of(&prev, &trm, 4, [3, 4]),
+        ];
+        let labels = if forced_o[i] { 1 } else { NL };
+        for y in 0..labels {
+            let (best, a) = cands[y];
+            if best > NEG {
+                cur[y] = best + e[y];
+                arg[y] = a;
+            }
+        }
+        prev = cur;
+        back[i] = arg;
+    }
+    let mut y = (0..NL).max_by(|&a, &b| prev[a].total_cmp(&prev[b])).unwrap_or(0);
     let mut out = vec![0u8; n];
     for i in (0..n).rev() {
         out[i] = y as u8;
@@ -840,6 +917,8 @@ impl Tagger {
 pub(crate) struct Scratch {
     role_memo: Memo,
     local: Vec<Row8>,
+    /// Per slot of `local`: the row of feature 72 (direction, distance bucket 4+, cluster).
+    far72: Vec<Row8>,
     /// Bit 0: `local[2 j]` (before) computed; bit 1: `local[2 j + 1]` (after).
     local_done: Vec<u8>,
     em: Vec<f32>,
@@ -851,6 +930,7 @@ impl Scratch {
         Scratch {
             role_memo: Memo::new(),
             local: vec![[0.0; 8]; 2 * n],
+            far72: vec![[0.0; 8]; 2 * n],
             local_done: vec![0; n],
             em: Vec::new(),
             forced: Vec::new(),
@@ -1026,10 +1106,14 @@ impl AttrModel {
                     }
                 }
                 sc.local[slot] = acc;
+                let mut far = [0f32; 8];
+                sc.role_memo.add(wt, f(72, &[dir, 4, d.toks[j].clus[0]]), &mut far[..NL]);
+                sc.far72[slot] = far;
                 sc.local_done[j] |= bit;
             }
             let mut acc = sc.local[slot];
-            add_role_cued(&cr, &mut sc.role_memo, wt, d, c, j, &mut acc);
+            let far = sc.far72[slot];
+            add_role_cued(&cr, &mut sc.role_memo, d, c, j, &far, &mut acc);
             sc.em[k * NL..(k + 1) * NL].copy_from_slice(&acc[..NL]);
         }
         viterbi(NL, &sc.em, &self.role.tr, &sc.forced)
@@ -1570,6 +1654,93 @@ mod tests {
                     viterbi_any(nl, &em, &tr, &forced),
                     "nl {nl} n {n}"
                 );
+            }
+        }
+    }
+
+    /// The five-label Viterbi against the general ones, also on scores full of ties.
+    #[test]
+    fn role_viterbi_matches_the_general_ones_with_ties() {
+        let mut rng = SplitMix(11);
+        for round in 0..400 {
+            let n = round % 30;
+            let nl = ROLE_LABELS;
+            let mut val = || {
+                if round % 2 == 0 {
+                    (rng.next_u64() % 3) as f32 - 1.0
+                } else {
+                    ((rng.next_u64() % 2001) as f32 - 1000.0) / 37.0
+                }
+            };
+            let em: Vec<f32> = (0..n * nl).map(|_| val()).collect();
+            let tr: Vec<f32> = (0..(nl + 1) * nl).map(|_| val()).collect();
+            let forced: Vec<bool> = (0..n).map(|_| rng.next_u64().is_multiple_of(4)).collect();
+            let want = viterbi_any(nl, &em, &tr, &forced);
+            assert_eq!(viterbi_role(&em, &tr, &forced), want, "round {round}");
+            assert_eq!(viterbi_n::<ROLE_LABELS>(&em, &tr, &forced), want, "round {round}");
+        }
+    }
+
+    /// The role tagger's emission rows through the tables, the cue's rows and the far-72
+    /// cache are bit for bit the hashed features' rows summed in their order.
+    #[test]
+    fn role_tables_give_the_hashed_scores_bit_for_bit() {
+        let text = "The minister said on Monday that the port would reopen, officials added.\n\n\
+            “We are not going to stop,” a union leader told reporters. “Not now.”\n\n\
+            According to a report seen by the paper, the talks had failed; the company denied it. \
+            Analysts, however, warned that prices would rise – sharply – in the spring.\n\n\
+            She said: “It is over.” He did not respond to a request for comment.";
+        for shift in ["", "Été — "] {
+            let text = format!("{shift}{text}");
+            let (_, d) = prepare_text(&text);
+            let n = d.toks.len();
+            let cues: Vec<Range<usize>> =
+                (0..n).map(|i| i..i + 1).chain((0..n.saturating_sub(1)).map(|i| i..i + 2)).collect();
+            // Weights for most keys the windows hash to (some left out: absent rows add 0.0).
+            let mut rng = SplitMix(5);
+            let mut keys: Vec<u64> = Vec::new();
+            for c in &cues {
+                let ctx = CueCtx::new(&d, c.clone());
+                for j in window(&d, c).filter(|j| !c.contains(j)) {
+                    role_features(&d, &ctx, j, &mut keys);
+                }
+            }
+            keys.sort_unstable();
+            keys.dedup();
+            let mut rows: Rows = Vec::new();
+            for &k in &keys {
+                if !rng.next_u64().is_multiple_of(8) {
+                    let row = (0..ROLE_LABELS as u16)
+                        .map(|l| (l, ((rng.next_u64() % 4001) as f32 - 2000.0) / 29.0))
+                        .collect();
+                    rows.push((k, row));
+                }
+            }
+            let model = role_probe(&rows);
+            let wt = &model.role.w;
+            let mut sc = Scratch::new(n);
+            for c in &cues {
+                let ctx = CueCtx::new(&d, c.clone());
+                let w = window(&d, c);
+                let labels = model.role_labels(&d, &ctx, w.clone(), &mut sc);
+                let mut want = vec![0f32; w.len() * ROLE_LABELS];
+                for (k, j) in w.clone().enumerate() {
+                    if c.contains(&j) {
+                        continue;
+                    }
+                    let row = &mut want[k * ROLE_LABELS..(k + 1) * ROLE_LABELS];
+                    let mut local = [0f32; ROLE_LABELS];
+                    for key in role_local(&d, j, ctx.dir(j)) {
+                        wt.add(key, &mut local);
+                    }
+                    row.copy_from_slice(&local);
+                    for key in role_cued(&d, &ctx, j) {
+                        wt.add(key, row);
+                    }
+                }
+                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<u32>>();
+                assert_eq!(bits(&sc.em), bits(&want), "cue {c:?}");
+                assert_eq!(labels, viterbi_any(ROLE_LABELS, &want, &model.role.tr, &sc.forced));
             }
         }
     }
