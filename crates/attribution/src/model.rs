@@ -10,8 +10,10 @@
 //! Weights, hashing and the file container come from `dossier-tag` (`learn`, `weights`,
 //! `hash`, `format`).
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::LazyLock;
 
 use dossier_doc::Span;
@@ -278,6 +280,137 @@ fn cue_features(d: &Prepared, s: Range<usize>, i: usize) -> [u64; CUE_FEATS] {
     ]
 }
 
+/// A cue-weight row padded to 4 lanes (the last always 0.0).
+type Row4 = [f32; 4];
+
+#[inline(always)]
+fn add4(acc: &mut Row4, r: &Row4) {
+    for l in 0..4 {
+        acc[l] += r[l];
+    }
+}
+
+/// The rows of [`cue_features`]' features whose parts are all small numbers (tags, cue
+/// classes, quote flags, positions), looked up once at load time and indexed at run time;
+/// see [`RoleTables`].
+pub(crate) struct CueTables {
+    /// 10 [] (the bias feature).
+    c10: Row4,
+    /// 14 [upos].
+    c14: Box<[Row4; 256]>,
+    /// 15 [xpos].
+    c15: Box<[Row4; 256]>,
+    /// 16 [lex].
+    c16: [Row4; 8],
+    /// 17 [lex, xpos]: lex·256 + xpos.
+    c17: Box<[Row4; 8 * 256]>,
+    /// 26 [in_quote, qmark]: q·4 + qm.
+    c26: [Row4; 8],
+    /// 27 [in_quote, lex]: q·8 + lex.
+    c27: [Row4; 16],
+    /// 28 [from_start, to_end]: fs·7 + te.
+    c28: [Row4; 49],
+    /// 33 [sent_has_quote, lex, in_quote]: (h·8 + lex)·2 + q.
+    c33: [Row4; 32],
+}
+
+impl CueTables {
+    fn new(w: &Weights) -> CueTables {
+        let row = |key: u64| {
+            let mut r = [0f32; 4];
+            w.add(key, &mut r[..CUE_LABELS]);
+            r
+        };
+        fn boxed<const N: usize>(f: impl Fn(usize) -> Row4) -> Box<[Row4; N]> {
+            let v: Vec<Row4> = (0..N).map(f).collect();
+            v.into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!("N rows"))
+        }
+        CueTables {
+            c10: row(f(10, &[])),
+            c14: boxed(|i| row(f(14, &[i as u64]))),
+            c15: boxed(|i| row(f(15, &[i as u64]))),
+            c16: std::array::from_fn(|i| row(f(16, &[i as u64]))),
+            c17: boxed(|i| row(f(17, &[(i / 256) as u64, (i % 256) as u64]))),
+            c26: std::array::from_fn(|i| row(f(26, &[(i / 4) as u64, (i % 4) as u64]))),
+            c27: std::array::from_fn(|i| row(f(27, &[(i / 8) as u64, (i % 8) as u64]))),
+            c28: std::array::from_fn(|i| row(f(28, &[(i / 7) as u64, (i % 7) as u64]))),
+            c33: std::array::from_fn(|i| row(f(33, &[(i / 16) as u64, (i / 2 % 8) as u64, (i % 2) as u64]))),
+        }
+    }
+}
+
+/// The emission row of token `i` of sentence `s` for the cue tagger: `bias` on `B`, then
+/// [`cue_features`]' rows in its order (tables for the small-valued ones, the row cache for
+/// shapes and tag/class/quote pairs, the weight table for words) — bit for bit the sums of
+/// the hashed features.
+#[inline]
+fn cue_row(
+    tab: &CueTables,
+    memo: &mut Memo,
+    w: &Weights,
+    d: &Prepared,
+    s: &Range<usize>,
+    i: usize,
+    bias: f32,
+) -> Row4 {
+    const NL: usize = CUE_LABELS;
+    let t = &d.toks;
+    let at = |k: isize| -> Option<&Atom> {
+        let k = i as isize + k;
+        (k >= s.start as isize && k < s.end as isize).then(|| &t[k as usize])
+    };
+    let lw = |k: isize| at(k).map_or(NA, |a| a.lower);
+    let xp = |k: isize| at(k).map_or(NA, |a| u64::from(a.xpos));
+    let lx = |k: isize| at(k).map_or(NA, |a| u64::from(a.lex));
+    let qm = |k: isize| at(k).map_or(NA, |a| u64::from(a.qmark));
+    let a = &t[i];
+    let from_start = (i - s.start).min(6);
+    let to_end = (s.end - 1 - i).min(6);
+    let sent_has_quote = usize::from(d.qm_ps[s.end] > d.qm_ps[s.start]);
+    let (upos, xpos) = (usize::from(a.upos), usize::from(a.xpos));
+    debug_assert!(a.lex < 8 && a.qmark < 4, "cue classes are 0..=4, quote marks 0..=2");
+    let (lex, q, qmk) = (usize::from(a.lex) & 7, usize::from(a.in_quote), usize::from(a.qmark) & 3);
+    let (l1, w1) = (lw(-1), lw(1));
+    let mut acc: Row4 = [0.0, 0.0 + bias, 0.0, 0.0];
+    let hashed = |acc: &mut Row4, key: u64| w.add(key, &mut acc[..NL]);
+    add4(&mut acc, &tab.c10);
+    hashed(&mut acc, f(11, &[a.lower]));
+    hashed(&mut acc, f(12, &[a.suf]));
+    memo.add(w, f(13, &[a.shape]), &mut acc[..NL]);
+    add4(&mut acc, &tab.c14[upos]);
+    add4(&mut acc, &tab.c15[xpos]);
+    add4(&mut acc, &tab.c16[lex]);
+    add4(&mut acc, &tab.c17[lex * 256 + xpos]);
+    hashed(&mut acc, f(18, &[l1]));
+    hashed(&mut acc, f(19, &[w1]));
+    hashed(&mut acc, f(20, &[lw(-2)]));
+    hashed(&mut acc, f(21, &[lw(2)]));
+    hashed(&mut acc, f(22, &[a.lower, w1]));
+    hashed(&mut acc, f(23, &[l1, a.lower]));
+    memo.add(w, f(24, &[xp(-1), xpos as u64]), &mut acc[..NL]);
+    memo.add(w, f(25, &[xpos as u64, xp(1)]), &mut acc[..NL]);
+    add4(&mut acc, &tab.c26[q * 4 + qmk]);
+    add4(&mut acc, &tab.c27[q * 8 + lex]);
+    add4(&mut acc, &tab.c28[from_start * 7 + to_end]);
+    memo.add(w, f(29, &[lx(-1), lx(1)]), &mut acc[..NL]);
+    hashed(&mut acc, f(30, &[xp(-1), a.lower]));
+    hashed(&mut acc, f(31, &[a.lower, xp(1)]));
+    memo.add(w, f(32, &[qm(-1), qm(1), lex as u64]), &mut acc[..NL]);
+    add4(&mut acc, &tab.c33[(sent_has_quote * 8 + lex) * 2 + q]);
+    hashed(&mut acc, f(34, &[a.suf, xpos as u64]));
+    hashed(&mut acc, f(35, &[l1, a.lower, w1]));
+    hashed(&mut acc, f(36, &[a.clus[0]]));
+    hashed(&mut acc, f(37, &[a.clus[1]]));
+    hashed(&mut acc, f(38, &[a.clus[1], xpos as u64]));
+    hashed(&mut acc, f(39, &[at(-1).map_or(NA, |a| a.clus[0]), a.clus[0]]));
+    hashed(&mut acc, f(70, &[a.clus[0], at(1).map_or(NA, |a| a.clus[0])]));
+    hashed(&mut acc, f(80, &[a.lower, w1, lw(2)]));
+    hashed(&mut acc, f(81, &[xp(-2), xp(-1), a.lower]));
+    hashed(&mut acc, f(82, &[lw(-2), l1, a.lower]));
+    hashed(&mut acc, f(83, &[a.lower, xp(1), xp(2)]));
+    acc
+}
+
 /// Context of one cue for the role tagger: its token range and what the features read
 /// from it (computed once per cue).
 pub(crate) struct CueCtx {
@@ -343,10 +476,6 @@ pub(crate) fn bucket(n: usize) -> u64 {
 /// ([`role_local`]) and on the cue too ([`role_cued`]).
 const ROLE_LOCAL: usize = 15;
 const ROLE_CUED: usize = 19;
-
-/// Which of [`role_local`]'s features have few values (through the row cache).
-const LOCAL_CACHED: [bool; ROLE_LOCAL] =
-    [true, false, true, true, true, true, false, false, true, true, true, true, false, true, true];
 
 /// The role features of token `j` that depend only on the token and `dir` (so they can be
 /// summed once per token and direction and shared by every cue whose window holds it).
@@ -497,6 +626,21 @@ pub(crate) struct RoleTables {
     t68: Box<[Row8; 2 * 3 * 6]>,
     /// 69 [dir, po, in_quote, sent_pos]: ((d·3 + po)·2 + q)·4 + sp.
     t69: Box<[Row8; 2 * 3 * 2 * 4]>,
+    // [`role_local`]'s small-valued features.
+    /// 40 [dir]: d.
+    l40: [Row8; 2],
+    /// 43 [dir, upos]: d·256 + upos.
+    l43: Box<[Row8; 2 * 256]>,
+    /// 44 [dir, xpos]: d·256 + xpos.
+    l44: Box<[Row8; 2 * 256]>,
+    /// 57 [dir, lex, 0]: d·8 + lex.
+    l57: Box<[Row8; 2 * 8]>,
+    /// 58 [dir, cap, upos]: (d·2 + cap)·256 + upos.
+    l58: Box<[Row8; 2 * 2 * 256]>,
+    /// 66 [dir, in_quote, xpos]: (d·2 + q)·256 + xpos.
+    l66: Box<[Row8; 2 * 2 * 256]>,
+    /// 75 [dir, to_end, xpos]: (d·8 + to_end)·256 + xpos.
+    l75: Box<[Row8; 2 * 8 * 256]>,
 }
 
 /// `N` rows, row `i` that of `key(i)` (fixed length, so in-range indices need no checks).
@@ -520,6 +664,13 @@ impl RoleTables {
             t65: table(w, |i| f(65, &[d(i / 16), (i / 4 % 4) as u64, (i % 4) as u64, 0])),
             t68: table(w, |i| f(68, &[d(i / 18), (i / 6 % 3) as u64, SOS[i % 6]])),
             t69: table(w, |i| f(69, &[d(i / 24), (i / 8 % 3) as u64, (i / 4 % 2) as u64, (i % 4) as u64])),
+            l40: [row8(w, f(40, &[0])), row8(w, f(40, &[2]))],
+            l43: table(w, |i| f(43, &[d(i / 256), (i % 256) as u64])),
+            l44: table(w, |i| f(44, &[d(i / 256), (i % 256) as u64])),
+            l57: table(w, |i| f(57, &[d(i / 8), (i % 8) as u64, 0])),
+            l58: table(w, |i| f(58, &[d(i / 512), (i / 256 % 2) as u64, (i % 256) as u64])),
+            l66: table(w, |i| f(66, &[d(i / 512), (i / 256 % 2) as u64, (i % 256) as u64])),
+            l75: table(w, |i| f(75, &[d(i / 2048), (i / 256 % 8) as u64, (i % 256) as u64])),
         }
     }
 }
@@ -564,6 +715,56 @@ impl<'a> CueRows<'a> {
             t67: arr(w, |i| f(67, &[d(i / 8), cls, (i / 2 % 4) as u64, (i % 2) as u64])),
         }
     }
+}
+
+/// The sum of [`role_local`]'s rows for token `j` in direction index `di` (0 before the
+/// cue, 1 after), in its order: small-valued features through the tables, tag pairs and
+/// shapes through the row cache, words straight from the weight table (as before).
+#[inline]
+fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: usize, di: usize) -> Row8 {
+    const NL: usize = ROLE_LABELS;
+    let t = &d.toks;
+    let n = t.len();
+    let a = &t[j];
+    let dir = DIRS[di];
+    let to_end = bucket(d.sents[d.sent_of[j] as usize].end.saturating_sub(j + 1)) as usize;
+    let lw = |k: isize| {
+        let k = j as isize + k;
+        if k >= 0 && (k as usize) < n {
+            t[k as usize].lower
+        } else {
+            NA
+        }
+    };
+    let xp = |k: isize| {
+        let k = j as isize + k;
+        if k >= 0 && (k as usize) < n {
+            u64::from(t[k as usize].xpos)
+        } else {
+            NA
+        }
+    };
+    let (upos, xpos) = (usize::from(a.upos), usize::from(a.xpos));
+    let (q, cap) = (usize::from(a.in_quote), usize::from(a.cap));
+    debug_assert!(a.lex < 8, "cue classes are 0..=4");
+    let lex = usize::from(a.lex) & 7;
+    let mut acc = [0f32; 8];
+    add8(&mut acc, &tab.l40[di]);
+    w.add(f(42, &[dir, a.lower]), &mut acc[..NL]);
+    add8(&mut acc, &tab.l43[di * 256 + upos]);
+    add8(&mut acc, &tab.l44[di * 256 + xpos]);
+    memo.add(w, f(45, &[dir, xp(-1), xpos as u64]), &mut acc[..NL]);
+    memo.add(w, f(46, &[dir, xpos as u64, xp(1)]), &mut acc[..NL]);
+    w.add(f(53, &[dir, lw(-1)]), &mut acc[..NL]);
+    w.add(f(54, &[dir, lw(1)]), &mut acc[..NL]);
+    add8(&mut acc, &tab.l57[di * 8 + lex]);
+    add8(&mut acc, &tab.l58[(di * 2 + cap) * 256 + upos]);
+    memo.add(w, f(60, &[dir, a.shape]), &mut acc[..NL]);
+    add8(&mut acc, &tab.l66[(di * 2 + q) * 256 + xpos]);
+    w.add(f(71, &[dir, a.clus[0]]), &mut acc[..NL]);
+    add8(&mut acc, &tab.l75[(di * 8 + to_end) * 256 + xpos]);
+    memo.add(w, f(76, &[dir, xp(1), xp(2)]), &mut acc[..NL]);
+    acc
 }
 
 /// [`role_cued`]'s rows for token `j` (not inside the cue) added to `acc` in its order,
@@ -915,6 +1116,7 @@ impl Tagger {
 /// direction from the cue (before / after), the summed scores of the role features that
 /// do not depend on the cue.
 pub(crate) struct Scratch {
+    cue_memo: Memo,
     role_memo: Memo,
     local: Vec<Row8>,
     /// Per slot of `local`: the row of feature 72 (direction, distance bucket 4+, cluster).
@@ -925,9 +1127,27 @@ pub(crate) struct Scratch {
     forced: Vec<bool>,
 }
 
+static NEXT_MODEL_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// The last document's scratch and the id of the model it was used with: its row caches
+    /// stay valid for that model (and save zeroing them per document).
+    static SCRATCH: RefCell<Option<(u64, Scratch)>> = const { RefCell::new(None) };
+}
+
 impl Scratch {
+    /// Ready for a document of `n` tokens: no per-token sums computed yet. (Stale sums
+    /// past `local_done` are never read.)
+    fn reset(&mut self, n: usize) {
+        self.local_done.clear();
+        self.local_done.resize(n, 0);
+        self.local.resize(2 * n, [0.0; 8]);
+        self.far72.resize(2 * n, [0.0; 8]);
+    }
+
     pub(crate) fn new(n: usize) -> Scratch {
         Scratch {
+            cue_memo: Memo::new(),
             role_memo: Memo::new(),
             local: vec![[0.0; 8]; 2 * n],
             far72: vec![[0.0; 8]; 2 * n],
@@ -942,8 +1162,13 @@ impl Scratch {
 pub struct AttrModel {
     cue: Tagger,
     role: Tagger,
-    /// The role tagger's small-valued cue-dependent rows, indexed (built from `role`).
+    /// The cue tagger's small-valued rows, indexed (built from `cue`).
+    cue_tab: CueTables,
+    /// The role tagger's small-valued rows, indexed (built from `role`).
     role_tab: RoleTables,
+    /// Distinguishes models for the per-thread [`Scratch`] (its row caches hold this
+    /// model's rows).
+    id: u64,
     cue_bias: f32,
     /// The content-end chooser (absent in older model files).
     ends: Option<EndChooser>,
@@ -1020,8 +1245,10 @@ impl AttrModel {
         };
         r.done()?;
         Ok(AttrModel {
+            cue_tab: CueTables::new(&cue),
             cue: Tagger::new(CUE_LABELS, cue),
             role_tab: RoleTables::new(&role),
+            id: NEXT_MODEL_ID.fetch_add(1, Ordering::Relaxed),
             role: Tagger::new(ROLE_LABELS, role),
             cue_bias: DEFAULT_CUE_BIAS,
             ends,
@@ -1049,20 +1276,56 @@ impl AttrModel {
             .map_err(|source| AttrError::Io { path: path.display().to_string(), source })
     }
 
+    /// Run `f` with this thread's scratch, reset for a document of `n` tokens (its row
+    /// caches kept when it was last used with this model).
+    fn with_scratch<R>(&self, n: usize, f: impl FnOnce(&mut Scratch) -> R) -> R {
+        let kept = SCRATCH.with(|c| c.borrow_mut().take());
+        let mut sc = match kept {
+            Some((id, sc)) if id == self.id => sc,
+            _ => Scratch::new(0),
+        };
+        sc.reset(n);
+        let out = f(&mut sc);
+        SCRATCH.with(|c| *c.borrow_mut() = Some((self.id, sc)));
+        out
+    }
+
     /// Cue token ranges of a prepared document.
     pub(crate) fn cues(&self, d: &Prepared) -> Vec<Range<usize>> {
-        tag_cues(&self.cue, self.cue_bias, d)
+        self.with_scratch(d.toks.len(), |sc| self.tag_cues(d, sc))
+    }
+
+    /// The cue tagger on every sentence (as [`tag_cues`], through [`cue_row`]).
+    fn tag_cues(&self, d: &Prepared, sc: &mut Scratch) -> Vec<Range<usize>> {
+        const NL: usize = CUE_LABELS;
+        let mut out = Vec::new();
+        for s in &d.sents {
+            sc.em.clear();
+            sc.em.resize(s.len() * NL, 0.0);
+            for (k, i) in s.clone().enumerate() {
+                let r = cue_row(&self.cue_tab, &mut sc.cue_memo, &self.cue.w, d, s, i, self.cue_bias);
+                sc.em[k * NL..(k + 1) * NL].copy_from_slice(&r[..NL]);
+            }
+            sc.forced.clear();
+            sc.forced.resize(s.len(), false);
+            let labels = viterbi(NL, &sc.em, &self.cue.tr, &sc.forced);
+            out.extend(runs(&labels, 1, 2, s.start));
+        }
+        out
     }
 
     /// Roles for each cue.
     pub(crate) fn roles(&self, d: &Prepared, cues: &[Range<usize>]) -> Vec<RawHit> {
+        self.with_scratch(d.toks.len(), |sc| self.roles_with(d, cues, sc))
+    }
+
+    fn roles_with(&self, d: &Prepared, cues: &[Range<usize>], sc: &mut Scratch) -> Vec<RawHit> {
         let mut out = Vec::with_capacity(cues.len());
-        let mut sc = Scratch::new(d.toks.len());
         let mut later: Vec<usize> = Vec::new();
         for (i, c) in cues.iter().enumerate() {
             let w = window(d, c);
             let ctx = CueCtx::new(d, c.clone());
-            let labels = self.role_labels(d, &ctx, w.clone(), &mut sc);
+            let labels = self.role_labels(d, &ctx, w.clone(), sc);
             let source = runs(&labels, 1, 2, w.start);
             let mut content = runs(&labels, 3, 4, w.start);
             if let Some(ch) = &self.ends {
@@ -1097,15 +1360,8 @@ impl AttrModel {
             let slot = 2 * j + usize::from(dir == 2);
             let bit = 1u8 << usize::from(dir == 2);
             if sc.local_done[j] & bit == 0 {
-                let mut acc = [0f32; 8];
-                for (key, cached) in role_local(d, j, dir).into_iter().zip(LOCAL_CACHED) {
-                    if cached {
-                        sc.role_memo.add(wt, key, &mut acc[..NL]);
-                    } else {
-                        wt.add(key, &mut acc[..NL]);
-                    }
-                }
-                sc.local[slot] = acc;
+                sc.local[slot] =
+                    local_row(&self.role_tab, &mut sc.role_memo, wt, d, j, usize::from(dir == 2));
                 let mut far = [0f32; 8];
                 sc.role_memo.add(wt, f(72, &[dir, 4, d.toks[j].clus[0]]), &mut far[..NL]);
                 sc.far72[slot] = far;
@@ -1120,7 +1376,9 @@ impl AttrModel {
     }
 }
 
-/// Cue tokens of the tagger on every sentence of a document.
+/// Cue tokens of the tagger on every sentence of a document, from the hashed features
+/// (what training scores dev epochs with; the runtime's [`AttrModel::tag_cues`] adds the
+/// same rows in the same order).
 fn tag_cues(tagger: &Tagger, bias: f32, d: &Prepared) -> Vec<Range<usize>> {
     const NL: usize = CUE_LABELS;
     let mut out = Vec::new();
@@ -1507,9 +1765,12 @@ pub const DEFAULT_END_MARGIN: f32 = 6.0;
 /// with on gold cues during training, and what the end chooser is trained on.
 fn role_probe(rows: &[(u64, Vec<(u16, f32)>)]) -> AttrModel {
     let role = Weights::from_rows(ROLE_LABELS, rows);
+    let cue = Weights::from_rows(CUE_LABELS, &[]);
     AttrModel {
-        cue: Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &[])),
+        cue_tab: CueTables::new(&cue),
+        cue: Tagger::new(CUE_LABELS, cue),
         role_tab: RoleTables::new(&role),
+        id: NEXT_MODEL_ID.fetch_add(1, Ordering::Relaxed),
         role: Tagger::new(ROLE_LABELS, role),
         cue_bias: DEFAULT_CUE_BIAS,
         ends: None,
@@ -1741,6 +2002,59 @@ mod tests {
                 let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<u32>>();
                 assert_eq!(bits(&sc.em), bits(&want), "cue {c:?}");
                 assert_eq!(labels, viterbi_any(ROLE_LABELS, &want, &model.role.tr, &sc.forced));
+            }
+        }
+    }
+
+    /// The cue tagger's emission rows through the tables and row cache are bit for bit the
+    /// hashed features' rows summed in their order, and its cues those of [`tag_cues`].
+    #[test]
+    fn cue_tables_give_the_hashed_scores_bit_for_bit() {
+        let text = "“Enough,” the mayor said. According to the council, rates rise — again.\n\n\
+            Officials believe the plan, which critics called “reckless”, will fail; she denied it.";
+        for shift in ["", "Ünï “q” "] {
+            let text = format!("{shift}{text}");
+            let (_, d) = prepare_text(&text);
+            let mut keys: Vec<u64> = Vec::new();
+            for s in &d.sents {
+                for i in s.clone() {
+                    keys.extend(cue_features(&d, s.clone(), i));
+                }
+            }
+            keys.sort_unstable();
+            keys.dedup();
+            let mut rng = SplitMix(9);
+            let mut rows: Rows = Vec::new();
+            for &k in &keys {
+                if !rng.next_u64().is_multiple_of(8) {
+                    let row = (0..CUE_LABELS as u16)
+                        .map(|l| (l, ((rng.next_u64() % 4001) as f32 - 2000.0) / 31.0))
+                        .collect();
+                    rows.push((k, row));
+                }
+            }
+            for bias in [0.0, DEFAULT_CUE_BIAS] {
+                let w = Weights::from_rows(CUE_LABELS, &rows);
+                let tab = CueTables::new(&w);
+                let mut memo = Memo::new();
+                for s in &d.sents {
+                    for i in s.clone() {
+                        let got = cue_row(&tab, &mut memo, &w, &d, s, i, bias);
+                        let mut want = [0f32; CUE_LABELS];
+                        want[1] += bias;
+                        for key in cue_features(&d, s.clone(), i) {
+                            w.add(key, &mut want);
+                        }
+                        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<u32>>();
+                        assert_eq!(bits(&got[..CUE_LABELS]), bits(&want), "token {i}");
+                    }
+                }
+                let mut m = role_probe(&[]);
+                m.cue_tab = tab;
+                m.cue = Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &rows));
+                m.set_cue_bias(bias);
+                let mut sc = Scratch::new(d.toks.len());
+                assert_eq!(m.tag_cues(&d, &mut sc), tag_cues(&m.cue, bias, &d));
             }
         }
     }
