@@ -217,14 +217,6 @@ fn trans_key(prev: usize) -> u64 {
 
 const CUE_FEATS: usize = 35;
 
-/// Which cue features have few values (tags, classes, shapes, positions): their rows go
-/// through the row cache; the word features go straight to the table.
-const CUE_CACHED: [bool; CUE_FEATS] = [
-    true, false, false, true, true, true, true, true, false, false, false, false, false, false, true, true,
-    true, true, true, true, false, false, true, true, false, false, false, false, false, false, false, false,
-    false, false, false,
-];
-
 #[inline]
 fn cue_features(d: &Prepared, s: Range<usize>, i: usize) -> [u64; CUE_FEATS] {
     let t = &d.toks;
@@ -280,49 +272,39 @@ fn cue_features(d: &Prepared, s: Range<usize>, i: usize) -> [u64; CUE_FEATS] {
     ]
 }
 
-/// A cue-weight row padded to 4 lanes (the last always 0.0).
-type Row4 = [f32; 4];
-
-#[inline(always)]
-fn add4(acc: &mut Row4, r: &Row4) {
-    for l in 0..4 {
-        acc[l] += r[l];
-    }
-}
-
 /// The rows of [`cue_features`]' features whose parts are all small numbers (tags, cue
 /// classes, quote flags, positions), looked up once at load time and indexed at run time;
 /// see [`RoleTables`].
 pub(crate) struct CueTables {
     /// 10 [] (the bias feature).
-    c10: Row4,
+    c10: Row8,
     /// 14 [upos].
-    c14: Box<[Row4; 256]>,
+    c14: Box<[Row8; 256]>,
     /// 15 [xpos].
-    c15: Box<[Row4; 256]>,
+    c15: Box<[Row8; 256]>,
     /// 16 [lex].
-    c16: [Row4; 8],
+    c16: [Row8; 8],
     /// 17 [lex, xpos]: lex·256 + xpos.
-    c17: Box<[Row4; 8 * 256]>,
+    c17: Box<[Row8; 8 * 256]>,
     /// 26 [in_quote, qmark]: q·4 + qm.
-    c26: [Row4; 8],
+    c26: [Row8; 8],
     /// 27 [in_quote, lex]: q·8 + lex.
-    c27: [Row4; 16],
+    c27: [Row8; 16],
     /// 28 [from_start, to_end]: fs·7 + te.
-    c28: [Row4; 49],
+    c28: [Row8; 49],
     /// 33 [sent_has_quote, lex, in_quote]: (h·8 + lex)·2 + q.
-    c33: [Row4; 32],
+    c33: [Row8; 32],
 }
 
 impl CueTables {
     fn new(w: &Weights) -> CueTables {
         let row = |key: u64| {
-            let mut r = [0f32; 4];
+            let mut r = [0f32; 8];
             w.add(key, &mut r[..CUE_LABELS]);
             r
         };
-        fn boxed<const N: usize>(f: impl Fn(usize) -> Row4) -> Box<[Row4; N]> {
-            let v: Vec<Row4> = (0..N).map(f).collect();
+        fn boxed<const N: usize>(f: impl Fn(usize) -> Row8) -> Box<[Row8; N]> {
+            let v: Vec<Row8> = (0..N).map(f).collect();
             v.into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!("N rows"))
         }
         CueTables {
@@ -352,8 +334,7 @@ fn cue_row(
     s: &Range<usize>,
     i: usize,
     bias: f32,
-) -> Row4 {
-    const NL: usize = CUE_LABELS;
+) -> Row8 {
     let t = &d.toks;
     let at = |k: isize| -> Option<&Atom> {
         let k = i as isize + k;
@@ -371,32 +352,32 @@ fn cue_row(
     debug_assert!(a.lex < 8 && a.qmark < 4, "cue classes are 0..=4, quote marks 0..=2");
     let (lex, q, qmk) = (usize::from(a.lex) & 7, usize::from(a.in_quote), usize::from(a.qmark) & 3);
     let (l1, w1) = (lw(-1), lw(1));
-    let mut acc: Row4 = [0.0, 0.0 + bias, 0.0, 0.0];
-    let hashed = |acc: &mut Row4, key: u64| w.add(key, &mut acc[..NL]);
-    add4(&mut acc, &tab.c10);
+    let mut acc: Row8 = [0.0, 0.0 + bias, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+    let hashed = |acc: &mut Row8, key: u64| w.add_wide(key, acc);
+    add8(&mut acc, &tab.c10);
     hashed(&mut acc, f(11, &[a.lower]));
     hashed(&mut acc, f(12, &[a.suf]));
-    memo.add(w, f(13, &[a.shape]), &mut acc[..NL]);
-    add4(&mut acc, &tab.c14[upos]);
-    add4(&mut acc, &tab.c15[xpos]);
-    add4(&mut acc, &tab.c16[lex]);
-    add4(&mut acc, &tab.c17[lex * 256 + xpos]);
+    memo.add(w, f(13, &[a.shape]), &mut acc);
+    add8(&mut acc, &tab.c14[upos]);
+    add8(&mut acc, &tab.c15[xpos]);
+    add8(&mut acc, &tab.c16[lex]);
+    add8(&mut acc, &tab.c17[lex * 256 + xpos]);
     hashed(&mut acc, f(18, &[l1]));
     hashed(&mut acc, f(19, &[w1]));
     hashed(&mut acc, f(20, &[lw(-2)]));
     hashed(&mut acc, f(21, &[lw(2)]));
     hashed(&mut acc, f(22, &[a.lower, w1]));
     hashed(&mut acc, f(23, &[l1, a.lower]));
-    memo.add(w, f(24, &[xp(-1), xpos as u64]), &mut acc[..NL]);
-    memo.add(w, f(25, &[xpos as u64, xp(1)]), &mut acc[..NL]);
-    add4(&mut acc, &tab.c26[q * 4 + qmk]);
-    add4(&mut acc, &tab.c27[q * 8 + lex]);
-    add4(&mut acc, &tab.c28[from_start * 7 + to_end]);
-    memo.add(w, f(29, &[lx(-1), lx(1)]), &mut acc[..NL]);
+    memo.add(w, f(24, &[xp(-1), xpos as u64]), &mut acc);
+    memo.add(w, f(25, &[xpos as u64, xp(1)]), &mut acc);
+    add8(&mut acc, &tab.c26[q * 4 + qmk]);
+    add8(&mut acc, &tab.c27[q * 8 + lex]);
+    add8(&mut acc, &tab.c28[from_start * 7 + to_end]);
+    memo.add(w, f(29, &[lx(-1), lx(1)]), &mut acc);
     hashed(&mut acc, f(30, &[xp(-1), a.lower]));
     hashed(&mut acc, f(31, &[a.lower, xp(1)]));
-    memo.add(w, f(32, &[qm(-1), qm(1), lex as u64]), &mut acc[..NL]);
-    add4(&mut acc, &tab.c33[(sent_has_quote * 8 + lex) * 2 + q]);
+    memo.add(w, f(32, &[qm(-1), qm(1), lex as u64]), &mut acc);
+    add8(&mut acc, &tab.c33[(sent_has_quote * 8 + lex) * 2 + q]);
     hashed(&mut acc, f(34, &[a.suf, xpos as u64]));
     hashed(&mut acc, f(35, &[l1, a.lower, w1]));
     hashed(&mut acc, f(36, &[a.clus[0]]));
@@ -722,7 +703,6 @@ impl<'a> CueRows<'a> {
 /// shapes through the row cache, words straight from the weight table (as before).
 #[inline]
 fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: usize, di: usize) -> Row8 {
-    const NL: usize = ROLE_LABELS;
     let t = &d.toks;
     let n = t.len();
     let a = &t[j];
@@ -750,20 +730,20 @@ fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: us
     let lex = usize::from(a.lex) & 7;
     let mut acc = [0f32; 8];
     add8(&mut acc, &tab.l40[di]);
-    w.add(f(42, &[dir, a.lower]), &mut acc[..NL]);
+    w.add_wide(f(42, &[dir, a.lower]), &mut acc);
     add8(&mut acc, &tab.l43[di * 256 + upos]);
     add8(&mut acc, &tab.l44[di * 256 + xpos]);
-    memo.add(w, f(45, &[dir, xp(-1), xpos as u64]), &mut acc[..NL]);
-    memo.add(w, f(46, &[dir, xpos as u64, xp(1)]), &mut acc[..NL]);
-    w.add(f(53, &[dir, lw(-1)]), &mut acc[..NL]);
-    w.add(f(54, &[dir, lw(1)]), &mut acc[..NL]);
+    memo.add(w, f(45, &[dir, xp(-1), xpos as u64]), &mut acc);
+    memo.add(w, f(46, &[dir, xpos as u64, xp(1)]), &mut acc);
+    w.add_wide(f(53, &[dir, lw(-1)]), &mut acc);
+    w.add_wide(f(54, &[dir, lw(1)]), &mut acc);
     add8(&mut acc, &tab.l57[di * 8 + lex]);
     add8(&mut acc, &tab.l58[(di * 2 + cap) * 256 + upos]);
-    memo.add(w, f(60, &[dir, a.shape]), &mut acc[..NL]);
+    memo.add(w, f(60, &[dir, a.shape]), &mut acc);
     add8(&mut acc, &tab.l66[(di * 2 + q) * 256 + xpos]);
-    w.add(f(71, &[dir, a.clus[0]]), &mut acc[..NL]);
+    w.add_wide(f(71, &[dir, a.clus[0]]), &mut acc);
     add8(&mut acc, &tab.l75[(di * 8 + to_end) * 256 + xpos]);
-    memo.add(w, f(76, &[dir, xp(1), xp(2)]), &mut acc[..NL]);
+    memo.add(w, f(76, &[dir, xp(1), xp(2)]), &mut acc);
     acc
 }
 
@@ -818,7 +798,7 @@ fn add_role_cued(
     if b4 == 4 {
         add8(acc, far72);
     } else {
-        memo.add(w, f(72, &[DIRS[di], b4 as u64, a.clus[0]]), &mut acc[..ROLE_LABELS]);
+        memo.add(w, f(72, &[DIRS[di], b4 as u64, a.clus[0]]), acc);
     }
 }
 
@@ -1065,40 +1045,28 @@ pub(crate) struct Tagger {
 /// adding the table's sparse row (absent labels add 0.0).
 pub(crate) struct Memo {
     keys: Vec<u64>,
-    rows: Vec<[f32; ROLE_LABELS]>,
+    rows: Vec<Row8>,
 }
 
 const MEMO_BITS: u32 = 12;
 
 impl Memo {
     pub(crate) fn new() -> Memo {
-        Memo { keys: vec![0; 1 << MEMO_BITS], rows: vec![[0.0; ROLE_LABELS]; 1 << MEMO_BITS] }
+        Memo { keys: vec![0; 1 << MEMO_BITS], rows: vec![[0.0; 8]; 1 << MEMO_BITS] }
     }
 
+    /// Add the row of `key` to `acc` (a padded score row: weight tables of 3 and 5 labels
+    /// have 8-lane dense rows, zero past the labels).
     #[inline(always)]
-    fn add(&mut self, w: &Weights, key: u64, row: &mut [f32]) {
+    fn add(&mut self, w: &Weights, key: u64, acc: &mut Row8) {
         let i = ((key >> 17) as usize) & ((1 << MEMO_BITS) - 1);
         let (Some(k), Some(r)) = (self.keys.get_mut(i), self.rows.get_mut(i)) else { return };
         if *k != key {
-            *r = [0.0; ROLE_LABELS];
-            w.add(key, r);
+            *r = [0.0; 8];
+            w.add_wide(key, r);
             *k = key;
         }
-        // Fixed-length rows (the role tagger's 5, the cue tagger's 3) add without a loop
-        // over a slice of unknown length; each lane is the same single addition.
-        if let Ok(row) = <&mut [f32; ROLE_LABELS]>::try_from(&mut *row) {
-            for l in 0..ROLE_LABELS {
-                row[l] += r[l];
-            }
-        } else if let Ok(row) = <&mut [f32; CUE_LABELS]>::try_from(&mut *row) {
-            for l in 0..CUE_LABELS {
-                row[l] += r[l];
-            }
-        } else {
-            for (o, v) in row.iter_mut().zip(r.iter()) {
-                *o += *v;
-            }
-        }
+        add8(acc, r);
     }
 }
 
@@ -1363,7 +1331,7 @@ impl AttrModel {
                 sc.local[slot] =
                     local_row(&self.role_tab, &mut sc.role_memo, wt, d, j, usize::from(dir == 2));
                 let mut far = [0f32; 8];
-                sc.role_memo.add(wt, f(72, &[dir, 4, d.toks[j].clus[0]]), &mut far[..NL]);
+                sc.role_memo.add(wt, f(72, &[dir, 4, d.toks[j].clus[0]]), &mut far);
                 sc.far72[slot] = far;
                 sc.local_done[j] |= bit;
             }
@@ -1382,7 +1350,6 @@ impl AttrModel {
 fn tag_cues(tagger: &Tagger, bias: f32, d: &Prepared) -> Vec<Range<usize>> {
     const NL: usize = CUE_LABELS;
     let mut out = Vec::new();
-    let mut memo = Memo::new();
     let mut em: Vec<f32> = Vec::new();
     let mut forced: Vec<bool> = Vec::new();
     for s in &d.sents {
@@ -1391,12 +1358,8 @@ fn tag_cues(tagger: &Tagger, bias: f32, d: &Prepared) -> Vec<Range<usize>> {
         for (k, i) in s.clone().enumerate() {
             let row = &mut em[k * NL..(k + 1) * NL];
             row[1] += bias;
-            for (key, cached) in cue_features(d, s.clone(), i).into_iter().zip(CUE_CACHED) {
-                if cached {
-                    memo.add(&tagger.w, key, row);
-                } else {
-                    tagger.w.add(key, row);
-                }
+            for key in cue_features(d, s.clone(), i) {
+                tagger.w.add(key, row);
             }
         }
         forced.clear();
