@@ -93,7 +93,57 @@ fn shape_of(w: &str) -> u64 {
     h.finish()
 }
 
+/// What [`prepare`] reads from a token's text alone (the same for every occurrence).
+#[derive(Clone)]
+struct WordAtoms {
+    lower: String,
+    lower_h: u64,
+    suf: u64,
+    shape: u64,
+    lex: u8,
+    quote_mark: bool,
+    comma: bool,
+    cap: bool,
+    clus: [u64; 2],
+}
+
+impl WordAtoms {
+    fn new(w: &str) -> WordAtoms {
+        let lower = w.to_lowercase();
+        // The last three chars.
+        let suf = &lower[lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..];
+        let clusters = dossier_tag::Clusters::global().ok();
+        WordAtoms {
+            lower_h: FeatHash::new(901).str(&lower).finish(),
+            suf: FeatHash::new(902).str(suf).finish(),
+            shape: shape_of(w),
+            lex: LEXICON.cues.get(&lower).map_or(0, |c| *c as u8),
+            quote_mark: is_quote_mark(w),
+            comma: matches!(w, "," | ";" | ":" | "—" | "–" | "-" | "--"),
+            cap: w.chars().next().is_some_and(char::is_uppercase),
+            clus: clusters.map_or([0; 2], |c| {
+                let a = c.atoms(dossier_tag::features::lower_key(w));
+                [a[1], a[2]]
+            }),
+            lower,
+        }
+    }
+}
+
+/// Words seen lately by this thread and their atoms (cleared when it grows past
+/// [`WORDS_MAX`]): most tokens of a text are words met before.
+type WordCache = rustc_hash::FxHashMap<Box<str>, WordAtoms>;
+const WORDS_MAX: usize = 1 << 15;
+
+thread_local! {
+    static WORDS: RefCell<WordCache> = RefCell::new(WordCache::default());
+}
+
 pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) -> Prepared {
+    WORDS.with(|c| prepare_with(text, seg, pos, &mut c.borrow_mut()))
+}
+
+fn prepare_with(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>, cache: &mut WordCache) -> Prepared {
     let n = seg.tokens.len();
     let pos = pos.filter(|p| p.len() == n);
     // Quote inner ranges and marks.
@@ -107,14 +157,25 @@ pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) ->
     let mut toks = Vec::with_capacity(n);
     let mut spans = Vec::with_capacity(n);
     let mut words = Vec::with_capacity(n);
-    let lex = &*LEXICON;
-    let clusters = dossier_tag::Clusters::global().ok();
+    if cache.len() > WORDS_MAX {
+        cache.clear();
+    }
     for (i, t) in seg.tokens.iter().enumerate() {
         let w = t.span.of(text);
-        let lower = w.to_lowercase();
+        if !cache.contains_key(w) {
+            cache.insert(w.into(), WordAtoms::new(w));
+        }
+        let fresh;
+        let wa = match cache.get(w) {
+            Some(wa) => wa,
+            None => {
+                fresh = WordAtoms::new(w);
+                &fresh
+            }
+        };
         let in_q = holds(&inner, t.span);
         let in_qspan = holds(&quote_spans, t.span);
-        let qmark = if t.kind == TokenKind::Punct && in_qspan && !in_q && is_quote_mark(w) {
+        let qmark = if t.kind == TokenKind::Punct && in_qspan && !in_q && wa.quote_mark {
             let opens = seg
                 .quotes
                 .iter()
@@ -124,32 +185,27 @@ pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) ->
             } else {
                 2
             }
-        } else if is_quote_mark(w) {
+        } else if wa.quote_mark {
             2
         } else {
             0
         };
-        // The last three chars.
-        let suf = &lower[lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..];
         let (upos, xpos) = pos.map_or((NONE, NONE), |p| (p[i].upos_id(), p[i].xpos_id()));
         toks.push(Atom {
-            lower: FeatHash::new(901).str(&lower).finish(),
-            suf: FeatHash::new(902).str(suf).finish(),
-            shape: shape_of(w),
+            lower: wa.lower_h,
+            suf: wa.suf,
+            shape: wa.shape,
             upos,
             xpos,
-            lex: lex.cues.get(&lower).map_or(0, |c| *c as u8),
+            lex: wa.lex,
             qmark,
             in_quote: in_q,
-            comma: matches!(w, "," | ";" | ":" | "—" | "–" | "-" | "--"),
-            cap: w.chars().next().is_some_and(char::is_uppercase),
-            clus: clusters.map_or([0; 2], |c| {
-                let a = c.atoms(dossier_tag::features::lower_key(w));
-                [a[1], a[2]]
-            }),
+            comma: wa.comma,
+            cap: wa.cap,
+            clus: wa.clus,
         });
         spans.push(t.span);
-        words.push(lower);
+        words.push(wa.lower.clone());
     }
     let mut sent_of = vec![0u32; n];
     let mut sents = Vec::with_capacity(seg.sentence_tokens.len());
