@@ -10,8 +10,10 @@
 //! Weights, hashing and the file container come from `dossier-tag` (`learn`, `weights`,
 //! `hash`, `format`).
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::LazyLock;
 
 use dossier_doc::Span;
@@ -91,7 +93,57 @@ fn shape_of(w: &str) -> u64 {
     h.finish()
 }
 
+/// What [`prepare`] reads from a token's text alone (the same for every occurrence).
+#[derive(Clone)]
+struct WordAtoms {
+    lower: String,
+    lower_h: u64,
+    suf: u64,
+    shape: u64,
+    lex: u8,
+    quote_mark: bool,
+    comma: bool,
+    cap: bool,
+    clus: [u64; 2],
+}
+
+impl WordAtoms {
+    fn new(w: &str) -> WordAtoms {
+        let lower = w.to_lowercase();
+        // The last three chars.
+        let suf = &lower[lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..];
+        let clusters = dossier_tag::Clusters::global().ok();
+        WordAtoms {
+            lower_h: FeatHash::new(901).str(&lower).finish(),
+            suf: FeatHash::new(902).str(suf).finish(),
+            shape: shape_of(w),
+            lex: LEXICON.cues.get(&lower).map_or(0, |c| *c as u8),
+            quote_mark: is_quote_mark(w),
+            comma: matches!(w, "," | ";" | ":" | "—" | "–" | "-" | "--"),
+            cap: w.chars().next().is_some_and(char::is_uppercase),
+            clus: clusters.map_or([0; 2], |c| {
+                let a = c.atoms(dossier_tag::features::lower_key(w));
+                [a[1], a[2]]
+            }),
+            lower,
+        }
+    }
+}
+
+/// Words seen lately by this thread and their atoms (cleared when it grows past
+/// [`WORDS_MAX`]): most tokens of a text are words met before.
+type WordCache = rustc_hash::FxHashMap<Box<str>, WordAtoms>;
+const WORDS_MAX: usize = 1 << 15;
+
+thread_local! {
+    static WORDS: RefCell<WordCache> = RefCell::new(WordCache::default());
+}
+
 pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) -> Prepared {
+    WORDS.with(|c| prepare_with(text, seg, pos, &mut c.borrow_mut()))
+}
+
+fn prepare_with(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>, cache: &mut WordCache) -> Prepared {
     let n = seg.tokens.len();
     let pos = pos.filter(|p| p.len() == n);
     // Quote inner ranges and marks.
@@ -105,14 +157,25 @@ pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) ->
     let mut toks = Vec::with_capacity(n);
     let mut spans = Vec::with_capacity(n);
     let mut words = Vec::with_capacity(n);
-    let lex = &*LEXICON;
-    let clusters = dossier_tag::Clusters::global().ok();
+    if cache.len() > WORDS_MAX {
+        cache.clear();
+    }
     for (i, t) in seg.tokens.iter().enumerate() {
         let w = t.span.of(text);
-        let lower = w.to_lowercase();
+        if !cache.contains_key(w) {
+            cache.insert(w.into(), WordAtoms::new(w));
+        }
+        let fresh;
+        let wa = match cache.get(w) {
+            Some(wa) => wa,
+            None => {
+                fresh = WordAtoms::new(w);
+                &fresh
+            }
+        };
         let in_q = holds(&inner, t.span);
         let in_qspan = holds(&quote_spans, t.span);
-        let qmark = if t.kind == TokenKind::Punct && in_qspan && !in_q && is_quote_mark(w) {
+        let qmark = if t.kind == TokenKind::Punct && in_qspan && !in_q && wa.quote_mark {
             let opens = seg
                 .quotes
                 .iter()
@@ -122,32 +185,27 @@ pub(crate) fn prepare(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>) ->
             } else {
                 2
             }
-        } else if is_quote_mark(w) {
+        } else if wa.quote_mark {
             2
         } else {
             0
         };
-        // The last three chars.
-        let suf = &lower[lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..];
         let (upos, xpos) = pos.map_or((NONE, NONE), |p| (p[i].upos_id(), p[i].xpos_id()));
         toks.push(Atom {
-            lower: FeatHash::new(901).str(&lower).finish(),
-            suf: FeatHash::new(902).str(suf).finish(),
-            shape: shape_of(w),
+            lower: wa.lower_h,
+            suf: wa.suf,
+            shape: wa.shape,
             upos,
             xpos,
-            lex: lex.cues.get(&lower).map_or(0, |c| *c as u8),
+            lex: wa.lex,
             qmark,
             in_quote: in_q,
-            comma: matches!(w, "," | ";" | ":" | "—" | "–" | "-" | "--"),
-            cap: w.chars().next().is_some_and(char::is_uppercase),
-            clus: clusters.map_or([0; 2], |c| {
-                let a = c.atoms(dossier_tag::features::lower_key(w));
-                [a[1], a[2]]
-            }),
+            comma: wa.comma,
+            cap: wa.cap,
+            clus: wa.clus,
         });
         spans.push(t.span);
-        words.push(lower);
+        words.push(wa.lower.clone());
     }
     let mut sent_of = vec![0u32; n];
     let mut sents = Vec::with_capacity(seg.sentence_tokens.len());
@@ -215,14 +273,6 @@ fn trans_key(prev: usize) -> u64 {
 
 const CUE_FEATS: usize = 35;
 
-/// Which cue features have few values (tags, classes, shapes, positions): their rows go
-/// through the row cache; the word features go straight to the table.
-const CUE_CACHED: [bool; CUE_FEATS] = [
-    true, false, false, true, true, true, true, true, false, false, false, false, false, false, true, true,
-    true, true, true, true, false, false, true, true, false, false, false, false, false, false, false, false,
-    false, false, false,
-];
-
 #[inline]
 fn cue_features(d: &Prepared, s: Range<usize>, i: usize) -> [u64; CUE_FEATS] {
     let t = &d.toks;
@@ -276,6 +326,126 @@ fn cue_features(d: &Prepared, s: Range<usize>, i: usize) -> [u64; CUE_FEATS] {
         f(82, &[lw(-2), lw(-1), a.lower]),
         f(83, &[a.lower, xp(1), xp(2)]),
     ]
+}
+
+/// The rows of [`cue_features`]' features whose parts are all small numbers (tags, cue
+/// classes, quote flags, positions), looked up once at load time and indexed at run time;
+/// see [`RoleTables`].
+pub(crate) struct CueTables {
+    /// 10 [] (the bias feature).
+    c10: Row8,
+    /// 14 [upos].
+    c14: Box<[Row8; 256]>,
+    /// 15 [xpos].
+    c15: Box<[Row8; 256]>,
+    /// 16 [lex].
+    c16: [Row8; 8],
+    /// 17 [lex, xpos]: lex·256 + xpos.
+    c17: Box<[Row8; 8 * 256]>,
+    /// 26 [in_quote, qmark]: q·4 + qm.
+    c26: [Row8; 8],
+    /// 27 [in_quote, lex]: q·8 + lex.
+    c27: [Row8; 16],
+    /// 28 [from_start, to_end]: fs·7 + te.
+    c28: [Row8; 49],
+    /// 33 [sent_has_quote, lex, in_quote]: (h·8 + lex)·2 + q.
+    c33: [Row8; 32],
+}
+
+impl CueTables {
+    fn new(w: &Weights) -> CueTables {
+        let row = |key: u64| {
+            let mut r = [0f32; 8];
+            w.add(key, &mut r[..CUE_LABELS]);
+            r
+        };
+        fn boxed<const N: usize>(f: impl Fn(usize) -> Row8) -> Box<[Row8; N]> {
+            let v: Vec<Row8> = (0..N).map(f).collect();
+            v.into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!("N rows"))
+        }
+        CueTables {
+            c10: row(f(10, &[])),
+            c14: boxed(|i| row(f(14, &[i as u64]))),
+            c15: boxed(|i| row(f(15, &[i as u64]))),
+            c16: std::array::from_fn(|i| row(f(16, &[i as u64]))),
+            c17: boxed(|i| row(f(17, &[(i / 256) as u64, (i % 256) as u64]))),
+            c26: std::array::from_fn(|i| row(f(26, &[(i / 4) as u64, (i % 4) as u64]))),
+            c27: std::array::from_fn(|i| row(f(27, &[(i / 8) as u64, (i % 8) as u64]))),
+            c28: std::array::from_fn(|i| row(f(28, &[(i / 7) as u64, (i % 7) as u64]))),
+            c33: std::array::from_fn(|i| row(f(33, &[(i / 16) as u64, (i / 2 % 8) as u64, (i % 2) as u64]))),
+        }
+    }
+}
+
+/// The emission row of token `i` of sentence `s` for the cue tagger: `bias` on `B`, then
+/// [`cue_features`]' rows in its order (tables for the small-valued ones, the row cache for
+/// shapes and tag/class/quote pairs, the weight table for words) — bit for bit the sums of
+/// the hashed features.
+#[inline]
+fn cue_row(
+    tab: &CueTables,
+    memo: &mut Memo,
+    w: &Weights,
+    d: &Prepared,
+    s: &Range<usize>,
+    i: usize,
+    bias: f32,
+) -> Row8 {
+    let t = &d.toks;
+    let at = |k: isize| -> Option<&Atom> {
+        let k = i as isize + k;
+        (k >= s.start as isize && k < s.end as isize).then(|| &t[k as usize])
+    };
+    let lw = |k: isize| at(k).map_or(NA, |a| a.lower);
+    let xp = |k: isize| at(k).map_or(NA, |a| u64::from(a.xpos));
+    let lx = |k: isize| at(k).map_or(NA, |a| u64::from(a.lex));
+    let qm = |k: isize| at(k).map_or(NA, |a| u64::from(a.qmark));
+    let a = &t[i];
+    let from_start = (i - s.start).min(6);
+    let to_end = (s.end - 1 - i).min(6);
+    let sent_has_quote = usize::from(d.qm_ps[s.end] > d.qm_ps[s.start]);
+    let (upos, xpos) = (usize::from(a.upos), usize::from(a.xpos));
+    debug_assert!(a.lex < 8 && a.qmark < 4, "cue classes are 0..=4, quote marks 0..=2");
+    let (lex, q, qmk) = (usize::from(a.lex) & 7, usize::from(a.in_quote), usize::from(a.qmark) & 3);
+    let (l1, w1) = (lw(-1), lw(1));
+    let mut acc: Row8 = [0.0, 0.0 + bias, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
+    let hashed = |acc: &mut Row8, key: u64| w.add_wide(key, acc);
+    add8(&mut acc, &tab.c10);
+    hashed(&mut acc, f(11, &[a.lower]));
+    hashed(&mut acc, f(12, &[a.suf]));
+    memo.add(w, f(13, &[a.shape]), &mut acc);
+    add8(&mut acc, &tab.c14[upos]);
+    add8(&mut acc, &tab.c15[xpos]);
+    add8(&mut acc, &tab.c16[lex]);
+    add8(&mut acc, &tab.c17[lex * 256 + xpos]);
+    hashed(&mut acc, f(18, &[l1]));
+    hashed(&mut acc, f(19, &[w1]));
+    hashed(&mut acc, f(20, &[lw(-2)]));
+    hashed(&mut acc, f(21, &[lw(2)]));
+    hashed(&mut acc, f(22, &[a.lower, w1]));
+    hashed(&mut acc, f(23, &[l1, a.lower]));
+    memo.add(w, f(24, &[xp(-1), xpos as u64]), &mut acc);
+    memo.add(w, f(25, &[xpos as u64, xp(1)]), &mut acc);
+    add8(&mut acc, &tab.c26[q * 4 + qmk]);
+    add8(&mut acc, &tab.c27[q * 8 + lex]);
+    add8(&mut acc, &tab.c28[from_start * 7 + to_end]);
+    memo.add(w, f(29, &[lx(-1), lx(1)]), &mut acc);
+    hashed(&mut acc, f(30, &[xp(-1), a.lower]));
+    hashed(&mut acc, f(31, &[a.lower, xp(1)]));
+    memo.add(w, f(32, &[qm(-1), qm(1), lex as u64]), &mut acc);
+    add8(&mut acc, &tab.c33[(sent_has_quote * 8 + lex) * 2 + q]);
+    hashed(&mut acc, f(34, &[a.suf, xpos as u64]));
+    hashed(&mut acc, f(35, &[l1, a.lower, w1]));
+    hashed(&mut acc, f(36, &[a.clus[0]]));
+    hashed(&mut acc, f(37, &[a.clus[1]]));
+    hashed(&mut acc, f(38, &[a.clus[1], xpos as u64]));
+    hashed(&mut acc, f(39, &[at(-1).map_or(NA, |a| a.clus[0]), a.clus[0]]));
+    hashed(&mut acc, f(70, &[a.clus[0], at(1).map_or(NA, |a| a.clus[0])]));
+    hashed(&mut acc, f(80, &[a.lower, w1, lw(2)]));
+    hashed(&mut acc, f(81, &[xp(-2), xp(-1), a.lower]));
+    hashed(&mut acc, f(82, &[lw(-2), l1, a.lower]));
+    hashed(&mut acc, f(83, &[a.lower, xp(1), xp(2)]));
+    acc
 }
 
 /// Context of one cue for the role tagger: its token range and what the features read
@@ -343,10 +513,6 @@ pub(crate) fn bucket(n: usize) -> u64 {
 /// ([`role_local`]) and on the cue too ([`role_cued`]).
 const ROLE_LOCAL: usize = 15;
 const ROLE_CUED: usize = 19;
-
-/// Which of [`role_local`]'s features have few values (through the row cache).
-const LOCAL_CACHED: [bool; ROLE_LOCAL] =
-    [true, false, true, true, true, true, false, false, true, true, true, true, false, true, true];
 
 /// The role features of token `j` that depend only on the token and `dir` (so they can be
 /// summed once per token and direction and shared by every cue whose window holds it).
@@ -446,6 +612,252 @@ fn role_features(d: &Prepared, c: &CueCtx, j: usize, out: &mut Vec<u64>) {
     out.extend_from_slice(&role_cued(d, c, j));
 }
 
+/// A role-weight row padded to 8 lanes (the last three always 0.0), so adding one is two
+/// vector additions; each of the first five lanes is the same single addition as before.
+type Row8 = [f32; 8];
+
+#[inline(always)]
+fn add8(acc: &mut Row8, r: &Row8) {
+    for l in 0..8 {
+        acc[l] += r[l];
+    }
+}
+
+/// The row of `key` as the row cache holds it: `0.0 + w` per label (0.0 where absent).
+fn row8(w: &Weights, key: u64) -> Row8 {
+    let mut r = [0f32; 8];
+    w.add(key, &mut r[..ROLE_LABELS]);
+    r
+}
+
+/// The two directions a scored token can have from its cue (tokens inside it are pinned
+/// to `O` and get no features): index 0 = before (`dir` 0), 1 = after (`dir` 2).
+const DIRS: [u64; 2] = [0, 2];
+/// Sentence offsets `so` (clamped to -2..=3) by index `so + 2`, as the keys hash them.
+const SOS: [u64; 6] = [(-2i64) as u64, (-1i64) as u64, 0, 1, 2, 3];
+
+/// The rows of [`role_cued`]'s features whose parts are all small numbers (direction,
+/// distance bucket, counts, positions, tags), looked up once at load time and indexed by
+/// those numbers at run time instead of hashed and probed per token and cue. Same rows,
+/// added in the same order: the emission scores are bit for bit those of the hashed path.
+pub(crate) struct RoleTables {
+    /// 41 [dir, b]: d·8 + b.
+    t41: Box<[Row8; 2 * 8]>,
+    /// 47 [dir, in_quote, qb, cue_in_q]: ((d·2 + q)·4 + qb)·2 + cq.
+    t47: Box<[Row8; 2 * 2 * 4 * 2]>,
+    /// 48 [dir, 0, min(b, 5)]: d·6 + b5.
+    t48: Box<[Row8; 2 * 6]>,
+    /// 49 [dir, so]: d·6 + so + 2.
+    t49: Box<[Row8; 2 * 6]>,
+    /// 50 [dir, cb, min(b, 4)]: (d·4 + cb)·5 + b4.
+    t50: Box<[Row8; 2 * 4 * 5]>,
+    /// 55 [dir, qmark, qb]: (d·3 + qm)·4 + qb.
+    t55: Box<[Row8; 2 * 3 * 4]>,
+    /// 56 [dir, sent_pos, so]: (d·4 + sp)·6 + so + 2.
+    t56: Box<[Row8; 2 * 4 * 6]>,
+    /// 59 [dir, b, xpos]: (d·8 + b)·256 + xpos.
+    t59: Box<[Row8; 2 * 8 * 256]>,
+    /// 65 [dir, qb, cb, 0]: (d·4 + qb)·4 + cb.
+    t65: Box<[Row8; 2 * 4 * 4]>,
+    /// 68 [dir, po, so]: (d·3 + po)·6 + so + 2.
+    t68: Box<[Row8; 2 * 3 * 6]>,
+    /// 69 [dir, po, in_quote, sent_pos]: ((d·3 + po)·2 + q)·4 + sp.
+    t69: Box<[Row8; 2 * 3 * 2 * 4]>,
+    // [`role_local`]'s small-valued features.
+    /// 40 [dir]: d.
+    l40: [Row8; 2],
+    /// 43 [dir, upos]: d·256 + upos.
+    l43: Box<[Row8; 2 * 256]>,
+    /// 44 [dir, xpos]: d·256 + xpos.
+    l44: Box<[Row8; 2 * 256]>,
+    /// 57 [dir, lex, 0]: d·8 + lex.
+    l57: Box<[Row8; 2 * 8]>,
+    /// 58 [dir, cap, upos]: (d·2 + cap)·256 + upos.
+    l58: Box<[Row8; 2 * 2 * 256]>,
+    /// 66 [dir, in_quote, xpos]: (d·2 + q)·256 + xpos.
+    l66: Box<[Row8; 2 * 2 * 256]>,
+    /// 75 [dir, to_end, xpos]: (d·8 + to_end)·256 + xpos.
+    l75: Box<[Row8; 2 * 8 * 256]>,
+}
+
+/// `N` rows, row `i` that of `key(i)` (fixed length, so in-range indices need no checks).
+fn table<const N: usize>(w: &Weights, key: impl Fn(usize) -> u64) -> Box<[Row8; N]> {
+    let v: Vec<Row8> = (0..N).map(|i| row8(w, key(i))).collect();
+    v.into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!("N rows"))
+}
+
+impl RoleTables {
+    fn new(w: &Weights) -> RoleTables {
+        let d = |i: usize| DIRS[i];
+        RoleTables {
+            t41: table(w, |i| f(41, &[d(i / 8), (i % 8) as u64])),
+            t47: table(w, |i| f(47, &[d(i / 16), (i / 8 % 2) as u64, (i / 2 % 4) as u64, (i % 2) as u64])),
+            t48: table(w, |i| f(48, &[d(i / 6), 0, (i % 6) as u64])),
+            t49: table(w, |i| f(49, &[d(i / 6), SOS[i % 6]])),
+            t50: table(w, |i| f(50, &[d(i / 20), (i / 5 % 4) as u64, (i % 5) as u64])),
+            t55: table(w, |i| f(55, &[d(i / 12), (i / 4 % 3) as u64, (i % 4) as u64])),
+            t56: table(w, |i| f(56, &[d(i / 24), (i / 6 % 4) as u64, SOS[i % 6]])),
+            t59: table(w, |i| f(59, &[d(i / 2048), (i / 256 % 8) as u64, (i % 256) as u64])),
+            t65: table(w, |i| f(65, &[d(i / 16), (i / 4 % 4) as u64, (i % 4) as u64, 0])),
+            t68: table(w, |i| f(68, &[d(i / 18), (i / 6 % 3) as u64, SOS[i % 6]])),
+            t69: table(w, |i| f(69, &[d(i / 24), (i / 8 % 3) as u64, (i / 4 % 2) as u64, (i % 4) as u64])),
+            l40: [row8(w, f(40, &[0])), row8(w, f(40, &[2]))],
+            l43: table(w, |i| f(43, &[d(i / 256), (i % 256) as u64])),
+            l44: table(w, |i| f(44, &[d(i / 256), (i % 256) as u64])),
+            l57: table(w, |i| f(57, &[d(i / 8), (i % 8) as u64, 0])),
+            l58: table(w, |i| f(58, &[d(i / 512), (i / 256 % 2) as u64, (i % 256) as u64])),
+            l66: table(w, |i| f(66, &[d(i / 512), (i / 256 % 2) as u64, (i % 256) as u64])),
+            l75: table(w, |i| f(75, &[d(i / 2048), (i / 256 % 8) as u64, (i % 256) as u64])),
+        }
+    }
+}
+
+/// The rows of [`role_cued`]'s features that read the cue's words or class, for one cue
+/// (looked up once per cue).
+struct CueRows<'a> {
+    tab: &'a RoleTables,
+    w: &'a Weights,
+    /// 51 [dir, head]: d.
+    t51: [Row8; 2],
+    /// 52 [dir, head, b]: d·8 + b.
+    t52: [Row8; 16],
+    /// 61 [dir, after_cue, b4]: d·5 + b4.
+    t61: [Row8; 10],
+    /// 62 [dir, before_cue, b4]: d·5 + b4.
+    t62: [Row8; 10],
+    /// 63 [dir, cls, so]: d·6 + so + 2.
+    t63: [Row8; 12],
+    /// 64 [dir, first, head]: d.
+    t64: [Row8; 2],
+    /// 67 [dir, cls, qb, in_quote]: (d·4 + qb)·2 + q.
+    t67: [Row8; 16],
+}
+
+impl<'a> CueRows<'a> {
+    fn new(tab: &'a RoleTables, w: &'a Weights, c: &CueCtx) -> CueRows<'a> {
+        fn arr<const N: usize>(w: &Weights, key: impl Fn(usize) -> u64) -> [Row8; N] {
+            std::array::from_fn(|i| row8(w, key(i)))
+        }
+        let d = |i: usize| DIRS[i];
+        let (head, cls) = (c.head, c.cls);
+        CueRows {
+            tab,
+            w,
+            t51: arr(w, |i| f(51, &[d(i), head])),
+            t52: arr(w, |i| f(52, &[d(i / 8), head, (i % 8) as u64])),
+            t61: arr(w, |i| f(61, &[d(i / 5), c.after_cue, (i % 5) as u64])),
+            t62: arr(w, |i| f(62, &[d(i / 5), c.before_cue, (i % 5) as u64])),
+            t63: arr(w, |i| f(63, &[d(i / 6), cls, SOS[i % 6]])),
+            t64: arr(w, |i| f(64, &[d(i), c.first, head])),
+            t67: arr(w, |i| f(67, &[d(i / 8), cls, (i / 2 % 4) as u64, (i % 2) as u64])),
+        }
+    }
+}
+
+/// The sum of [`role_local`]'s rows for token `j` in direction index `di` (0 before the
+/// cue, 1 after), in its order: small-valued features through the tables, tag pairs and
+/// shapes through the row cache, words straight from the weight table (as before).
+#[inline]
+fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: usize, di: usize) -> Row8 {
+    let t = &d.toks;
+    let n = t.len();
+    let a = &t[j];
+    let dir = DIRS[di];
+    let to_end = bucket(d.sents[d.sent_of[j] as usize].end.saturating_sub(j + 1)) as usize;
+    let lw = |k: isize| {
+        let k = j as isize + k;
+        if k >= 0 && (k as usize) < n {
+            t[k as usize].lower
+        } else {
+            NA
+        }
+    };
+    let xp = |k: isize| {
+        let k = j as isize + k;
+        if k >= 0 && (k as usize) < n {
+            u64::from(t[k as usize].xpos)
+        } else {
+            NA
+        }
+    };
+    let (upos, xpos) = (usize::from(a.upos), usize::from(a.xpos));
+    let (q, cap) = (usize::from(a.in_quote), usize::from(a.cap));
+    debug_assert!(a.lex < 8, "cue classes are 0..=4");
+    let lex = usize::from(a.lex) & 7;
+    let mut acc = [0f32; 8];
+    add8(&mut acc, &tab.l40[di]);
+    w.add_wide(f(42, &[dir, a.lower]), &mut acc);
+    add8(&mut acc, &tab.l43[di * 256 + upos]);
+    add8(&mut acc, &tab.l44[di * 256 + xpos]);
+    memo.add(w, f(45, &[dir, xp(-1), xpos as u64]), &mut acc);
+    memo.add(w, f(46, &[dir, xpos as u64, xp(1)]), &mut acc);
+    w.add_wide(f(53, &[dir, lw(-1)]), &mut acc);
+    w.add_wide(f(54, &[dir, lw(1)]), &mut acc);
+    add8(&mut acc, &tab.l57[di * 8 + lex]);
+    add8(&mut acc, &tab.l58[(di * 2 + cap) * 256 + upos]);
+    memo.add(w, f(60, &[dir, a.shape]), &mut acc);
+    add8(&mut acc, &tab.l66[(di * 2 + q) * 256 + xpos]);
+    w.add_wide(f(71, &[dir, a.clus[0]]), &mut acc);
+    add8(&mut acc, &tab.l75[(di * 8 + to_end) * 256 + xpos]);
+    memo.add(w, f(76, &[dir, xp(1), xp(2)]), &mut acc);
+    acc
+}
+
+/// [`role_cued`]'s rows for token `j` (not inside the cue) added to `acc` in its order,
+/// through the tables (feature 72, which reads the token's cluster: `far72`, its row for
+/// distance buckets of 4 and more, else through the row cache).
+#[inline(always)]
+fn add_role_cued(
+    cr: &CueRows<'_>,
+    memo: &mut Memo,
+    d: &Prepared,
+    c: &CueCtx,
+    j: usize,
+    far72: &Row8,
+    acc: &mut Row8,
+) {
+    let (tab, w) = (cr.tab, cr.w);
+    let a = &d.toks[j];
+    let (c0, c1) = (c.cue.start, c.cue.end);
+    let (di, dist, lo, hi) = if j < c0 { (0usize, c0 - j, j, c0) } else { (1usize, j + 1 - c1, c1, j + 1) };
+    let qb = (d.qm_ps[hi] - d.qm_ps[lo]).min(3) as usize;
+    let cb = (d.comma_ps[hi] - d.comma_ps[lo]).min(3) as usize;
+    let (sj, sc) = (d.sent_of[j] as usize, d.sent_of[c0] as usize);
+    let (ps_j, ps_c) = (d.para_of_sent[sj], d.para_of_sent[sc]);
+    let po = (ps_j - ps_c.min(ps_j)).min(2) as usize;
+    let b = bucket(dist) as usize;
+    let (b4, b5) = (b.min(4), b.min(5));
+    let so = ((sj as i64 - sc as i64).clamp(-2, 3) + 2) as usize;
+    let s = &d.sents[sj];
+    let sp = usize::from(j == s.start) | (usize::from(j + 1 == s.end) << 1);
+    let q = usize::from(a.in_quote);
+    let cq = (c.cue_in_q & 1) as usize;
+    let qm = usize::from(a.qmark).min(2);
+    add8(acc, &tab.t41[di * 8 + b]);
+    add8(acc, &tab.t47[((di * 2 + q) * 4 + qb) * 2 + cq]);
+    add8(acc, &tab.t48[di * 6 + b5]);
+    add8(acc, &tab.t49[di * 6 + so]);
+    add8(acc, &tab.t50[(di * 4 + cb) * 5 + b4]);
+    add8(acc, &cr.t51[di]);
+    add8(acc, &cr.t52[di * 8 + b]);
+    add8(acc, &tab.t55[(di * 3 + qm) * 4 + qb]);
+    add8(acc, &tab.t56[(di * 4 + sp) * 6 + so]);
+    add8(acc, &tab.t59[(di * 8 + b) * 256 + usize::from(a.xpos)]);
+    add8(acc, &cr.t61[di * 5 + b4]);
+    add8(acc, &cr.t62[di * 5 + b4]);
+    add8(acc, &cr.t63[di * 6 + so]);
+    add8(acc, &cr.t64[di]);
+    add8(acc, &tab.t65[(di * 4 + qb) * 4 + cb]);
+    add8(acc, &cr.t67[(di * 4 + qb) * 2 + q]);
+    add8(acc, &tab.t68[(di * 3 + po) * 6 + so]);
+    add8(acc, &tab.t69[((di * 3 + po) * 2 + q) * 4 + sp]);
+    if b4 == 4 {
+        add8(acc, far72);
+    } else {
+        memo.add(w, f(72, &[DIRS[di], b4 as u64, a.clus[0]]), acc);
+    }
+}
+
 /// The window of tokens the role tagger looks at for a cue.
 pub(crate) fn window(d: &Prepared, cue: &Range<usize>) -> Range<usize> {
     let s = d.sent_of[cue.start] as usize;
@@ -484,7 +896,7 @@ fn allowed(nl: usize, prev: usize, cur: usize) -> bool {
 fn viterbi(nl: usize, em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
     match nl {
         CUE_LABELS => viterbi_n::<CUE_LABELS>(em, tr, forced_o),
-        ROLE_LABELS => viterbi_n::<ROLE_LABELS>(em, tr, forced_o),
+        ROLE_LABELS => viterbi_role(em, tr, forced_o),
         _ => viterbi_any(nl, em, tr, forced_o),
     }
 }
@@ -556,6 +968,79 @@ fn viterbi_n<const NL: usize>(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<
     out
 }
 
+/// [`viterbi_n`] for the role tagger's five labels with [`allowed`] spelled out: `I-S` (2)
+/// only after `B-S`/`I-S`, `I-C` (4) only after `B-C`/`I-C`, neither at the start. The
+/// candidates of each label are tried in the same order with the same comparisons, so the
+/// path is the same; a `-inf` predecessor is not skipped but cannot win (`-inf` plus a
+/// finite transition is `-inf`, never `>` the running best), as in `viterbi_n`, where it
+/// is skipped.
+fn viterbi_role(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
+    const NL: usize = ROLE_LABELS;
+    const NEG: f32 = f32::NEG_INFINITY;
+    let n = (em.len() / NL).min(forced_o.len());
+    if n == 0 || tr.len() < (NL + 1) * NL || !tr.iter().all(|t| t.is_finite()) {
+        return viterbi_n::<NL>(em, tr, forced_o);
+    }
+    let t = |p: usize, y: usize| tr[p * NL + y];
+    let trm: [[f32; NL]; NL] = std::array::from_fn(|p| std::array::from_fn(|y| t(p, y)));
+    let start: [f32; NL] = std::array::from_fn(|y| t(NL, y));
+    let mut back = vec![[0u8; NL]; n];
+    let mut prev = [NEG; NL];
+    for y in [0, 1, 3] {
+        if !forced_o[0] || y == 0 {
+            prev[y] = em[y] + start[y];
+        }
+    }
+    // The best predecessor among `ps` (in order; the first of equals), or -inf.
+    #[inline(always)]
+    fn best_of<const K: usize>(
+        prev: &[f32; NL],
+        trm: &[[f32; NL]; NL],
+        y: usize,
+        ps: [usize; K],
+    ) -> (f32, u8) {
+        let mut best = NEG;
+        let mut a = 0u8;
+        for p in ps {
+            let v = prev[p] + trm[p][y];
+            if v > best {
+                best = v;
+                a = p as u8;
+            }
+        }
+        (best, a)
+    }
+    for i in 1..n {
+        let e: &[f32; NL] = em[i * NL..(i + 1) * NL].try_into().expect("NL scores");
+        let mut cur = [NEG; NL];
+        let mut arg = [0u8; NL];
+        let cands = [
+            best_of(&prev, &trm, 0, [0, 1, 2, 3, 4]),
+            best_of(&prev, &trm, 1, [0, 1, 2, 3, 4]),
+            best_of(&prev, &trm, 2, [1, 2]),
+            best_of(&prev, &trm, 3, [0, 1, 2, 3, 4]),
+            best_of(&prev, &trm, 4, [3, 4]),
+        ];
+        let labels = if forced_o[i] { 1 } else { NL };
+        for y in 0..labels {
+            let (best, a) = cands[y];
+            if best > NEG {
+                cur[y] = best + e[y];
+                arg[y] = a;
+            }
+        }
+        prev = cur;
+        back[i] = arg;
+    }
+    let mut y = (0..NL).max_by(|&a, &b| prev[a].total_cmp(&prev[b])).unwrap_or(0);
+    let mut out = vec![0u8; n];
+    for i in (0..n).rev() {
+        out[i] = y as u8;
+        y = back[i][y] as usize;
+    }
+    out
+}
+
 /// [`viterbi`] for any label count.
 fn viterbi_any(nl: usize, em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
     let n = em.len() / nl;
@@ -616,40 +1101,28 @@ pub(crate) struct Tagger {
 /// adding the table's sparse row (absent labels add 0.0).
 pub(crate) struct Memo {
     keys: Vec<u64>,
-    rows: Vec<[f32; ROLE_LABELS]>,
+    rows: Vec<Row8>,
 }
 
 const MEMO_BITS: u32 = 12;
 
 impl Memo {
     pub(crate) fn new() -> Memo {
-        Memo { keys: vec![0; 1 << MEMO_BITS], rows: vec![[0.0; ROLE_LABELS]; 1 << MEMO_BITS] }
+        Memo { keys: vec![0; 1 << MEMO_BITS], rows: vec![[0.0; 8]; 1 << MEMO_BITS] }
     }
 
+    /// Add the row of `key` to `acc` (a padded score row: weight tables of 3 and 5 labels
+    /// have 8-lane dense rows, zero past the labels).
     #[inline(always)]
-    fn add(&mut self, w: &Weights, key: u64, row: &mut [f32]) {
+    fn add(&mut self, w: &Weights, key: u64, acc: &mut Row8) {
         let i = ((key >> 17) as usize) & ((1 << MEMO_BITS) - 1);
         let (Some(k), Some(r)) = (self.keys.get_mut(i), self.rows.get_mut(i)) else { return };
         if *k != key {
-            *r = [0.0; ROLE_LABELS];
-            w.add(key, r);
+            *r = [0.0; 8];
+            w.add_wide(key, r);
             *k = key;
         }
-        // Fixed-length rows (the role tagger's 5, the cue tagger's 3) add without a loop
-        // over a slice of unknown length; each lane is the same single addition.
-        if let Ok(row) = <&mut [f32; ROLE_LABELS]>::try_from(&mut *row) {
-            for l in 0..ROLE_LABELS {
-                row[l] += r[l];
-            }
-        } else if let Ok(row) = <&mut [f32; CUE_LABELS]>::try_from(&mut *row) {
-            for l in 0..CUE_LABELS {
-                row[l] += r[l];
-            }
-        } else {
-            for (o, v) in row.iter_mut().zip(r.iter()) {
-                *o += *v;
-            }
-        }
+        add8(acc, r);
     }
 }
 
@@ -667,19 +1140,41 @@ impl Tagger {
 /// direction from the cue (before / after), the summed scores of the role features that
 /// do not depend on the cue.
 pub(crate) struct Scratch {
+    cue_memo: Memo,
     role_memo: Memo,
-    local: Vec<[f32; ROLE_LABELS]>,
+    local: Vec<Row8>,
+    /// Per slot of `local`: the row of feature 72 (direction, distance bucket 4+, cluster).
+    far72: Vec<Row8>,
     /// Bit 0: `local[2 j]` (before) computed; bit 1: `local[2 j + 1]` (after).
     local_done: Vec<u8>,
     em: Vec<f32>,
     forced: Vec<bool>,
 }
 
+static NEXT_MODEL_ID: AtomicU64 = AtomicU64::new(1);
+
+thread_local! {
+    /// The last document's scratch and the id of the model it was used with: its row caches
+    /// stay valid for that model (and save zeroing them per document).
+    static SCRATCH: RefCell<Option<(u64, Scratch)>> = const { RefCell::new(None) };
+}
+
 impl Scratch {
+    /// Ready for a document of `n` tokens: no per-token sums computed yet. (Stale sums
+    /// past `local_done` are never read.)
+    fn reset(&mut self, n: usize) {
+        self.local_done.clear();
+        self.local_done.resize(n, 0);
+        self.local.resize(2 * n, [0.0; 8]);
+        self.far72.resize(2 * n, [0.0; 8]);
+    }
+
     pub(crate) fn new(n: usize) -> Scratch {
         Scratch {
+            cue_memo: Memo::new(),
             role_memo: Memo::new(),
-            local: vec![[0.0; ROLE_LABELS]; 2 * n],
+            local: vec![[0.0; 8]; 2 * n],
+            far72: vec![[0.0; 8]; 2 * n],
             local_done: vec![0; n],
             em: Vec::new(),
             forced: Vec::new(),
@@ -691,6 +1186,13 @@ impl Scratch {
 pub struct AttrModel {
     cue: Tagger,
     role: Tagger,
+    /// The cue tagger's small-valued rows, indexed (built from `cue`).
+    cue_tab: CueTables,
+    /// The role tagger's small-valued rows, indexed (built from `role`).
+    role_tab: RoleTables,
+    /// Distinguishes models for the per-thread [`Scratch`] (its row caches hold this
+    /// model's rows).
+    id: u64,
     cue_bias: f32,
     /// The content-end chooser (absent in older model files).
     ends: Option<EndChooser>,
@@ -767,7 +1269,10 @@ impl AttrModel {
         };
         r.done()?;
         Ok(AttrModel {
+            cue_tab: CueTables::new(&cue),
             cue: Tagger::new(CUE_LABELS, cue),
+            role_tab: RoleTables::new(&role),
+            id: NEXT_MODEL_ID.fetch_add(1, Ordering::Relaxed),
             role: Tagger::new(ROLE_LABELS, role),
             cue_bias: DEFAULT_CUE_BIAS,
             ends,
@@ -795,20 +1300,56 @@ impl AttrModel {
             .map_err(|source| AttrError::Io { path: path.display().to_string(), source })
     }
 
+    /// Run `f` with this thread's scratch, reset for a document of `n` tokens (its row
+    /// caches kept when it was last used with this model).
+    fn with_scratch<R>(&self, n: usize, f: impl FnOnce(&mut Scratch) -> R) -> R {
+        let kept = SCRATCH.with(|c| c.borrow_mut().take());
+        let mut sc = match kept {
+            Some((id, sc)) if id == self.id => sc,
+            _ => Scratch::new(0),
+        };
+        sc.reset(n);
+        let out = f(&mut sc);
+        SCRATCH.with(|c| *c.borrow_mut() = Some((self.id, sc)));
+        out
+    }
+
     /// Cue token ranges of a prepared document.
     pub(crate) fn cues(&self, d: &Prepared) -> Vec<Range<usize>> {
-        tag_cues(&self.cue, self.cue_bias, d)
+        self.with_scratch(d.toks.len(), |sc| self.tag_cues(d, sc))
+    }
+
+    /// The cue tagger on every sentence (as [`tag_cues`], through [`cue_row`]).
+    fn tag_cues(&self, d: &Prepared, sc: &mut Scratch) -> Vec<Range<usize>> {
+        const NL: usize = CUE_LABELS;
+        let mut out = Vec::new();
+        for s in &d.sents {
+            sc.em.clear();
+            sc.em.resize(s.len() * NL, 0.0);
+            for (k, i) in s.clone().enumerate() {
+                let r = cue_row(&self.cue_tab, &mut sc.cue_memo, &self.cue.w, d, s, i, self.cue_bias);
+                sc.em[k * NL..(k + 1) * NL].copy_from_slice(&r[..NL]);
+            }
+            sc.forced.clear();
+            sc.forced.resize(s.len(), false);
+            let labels = viterbi(NL, &sc.em, &self.cue.tr, &sc.forced);
+            out.extend(runs(&labels, 1, 2, s.start));
+        }
+        out
     }
 
     /// Roles for each cue.
     pub(crate) fn roles(&self, d: &Prepared, cues: &[Range<usize>]) -> Vec<RawHit> {
+        self.with_scratch(d.toks.len(), |sc| self.roles_with(d, cues, sc))
+    }
+
+    fn roles_with(&self, d: &Prepared, cues: &[Range<usize>], sc: &mut Scratch) -> Vec<RawHit> {
         let mut out = Vec::with_capacity(cues.len());
-        let mut sc = Scratch::new(d.toks.len());
         let mut later: Vec<usize> = Vec::new();
         for (i, c) in cues.iter().enumerate() {
             let w = window(d, c);
             let ctx = CueCtx::new(d, c.clone());
-            let labels = self.role_labels(d, &ctx, w.clone(), &mut sc);
+            let labels = self.role_labels(d, &ctx, w.clone(), sc);
             let source = runs(&labels, 1, 2, w.start);
             let mut content = runs(&labels, 3, 4, w.start);
             if let Some(ch) = &self.ends {
@@ -823,11 +1364,13 @@ impl AttrModel {
     }
 
     /// Role labels over the window `w` of cue `c`: emission rows from the per-token cached
-    /// cue-independent sums plus the cue-dependent features (through the row cache); the
-    /// cue's own tokens are pinned to `O` and get no features.
+    /// cue-independent sums plus the cue-dependent features (through [`RoleTables`], the
+    /// cue's [`CueRows`] and the row cache); the cue's own tokens are pinned to `O` and get
+    /// no features.
     fn role_labels(&self, d: &Prepared, c: &CueCtx, w: Range<usize>, sc: &mut Scratch) -> Vec<u8> {
         const NL: usize = ROLE_LABELS;
         let wt = &self.role.w;
+        let cr = CueRows::new(&self.role_tab, wt, c);
         sc.em.clear();
         sc.em.resize(w.len() * NL, 0.0);
         sc.forced.clear();
@@ -841,32 +1384,28 @@ impl AttrModel {
             let slot = 2 * j + usize::from(dir == 2);
             let bit = 1u8 << usize::from(dir == 2);
             if sc.local_done[j] & bit == 0 {
-                let mut acc = [0f32; NL];
-                for (key, cached) in role_local(d, j, dir).into_iter().zip(LOCAL_CACHED) {
-                    if cached {
-                        sc.role_memo.add(wt, key, &mut acc);
-                    } else {
-                        wt.add(key, &mut acc);
-                    }
-                }
-                sc.local[slot] = acc;
+                sc.local[slot] =
+                    local_row(&self.role_tab, &mut sc.role_memo, wt, d, j, usize::from(dir == 2));
+                let mut far = [0f32; 8];
+                sc.role_memo.add(wt, f(72, &[dir, 4, d.toks[j].clus[0]]), &mut far);
+                sc.far72[slot] = far;
                 sc.local_done[j] |= bit;
             }
-            let row = &mut sc.em[k * NL..(k + 1) * NL];
-            row.copy_from_slice(&sc.local[slot]);
-            for key in role_cued(d, c, j) {
-                sc.role_memo.add(wt, key, row);
-            }
+            let mut acc = sc.local[slot];
+            let far = sc.far72[slot];
+            add_role_cued(&cr, &mut sc.role_memo, d, c, j, &far, &mut acc);
+            sc.em[k * NL..(k + 1) * NL].copy_from_slice(&acc[..NL]);
         }
         viterbi(NL, &sc.em, &self.role.tr, &sc.forced)
     }
 }
 
-/// Cue tokens of the tagger on every sentence of a document.
+/// Cue tokens of the tagger on every sentence of a document, from the hashed features
+/// (what training scores dev epochs with; the runtime's [`AttrModel::tag_cues`] adds the
+/// same rows in the same order).
 fn tag_cues(tagger: &Tagger, bias: f32, d: &Prepared) -> Vec<Range<usize>> {
     const NL: usize = CUE_LABELS;
     let mut out = Vec::new();
-    let mut memo = Memo::new();
     let mut em: Vec<f32> = Vec::new();
     let mut forced: Vec<bool> = Vec::new();
     for s in &d.sents {
@@ -875,12 +1414,8 @@ fn tag_cues(tagger: &Tagger, bias: f32, d: &Prepared) -> Vec<Range<usize>> {
         for (k, i) in s.clone().enumerate() {
             let row = &mut em[k * NL..(k + 1) * NL];
             row[1] += bias;
-            for (key, cached) in cue_features(d, s.clone(), i).into_iter().zip(CUE_CACHED) {
-                if cached {
-                    memo.add(&tagger.w, key, row);
-                } else {
-                    tagger.w.add(key, row);
-                }
+            for key in cue_features(d, s.clone(), i) {
+                tagger.w.add(key, row);
             }
         }
         forced.clear();
@@ -1248,9 +1783,14 @@ pub const DEFAULT_END_MARGIN: f32 = 6.0;
 /// A model with these role-tagger rows and no cue tagger: what the role tagger is scored
 /// with on gold cues during training, and what the end chooser is trained on.
 fn role_probe(rows: &[(u64, Vec<(u16, f32)>)]) -> AttrModel {
+    let role = Weights::from_rows(ROLE_LABELS, rows);
+    let cue = Weights::from_rows(CUE_LABELS, &[]);
     AttrModel {
-        cue: Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &[])),
-        role: Tagger::new(ROLE_LABELS, Weights::from_rows(ROLE_LABELS, rows)),
+        cue_tab: CueTables::new(&cue),
+        cue: Tagger::new(CUE_LABELS, cue),
+        role_tab: RoleTables::new(&role),
+        id: NEXT_MODEL_ID.fetch_add(1, Ordering::Relaxed),
+        role: Tagger::new(ROLE_LABELS, role),
         cue_bias: DEFAULT_CUE_BIAS,
         ends: None,
         bytes: Vec::new(),
@@ -1394,6 +1934,146 @@ mod tests {
                     viterbi_any(nl, &em, &tr, &forced),
                     "nl {nl} n {n}"
                 );
+            }
+        }
+    }
+
+    /// The five-label Viterbi against the general ones, also on scores full of ties.
+    #[test]
+    fn role_viterbi_matches_the_general_ones_with_ties() {
+        let mut rng = SplitMix(11);
+        for round in 0..400 {
+            let n = round % 30;
+            let nl = ROLE_LABELS;
+            let mut val = || {
+                if round % 2 == 0 {
+                    (rng.next_u64() % 3) as f32 - 1.0
+                } else {
+                    ((rng.next_u64() % 2001) as f32 - 1000.0) / 37.0
+                }
+            };
+            let em: Vec<f32> = (0..n * nl).map(|_| val()).collect();
+            let tr: Vec<f32> = (0..(nl + 1) * nl).map(|_| val()).collect();
+            let forced: Vec<bool> = (0..n).map(|_| rng.next_u64().is_multiple_of(4)).collect();
+            let want = viterbi_any(nl, &em, &tr, &forced);
+            assert_eq!(viterbi_role(&em, &tr, &forced), want, "round {round}");
+            assert_eq!(viterbi_n::<ROLE_LABELS>(&em, &tr, &forced), want, "round {round}");
+        }
+    }
+
+    /// The role tagger's emission rows through the tables, the cue's rows and the far-72
+    /// cache are bit for bit the hashed features' rows summed in their order.
+    #[test]
+    fn role_tables_give_the_hashed_scores_bit_for_bit() {
+        let text = "The minister said on Monday that the port would reopen, officials added.\n\n\
+            “We are not going to stop,” a union leader told reporters. “Not now.”\n\n\
+            According to a report seen by the paper, the talks had failed; the company denied it. \
+            Analysts, however, warned that prices would rise – sharply – in the spring.\n\n\
+            She said: “It is over.” He did not respond to a request for comment.";
+        for shift in ["", "Été — "] {
+            let text = format!("{shift}{text}");
+            let (_, d) = prepare_text(&text);
+            let n = d.toks.len();
+            let cues: Vec<Range<usize>> =
+                (0..n).map(|i| i..i + 1).chain((0..n.saturating_sub(1)).map(|i| i..i + 2)).collect();
+            // Weights for most keys the windows hash to (some left out: absent rows add 0.0).
+            let mut rng = SplitMix(5);
+            let mut keys: Vec<u64> = Vec::new();
+            for c in &cues {
+                let ctx = CueCtx::new(&d, c.clone());
+                for j in window(&d, c).filter(|j| !c.contains(j)) {
+                    role_features(&d, &ctx, j, &mut keys);
+                }
+            }
+            keys.sort_unstable();
+            keys.dedup();
+            let mut rows: Rows = Vec::new();
+            for &k in &keys {
+                if !rng.next_u64().is_multiple_of(8) {
+                    let row = (0..ROLE_LABELS as u16)
+                        .map(|l| (l, ((rng.next_u64() % 4001) as f32 - 2000.0) / 29.0))
+                        .collect();
+                    rows.push((k, row));
+                }
+            }
+            let model = role_probe(&rows);
+            let wt = &model.role.w;
+            let mut sc = Scratch::new(n);
+            for c in &cues {
+                let ctx = CueCtx::new(&d, c.clone());
+                let w = window(&d, c);
+                let labels = model.role_labels(&d, &ctx, w.clone(), &mut sc);
+                let mut want = vec![0f32; w.len() * ROLE_LABELS];
+                for (k, j) in w.clone().enumerate() {
+                    if c.contains(&j) {
+                        continue;
+                    }
+                    let row = &mut want[k * ROLE_LABELS..(k + 1) * ROLE_LABELS];
+                    let mut local = [0f32; ROLE_LABELS];
+                    for key in role_local(&d, j, ctx.dir(j)) {
+                        wt.add(key, &mut local);
+                    }
+                    row.copy_from_slice(&local);
+                    for key in role_cued(&d, &ctx, j) {
+                        wt.add(key, row);
+                    }
+                }
+                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<u32>>();
+                assert_eq!(bits(&sc.em), bits(&want), "cue {c:?}");
+                assert_eq!(labels, viterbi_any(ROLE_LABELS, &want, &model.role.tr, &sc.forced));
+            }
+        }
+    }
+
+    /// The cue tagger's emission rows through the tables and row cache are bit for bit the
+    /// hashed features' rows summed in their order, and its cues those of [`tag_cues`].
+    #[test]
+    fn cue_tables_give_the_hashed_scores_bit_for_bit() {
+        let text = "“Enough,” the mayor said. According to the council, rates rise — again.\n\n\
+            Officials believe the plan, which critics called “reckless”, will fail; she denied it.";
+        for shift in ["", "Ünï “q” "] {
+            let text = format!("{shift}{text}");
+            let (_, d) = prepare_text(&text);
+            let mut keys: Vec<u64> = Vec::new();
+            for s in &d.sents {
+                for i in s.clone() {
+                    keys.extend(cue_features(&d, s.clone(), i));
+                }
+            }
+            keys.sort_unstable();
+            keys.dedup();
+            let mut rng = SplitMix(9);
+            let mut rows: Rows = Vec::new();
+            for &k in &keys {
+                if !rng.next_u64().is_multiple_of(8) {
+                    let row = (0..CUE_LABELS as u16)
+                        .map(|l| (l, ((rng.next_u64() % 4001) as f32 - 2000.0) / 31.0))
+                        .collect();
+                    rows.push((k, row));
+                }
+            }
+            for bias in [0.0, DEFAULT_CUE_BIAS] {
+                let w = Weights::from_rows(CUE_LABELS, &rows);
+                let tab = CueTables::new(&w);
+                let mut memo = Memo::new();
+                for s in &d.sents {
+                    for i in s.clone() {
+                        let got = cue_row(&tab, &mut memo, &w, &d, s, i, bias);
+                        let mut want = [0f32; CUE_LABELS];
+                        want[1] += bias;
+                        for key in cue_features(&d, s.clone(), i) {
+                            w.add(key, &mut want);
+                        }
+                        let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<u32>>();
+                        assert_eq!(bits(&got[..CUE_LABELS]), bits(&want), "token {i}");
+                    }
+                }
+                let mut m = role_probe(&[]);
+                m.cue_tab = tab;
+                m.cue = Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &rows));
+                m.set_cue_bias(bias);
+                let mut sc = Scratch::new(d.toks.len());
+                assert_eq!(m.tag_cues(&d, &mut sc), tag_cues(&m.cue, bias, &d));
             }
         }
     }

@@ -72,6 +72,12 @@ pub(crate) struct Lexicon {
     pub schedule_blockers: HashSet<&'static str>,
     /// Words after which a past form is no past tense ("be named", "a planned merger").
     pub nonfinite_before: HashSet<&'static str>,
+    /// Relative words that count from the last mentioned date before a weekday ("the
+    /// previous Friday"), where "last Friday" counts from the publication date.
+    pub anchored_relatives: HashSet<&'static str>,
+    /// Determiners before a month or weekday that make it a modifier of the noun after
+    /// it ("a June agreement"): the clause's tense does not pick its occurrence.
+    pub attributive_before: HashSet<&'static str>,
     /// "declined to comment on Monday": an infinitive that happens with its verb.
     pub implicatives: HashSet<&'static str>,
     /// Prepositions that fix the occurrence whatever the verb: `true` for a deadline ("until",
@@ -283,6 +289,8 @@ impl Lexicon {
             schedule_verbs: words(include_str!("../data/tense_schedule.txt")),
             schedule_blockers: words(include_str!("../data/schedule_blockers.txt")),
             nonfinite_before: words(include_str!("../data/nonfinite_before.txt")),
+            anchored_relatives: words(include_str!("../data/anchored_relatives.txt")),
+            attributive_before: words(include_str!("../data/attributive_before.txt")),
             implicatives: words(include_str!("../data/implicatives.txt")),
             tense_preps: rows(include_str!("../data/tense_preps.tsv"))
                 .filter_map(|r| Some((r[0].trim(), r.get(1)?.trim() == "deadline")))

@@ -192,6 +192,10 @@ impl TimeTagger {
             let tense = match prep {
                 Some(false) => Tense::Past,
                 _ if deferred => Tense::Future,
+                // "under a June agreement", "get around Wednesday's ruling", "the October
+                // slaying": the month or weekday dates a thing the noun names, which news
+                // reports once it happened, whatever the clause's verb says
+                _ if tense::attributive(&toks, ts, &c) => Tense::Past,
                 _ => tense::tense_near(&toks, ts, te, c.lo, c.hi, hint),
             };
             // "He was soon released": a vague future in a past clause narrates, it refers

@@ -303,6 +303,11 @@ impl<'a> Matcher<'a> {
     }
 
     /// A unit word at `i` ("years", "decade", "hour").
+    /// Tokens `i..` spell "fiscal year" (singular).
+    fn fiscal_year(&self, i: usize) -> bool {
+        self.w(i) == "fiscal" && self.w(i + 1) == "year"
+    }
+
     fn unit(&self, i: usize) -> Option<(Unit, u32)> {
         if self.t.kind(i) != Some(Kind::Word) {
             return None;
@@ -734,6 +739,8 @@ impl<'a> Matcher<'a> {
             Some(&(off, _)) if self.weekday_at(i + 1).is_some() => (Some(off.signum()), i + 1),
             _ => (None, i),
         };
+        // "the previous Friday", "the preceding Monday": before the last mentioned day
+        let anchored = rel.is_some() && LEX.anchored_relatives.contains(self.w(i));
         let (wd, k) = self.weekday_at(j)?;
         if self.name_follows(k) {
             return None;
@@ -748,7 +755,7 @@ impl<'a> Matcher<'a> {
                 }
             }
         }
-        Some(cand(i, k, TimexType::Date, Under::Weekday { wd, rel }))
+        Some(cand(i, k, TimexType::Date, Under::Weekday { wd, rel, anchored }))
     }
 
     /// "last week", "next month", "this year", "last December", "last fall", "the past two
@@ -811,11 +818,11 @@ impl<'a> Matcher<'a> {
             }
             // "the current year", "the present quarter": the publication date's
             if matches!(rw, "current" | "present") {
-                if let Some((u @ (Unit::Year | Unit::Quarter | Unit::Month | Unit::Week), 1)) =
-                    self.unit(r + 1)
-                {
-                    if !self.w(r + 1).ends_with('s') {
-                        return Some(cand(i, r + 2, TimexType::Date, Under::Rel { unit: u, off: 0 }));
+                // "the current fiscal year": the reporting year is the calendar one here
+                let k = if self.fiscal_year(r + 1) { r + 2 } else { r + 1 };
+                if let Some((u @ (Unit::Year | Unit::Quarter | Unit::Month | Unit::Week), 1)) = self.unit(k) {
+                    if !self.w(k).ends_with('s') {
+                        return Some(cand(i, k + 1, TimexType::Date, Under::Rel { unit: u, off: 0 }));
                     }
                 }
             }
@@ -945,7 +952,8 @@ impl<'a> Matcher<'a> {
             return Some(cand(i, r + 3, TimexType::Date, val));
         }
         let &(off, dur_ok) = LEX.relatives.get(rw)?;
-        let j = r + 1;
+        // "last fiscal year", "this fiscal year": the year, as without "fiscal"
+        let j = if self.fiscal_year(r + 1) { r + 2 } else { r + 1 };
         if self.title(r, j + 1) {
             return None;
         }
@@ -1153,6 +1161,17 @@ impl<'a> Matcher<'a> {
             w.strip_prefix('h').and_then(|d| d.parse::<u32>().ok()).filter(|h| (1..=2).contains(h))
         {
             (h, j + 1, true)
+        } else if let (Some(h), "two", "quarters") = (
+            match w {
+                "first" => Some(1),
+                "last" | "final" | "second" => Some(2),
+                _ => None,
+            },
+            self.w(j + 1),
+            self.w(j + 2),
+        ) {
+            // "the first two quarters of 1990": a half year
+            (h, j + 3, true)
         } else {
             let (q, after) = match LEX.ordinals.get(w) {
                 Some(&q) => (q, j + 1),
@@ -1180,6 +1199,17 @@ impl<'a> Matcher<'a> {
                 Under::Quarter { q, year: pre_year }
             };
             return Some(cand(i, k, TimexType::Date, val));
+        }
+        // "the last half of the '80s", "the first half of the 1990s": the decade (or
+        // century), its start or end
+        if half && self.w(k) == "of" {
+            if let Some(mut d) = self.decade(k + 1) {
+                if matches!(d.val, Under::Decade(_) | Under::Century(_)) && d.mod_.is_none() {
+                    d.lo = i;
+                    d.mod_ = Some(if q == 1 { Mod::Start } else { Mod::End });
+                    return Some(d);
+                }
+            }
         }
         // "the third-quarter results": the article belongs to the noun
         let i = if the && self.w(k - 2) == "-" && j + 1 == k - 2 { i + 1 } else { i };
@@ -1346,6 +1376,12 @@ impl<'a> Matcher<'a> {
         };
         match self.w(hi) {
             "ago" => return Some(shift(-1, false, hi + 1)),
+            // "a week or so ago": the approximation does not move the date
+            "or" if self.seq(hi + 1, &["so", "ago"]) => {
+                let mut d = shift(-1, false, hi + 3);
+                d.mod_ = d.mod_.or(Some(Mod::Approx));
+                return Some(d);
+            }
             // TimeBank annotates "three days later", "a minute and a half later" as the
             // span of time, the adverb outside; "a year earlier" as the date it names.
             "earlier" | "later"

@@ -7,7 +7,9 @@ use dossier_doc::Span;
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::LEX;
+use crate::parse::Cand;
 use crate::token::{Kind, Tokens};
+use crate::value::Under;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tense {
@@ -170,6 +172,25 @@ fn cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Opt
         return Some(Tense::Present);
     }
     None
+}
+
+/// A bare month or weekday (no "last"/"next") that modifies the noun after it: possessive
+/// ("Wednesday's ruling") or between a determiner and a lowercase word that is no
+/// preposition ("a June agreement", "the Monday meeting"). `s`: the sentence's first token.
+pub(crate) fn attributive(toks: &Tokens, s: usize, c: &Cand) -> bool {
+    if !matches!(c.val, Under::Weekday { rel: None, .. } | Under::Month { rel: None, .. }) {
+        return false;
+    }
+    let hi = c.hi;
+    if matches!(toks.w(hi), "'" | "’") && toks.w(hi + 1) == "s" && toks.adj(hi - 1) && toks.adj(hi) {
+        return true;
+    }
+    let det = c.lo > s && LEX.attributive_before.contains(toks.w(c.lo - 1));
+    det && toks.kind(hi) == Some(Kind::Word)
+        && !toks.cap(hi)
+        && !LEX.prepositions.contains(toks.w(hi))
+        && !LEX.clause_openers.contains(toks.w(hi))
+        && !matches!(toks.w(hi), "and" | "or" | "when" | "that" | "which")
 }
 
 /// The word at `i` is told in the past perfect: "had scheduled", "had been due".

@@ -97,10 +97,12 @@ pub(crate) enum Under {
         dir: i32,
         from_last: bool,
     },
-    /// A weekday; `rel` -1 last, 1 next, 0 this, None: decided by tense.
+    /// A weekday; `rel` -1 last, 1 next, 0 this, None: decided by tense. `anchored`: "the
+    /// previous Friday" counts back from the last mentioned day, not the publication date.
     Weekday {
         wd: u32,
         rel: Option<i32>,
+        anchored: bool,
     },
     /// "the weekend": the last one before the publication date, or the next one in a
     /// future clause (`rel` as for weekdays).
@@ -320,7 +322,7 @@ impl Under {
     pub(crate) fn resolve(&self, cx: &Ctx) -> (String, Option<Point>) {
         if let Under::Weekend { rel } = self {
             // The week of that weekend's Saturday.
-            let sat = Under::Weekday { wd: 6, rel: *rel }.point(cx);
+            let sat = Under::Weekday { wd: 6, rel: *rel, anchored: false }.point(cx);
             return match sat {
                 Some(Point::Day(d)) => {
                     let w = week_of(d);
@@ -451,7 +453,14 @@ impl Under {
                 };
                 shift(base, *unit, n)
             }
-            Under::Weekday { wd, rel } => {
+            Under::Weekday { wd, rel, anchored } => {
+                // "down from the previous Friday": the one before the day just named
+                if let (true, Some(Point::Day(base))) = (*anchored, cx.last) {
+                    let cur = base.weekday().number_from_monday() as i64;
+                    let back = (cur - *wd as i64).rem_euclid(7);
+                    let back = if back == 0 { 7 } else { back };
+                    return Some(Point::Day(base.checked_sub_signed(Duration::try_days(back)?)?));
+                }
                 let dct = cx.dct?;
                 let cur = dct.weekday().number_from_monday() as i64;
                 let wd = *wd as i64;
