@@ -770,8 +770,16 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
 /// date: "before March 3") or after it (an anchored duration: "days before the attack").
 pub(crate) fn relation_of(doc: &Doc, lex: &Lexicon, t: &dossier_time::TimexHit) -> Relation {
     use dossier_time::Mod;
+    // A possessive date names the day of the noun after it ("killed by Tuesday's blast"): the
+    // word before it relates the clause, not that noun.
+    let possessive = || {
+        let k = doc.tok_at(t.span.end);
+        doc.word(k).is_some_and(|w| matches!(w.as_ref(), "'s" | "\u{2019}s"))
+    };
     let word = if t.anchor.is_some() {
         doc.word(doc.tok_at(t.span.end))
+    } else if possessive() {
+        None
     } else {
         doc.tok_at(t.span.start).checked_sub(1).and_then(|k| doc.word(k))
     };

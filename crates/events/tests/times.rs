@@ -365,3 +365,13 @@ fn drowned_is_a_death_count() {
     let counts = counts_of(text, EventType::Disaster);
     assert!(counts.iter().any(|c| c.0 == "killed" && c.1 == 11), "{counts:?}");
 }
+
+#[test]
+fn a_word_before_a_possessive_date_does_not_relate_it() {
+    let text = "Six people were killed by Sunday's explosion at a chemical plant in Pleven, officials said.";
+    let events = events_of(text);
+    let e = events.iter().find(|e| e.kind == EventType::Disaster).expect("disaster");
+    let t = e.time.as_ref().expect("time");
+    assert_eq!(t.value.as_deref(), Some("2025-03-09"));
+    assert_eq!(format!("{:?}", t.relation).to_lowercase(), "on", "{t:?}");
+}
