@@ -375,3 +375,12 @@ fn a_word_before_a_possessive_date_does_not_relate_it() {
     assert_eq!(t.value.as_deref(), Some("2025-03-09"));
     assert_eq!(format!("{:?}", t.relation).to_lowercase(), "on", "{t:?}");
 }
+
+#[test]
+fn hours_later_is_the_day_told_before() {
+    let text = "A fire broke out at a warehouse in Burgas on Friday. The owner, speaking at a news \
+                conference hours later, denied that the building had been unsafe.";
+    let events = events_of(text);
+    let d = events.iter().find(|e| e.kind == EventType::Denial).expect("denial");
+    assert_eq!(d.time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-07"), "{events:?}");
+}
