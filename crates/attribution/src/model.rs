@@ -895,7 +895,7 @@ fn allowed(nl: usize, prev: usize, cur: usize) -> bool {
 /// = start). `forced_o[i]` pins position i to label 0.
 fn viterbi(nl: usize, em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
     match nl {
-        CUE_LABELS => viterbi_n::<CUE_LABELS>(em, tr, forced_o),
+        CUE_LABELS => viterbi_cue(em, tr, forced_o),
         ROLE_LABELS => viterbi_role(em, tr, forced_o),
         _ => viterbi_any(nl, em, tr, forced_o),
     }
@@ -960,6 +960,73 @@ fn viterbi_n<const NL: usize>(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<
     }
     let last = &score[n - 1];
     let mut y = (0..NL).max_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0);
+    let mut out = vec![0u8; n];
+    for i in (0..n).rev() {
+        out[i] = y as u8;
+        y = back[i][y] as usize;
+    }
+    out
+}
+
+/// [`viterbi_n`] for the cue tagger's three labels with [`allowed`] spelled out: `I` (2)
+/// only after `B`/`I`, not at the start. Same candidates, order and comparisons (see
+/// [`viterbi_role`]).
+fn viterbi_cue(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
+    const NL: usize = CUE_LABELS;
+    const NEG: f32 = f32::NEG_INFINITY;
+    let n = (em.len() / NL).min(forced_o.len());
+    if n == 0 || tr.len() < (NL + 1) * NL || !tr.iter().all(|t| t.is_finite()) {
+        return viterbi_n::<NL>(em, tr, forced_o);
+    }
+    let t = |p: usize, y: usize| tr[p * NL + y];
+    let trm: [[f32; NL]; NL] = std::array::from_fn(|p| std::array::from_fn(|y| t(p, y)));
+    let start: [f32; NL] = std::array::from_fn(|y| t(NL, y));
+    let mut back = vec![[0u8; NL]; n];
+    let mut prev = [NEG; NL];
+    for y in [0, 1] {
+        if !forced_o[0] || y == 0 {
+            prev[y] = em[y] + start[y];
+        }
+    }
+    #[inline(always)]
+    fn best_of<const K: usize>(
+        prev: &[f32; NL],
+        trm: &[[f32; NL]; NL],
+        y: usize,
+        ps: [usize; K],
+    ) -> (f32, u8) {
+        let mut best = NEG;
+        let mut a = 0u8;
+        for p in ps {
+            let v = prev[p] + trm[p][y];
+            if v > best {
+                best = v;
+                a = p as u8;
+            }
+        }
+        (best, a)
+    }
+    for i in 1..n {
+        let e: &[f32; NL] = em[i * NL..(i + 1) * NL].try_into().expect("NL scores");
+        let mut cur = [NEG; NL];
+        let mut arg = [0u8; NL];
+        let cands = [
+            best_of(&prev, &trm, 0, [0, 1, 2]),
+            best_of(&prev, &trm, 1, [0, 1, 2]),
+            best_of(&prev, &trm, 2, [1, 2]),
+        ];
+        let labels = if forced_o[i] { 1 } else { NL };
+        for y in 0..labels {
+            let (best, a) = cands[y];
+            if best > NEG {
+                cur[y] = best + e[y];
+                arg[y] = a;
+            }
+        }
+        prev = cur;
+        back[i] = arg;
+    }
+    let mut y = (0..NL).max_by(|&a, &b| prev[a].total_cmp(&prev[b])).unwrap_or(0);
     let mut out = vec![0u8; n];
     for i in (0..n).rev() {
         out[i] = y as u8;
@@ -1938,7 +2005,8 @@ mod tests {
         }
     }
 
-    /// The five-label Viterbi against the general ones, also on scores full of ties.
+    /// The five- and three-label Viterbis against the general ones, also on scores full of
+    /// ties.
     #[test]
     fn role_viterbi_matches_the_general_ones_with_ties() {
         let mut rng = SplitMix(11);
@@ -1958,6 +2026,12 @@ mod tests {
             let want = viterbi_any(nl, &em, &tr, &forced);
             assert_eq!(viterbi_role(&em, &tr, &forced), want, "round {round}");
             assert_eq!(viterbi_n::<ROLE_LABELS>(&em, &tr, &forced), want, "round {round}");
+            // The same scores cut to three labels for the cue tagger.
+            let em3: Vec<f32> = em.chunks_exact(nl).flat_map(|r| r[..CUE_LABELS].to_vec()).collect();
+            let tr3: Vec<f32> = tr.chunks_exact(nl).flat_map(|r| r[..CUE_LABELS].to_vec()).take(12).collect();
+            let want3 = viterbi_any(CUE_LABELS, &em3, &tr3, &forced);
+            assert_eq!(viterbi_cue(&em3, &tr3, &forced), want3, "round {round}");
+            assert_eq!(viterbi_n::<CUE_LABELS>(&em3, &tr3, &forced), want3, "round {round}");
         }
     }
 
