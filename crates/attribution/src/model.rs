@@ -1332,7 +1332,7 @@ impl AttrModel {
             if !extend.is_finite() {
                 return Err(ModelError::Corrupt("content-end margin is not finite".into()));
             }
-            Some(EndChooser { w, margin, extend })
+            Some(EndChooser::new(w, margin, extend))
         };
         r.done()?;
         Ok(AttrModel {
@@ -1875,11 +1875,11 @@ fn write_ends(
     w: &mut Writer,
 ) {
     let rows = ends::train(&end_items(docs), epochs, seed);
-    let weights = Weights::from_rows(1, &rows);
+    let chooser = EndChooser::new(Weights::from_rows(1, &rows), 0.0, 0.0);
     let (margin, extend) = if dev.is_empty() {
         (DEFAULT_END_MARGIN, DEFAULT_END_MARGIN)
     } else {
-        tune_margin(model, &weights, dev)
+        tune_margin(model, &chooser, dev)
     };
     w.f32(margin);
     Weights::write(&rows, w);
@@ -1906,7 +1906,7 @@ fn end_items(docs: &[TrainDoc]) -> Vec<ends::Item<'_>> {
 
 /// The margins (against shorter, longer ends) that maximise exact content fragments on
 /// `dev` (gold cues, `model`'s role tagger, then the chooser); ties go to the larger margin.
-fn tune_margin(model: &AttrModel, w: &Weights, dev: &[TrainDoc]) -> (f32, f32) {
+fn tune_margin(model: &AttrModel, ch: &EndChooser, dev: &[TrainDoc]) -> (f32, f32) {
     // Per proposal: gain, whether the tagger's end was right, whether the proposal is, and
     // whether it extends the fragment.
     let mut props: Vec<(f32, bool, bool, bool)> = Vec::new();
@@ -1920,7 +1920,7 @@ fn tune_margin(model: &AttrModel, w: &Weights, dev: &[TrainDoc]) -> (f32, f32) {
             // The gold cues after this one.
             let mut later: Vec<usize> = d.attrs.iter().map(|a| a.0.start).filter(|&s| s >= c.end).collect();
             later.sort_unstable();
-            ends::propose(w, &d.prep, &ctx, win.end, &later, &content, |k, e, gain| {
+            ends::propose(ch, &d.prep, &ctx, win.end, &later, &content, |k, e, gain| {
                 let r = &content[k];
                 if e != r.end {
                     props.push((gain, gold.contains(r), gold.contains(&(r.start..e)), e > r.end));
