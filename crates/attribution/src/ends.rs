@@ -56,6 +56,71 @@ pub(crate) struct EndChooser {
     pub w: Weights,
     pub margin: f32,
     pub extend: f32,
+    /// `w`'s small-valued rows, indexed.
+    pub tab: EndTables,
+}
+
+impl EndChooser {
+    pub(crate) fn new(w: Weights, margin: f32, extend: f32) -> EndChooser {
+        EndChooser { tab: EndTables::new(&w), w, margin, extend }
+    }
+}
+
+/// The chooser's weights of the [`features`] whose parts are all small numbers, looked up
+/// once at load time and indexed at run time (as the taggers' tables in `model`): the same
+/// weights added in the same order, so the same scores bit for bit.
+pub(crate) struct EndTables {
+    /// 200 [].
+    t200: f32,
+    /// 206 [sent_end, para_end]: se·2 + pe.
+    t206: [f32; 4],
+    /// 207 [nsent, sent_end]: ns·2 + se.
+    t207: [f32; 8],
+    /// 208 [len, sent_end]: len·2 + se.
+    t208: [f32; 16],
+    /// 209 [quote_bal, last qmark, next qmark]: ((qb + 2)·3 + lq)·3 + nq.
+    t209: [f32; 45],
+    /// 210 [paren, sent_end]: (paren + 1)·2 + se.
+    t210: [f32; 8],
+    /// 211 [cue_ahead, next is comma]: lex·2 + comma.
+    t211: [f32; 16],
+    /// 214 [cue_in_q, last in quote, next in quote]: (cq·2 + lq)·2 + nq.
+    t214: [f32; 8],
+    /// 216 [commas, last comma, sent_end]: (c·2 + lc)·2 + se.
+    t216: [f32; 16],
+    /// 217 [last xpos, sent_end]: xpos·2 + se.
+    t217: Box<[f32; 512]>,
+    /// 221 [starts_quoted, quote_bal, sent_end]: (sq·5 + qb + 2)·2 + se.
+    t221: [f32; 20],
+}
+
+impl EndTables {
+    pub(crate) fn new(w: &Weights) -> EndTables {
+        let get = |key: u64| {
+            let mut r = [0f32; 1];
+            w.add(key, &mut r);
+            r[0]
+        };
+        let signed = |v: i64| v as u64;
+        let t217: Vec<f32> = (0..512).map(|i| get(f(217, &[(i / 2) as u64, (i % 2) as u64]))).collect();
+        EndTables {
+            t200: get(f(200, &[])),
+            t206: std::array::from_fn(|i| get(f(206, &[(i / 2) as u64, (i % 2) as u64]))),
+            t207: std::array::from_fn(|i| get(f(207, &[(i / 2) as u64, (i % 2) as u64]))),
+            t208: std::array::from_fn(|i| get(f(208, &[(i / 2) as u64, (i % 2) as u64]))),
+            t209: std::array::from_fn(|i| {
+                get(f(209, &[signed(i as i64 / 9 - 2), (i / 3 % 3) as u64, (i % 3) as u64]))
+            }),
+            t210: std::array::from_fn(|i| get(f(210, &[signed(i as i64 / 2 - 1), (i % 2) as u64]))),
+            t211: std::array::from_fn(|i| get(f(211, &[(i / 2) as u64, (i % 2) as u64]))),
+            t214: std::array::from_fn(|i| get(f(214, &[(i / 4) as u64, (i / 2 % 2) as u64, (i % 2) as u64]))),
+            t216: std::array::from_fn(|i| get(f(216, &[(i / 4) as u64, (i / 2 % 2) as u64, (i % 2) as u64]))),
+            t217: t217.into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!("512 rows")),
+            t221: std::array::from_fn(|i| {
+                get(f(221, &[(i / 10) as u64, signed(i as i64 / 2 % 5 - 2), (i % 2) as u64]))
+            }),
+        }
+    }
 }
 
 /// Running counts over a fragment's tokens, updated as the end moves right.
@@ -161,9 +226,103 @@ fn features(d: &Prepared, c: &CueCtx, s: usize, e: usize, run: &Run) -> [u64; EN
     ]
 }
 
+/// The score of [`features`] of the fragment `s..e`: each feature's weight added in its
+/// order, the small-valued ones from `tab`, the cue's two from `cue_w` (212 by sentence end,
+/// 222 by sentence end and sentences spanned), the rest hashed.
+#[inline]
+fn score(m: &Scorer<'_>, d: &Prepared, c: &CueCtx, s: usize, e: usize, run: &Run) -> f32 {
+    let (w, tab, cue_w) = (m.w, m.tab, &m.cue);
+    let t = &d.toks;
+    let n = t.len();
+    let last = &t[e - 1];
+    let at = |k: usize| (k < n).then(|| &t[k]);
+    let lw = |k: usize| at(k).map_or(NA, |a| a.lower);
+    let xp = |k: usize| at(k).map_or(NA, |a| u64::from(a.xpos));
+    let se = usize::from(e >= n || d.sent_of[e - 1] != d.sent_of[e]);
+    let pe = usize::from(
+        e >= n || d.para_of_sent[d.sent_of[e - 1] as usize] != d.para_of_sent[d.sent_of[e] as usize],
+    );
+    let nsent = ((d.sent_of[e - 1] - d.sent_of[s]).min(3)) as usize;
+    let to_sent_end = if se == 1 { 0 } else { bucket(d.sents[d.sent_of[e - 1] as usize].end - e) };
+    let cue_ahead = usize::from((e..(e + 4).min(n)).map(|k| t[k].lex).max().unwrap_or(0)) & 7;
+    let qb = ((run.opens - run.closes).clamp(-2, 2) + 2) as usize;
+    let starts_quoted = usize::from(t[s].qmark == 1 || (s > 0 && t[s - 1].qmark == 1));
+    let next_q = usize::from(at(e).map_or(0, |a| a.qmark)).min(2);
+    let len = bucket(e - s) as usize;
+    let xe = xp(e);
+    // `sc += x` with x a table's weight, or nothing for an absent row in the hashed path:
+    // adding 0.0 leaves a score unchanged (it is never -0.0).
+    let mut sc = 0f32;
+    let hashed = |sc: &mut f32, key: u64| {
+        let mut r = [*sc];
+        w.add(key, &mut r);
+        *sc = r[0];
+    };
+    sc += tab.t200;
+    hashed(&mut sc, f(201, &[last.lower]));
+    hashed(&mut sc, f(202, &[lw(e)]));
+    hashed(&mut sc, f(203, &[u64::from(last.xpos), xe]));
+    hashed(&mut sc, f(204, &[xe, xp(e + 1)]));
+    hashed(&mut sc, f(205, &[lw(e), lw(e + 1)]));
+    sc += tab.t206[se * 2 + pe];
+    sc += tab.t207[nsent * 2 + se];
+    sc += tab.t208[len * 2 + se];
+    sc += tab.t209[(qb * 3 + usize::from(last.qmark).min(2)) * 3 + next_q];
+    sc += tab.t210[(run.paren.clamp(-1, 2) + 1) as usize * 2 + se];
+    sc += tab.t211[cue_ahead * 2 + usize::from(at(e).is_some_and(|a| a.comma))];
+    sc += cue_w.w212[se];
+    hashed(&mut sc, f(213, &[c.head(), xe]));
+    sc += tab.t214[((c.cue_in_q() & 1) as usize * 2 + usize::from(last.in_quote)) * 2
+        + usize::from(at(e).is_some_and(|a| a.in_quote))];
+    hashed(&mut sc, f(215, &[last.lower, lw(e)]));
+    sc += tab.t216[((run.commas.min(3) as usize) * 2 + usize::from(last.comma)) * 2 + se];
+    sc += tab.t217[usize::from(last.xpos) * 2 + se];
+    hashed(&mut sc, f(218, &[u64::from(at(e).is_some_and(|a| a.cap)), xe]));
+    hashed(&mut sc, f(219, &[at(e).map_or(NA, |a| a.clus[0])]));
+    hashed(&mut sc, f(220, &[to_sent_end, xe]));
+    sc += tab.t221[(starts_quoted * 5 + qb) * 2 + se];
+    sc += cue_w.w222[se * 4 + nsent];
+    hashed(&mut sc, f(223, &[u64::from(last.xpos), xe, xp(e + 1)]));
+    sc
+}
+
+/// The chooser's weights and tables for one cue.
+pub(crate) struct Scorer<'a> {
+    w: &'a Weights,
+    tab: &'a EndTables,
+    cue: CueWeights,
+}
+
+impl<'a> Scorer<'a> {
+    pub(crate) fn new(w: &'a Weights, tab: &'a EndTables, c: &CueCtx) -> Scorer<'a> {
+        Scorer { w, tab, cue: CueWeights::new(w, c) }
+    }
+}
+
+/// The chooser's weights of the cue's features (212 [head, sent_end], 222 [cls, sent_end,
+/// nsent]), per cue.
+pub(crate) struct CueWeights {
+    w212: [f32; 2],
+    w222: [f32; 8],
+}
+
+impl CueWeights {
+    pub(crate) fn new(w: &Weights, c: &CueCtx) -> CueWeights {
+        let get = |key: u64| {
+            let mut r = [0f32; 1];
+            w.add(key, &mut r);
+            r[0]
+        };
+        CueWeights {
+            w212: std::array::from_fn(|i| get(f(212, &[c.head(), i as u64]))),
+            w222: std::array::from_fn(|i| get(f(222, &[c.cls(), (i / 4) as u64, (i % 4) as u64]))),
+        }
+    }
+}
+
 /// Scores of every candidate end (`cands`) of the fragment starting at `s`.
 fn score_all(
-    w: &Weights,
+    m: &Scorer<'_>,
     d: &Prepared,
     c: &CueCtx,
     s: usize,
@@ -177,11 +336,7 @@ fn score_all(
             run.push(d, j);
             j += 1;
         }
-        let mut sc = [0f32; 1];
-        for k in features(d, c, s, e, &run) {
-            w.add(k, &mut sc);
-        }
-        each(e, sc[0]);
+        each(e, score(m, d, c, s, e, &run));
     }
 }
 
@@ -192,7 +347,7 @@ fn score_all(
 /// extended over the next cue (the corpus's attributions are flat), nor shortened from
 /// over a cue to before it (which would bring out a cue the tagger's content nested).
 pub(crate) fn propose(
-    w: &Weights,
+    ch: &EndChooser,
     d: &Prepared,
     c: &CueCtx,
     w_end: usize,
@@ -201,6 +356,7 @@ pub(crate) fn propose(
     mut each: impl FnMut(usize, usize, f32),
 ) {
     let mut cands = Vec::new();
+    let m = Scorer::new(&ch.w, &ch.tab, c);
     for (k, r) in content.iter().enumerate() {
         if r.start < c.cue.end || r.is_empty() {
             continue;
@@ -218,7 +374,7 @@ pub(crate) fn propose(
             cands.retain(|&e| e > q);
         }
         let (mut best, mut best_e, mut kept) = (f32::NEG_INFINITY, r.end, 0f32);
-        score_all(w, d, c, r.start, &cands, |e, s| {
+        score_all(&m, d, c, r.start, &cands, |e, s| {
             if e == r.end {
                 kept = s;
             }
@@ -243,7 +399,7 @@ impl EndChooser {
         content: &mut [Range<usize>],
     ) {
         let mut moves: Vec<(usize, usize)> = Vec::new();
-        propose(&self.w, d, c, w_end, later, content, |k, e, gain| {
+        propose(self, d, c, w_end, later, content, |k, e, gain| {
             if gain > if e > content[k].end { self.extend } else { self.margin } {
                 moves.push((k, e));
             }
@@ -343,6 +499,51 @@ mod tests {
                 assert!(out.contains(&keep) && out.contains(&lim));
                 assert!(out.windows(2).all(|w| w[0] < w[1]) && out.iter().all(|&e| s < e && e <= lim));
             }
+        }
+    }
+
+    /// Scores through the tables are bit for bit the hashed features' weights summed in
+    /// their order.
+    #[test]
+    fn end_tables_give_the_hashed_scores_bit_for_bit() {
+        let text = "“We will not stop,” the leader said (on Monday), adding that talks, which began \
+                    late, had failed – and “nobody” came.\n\nShe denied it, officials said. Fine.";
+        let (_, d) = crate::model::prepare_text(text);
+        let n = d.toks.len();
+        let mut keys = Vec::new();
+        let mut items = Vec::new();
+        for c0 in 0..n.min(12) {
+            let ctx = CueCtx::new(&d, c0..c0 + 1);
+            for s in c0 + 1..n {
+                let mut run = Run::default();
+                for e in s + 1..=n {
+                    run.push(&d, e - 1);
+                    keys.extend(features(&d, &ctx, s, e, &run));
+                    items.push((c0, s, e, run));
+                }
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let mut rng = SplitMix(13);
+        // Weights for most keys (absent rows add nothing).
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = Vec::new();
+        for &k in &keys {
+            let v = ((rng.next_u64() % 4001) as f32 - 2000.0) / 23.0;
+            if !rng.next_u64().is_multiple_of(7) {
+                rows.push((k, vec![(0u16, v)]));
+            }
+        }
+        let w = Weights::from_rows(1, &rows);
+        let tab = EndTables::new(&w);
+        for (c0, s, e, run) in items {
+            let ctx = CueCtx::new(&d, c0..c0 + 1);
+            let m = Scorer::new(&w, &tab, &ctx);
+            let mut want = [0f32; 1];
+            for k in features(&d, &ctx, s, e, &run) {
+                w.add(k, &mut want);
+            }
+            assert_eq!(score(&m, &d, &ctx, s, e, &run).to_bits(), want[0].to_bits(), "{c0} {s}..{e}");
         }
     }
 

@@ -350,6 +350,13 @@ pub(crate) struct CueTables {
     c28: [Row8; 49],
     /// 33 [sent_has_quote, lex, in_quote]: (h·8 + lex)·2 + q.
     c33: [Row8; 32],
+    /// 24 [xpos before, xpos], 25 [xpos, xpos after] by [`tag_pairs`].
+    c24: Vec<Row8>,
+    c25: Vec<Row8>,
+    /// 29 [lex before, lex after]: a·9 + b, lex 0..8 or 8 = outside the sentence.
+    c29: [Row8; 81],
+    /// 32 [qmark before, qmark after, lex]: (a·4 + b)·8 + lex, qmark 0..3 or 3 = outside.
+    c32: [Row8; 128],
 }
 
 impl CueTables {
@@ -359,6 +366,8 @@ impl CueTables {
             w.add(key, &mut r[..CUE_LABELS]);
             r
         };
+        // A small value, or NA at `na`.
+        let small = |v: usize, na: usize| if v == na { NA } else { v as u64 };
         fn boxed<const N: usize>(f: impl Fn(usize) -> Row8) -> Box<[Row8; N]> {
             let v: Vec<Row8> = (0..N).map(f).collect();
             v.into_boxed_slice().try_into().unwrap_or_else(|_| unreachable!("N rows"))
@@ -373,6 +382,12 @@ impl CueTables {
             c27: std::array::from_fn(|i| row(f(27, &[(i / 8) as u64, (i % 8) as u64]))),
             c28: std::array::from_fn(|i| row(f(28, &[(i / 7) as u64, (i % 7) as u64]))),
             c33: std::array::from_fn(|i| row(f(33, &[(i / 16) as u64, (i / 2 % 8) as u64, (i % 2) as u64]))),
+            c24: tag_pairs(w, 1, |_, a, b| f(24, &[a, b]), |_, k| row(k)),
+            c25: tag_pairs(w, 1, |_, a, b| f(25, &[a, b]), |_, k| row(k)),
+            c29: std::array::from_fn(|i| row(f(29, &[small(i / 9, 8), small(i % 9, 8)]))),
+            c32: std::array::from_fn(|i| {
+                row(f(32, &[small(i / 32, 3), small(i / 8 % 4, 3), (i % 8) as u64]))
+            }),
         }
     }
 }
@@ -424,15 +439,27 @@ fn cue_row(
     hashed(&mut acc, f(21, &[lw(2)]));
     hashed(&mut acc, f(22, &[a.lower, w1]));
     hashed(&mut acc, f(23, &[l1, a.lower]));
-    memo.add(w, f(24, &[xp(-1), xpos as u64]), &mut acc);
-    memo.add(w, f(25, &[xpos as u64, xp(1)]), &mut acc);
+    let pair = |t: &[Row8], memo: &mut Memo, tmpl: u32, a: u64, b: u64, acc: &mut Row8| match (xi(a), xi(b)) {
+        (Some(x), Some(y)) => add8(acc, &t[x * XP + y]),
+        _ => memo.add(w, f(tmpl, &[a, b]), acc),
+    };
+    pair(&tab.c24, memo, 24, xp(-1), xpos as u64, &mut acc);
+    pair(&tab.c25, memo, 25, xpos as u64, xp(1), &mut acc);
     add8(&mut acc, &tab.c26[q * 4 + qmk]);
     add8(&mut acc, &tab.c27[q * 8 + lex]);
     add8(&mut acc, &tab.c28[from_start * 7 + to_end]);
-    memo.add(w, f(29, &[lx(-1), lx(1)]), &mut acc);
+    // Lexicon classes are 0..=4 and quote marks 0..=2 (else the hashed path).
+    let small_ix = |v: u64, lim: u64| if v == NA { Some(lim) } else { (v < lim).then_some(v) };
+    match (small_ix(lx(-1), 8), small_ix(lx(1), 8)) {
+        (Some(x), Some(y)) => add8(&mut acc, &tab.c29[(x * 9 + y) as usize]),
+        _ => memo.add(w, f(29, &[lx(-1), lx(1)]), &mut acc),
+    }
     hashed(&mut acc, f(30, &[xp(-1), a.lower]));
     hashed(&mut acc, f(31, &[a.lower, xp(1)]));
-    memo.add(w, f(32, &[qm(-1), qm(1), lex as u64]), &mut acc);
+    match (small_ix(qm(-1), 3), small_ix(qm(1), 3)) {
+        (Some(x), Some(y)) => add8(&mut acc, &tab.c32[(x * 4 + y) as usize * 8 + lex]),
+        _ => memo.add(w, f(32, &[qm(-1), qm(1), lex as u64]), &mut acc),
+    }
     add8(&mut acc, &tab.c33[(sent_has_quote * 8 + lex) * 2 + q]);
     hashed(&mut acc, f(34, &[a.suf, xpos as u64]));
     hashed(&mut acc, f(35, &[l1, a.lower, w1]));
@@ -630,6 +657,46 @@ fn row8(w: &Weights, key: u64) -> Row8 {
     r
 }
 
+/// Tag values a pair feature can see, compacted: the XPOS ids, then "no tag" ([`NONE`]),
+/// then "no token" ([`NA`]).
+const XP: usize = dossier_tag::tags::XPOS.len() + 2;
+
+/// The compact index of a tag value as the features hash it (`None` for a value no model
+/// input has; the caller then hashes as before).
+#[inline(always)]
+fn xi(v: u64) -> Option<usize> {
+    const X: u64 = dossier_tag::tags::XPOS.len() as u64;
+    if v < X {
+        Some(v as usize)
+    } else if v == u64::from(NONE) {
+        Some(X as usize)
+    } else if v == NA {
+        Some(X as usize + 1)
+    } else {
+        None
+    }
+}
+
+/// The tag value of compact index `i` (inverse of [`xi`]).
+fn xv(i: usize) -> u64 {
+    const X: usize = dossier_tag::tags::XPOS.len();
+    match i {
+        _ if i < X => i as u64,
+        _ if i == X => u64::from(NONE),
+        _ => NA,
+    }
+}
+
+/// Rows of a feature over two tag values (and a prefix index `k`), `k·XP² + a·XP + b`.
+fn tag_pairs(
+    w: &Weights,
+    n: usize,
+    key: impl Fn(usize, u64, u64) -> u64,
+    row: impl Fn(&Weights, u64) -> Row8,
+) -> Vec<Row8> {
+    (0..n * XP * XP).map(|i| row(w, key(i / (XP * XP), xv(i / XP % XP), xv(i % XP)))).collect()
+}
+
 /// The two directions a scored token can have from its cue (tokens inside it are pinned
 /// to `O` and get no features): index 0 = before (`dir` 0), 1 = after (`dir` 2).
 const DIRS: [u64; 2] = [0, 2];
@@ -678,6 +745,11 @@ pub(crate) struct RoleTables {
     l66: Box<[Row8; 2 * 2 * 256]>,
     /// 75 [dir, to_end, xpos]: (d·8 + to_end)·256 + xpos.
     l75: Box<[Row8; 2 * 8 * 256]>,
+    /// 45 [dir, xpos before, xpos], 46 [dir, xpos, xpos after], 76 [dir, xpos after, xpos
+    /// two after] by [`tag_pairs`] (k = d).
+    l45: Vec<Row8>,
+    l46: Vec<Row8>,
+    l76: Vec<Row8>,
 }
 
 /// `N` rows, row `i` that of `key(i)` (fixed length, so in-range indices need no checks).
@@ -708,6 +780,9 @@ impl RoleTables {
             l58: table(w, |i| f(58, &[d(i / 512), (i / 256 % 2) as u64, (i % 256) as u64])),
             l66: table(w, |i| f(66, &[d(i / 512), (i / 256 % 2) as u64, (i % 256) as u64])),
             l75: table(w, |i| f(75, &[d(i / 2048), (i / 256 % 8) as u64, (i % 256) as u64])),
+            l45: tag_pairs(w, 2, |k, a, b| f(45, &[d(k), a, b]), row8),
+            l46: tag_pairs(w, 2, |k, a, b| f(46, &[d(k), a, b]), row8),
+            l76: tag_pairs(w, 2, |k, a, b| f(76, &[d(k), a, b]), row8),
         }
     }
 }
@@ -789,8 +864,12 @@ fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: us
     w.add_wide(f(42, &[dir, a.lower]), &mut acc);
     add8(&mut acc, &tab.l43[di * 256 + upos]);
     add8(&mut acc, &tab.l44[di * 256 + xpos]);
-    memo.add(w, f(45, &[dir, xp(-1), xpos as u64]), &mut acc);
-    memo.add(w, f(46, &[dir, xpos as u64, xp(1)]), &mut acc);
+    let pair = |t: &[Row8], memo: &mut Memo, tmpl: u32, a: u64, b: u64, acc: &mut Row8| match (xi(a), xi(b)) {
+        (Some(x), Some(y)) => add8(acc, &t[(di * XP + x) * XP + y]),
+        _ => memo.add(w, f(tmpl, &[dir, a, b]), acc),
+    };
+    pair(&tab.l45, memo, 45, xp(-1), xpos as u64, &mut acc);
+    pair(&tab.l46, memo, 46, xpos as u64, xp(1), &mut acc);
     w.add_wide(f(53, &[dir, lw(-1)]), &mut acc);
     w.add_wide(f(54, &[dir, lw(1)]), &mut acc);
     add8(&mut acc, &tab.l57[di * 8 + lex]);
@@ -799,7 +878,7 @@ fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: us
     add8(&mut acc, &tab.l66[(di * 2 + q) * 256 + xpos]);
     w.add_wide(f(71, &[dir, a.clus[0]]), &mut acc);
     add8(&mut acc, &tab.l75[(di * 8 + to_end) * 256 + xpos]);
-    memo.add(w, f(76, &[dir, xp(1), xp(2)]), &mut acc);
+    pair(&tab.l76, memo, 76, xp(1), xp(2), &mut acc);
     acc
 }
 
@@ -895,7 +974,7 @@ fn allowed(nl: usize, prev: usize, cur: usize) -> bool {
 /// = start). `forced_o[i]` pins position i to label 0.
 fn viterbi(nl: usize, em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
     match nl {
-        CUE_LABELS => viterbi_n::<CUE_LABELS>(em, tr, forced_o),
+        CUE_LABELS => viterbi_cue(em, tr, forced_o),
         ROLE_LABELS => viterbi_role(em, tr, forced_o),
         _ => viterbi_any(nl, em, tr, forced_o),
     }
@@ -960,6 +1039,73 @@ fn viterbi_n<const NL: usize>(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<
     }
     let last = &score[n - 1];
     let mut y = (0..NL).max_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0);
+    let mut out = vec![0u8; n];
+    for i in (0..n).rev() {
+        out[i] = y as u8;
+        y = back[i][y] as usize;
+    }
+    out
+}
+
+/// [`viterbi_n`] for the cue tagger's three labels with [`allowed`] spelled out: `I` (2)
+/// only after `B`/`I`, not at the start. Same candidates, order and comparisons (see
+/// [`viterbi_role`]).
+fn viterbi_cue(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
+    const NL: usize = CUE_LABELS;
+    const NEG: f32 = f32::NEG_INFINITY;
+    let n = (em.len() / NL).min(forced_o.len());
+    if n == 0 || tr.len() < (NL + 1) * NL || !tr.iter().all(|t| t.is_finite()) {
+        return viterbi_n::<NL>(em, tr, forced_o);
+    }
+    let t = |p: usize, y: usize| tr[p * NL + y];
+    let trm: [[f32; NL]; NL] = std::array::from_fn(|p| std::array::from_fn(|y| t(p, y)));
+    let start: [f32; NL] = std::array::from_fn(|y| t(NL, y));
+    let mut back = vec![[0u8; NL]; n];
+    let mut prev = [NEG; NL];
+    for y in [0, 1] {
+        if !forced_o[0] || y == 0 {
+            prev[y] = em[y] + start[y];
+        }
+    }
+    #[inline(always)]
+    fn best_of<const K: usize>(
+        prev: &[f32; NL],
+        trm: &[[f32; NL]; NL],
+        y: usize,
+        ps: [usize; K],
+    ) -> (f32, u8) {
+        let mut best = NEG;
+        let mut a = 0u8;
+        for p in ps {
+            let v = prev[p] + trm[p][y];
+            if v > best {
+                best = v;
+                a = p as u8;
+            }
+        }
+        (best, a)
+    }
+    for i in 1..n {
+        let e: &[f32; NL] = em[i * NL..(i + 1) * NL].try_into().expect("NL scores");
+        let mut cur = [NEG; NL];
+        let mut arg = [0u8; NL];
+        let cands = [
+            best_of(&prev, &trm, 0, [0, 1, 2]),
+            best_of(&prev, &trm, 1, [0, 1, 2]),
+            best_of(&prev, &trm, 2, [1, 2]),
+        ];
+        let labels = if forced_o[i] { 1 } else { NL };
+        for y in 0..labels {
+            let (best, a) = cands[y];
+            if best > NEG {
+                cur[y] = best + e[y];
+                arg[y] = a;
+            }
+        }
+        prev = cur;
+        back[i] = arg;
+    }
+    let mut y = (0..NL).max_by(|&a, &b| prev[a].total_cmp(&prev[b])).unwrap_or(0);
     let mut out = vec![0u8; n];
     for i in (0..n).rev() {
         out[i] = y as u8;
@@ -1265,7 +1411,7 @@ impl AttrModel {
             if !extend.is_finite() {
                 return Err(ModelError::Corrupt("content-end margin is not finite".into()));
             }
-            Some(EndChooser { w, margin, extend })
+            Some(EndChooser::new(w, margin, extend))
         };
         r.done()?;
         Ok(AttrModel {
@@ -1808,11 +1954,11 @@ fn write_ends(
     w: &mut Writer,
 ) {
     let rows = ends::train(&end_items(docs), epochs, seed);
-    let weights = Weights::from_rows(1, &rows);
+    let chooser = EndChooser::new(Weights::from_rows(1, &rows), 0.0, 0.0);
     let (margin, extend) = if dev.is_empty() {
         (DEFAULT_END_MARGIN, DEFAULT_END_MARGIN)
     } else {
-        tune_margin(model, &weights, dev)
+        tune_margin(model, &chooser, dev)
     };
     w.f32(margin);
     Weights::write(&rows, w);
@@ -1839,7 +1985,7 @@ fn end_items(docs: &[TrainDoc]) -> Vec<ends::Item<'_>> {
 
 /// The margins (against shorter, longer ends) that maximise exact content fragments on
 /// `dev` (gold cues, `model`'s role tagger, then the chooser); ties go to the larger margin.
-fn tune_margin(model: &AttrModel, w: &Weights, dev: &[TrainDoc]) -> (f32, f32) {
+fn tune_margin(model: &AttrModel, ch: &EndChooser, dev: &[TrainDoc]) -> (f32, f32) {
     // Per proposal: gain, whether the tagger's end was right, whether the proposal is, and
     // whether it extends the fragment.
     let mut props: Vec<(f32, bool, bool, bool)> = Vec::new();
@@ -1853,7 +1999,7 @@ fn tune_margin(model: &AttrModel, w: &Weights, dev: &[TrainDoc]) -> (f32, f32) {
             // The gold cues after this one.
             let mut later: Vec<usize> = d.attrs.iter().map(|a| a.0.start).filter(|&s| s >= c.end).collect();
             later.sort_unstable();
-            ends::propose(w, &d.prep, &ctx, win.end, &later, &content, |k, e, gain| {
+            ends::propose(ch, &d.prep, &ctx, win.end, &later, &content, |k, e, gain| {
                 let r = &content[k];
                 if e != r.end {
                     props.push((gain, gold.contains(r), gold.contains(&(r.start..e)), e > r.end));
@@ -1938,7 +2084,8 @@ mod tests {
         }
     }
 
-    /// The five-label Viterbi against the general ones, also on scores full of ties.
+    /// The five- and three-label Viterbis against the general ones, also on scores full of
+    /// ties.
     #[test]
     fn role_viterbi_matches_the_general_ones_with_ties() {
         let mut rng = SplitMix(11);
@@ -1958,6 +2105,12 @@ mod tests {
             let want = viterbi_any(nl, &em, &tr, &forced);
             assert_eq!(viterbi_role(&em, &tr, &forced), want, "round {round}");
             assert_eq!(viterbi_n::<ROLE_LABELS>(&em, &tr, &forced), want, "round {round}");
+            // The same scores cut to three labels for the cue tagger.
+            let em3: Vec<f32> = em.chunks_exact(nl).flat_map(|r| r[..CUE_LABELS].to_vec()).collect();
+            let tr3: Vec<f32> = tr.chunks_exact(nl).flat_map(|r| r[..CUE_LABELS].to_vec()).take(12).collect();
+            let want3 = viterbi_any(CUE_LABELS, &em3, &tr3, &forced);
+            assert_eq!(viterbi_cue(&em3, &tr3, &forced), want3, "round {round}");
+            assert_eq!(viterbi_n::<CUE_LABELS>(&em3, &tr3, &forced), want3, "round {round}");
         }
     }
 

@@ -78,6 +78,10 @@ pub(crate) struct Lexicon {
     /// Determiners before a month or weekday that make it a modifier of the noun after
     /// it ("a June agreement"): the clause's tense does not pick its occurrence.
     pub attributive_before: HashSet<&'static str>,
+    /// Words of a quantity before a rate ("$2 million a year", "20% annually").
+    pub rate_quantities: HashSet<&'static str>,
+    /// Adverbs that are the unit of a rate after a quantity ("10,000 units annually").
+    pub rate_adverbs: HashSet<&'static str>,
     /// "declined to comment on Monday": an infinitive that happens with its verb.
     pub implicatives: HashSet<&'static str>,
     /// Prepositions that fix the occurrence whatever the verb: `true` for a deadline ("until",
@@ -291,6 +295,8 @@ impl Lexicon {
             nonfinite_before: words(include_str!("../data/nonfinite_before.txt")),
             anchored_relatives: words(include_str!("../data/anchored_relatives.txt")),
             attributive_before: words(include_str!("../data/attributive_before.txt")),
+            rate_quantities: words(include_str!("../data/rate_quantities.txt")),
+            rate_adverbs: words(include_str!("../data/rate_adverbs.txt")),
             implicatives: words(include_str!("../data/implicatives.txt")),
             tense_preps: rows(include_str!("../data/tense_preps.tsv"))
                 .filter_map(|r| Some((r[0].trim(), r.get(1)?.trim() == "deadline")))

@@ -61,6 +61,9 @@ impl<'a> Matcher<'a> {
             if trig && !self.blocked(i) {
                 if let Some(c) = self.at(i) {
                     i = c.hi.max(i + 1);
+                    if self.rate(&c) {
+                        continue;
+                    }
                     let second = self.second_day(&c);
                     out.push(c);
                     if let Some(c2) = second {
@@ -90,6 +93,32 @@ impl<'a> Matcher<'a> {
             || LEX.prepositions.contains(self.w(next));
         (d2 > d1 && ends && !self.t.cap(next))
             .then(|| cand(k + 1, next, TimexType::Date, Under::Cal { y, m: Some(m), d: Some(d2) }))
+    }
+
+    /// "$2 million a year", "rise 8.5% annually", "10,000 units annually", "700 seats a
+    /// week": the unit is the denominator of a rate after a quantity, no time of its own
+    /// (TimeBank leaves most of them untagged). "twice a week", "three times a day" and a
+    /// bare "annually" stay sets.
+    fn rate(&self, c: &Cand) -> bool {
+        let per = c.hi == c.lo + 2
+            && matches!(self.w(c.lo), "a" | "an" | "per")
+            && self.unit(c.lo + 1).is_some_and(|(_, m)| m == 1)
+            && !self.w(c.lo + 1).ends_with('s');
+        let adverb = c.hi == c.lo + 1 && LEX.rate_adverbs.contains(self.w(c.lo));
+        if !(per || adverb) || c.lo == 0 {
+            return false;
+        }
+        let quantity = |k: usize| self.t.is_num(k) || LEX.rate_quantities.contains(self.w(k));
+        let p = c.lo - 1;
+        // "700 seats a week": a counted plural noun between ("times" makes a set)
+        let noun = p > 0
+            && self.t.kind(p) == Some(Kind::Word)
+            && !self.t.cap(p)
+            && self.w(p).ends_with('s')
+            && self.w(p) != "times"
+            && self.unit(p).is_none()
+            && quantity(p - 1);
+        quantity(p) || noun
     }
 
     /// Token `i` sits in a context listed in `not_timex.txt` ("as soon as").
