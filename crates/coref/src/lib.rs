@@ -622,6 +622,10 @@ impl<'a> Linker<'a> {
                     continue;
                 };
                 if let Some((np, head)) = self.description_at(det_at) {
+                    // "in central Bangkok, the city's largest protest": a possessor, no apposition.
+                    if self.lower.get(head + 1).is_some_and(|w| matches!(&**w, "'s" | "\u{2019}s")) {
+                        continue;
+                    }
                     let head_word = self.lower[head].to_string();
                     let compatible = self
                         .lex
@@ -751,6 +755,31 @@ impl<'a> Linker<'a> {
             if in_name || (ok_label && self.info[r].has_desc(head)) {
                 return Some(i);
             }
+        }
+        // A kind of place ("the city", "this village", "the port city", "the country"): the
+        // nearest named place of that kind in the last eight sentences. Place names the
+        // gazetteer does not know are taken for settlements: small towns are not in it.
+        if let Some(kind) = place_kind(head) {
+            if self.tokens_of(np).len() > 3 {
+                return None;
+            }
+            for &i in &cands {
+                if self.mentions[i].sentence + 8 < here {
+                    break;
+                }
+                let r = self.find(i);
+                if !self.info[r].named || self.mentions[i].kind != MentionKind::Name {
+                    continue;
+                }
+                // The tagger's label, or the gazetteer when the tagger called a known place
+                // something else ("Whether Batumi matters").
+                let name = self.mentions[i].span.of(self.text);
+                let loc = self.info[r].label() == Some(EntityLabel::Loc);
+                if (loc && kind.fits(name)) || kind.known(name) {
+                    return Some(i);
+                }
+            }
+            return None;
         }
         // Otherwise, for a bare "the company", the nearest entity of a fitting label in the
         // last three sentences; a description with modifiers of its own ("the Russian
@@ -1004,6 +1033,48 @@ impl Linker<'_> {
             return EntityLabel::Loc;
         }
         voted
+    }
+}
+
+/// What a place noun calls: a settlement ("the city", "this village") or a country.
+#[derive(Clone, Copy)]
+enum PlaceKind {
+    Settlement,
+    Country,
+}
+
+fn place_kind(head: &str) -> Option<PlaceKind> {
+    match head {
+        "city" | "town" | "village" | "capital" => Some(PlaceKind::Settlement),
+        "country" | "nation" => Some(PlaceKind::Country),
+        _ => None,
+    }
+}
+
+impl PlaceKind {
+    /// Whether the gazetteer knows a name as a place of this kind.
+    fn known(self, name: &str) -> bool {
+        use dossier_tag::gazetteer::{Gazetteer, Kind};
+        let kinds = Gazetteer::global().kinds_of(name);
+        let bit = match self {
+            PlaceKind::Country => Kind::Country.bit(),
+            PlaceKind::Settlement => Kind::City.bit(),
+        };
+        kinds & bit != 0 && kinds & Kind::Org.bit() == 0
+    }
+
+    /// Whether a place name is of this kind, by the gazetteer.
+    fn fits(self, name: &str) -> bool {
+        use dossier_tag::gazetteer::{Gazetteer, Kind};
+        let kinds = Gazetteer::global().kinds_of(name);
+        match self {
+            PlaceKind::Country => kinds & Kind::Country.bit() != 0,
+            PlaceKind::Settlement => {
+                let wider =
+                    Kind::Country.bit() | Kind::State.bit() | Kind::Continent.bit() | Kind::Region.bit();
+                kinds & Kind::City.bit() != 0 || kinds & wider == 0
+            }
+        }
     }
 }
 

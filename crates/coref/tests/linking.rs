@@ -121,6 +121,29 @@ fn a_name_ending_settles_the_label() {
 }
 
 #[test]
+fn the_city_is_the_nearest_settlement_not_the_country() {
+    let r = analyze(
+        "Flooding cut power across Plovdiv in Bulgaria on Monday. Residents said the city had not \
+         seen such rain in decades. Whether Plovdiv recovers quickly matters to the whole region. \
+         \"Nobody believed this city could flood,\" a shop owner said.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Plovdiv");
+    assert!(m.contains(&("the city", "nominal")), "{m:?}");
+    assert!(m.contains(&("this city", "nominal")), "{m:?}");
+    let bulgaria = entity_of(&r, "Bulgaria");
+    assert!(!bulgaria.iter().any(|(t, _)| t.contains("city")), "{bulgaria:?}");
+}
+
+#[test]
+fn a_possessive_description_after_a_comma_is_a_mention_not_an_apposition() {
+    let r = analyze("Thousands rallied in central Sofia, the city's largest protest this year, police said.");
+    check_offsets(&r);
+    let m = entity_of(&r, "Sofia");
+    assert!(m.contains(&("the city", "nominal")), "{m:?}");
+}
+
+#[test]
 fn different_councils_stay_apart() {
     let r = analyze(
         "The Security Council of Arvand met on Monday. Separately, the National Security Council \
