@@ -439,12 +439,16 @@ fn cue_row(
     hashed(&mut acc, f(21, &[lw(2)]));
     hashed(&mut acc, f(22, &[a.lower, w1]));
     hashed(&mut acc, f(23, &[l1, a.lower]));
-    let pair = |t: &[Row8], memo: &mut Memo, tmpl: u32, a: u64, b: u64, acc: &mut Row8| match (xi(a), xi(b)) {
-        (Some(x), Some(y)) => add8(acc, &t[x * XP + y]),
-        _ => memo.add(w, f(tmpl, &[a, b]), acc),
-    };
-    pair(&tab.c24, memo, 24, xp(-1), xpos as u64, &mut acc);
-    pair(&tab.c25, memo, 25, xpos as u64, xp(1), &mut acc);
+    // A [tag, tag] feature: the table row, or hashed for a value outside it.
+    #[inline(always)]
+    fn pair(t: &[Row8], memo: &mut Memo, w: &Weights, tmpl: u32, a: u64, b: u64, acc: &mut Row8) {
+        match (xi(a), xi(b)) {
+            (Some(x), Some(y)) => add8(acc, &t[x * XP + y]),
+            _ => memo.add(w, f(tmpl, &[a, b]), acc),
+        }
+    }
+    pair(&tab.c24, memo, w, 24, xp(-1), xpos as u64, &mut acc);
+    pair(&tab.c25, memo, w, 25, xpos as u64, xp(1), &mut acc);
     add8(&mut acc, &tab.c26[q * 4 + qmk]);
     add8(&mut acc, &tab.c27[q * 8 + lex]);
     add8(&mut acc, &tab.c28[from_start * 7 + to_end]);
@@ -864,12 +868,17 @@ fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: us
     w.add_wide(f(42, &[dir, a.lower]), &mut acc);
     add8(&mut acc, &tab.l43[di * 256 + upos]);
     add8(&mut acc, &tab.l44[di * 256 + xpos]);
-    let pair = |t: &[Row8], memo: &mut Memo, tmpl: u32, a: u64, b: u64, acc: &mut Row8| match (xi(a), xi(b)) {
-        (Some(x), Some(y)) => add8(acc, &t[(di * XP + x) * XP + y]),
-        _ => memo.add(w, f(tmpl, &[dir, a, b]), acc),
-    };
-    pair(&tab.l45, memo, 45, xp(-1), xpos as u64, &mut acc);
-    pair(&tab.l46, memo, 46, xpos as u64, xp(1), &mut acc);
+    // A [dir, tag, tag] feature: the table row, or hashed for a value outside it.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn pair(t: &[Row8], memo: &mut Memo, w: &Weights, tmpl: u32, di: usize, a: u64, b: u64, acc: &mut Row8) {
+        match (xi(a), xi(b)) {
+            (Some(x), Some(y)) => add8(acc, &t[(di * XP + x) * XP + y]),
+            _ => memo.add(w, f(tmpl, &[DIRS[di], a, b]), acc),
+        }
+    }
+    pair(&tab.l45, memo, w, 45, di, xp(-1), xpos as u64, &mut acc);
+    pair(&tab.l46, memo, w, 46, di, xpos as u64, xp(1), &mut acc);
     w.add_wide(f(53, &[dir, lw(-1)]), &mut acc);
     w.add_wide(f(54, &[dir, lw(1)]), &mut acc);
     add8(&mut acc, &tab.l57[di * 8 + lex]);
@@ -878,7 +887,7 @@ fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: us
     add8(&mut acc, &tab.l66[(di * 2 + q) * 256 + xpos]);
     w.add_wide(f(71, &[dir, a.clus[0]]), &mut acc);
     add8(&mut acc, &tab.l75[(di * 8 + to_end) * 256 + xpos]);
-    pair(&tab.l76, memo, 76, xp(1), xp(2), &mut acc);
+    pair(&tab.l76, memo, w, 76, di, xp(1), xp(2), &mut acc);
     acc
 }
 
