@@ -407,10 +407,12 @@ fn cue_row(
     bias: f32,
 ) -> Row8 {
     let t = &d.toks;
-    let at = |k: isize| -> Option<&Atom> {
-        let k = i as isize + k;
+    // The tokens two before to two after (None outside the sentence), looked up once.
+    let near: [Option<&Atom>; 5] = std::array::from_fn(|k| {
+        let k = i as isize + k as isize - 2;
         (k >= s.start as isize && k < s.end as isize).then(|| &t[k as usize])
-    };
+    });
+    let at = |k: isize| near[(k + 2) as usize];
     let lw = |k: isize| at(k).map_or(NA, |a| a.lower);
     let xp = |k: isize| at(k).map_or(NA, |a| u64::from(a.xpos));
     let lx = |k: isize| at(k).map_or(NA, |a| u64::from(a.lex));
