@@ -756,6 +756,9 @@ pub(crate) struct RoleTables {
     l45: Vec<Row8>,
     l46: Vec<Row8>,
     l76: Vec<Row8>,
+    /// [`CueRows`]' 63 and 67 by the cue's class (0..8).
+    r63: Box<[[Row8; 12]; 8]>,
+    r67: Box<[[Row8; 16]; 8]>,
 }
 
 /// `N` rows, row `i` that of `key(i)` (fixed length, so in-range indices need no checks).
@@ -789,6 +792,8 @@ impl RoleTables {
             l45: tag_pairs(w, 2, |k, a, b| f(45, &[d(k), a, b]), row8),
             l46: tag_pairs(w, 2, |k, a, b| f(46, &[d(k), a, b]), row8),
             l76: tag_pairs(w, 2, |k, a, b| f(76, &[d(k), a, b]), row8),
+            r63: Box::new(std::array::from_fn(|cls| rows63(w, cls as u64))),
+            r67: Box::new(std::array::from_fn(|cls| rows67(w, cls as u64))),
         }
     }
 }
@@ -814,6 +819,16 @@ struct CueRows<'a> {
     t67: [Row8; 16],
 }
 
+/// 63 [dir, cls, so] for one cue class: d·6 + so + 2.
+fn rows63(w: &Weights, cls: u64) -> [Row8; 12] {
+    std::array::from_fn(|i| row8(w, f(63, &[DIRS[i / 6], cls, SOS[i % 6]])))
+}
+
+/// 67 [dir, cls, qb, in_quote] for one cue class: (d·4 + qb)·2 + q.
+fn rows67(w: &Weights, cls: u64) -> [Row8; 16] {
+    std::array::from_fn(|i| row8(w, f(67, &[DIRS[i / 8], cls, (i / 2 % 4) as u64, (i % 2) as u64])))
+}
+
 impl<'a> CueRows<'a> {
     fn new(tab: &'a RoleTables, w: &'a Weights, c: &CueCtx) -> CueRows<'a> {
         fn arr<const N: usize>(w: &Weights, key: impl Fn(usize) -> u64) -> [Row8; N] {
@@ -828,9 +843,9 @@ impl<'a> CueRows<'a> {
             t52: arr(w, |i| f(52, &[d(i / 8), head, (i % 8) as u64])),
             t61: arr(w, |i| f(61, &[d(i / 5), c.after_cue, (i % 5) as u64])),
             t62: arr(w, |i| f(62, &[d(i / 5), c.before_cue, (i % 5) as u64])),
-            t63: arr(w, |i| f(63, &[d(i / 6), cls, SOS[i % 6]])),
+            t63: if cls < 8 { tab.r63[cls as usize] } else { rows63(w, cls) },
             t64: arr(w, |i| f(64, &[d(i), c.first, head])),
-            t67: arr(w, |i| f(67, &[d(i / 8), cls, (i / 2 % 4) as u64, (i % 2) as u64])),
+            t67: if cls < 8 { tab.r67[cls as usize] } else { rows67(w, cls) },
         }
     }
 }
