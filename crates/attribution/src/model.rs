@@ -911,32 +911,68 @@ fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: us
 /// [`role_cued`]'s rows for token `j` (not inside the cue) added to `acc` in its order,
 /// through the tables (feature 72, which reads the token's cluster: `far72`, its row for
 /// distance buckets of 4 and more, else through the row cache).
+/// What [`add_role_cued`] reads from the cue, once per cue.
+struct CueSide {
+    /// The cue's sentence and its paragraph.
+    sent: usize,
+    para: u32,
+    cue_in_q: usize,
+    /// Quote-mark and comma prefix counts at the cue's start and end.
+    qm: (u32, u32),
+    cm: (u32, u32),
+}
+
+impl CueSide {
+    fn new(d: &Prepared, c: &CueCtx) -> CueSide {
+        let (c0, c1) = (c.cue.start, c.cue.end);
+        let sent = d.sent_of[c0] as usize;
+        CueSide {
+            sent,
+            para: d.para_of_sent[sent],
+            cue_in_q: (c.cue_in_q & 1) as usize,
+            qm: (d.qm_ps[c0], d.qm_ps[c1]),
+            cm: (d.comma_ps[c0], d.comma_ps[c1]),
+        }
+    }
+}
+
+/// [`bucket`] for distances up to 20 (7 beyond).
+const BUCKETS: [u8; 21] = [0, 1, 2, 3, 4, 4, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6];
+
+/// [`role_cued`]'s rows for token `j` at distance `dist` from the cue, before it (`DI` 0)
+/// or after it (`DI` 1), added to `acc` in its order, through the tables (feature 72, which
+/// reads the token's cluster: `far72`, its row for distance buckets of 4 and more, else
+/// through the row cache).
 #[inline(always)]
-fn add_role_cued(
+fn add_role_cued<const DI: usize>(
     cr: &CueRows<'_>,
     memo: &mut Memo,
     d: &Prepared,
-    c: &CueCtx,
-    j: usize,
+    cs: &CueSide,
+    (j, dist): (usize, usize),
     far72: &Row8,
     acc: &mut Row8,
 ) {
     let (tab, w) = (cr.tab, cr.w);
+    let di = DI;
     let a = &d.toks[j];
-    let (c0, c1) = (c.cue.start, c.cue.end);
-    let (di, dist, lo, hi) = if j < c0 { (0usize, c0 - j, j, c0) } else { (1usize, j + 1 - c1, c1, j + 1) };
-    let qb = (d.qm_ps[hi] - d.qm_ps[lo]).min(3) as usize;
-    let cb = (d.comma_ps[hi] - d.comma_ps[lo]).min(3) as usize;
-    let (sj, sc) = (d.sent_of[j] as usize, d.sent_of[c0] as usize);
-    let (ps_j, ps_c) = (d.para_of_sent[sj], d.para_of_sent[sc]);
-    let po = (ps_j - ps_c.min(ps_j)).min(2) as usize;
-    let b = bucket(dist) as usize;
+    // Marks between the token and the cue: over j..c0 before it, c1..j + 1 after it.
+    let (qb, cb) = if DI == 0 {
+        (cs.qm.0 - d.qm_ps[j], cs.cm.0 - d.comma_ps[j])
+    } else {
+        (d.qm_ps[j + 1] - cs.qm.1, d.comma_ps[j + 1] - cs.cm.1)
+    };
+    let (qb, cb) = (qb.min(3) as usize, cb.min(3) as usize);
+    let sj = d.sent_of[j] as usize;
+    let ps_j = d.para_of_sent[sj];
+    let po = (ps_j - cs.para.min(ps_j)).min(2) as usize;
+    let b = BUCKETS.get(dist).map_or(7, |&b| usize::from(b));
     let (b4, b5) = (b.min(4), b.min(5));
-    let so = ((sj as i64 - sc as i64).clamp(-2, 3) + 2) as usize;
+    let so = ((sj as i64 - cs.sent as i64).clamp(-2, 3) + 2) as usize;
     let s = &d.sents[sj];
     let sp = usize::from(j == s.start) | (usize::from(j + 1 == s.end) << 1);
     let q = usize::from(a.in_quote);
-    let cq = (c.cue_in_q & 1) as usize;
+    let cq = cs.cue_in_q;
     let qm = usize::from(a.qmark).min(2);
     add8(acc, &tab.t41[di * 8 + b]);
     add8(acc, &tab.t47[((di * 2 + q) * 4 + qb) * 2 + cq]);
@@ -1543,6 +1579,7 @@ impl AttrModel {
         const NL: usize = ROLE_LABELS;
         let wt = &self.role.w;
         let cr = CueRows::new(&self.role_tab, wt, c);
+        let cs = CueSide::new(d, c);
         sc.em.clear();
         sc.em.resize(w.len() * NL, 0.0);
         sc.forced.clear();
@@ -1565,7 +1602,11 @@ impl AttrModel {
             }
             let mut acc = sc.local[slot];
             let far = sc.far72[slot];
-            add_role_cued(&cr, &mut sc.role_memo, d, c, j, &far, &mut acc);
+            if j < c.cue.start {
+                add_role_cued::<0>(&cr, &mut sc.role_memo, d, &cs, (j, c.cue.start - j), &far, &mut acc);
+            } else {
+                add_role_cued::<1>(&cr, &mut sc.role_memo, d, &cs, (j, j + 1 - c.cue.end), &far, &mut acc);
+            }
             sc.em[k * NL..(k + 1) * NL].copy_from_slice(&acc[..NL]);
         }
         viterbi(NL, &sc.em, &self.role.tr, &sc.forced)
@@ -2254,6 +2295,13 @@ mod tests {
                 let mut sc = Scratch::new(d.toks.len());
                 assert_eq!(m.tag_cues(&d, &mut sc), tag_cues(&m.cue, bias, &d));
             }
+        }
+    }
+
+    #[test]
+    fn bucket_table_matches_bucket() {
+        for n in 0..40 {
+            assert_eq!(BUCKETS.get(n).map_or(7, |&b| u64::from(b)), bucket(n), "{n}");
         }
     }
 
