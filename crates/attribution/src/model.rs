@@ -407,10 +407,12 @@ fn cue_row(
     bias: f32,
 ) -> Row8 {
     let t = &d.toks;
-    let at = |k: isize| -> Option<&Atom> {
-        let k = i as isize + k;
+    // The tokens two before to two after (None outside the sentence), looked up once.
+    let near: [Option<&Atom>; 5] = std::array::from_fn(|k| {
+        let k = i as isize + k as isize - 2;
         (k >= s.start as isize && k < s.end as isize).then(|| &t[k as usize])
-    };
+    });
+    let at = |k: isize| near[(k + 2) as usize];
     let lw = |k: isize| at(k).map_or(NA, |a| a.lower);
     let xp = |k: isize| at(k).map_or(NA, |a| u64::from(a.xpos));
     let lx = |k: isize| at(k).map_or(NA, |a| u64::from(a.lex));
@@ -439,12 +441,16 @@ fn cue_row(
     hashed(&mut acc, f(21, &[lw(2)]));
     hashed(&mut acc, f(22, &[a.lower, w1]));
     hashed(&mut acc, f(23, &[l1, a.lower]));
-    let pair = |t: &[Row8], memo: &mut Memo, tmpl: u32, a: u64, b: u64, acc: &mut Row8| match (xi(a), xi(b)) {
-        (Some(x), Some(y)) => add8(acc, &t[x * XP + y]),
-        _ => memo.add(w, f(tmpl, &[a, b]), acc),
-    };
-    pair(&tab.c24, memo, 24, xp(-1), xpos as u64, &mut acc);
-    pair(&tab.c25, memo, 25, xpos as u64, xp(1), &mut acc);
+    // A [tag, tag] feature: the table row, or hashed for a value outside it.
+    #[inline(always)]
+    fn pair(t: &[Row8], memo: &mut Memo, w: &Weights, tmpl: u32, a: u64, b: u64, acc: &mut Row8) {
+        match (xi(a), xi(b)) {
+            (Some(x), Some(y)) => add8(acc, &t[x * XP + y]),
+            _ => memo.add(w, f(tmpl, &[a, b]), acc),
+        }
+    }
+    pair(&tab.c24, memo, w, 24, xp(-1), xpos as u64, &mut acc);
+    pair(&tab.c25, memo, w, 25, xpos as u64, xp(1), &mut acc);
     add8(&mut acc, &tab.c26[q * 4 + qmk]);
     add8(&mut acc, &tab.c27[q * 8 + lex]);
     add8(&mut acc, &tab.c28[from_start * 7 + to_end]);
@@ -750,6 +756,9 @@ pub(crate) struct RoleTables {
     l45: Vec<Row8>,
     l46: Vec<Row8>,
     l76: Vec<Row8>,
+    /// [`CueRows`]' 63 and 67 by the cue's class (0..8).
+    r63: Box<[[Row8; 12]; 8]>,
+    r67: Box<[[Row8; 16]; 8]>,
 }
 
 /// `N` rows, row `i` that of `key(i)` (fixed length, so in-range indices need no checks).
@@ -783,6 +792,8 @@ impl RoleTables {
             l45: tag_pairs(w, 2, |k, a, b| f(45, &[d(k), a, b]), row8),
             l46: tag_pairs(w, 2, |k, a, b| f(46, &[d(k), a, b]), row8),
             l76: tag_pairs(w, 2, |k, a, b| f(76, &[d(k), a, b]), row8),
+            r63: Box::new(std::array::from_fn(|cls| rows63(w, cls as u64))),
+            r67: Box::new(std::array::from_fn(|cls| rows67(w, cls as u64))),
         }
     }
 }
@@ -808,6 +819,16 @@ struct CueRows<'a> {
     t67: [Row8; 16],
 }
 
+/// 63 [dir, cls, so] for one cue class: d·6 + so + 2.
+fn rows63(w: &Weights, cls: u64) -> [Row8; 12] {
+    std::array::from_fn(|i| row8(w, f(63, &[DIRS[i / 6], cls, SOS[i % 6]])))
+}
+
+/// 67 [dir, cls, qb, in_quote] for one cue class: (d·4 + qb)·2 + q.
+fn rows67(w: &Weights, cls: u64) -> [Row8; 16] {
+    std::array::from_fn(|i| row8(w, f(67, &[DIRS[i / 8], cls, (i / 2 % 4) as u64, (i % 2) as u64])))
+}
+
 impl<'a> CueRows<'a> {
     fn new(tab: &'a RoleTables, w: &'a Weights, c: &CueCtx) -> CueRows<'a> {
         fn arr<const N: usize>(w: &Weights, key: impl Fn(usize) -> u64) -> [Row8; N] {
@@ -822,9 +843,9 @@ impl<'a> CueRows<'a> {
             t52: arr(w, |i| f(52, &[d(i / 8), head, (i % 8) as u64])),
             t61: arr(w, |i| f(61, &[d(i / 5), c.after_cue, (i % 5) as u64])),
             t62: arr(w, |i| f(62, &[d(i / 5), c.before_cue, (i % 5) as u64])),
-            t63: arr(w, |i| f(63, &[d(i / 6), cls, SOS[i % 6]])),
+            t63: if cls < 8 { tab.r63[cls as usize] } else { rows63(w, cls) },
             t64: arr(w, |i| f(64, &[d(i), c.first, head])),
-            t67: arr(w, |i| f(67, &[d(i / 8), cls, (i / 2 % 4) as u64, (i % 2) as u64])),
+            t67: if cls < 8 { tab.r67[cls as usize] } else { rows67(w, cls) },
         }
     }
 }
@@ -864,12 +885,17 @@ fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: us
     w.add_wide(f(42, &[dir, a.lower]), &mut acc);
     add8(&mut acc, &tab.l43[di * 256 + upos]);
     add8(&mut acc, &tab.l44[di * 256 + xpos]);
-    let pair = |t: &[Row8], memo: &mut Memo, tmpl: u32, a: u64, b: u64, acc: &mut Row8| match (xi(a), xi(b)) {
-        (Some(x), Some(y)) => add8(acc, &t[(di * XP + x) * XP + y]),
-        _ => memo.add(w, f(tmpl, &[dir, a, b]), acc),
-    };
-    pair(&tab.l45, memo, 45, xp(-1), xpos as u64, &mut acc);
-    pair(&tab.l46, memo, 46, xpos as u64, xp(1), &mut acc);
+    // A [dir, tag, tag] feature: the table row, or hashed for a value outside it.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn pair(t: &[Row8], memo: &mut Memo, w: &Weights, tmpl: u32, di: usize, a: u64, b: u64, acc: &mut Row8) {
+        match (xi(a), xi(b)) {
+            (Some(x), Some(y)) => add8(acc, &t[(di * XP + x) * XP + y]),
+            _ => memo.add(w, f(tmpl, &[DIRS[di], a, b]), acc),
+        }
+    }
+    pair(&tab.l45, memo, w, 45, di, xp(-1), xpos as u64, &mut acc);
+    pair(&tab.l46, memo, w, 46, di, xpos as u64, xp(1), &mut acc);
     w.add_wide(f(53, &[dir, lw(-1)]), &mut acc);
     w.add_wide(f(54, &[dir, lw(1)]), &mut acc);
     add8(&mut acc, &tab.l57[di * 8 + lex]);
@@ -878,39 +904,75 @@ fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: us
     add8(&mut acc, &tab.l66[(di * 2 + q) * 256 + xpos]);
     w.add_wide(f(71, &[dir, a.clus[0]]), &mut acc);
     add8(&mut acc, &tab.l75[(di * 8 + to_end) * 256 + xpos]);
-    pair(&tab.l76, memo, 76, xp(1), xp(2), &mut acc);
+    pair(&tab.l76, memo, w, 76, di, xp(1), xp(2), &mut acc);
     acc
 }
 
 /// [`role_cued`]'s rows for token `j` (not inside the cue) added to `acc` in its order,
 /// through the tables (feature 72, which reads the token's cluster: `far72`, its row for
 /// distance buckets of 4 and more, else through the row cache).
+/// What [`add_role_cued`] reads from the cue, once per cue.
+struct CueSide {
+    /// The cue's sentence and its paragraph.
+    sent: usize,
+    para: u32,
+    cue_in_q: usize,
+    /// Quote-mark and comma prefix counts at the cue's start and end.
+    qm: (u32, u32),
+    cm: (u32, u32),
+}
+
+impl CueSide {
+    fn new(d: &Prepared, c: &CueCtx) -> CueSide {
+        let (c0, c1) = (c.cue.start, c.cue.end);
+        let sent = d.sent_of[c0] as usize;
+        CueSide {
+            sent,
+            para: d.para_of_sent[sent],
+            cue_in_q: (c.cue_in_q & 1) as usize,
+            qm: (d.qm_ps[c0], d.qm_ps[c1]),
+            cm: (d.comma_ps[c0], d.comma_ps[c1]),
+        }
+    }
+}
+
+/// [`bucket`] for distances up to 20 (7 beyond).
+const BUCKETS: [u8; 21] = [0, 1, 2, 3, 4, 4, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6];
+
+/// [`role_cued`]'s rows for token `j` at distance `dist` from the cue, before it (`DI` 0)
+/// or after it (`DI` 1), added to `acc` in its order, through the tables (feature 72, which
+/// reads the token's cluster: `far72`, its row for distance buckets of 4 and more, else
+/// through the row cache).
 #[inline(always)]
-fn add_role_cued(
+fn add_role_cued<const DI: usize>(
     cr: &CueRows<'_>,
     memo: &mut Memo,
     d: &Prepared,
-    c: &CueCtx,
-    j: usize,
+    cs: &CueSide,
+    (j, dist): (usize, usize),
     far72: &Row8,
     acc: &mut Row8,
 ) {
     let (tab, w) = (cr.tab, cr.w);
+    let di = DI;
     let a = &d.toks[j];
-    let (c0, c1) = (c.cue.start, c.cue.end);
-    let (di, dist, lo, hi) = if j < c0 { (0usize, c0 - j, j, c0) } else { (1usize, j + 1 - c1, c1, j + 1) };
-    let qb = (d.qm_ps[hi] - d.qm_ps[lo]).min(3) as usize;
-    let cb = (d.comma_ps[hi] - d.comma_ps[lo]).min(3) as usize;
-    let (sj, sc) = (d.sent_of[j] as usize, d.sent_of[c0] as usize);
-    let (ps_j, ps_c) = (d.para_of_sent[sj], d.para_of_sent[sc]);
-    let po = (ps_j - ps_c.min(ps_j)).min(2) as usize;
-    let b = bucket(dist) as usize;
+    // Marks between the token and the cue: over j..c0 before it, c1..j + 1 after it.
+    let (qb, cb) = if DI == 0 {
+        (cs.qm.0 - d.qm_ps[j], cs.cm.0 - d.comma_ps[j])
+    } else {
+        (d.qm_ps[j + 1] - cs.qm.1, d.comma_ps[j + 1] - cs.cm.1)
+    };
+    let (qb, cb) = (qb.min(3) as usize, cb.min(3) as usize);
+    let sj = d.sent_of[j] as usize;
+    let ps_j = d.para_of_sent[sj];
+    let po = (ps_j - cs.para.min(ps_j)).min(2) as usize;
+    let b = BUCKETS.get(dist).map_or(7, |&b| usize::from(b));
     let (b4, b5) = (b.min(4), b.min(5));
-    let so = ((sj as i64 - sc as i64).clamp(-2, 3) + 2) as usize;
+    let so = ((sj as i64 - cs.sent as i64).clamp(-2, 3) + 2) as usize;
     let s = &d.sents[sj];
     let sp = usize::from(j == s.start) | (usize::from(j + 1 == s.end) << 1);
     let q = usize::from(a.in_quote);
-    let cq = (c.cue_in_q & 1) as usize;
+    let cq = cs.cue_in_q;
     let qm = usize::from(a.qmark).min(2);
     add8(acc, &tab.t41[di * 8 + b]);
     add8(acc, &tab.t47[((di * 2 + q) * 4 + qb) * 2 + cq]);
@@ -1517,6 +1579,7 @@ impl AttrModel {
         const NL: usize = ROLE_LABELS;
         let wt = &self.role.w;
         let cr = CueRows::new(&self.role_tab, wt, c);
+        let cs = CueSide::new(d, c);
         sc.em.clear();
         sc.em.resize(w.len() * NL, 0.0);
         sc.forced.clear();
@@ -1539,7 +1602,11 @@ impl AttrModel {
             }
             let mut acc = sc.local[slot];
             let far = sc.far72[slot];
-            add_role_cued(&cr, &mut sc.role_memo, d, c, j, &far, &mut acc);
+            if j < c.cue.start {
+                add_role_cued::<0>(&cr, &mut sc.role_memo, d, &cs, (j, c.cue.start - j), &far, &mut acc);
+            } else {
+                add_role_cued::<1>(&cr, &mut sc.role_memo, d, &cs, (j, j + 1 - c.cue.end), &far, &mut acc);
+            }
             sc.em[k * NL..(k + 1) * NL].copy_from_slice(&acc[..NL]);
         }
         viterbi(NL, &sc.em, &self.role.tr, &sc.forced)
@@ -2228,6 +2295,13 @@ mod tests {
                 let mut sc = Scratch::new(d.toks.len());
                 assert_eq!(m.tag_cues(&d, &mut sc), tag_cues(&m.cue, bias, &d));
             }
+        }
+    }
+
+    #[test]
+    fn bucket_table_matches_bucket() {
+        for n in 0..40 {
+            assert_eq!(BUCKETS.get(n).map_or(7, |&b| u64::from(b)), bucket(n), "{n}");
         }
     }
 

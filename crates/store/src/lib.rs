@@ -22,7 +22,7 @@ use serde::Serialize;
 
 pub use mem::MemStore;
 pub use prepare::{compress, decompress, Prepared, PreparedAttribution, PreparedDoc, PreparedEntity};
-pub use sqlite::{migrate_v1, migrate_v2, migrate_v3, SqliteStore, SCHEMA_VERSION};
+pub use sqlite::{migrate_v1, migrate_v2, migrate_v3, migrate_v4, SqliteStore, SCHEMA_VERSION};
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -39,6 +39,8 @@ pub enum StoreError {
     Missing(String),
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    #[error("the store is full: {0}")]
+    Full(String),
     #[error("JSON: {0}")]
     Json(#[from] serde_json::Error),
 }

@@ -60,8 +60,7 @@ CREATE TABLE attributions (
 );
 CREATE INDEX attributions_grp ON attributions(grp);
 CREATE INDEX attributions_doc ON attributions(doc);
--- Content words of the attributions (contentless; rowid = arow): `claims --about`.
-CREATE VIRTUAL TABLE claim_fts USING fts5(content, content = '', tokenize = 'unicode61 remove_diacritics 2');
+-- Content words of the attributions for `claims --about`: `claim_fts`, in schema_about.sql.
 
 -- Distinct folded source names (`claims --by` through source_fts, rowid = sid).
 CREATE TABLE claim_sources (

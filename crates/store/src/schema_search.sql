@@ -13,6 +13,5 @@ CREATE VIRTUAL TABLE timeline_fts USING fts5(
     texts, content = '', detail = none, columnsize = 0, tokenize = 'trigram case_sensitive 0'
 );
 
--- `claims --about`: an FTS hit (an attribution row) → its claim group without reading the
--- attribution's wide row (a covering index keyed like the table).
-CREATE INDEX attributions_arow_grp ON attributions(arow, grp);
+-- (Version 4 also indexed attributions(arow, grp) for `claims --about`; version 5 puts the
+-- group in the FTS rowid instead, see schema_about.sql, and drops that index.)

@@ -200,6 +200,56 @@ fn a_v3_file_that_cannot_be_migrated_is_refused_and_untouched() {
     assert_eq!(std::fs::read(&copy).unwrap(), before, "a refused file is left as it was");
 }
 
+const FIXTURE_V4: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-v4.db");
+
+#[test]
+fn the_v4_fixture_is_migrated_and_answers_like_a_fresh_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("v4.db");
+    std::fs::copy(FIXTURE_V4, &copy).unwrap();
+    let version = |p: &Path| -> i64 {
+        rusqlite::Connection::open(p).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+    };
+    assert_eq!(version(&copy), 4);
+    let s = SqliteStore::open_existing(&copy).unwrap();
+    assert_eq!(answers(&s), answers(&fresh()));
+    // The claim content index holds the same rows (claim group and attribution) per word as a
+    // fresh store's, and the index it replaces is gone.
+    for word in ["fares", "frozen", "ferry", "denies", "zzz"] {
+        let sql = format!("SELECT rowid >> 32, rowid & 4294967295 FROM claim_fts WHERE claim_fts MATCH '\"{word}\"' ORDER BY rowid");
+        assert_eq!(rows(&s, &sql), rows(&fresh(), &sql), "{sql}");
+        let groups = format!(
+            "SELECT a.grp, a.arow FROM claim_fts f JOIN attributions a ON a.arow = f.rowid & 4294967295
+             WHERE claim_fts MATCH '\"{word}\"' AND a.grp = f.rowid >> 32 ORDER BY 1, 2"
+        );
+        assert_eq!(rows(&s, &groups), rows(&s, &sql), "{groups}");
+    }
+    let index = "SELECT count(*) FROM sqlite_master WHERE name = 'attributions_arow_grp'";
+    assert_eq!(rows(&s, index), vec!["Integer(0)".to_string()]);
+    drop(s);
+    assert_eq!(version(&copy), SCHEMA_VERSION);
+    let again = SqliteStore::open_existing(&copy).unwrap();
+    assert_eq!(answers(&again), answers(&fresh()));
+    assert_eq!(again.digest().unwrap(), fresh().digest().unwrap());
+}
+
+#[test]
+fn a_v4_file_that_cannot_be_migrated_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("v4.db");
+    std::fs::copy(FIXTURE_V4, &copy).unwrap();
+    {
+        // Damaged: the attributions the claim index is rebuilt from are missing.
+        let c = rusqlite::Connection::open(&copy).unwrap();
+        c.execute_batch("DROP TABLE attributions; PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+    }
+    let before = std::fs::read(&copy).unwrap();
+    let err = SqliteStore::open_existing(&copy).unwrap_err();
+    assert!(matches!(err, StoreError::TooOld { found: 4, .. }), "{err}");
+    assert!(err.to_string().contains("attributions"), "{err}");
+    assert_eq!(std::fs::read(&copy).unwrap(), before, "a refused file is left as it was");
+}
+
 fn rows(s: &SqliteStore, sql: &str) -> Vec<String> {
     let mut st = s.connection().prepare(sql).unwrap();
     let n = st.column_count();

@@ -42,7 +42,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     for (s, &d) in sents.iter().zip(&doc_of) {
         let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        let pred = model.tag(&forms);
+        let space = if std::env::var("SPACING").map_or(true, |v| v != "0") {
+            dossier_tag::Spacing::of_conllu(s)
+        } else {
+            Vec::new()
+        };
+        let pred = model.tag_spaced(&forms, &space);
         for (i, (w, p)) in s.words.iter().zip(&pred).enumerate() {
             tokens += 1;
             if p.xpos() == w.xpos {

@@ -2,7 +2,8 @@
 //! `cargo run --release -p dossier-tag --example throughput -- [ROUNDS]` tags the committed
 //! `testdata/articles` with POS + NER and prints tokens per second. Useful under
 //! `valgrind --tool=callgrind` with ROUNDS=1; a second argument `cold` or `warm` runs one mode;
-//! `POS_MODEL=FILE` measures that POS model file instead of the embedded one.
+//! `POS_MODEL=FILE` measures that POS model file instead of the embedded one; the tokens'
+//! spacing (from their positions in the line) is passed to the tagger unless `SPACING=0`.
 //! Besides wall-clock rates it prints rates per second of the thread's CPU time
 //! (`/proc/thread-self/schedstat`, Linux), which a machine shared with other jobs inflates less.
 
@@ -23,22 +24,32 @@ fn main() {
         std::fs::read_dir(root).map(|rd| rd.flatten().map(|e| e.path()).collect()).unwrap_or_default();
     paths.sort();
     let mut docs: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut spacing: Vec<Vec<Vec<dossier_tag::Spacing>>> = Vec::new();
+    let with_spacing = std::env::var("SPACING").map_or(true, |v| v != "0");
     for p in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")) {
         let text = std::fs::read_to_string(p).unwrap_or_default();
         let mut sents = Vec::new();
+        let mut spaces = Vec::new();
         for line in text.lines() {
             let mut cur: Vec<String> = Vec::new();
+            let mut spans: Vec<(usize, usize)> = Vec::new();
             for tok in dossier_tag::brown::simple_tokens(line) {
+                // The token's byte range in the line (simple_tokens returns sub-slices).
+                let start = tok.as_ptr() as usize - line.as_ptr() as usize;
                 cur.push(tok.to_string());
+                spans.push((start, start + tok.len()));
                 if matches!(tok, "." | "?" | "!") {
                     sents.push(std::mem::take(&mut cur));
+                    spaces.push(dossier_tag::Spacing::from_spans(&std::mem::take(&mut spans)));
                 }
             }
             if !cur.is_empty() {
                 sents.push(cur);
+                spaces.push(dossier_tag::Spacing::from_spans(&spans));
             }
         }
         docs.push(sents);
+        spacing.push(if with_spacing { spaces } else { Vec::new() });
     }
     let (t, c) = (std::time::Instant::now(), cpu_seconds());
     // POS_MODEL=FILE measures a POS model file instead of the embedded one.
@@ -67,8 +78,8 @@ fn main() {
             if cold {
                 dossier_tag::clear_thread_cache();
             }
-            for d in &docs {
-                entities += ner.tag_with_pos(pos, d).1.iter().map(Vec::len).sum::<usize>();
+            for (d, sp) in docs.iter().zip(&spacing) {
+                entities += ner.tag_with_pos_spaced(pos, d, sp).1.iter().map(Vec::len).sum::<usize>();
             }
         }
         let (secs, cpu) = (t.elapsed().as_secs_f64(), cpu_seconds() - c);

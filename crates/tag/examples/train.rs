@@ -29,12 +29,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 amb_min_count: env("AMB_MIN", d.amb_min_count as usize) as u32,
                 dict_min_count: env("DICT_MIN", d.dict_min_count as usize) as u32,
                 prune: std::env::var("PRUNE").ok().and_then(|v| v.parse().ok()).unwrap_or(d.prune),
+                spacing: env("SPACING", usize::from(d.spacing)) != 0,
+                spacing_drop: env("SPACING_DROP", d.spacing_drop),
                 ..d
             };
             let r = dossier_tag::pos::train_pos_with(
                 &data.join("ud-english-ewt/en_ewt-ud-train.conllu"),
                 Some(&data.join("ud-english-ewt/en_ewt-ud-dev.conllu")),
-                1,
+                env("SEED", 1) as u64,
                 &cfg,
                 dossier_tag::Clusters::global().ok(),
             )?;
@@ -61,8 +63,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "evalpos" => {
             // Scores the POS model file OUT_FILE on EWT dev.
             let m = dossier_tag::PosModel::load(out)?;
-            let r = dossier_tag::eval::eval_pos_with(&m, &data.join("ud-english-ewt/en_ewt-ud-dev.conllu"))?;
+            let dev = data.join("ud-english-ewt/en_ewt-ud-dev.conllu");
+            let r = dossier_tag::eval::eval_pos_with(&m, &dev)?;
             eprintln!("EWT dev: {r}");
+            let r = dossier_tag::eval::eval_pos_spacing(&m, &dev, false)?;
+            eprintln!("EWT dev, spacing unknown: {r}");
         }
         "evalner" => {
             // Scores the embedded NER model on testa with the POS model file OUT_FILE.

@@ -6,7 +6,7 @@ use std::fmt;
 use std::io::Write;
 use std::path::Path;
 
-use crate::pos::PosModel;
+use crate::pos::{PosModel, Spacing};
 use crate::tags::{UPOS, XPOS};
 use crate::TagError;
 
@@ -86,12 +86,19 @@ pub fn eval_pos(path: &Path) -> Result<PosReport, TagError> {
 }
 
 pub fn eval_pos_with(model: &PosModel, path: &Path) -> Result<PosReport, TagError> {
+    eval_pos_spacing(model, path, true)
+}
+
+/// [`eval_pos_with`], giving the tagger the tokens' spacing (`SpaceAfter=No`) or not (as for
+/// pre-tokenised input whose spacing is unknown).
+pub fn eval_pos_spacing(model: &PosModel, path: &Path, spacing: bool) -> Result<PosReport, TagError> {
     let sents = dossier_corpora::conllu::read(path)?;
     let mut r = PosReport::default();
     let mut counts = vec![(0usize, 0usize, 0usize); UPOS.len()];
     for s in &sents {
         let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        let pred = model.tag(&words);
+        let space = if spacing { Spacing::of_conllu(s) } else { Vec::new() };
+        let pred = model.tag_spaced(&words, &space);
         for (w, p) in s.words.iter().zip(&pred) {
             r.tokens += 1;
             let u = p.upos() == w.upos;
@@ -128,7 +135,7 @@ pub fn tag_conllu_with(model: &PosModel, input: &Path, out: &mut dyn Write) -> R
     let sents = dossier_corpora::conllu::read(input)?;
     for s in &sents {
         let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        let pred = model.tag(&words);
+        let pred = model.tag_spaced(&words, &Spacing::of_conllu(s));
         let mut k = 0;
         for line in &s.lines {
             let cols: Vec<&str> = line.split('\t').collect();

@@ -26,7 +26,7 @@ pub use clusters::Clusters;
 pub use eval::{eval_ner, eval_pos, tag_conll, tag_conllu, NerReport, PosReport};
 pub use finetype::fine_type;
 pub use ner::{clear_thread_cache, train_ner, EntityLabel, EntitySpan, Ner, NerModel, TrainedNer};
-pub use pos::{train_pos, PosModel, PosModel as Tagger, TrainedPos};
+pub use pos::{train_pos, PosModel, PosModel as Tagger, Spacing, TrainedPos};
 pub use tags::PosTag;
 
 /// Why a model file was refused.

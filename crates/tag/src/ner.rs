@@ -14,7 +14,7 @@ use crate::gazetteer::{Gazetteer, KINDS};
 use crate::hash::{feat, IdMap, SplitMix};
 use crate::learn::Trainer;
 use crate::lex::{Types, UnaryScores, OFFSETS};
-use crate::pos::{resolve_clusters, PosCache, PosModel};
+use crate::pos::{resolve_clusters, PosCache, PosModel, Spacing};
 use crate::tags::PosTag;
 use crate::weights::Weights;
 use crate::{ModelError, TagError};
@@ -935,8 +935,20 @@ impl NerModel {
         tagger: &PosModel,
         sentences: &[Vec<&str>],
     ) -> (Vec<Vec<PosTag>>, Vec<Vec<EntitySpan>>) {
+        self.tag_with_pos_spaced(tagger, sentences, &[])
+    }
+
+    /// [`Self::tag_with_pos`] with each sentence's token [`Spacing`] (see
+    /// [`Spacing::from_spans`]), which the POS tagger uses; missing or mismatched sentences
+    /// count as unknown spacing.
+    pub fn tag_with_pos_spaced(
+        &self,
+        tagger: &PosModel,
+        sentences: &[Vec<&str>],
+        spacing: &[Vec<Spacing>],
+    ) -> (Vec<Vec<PosTag>>, Vec<Vec<EntitySpan>>) {
         if tagger.cluster_fingerprint() != self.cluster_fingerprint {
-            let pos = tagger.tag_document(sentences);
+            let pos = tagger.tag_document_spaced(sentences, spacing);
             let entities = self.tag_document(sentences, &pos);
             return (pos, entities);
         }
@@ -960,7 +972,7 @@ impl NerModel {
                 .collect();
             tagger.extend_cache(&mut c.pos, &c.types);
             self.extend_caches(&mut c.ner, &c.types);
-            let pos = tagger.tag_cached(&mut c.pos, &c.types, &ids);
+            let pos = tagger.tag_cached(&mut c.pos, &c.types, &ids, spacing);
             let entities = self.tag_cached(&c.ner, &c.types, &ids, &pos);
             (pos, entities)
         })

@@ -41,6 +41,10 @@ pub struct PosConfig {
     pub reverse_first: bool,
     /// The second pass revisits tokens whose first-pass margin is below this.
     pub stack_gate: f32,
+    /// Train with the tokens' [`Spacing`] (CoNLL-U `SpaceAfter=No`).
+    pub spacing: bool,
+    /// Every this many-th sentence trains without spacing (0: none).
+    pub spacing_drop: usize,
 }
 
 impl Default for PosConfig {
@@ -56,6 +60,8 @@ impl Default for PosConfig {
             stack_sum: true,
             reverse_first: true,
             stack_gate: 40.0,
+            spacing: false,
+            spacing_drop: 0,
         }
     }
 }
@@ -158,6 +164,73 @@ const T_G1: u32 = 89;
 const T_G12: u32 = 90;
 const T_T1_G1: u32 = 91;
 const T_G1_LOWER: u32 = 92;
+// Spacing (format 4): whether the token touches its neighbours.
+const T_SP_WORD: u32 = 93;
+const T_SP_SHAPE: u32 = 94;
+const T_SP_PREV: u32 = 95;
+const T_SP_NEXT: u32 = 96;
+
+/// Whether a token touches its neighbours in the sentence (no whitespace between them):
+/// the hyphen of `e-mail` touches both, an opening quote touches the word after it. Only
+/// neighbours in the same sentence count, so the first token never touches on the left and
+/// the last never on the right.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Spacing(u8);
+
+impl Spacing {
+    const LEFT: u8 = 1;
+    const RIGHT: u8 = 2;
+
+    pub fn new(left: bool, right: bool) -> Spacing {
+        Spacing((u8::from(left) * Self::LEFT) | (u8::from(right) * Self::RIGHT))
+    }
+
+    /// The token touches the one before it.
+    pub fn left(self) -> bool {
+        self.0 & Self::LEFT != 0
+    }
+
+    /// The token touches the one after it.
+    pub fn right(self) -> bool {
+        self.0 & Self::RIGHT != 0
+    }
+
+    /// Left and right swapped (for a pass that reads the sentence backwards).
+    fn mirrored(self) -> Spacing {
+        Spacing::new(self.right(), self.left())
+    }
+
+    /// Spacing of a sentence's tokens from their byte spans `(start, end)` in the text, in
+    /// order: two tokens touch when one ends where the next starts.
+    pub fn from_spans(spans: &[(usize, usize)]) -> Vec<Spacing> {
+        let touch = |k: usize| spans[k].1 == spans[k + 1].0;
+        (0..spans.len())
+            .map(|i| Spacing::new(i > 0 && touch(i - 1), i + 1 < spans.len() && touch(i)))
+            .collect()
+    }
+
+    /// Spacing of a sentence's tokens from whether a space follows each (CoNLL-U's
+    /// `SpaceAfter=No`); the last token's flag is ignored.
+    pub fn from_space_after(space_after: &[bool]) -> Vec<Spacing> {
+        let n = space_after.len();
+        (0..n).map(|i| Spacing::new(i > 0 && !space_after[i - 1], i + 1 < n && !space_after[i])).collect()
+    }
+
+    /// Spacing of the syntactic words of a CoNLL-U sentence: words inside a multiword token
+    /// touch each other; the token's last word takes the token's `SpaceAfter`.
+    pub fn of_conllu(s: &dossier_corpora::conllu::Sentence) -> Vec<Spacing> {
+        let after: Vec<bool> = s
+            .words
+            .iter()
+            .map(|w| match s.multiwords.iter().find(|m| m.first <= w.id && w.id <= m.last) {
+                Some(m) if w.id < m.last => false,
+                Some(m) => !m.misc.split('|').any(|x| x == "SpaceAfter=No"),
+                None => w.space_after(),
+            })
+            .collect();
+        Spacing::from_space_after(&after)
+    }
+}
 
 fn at(a: &[Atoms], i: usize, off: isize) -> Option<&Atoms> {
     let j = i as isize + off;
@@ -256,8 +329,9 @@ pub(crate) fn sentence_case(a: &[Atoms]) -> u64 {
     }
 }
 
-/// Tag-independent features that combine positions (`case`: [`sentence_case`]).
-pub(crate) fn context(a: &[Atoms], i: usize, case: u64, out: &mut Vec<u64>) {
+/// Tag-independent features that combine positions (`case`: [`sentence_case`]; `space`:
+/// the tokens' [`Spacing`] in the order of `a`, empty when unknown).
+pub(crate) fn context(a: &[Atoms], i: usize, case: u64, space: &[Spacing], out: &mut Vec<u64>) {
     let w = &a[i];
     let prev = at(a, i, -1);
     let next = at(a, i, 1);
@@ -265,6 +339,30 @@ pub(crate) fn context(a: &[Atoms], i: usize, case: u64, out: &mut Vec<u64>) {
     let nl = next.map_or(PAD_AFTER, |x| x.lower);
     let pa = prev.map_or(PAD_BEFORE, |x| x.amb);
     let na = next.map_or(PAD_AFTER, |x| x.amb);
+    // Only touching tokens get spacing features: a spaced token's features are those of a
+    // token whose spacing is unknown, so pre-tokenised input loses nothing. Punctuation and
+    // symbols learn from their own spacing (a hyphen inside `e-mail`, an opening quote);
+    // words only from being part of a joined compound (`e-mail`, `and/or`), not from the
+    // comma or full stop that follows most of them.
+    if let Some(&sp) = space.get(i).filter(|s| s.0 != 0) {
+        if !w.has_alpha && w.flags & crate::features::F_DIGIT == 0 {
+            let s = u64::from(sp.0);
+            out.push(feat(T_SP_WORD, &[s, w.word]));
+            if sp.left() {
+                out.push(feat(T_SP_PREV, &[prev.map_or(PAD_BEFORE, |x| x.shape), w.word]));
+            }
+            if sp.right() {
+                out.push(feat(T_SP_NEXT, &[w.word, next.map_or(PAD_AFTER, |x| x.shape)]));
+            }
+        } else {
+            // Joined on a side: touching a neighbour that touches its other neighbour too.
+            let joined_l = sp.left() && i >= 1 && space[i - 1].left();
+            let joined_r = sp.right() && space.get(i + 1).is_some_and(|s| s.right());
+            if joined_l || joined_r {
+                out.push(feat(T_SP_SHAPE, &[Spacing::new(joined_l, joined_r).0.into(), w.shape]));
+            }
+        }
+    }
     out.push(feat(T_BIGRAM_L, &[pl, w.lower]));
     out.push(feat(T_BIGRAM_R, &[w.lower, nl]));
     out.push(feat(T_AMB01, &[w.amb, na]));
@@ -282,11 +380,11 @@ pub(crate) fn context(a: &[Atoms], i: usize, case: u64, out: &mut Vec<u64>) {
 }
 
 /// All tag-independent features of token `i` (training).
-pub(crate) fn static_features(a: &[Atoms], i: usize, case: u64, out: &mut Vec<u64>) {
+pub(crate) fn static_features(a: &[Atoms], i: usize, case: u64, space: &[Spacing], out: &mut Vec<u64>) {
     for off in OFFSETS {
         unary(at(a, i, off), off, out);
     }
-    context(a, i, case, out);
+    context(a, i, case, space, out);
 }
 
 /// Features on the two previous predicted labels and on the guessed labels of the next two
@@ -409,6 +507,8 @@ fn argmax(s: &[f32]) -> usize {
 #[derive(Default)]
 struct Scratch {
     atoms: Vec<Atoms>,
+    /// The tokens' spacing in the order of `atoms` (empty when unknown).
+    space: Vec<Spacing>,
     scores: Vec<f32>,
     guess: Vec<u64>,
     feats: Vec<u64>,
@@ -457,31 +557,50 @@ impl PosModel {
         &self.labels
     }
 
-    /// Tag one sentence of tokens.
+    /// Tag one sentence of tokens whose spacing is unknown (prefer [`Self::tag_spaced`]
+    /// when the tokens come from a text: spacing tells hyphens, dashes and quotes apart).
     pub fn tag(&self, words: &[&str]) -> Vec<PosTag> {
+        self.tag_spaced(words, &[])
+    }
+
+    /// Tag one sentence of tokens; `spacing` gives each token's [`Spacing`] (an empty slice,
+    /// or one of another length than `words`, means unknown).
+    pub fn tag_spaced(&self, words: &[&str], spacing: &[Spacing]) -> Vec<PosTag> {
         let mut types = Types::default();
         let ids: Vec<u32> = words.iter().map(|w| types.intern(w, |w| self.atoms(w))).collect();
         let mut cache = self.cache();
         self.extend_cache(&mut cache, &types);
         let mut out = Vec::with_capacity(words.len());
-        self.tag_ids(&mut cache, &types, &ids, &mut Scratch::default(), &mut out);
+        self.tag_ids(&mut cache, &types, &ids, spacing, &mut Scratch::default(), &mut out);
         out
     }
 
-    /// Tag the sentences of one document, computing word-only scores once per word type.
+    /// Tag the sentences of one document (spacing unknown), computing word-only scores once
+    /// per word type.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<PosTag>> {
+        self.tag_document_spaced(sentences, &[])
+    }
+
+    /// Tag the sentences of one document; `spacing[k]` gives sentence `k`'s tokens'
+    /// [`Spacing`] (missing or mismatched sentences: unknown).
+    pub fn tag_document_spaced(&self, sentences: &[Vec<&str>], spacing: &[Vec<Spacing>]) -> Vec<Vec<PosTag>> {
         let mut types = Types::default();
         let ids: Vec<Vec<u32>> = sentences
             .iter()
             .map(|s| s.iter().map(|w| types.intern(w, |w| self.atoms(w))).collect())
             .collect();
-        self.tag_types(&types, &ids)
+        self.tag_types(&types, &ids, spacing)
     }
 
-    pub(crate) fn tag_types(&self, types: &Types, ids: &[Vec<u32>]) -> Vec<Vec<PosTag>> {
+    pub(crate) fn tag_types(
+        &self,
+        types: &Types,
+        ids: &[Vec<u32>],
+        spacing: &[Vec<Spacing>],
+    ) -> Vec<Vec<PosTag>> {
         let mut cache = self.cache();
         self.extend_cache(&mut cache, types);
-        self.tag_cached(&mut cache, types, ids)
+        self.tag_cached(&mut cache, types, ids, spacing)
     }
 
     /// Tag sentences of interned words whose scores are in `cache` (see [`Self::extend_cache`]).
@@ -490,12 +609,15 @@ impl PosModel {
         cache: &mut PosCache,
         types: &Types,
         ids: &[Vec<u32>],
+        spacing: &[Vec<Spacing>],
     ) -> Vec<Vec<PosTag>> {
         let mut scratch = Scratch::default();
         ids.iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(k, s)| {
                 let mut out = Vec::with_capacity(s.len());
-                self.tag_ids(cache, types, s, &mut scratch, &mut out);
+                let sp = spacing.get(k).map_or(&[][..], Vec::as_slice);
+                self.tag_ids(cache, types, s, sp, &mut scratch, &mut out);
                 out
             })
             .collect()
@@ -542,10 +664,11 @@ impl PosModel {
         cache: &mut PosCache,
         types: &Types,
         ids: &[u32],
+        space: &[Spacing],
         sc: &mut Scratch,
         out: &mut Vec<PosTag>,
     ) {
-        crate::simd::avx2!(self.tag_ids_avx2 => tag_ids_impl(cache, types, ids, sc, out))
+        crate::simd::avx2!(self.tag_ids_avx2 => tag_ids_impl(cache, types, ids, space, sc, out))
     }
 
     /// [`Self::tag_ids_impl`] compiled with AVX2.
@@ -556,10 +679,11 @@ impl PosModel {
         cache: &mut PosCache,
         types: &Types,
         ids: &[u32],
+        space: &[Spacing],
         sc: &mut Scratch,
         out: &mut Vec<PosTag>,
     ) {
-        self.tag_ids_impl(cache, types, ids, sc, out)
+        self.tag_ids_impl(cache, types, ids, space, sc, out)
     }
 
     #[inline(always)]
@@ -568,11 +692,16 @@ impl PosModel {
         cache: &mut PosCache,
         types: &Types,
         ids: &[u32],
+        space: &[Spacing],
         sc: &mut Scratch,
         out: &mut Vec<PosTag>,
     ) {
         sc.atoms.clear();
+        sc.space.clear();
+        // Spacing that does not cover the sentence counts as unknown.
+        let space = if space.len() == ids.len() { space } else { &[] };
         if self.reverse_first && self.stack.is_some() {
+            sc.space.extend(space.iter().rev().map(|s| s.mirrored()));
             let n = ids.len();
             let ns = self.weights.stride();
             let mut rev = std::mem::take(&mut sc.rev);
@@ -590,7 +719,10 @@ impl PosModel {
                 a[i * ns..(i + 1) * ns].swap_with_slice(&mut b[..ns]);
             }
             sc.atoms.reverse();
+            sc.space.clear();
+            sc.space.extend_from_slice(space);
         } else {
+            sc.space.extend_from_slice(space);
             sc.atoms.extend(ids.iter().map(|&t| types.atoms[t as usize]));
             self.pass(&self.weights, &mut cache.unary, types, &cache.dict, ids, false, sc);
         }
@@ -644,7 +776,7 @@ impl PosModel {
         for i in 0..n {
             if dict[ids[i] as usize] == NO_DICT && (!second || sc.revisit[i]) {
                 let from = sc.feats.len();
-                context(&sc.atoms, i, case, &mut sc.feats);
+                context(&sc.atoms, i, case, &sc.space, &mut sc.feats);
                 for &f in &sc.feats[from..] {
                     w.prefetch(f);
                 }
@@ -862,6 +994,7 @@ pub fn train_pos_with(
     let mut label_names: Vec<(String, String)> = Vec::new();
     let mut label_of: std::collections::HashMap<(String, String), u16> = Default::default();
     let mut data: Vec<(Vec<String>, Vec<u16>)> = Vec::new();
+    let mut spaces: Vec<Vec<Spacing>> = Vec::new();
     {
         let mut all: std::collections::BTreeSet<(String, String)> = Default::default();
         for s in &sents {
@@ -880,15 +1013,25 @@ pub fn train_pos_with(
         for s in &sents {
             let mut words = Vec::new();
             let mut tags = Vec::new();
-            for w in &s.words {
+            let mut after = Vec::new();
+            for (w, sp) in s.words.iter().zip(Spacing::of_conllu(s)) {
                 let Some(&l) = label_of.get(&(w.upos.clone(), w.xpos.clone())) else {
                     continue;
                 };
                 words.push(w.form.clone());
                 tags.push(l);
+                after.push(!sp.right());
             }
             if !words.is_empty() {
+                // Every `spacing_drop`-th sentence trains without spacing, so that the tagger
+                // also does well on pre-tokenised input whose spacing is unknown.
+                let drop = cfg.spacing_drop > 0 && data.len() % cfg.spacing_drop == cfg.spacing_drop - 1;
                 data.push((words, tags));
+                spaces.push(if cfg.spacing && !drop {
+                    Spacing::from_space_after(&after)
+                } else {
+                    Vec::new()
+                });
             }
         }
     }
@@ -947,6 +1090,7 @@ pub fn train_pos_with(
             .map(|(ws, _)| ws.iter().map(|w| dict.get(&dict_key(w)).copied()).collect())
             .collect(),
         atoms: data.iter().map(|(ws, _)| ws.iter().map(|w| with_amb(w)).collect()).collect(),
+        space: spaces,
     };
     let fingerprint = clusters.map_or(0, |c| c.fingerprint);
     let encode = |rows: &Rows, stack: Option<&Rows>, sum: bool, gate: f32| {
@@ -986,6 +1130,7 @@ pub fn train_pos_with(
         gold: set.gold.iter().map(|g| g.iter().rev().copied().collect()).collect(),
         dict_hit: set.dict_hit.iter().map(|g| g.iter().rev().copied().collect()).collect(),
         atoms: set.atoms.iter().map(|g| g.iter().rev().copied().collect()).collect(),
+        space: set.space.iter().map(|g| g.iter().rev().map(|s| s.mirrored()).collect()).collect(),
     });
     let fset = rset.as_ref().unwrap_or(&set);
     let (rows, num_features) = train_first(fset, &all, cfg, cfg.epochs, seed, None);
@@ -1018,6 +1163,7 @@ pub fn train_pos_with(
             for (&si, sid) in held.iter().zip(&ids) {
                 sc.atoms.clear();
                 sc.atoms.extend(sid.iter().map(|&t| types.atoms[t as usize]));
+                sc.space.clone_from(&fset.space[si]);
                 m.pass(&m.weights, &mut cache.unary, &types, &cache.dict, sid, false, &mut sc);
                 first[si] = sc.first.clone();
                 if reverse {
@@ -1052,6 +1198,8 @@ struct TrainSet {
     gold: Vec<Vec<u16>>,
     dict_hit: Vec<Vec<Option<u16>>>,
     atoms: Vec<Vec<Atoms>>,
+    /// Spacing per token (empty sentences: unknown).
+    space: Vec<Vec<Spacing>>,
 }
 
 /// Train a pass on the sentences `subset` of `set`: averaged, pruned weight rows and the
@@ -1076,7 +1224,7 @@ fn train_first(
         let mut per = Vec::with_capacity(a.len());
         for i in 0..a.len() {
             buf.clear();
-            static_features(a, i, case, &mut buf);
+            static_features(a, i, case, &set.space[si], &mut buf);
             per.push(buf.iter().map(|&k| tr.intern(k)).collect());
         }
         statics[si] = per;
@@ -1274,6 +1422,129 @@ mod tests {
         std::fs::remove_dir_all(&dir).ok();
     }
 
+    /// A model trained with spacing tells a joining hyphen (`HYPH`) from a spaced dash (`:`)
+    /// by spacing alone, through the right-to-left first pass and the second pass: training
+    /// and tagging agree on which side a token touches.
+    #[test]
+    fn spacing_trained_model_tells_hyphens_from_dashes() {
+        let joined = "1\tShe\t_\tPRON\tPRP\t_\t0\t_\t_\t_\n\
+            2\tsent\t_\tVERB\tVBD\t_\t0\t_\t_\t_\n\
+            3\te\t_\tNOUN\tNN\t_\t0\t_\t_\tSpaceAfter=No\n\
+            4\t-\t_\tPUNCT\tHYPH\t_\t0\t_\t_\tSpaceAfter=No\n\
+            5\tmail\t_\tNOUN\tNN\t_\t0\t_\t_\t_\n\n";
+        let spaced = "1\tShe\t_\tPRON\tPRP\t_\t0\t_\t_\t_\n\
+            2\tsent\t_\tVERB\tVBD\t_\t0\t_\t_\t_\n\
+            3\te\t_\tNOUN\tNN\t_\t0\t_\t_\t_\n\
+            4\t-\t_\tPUNCT\t:\t_\t0\t_\t_\t_\n\
+            5\tmail\t_\tNOUN\tNN\t_\t0\t_\t_\t_\n\n";
+        let dir = std::env::temp_dir().join(format!("dossier-tag-pos-space-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("train.conllu");
+        // Quotes: the opening one touches the word after it, the closing one the word before.
+        let quoted = "1\tHe\t_\tPRON\tPRP\t_\t0\t_\t_\t_\n\
+            2\tsaid\t_\tVERB\tVBD\t_\t0\t_\t_\t_\n\
+            3\t\"\t_\tPUNCT\t``\t_\t0\t_\t_\tSpaceAfter=No\n\
+            4\tyes\t_\tINTJ\tUH\t_\t0\t_\t_\tSpaceAfter=No\n\
+            5\t\"\t_\tPUNCT\t''\t_\t0\t_\t_\t_\n\
+            6\tagain\t_\tADV\tRB\t_\t0\t_\t_\t_\n\n";
+        std::fs::write(&path, format!("{joined}{spaced}{quoted}").repeat(6)).unwrap();
+        let cfg = PosConfig {
+            epochs: 4,
+            stack_folds: 2,
+            stack_epochs: 4,
+            dict_min_count: 1000,
+            spacing: true,
+            ..PosConfig::default()
+        };
+        let a = train_pos_with(&path, None, 3, &cfg, None).unwrap();
+        let b = train_pos_with(&path, None, 3, &cfg, None).unwrap();
+        assert_eq!(a.bytes, b.bytes, "same seed, same model");
+        let m = PosModel::from_bytes(&a.bytes).unwrap();
+        assert!(m.stack.is_some() && m.reverse_first);
+        let w = ["She", "sent", "e", "-", "mail"];
+        let tight = m.tag_spaced(&w, &Spacing::from_space_after(&[true, true, false, false, true]));
+        let loose = m.tag_spaced(&w, &Spacing::from_space_after(&[true; 5]));
+        assert_eq!(tight[3].xpos(), "HYPH");
+        assert_eq!(loose[3].xpos(), ":");
+        // The same quote token opens or closes by the side it touches.
+        let q = ["He", "said", "\"", "yes", "\"", "again"];
+        let tags = m.tag_spaced(&q, &Spacing::from_space_after(&[true, true, false, false, true, true]));
+        assert_eq!((tags[2].xpos(), tags[4].xpos()), ("``", "''"));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn spacing_from_spans_marks_touching_neighbours() {
+        // "an e-mail (draft)" tokenised as an | e | - | mail | ( | draft | )
+        for prefix in ["", "Lead: ", "é "] {
+            let text = format!("{prefix}an e-mail (draft)");
+            let words = ["an", "e", "-", "mail", "(", "draft", ")"];
+            let mut spans = Vec::new();
+            let mut from = prefix.len();
+            for w in words {
+                let start = from + text[from..].find(w).unwrap();
+                spans.push((start, start + w.len()));
+                from = start + w.len();
+            }
+            for (&(a, b), w) in spans.iter().zip(words) {
+                assert_eq!(&text[a..b], w);
+            }
+            let sp = Spacing::from_spans(&spans);
+            let got: Vec<(bool, bool)> = sp.iter().map(|s| (s.left(), s.right())).collect();
+            assert_eq!(
+                got,
+                [
+                    (false, false),
+                    (false, true),
+                    (true, true),
+                    (true, false),
+                    (false, true),
+                    (true, true),
+                    (true, false)
+                ]
+            );
+        }
+        assert!(Spacing::from_spans(&[]).is_empty());
+        // The sentence's edges never touch.
+        let one = Spacing::from_space_after(&[false]);
+        assert_eq!(one, [Spacing::new(false, false)]);
+        let s = Spacing::from_space_after(&[false, true, false]);
+        assert_eq!(s, [Spacing::new(false, true), Spacing::new(true, false), Spacing::new(false, false)]);
+        assert_eq!(Spacing::new(true, false).mirrored(), Spacing::new(false, true));
+    }
+
+    #[test]
+    fn spacing_of_conllu_joins_the_words_of_a_multiword_token() {
+        let text = "# text = I won't go.\n\
+            1\tI\tI\tPRON\tPRP\t_\t0\t_\t_\t_\n\
+            2-3\twon't\t_\t_\t_\t_\t_\t_\t_\t_\n\
+            2\two\twill\tAUX\tMD\t_\t0\t_\t_\t_\n\
+            3\tn't\tnot\tPART\tRB\t_\t0\t_\t_\t_\n\
+            4\tgo\tgo\tVERB\tVB\t_\t0\t_\t_\tSpaceAfter=No\n\
+            5\t.\t.\tPUNCT\t.\t_\t0\t_\t_\t_\n\n";
+        let sents = dossier_corpora::conllu::parse(text, "fixture").unwrap();
+        let sp = Spacing::of_conllu(&sents[0]);
+        let got: Vec<(bool, bool)> = sp.iter().map(|s| (s.left(), s.right())).collect();
+        assert_eq!(got, [(false, false), (false, true), (true, false), (false, true), (true, false)]);
+    }
+
+    /// Spacing of the wrong length counts as unknown; spacing never changes how many tags
+    /// come back.
+    #[test]
+    fn mismatched_spacing_is_unknown_spacing() {
+        let m = PosModel::global().expect("embedded model");
+        let w = ["She", "sent", "an", "e", "-", "mail", "."];
+        let plain = m.tag(&w);
+        assert_eq!(m.tag_spaced(&w, &[Spacing::new(true, true)]), plain);
+        let spans = [(0, 3), (4, 8), (9, 11), (12, 13), (13, 14), (14, 18), (18, 19)];
+        assert_eq!(m.tag_spaced(&w, &Spacing::from_spans(&spans)).len(), w.len());
+        let doc = vec![w.to_vec(), w.to_vec()];
+        let sp = vec![Spacing::from_spans(&spans)];
+        let tags = m.tag_document_spaced(&doc, &sp);
+        assert_eq!(tags[0], m.tag_spaced(&w, &sp[0]));
+        assert_eq!(tags[1], plain);
+    }
+
     #[test]
     fn margin_is_best_minus_runner_up() {
         assert_eq!(margin(&[1.0, 4.0, 2.5], 1), 1.5);
@@ -1317,9 +1588,9 @@ mod tests {
         let (mut a, mut b) = (Scratch::default(), Scratch::default());
         for ids in &sents {
             let (mut ta, mut tb) = (Vec::new(), Vec::new());
-            m.tag_ids_impl(&mut slow, &types, ids, &mut a, &mut ta);
+            m.tag_ids_impl(&mut slow, &types, ids, &[], &mut a, &mut ta);
             // SAFETY: the CPU has AVX2 (checked above).
-            unsafe { m.tag_ids_avx2(&mut fast, &types, ids, &mut b, &mut tb) };
+            unsafe { m.tag_ids_avx2(&mut fast, &types, ids, &[], &mut b, &mut tb) };
             assert_eq!(ta, tb);
             let n = ids.len() * m.weights.stride();
             let bits = |s: &Scratch| s.scores[..n].iter().map(|x| x.to_bits()).collect::<Vec<_>>();

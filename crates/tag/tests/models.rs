@@ -1,7 +1,7 @@
 //! The shipped models: they load, tag sensibly, refuse corrupt files, never panic, and
 //! (when the shared corpora are present) meet the regression gates.
 
-use dossier_tag::{EntityLabel, ModelError, Ner, Tagger};
+use dossier_tag::{EntityLabel, ModelError, Ner, Spacing, Tagger};
 use proptest::prelude::*;
 
 const POS_BIN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/pos.bin");
@@ -142,6 +142,21 @@ proptest! {
         let (pos2, spans2) = n.tag_with_pos(t, &sents);
         prop_assert_eq!(&pos2, &pos);
         prop_assert_eq!(spans2, n.tag_document(&sents, &pos));
+        // With spacing (made up; the last sentence's left unknown) the cached path agrees with
+        // the plain one too.
+        let spacing: Vec<Vec<Spacing>> = sents
+            .iter()
+            .enumerate()
+            .take(sents.len().saturating_sub(1))
+            .map(|(k, s)| Spacing::from_space_after(&(0..s.len()).map(|i| (i * 7 + k) % 3 == 0).collect::<Vec<_>>()))
+            .collect();
+        let (pos3, spans3) = n.tag_with_pos_spaced(t, &sents, &spacing);
+        prop_assert_eq!(&pos3, &t.tag_document_spaced(&sents, &spacing));
+        prop_assert_eq!(spans3, n.tag_document(&sents, &pos3));
+        for (k, s) in sents.iter().enumerate() {
+            let sp = spacing.get(k).map_or(&[][..], Vec::as_slice);
+            prop_assert_eq!(&pos3[k], &t.tag_spaced(s, sp));
+        }
         // Also with missing POS rows.
         let spans = n.tag_document(&sents, &pos[..pos.len() / 2]);
         prop_assert_eq!(spans.len(), sents.len());

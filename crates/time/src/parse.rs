@@ -64,6 +64,11 @@ impl<'a> Matcher<'a> {
                     if self.rate(&c) {
                         continue;
                     }
+                    // "quarter-to-quarter", "year-over-year": a comparison adjective
+                    if let Some(end) = self.unit_compound(c.hi) {
+                        i = end;
+                        continue;
+                    }
                     let second = self.second_day(&c);
                     out.push(c);
                     if let Some(c2) = second {
@@ -119,6 +124,23 @@ impl<'a> Matcher<'a> {
             && self.unit(p).is_none()
             && quantity(p - 1);
         quantity(p) || noun
+    }
+
+    /// Tokens `hi..` continue a unit just matched into a comparison adjective ("the
+    /// quarter-to-quarter comparison", "a year-over-year basis", "day-to-day running"):
+    /// the end of the compound, where no timex is.
+    fn unit_compound(&self, hi: usize) -> Option<usize> {
+        let ok = hi > 0
+            && self.unit(hi - 1).is_some()
+            && self.w(hi) == "-"
+            && self.t.adj(hi - 1)
+            && self.t.adj(hi)
+            && LEX.unit_links.contains(self.w(hi + 1))
+            && self.w(hi + 2) == "-"
+            && self.t.adj(hi + 1)
+            && self.t.adj(hi + 2)
+            && self.unit(hi + 3).is_some();
+        ok.then_some(hi + 4)
     }
 
     /// Token `i` sits in a context listed in `not_timex.txt` ("as soon as").
