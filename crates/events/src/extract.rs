@@ -1816,10 +1816,12 @@ fn count_cue<'l>(
 fn places(doc: &Doc, lex: &Lexicon, ms: &[Mention], evs: &[Ev], out: &mut [EventHit]) -> Vec<Span> {
     let mut used = Vec::new();
     for (ei, e) in evs.iter().enumerate() {
-        let mut best: Option<(u8, Span, Option<usize>)> = None;
+        // The body's place over the headline's: a headline's capitalised words run together.
+        let mut best: Option<((bool, u8), Span, Option<usize>)> = None;
         for &mi in &e.mentions {
             let m = &ms[mi];
             if let Some((rank, span, ent)) = place_near(doc, lex, m) {
+                let rank = (m.sent >= doc.headline_sents, rank);
                 if best.is_none_or(|(r, _, _)| rank > r) {
                     best = Some((rank, span, ent));
                 }
@@ -1869,19 +1871,24 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
             .find(|e| e.span.contains(&span))
             .or_else(|| near.iter().find(|e| span.contains(&e.span) && e.span.end == span.end))
     };
-    // "at / in / near X"
+    // "at / in / near X", and what a visit's verb visits ("toured the site", "visited Quetta").
+    let visited = (!m.noun && doc.is(m.t0, "visit")).then_some(m.t1);
     for p in r.clone() {
-        if !doc.is(p, "locative") {
+        if !doc.is(p, "locative") && visited != Some(p) {
             continue;
         }
         let mut k = p + 1;
-        while k < r.end && doc.is(k, "definite") {
+        let mut indefinite = false;
+        while k < r.end && (doc.is(k, "definite") || doc.is(k, "indefinite")) {
+            indefinite |= doc.is(k, "indefinite");
             k += 1;
         }
         let np0 = k;
+        // The phrase stops at a happening's word ("in Constanța port blast rises").
         while k < r.end
             && (matches!(doc.upos[k], "PROPN" | "NOUN" | "ADJ" | "NUM") || doc.xpos[k] == "HYPH")
             && !doc.in_timex(doc.tok(k))
+            && (k == np0 || doc.bits[k] & crate::lexicon::TRIGGER == 0)
         {
             k += 1;
         }
@@ -1897,7 +1904,8 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
         let named = (np0..k).any(|j| doc.upos[j] == "PROPN" || doc.capitalized(j));
         let ent = ent_at(span);
         let rank = if lex.is("place_head", head) && (named || k - np0 > 1) {
-            Some(3)
+            // "at a concert hall" says less than the name the text gives it.
+            Some(if indefinite && !named { 2 } else { 3 })
         } else if let Some(e) = ent {
             entity_rank(e)
         } else if named {

@@ -182,7 +182,8 @@ const WHATS: [&str; 9] =
     ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
 
 /// Word classes of `words.tsv`.
-const CLASSES: [&str; 22] = [
+const CLASSES: [&str; 23] = [
+    "visit",
     "tally",
     "earlier_figure",
     "aside",

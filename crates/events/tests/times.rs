@@ -384,3 +384,26 @@ fn hours_later_is_the_day_told_before() {
     let d = events.iter().find(|e| e.kind == EventType::Denial).expect("denial");
     assert_eq!(d.time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-07"), "{events:?}");
 }
+
+fn place_of(text: &str, kind: EventType) -> Option<String> {
+    let events = events_of(text);
+    let e = events.iter().find(|e| e.kind == kind)?;
+    e.location.as_ref().map(|l| text[l.span.range()].to_string())
+}
+
+#[test]
+fn a_place_after_an_indefinite_article_and_a_visited_place_are_places() {
+    let text =
+        "Four workers were killed on Monday by an explosion at a paint warehouse in the port of Varna.";
+    assert_eq!(place_of(text, EventType::Disaster).as_deref(), Some("paint warehouse"));
+    let text = "The prime minister visited Burgas on Wednesday and promised help to the families.";
+    assert_eq!(place_of(text, EventType::Meeting).as_deref(), Some("Burgas"));
+}
+
+#[test]
+fn a_headline_place_does_not_run_over_the_trigger_and_yields_to_the_body() {
+    let text = "Varna Port Blast Toll Rises To Six\n\nSix people have died after an explosion at a \
+                grain warehouse in Varna on Monday, officials said.";
+    let place = place_of(text, EventType::Disaster);
+    assert_eq!(place.as_deref(), Some("grain warehouse"), "{place:?}");
+}

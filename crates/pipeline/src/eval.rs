@@ -470,6 +470,10 @@ pub fn score(name: &str, gold: &Gold, rec: &OkRecord) -> Scores {
                 a.contains(&b) || b.contains(&a)
             });
             s.event_location.hit(ok);
+            if !ok {
+                let got = best.and_then(|i| rec.events[i].location.as_ref()).map(|l| l.text.as_str());
+                s.misses.push(format!("{name}: location {gl:?} on {first:?} → {got:?}"));
+            }
         }
     }
     for oe in &rec.events {
