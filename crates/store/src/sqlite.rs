@@ -673,6 +673,8 @@ struct BatchState {
     comps: BTreeSet<i64>,
     /// Documents added (their clusters' independence keys are refreshed).
     docs: Vec<i64>,
+    /// `claim_fts` rows of the batch ([`about_rowid`], content), written in rowid order at its end.
+    about_rows: Vec<(i64, String)>,
 }
 
 fn put_doc(
@@ -756,7 +758,7 @@ fn put_doc(
     tx.prepare_cached("INSERT INTO clusters(doc, cluster, indep) VALUES (?1, ?1, '')")?.execute([doc])?;
     link(tx, doc, &d.signature, th, out, st)?;
     let at = DocAt { doc, key: &d.key, published: d.published.as_deref(), outlet: d.outlet.as_deref() };
-    add_claims(tx, &at, &d.attributions, seeds)?;
+    add_claims(tx, &at, &d.attributions, seeds, &mut st.about_rows)?;
     add_entities(tx, doc, &d.entities, st)
 }
 
@@ -829,6 +831,7 @@ fn add_claims(
     at: &DocAt<'_>,
     attrs: &[PreparedAttribution],
     seeds: &mut SeedCache,
+    about_rows: &mut Vec<(i64, String)>,
 ) -> Result<()> {
     let opts = ClaimOptions::default();
     let (doc, key) = (at.doc, at.key);
@@ -876,8 +879,7 @@ fn add_claims(
                 "claim group {grp} or attribution row {arow} is past what the claim index addresses"
             ))
         })?;
-        tx.prepare_cached("INSERT INTO claim_fts(rowid, content) VALUES (?1, ?2)")?
-            .execute(params![rowid, a.content])?;
+        about_rows.push((rowid, a.content.clone()));
         tx.prepare_cached(
             "INSERT OR IGNORE INTO claim_docs(grp, undated, published, key) VALUES (?1, ?2, ?3, ?4)",
         )?
@@ -1207,7 +1209,18 @@ fn refresh_independence(tx: &Connection, cluster: i64) -> Result<()> {
 
 /// The end of a batch: independence keys of the groups that changed, entity summaries,
 /// counters.
-fn finish_batch(tx: &Connection, st: &BatchState) -> Result<()> {
+fn finish_batch(tx: &Connection, st: &mut BatchState) -> Result<()> {
+    // The batch's claim contents, in rowid order: FTS5 flushes its pending terms to a new
+    // segment whenever a rowid is lower than the last one written, and a batch's attributions
+    // join groups of every age (in arrival order that would be a segment per attribution).
+    let mut about = std::mem::take(&mut st.about_rows);
+    about.sort_unstable_by_key(|r| r.0);
+    {
+        let mut put = tx.prepare_cached("INSERT INTO claim_fts(rowid, content) VALUES (?1, ?2)")?;
+        for (rowid, content) in &about {
+            put.execute(params![rowid, content])?;
+        }
+    }
     let mut clusters = BTreeSet::new();
     {
         let mut of = tx.prepare_cached("SELECT cluster FROM clusters WHERE doc = ?1")?;
@@ -1364,7 +1377,7 @@ pub fn migrate_v1(conn: &mut Connection) -> Result<()> {
                 .collect::<Result<_>>()?;
             let outlet: Option<String> = r.get(5)?;
             let at = DocAt { doc, key: &key, published: published.as_deref(), outlet: outlet.as_deref() };
-            add_claims(&tx, &at, &attributions, &mut seeds)?;
+            add_claims(&tx, &at, &attributions, &mut seeds, &mut st.about_rows)?;
             add_entities(&tx, doc, &entities, &mut st)?;
             st.docs.push(doc);
         }
@@ -1376,7 +1389,7 @@ pub fn migrate_v1(conn: &mut Connection) -> Result<()> {
     st.events = count("SELECT count(*) FROM events")?;
     st.clusters =
         count("SELECT count(*) FROM (SELECT cluster FROM clusters GROUP BY cluster HAVING count(*) > 1)")?;
-    finish_batch(&tx, &st)?;
+    finish_batch(&tx, &mut st)?;
     fill_timeline_fts(&tx)?;
     for t in v1_tables {
         tx.execute_batch(&format!("DROP TABLE v1_{t}"))?;
@@ -1591,7 +1604,7 @@ impl SqliteStore {
                 Prepared::Doc(d) => put_doc(&tx, d, &th, &mut out, &mut st, seeds)?,
             }
         }
-        finish_batch(&tx, &st)?;
+        finish_batch(&tx, &mut st)?;
         tx.commit()?;
         Ok(out)
     }
