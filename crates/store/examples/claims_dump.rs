@@ -1,10 +1,10 @@
 //! Prints, for each query of a list, a digest of the `claims` answer of a store, so that two
 //! builds (before and after a change to the query plan) can be compared on a big store
-//! without keeping their outputs: one line per query, `QUERY<TAB>CLAIMS<TAB>BYTES<TAB>HASH`,
-//! where HASH is blake3 of the answer's pretty JSON (what `dossier claims --format json`
-//! prints; the text format is a function of the same claims).
-//!
-//! A fifth column gives the milliseconds the query took (not part of the comparison).
+//! without keeping their outputs: one line per query,
+//! `QUERY<TAB>CLAIMS<TAB>BYTES<TAB>HASH<TAB>MS`, where HASH is blake3 of the answer's pretty
+//! JSON (what `dossier claims --format json` prints; the text format is a function of the
+//! same claims) and MS the milliseconds the query took, store opened and closed (compare the
+//! first four columns: `cut -f1-4`).
 //!
 //! `cargo run --release -p dossier-store --example claims_dump -- DB QUERIES [--full]`
 //!
