@@ -224,6 +224,12 @@ pub(crate) fn tense_near(
     // "said in a statement on Thursday that the ban would hurt hunters": the clause a
     // complementizer opens after the expression has a tense of its own.
     let mut right_open = true;
+    // "Wouters, who visited the site on Saturday, will meet …": a comma after the expression
+    // closes its clause when a past verb before it, in reach, gives the tense.
+    let left_verb = (1..=6)
+        .filter_map(|d| lo.checked_sub(d).filter(|&i| i >= s))
+        .take_while(|&i| !matches!(toks.w(i), "," | ";" | ":"))
+        .any(|i| cue(toks, i, true, hint) == Some(Tense::Past));
     while found.is_none() {
         let left = lo.checked_sub(d).filter(|&i| i >= s);
         let right = Some(hi + d - 1).filter(|&i| i < e);
@@ -235,7 +241,7 @@ pub(crate) fn tense_near(
             "'" => toks.w(i + 1) != "s",
             _ => false,
         };
-        if right.is_some_and(|i| toks.w(i) == "that" || quote(i)) {
+        if right.is_some_and(|i| toks.w(i) == "that" || quote(i) || (left_verb && toks.w(i) == ",")) {
             right_open = false;
         }
         let right = right.filter(|_| right_open);
