@@ -1112,6 +1112,27 @@ fn viterbi_n<const NL: usize>(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<
 /// [`viterbi_n`] for the cue tagger's three labels with [`allowed`] spelled out: `I` (2)
 /// only after `B`/`I`, not at the start. Same candidates, order and comparisons (see
 /// [`viterbi_role`]).
+/// The best predecessor of label `y` among `ps` (in order; the first of equals), or -inf: the
+/// step of the specialised Viterbis.
+#[inline(always)]
+fn best_of<const NL: usize, const K: usize>(
+    prev: &[f32; NL],
+    trm: &[[f32; NL]; NL],
+    y: usize,
+    ps: [usize; K],
+) -> (f32, u8) {
+    let mut best = f32::NEG_INFINITY;
+    let mut a = 0u8;
+    for p in ps {
+        let v = prev[p] + trm[p][y];
+        if v > best {
+            best = v;
+            a = p as u8;
+        }
+    }
+    (best, a)
+}
+
 fn viterbi_cue(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
     const NL: usize = CUE_LABELS;
     const NEG: f32 = f32::NEG_INFINITY;
@@ -1128,24 +1149,6 @@ fn viterbi_cue(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
         if !forced_o[0] || y == 0 {
             prev[y] = em[y] + start[y];
         }
-    }
-    #[inline(always)]
-    fn best_of<const K: usize>(
-        prev: &[f32; NL],
-        trm: &[[f32; NL]; NL],
-        y: usize,
-        ps: [usize; K],
-    ) -> (f32, u8) {
-        let mut best = NEG;
-        let mut a = 0u8;
-        for p in ps {
-            let v = prev[p] + trm[p][y];
-            if v > best {
-                best = v;
-                a = p as u8;
-            }
-        }
-        (best, a)
     }
     for i in 1..n {
         let e: &[f32; NL] = em[i * NL..(i + 1) * NL].try_into().expect("NL scores");
@@ -1198,25 +1201,6 @@ fn viterbi_role(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
         if !forced_o[0] || y == 0 {
             prev[y] = em[y] + start[y];
         }
-    }
-    // The best predecessor among `ps` (in order; the first of equals), or -inf.
-    #[inline(always)]
-    fn best_of<const K: usize>(
-        prev: &[f32; NL],
-        trm: &[[f32; NL]; NL],
-        y: usize,
-        ps: [usize; K],
-    ) -> (f32, u8) {
-        let mut best = NEG;
-        let mut a = 0u8;
-        for p in ps {
-            let v = prev[p] + trm[p][y];
-            if v > best {
-                best = v;
-                a = p as u8;
-            }
-        }
-        (best, a)
     }
     for i in 1..n {
         let e: &[f32; NL] = em[i * NL..(i + 1) * NL].try_into().expect("NL scores");
