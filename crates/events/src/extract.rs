@@ -1888,7 +1888,7 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
         while k < r.end
             && (matches!(doc.upos[k], "PROPN" | "NOUN" | "ADJ" | "NUM") || doc.xpos[k] == "HYPH")
             && !doc.in_timex(doc.tok(k))
-            && (k == np0 || doc.bits[k] & crate::lexicon::TRIGGER == 0)
+            && (k == np0 || doc.bits.get(k).is_none_or(|b| b & crate::lexicon::TRIGGER == 0))
         {
             k += 1;
         }
