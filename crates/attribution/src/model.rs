@@ -1109,9 +1109,6 @@ fn viterbi_n<const NL: usize>(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<
     out
 }
 
-/// [`viterbi_n`] for the cue tagger's three labels with [`allowed`] spelled out: `I` (2)
-/// only after `B`/`I`, not at the start. Same candidates, order and comparisons (see
-/// [`viterbi_role`]).
 /// The best predecessor of label `y` among `ps` (in order; the first of equals), or -inf: the
 /// step of the specialised Viterbis.
 #[inline(always)]
@@ -1133,8 +1130,17 @@ fn best_of<const NL: usize, const K: usize>(
     (best, a)
 }
 
-fn viterbi_cue(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
-    const NL: usize = CUE_LABELS;
+/// [`viterbi_n`] with the constraint spelled out by the caller: a path may start only on
+/// `starts`, and `step` gives each label's best allowed predecessor (by [`best_of`]). Falls
+/// back to [`viterbi_n`] on an empty input, a short or non-finite transition table.
+#[inline(always)]
+fn viterbi_spelled<const NL: usize>(
+    em: &[f32],
+    tr: &[f32],
+    forced_o: &[bool],
+    starts: &[usize],
+    step: impl Fn(&[f32; NL], &[[f32; NL]; NL]) -> [(f32, u8); NL],
+) -> Vec<u8> {
     const NEG: f32 = f32::NEG_INFINITY;
     let n = (em.len() / NL).min(forced_o.len());
     if n == 0 || tr.len() < (NL + 1) * NL || !tr.iter().all(|t| t.is_finite()) {
@@ -1145,7 +1151,7 @@ fn viterbi_cue(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
     let start: [f32; NL] = std::array::from_fn(|y| t(NL, y));
     let mut back = vec![[0u8; NL]; n];
     let mut prev = [NEG; NL];
-    for y in [0, 1] {
+    for &y in starts {
         if !forced_o[0] || y == 0 {
             prev[y] = em[y] + start[y];
         }
@@ -1154,11 +1160,7 @@ fn viterbi_cue(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
         let e: &[f32; NL] = em[i * NL..(i + 1) * NL].try_into().expect("NL scores");
         let mut cur = [NEG; NL];
         let mut arg = [0u8; NL];
-        let cands = [
-            best_of(&prev, &trm, 0, [0, 1, 2]),
-            best_of(&prev, &trm, 1, [0, 1, 2]),
-            best_of(&prev, &trm, 2, [1, 2]),
-        ];
+        let cands = step(&prev, &trm);
         let labels = if forced_o[i] { 1 } else { NL };
         for y in 0..labels {
             let (best, a) = cands[y];
@@ -1179,6 +1181,15 @@ fn viterbi_cue(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
     out
 }
 
+/// [`viterbi_n`] for the cue tagger's three labels with [`allowed`] spelled out: `I` (2)
+/// only after `B`/`I`, not at the start. Same candidates, order and comparisons (see
+/// [`viterbi_role`]).
+fn viterbi_cue(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
+    viterbi_spelled::<CUE_LABELS>(em, tr, forced_o, &[0, 1], |p, t| {
+        [best_of(p, t, 0, [0, 1, 2]), best_of(p, t, 1, [0, 1, 2]), best_of(p, t, 2, [1, 2])]
+    })
+}
+
 /// [`viterbi_n`] for the role tagger's five labels with [`allowed`] spelled out: `I-S` (2)
 /// only after `B-S`/`I-S`, `I-C` (4) only after `B-C`/`I-C`, neither at the start. The
 /// candidates of each label are tried in the same order with the same comparisons, so the
@@ -1186,51 +1197,15 @@ fn viterbi_cue(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
 /// finite transition is `-inf`, never `>` the running best), as in `viterbi_n`, where it
 /// is skipped.
 fn viterbi_role(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> {
-    const NL: usize = ROLE_LABELS;
-    const NEG: f32 = f32::NEG_INFINITY;
-    let n = (em.len() / NL).min(forced_o.len());
-    if n == 0 || tr.len() < (NL + 1) * NL || !tr.iter().all(|t| t.is_finite()) {
-        return viterbi_n::<NL>(em, tr, forced_o);
-    }
-    let t = |p: usize, y: usize| tr[p * NL + y];
-    let trm: [[f32; NL]; NL] = std::array::from_fn(|p| std::array::from_fn(|y| t(p, y)));
-    let start: [f32; NL] = std::array::from_fn(|y| t(NL, y));
-    let mut back = vec![[0u8; NL]; n];
-    let mut prev = [NEG; NL];
-    for y in [0, 1, 3] {
-        if !forced_o[0] || y == 0 {
-            prev[y] = em[y] + start[y];
-        }
-    }
-    for i in 1..n {
-        let e: &[f32; NL] = em[i * NL..(i + 1) * NL].try_into().expect("NL scores");
-        let mut cur = [NEG; NL];
-        let mut arg = [0u8; NL];
-        let cands = [
-            best_of(&prev, &trm, 0, [0, 1, 2, 3, 4]),
-            best_of(&prev, &trm, 1, [0, 1, 2, 3, 4]),
-            best_of(&prev, &trm, 2, [1, 2]),
-            best_of(&prev, &trm, 3, [0, 1, 2, 3, 4]),
-            best_of(&prev, &trm, 4, [3, 4]),
-        ];
-        let labels = if forced_o[i] { 1 } else { NL };
-        for y in 0..labels {
-            let (best, a) = cands[y];
-            if best > NEG {
-                cur[y] = best + e[y];
-                arg[y] = a;
-            }
-        }
-        prev = cur;
-        back[i] = arg;
-    }
-    let mut y = (0..NL).max_by(|&a, &b| prev[a].total_cmp(&prev[b])).unwrap_or(0);
-    let mut out = vec![0u8; n];
-    for i in (0..n).rev() {
-        out[i] = y as u8;
-        y = back[i][y] as usize;
-    }
-    out
+    viterbi_spelled::<ROLE_LABELS>(em, tr, forced_o, &[0, 1, 3], |p, t| {
+        [
+            best_of(p, t, 0, [0, 1, 2, 3, 4]),
+            best_of(p, t, 1, [0, 1, 2, 3, 4]),
+            best_of(p, t, 2, [1, 2]),
+            best_of(p, t, 3, [0, 1, 2, 3, 4]),
+            best_of(p, t, 4, [3, 4]),
+        ]
+    })
 }
 
 /// [`viterbi`] for any label count.
