@@ -226,10 +226,13 @@ pub(crate) fn tense_near(
     let mut right_open = true;
     // "Wouters, who visited the site on Saturday, will meet …": a comma after the expression
     // closes its clause when a past verb before it, in reach, gives the tense.
-    let left_verb = (1..=6)
-        .filter_map(|d| lo.checked_sub(d).filter(|&i| i >= s))
-        .take_while(|&i| !matches!(toks.w(i), "," | ";" | ":"))
-        .any(|i| cue(toks, i, true, hint) == Some(Tense::Past));
+    // Looked for only when a comma is met on the right.
+    let left_verb = || {
+        (1..=6)
+            .filter_map(|d| lo.checked_sub(d).filter(|&i| i >= s))
+            .take_while(|&i| !matches!(toks.w(i), "," | ";" | ":"))
+            .any(|i| cue(toks, i, true, hint) == Some(Tense::Past))
+    };
     while found.is_none() {
         let left = lo.checked_sub(d).filter(|&i| i >= s);
         let right = Some(hi + d - 1).filter(|&i| i < e);
@@ -241,7 +244,7 @@ pub(crate) fn tense_near(
             "'" => toks.w(i + 1) != "s",
             _ => false,
         };
-        if right.is_some_and(|i| toks.w(i) == "that" || quote(i) || (left_verb && toks.w(i) == ",")) {
+        if right.is_some_and(|i| toks.w(i) == "that" || quote(i) || (toks.w(i) == "," && left_verb())) {
             right_open = false;
         }
         let right = right.filter(|_| right_open);
