@@ -178,6 +178,45 @@ fn candidates(d: &Prepared, s: usize, lim: usize, keep: Option<usize>, out: &mut
     }
 }
 
+/// What [`features`] and [`score`] both read of the fragment `s..e`, derived once here so the
+/// trained features and the runtime score cannot drift apart.
+struct Atoms {
+    sent_end: bool,
+    para_end: bool,
+    /// Sentences the fragment spans beyond its first, at most 3.
+    nsent: u32,
+    /// Bucketed tokens from `e` to its sentence's end (0 at a sentence end).
+    to_sent_end: u64,
+    /// The strongest cue class in the four tokens from `e`.
+    cue_ahead: u8,
+    /// Quotation marks opened minus closed, within -2..=2.
+    quote_bal: i32,
+    starts_quoted: bool,
+    next_q: u8,
+    len: u64,
+}
+
+impl Atoms {
+    #[inline]
+    fn of(d: &Prepared, s: usize, e: usize, run: &Run) -> Atoms {
+        let t = &d.toks;
+        let n = t.len();
+        let sent_end = e >= n || d.sent_of[e - 1] != d.sent_of[e];
+        Atoms {
+            sent_end,
+            para_end: e >= n
+                || d.para_of_sent[d.sent_of[e - 1] as usize] != d.para_of_sent[d.sent_of[e] as usize],
+            nsent: (d.sent_of[e - 1] - d.sent_of[s]).min(3),
+            to_sent_end: if sent_end { 0 } else { bucket(d.sents[d.sent_of[e - 1] as usize].end - e) },
+            cue_ahead: (e..(e + 4).min(n)).map(|k| t[k].lex).max().unwrap_or(0),
+            quote_bal: (run.opens - run.closes).clamp(-2, 2),
+            starts_quoted: t[s].qmark == 1 || (s > 0 && t[s - 1].qmark == 1),
+            next_q: t.get(e).map_or(0, |a| a.qmark),
+            len: bucket(e - s),
+        }
+    }
+}
+
 /// Features of the fragment `s..e` after cue `c` (`run` holds the counts over `s..e`).
 #[inline]
 fn features(d: &Prepared, c: &CueCtx, s: usize, e: usize, run: &Run) -> [u64; END_FEATS] {
@@ -187,17 +226,11 @@ fn features(d: &Prepared, c: &CueCtx, s: usize, e: usize, run: &Run) -> [u64; EN
     let at = |k: usize| (k < n).then(|| &t[k]);
     let lw = |k: usize| at(k).map_or(NA, |a| a.lower);
     let xp = |k: usize| at(k).map_or(NA, |a| u64::from(a.xpos));
-    let sent_end = u64::from(e >= n || d.sent_of[e - 1] != d.sent_of[e]);
-    let para_end = u64::from(
-        e >= n || d.para_of_sent[d.sent_of[e - 1] as usize] != d.para_of_sent[d.sent_of[e] as usize],
-    );
-    let nsent = u64::from(d.sent_of[e - 1] - d.sent_of[s]).min(3);
-    let to_sent_end = if sent_end == 1 { 0 } else { bucket(d.sents[d.sent_of[e - 1] as usize].end - e) };
-    let cue_ahead = (e..(e + 4).min(n)).map(|k| t[k].lex).max().unwrap_or(0);
-    let quote_bal = (run.opens - run.closes).clamp(-2, 2) as u64;
-    let starts_quoted = u64::from(t[s].qmark == 1 || (s > 0 && t[s - 1].qmark == 1));
-    let next_q = at(e).map_or(0, |a| a.qmark);
-    let len = bucket(e - s);
+    let a = Atoms::of(d, s, e, run);
+    let (sent_end, para_end, nsent) = (u64::from(a.sent_end), u64::from(a.para_end), a.nsent as u64);
+    let (to_sent_end, cue_ahead, len) = (a.to_sent_end, a.cue_ahead, a.len);
+    let quote_bal = a.quote_bal as u64;
+    let (starts_quoted, next_q) = (u64::from(a.starts_quoted), a.next_q);
     [
         f(200, &[]),
         f(201, &[last.lower]),
@@ -238,17 +271,14 @@ fn score(m: &Scorer<'_>, d: &Prepared, c: &CueCtx, s: usize, e: usize, run: &Run
     let at = |k: usize| (k < n).then(|| &t[k]);
     let lw = |k: usize| at(k).map_or(NA, |a| a.lower);
     let xp = |k: usize| at(k).map_or(NA, |a| u64::from(a.xpos));
-    let se = usize::from(e >= n || d.sent_of[e - 1] != d.sent_of[e]);
-    let pe = usize::from(
-        e >= n || d.para_of_sent[d.sent_of[e - 1] as usize] != d.para_of_sent[d.sent_of[e] as usize],
-    );
-    let nsent = ((d.sent_of[e - 1] - d.sent_of[s]).min(3)) as usize;
-    let to_sent_end = if se == 1 { 0 } else { bucket(d.sents[d.sent_of[e - 1] as usize].end - e) };
-    let cue_ahead = usize::from((e..(e + 4).min(n)).map(|k| t[k].lex).max().unwrap_or(0)) & 7;
-    let qb = ((run.opens - run.closes).clamp(-2, 2) + 2) as usize;
-    let starts_quoted = usize::from(t[s].qmark == 1 || (s > 0 && t[s - 1].qmark == 1));
-    let next_q = usize::from(at(e).map_or(0, |a| a.qmark)).min(2);
-    let len = bucket(e - s) as usize;
+    let a = Atoms::of(d, s, e, run);
+    let (se, pe, nsent) = (usize::from(a.sent_end), usize::from(a.para_end), a.nsent as usize);
+    let to_sent_end = a.to_sent_end;
+    let cue_ahead = usize::from(a.cue_ahead) & 7;
+    let qb = (a.quote_bal + 2) as usize;
+    let starts_quoted = usize::from(a.starts_quoted);
+    let next_q = usize::from(a.next_q).min(2);
+    let len = a.len as usize;
     let xe = xp(e);
     // `sc += x` with x a table's weight, or nothing for an absent row in the hashed path:
     // adding 0.0 leaves a score unchanged (it is never -0.0).
