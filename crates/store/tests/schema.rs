@@ -94,10 +94,7 @@ fn the_v1_fixture_is_migrated_and_answers_like_a_fresh_store() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("v1.db");
     std::fs::copy(FIXTURE_V1, &copy).unwrap();
-    let version = |p: &Path| -> i64 {
-        rusqlite::Connection::open(p).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
-    };
-    assert_eq!(version(&copy), 1);
+    assert_eq!(user_version(&copy), 1);
     let s = SqliteStore::open_existing(&copy).unwrap();
     let stats = s.stats().unwrap();
     assert_eq!((stats.documents, stats.errors, stats.clusters, stats.attributions), (5, 1, 1, 3));
@@ -108,7 +105,7 @@ fn the_v1_fixture_is_migrated_and_answers_like_a_fresh_store() {
     let record = s.record_json(&p.id).unwrap().unwrap();
     assert!(record.contains("\"id\":\"copy.txt\""), "{record}");
     drop(s);
-    assert_eq!(version(&copy), SCHEMA_VERSION);
+    assert_eq!(user_version(&copy), SCHEMA_VERSION);
     // Opens again without migrating.
     let again = SqliteStore::open_existing(&copy).unwrap();
     assert_eq!(answers(&again), answers(&fresh()));
@@ -121,10 +118,7 @@ fn the_v2_fixture_is_migrated_and_answers_like_a_fresh_store() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("v2.db");
     std::fs::copy(FIXTURE_V2, &copy).unwrap();
-    let version = |p: &Path| -> i64 {
-        rusqlite::Connection::open(p).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
-    };
-    assert_eq!(version(&copy), 2);
+    assert_eq!(user_version(&copy), 2);
     let s = SqliteStore::open_existing(&copy).unwrap();
     assert_eq!(answers(&s), answers(&fresh()));
     // The aggregates equal those of a fresh store (independence counts, spellings, denial sets).
@@ -137,25 +131,14 @@ fn the_v2_fixture_is_migrated_and_answers_like_a_fresh_store() {
         assert_eq!(rows(&s, sql), rows(&fresh(), sql), "{sql}");
     }
     drop(s);
-    assert_eq!(version(&copy), SCHEMA_VERSION);
+    assert_eq!(user_version(&copy), SCHEMA_VERSION);
     let again = SqliteStore::open_existing(&copy).unwrap();
     assert_eq!(answers(&again), answers(&fresh()));
 }
 
 #[test]
 fn a_v2_file_that_cannot_be_migrated_is_refused_and_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let copy = dir.path().join("v2.db");
-    std::fs::copy(FIXTURE_V2, &copy).unwrap();
-    {
-        let c = rusqlite::Connection::open(&copy).unwrap();
-        c.execute_batch("DROP TABLE denial_words; PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
-    }
-    let before = std::fs::read(&copy).unwrap();
-    let err = SqliteStore::open_existing(&copy).unwrap_err();
-    assert!(matches!(err, StoreError::TooOld { found: 2, .. }), "{err}");
-    assert!(err.to_string().contains("denial_words"), "{err}");
-    assert_eq!(std::fs::read(&copy).unwrap(), before, "a refused file is left as it was");
+    refused_and_untouched(FIXTURE_V2, "denial_words", 2);
 }
 
 const FIXTURE_V3: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-v3.db");
@@ -165,10 +148,7 @@ fn the_v3_fixture_is_migrated_and_answers_like_a_fresh_store() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("v3.db");
     std::fs::copy(FIXTURE_V3, &copy).unwrap();
-    let version = |p: &Path| -> i64 {
-        rusqlite::Connection::open(p).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
-    };
-    assert_eq!(version(&copy), 3);
+    assert_eq!(user_version(&copy), 3);
     let s = SqliteStore::open_existing(&copy).unwrap();
     assert_eq!(answers(&s), answers(&fresh()));
     // The trigram index holds the same documents per trigram as a fresh store's.
@@ -178,7 +158,7 @@ fn the_v3_fixture_is_migrated_and_answers_like_a_fresh_store() {
         assert_eq!(rows(&s, &sql), rows(&fresh(), &sql), "{sql}");
     }
     drop(s);
-    assert_eq!(version(&copy), SCHEMA_VERSION);
+    assert_eq!(user_version(&copy), SCHEMA_VERSION);
     let again = SqliteStore::open_existing(&copy).unwrap();
     assert_eq!(answers(&again), answers(&fresh()));
     assert_eq!(again.digest().unwrap(), fresh().digest().unwrap());
@@ -186,18 +166,7 @@ fn the_v3_fixture_is_migrated_and_answers_like_a_fresh_store() {
 
 #[test]
 fn a_v3_file_that_cannot_be_migrated_is_refused_and_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let copy = dir.path().join("v3.db");
-    std::fs::copy(FIXTURE_V3, &copy).unwrap();
-    {
-        let c = rusqlite::Connection::open(&copy).unwrap();
-        c.execute_batch("DROP TABLE events; PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
-    }
-    let before = std::fs::read(&copy).unwrap();
-    let err = SqliteStore::open_existing(&copy).unwrap_err();
-    assert!(matches!(err, StoreError::TooOld { found: 3, .. }), "{err}");
-    assert!(err.to_string().contains("events"), "{err}");
-    assert_eq!(std::fs::read(&copy).unwrap(), before, "a refused file is left as it was");
+    refused_and_untouched(FIXTURE_V3, "events", 3);
 }
 
 const FIXTURE_V4: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schema-v4.db");
@@ -207,10 +176,7 @@ fn the_v4_fixture_is_migrated_and_answers_like_a_fresh_store() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("v4.db");
     std::fs::copy(FIXTURE_V4, &copy).unwrap();
-    let version = |p: &Path| -> i64 {
-        rusqlite::Connection::open(p).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
-    };
-    assert_eq!(version(&copy), 4);
+    assert_eq!(user_version(&copy), 4);
     let s = SqliteStore::open_existing(&copy).unwrap();
     assert_eq!(answers(&s), answers(&fresh()));
     // The claim content index holds the same rows (claim group and attribution) per word as a
@@ -227,7 +193,7 @@ fn the_v4_fixture_is_migrated_and_answers_like_a_fresh_store() {
     let index = "SELECT count(*) FROM sqlite_master WHERE name = 'attributions_arow_grp'";
     assert_eq!(rows(&s, index), vec!["Integer(0)".to_string()]);
     drop(s);
-    assert_eq!(version(&copy), SCHEMA_VERSION);
+    assert_eq!(user_version(&copy), SCHEMA_VERSION);
     let again = SqliteStore::open_existing(&copy).unwrap();
     assert_eq!(answers(&again), answers(&fresh()));
     assert_eq!(again.digest().unwrap(), fresh().digest().unwrap());
@@ -235,18 +201,29 @@ fn the_v4_fixture_is_migrated_and_answers_like_a_fresh_store() {
 
 #[test]
 fn a_v4_file_that_cannot_be_migrated_is_refused_and_untouched() {
+    // Damaged: the attributions the claim index is rebuilt from are missing.
+    refused_and_untouched(FIXTURE_V4, "attributions", 4);
+}
+
+/// The `PRAGMA user_version` of the file at `p`.
+fn user_version(p: &Path) -> i64 {
+    rusqlite::Connection::open(p).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+}
+
+/// A copy of `fixture` (schema `found`) with table `table` dropped is refused with a message
+/// naming the table, and left byte for byte as it was.
+fn refused_and_untouched(fixture: &str, table: &str, found: i64) {
     let dir = tempfile::tempdir().unwrap();
-    let copy = dir.path().join("v4.db");
-    std::fs::copy(FIXTURE_V4, &copy).unwrap();
+    let copy = dir.path().join("old.db");
+    std::fs::copy(fixture, &copy).unwrap();
     {
-        // Damaged: the attributions the claim index is rebuilt from are missing.
         let c = rusqlite::Connection::open(&copy).unwrap();
-        c.execute_batch("DROP TABLE attributions; PRAGMA wal_checkpoint(TRUNCATE);").unwrap();
+        c.execute_batch(&format!("DROP TABLE {table}; PRAGMA wal_checkpoint(TRUNCATE);")).unwrap();
     }
     let before = std::fs::read(&copy).unwrap();
     let err = SqliteStore::open_existing(&copy).unwrap_err();
-    assert!(matches!(err, StoreError::TooOld { found: 4, .. }), "{err}");
-    assert!(err.to_string().contains("attributions"), "{err}");
+    assert!(matches!(err, StoreError::TooOld { found: f, .. } if f == found), "{err}");
+    assert!(err.to_string().contains(table), "{err}");
     assert_eq!(std::fs::read(&copy).unwrap(), before, "a refused file is left as it was");
 }
 
