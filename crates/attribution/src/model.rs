@@ -392,10 +392,56 @@ impl CueTables {
     }
 }
 
+/// The number of [`cue_row`]'s features that are probed in the weight table.
+const CUE_HASHED: usize = 21;
+
+/// The weight-table keys of [`cue_row`]'s word features for token `i`, in the order it adds
+/// them. Computed ahead of the row so that their slots can be prefetched: the probes into the
+/// cue weight table miss the cache, and were the cue tagger's largest cost in time.
+type CueKeys = [u64; CUE_HASHED];
+
+#[inline]
+fn cue_keys(d: &Prepared, s: &Range<usize>, i: usize) -> CueKeys {
+    let t = &d.toks;
+    let near: [Option<&Atom>; 5] = std::array::from_fn(|k| {
+        let k = i as isize + k as isize - 2;
+        (k >= s.start as isize && k < s.end as isize).then(|| &t[k as usize])
+    });
+    let at = |k: isize| near[(k + 2) as usize];
+    let lw = |k: isize| at(k).map_or(NA, |a| a.lower);
+    let xp = |k: isize| at(k).map_or(NA, |a| u64::from(a.xpos));
+    let a = &t[i];
+    let xpos = usize::from(a.xpos);
+    let (l1, w1) = (lw(-1), lw(1));
+    [
+        f(11, &[a.lower]),
+        f(12, &[a.suf]),
+        f(18, &[l1]),
+        f(19, &[w1]),
+        f(20, &[lw(-2)]),
+        f(21, &[lw(2)]),
+        f(22, &[a.lower, w1]),
+        f(23, &[l1, a.lower]),
+        f(30, &[xp(-1), a.lower]),
+        f(31, &[a.lower, xp(1)]),
+        f(34, &[a.suf, xpos as u64]),
+        f(35, &[l1, a.lower, w1]),
+        f(36, &[a.clus[0]]),
+        f(37, &[a.clus[1]]),
+        f(38, &[a.clus[1], xpos as u64]),
+        f(39, &[at(-1).map_or(NA, |a| a.clus[0]), a.clus[0]]),
+        f(70, &[a.clus[0], at(1).map_or(NA, |a| a.clus[0])]),
+        f(80, &[a.lower, w1, lw(2)]),
+        f(81, &[xp(-2), xp(-1), a.lower]),
+        f(82, &[lw(-2), l1, a.lower]),
+        f(83, &[a.lower, xp(1), xp(2)]),
+    ]
+}
+
 /// The emission row of token `i` of sentence `s` for the cue tagger: `bias` on `B`, then
 /// [`cue_features`]' rows in its order (tables for the small-valued ones, the row cache for
-/// shapes and tag/class/quote pairs, the weight table for words) — bit for bit the sums of
-/// the hashed features.
+/// shapes and tag/class/quote pairs, the weight table for words, through the keys [`cue_keys`] hashed) — bit for bit the
+/// sums of the hashed features.
 #[inline]
 fn cue_row(
     tab: &CueTables,
@@ -404,6 +450,7 @@ fn cue_row(
     d: &Prepared,
     s: &Range<usize>,
     i: usize,
+    keys: &CueKeys,
     bias: f32,
 ) -> Row8 {
     let t = &d.toks;
@@ -413,7 +460,6 @@ fn cue_row(
         (k >= s.start as isize && k < s.end as isize).then(|| &t[k as usize])
     });
     let at = |k: isize| near[(k + 2) as usize];
-    let lw = |k: isize| at(k).map_or(NA, |a| a.lower);
     let xp = |k: isize| at(k).map_or(NA, |a| u64::from(a.xpos));
     let lx = |k: isize| at(k).map_or(NA, |a| u64::from(a.lex));
     let qm = |k: isize| at(k).map_or(NA, |a| u64::from(a.qmark));
@@ -424,23 +470,22 @@ fn cue_row(
     let (upos, xpos) = (usize::from(a.upos), usize::from(a.xpos));
     debug_assert!(a.lex < 8 && a.qmark < 4, "cue classes are 0..=4, quote marks 0..=2");
     let (lex, q, qmk) = (usize::from(a.lex) & 7, usize::from(a.in_quote), usize::from(a.qmark) & 3);
-    let (l1, w1) = (lw(-1), lw(1));
     let mut acc: Row8 = [0.0, 0.0 + bias, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
     let hashed = |acc: &mut Row8, key: u64| w.add_wide(key, acc);
     add8(&mut acc, &tab.c10);
-    hashed(&mut acc, f(11, &[a.lower]));
-    hashed(&mut acc, f(12, &[a.suf]));
+    hashed(&mut acc, keys[0]);
+    hashed(&mut acc, keys[1]);
     memo.add(w, f(13, &[a.shape]), &mut acc);
     add8(&mut acc, &tab.c14[upos]);
     add8(&mut acc, &tab.c15[xpos]);
     add8(&mut acc, &tab.c16[lex]);
     add8(&mut acc, &tab.c17[lex * 256 + xpos]);
-    hashed(&mut acc, f(18, &[l1]));
-    hashed(&mut acc, f(19, &[w1]));
-    hashed(&mut acc, f(20, &[lw(-2)]));
-    hashed(&mut acc, f(21, &[lw(2)]));
-    hashed(&mut acc, f(22, &[a.lower, w1]));
-    hashed(&mut acc, f(23, &[l1, a.lower]));
+    hashed(&mut acc, keys[2]);
+    hashed(&mut acc, keys[3]);
+    hashed(&mut acc, keys[4]);
+    hashed(&mut acc, keys[5]);
+    hashed(&mut acc, keys[6]);
+    hashed(&mut acc, keys[7]);
     // A [tag, tag] feature: the table row, or hashed for a value outside it.
     #[inline(always)]
     fn pair(t: &[Row8], memo: &mut Memo, w: &Weights, tmpl: u32, a: u64, b: u64, acc: &mut Row8) {
@@ -460,24 +505,24 @@ fn cue_row(
         (Some(x), Some(y)) => add8(&mut acc, &tab.c29[(x * 9 + y) as usize]),
         _ => memo.add(w, f(29, &[lx(-1), lx(1)]), &mut acc),
     }
-    hashed(&mut acc, f(30, &[xp(-1), a.lower]));
-    hashed(&mut acc, f(31, &[a.lower, xp(1)]));
+    hashed(&mut acc, keys[8]);
+    hashed(&mut acc, keys[9]);
     match (small_ix(qm(-1), 3), small_ix(qm(1), 3)) {
         (Some(x), Some(y)) => add8(&mut acc, &tab.c32[(x * 4 + y) as usize * 8 + lex]),
         _ => memo.add(w, f(32, &[qm(-1), qm(1), lex as u64]), &mut acc),
     }
     add8(&mut acc, &tab.c33[(sent_has_quote * 8 + lex) * 2 + q]);
-    hashed(&mut acc, f(34, &[a.suf, xpos as u64]));
-    hashed(&mut acc, f(35, &[l1, a.lower, w1]));
-    hashed(&mut acc, f(36, &[a.clus[0]]));
-    hashed(&mut acc, f(37, &[a.clus[1]]));
-    hashed(&mut acc, f(38, &[a.clus[1], xpos as u64]));
-    hashed(&mut acc, f(39, &[at(-1).map_or(NA, |a| a.clus[0]), a.clus[0]]));
-    hashed(&mut acc, f(70, &[a.clus[0], at(1).map_or(NA, |a| a.clus[0])]));
-    hashed(&mut acc, f(80, &[a.lower, w1, lw(2)]));
-    hashed(&mut acc, f(81, &[xp(-2), xp(-1), a.lower]));
-    hashed(&mut acc, f(82, &[lw(-2), l1, a.lower]));
-    hashed(&mut acc, f(83, &[a.lower, xp(1), xp(2)]));
+    hashed(&mut acc, keys[10]);
+    hashed(&mut acc, keys[11]);
+    hashed(&mut acc, keys[12]);
+    hashed(&mut acc, keys[13]);
+    hashed(&mut acc, keys[14]);
+    hashed(&mut acc, keys[15]);
+    hashed(&mut acc, keys[16]);
+    hashed(&mut acc, keys[17]);
+    hashed(&mut acc, keys[18]);
+    hashed(&mut acc, keys[19]);
+    hashed(&mut acc, keys[20]);
     acc
 }
 
@@ -1308,6 +1353,8 @@ impl Tagger {
 /// do not depend on the cue.
 pub(crate) struct Scratch {
     cue_memo: Memo,
+    /// The cue tagger's weight-table keys for each token of the sentence being tagged.
+    cue_keys: Vec<CueKeys>,
     role_memo: Memo,
     local: Vec<Row8>,
     /// Per slot of `local`: the row of feature 72 (direction, distance bucket 4+, cluster).
@@ -1339,6 +1386,7 @@ impl Scratch {
     pub(crate) fn new(n: usize) -> Scratch {
         Scratch {
             cue_memo: Memo::new(),
+            cue_keys: Vec::new(),
             role_memo: Memo::new(),
             local: vec![[0.0; 8]; 2 * n],
             far72: vec![[0.0; 8]; 2 * n],
@@ -1493,8 +1541,19 @@ impl AttrModel {
         for s in &d.sents {
             sc.em.clear();
             sc.em.resize(s.len() * NL, 0.0);
+            // Every token's keys first, their slots prefetched two tokens ahead of the sums.
+            sc.cue_keys.clear();
+            sc.cue_keys.extend(s.clone().map(|i| cue_keys(d, s, i)));
+            let w = &self.cue.w;
+            for keys in sc.cue_keys.iter().take(2) {
+                keys.iter().for_each(|&k| w.prefetch(k));
+            }
             for (k, i) in s.clone().enumerate() {
-                let r = cue_row(&self.cue_tab, &mut sc.cue_memo, &self.cue.w, d, s, i, self.cue_bias);
+                if let Some(ahead) = sc.cue_keys.get(k + 2) {
+                    ahead.iter().for_each(|&k| w.prefetch(k));
+                }
+                let keys = &sc.cue_keys[k];
+                let r = cue_row(&self.cue_tab, &mut sc.cue_memo, w, d, s, i, keys, self.cue_bias);
                 sc.em[k * NL..(k + 1) * NL].copy_from_slice(&r[..NL]);
             }
             sc.forced.clear();
@@ -2237,7 +2296,7 @@ mod tests {
                 let mut memo = Memo::new();
                 for s in &d.sents {
                     for i in s.clone() {
-                        let got = cue_row(&tab, &mut memo, &w, &d, s, i, bias);
+                        let got = cue_row(&tab, &mut memo, &w, &d, s, i, &cue_keys(&d, s, i), bias);
                         let mut want = [0f32; CUE_LABELS];
                         want[1] += bias;
                         for key in cue_features(&d, s.clone(), i) {
