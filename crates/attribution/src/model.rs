@@ -895,6 +895,24 @@ impl<'a> CueRows<'a> {
     }
 }
 
+/// The weight-table keys of [`local_row`]'s word features (templates 42, 53, 54, 71) for
+/// token `j` in direction `di`, in the order it adds them; the role tagger prefetches their
+/// slots a few tokens ahead.
+#[inline]
+fn local_keys(d: &Prepared, j: usize, di: usize) -> [u64; 4] {
+    let t = &d.toks;
+    let lw = |k: isize| {
+        let k = j as isize + k;
+        if k >= 0 && (k as usize) < t.len() {
+            t[k as usize].lower
+        } else {
+            NA
+        }
+    };
+    let dir = DIRS[di];
+    [f(42, &[dir, t[j].lower]), f(53, &[dir, lw(-1)]), f(54, &[dir, lw(1)]), f(71, &[dir, t[j].clus[0]])]
+}
+
 /// The sum of [`role_local`]'s rows for token `j` in direction index `di` (0 before the
 /// cue, 1 after), in its order: small-valued features through the tables, tag pairs and
 /// shapes through the row cache, words straight from the weight table (as before).
@@ -904,15 +922,8 @@ fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: us
     let n = t.len();
     let a = &t[j];
     let dir = DIRS[di];
+    let keys = local_keys(d, j, di);
     let to_end = bucket(d.sents[d.sent_of[j] as usize].end.saturating_sub(j + 1)) as usize;
-    let lw = |k: isize| {
-        let k = j as isize + k;
-        if k >= 0 && (k as usize) < n {
-            t[k as usize].lower
-        } else {
-            NA
-        }
-    };
     let xp = |k: isize| {
         let k = j as isize + k;
         if k >= 0 && (k as usize) < n {
@@ -927,7 +938,7 @@ fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: us
     let lex = usize::from(a.lex) & 7;
     let mut acc = [0f32; 8];
     add8(&mut acc, &tab.l40[di]);
-    w.add_wide(f(42, &[dir, a.lower]), &mut acc);
+    w.add_wide(keys[0], &mut acc);
     add8(&mut acc, &tab.l43[di * 256 + upos]);
     add8(&mut acc, &tab.l44[di * 256 + xpos]);
     // A [dir, tag, tag] feature: the table row, or hashed for a value outside it.
@@ -941,13 +952,13 @@ fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: us
     }
     pair(&tab.l45, memo, w, 45, di, xp(-1), xpos as u64, &mut acc);
     pair(&tab.l46, memo, w, 46, di, xpos as u64, xp(1), &mut acc);
-    w.add_wide(f(53, &[dir, lw(-1)]), &mut acc);
-    w.add_wide(f(54, &[dir, lw(1)]), &mut acc);
+    w.add_wide(keys[1], &mut acc);
+    w.add_wide(keys[2], &mut acc);
     add8(&mut acc, &tab.l57[di * 8 + lex]);
     add8(&mut acc, &tab.l58[(di * 2 + cap) * 256 + upos]);
     memo.add(w, f(60, &[dir, a.shape]), &mut acc);
     add8(&mut acc, &tab.l66[(di * 2 + q) * 256 + xpos]);
-    w.add_wide(f(71, &[dir, a.clus[0]]), &mut acc);
+    w.add_wide(keys[3], &mut acc);
     add8(&mut acc, &tab.l75[(di * 8 + to_end) * 256 + xpos]);
     pair(&tab.l76, memo, w, 76, di, xp(1), xp(2), &mut acc);
     acc
@@ -1601,7 +1612,21 @@ impl AttrModel {
         sc.em.clear();
         sc.em.resize(w.len() * NL, 0.0);
         sc.forced.clear();
-        for (k, j) in w.enumerate() {
+        // The slots of the local rows' word features, prefetched this many tokens ahead.
+        const AHEAD: usize = 3;
+        let prefetch = |sc: &Scratch, j: usize| {
+            if j < w.end && !c.cue.contains(&j) {
+                let di = usize::from(c.dir(j) == 2);
+                if sc.local_done[j] & (1 << di) == 0 {
+                    local_keys(d, j, di).iter().for_each(|&k| wt.prefetch(k));
+                }
+            }
+        };
+        for j in w.start..(w.start + AHEAD).min(w.end) {
+            prefetch(sc, j);
+        }
+        for (k, j) in w.clone().enumerate() {
+            prefetch(sc, j + AHEAD);
             let forced = c.cue.contains(&j);
             sc.forced.push(forced);
             if forced {
