@@ -259,17 +259,43 @@ fn features(d: &Prepared, c: &CueCtx, s: usize, e: usize, run: &Run) -> [u64; EN
     ]
 }
 
-/// The score of [`features`] of the fragment `s..e`: each feature's weight added in its
-/// order, the small-valued ones from `tab`, the cue's two from `cue_w` (212 by sentence end,
-/// 222 by sentence end and sentences spanned), the rest hashed.
+/// The weight-table keys of [`score`]'s features that depend on the end `e` alone (templates
+/// 201–205, 213, 215, 218, 219, 223), in its order: [`score_all`] prefetches their slots a
+/// few candidates ahead.
 #[inline]
-fn score(m: &Scorer<'_>, d: &Prepared, c: &CueCtx, s: usize, e: usize, run: &Run) -> f32 {
-    let (w, tab, cue_w) = (m.w, m.tab, &m.cue);
+fn end_keys(d: &Prepared, c: &CueCtx, e: usize) -> [u64; 10] {
     let t = &d.toks;
     let n = t.len();
     let last = &t[e - 1];
     let at = |k: usize| (k < n).then(|| &t[k]);
     let lw = |k: usize| at(k).map_or(NA, |a| a.lower);
+    let xp = |k: usize| at(k).map_or(NA, |a| u64::from(a.xpos));
+    let xe = xp(e);
+    [
+        f(201, &[last.lower]),
+        f(202, &[lw(e)]),
+        f(203, &[u64::from(last.xpos), xe]),
+        f(204, &[xe, xp(e + 1)]),
+        f(205, &[lw(e), lw(e + 1)]),
+        f(213, &[c.head(), xe]),
+        f(215, &[last.lower, lw(e)]),
+        f(218, &[u64::from(at(e).is_some_and(|a| a.cap)), xe]),
+        f(219, &[at(e).map_or(NA, |a| a.clus[0])]),
+        f(223, &[u64::from(last.xpos), xe, xp(e + 1)]),
+    ]
+}
+
+/// The score of [`features`] of the fragment `s..e`: each feature's weight added in its
+/// order, the small-valued ones from `tab`, the cue's two from `cue_w` (212 by sentence end,
+/// 222 by sentence end and sentences spanned), the rest hashed
+/// (`keys`: [`end_keys`] of `e`).
+#[inline]
+fn score(m: &Scorer<'_>, d: &Prepared, c: &CueCtx, s: usize, e: usize, keys: &[u64; 10], run: &Run) -> f32 {
+    let (w, tab, cue_w) = (m.w, m.tab, &m.cue);
+    let t = &d.toks;
+    let n = t.len();
+    let last = &t[e - 1];
+    let at = |k: usize| (k < n).then(|| &t[k]);
     let xp = |k: usize| at(k).map_or(NA, |a| u64::from(a.xpos));
     let a = Atoms::of(d, s, e, run);
     let (se, pe, nsent) = (usize::from(a.sent_end), usize::from(a.para_end), a.nsent as usize);
@@ -289,11 +315,11 @@ fn score(m: &Scorer<'_>, d: &Prepared, c: &CueCtx, s: usize, e: usize, run: &Run
         *sc = r[0];
     };
     sc += tab.t200;
-    hashed(&mut sc, f(201, &[last.lower]));
-    hashed(&mut sc, f(202, &[lw(e)]));
-    hashed(&mut sc, f(203, &[u64::from(last.xpos), xe]));
-    hashed(&mut sc, f(204, &[xe, xp(e + 1)]));
-    hashed(&mut sc, f(205, &[lw(e), lw(e + 1)]));
+    hashed(&mut sc, keys[0]);
+    hashed(&mut sc, keys[1]);
+    hashed(&mut sc, keys[2]);
+    hashed(&mut sc, keys[3]);
+    hashed(&mut sc, keys[4]);
     sc += tab.t206[se * 2 + pe];
     sc += tab.t207[nsent * 2 + se];
     sc += tab.t208[len * 2 + se];
@@ -301,18 +327,18 @@ fn score(m: &Scorer<'_>, d: &Prepared, c: &CueCtx, s: usize, e: usize, run: &Run
     sc += tab.t210[(run.paren.clamp(-1, 2) + 1) as usize * 2 + se];
     sc += tab.t211[cue_ahead * 2 + usize::from(at(e).is_some_and(|a| a.comma))];
     sc += cue_w.w212[se];
-    hashed(&mut sc, f(213, &[c.head(), xe]));
+    hashed(&mut sc, keys[5]);
     sc += tab.t214[((c.cue_in_q() & 1) as usize * 2 + usize::from(last.in_quote)) * 2
         + usize::from(at(e).is_some_and(|a| a.in_quote))];
-    hashed(&mut sc, f(215, &[last.lower, lw(e)]));
+    hashed(&mut sc, keys[6]);
     sc += tab.t216[((run.commas.min(3) as usize) * 2 + usize::from(last.comma)) * 2 + se];
     sc += tab.t217[usize::from(last.xpos) * 2 + se];
-    hashed(&mut sc, f(218, &[u64::from(at(e).is_some_and(|a| a.cap)), xe]));
-    hashed(&mut sc, f(219, &[at(e).map_or(NA, |a| a.clus[0])]));
+    hashed(&mut sc, keys[7]);
+    hashed(&mut sc, keys[8]);
     hashed(&mut sc, f(220, &[to_sent_end, xe]));
     sc += tab.t221[(starts_quoted * 5 + qb) * 2 + se];
     sc += cue_w.w222[se * 4 + nsent];
-    hashed(&mut sc, f(223, &[u64::from(last.xpos), xe, xp(e + 1)]));
+    hashed(&mut sc, keys[9]);
     sc
 }
 
@@ -359,14 +385,26 @@ fn score_all(
     cands: &[usize],
     mut each: impl FnMut(usize, f32),
 ) {
+    const AHEAD: usize = 2;
+    let mut keys = [[0u64; 10]; AHEAD + 1];
+    let fetch = |k: usize, keys: &mut [[u64; 10]; AHEAD + 1]| {
+        if let Some(&e) = cands.get(k) {
+            keys[k % (AHEAD + 1)] = end_keys(d, c, e);
+            keys[k % (AHEAD + 1)].iter().for_each(|&key| m.w.prefetch(key));
+        }
+    };
+    for k in 0..AHEAD {
+        fetch(k, &mut keys);
+    }
     let mut run = Run::default();
     let mut j = s;
-    for &e in cands {
+    for (k, &e) in cands.iter().enumerate() {
+        fetch(k + AHEAD, &mut keys);
         while j < e {
             run.push(d, j);
             j += 1;
         }
-        each(e, score(m, d, c, s, e, &run));
+        each(e, score(m, d, c, s, e, &keys[k % (AHEAD + 1)], &run));
     }
 }
 
@@ -573,7 +611,11 @@ mod tests {
             for k in features(&d, &ctx, s, e, &run) {
                 w.add(k, &mut want);
             }
-            assert_eq!(score(&m, &d, &ctx, s, e, &run).to_bits(), want[0].to_bits(), "{c0} {s}..{e}");
+            assert_eq!(
+                score(&m, &d, &ctx, s, e, &end_keys(&d, &ctx, e), &run).to_bits(),
+                want[0].to_bits(),
+                "{c0} {s}..{e}"
+            );
         }
     }
 

@@ -443,6 +443,7 @@ fn cue_keys(d: &Prepared, s: &Range<usize>, i: usize) -> CueKeys {
 /// shapes and tag/class/quote pairs, the weight table for words, through the keys [`cue_keys`] hashed) — bit for bit the
 /// sums of the hashed features.
 #[inline]
+#[allow(clippy::too_many_arguments)]
 fn cue_row(
     tab: &CueTables,
     memo: &mut Memo,
