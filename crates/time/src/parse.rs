@@ -852,6 +852,15 @@ impl<'a> Matcher<'a> {
                 if LEX.ordinals.get(self.w(hi)).is_some_and(|q| (1..=4).contains(q)) {
                     hi += 1;
                 }
+                // "the year-earlier nine months": a counted span, as "the nine months" is
+                if hi == r + 3 {
+                    if let Some(c) = self.count(hi).filter(|c| c.n.is_some()) {
+                        if let Some((u, mult)) = self.unit(c.next).filter(|_| self.w(c.next).ends_with('s')) {
+                            let val = Under::Lit(Self::dur_value(u, mult, c.n));
+                            return Some(cand(i, c.next + 1, TimexType::Duration, val));
+                        }
+                    }
+                }
                 let quarter = self.w(hi) == "quarter";
                 let noun = matches!(self.w(hi), "quarter" | "period");
                 if noun {
