@@ -21,6 +21,7 @@ pub mod eval;
 mod lexicon;
 pub mod model;
 pub mod polnear;
+mod recall;
 mod rules;
 
 use std::sync::LazyLock;
@@ -30,7 +31,7 @@ use dossier_segment::Segmentation;
 pub use dossier_tag::EntityLabel;
 use dossier_tag::{ModelError, PosTag};
 
-pub use model::{pos_tags, train, train_ends, train_with, AttrModel, TrainOptions};
+pub use model::{pos_tags, train, train_ends, train_recall, train_with, AttrModel, TrainOptions};
 
 /// Direct (quoted), indirect (paraphrased) or mixed speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -235,10 +236,7 @@ impl Attributor {
     ) -> Vec<AttributionHit> {
         let mut prep = model::prepare(text, seg, pos);
         let raw = match self.model() {
-            Some(m) => {
-                let cues = m.cues(&prep);
-                m.roles(&prep, &cues)
-            }
+            Some(m) => m.hits(&prep),
             None => Vec::new(),
         };
         rules::finish(text, seg, &mut prep, raw, entities)
@@ -258,6 +256,10 @@ impl Attributor {
         let mut prep = model::prepare(text, seg, pos);
         let Some(m) = self.model() else { return Vec::new() };
         let cues: Vec<std::ops::Range<usize>> = match cues {
+            None => {
+                let raw = m.hits(&prep);
+                return self.diag_out(text, seg, &mut prep, raw, rules);
+            }
             Some(c) => c
                 .iter()
                 .map(|s| {
@@ -267,11 +269,21 @@ impl Attributor {
                 })
                 .filter(|r| !r.is_empty())
                 .collect(),
-            None => m.cues(&prep),
         };
         let raw = m.roles(&prep, &cues);
+        self.diag_out(text, seg, &mut prep, raw, rules)
+    }
+
+    fn diag_out(
+        &self,
+        text: &str,
+        seg: &Segmentation,
+        prep: &mut model::Prepared,
+        raw: Vec<model::RawHit>,
+        rules: bool,
+    ) -> Vec<AttributionHit> {
         if rules {
-            return rules::finish(text, seg, &mut prep, raw, &[]);
+            return rules::finish(text, seg, prep, raw, &[]);
         }
         let sp = |r: &std::ops::Range<usize>| Span::new(prep.spans[r.start].start, prep.spans[r.end - 1].end);
         raw.iter()

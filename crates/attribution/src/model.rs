@@ -27,10 +27,14 @@ use dossier_tag::{ModelError, PosTag};
 use crate::ends::{self, EndChooser};
 use crate::lexicon::LEXICON;
 use crate::polnear::GoldDoc;
+use crate::recall::{self, Recall};
 use crate::AttrError;
 
 pub const KIND: [u8; 4] = *b"ATTR";
-pub const VERSION: u32 = 1;
+/// Version 2: explicit presence bytes for the content-end chooser and the cue-recall
+/// sections. Version 1 files (optional chooser at the end) still load.
+pub const VERSION: u32 = 2;
+const VERSION_1: u32 = 1;
 
 const NONE: u8 = 255;
 
@@ -1375,6 +1379,8 @@ pub(crate) struct Scratch {
     local_done: Vec<u8>,
     em: Vec<f32>,
     forced: Vec<bool>,
+    /// The cue tagger's emission rows of the whole document (n × 3; for cue recall).
+    cue_em: Vec<f32>,
 }
 
 static NEXT_MODEL_ID: AtomicU64 = AtomicU64::new(1);
@@ -1405,6 +1411,7 @@ impl Scratch {
             local_done: vec![0; n],
             em: Vec::new(),
             forced: Vec::new(),
+            cue_em: Vec::new(),
         }
     }
 }
@@ -1423,6 +1430,8 @@ pub struct AttrModel {
     cue_bias: f32,
     /// The content-end chooser (absent in older model files).
     ends: Option<EndChooser>,
+    /// The second-stage cue classifier (absent in older model files).
+    recall: Option<Recall>,
     /// Serialized form (what [`AttrModel::to_bytes`] returns).
     bytes: Vec<u8>,
 }
@@ -1474,12 +1483,18 @@ impl AttrModel {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<AttrModel, ModelError> {
-        let payload = format::unwrap(bytes, KIND, VERSION)?;
+        let (payload, v1) = match format::unwrap(bytes, KIND, VERSION) {
+            Ok(p) => (p, false),
+            Err(ModelError::Version { .. }) => (format::unwrap(bytes, KIND, VERSION_1)?, true),
+            Err(e) => return Err(e),
+        };
         let mut r = Reader::new(payload);
         let cue = Weights::read(CUE_LABELS, &mut r)?;
         let role = Weights::read(ROLE_LABELS, &mut r)?;
-        // An optional third section: the content-end chooser (its margin, then weights).
-        let ends = if r.rest().is_empty() {
+        // The content-end chooser (its margin, weights, margin for longer ends); optional
+        // at the end in version 1, after a presence byte in version 2.
+        let has_ends = if v1 { !r.rest().is_empty() } else { r.u8()? != 0 };
+        let ends = if !has_ends {
             None
         } else {
             let margin = r.f32()?;
@@ -1487,13 +1502,14 @@ impl AttrModel {
                 return Err(ModelError::Corrupt("content-end margin is not finite".into()));
             }
             let w = Weights::read(1, &mut r)?;
-            // Optional: a separate margin for longer ends (else the same).
-            let extend = if r.rest().is_empty() { margin } else { r.f32()? };
+            // Optional in version 1: a separate margin for longer ends (else the same).
+            let extend = if v1 && r.rest().is_empty() { margin } else { r.f32()? };
             if !extend.is_finite() {
                 return Err(ModelError::Corrupt("content-end margin is not finite".into()));
             }
             Some(EndChooser::new(w, margin, extend))
         };
+        let recall = if !v1 && r.u8()? != 0 { Some(Recall::read(&mut r)?) } else { None };
         r.done()?;
         Ok(AttrModel {
             cue_tab: CueTables::new(&cue),
@@ -1503,6 +1519,7 @@ impl AttrModel {
             role: Tagger::new(ROLE_LABELS, role),
             cue_bias: DEFAULT_CUE_BIAS,
             ends,
+            recall,
             bytes: bytes.to_vec(),
         })
     }
@@ -1541,15 +1558,49 @@ impl AttrModel {
         out
     }
 
-    /// Cue token ranges of a prepared document.
-    pub(crate) fn cues(&self, d: &Prepared) -> Vec<Range<usize>> {
-        self.with_scratch(d.toks.len(), |sc| self.tag_cues(d, sc))
+    /// Cues (first stage, then the cue-recall stage when the model has one) and their roles,
+    /// in text order.
+    pub(crate) fn hits(&self, d: &Prepared) -> Vec<RawHit> {
+        self.with_scratch(d.toks.len(), |sc| {
+            let cues = self.tag_cues(d, sc);
+            let mut hits = self.roles_with(d, &cues, sc);
+            if let Some(rc) = &self.recall {
+                let cands = recall::candidates(d, rc.prior(), &sc.cue_em, &self.cue.tr, &cues);
+                if !cands.is_empty() {
+                    let extra = rc.accept(d, &hits, &cands);
+                    if !extra.is_empty() {
+                        let more = self.roles_with(d, &extra, sc);
+                        hits.extend(more);
+                        hits.sort_by_key(|h| h.cue.start);
+                    }
+                }
+            }
+            hits
+        })
     }
 
-    /// The cue tagger on every sentence (as [`tag_cues`], through [`cue_row`]).
+    /// First-stage cues, their roles, and the cue-recall candidates with their scores
+    /// (training and tuning).
+    fn recall_inputs(
+        &self,
+        d: &Prepared,
+        prior: &recall::Prior,
+    ) -> (Vec<Range<usize>>, Vec<RawHit>, Vec<recall::Cand>) {
+        self.with_scratch(d.toks.len(), |sc| {
+            let cues = self.tag_cues(d, sc);
+            let hits = self.roles_with(d, &cues, sc);
+            let cands = recall::candidates(d, prior, &sc.cue_em, &self.cue.tr, &cues);
+            (cues, hits, cands)
+        })
+    }
+
+    /// The cue tagger on every sentence (as [`tag_cues`], through [`cue_row`]); the
+    /// emission rows are kept in `sc.cue_em`.
     fn tag_cues(&self, d: &Prepared, sc: &mut Scratch) -> Vec<Range<usize>> {
         const NL: usize = CUE_LABELS;
         let mut out = Vec::new();
+        sc.cue_em.clear();
+        sc.cue_em.resize(d.toks.len() * NL, 0.0);
         for s in &d.sents {
             sc.em.clear();
             sc.em.resize(s.len() * NL, 0.0);
@@ -1571,6 +1622,9 @@ impl AttrModel {
             sc.forced.clear();
             sc.forced.resize(s.len(), false);
             let labels = viterbi(NL, &sc.em, &self.cue.tr, &sc.forced);
+            if let Some(dst) = sc.cue_em.get_mut(s.start * NL..s.end * NL) {
+                dst.copy_from_slice(&sc.em);
+            }
             out.extend(runs(&labels, 1, 2, s.start));
         }
         out
@@ -2025,9 +2079,11 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
     Weights::write(&cue_rows, &mut w);
     let role_rows = best_role.map_or_else(|| role_t.averaged(opts.role_prune), |b| b.2);
     Weights::write(&role_rows, &mut w);
+    w.u8(u8::from(opts.end_epochs > 0));
     if opts.end_epochs > 0 {
         write_ends(&role_probe(&role_rows), &docs, &dev, opts.end_epochs, seed, &mut w);
     }
+    w.u8(0);
     let bytes = format::wrap(KIND, VERSION, &w.0);
     AttrModel::from_bytes(&bytes).map_err(AttrError::Model)
 }
@@ -2050,6 +2106,7 @@ fn role_probe(rows: &[(u64, Vec<(u16, f32)>)]) -> AttrModel {
         role: Tagger::new(ROLE_LABELS, role),
         cue_bias: DEFAULT_CUE_BIAS,
         ends: None,
+        recall: None,
         bytes: Vec::new(),
     }
 }
@@ -2162,15 +2219,234 @@ pub fn train_ends(
         None => Vec::new(),
     };
     // The base's cue and role sections, byte for byte.
-    let payload = format::unwrap(&base.bytes, KIND, VERSION)?;
+    let (taggers, _) = sections(&base.bytes)?;
+    let mut probe = Writer(taggers.clone());
+    probe.u8(0);
+    probe.u8(0);
+    let probe = AttrModel::from_bytes(&format::wrap(KIND, VERSION, &probe.0))?;
+    let mut w = Writer(taggers);
+    w.u8(1);
+    write_ends(&probe, &docs, &dev, epochs, seed, &mut w);
+    w.u8(0);
+    AttrModel::from_bytes(&format::wrap(KIND, VERSION, &w.0)).map_err(AttrError::Model)
+}
+
+/// A model file's payload split into the taggers' sections and the content-end chooser's
+/// (in the version-2 layout: margin, weights, longer-end margin), byte for byte.
+fn sections(bytes: &[u8]) -> Result<(Vec<u8>, Option<Vec<u8>>), ModelError> {
+    let (payload, v1) = match format::unwrap(bytes, KIND, VERSION) {
+        Ok(p) => (p, false),
+        Err(ModelError::Version { .. }) => (format::unwrap(bytes, KIND, VERSION_1)?, true),
+        Err(e) => return Err(e),
+    };
     let mut r = Reader::new(payload);
     Weights::read(CUE_LABELS, &mut r)?;
     Weights::read(ROLE_LABELS, &mut r)?;
-    let taggers = &payload[..payload.len() - r.rest().len()];
-    let mut w = Writer(taggers.to_vec());
-    let probe = AttrModel::from_bytes(&format::wrap(KIND, VERSION, taggers))?;
-    write_ends(&probe, &docs, &dev, epochs, seed, &mut w);
+    let taggers = payload[..payload.len() - r.rest().len()].to_vec();
+    let has_ends = if v1 { !r.rest().is_empty() } else { r.u8()? != 0 };
+    if !has_ends {
+        return Ok((taggers, None));
+    }
+    let start = payload.len() - r.rest().len();
+    let margin = r.f32()?;
+    Weights::read(1, &mut r)?;
+    let mut ends = Writer(payload[start..payload.len() - r.rest().len()].to_vec());
+    if v1 && r.rest().is_empty() {
+        ends.f32(margin);
+    } else {
+        let at = payload.len() - r.rest().len();
+        r.f32()?;
+        ends.0.extend_from_slice(&payload[at..payload.len() - r.rest().len()]);
+    }
+    Ok((taggers, Some(ends.0)))
+}
+
+/// Folds of the jackknifed first-stage cue taggers the recall classifier is trained behind.
+pub const RECALL_FOLDS: usize = 5;
+/// Epochs of the recall classifier.
+pub const RECALL_EPOCHS: usize = 10;
+/// The acceptance threshold when no development split chooses one.
+pub const DEFAULT_RECALL_THRESHOLD: f32 = 0.0;
+
+/// The cue tagger's emission rows over a whole document (n × 3, bias included), from the
+/// hashed features (as [`tag_cues`]).
+fn cue_emissions(tagger: &Tagger, bias: f32, d: &Prepared) -> Vec<f32> {
+    const NL: usize = CUE_LABELS;
+    let mut em = vec![0f32; d.toks.len() * NL];
+    for s in &d.sents {
+        for i in s.clone() {
+            let row = &mut em[i * NL..(i + 1) * NL];
+            row[1] += bias;
+            for key in cue_features(d, s.clone(), i) {
+                tagger.w.add(key, row);
+            }
+        }
+    }
+    em
+}
+
+/// Word cue counts of a training document: per lower-case word hash, (tokens inside a gold
+/// cue, tokens).
+fn word_counts(d: &TrainDoc) -> rustc_hash::FxHashMap<u64, (u32, u32)> {
+    let mut m: rustc_hash::FxHashMap<u64, (u32, u32)> = Default::default();
+    for (a, &l) in d.prep.toks.iter().zip(&d.cue_labels) {
+        let e = m.entry(a.lower).or_default();
+        e.0 += u32::from(l != 0);
+        e.1 += 1;
+    }
+    m
+}
+
+/// `base` with a cue-recall section trained on `train_dir` behind [`RECALL_FOLDS`]
+/// jackknifed cue taggers (trained with `cue_epochs`, as the shipped one), its threshold
+/// chosen on `dev_dir` (exact cue F1 of the first stage plus accepted candidates) when
+/// given. The base's other sections are kept byte for byte.
+pub fn train_recall(
+    base: &AttrModel,
+    train_dir: &Path,
+    dev_dir: Option<&Path>,
+    seed: u64,
+    cue_epochs: usize,
+) -> Result<AttrModel, AttrError> {
+    let gold = crate::polnear::read_split(train_dir)?;
+    if gold.is_empty() {
+        return Err(AttrError::Empty(train_dir.display().to_string()));
+    }
+    let docs: Vec<TrainDoc> = gold.iter().map(train_doc).collect();
+    let dev: Vec<TrainDoc> = match dev_dir {
+        Some(dir) => crate::polnear::read_split(dir)?.iter().map(train_doc).collect(),
+        None => Vec::new(),
+    };
+    let (rows, threshold, prior) = recall_section(base, &docs, &dev, seed, cue_epochs);
+    let (taggers, ends) = sections(&base.bytes)?;
+    let mut w = Writer(taggers);
+    w.u8(u8::from(ends.is_some()));
+    if let Some(e) = ends {
+        w.0.extend_from_slice(&e);
+    }
+    w.u8(1);
+    recall::write(&rows, threshold, &prior, &mut w);
     AttrModel::from_bytes(&format::wrap(KIND, VERSION, &w.0)).map_err(AttrError::Model)
+}
+
+/// Train the recall classifier (rows, threshold, prior) for `base`'s role tagger.
+fn recall_section(
+    base: &AttrModel,
+    docs: &[TrainDoc],
+    dev: &[TrainDoc],
+    seed: u64,
+    cue_epochs: usize,
+) -> (Rows, f32, recall::Prior) {
+    // The word prior over all of train; each training document's own counts come out of
+    // it when its items are built (leave one document out).
+    let counts: Vec<_> = docs.iter().map(word_counts).collect();
+    let mut full: recall::Prior = Default::default();
+    for m in &counts {
+        for (k, v) in m {
+            let e = full.entry(*k).or_default();
+            e.0 += v.0;
+            e.1 += v.1;
+        }
+    }
+    // Stored: words inside a gold cue at least twice.
+    let prior: recall::Prior = full.into_iter().filter(|(_, v)| v.0 >= recall::MIN_CUE_COUNT).collect();
+    let mut items: Vec<recall::Item> = Vec::new();
+    let (mut pos, mut reachable) = (0usize, 0usize);
+    for fold in 0..RECALL_FOLDS {
+        let train_idx: Vec<usize> = (0..docs.len()).filter(|i| i % RECALL_FOLDS != fold).collect();
+        let mut rng = SplitMix(seed ^ (0x9e37_79b9 * (fold as u64 + 1)));
+        let rows = train_cues(docs, &train_idx, cue_epochs, &mut rng, &[], 2.0, &mut None);
+        let tagger = Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &rows));
+        for di in (0..docs.len()).filter(|i| i % RECALL_FOLDS == fold) {
+            let d = &docs[di];
+            // The prior without this document (candidates by the stored prior less it).
+            let own = &counts[di];
+            let mut p_wo = prior.clone();
+            for (k, v) in own {
+                if let Some(e) = p_wo.get_mut(k) {
+                    e.0 -= v.0.min(e.0);
+                    e.1 -= v.1.min(e.1);
+                }
+            }
+            p_wo.retain(|_, v| v.0 >= recall::MIN_CUE_COUNT);
+            let em = cue_emissions(&tagger, DEFAULT_CUE_BIAS, &d.prep);
+            let mut cues = Vec::new();
+            for s in &d.prep.sents {
+                let labels = viterbi(
+                    CUE_LABELS,
+                    &em[s.start * CUE_LABELS..s.end * CUE_LABELS],
+                    &tagger.tr,
+                    &vec![false; s.len()],
+                );
+                cues.extend(runs(&labels, 1, 2, s.start));
+            }
+            let hits = base.roles(&d.prep, &cues);
+            let cands = recall::candidates(&d.prep, &p_wo, &em, &tagger.tr, &cues);
+            let gold_cues = runs(&d.cue_labels, 1, 2, 0);
+            let missed: Vec<&Range<usize>> = gold_cues
+                .iter()
+                .filter(|g| !cues.iter().any(|c| c.start < g.end && g.start < c.end))
+                .collect();
+            reachable += missed.len();
+            let ctx = recall::DocCtx::new(&d.prep, &hits);
+            for c in &cands {
+                let g = missed.iter().any(|g| c.span.start < g.end && g.start < c.span.end);
+                pos += usize::from(g);
+                items.push(recall::Item {
+                    feats: recall::features(&d.prep, &ctx, &prior, Some(own), c),
+                    gold: g,
+                });
+            }
+        }
+        tracing::info!(fold, items = items.len(), pos, reachable, "cue recall fold");
+    }
+    let rows = recall::train(&items, RECALL_EPOCHS, seed);
+    let threshold = if dev.is_empty() {
+        DEFAULT_RECALL_THRESHOLD
+    } else {
+        let rc = Recall::new(Weights::from_rows(1, &rows), 0.0, prior.clone());
+        tune_recall(base, &rc, dev)
+    };
+    (rows, threshold, prior)
+}
+
+/// The threshold that maximises exact cue F1 on `dev` (first-stage cues plus accepted
+/// candidates, before the rules).
+fn tune_recall(base: &AttrModel, rc: &Recall, dev: &[TrainDoc]) -> f32 {
+    let mut per_doc = Vec::new();
+    let (mut tp0, mut pred0, mut gold) = (0usize, 0usize, 0usize);
+    for d in dev {
+        let (cues, hits, cands) = base.recall_inputs(&d.prep, rc.prior());
+        let g = runs(&d.cue_labels, 1, 2, 0);
+        let (tp, p, n) = span_f1(&g, &cues);
+        tp0 += tp;
+        pred0 += p;
+        gold += n;
+        let scores = rc.score(&d.prep, &hits, &cands);
+        per_doc.push((g, cands, scores));
+    }
+    let mut best = (f1((tp0, pred0, gold)), f32::INFINITY);
+    tracing::info!(f1 = best.0, "cue recall: first stage exact cue F1 on dev");
+    for t in [-4.0f32, -2.0, -1.0, 0.0, 1.0, 2.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0, 32.0] {
+        let (mut tp, mut pred) = (tp0, pred0);
+        for (g, cands, scores) in &per_doc {
+            let picked = recall::pick(cands, scores, t);
+            pred += picked.len();
+            tp += picked.iter().filter(|p| g.contains(p)).count();
+        }
+        let score = f1((tp, pred, gold));
+        tracing::info!(
+            threshold = t,
+            f1 = score,
+            added = pred - pred0,
+            exact = tp - tp0,
+            "cue recall threshold"
+        );
+        if score > best.0 {
+            best = (score, t);
+        }
+    }
+    best.1
 }
 
 #[cfg(test)]

@@ -114,6 +114,11 @@ impl<'a> Matcher<'a> {
             return false;
         }
         let quantity = |k: usize| self.t.is_num(k) || LEX.rate_quantities.contains(self.w(k));
+        // "four flights a week": a number word before the counted noun as well as digits
+        // (not "a", which is no count there: "a daily rally")
+        let counted = |k: usize| {
+            quantity(k) || (LEX.numbers.contains_key(self.w(k)) && !matches!(self.w(k), "a" | "an"))
+        };
         let p = c.lo - 1;
         // "700 seats a week": a counted plural noun between ("times" makes a set)
         let noun = p > 0
@@ -122,7 +127,7 @@ impl<'a> Matcher<'a> {
             && self.w(p).ends_with('s')
             && self.w(p) != "times"
             && self.unit(p).is_none()
-            && quantity(p - 1);
+            && counted(p - 1);
         quantity(p) || noun
     }
 
@@ -847,6 +852,15 @@ impl<'a> Matcher<'a> {
                 if LEX.ordinals.get(self.w(hi)).is_some_and(|q| (1..=4).contains(q)) {
                     hi += 1;
                 }
+                // "the year-earlier nine months": a counted span, as "the nine months" is
+                if hi == r + 3 {
+                    if let Some(c) = self.count(hi).filter(|c| c.n.is_some()) {
+                        if let Some((u, mult)) = self.unit(c.next).filter(|_| self.w(c.next).ends_with('s')) {
+                            let val = Under::Lit(Self::dur_value(u, mult, c.n));
+                            return Some(cand(i, c.next + 1, TimexType::Duration, val));
+                        }
+                    }
+                }
                 let quarter = self.w(hi) == "quarter";
                 let noun = matches!(self.w(hi), "quarter" | "period");
                 if noun {
@@ -1064,7 +1078,12 @@ impl<'a> Matcher<'a> {
                 c.val = Under::WithTime { base: Box::new(c.val), time: "-WE".into() };
             }
             if mult != 1 {
-                // "this decade", "last century"
+                // "this decade", "last century": the decade or century of the publication
+                // date, or the one before or after it
+                if u == Unit::Year && matches!(mult, 10 | 100) {
+                    c.val = Under::Era { years: mult as i32, off };
+                    return Some(c);
+                }
                 return None;
             }
             return Some(c);
@@ -1342,14 +1361,15 @@ impl<'a> Matcher<'a> {
         }
         let mut hi = j + 1;
         if !counted {
-            // "week-long", "year-long"
+            // "week-long", "year-long"; "decades-long", "months-long": some number of
+            // the unit's years (or months), how many unsaid
             if self.w(hi) == "-" && self.t.adj(j) && self.w(hi + 1) == "long" && !the {
-                return Some(cand(
-                    j,
-                    hi + 2,
-                    TimexType::Duration,
-                    Under::Lit(Self::dur_value(u, mult, Some(1.0))),
-                ));
+                let val = if self.w(j).ends_with('s') {
+                    u.duration(None)
+                } else {
+                    Self::dur_value(u, mult, Some(1.0))
+                };
+                return Some(cand(j, hi + 2, TimexType::Duration, Under::Lit(val)));
             }
             // bare plural units: "for years", "days before the attack"
             let plural = self.w(j).ends_with('s');
@@ -1388,13 +1408,13 @@ impl<'a> Matcher<'a> {
         }
         if matches!(self.w(hi), "-") && self.t.adj(hi - 1) && self.w(hi + 1) == "long" {
             if !hyph && matches!(self.w(i), "a" | "an") {
-                // "a week-long festival": the article is not part of it
-                return Some(cand(
-                    j,
-                    hi + 2,
-                    TimexType::Duration,
-                    Under::Lit(Self::dur_value(u, mult, Some(1.0))),
-                ));
+                // "a week-long festival", "a decades-long feud": the article is not part of it
+                let val = if self.w(j).ends_with('s') {
+                    u.duration(None)
+                } else {
+                    Self::dur_value(u, mult, Some(1.0))
+                };
+                return Some(cand(j, hi + 2, TimexType::Duration, Under::Lit(val)));
             }
             hi += 2;
         }

@@ -84,6 +84,12 @@ pub(crate) enum Under {
     Decade(i32),
     /// "the 1800s" → 18.
     Century(i32),
+    /// "this century", "last decade": the decade (`years` 10) or century (100) `off` of
+    /// them from the publication date's ("this century" published in 1999 → 19).
+    Era {
+        years: i32,
+        off: i32,
+    },
     /// `off` units from the publication date ("last week", "today", "next year").
     Rel {
         unit: Unit,
@@ -329,6 +335,14 @@ impl Under {
                     (format!("{}-WE", w.render()), Some(w))
                 }
                 _ => ("XXXX-WXX-WE".into(), None),
+            };
+        }
+        if let Under::Era { years, off } = self {
+            return match cx.dct {
+                Some(d) if *years == 10 => (format!("{:03}", d.year().div_euclid(10) + off), None),
+                Some(d) => (format!("{:02}", d.year().div_euclid(100) + off), None),
+                None if *years == 10 => ("XXX".into(), None),
+                None => ("XX".into(), None),
             };
         }
         // "Thursday evening": the day is what a later "the next day" counts from
@@ -598,6 +612,8 @@ impl Under {
             Under::Lit(s) => s.clone(),
             Under::Decade(d) => format!("{d:03}"),
             Under::Century(c) => format!("{c:02}"),
+            Under::Era { years: 10, .. } => "XXX".into(),
+            Under::Era { .. } => "XX".into(),
             Under::Cal { y, m, d } => match (m, d) {
                 (Some(m), Some(d)) => format!("{}-{m:02}-{d:02}", yr(y)),
                 (Some(m), None) => format!("{}-{m:02}", yr(y)),

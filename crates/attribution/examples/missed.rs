@@ -1,0 +1,58 @@
+//! Where missed gold cues go: nested under another hit, found by the model but dropped, or
+//! never found (by first word).
+//!
+//! `cargo run --release -p dossier-attribution --example missed -- SPLIT_DIR [MODEL.bin]`
+
+use std::collections::HashMap;
+
+use dossier_attribution::{AttrModel, Attributor};
+use dossier_segment::Segmenter;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let docs = dossier_attribution::polnear::read_split(std::path::Path::new(&args[0]))?;
+    let m = AttrModel::load(std::path::Path::new(args.get(1).map_or("models/attribution.bin", |s| s)))?;
+    let a = Attributor::new(Some(m));
+    let seg = Segmenter::new();
+    let (mut nested, mut dropped, mut never, mut found) = (0, 0, 0, 0);
+    let mut never_by: HashMap<String, usize> = HashMap::new();
+    for d in &docs {
+        let s = seg.segment(&d.text);
+        let pos = dossier_attribution::pos_tags(&d.text, &s);
+        let hits = a.extract(&d.text, &s, pos.as_deref(), &[]);
+        let raw = a.extract_diag(&d.text, &s, pos.as_deref(), None, false);
+        for g in &d.attrs {
+            let c = g.cue[0];
+            if let Some(h) = hits.iter().find(|h| h.parent.is_none() && h.cue.overlaps(&c)) {
+                found += 1;
+                let gc = dossier_doc::Span::new(c.start, g.cue.iter().map(|x| x.end).max().unwrap_or(c.end));
+                if h.cue != gc && std::env::var("SHOW_BOUNDS").is_ok() {
+                    println!(
+                        "BOUND gold {:?} ({}) pred {:?}",
+                        gc.of(&d.text),
+                        g.cue.len(),
+                        h.cue.of(&d.text)
+                    );
+                }
+            } else if hits.iter().any(|h| h.cue.overlaps(&c)) {
+                nested += 1;
+            } else if raw.iter().any(|h| h.cue.overlaps(&c)) {
+                dropped += 1;
+            } else {
+                never += 1;
+                if std::env::var("SHOW_NEVER").is_ok() {
+                    println!("NEVER\t{}", c.of(&d.text).replace(['\n', '\t'], " "));
+                }
+                let w = c.of(&d.text).split_whitespace().next().unwrap_or("").to_lowercase();
+                *never_by.entry(w).or_default() += 1;
+            }
+        }
+    }
+    println!("found {found} nested {nested} dropped {dropped} never {never}");
+    let mut v: Vec<_> = never_by.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (k, n) in v.iter().take(60) {
+        println!("  {n:>4} {k}");
+    }
+    Ok(())
+}

@@ -1,0 +1,459 @@
+//! Second-stage cue recall: cue phrases the BIO cue tagger did not mark.
+//!
+//! Candidates are the tokens outside the tagger's cues whose lower-cased word was part of a
+//! gold cue in PolNeAR train at least [`MIN_CUE_COUNT`] times (the word's cue counts are
+//! derived in training and stored in the model file), or that have a cue lexicon class. For
+//! each candidate the cue tagger's own Viterbi is rerun with that token forced into a cue:
+//! the best such path gives the candidate's span and the tagger's *margin* (how much
+//! score it loses by making the token a cue). A linear classifier then decides, with what
+//! a token tagger cannot see:
+//! - the word's cue rate in train (a prior) and the tagger's margin;
+//! - document statistics: how often the same word is a first-stage cue in the document;
+//! - whether the token lies inside a first-stage content or source (PolNeAR never nests);
+//! - a that-clause, quotation or colon after the span, a subject before it, quotes nearby.
+//!
+//! Trained (averaged perceptron) on PolNeAR train with jackknifed first-stage cue taggers,
+//! so its inputs look like run-time ones. Accepted candidates become cues; their roles come
+//! from the role tagger like any other cue's.
+
+use std::ops::Range;
+
+use dossier_tag::format::{Reader, Writer};
+use dossier_tag::hash::SplitMix;
+use dossier_tag::learn::Trainer;
+use dossier_tag::weights::Weights;
+use dossier_tag::ModelError;
+use rustc_hash::FxHashMap;
+
+use crate::model::{f, Prepared, RawHit, CUE_LABELS, NA};
+
+/// A word is a candidate when it was inside a gold train cue at least this often.
+pub(crate) const MIN_CUE_COUNT: u32 = 2;
+/// Candidates whose forced path loses more than this are not scored.
+const MAX_MARGIN: f32 = 120.0;
+
+/// Number of features per candidate.
+const FEATS: usize = 30;
+
+/// Per word (lower-case hash): (times inside a gold cue, times seen) in train.
+pub(crate) type Prior = FxHashMap<u64, (u32, u32)>;
+
+/// The classifier: weights (one label), the acceptance threshold, the word priors.
+pub(crate) struct Recall {
+    w: Weights,
+    pub(crate) threshold: f32,
+    prior: Prior,
+}
+
+/// XPOS ids the features read.
+struct TagIds {
+    subject: [bool; 256],
+    that: u8,
+}
+
+static TAGS: std::sync::LazyLock<TagIds> = std::sync::LazyLock::new(|| {
+    let mut subject = [false; 256];
+    let mut that = u8::MAX;
+    for (i, x) in dossier_tag::tags::XPOS.iter().enumerate() {
+        subject[i] = matches!(*x, "NNP" | "NNPS" | "PRP" | "NN" | "NNS");
+        if *x == "IN" {
+            that = i as u8;
+        }
+    }
+    TagIds { subject, that }
+});
+
+/// One candidate: its token, forced span and the tagger's margin.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub tok: usize,
+    pub span: Range<usize>,
+    pub margin: f32,
+}
+
+/// Best path score over `em` (n × 3) and `tr` (4 × 3, last row = start) with token `must`
+/// (if any) labelled B or I; returns the score and the labels.
+fn best_path(em: &[f32], tr: &[f32], must: Option<usize>) -> (f32, Vec<u8>) {
+    const NL: usize = CUE_LABELS;
+    let n = em.len() / NL;
+    if n == 0 {
+        return (0.0, Vec::new());
+    }
+    let ok = |p: usize, y: usize| y != 2 || p == 1 || p == 2;
+    let mut score = vec![f32::NEG_INFINITY; n * NL];
+    let mut back = vec![0u8; n * NL];
+    for y in 0..NL {
+        if must == Some(0) && y == 0 || !ok(NL, y) {
+            continue;
+        }
+        score[y] = em[y] + tr[NL * NL + y];
+    }
+    for i in 1..n {
+        for y in 0..NL {
+            if must == Some(i) && y == 0 {
+                continue;
+            }
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0;
+            for p in 0..NL {
+                let s = score[(i - 1) * NL + p];
+                if s == f32::NEG_INFINITY || !ok(p, y) {
+                    continue;
+                }
+                let v = s + tr[p * NL + y];
+                if v > best {
+                    best = v;
+                    arg = p;
+                }
+            }
+            if best > f32::NEG_INFINITY {
+                score[i * NL + y] = best + em[i * NL + y];
+                back[i * NL + y] = arg as u8;
+            }
+        }
+    }
+    let last = &score[(n - 1) * NL..];
+    let mut y = (0..NL).max_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0);
+    let total = last[y];
+    let mut out = vec![0u8; n];
+    for i in (0..n).rev() {
+        out[i] = y as u8;
+        y = back[i * NL + y] as usize;
+    }
+    (total, out)
+}
+
+impl Recall {
+    pub(crate) fn new(w: Weights, threshold: f32, prior: Prior) -> Recall {
+        Recall { w, threshold, prior }
+    }
+
+    pub(crate) fn read(r: &mut Reader<'_>) -> Result<Recall, ModelError> {
+        let threshold = r.f32()?;
+        if !threshold.is_finite() {
+            return Err(ModelError::Corrupt("cue recall threshold is not finite".into()));
+        }
+        let n = r.count(16)?;
+        let mut prior = Prior::default();
+        for _ in 0..n {
+            let k = r.u64()?;
+            let c = r.u32()?;
+            let t = r.u32()?;
+            prior.insert(k, (c, t));
+        }
+        let w = Weights::read(1, r)?;
+        Ok(Recall { w, threshold, prior })
+    }
+
+    pub(crate) fn prior(&self) -> &Prior {
+        &self.prior
+    }
+
+    /// Score each candidate.
+    pub(crate) fn score(&self, d: &Prepared, first: &[RawHit], cands: &[Cand]) -> Vec<f32> {
+        let ctx = DocCtx::new(d, first);
+        cands
+            .iter()
+            .map(|c| {
+                let mut s = [0f32; 1];
+                for k in features(d, &ctx, &self.prior, None, c) {
+                    self.w.add(k, &mut s);
+                }
+                s[0]
+            })
+            .collect()
+    }
+
+    /// The accepted candidates' spans (non-overlapping, best first, then in text order).
+    pub(crate) fn accept(&self, d: &Prepared, first: &[RawHit], cands: &[Cand]) -> Vec<Range<usize>> {
+        let scores = self.score(d, first, cands);
+        pick(cands, &scores, self.threshold)
+    }
+}
+
+/// Candidates with a score above `threshold`, best first, skipping overlaps; in text order.
+pub(crate) fn pick(cands: &[Cand], scores: &[f32], threshold: f32) -> Vec<Range<usize>> {
+    let mut order: Vec<usize> = (0..cands.len()).filter(|&k| scores[k] > threshold).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for k in order {
+        let s = &cands[k].span;
+        if out.iter().all(|o| o.end <= s.start || s.end <= o.start) {
+            out.push(s.clone());
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// Write a recall section.
+pub(crate) fn write(rows: &[(u64, Vec<(u16, f32)>)], threshold: f32, prior: &Prior, w: &mut Writer) {
+    w.f32(threshold);
+    let mut keys: Vec<(&u64, &(u32, u32))> = prior.iter().collect();
+    keys.sort();
+    w.u32(keys.len() as u32);
+    for (k, (c, t)) in keys {
+        w.u64(*k);
+        w.u32(*c);
+        w.u32(*t);
+    }
+    Weights::write(rows, w);
+}
+
+/// Whether token `i` is a candidate word.
+fn candidate_word(d: &Prepared, prior: &Prior, i: usize) -> bool {
+    let a = &d.toks[i];
+    a.lex != 0 || prior.get(&a.lower).is_some_and(|&(c, _)| c >= MIN_CUE_COUNT)
+}
+
+/// Candidates of a document: `em` holds the cue tagger's emission rows for every token
+/// (n × 3, bias included), `tr` its transitions, `cues` its cues.
+pub(crate) fn candidates(
+    d: &Prepared,
+    prior: &Prior,
+    em: &[f32],
+    tr: &[f32],
+    cues: &[Range<usize>],
+) -> Vec<Cand> {
+    const NL: usize = CUE_LABELS;
+    let n = d.toks.len();
+    if em.len() != n * NL {
+        return Vec::new();
+    }
+    let mut in_cue = vec![false; n];
+    for c in cues {
+        in_cue[c.clone()].iter_mut().for_each(|x| *x = true);
+    }
+    let mut out: Vec<Cand> = Vec::new();
+    for s in &d.sents {
+        if s.is_empty() {
+            continue;
+        }
+        let mut base: Option<f32> = None;
+        let sem = &em[s.start * NL..s.end * NL];
+        for i in s.clone() {
+            if in_cue[i] || !candidate_word(d, prior, i) {
+                continue;
+            }
+            // Already inside an earlier candidate's span: same path.
+            if out.last().is_some_and(|c| c.span.contains(&i)) {
+                continue;
+            }
+            let b = *base.get_or_insert_with(|| best_path(sem, tr, None).0);
+            let (sc, labels) = best_path(sem, tr, Some(i - s.start));
+            let margin = b - sc;
+            if !margin.is_finite() || margin > MAX_MARGIN {
+                continue;
+            }
+            let k = i - s.start;
+            let mut a = k;
+            while a > 0 && labels[a] == 2 {
+                a -= 1;
+            }
+            let mut e = k + 1;
+            while e < labels.len() && labels[e] == 2 {
+                e += 1;
+            }
+            let span = s.start + a..s.start + e;
+            if span.clone().any(|j| in_cue[j]) {
+                continue;
+            }
+            out.push(Cand { tok: i, span, margin });
+        }
+    }
+    out
+}
+
+/// What the features read from the first stage, per document.
+pub(crate) struct DocCtx {
+    /// Per token: 1 inside a first-stage content, 2 inside a source, 0 else.
+    role: Vec<u8>,
+    /// First-stage cue words (lower hash) with their counts.
+    cue_words: FxHashMap<u64, u32>,
+    /// Per sentence: first-stage cues in it.
+    sent_cues: Vec<u8>,
+}
+
+impl DocCtx {
+    pub(crate) fn new(d: &Prepared, first: &[RawHit]) -> DocCtx {
+        let n = d.toks.len();
+        let mut role = vec![0u8; n];
+        let mut cue_words: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut sent_cues = vec![0u8; d.sents.len()];
+        for h in first {
+            for r in &h.content {
+                role[r.start.min(n)..r.end.min(n)].iter_mut().for_each(|x| *x = 1);
+            }
+            for r in &h.source {
+                role[r.start.min(n)..r.end.min(n)].iter_mut().for_each(|x| *x = 2);
+            }
+            for j in h.cue.clone() {
+                if let Some(a) = d.toks.get(j) {
+                    *cue_words.entry(a.lower).or_default() += 1;
+                }
+            }
+            if let Some(&s) = d.sent_of.get(h.cue.start) {
+                if let Some(c) = sent_cues.get_mut(s as usize) {
+                    *c = c.saturating_add(1);
+                }
+            }
+        }
+        DocCtx { role, cue_words, sent_cues }
+    }
+}
+
+fn rate_bucket(c: u32, t: u32) -> u64 {
+    let r = f64::from(c) / f64::from(t.max(1));
+    [0.02, 0.05, 0.1, 0.2, 0.35, 0.5, 0.7, 0.85].iter().filter(|&&x| r >= x).count() as u64
+}
+
+fn margin_bucket(m: f32) -> u64 {
+    [2.0, 5.0, 10.0, 20.0, 35.0, 50.0, 75.0, 100.0].iter().filter(|&&x| m >= x).count() as u64
+}
+
+/// Features of a candidate. `own` (training) holds this document's own counts, taken out
+/// of the prior (leave-one-document-out).
+pub(crate) fn features(
+    d: &Prepared,
+    ctx: &DocCtx,
+    prior: &Prior,
+    own: Option<&FxHashMap<u64, (u32, u32)>>,
+    c: &Cand,
+) -> [u64; FEATS] {
+    let t = &d.toks;
+    let tags = &*TAGS;
+    let s = d.sents[d.sent_of[c.tok] as usize].clone();
+    let a = &t[c.tok];
+    let (mut pc, mut pt) = prior.get(&a.lower).copied().unwrap_or((0, 0));
+    if let Some((oc, ot)) = own.and_then(|o| o.get(&a.lower)) {
+        pc = pc.saturating_sub(*oc);
+        pt = pt.saturating_sub(*ot);
+    }
+    let rb = rate_bucket(pc, pt);
+    let freq = u64::from(32 - pt.leading_zeros()).min(12);
+    let mb = margin_bucket(c.margin);
+    let lw = |k: usize| t.get(k).filter(|_| s.contains(&k)).map_or(NA, |x| x.lower);
+    let xp = |k: usize| t.get(k).filter(|_| s.contains(&k)).map_or(NA, |x| u64::from(x.xpos));
+    let before = c.span.start.wrapping_sub(1);
+    let after = c.span.end;
+    let len = c.span.len().min(5) as u64;
+    // A that-clause, quotation or colon within four tokens after the span.
+    let mut that = 0u64;
+    let mut quote_after = 0u64;
+    let mut colon = 0u64;
+    for j in after..(after + 4).min(s.end) {
+        let w = d.words[j].as_str();
+        if w == "that" && t[j].xpos == tags.that {
+            that = 1;
+        }
+        if t[j].qmark == 1 {
+            quote_after = 1;
+        }
+        if w == ":" && j == after {
+            colon = 1;
+        }
+    }
+    // A subject-like tag within three tokens before.
+    let subj = (c.span.start.saturating_sub(3).max(s.start)..c.span.start)
+        .any(|j| tags.subject[usize::from(t[j].xpos)]);
+    let quote_before = (c.span.start.saturating_sub(3).max(s.start)..c.span.start).any(|j| t[j].qmark == 2);
+    let role = u64::from(ctx.role.get(c.tok).copied().unwrap_or(0));
+    let same = u64::from(ctx.cue_words.get(&a.lower).copied().unwrap_or(0).min(3));
+    let sent_cues = u64::from(ctx.sent_cues[d.sent_of[c.tok] as usize].min(2));
+    let head = t[c.span.end - 1].lower;
+    [
+        f(200, &[]),
+        f(201, &[rb]),
+        f(202, &[mb]),
+        f(203, &[rb, mb]),
+        f(204, &[rb, freq]),
+        f(205, &[a.lower]),
+        f(206, &[u64::from(a.xpos)]),
+        f(207, &[u64::from(a.xpos), rb]),
+        f(208, &[len]),
+        f(209, &[lw(after)]),
+        f(210, &[xp(after)]),
+        f(211, &[lw(before)]),
+        f(212, &[xp(before)]),
+        f(213, &[that, quote_after, colon]),
+        f(214, &[that, rb]),
+        f(215, &[u64::from(subj), u64::from(a.xpos)]),
+        f(216, &[u64::from(quote_before), quote_after]),
+        f(217, &[u64::from(a.in_quote), rb]),
+        f(218, &[role]),
+        f(219, &[role, rb]),
+        f(220, &[same]),
+        f(221, &[same, rb]),
+        f(222, &[sent_cues]),
+        f(223, &[sent_cues, mb]),
+        f(224, &[u64::from(a.lex)]),
+        f(225, &[a.lower, lw(after)]),
+        f(226, &[head, xp(after)]),
+        f(227, &[role, mb]),
+        f(228, &[len, mb]),
+        f(229, &[a.lower, u64::from(a.xpos)]),
+    ]
+}
+
+/// One training item: a candidate's features and whether it is a cue.
+pub(crate) struct Item {
+    pub feats: [u64; FEATS],
+    pub gold: bool,
+}
+
+/// Averaged binary perceptron.
+pub(crate) fn train(items: &[Item], epochs: usize, seed: u64) -> Vec<(u64, Vec<(u16, f32)>)> {
+    let mut t = Trainer::new();
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    let mut rng = SplitMix(seed ^ 0x3c6e_f372_fe94_f82b);
+    for epoch in 0..epochs {
+        rng.shuffle(&mut order);
+        let mut wrong = 0usize;
+        for &i in &order {
+            let it = &items[i];
+            let mut sc = [0f32; 1];
+            for &k in &it.feats {
+                if let Some(id) = t.lookup(k) {
+                    t.add_scores(id, &mut sc);
+                }
+            }
+            t.clock += 1;
+            let pred = sc[0] > 0.0;
+            if pred != it.gold {
+                wrong += 1;
+                let delta = if it.gold { 1.0 } else { -1.0 };
+                for &k in &it.feats {
+                    let id = t.intern(k);
+                    t.update(id, 0, delta);
+                }
+            }
+        }
+        tracing::info!(epoch, wrong, total = items.len(), "cue recall epoch");
+    }
+    t.averaged(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forced_path_puts_the_token_in_a_cue() {
+        // Three tokens, emissions favour O everywhere; forcing token 1 makes it B.
+        let em = [5.0, 0.0, -9.0, 5.0, 1.0, 0.0, 5.0, 0.0, 0.0];
+        let tr = [0.0; 12];
+        let (b, l) = best_path(&em, &tr, None);
+        assert_eq!(l, vec![0, 0, 0]);
+        let (s, l) = best_path(&em, &tr, Some(1));
+        assert_eq!(l[1], 1);
+        assert!(b - s > 3.9 && b - s < 4.1);
+    }
+
+    #[test]
+    fn pick_skips_overlaps_and_low_scores() {
+        let c = |tok: usize, span: Range<usize>| Cand { tok, span, margin: 0.0 };
+        let cands = [c(1, 1..3), c(2, 2..4), c(5, 5..6), c(8, 8..9)];
+        let got = pick(&cands, &[1.0, 2.0, 0.5, -1.0], 0.0);
+        assert_eq!(got, vec![2..4, 5..6]);
+    }
+}
