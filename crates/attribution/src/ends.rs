@@ -224,20 +224,21 @@ fn features(d: &Prepared, c: &CueCtx, s: usize, e: usize, run: &Run) -> [u64; EN
     let n = t.len();
     let last = &t[e - 1];
     let at = |k: usize| (k < n).then(|| &t[k]);
-    let lw = |k: usize| at(k).map_or(NA, |a| a.lower);
     let xp = |k: usize| at(k).map_or(NA, |a| u64::from(a.xpos));
     let a = Atoms::of(d, s, e, run);
     let (sent_end, para_end, nsent) = (u64::from(a.sent_end), u64::from(a.para_end), a.nsent as u64);
     let (to_sent_end, cue_ahead, len) = (a.to_sent_end, a.cue_ahead, a.len);
     let quote_bal = a.quote_bal as u64;
     let (starts_quoted, next_q) = (u64::from(a.starts_quoted), a.next_q);
+    // The keys that depend on the end alone, as the runtime's score reads them.
+    let k = end_keys(d, c, e);
     [
         f(200, &[]),
-        f(201, &[last.lower]),
-        f(202, &[lw(e)]),
-        f(203, &[u64::from(last.xpos), xp(e)]),
-        f(204, &[xp(e), xp(e + 1)]),
-        f(205, &[lw(e), lw(e + 1)]),
+        k[0],
+        k[1],
+        k[2],
+        k[3],
+        k[4],
         f(206, &[sent_end, para_end]),
         f(207, &[nsent, sent_end]),
         f(208, &[len, sent_end]),
@@ -245,17 +246,17 @@ fn features(d: &Prepared, c: &CueCtx, s: usize, e: usize, run: &Run) -> [u64; EN
         f(210, &[run.paren.clamp(-1, 2) as u64, sent_end]),
         f(211, &[u64::from(cue_ahead), u64::from(at(e).is_some_and(|a| a.comma))]),
         f(212, &[c.head(), sent_end]),
-        f(213, &[c.head(), xp(e)]),
+        k[5],
         f(214, &[c.cue_in_q(), u64::from(last.in_quote), u64::from(at(e).is_some_and(|a| a.in_quote))]),
-        f(215, &[last.lower, lw(e)]),
+        k[6],
         f(216, &[u64::from(run.commas.min(3)), u64::from(last.comma), sent_end]),
         f(217, &[u64::from(last.xpos), sent_end]),
-        f(218, &[u64::from(at(e).is_some_and(|a| a.cap)), xp(e)]),
-        f(219, &[at(e).map_or(NA, |a| a.clus[0])]),
+        k[7],
+        k[8],
         f(220, &[to_sent_end, xp(e)]),
         f(221, &[starts_quoted, quote_bal, sent_end]),
         f(222, &[c.cls(), sent_end, nsent]),
-        f(223, &[u64::from(last.xpos), xp(e), xp(e + 1)]),
+        k[9],
     ]
 }
 
