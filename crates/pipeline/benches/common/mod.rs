@@ -31,3 +31,8 @@ pub fn raw(text: &str) -> RawDoc {
         warnings: Vec::new(),
     }
 }
+
+/// The allocator the `dossier` binary runs with (`crates/cli/src/main.rs`), so that the bench
+/// measures what users run.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
