@@ -1519,10 +1519,18 @@ impl AttrModel {
                 if rc.drop > f32::MIN {
                     let items = recall::firsts(d, rc.prior(), &sc.cue_em, &self.cue.tr, &first);
                     let scores = rc.score(d, &first, &items);
+                    // A cue inside another's content stays: the rules nest it (PolNeAR never
+                    // nests, so the classifier learnt to drop them, but they are real inner
+                    // attributions: "the documents indicated …" in a report's content).
+                    let nested = |c: &recall::Cand| {
+                        first
+                            .iter()
+                            .any(|h| h.cue != c.span && h.content.iter().any(|r| r.contains(&c.span.start)))
+                    };
                     let gone: Vec<Range<usize>> = items
                         .iter()
                         .zip(&scores)
-                        .filter(|(_, s)| **s < rc.drop)
+                        .filter(|(c, s)| **s < rc.drop && !nested(c))
                         .map(|(c, _)| c.span.clone())
                         .collect();
                     hits.retain(|h| !gone.contains(&h.cue));
@@ -1717,6 +1725,8 @@ pub struct TrainOptions {
     pub dev: Option<std::path::PathBuf>,
     /// Epochs of the content-end chooser (0: none).
     pub end_epochs: usize,
+    /// Train the cue-recall stage (jackknifed cue taggers; [`train_recall`]).
+    pub recall: bool,
 }
 
 impl Default for TrainOptions {
@@ -1730,6 +1740,7 @@ impl Default for TrainOptions {
             role_prune: 3.0,
             dev: None,
             end_epochs: END_EPOCHS,
+            recall: true,
         }
     }
 }
@@ -2047,7 +2058,16 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
     if opts.end_epochs > 0 {
         write_ends(&role_probe(&role_rows), &docs, &dev, opts.end_epochs, seed, &mut w);
     }
-    w.u8(0);
+    if opts.recall {
+        let mut base = Writer(w.0.clone());
+        base.u8(0);
+        let base = AttrModel::from_bytes(&format::wrap(KIND, VERSION, &base.0))?;
+        let (rows, threshold, prior) = recall_section(&base, &docs, &dev, seed, opts.cue_epochs);
+        w.u8(1);
+        recall::write(&rows, threshold, DEFAULT_RECALL_DROP, &prior, &mut w);
+    } else {
+        w.u8(0);
+    }
     let bytes = format::wrap(KIND, VERSION, &w.0);
     AttrModel::from_bytes(&bytes).map_err(AttrError::Model)
 }
