@@ -111,24 +111,61 @@ impl Cand {
 }
 
 /// Best path score over `em` (n × 3) and `tr` (4 × 3, last row = start) with token `must`
-/// (if any) labelled B or I; returns the score and the labels.
+/// (if any) labelled B or I and the tokens of `must_o` labelled O; returns the score and
+/// the labels.
+#[cfg(test)]
 fn best_path(em: &[f32], tr: &[f32], must: Option<usize>, must_o: Range<usize>) -> (f32, Vec<u8>) {
-    const NL: usize = CUE_LABELS;
+    let mut p = Paths::default();
+    p.unconstrained(em, tr);
+    p.forced(em, tr, must, must_o)
+}
+
+/// Viterbi tables of one sentence: the unconstrained forward pass is kept, and a forced
+/// path reruns the pass only from its first constrained token (the rows before it are the
+/// same additions in the same order, so the scores are the same floats as a full rerun).
+#[derive(Default)]
+pub(crate) struct Paths {
+    base: Vec<f32>,
+    base_back: Vec<u8>,
+    score: Vec<f32>,
+    back: Vec<u8>,
+}
+
+const NLC: usize = CUE_LABELS;
+
+fn ok(p: usize, y: usize) -> bool {
+    y != 2 || p == 1 || p == 2
+}
+
+/// Forward pass rows `from..n` of `score` / `back` (rows before `from` already filled).
+fn forward(
+    em: &[f32],
+    tr: &[f32],
+    must: Option<usize>,
+    must_o: &Range<usize>,
+    from: usize,
+    score: &mut [f32],
+    back: &mut [u8],
+) {
+    const NL: usize = NLC;
     let n = em.len() / NL;
     if n == 0 {
-        return (0.0, Vec::new());
+        return;
     }
-    let ok = |p: usize, y: usize| y != 2 || p == 1 || p == 2;
-    let mut score = vec![f32::NEG_INFINITY; n * NL];
-    let mut back = vec![0u8; n * NL];
-    for y in 0..NL {
-        if must == Some(0) && y == 0 || must_o.contains(&0) && y != 0 || !ok(NL, y) {
-            continue;
-        }
-        score[y] = em[y] + tr[NL * NL + y];
-    }
-    for i in 1..n {
+    if from == 0 {
         for y in 0..NL {
+            score[y] = f32::NEG_INFINITY;
+            back[y] = 0;
+            if must == Some(0) && y == 0 || must_o.contains(&0) && y != 0 || !ok(NL, y) {
+                continue;
+            }
+            score[y] = em[y] + tr[NL * NL + y];
+        }
+    }
+    for i in from.max(1)..n {
+        for y in 0..NL {
+            score[i * NL + y] = f32::NEG_INFINITY;
+            back[i * NL + y] = 0;
             if must == Some(i) && y == 0 || must_o.contains(&i) && y != 0 {
                 continue;
             }
@@ -151,7 +188,14 @@ fn best_path(em: &[f32], tr: &[f32], must: Option<usize>, must_o: Range<usize>) 
             }
         }
     }
-    let last = &score[(n - 1) * NL..];
+}
+
+fn finish(score: &[f32], back: &[u8], n: usize) -> (f32, Vec<u8>) {
+    const NL: usize = NLC;
+    if n == 0 {
+        return (0.0, Vec::new());
+    }
+    let last = &score[(n - 1) * NL..n * NL];
     let mut y = (0..NL).max_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0);
     let total = last[y];
     let mut out = vec![0u8; n];
@@ -160,6 +204,38 @@ fn best_path(em: &[f32], tr: &[f32], must: Option<usize>, must_o: Range<usize>) 
         y = back[i * NL + y] as usize;
     }
     (total, out)
+}
+
+impl Paths {
+    /// The unconstrained pass of a sentence; returns its best score.
+    pub(crate) fn unconstrained(&mut self, em: &[f32], tr: &[f32]) -> f32 {
+        let n = em.len() / NLC;
+        self.base.clear();
+        self.base.resize(n * NLC, f32::NEG_INFINITY);
+        self.base_back.clear();
+        self.base_back.resize(n * NLC, 0);
+        forward(em, tr, None, &(0..0), 0, &mut self.base, &mut self.base_back);
+        finish(&self.base, &self.base_back, n).0
+    }
+
+    /// The best path under the constraints (after [`Paths::unconstrained`] on the same
+    /// sentence).
+    pub(crate) fn forced(&mut self, em: &[f32], tr: &[f32], must: Option<usize>, must_o: Range<usize>) -> (f32, Vec<u8>) {
+        let n = em.len() / NLC;
+        let mut from = must.unwrap_or(n);
+        if !must_o.is_empty() {
+            from = from.min(must_o.start);
+        }
+        let from = from.min(n);
+        self.score.clear();
+        self.score.extend_from_slice(&self.base[..from * NLC]);
+        self.score.resize(n * NLC, f32::NEG_INFINITY);
+        self.back.clear();
+        self.back.extend_from_slice(&self.base_back[..from * NLC]);
+        self.back.resize(n * NLC, 0);
+        forward(em, tr, must, &must_o, from, &mut self.score, &mut self.back);
+        finish(&self.score, &self.back, n)
+    }
 }
 
 impl Recall {
@@ -273,6 +349,7 @@ pub(crate) fn candidates(
         in_cue[c.clone()].iter_mut().for_each(|x| *x = true);
     }
     let mut out: Vec<Cand> = Vec::new();
+    let mut paths = Paths::default();
     for s in &d.sents {
         if s.is_empty() {
             continue;
@@ -287,8 +364,8 @@ pub(crate) fn candidates(
             if out.last().is_some_and(|c| c.span.contains(&i)) {
                 continue;
             }
-            let b = *base.get_or_insert_with(|| best_path(sem, tr, None, 0..0).0);
-            let (sc, labels) = best_path(sem, tr, Some(i - s.start), 0..0);
+            let b = *base.get_or_insert_with(|| paths.unconstrained(sem, tr));
+            let (sc, labels) = paths.forced(sem, tr, Some(i - s.start), 0..0);
             let margin = b - sc;
             if !margin.is_finite() || margin > MAX_MARGIN {
                 continue;
@@ -320,6 +397,7 @@ pub(crate) fn firsts(d: &Prepared, prior: &Prior, em: &[f32], tr: &[f32], hits: 
         return Vec::new();
     }
     let mut out = Vec::with_capacity(hits.len());
+    let mut paths = Paths::default();
     let mut base: Option<(usize, f32)> = None;
     for h in hits {
         let c = h.cue.clone();
@@ -335,12 +413,12 @@ pub(crate) fn firsts(d: &Prepared, prior: &Prior, em: &[f32], tr: &[f32], hits: 
         let b = match base {
             Some((k, b)) if k == si => b,
             _ => {
-                let b = best_path(sem, tr, None, 0..0).0;
+                let b = paths.unconstrained(sem, tr);
                 base = Some((si, b));
                 b
             }
         };
-        let (sc, _) = best_path(sem, tr, None, c.start - s.start..c.end - s.start);
+        let (sc, _) = paths.forced(sem, tr, None, c.start - s.start..c.end - s.start);
         let tok = c
             .clone()
             .max_by_key(|&j| (prior.get(&d.toks[j].lower).map_or(0, |p| p.0), usize::MAX - j))
