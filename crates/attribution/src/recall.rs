@@ -129,6 +129,8 @@ pub(crate) struct Paths {
     base_back: Vec<u8>,
     score: Vec<f32>,
     back: Vec<u8>,
+    /// Backward pass: the best score of the tokens after i given label y at i.
+    beta: Vec<f32>,
 }
 
 const NLC: usize = CUE_LABELS;
@@ -218,9 +220,45 @@ impl Paths {
         finish(&self.base, &self.base_back, n).0
     }
 
+    /// The backward pass of the sentence of the last [`Paths::unconstrained`].
+    pub(crate) fn backward(&mut self, em: &[f32], tr: &[f32]) {
+        const NL: usize = NLC;
+        let n = em.len() / NL;
+        self.beta.clear();
+        self.beta.resize(n * NL, 0.0);
+        for i in (0..n.saturating_sub(1)).rev() {
+            for y in 0..NL {
+                let mut best = f32::NEG_INFINITY;
+                for q in 0..NL {
+                    if !ok(y, q) {
+                        continue;
+                    }
+                    let v = tr[y * NL + q] + em[(i + 1) * NL + q] + self.beta[(i + 1) * NL + q];
+                    if v > best {
+                        best = v;
+                    }
+                }
+                self.beta[i * NL + y] = best;
+            }
+        }
+    }
+
+    /// The best score of a path with token `k` in a cue (B or I), from the unconstrained
+    /// forward and the backward pass (up to float rounding, what [`Paths::forced`] finds).
+    pub(crate) fn through(&self, k: usize) -> f32 {
+        let (a, b) = (&self.base, &self.beta);
+        (a[k * NLC + 1] + b[k * NLC + 1]).max(a[k * NLC + 2] + b[k * NLC + 2])
+    }
+
     /// The best path under the constraints (after [`Paths::unconstrained`] on the same
     /// sentence).
-    pub(crate) fn forced(&mut self, em: &[f32], tr: &[f32], must: Option<usize>, must_o: Range<usize>) -> (f32, Vec<u8>) {
+    pub(crate) fn forced(
+        &mut self,
+        em: &[f32],
+        tr: &[f32],
+        must: Option<usize>,
+        must_o: Range<usize>,
+    ) -> (f32, Vec<u8>) {
         let n = em.len() / NLC;
         let mut from = must.unwrap_or(n);
         if !must_o.is_empty() {
@@ -364,7 +402,16 @@ pub(crate) fn candidates(
             if out.last().is_some_and(|c| c.span.contains(&i)) {
                 continue;
             }
-            let b = *base.get_or_insert_with(|| paths.unconstrained(sem, tr));
+            let b = *base.get_or_insert_with(|| {
+                let b = paths.unconstrained(sem, tr);
+                paths.backward(sem, tr);
+                b
+            });
+            // The forward-backward bound (the same maximum up to float rounding, far below
+            // 1.0): candidates clearly past the margin limit skip the forced pass.
+            if b - paths.through(i - s.start) > MAX_MARGIN + 1.0 {
+                continue;
+            }
             let (sc, labels) = paths.forced(sem, tr, Some(i - s.start), 0..0);
             let margin = b - sc;
             if !margin.is_finite() || margin > MAX_MARGIN {
@@ -627,6 +674,24 @@ mod tests {
         let (s, l) = best_path(&em, &tr, Some(1), 0..0);
         assert_eq!(l[1], 1);
         assert!(b - s > 3.9 && b - s < 4.1);
+    }
+
+    #[test]
+    fn forward_backward_bound_matches_the_forced_pass() {
+        let mut rng = SplitMix(5);
+        let mut r = || (rng.next_u64() % 2000) as f32 / 10.0 - 100.0;
+        for n in 1..12 {
+            let em: Vec<f32> = (0..n * 3).map(|_| r()).collect();
+            let tr: Vec<f32> = (0..12).map(|_| r()).collect();
+            let mut p = Paths::default();
+            p.unconstrained(&em, &tr);
+            p.backward(&em, &tr);
+            for k in 0..n {
+                let want = p.forced(&em, &tr, Some(k), 0..0).0;
+                let got = p.through(k);
+                assert!((want - got).abs() < 1e-2, "n {n} k {k}: {want} vs {got}");
+            }
+        }
     }
 
     #[test]
