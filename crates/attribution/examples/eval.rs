@@ -1,10 +1,16 @@
-//! Score the shipped attribution extractor on a PolNeAR split.
-//!
-//! `cargo run --release -p dossier-attribution --example eval -- SPLIT_DIR`
+//! Score the extractor on a PolNeAR split: `eval -- SPLIT_DIR [MODEL.bin]` (default: the
+//! shipped model, the same code path as `dossier eval attribution --polnear DIR`).
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = std::env::args().nth(1).ok_or("usage: eval SPLIT_DIR")?;
-    let report = dossier_attribution::eval::polnear(std::path::Path::new(&dir))?;
+    let dir = std::env::args().nth(1).ok_or("usage: eval SPLIT_DIR [MODEL.bin]")?;
+    let report = match std::env::args().nth(2) {
+        None => dossier_attribution::eval::polnear(std::path::Path::new(&dir))?,
+        Some(m) => {
+            let docs = dossier_attribution::polnear::read_split(std::path::Path::new(&dir))?;
+            let model = dossier_attribution::AttrModel::load(std::path::Path::new(&m))?;
+            dossier_attribution::eval::evaluate(&dossier_attribution::Attributor::new(Some(model)), &docs)
+        }
+    };
     print!("{report}");
     Ok(())
 }

@@ -1530,6 +1530,16 @@ impl AttrModel {
         Self::from_bytes(&b)
     }
 
+    /// Tuning: the cue-recall thresholds (accept a candidate above `accept`, drop a
+    /// first-stage cue below `drop`); no effect without a recall section.
+    #[doc(hidden)]
+    pub fn set_recall_thresholds(&mut self, accept: f32, drop: f32) {
+        if let Some(r) = &mut self.recall {
+            r.threshold = accept;
+            r.drop = drop;
+        }
+    }
+
     /// Shift the cue tagger towards more (positive) or fewer (negative) cues.
     pub fn set_cue_bias(&mut self, bias: f32) {
         self.cue_bias = bias;
@@ -1565,18 +1575,63 @@ impl AttrModel {
             let cues = self.tag_cues(d, sc);
             let mut hits = self.roles_with(d, &cues, sc);
             if let Some(rc) = &self.recall {
-                let cands = recall::candidates(d, rc.prior(), &sc.cue_em, &self.cue.tr, &cues);
+                let first = hits.clone();
+                if rc.drop > f32::MIN {
+                    let items = recall::firsts(d, rc.prior(), &sc.cue_em, &self.cue.tr, &first);
+                    let scores = rc.score(d, &first, &items);
+                    // A cue inside another's content stays: the rules nest it (PolNeAR never
+                    // nests, so the classifier learnt to drop them, but they are real inner
+                    // attributions: "the documents indicated …" in a report's content).
+                    let nested = |c: &recall::Cand| {
+                        first
+                            .iter()
+                            .any(|h| h.cue != c.span && h.content.iter().any(|r| r.contains(&c.span.start)))
+                    };
+                    let gone: Vec<Range<usize>> = items
+                        .iter()
+                        .zip(&scores)
+                        .filter(|(c, s)| **s < rc.drop && !nested(c))
+                        .map(|(c, _)| c.span.clone())
+                        .collect();
+                    hits.retain(|h| !gone.contains(&h.cue));
+                }
+                let mut cands = recall::candidates(d, rc.prior(), &sc.cue_em, &self.cue.tr, &cues);
+                let cand_hits = self.candidate_roles(d, &mut cands, sc);
                 if !cands.is_empty() {
-                    let extra = rc.accept(d, &hits, &cands);
+                    let extra = rc.accept(d, &first, &cands);
                     if !extra.is_empty() {
-                        let more = self.roles_with(d, &extra, sc);
-                        hits.extend(more);
+                        for k in extra {
+                            match cand_hits.iter().find(|(j, _)| *j == k) {
+                                Some((_, h)) => hits.push(h.clone()),
+                                None => {
+                                    let h = self.roles_with(d, std::slice::from_ref(&cands[k].span), sc);
+                                    hits.extend(h);
+                                }
+                            }
+                        }
                         hits.sort_by_key(|h| h.cue.start);
                     }
                 }
             }
             hits
         })
+    }
+
+    /// The role tagger on the candidates that want it (their index and hit); records the
+    /// result in each.
+    fn candidate_roles(
+        &self,
+        d: &Prepared,
+        cands: &mut [recall::Cand],
+        sc: &mut Scratch,
+    ) -> Vec<(usize, RawHit)> {
+        let idx: Vec<usize> = (0..cands.len()).filter(|&k| cands[k].wants_roles()).collect();
+        let spans: Vec<Range<usize>> = idx.iter().map(|&k| cands[k].span.clone()).collect();
+        let hits = self.roles_with(d, &spans, sc);
+        for (&k, h) in idx.iter().zip(&hits) {
+            cands[k].set_roles(h);
+        }
+        idx.into_iter().zip(hits).collect()
     }
 
     /// First-stage cues, their roles, and the cue-recall candidates with their scores
@@ -1589,7 +1644,9 @@ impl AttrModel {
         self.with_scratch(d.toks.len(), |sc| {
             let cues = self.tag_cues(d, sc);
             let hits = self.roles_with(d, &cues, sc);
-            let cands = recall::candidates(d, prior, &sc.cue_em, &self.cue.tr, &cues);
+            let mut cands = recall::candidates(d, prior, &sc.cue_em, &self.cue.tr, &cues);
+            self.candidate_roles(d, &mut cands, sc);
+            cands.extend(recall::firsts(d, prior, &sc.cue_em, &self.cue.tr, &hits));
             (cues, hits, cands)
         })
     }
@@ -1753,6 +1810,8 @@ pub struct TrainOptions {
     pub dev: Option<std::path::PathBuf>,
     /// Epochs of the content-end chooser (0: none).
     pub end_epochs: usize,
+    /// Train the cue-recall stage (jackknifed cue taggers; [`train_recall`]).
+    pub recall: bool,
 }
 
 impl Default for TrainOptions {
@@ -1766,6 +1825,7 @@ impl Default for TrainOptions {
             role_prune: 3.0,
             dev: None,
             end_epochs: END_EPOCHS,
+            recall: true,
         }
     }
 }
@@ -2083,7 +2143,16 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
     if opts.end_epochs > 0 {
         write_ends(&role_probe(&role_rows), &docs, &dev, opts.end_epochs, seed, &mut w);
     }
-    w.u8(0);
+    if opts.recall {
+        let mut base = Writer(w.0.clone());
+        base.u8(0);
+        let base = AttrModel::from_bytes(&format::wrap(KIND, VERSION, &base.0))?;
+        let (rows, threshold, prior) = recall_section(&base, &docs, &dev, seed, opts.cue_epochs);
+        w.u8(1);
+        recall::write(&rows, threshold, DEFAULT_RECALL_DROP, &prior, &mut w);
+    } else {
+        w.u8(0);
+    }
     let bytes = format::wrap(KIND, VERSION, &w.0);
     AttrModel::from_bytes(&bytes).map_err(AttrError::Model)
 }
@@ -2267,6 +2336,8 @@ pub const RECALL_FOLDS: usize = 5;
 pub const RECALL_EPOCHS: usize = 10;
 /// The acceptance threshold when no development split chooses one.
 pub const DEFAULT_RECALL_THRESHOLD: f32 = 0.0;
+/// First-stage cues scoring below this are dropped.
+pub const DEFAULT_RECALL_DROP: f32 = -6.0;
 
 /// The cue tagger's emission rows over a whole document (n × 3, bias included), from the
 /// hashed features (as [`tag_cues`]).
@@ -2325,7 +2396,7 @@ pub fn train_recall(
         w.0.extend_from_slice(&e);
     }
     w.u8(1);
-    recall::write(&rows, threshold, &prior, &mut w);
+    recall::write(&rows, threshold, DEFAULT_RECALL_DROP, &prior, &mut w);
     AttrModel::from_bytes(&format::wrap(KIND, VERSION, &w.0)).map_err(AttrError::Model)
 }
 
@@ -2351,7 +2422,7 @@ fn recall_section(
     // Stored: words inside a gold cue at least twice.
     let prior: recall::Prior = full.into_iter().filter(|(_, v)| v.0 >= recall::MIN_CUE_COUNT).collect();
     let mut items: Vec<recall::Item> = Vec::new();
-    let (mut pos, mut reachable) = (0usize, 0usize);
+    let (mut pos, mut reachable, mut roled) = (0usize, 0usize, 0usize);
     for fold in 0..RECALL_FOLDS {
         let train_idx: Vec<usize> = (0..docs.len()).filter(|i| i % RECALL_FOLDS != fold).collect();
         let mut rng = SplitMix(seed ^ (0x9e37_79b9 * (fold as u64 + 1)));
@@ -2381,7 +2452,13 @@ fn recall_section(
                 cues.extend(runs(&labels, 1, 2, s.start));
             }
             let hits = base.roles(&d.prep, &cues);
-            let cands = recall::candidates(&d.prep, &p_wo, &em, &tagger.tr, &cues);
+            let mut cands = recall::candidates(&d.prep, &p_wo, &em, &tagger.tr, &cues);
+            let want: Vec<usize> = (0..cands.len()).filter(|&k| cands[k].wants_roles()).collect();
+            let spans: Vec<Range<usize>> = want.iter().map(|&k| cands[k].span.clone()).collect();
+            for (&k, h) in want.iter().zip(base.roles(&d.prep, &spans).iter()) {
+                cands[k].set_roles(h);
+            }
+            roled += want.len();
             let gold_cues = runs(&d.cue_labels, 1, 2, 0);
             let missed: Vec<&Range<usize>> = gold_cues
                 .iter()
@@ -2389,8 +2466,15 @@ fn recall_section(
                 .collect();
             reachable += missed.len();
             let ctx = recall::DocCtx::new(&d.prep, &hits);
+            cands.extend(recall::firsts(&d.prep, &p_wo, &em, &tagger.tr, &hits));
             for c in &cands {
-                let g = missed.iter().any(|g| c.span.start < g.end && g.start < c.span.end);
+                let g = if c.first {
+                    gold_cues.iter().any(|g| c.span.start < g.end && g.start < c.span.end)
+                } else if std::env::var("RECALL_OVERLAP").is_ok() {
+                    missed.iter().any(|g| c.span.start < g.end && g.start < c.span.end)
+                } else {
+                    missed.iter().any(|g| **g == c.span)
+                };
                 pos += usize::from(g);
                 items.push(recall::Item {
                     feats: recall::features(&d.prep, &ctx, &prior, Some(own), c),
@@ -2398,13 +2482,13 @@ fn recall_section(
                 });
             }
         }
-        tracing::info!(fold, items = items.len(), pos, reachable, "cue recall fold");
+        tracing::info!(fold, items = items.len(), pos, reachable, roled, "cue recall fold");
     }
     let rows = recall::train(&items, RECALL_EPOCHS, seed);
     let threshold = if dev.is_empty() {
         DEFAULT_RECALL_THRESHOLD
     } else {
-        let rc = Recall::new(Weights::from_rows(1, &rows), 0.0, prior.clone());
+        let rc = Recall::new(Weights::from_rows(1, &rows), 0.0, f32::MIN, prior.clone());
         tune_recall(base, &rc, dev)
     };
     (rows, threshold, prior)
@@ -2422,17 +2506,31 @@ fn tune_recall(base: &AttrModel, rc: &Recall, dev: &[TrainDoc]) -> f32 {
         tp0 += tp;
         pred0 += p;
         gold += n;
+        let mut cands = cands;
+        cands.retain(|c| !c.first);
         let scores = rc.score(&d.prep, &hits, &cands);
         per_doc.push((g, cands, scores));
     }
-    let mut best = (f1((tp0, pred0, gold)), f32::INFINITY);
+    // Never accepting: a threshold above any score.
+    let mut best = (f1((tp0, pred0, gold)), f32::MAX);
+    for (d, (g, cands, scores)) in dev.iter().zip(&per_doc) {
+        for (c, sc) in cands.iter().zip(scores) {
+            if *sc > -2.0 {
+                let words: Vec<&str> = c.span.clone().map(|j| d.prep.words[j].as_str()).collect();
+                let ov = g.iter().any(|x| x.start < c.span.end && c.span.start < x.end);
+                tracing::debug!(score = sc, margin = c.margin, exact = g.contains(&c.span), overlap = ov, span = %words.join(" "), "cue recall candidate");
+            }
+        }
+    }
     tracing::info!(f1 = best.0, "cue recall: first stage exact cue F1 on dev");
     for t in [-4.0f32, -2.0, -1.0, 0.0, 1.0, 2.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0, 32.0] {
-        let (mut tp, mut pred) = (tp0, pred0);
+        let (mut tp, mut pred, mut ov) = (tp0, pred0, 0);
         for (g, cands, scores) in &per_doc {
-            let picked = recall::pick(cands, scores, t);
+            let picked: Vec<Range<usize>> =
+                recall::pick(cands, scores, t).into_iter().map(|k| cands[k].span.clone()).collect();
             pred += picked.len();
             tp += picked.iter().filter(|p| g.contains(p)).count();
+            ov += picked.iter().filter(|p| g.iter().any(|x| x.start < p.end && p.start < x.end)).count();
         }
         let score = f1((tp, pred, gold));
         tracing::info!(
@@ -2440,6 +2538,7 @@ fn tune_recall(base: &AttrModel, rc: &Recall, dev: &[TrainDoc]) -> f32 {
             f1 = score,
             added = pred - pred0,
             exact = tp - tp0,
+            overlap = ov,
             "cue recall threshold"
         );
         if score > best.0 {

@@ -33,7 +33,7 @@ pub(crate) const MIN_CUE_COUNT: u32 = 2;
 const MAX_MARGIN: f32 = 120.0;
 
 /// Number of features per candidate.
-const FEATS: usize = 30;
+const FEATS: usize = 34;
 
 /// Per word (lower-case hash): (times inside a gold cue, times seen) in train.
 pub(crate) type Prior = FxHashMap<u64, (u32, u32)>;
@@ -42,6 +42,8 @@ pub(crate) type Prior = FxHashMap<u64, (u32, u32)>;
 pub(crate) struct Recall {
     w: Weights,
     pub(crate) threshold: f32,
+    /// First-stage cues scoring below this are dropped.
+    pub(crate) drop: f32,
     prior: Prior,
 }
 
@@ -69,28 +71,104 @@ pub(crate) struct Cand {
     pub tok: usize,
     pub span: Range<usize>,
     pub margin: f32,
+    /// What the role tagger finds for the candidate as a cue (see [`Cand::set_roles`]);
+    /// [`NO_ROLES`] when it was not run ([`Cand::wants_roles`] false).
+    pub roles: u8,
+    /// A first-stage cue (scored for dropping; `margin` is then what the tagger loses
+    /// without it) rather than a candidate to add.
+    pub first: bool,
+}
+
+/// [`Cand::roles`] of a candidate the role tagger was not run on.
+pub(crate) const NO_ROLES: u8 = u8::MAX;
+/// Candidates with a margin up to this get role features.
+const ROLE_MARGIN: f32 = 20.0;
+
+impl Cand {
+    /// Whether the role tagger should be run on this candidate (cheap ones only).
+    pub(crate) fn wants_roles(&self) -> bool {
+        self.margin <= ROLE_MARGIN
+    }
+
+    /// Record the role tagger's output for this candidate: source before / after / none,
+    /// content length bucket.
+    pub(crate) fn set_roles(&mut self, h: &RawHit) {
+        let src = match h.source.first() {
+            None => 0,
+            Some(r) if r.start < h.cue.start => 1,
+            Some(_) => 2,
+        };
+        let len: usize = h.content.iter().map(|r| r.len()).sum();
+        let con = match len {
+            0 => 0,
+            1..=3 => 1,
+            4..=9 => 2,
+            10..=25 => 3,
+            _ => 4,
+        };
+        self.roles = src * 5 + con;
+    }
 }
 
 /// Best path score over `em` (n × 3) and `tr` (4 × 3, last row = start) with token `must`
-/// (if any) labelled B or I; returns the score and the labels.
-fn best_path(em: &[f32], tr: &[f32], must: Option<usize>) -> (f32, Vec<u8>) {
-    const NL: usize = CUE_LABELS;
+/// (if any) labelled B or I and the tokens of `must_o` labelled O; returns the score and
+/// the labels.
+#[cfg(test)]
+fn best_path(em: &[f32], tr: &[f32], must: Option<usize>, must_o: Range<usize>) -> (f32, Vec<u8>) {
+    let mut p = Paths::default();
+    p.unconstrained(em, tr);
+    p.forced(em, tr, must, must_o)
+}
+
+/// Viterbi tables of one sentence: the unconstrained forward pass is kept, and a forced
+/// path reruns the pass only from its first constrained token (the rows before it are the
+/// same additions in the same order, so the scores are the same floats as a full rerun).
+#[derive(Default)]
+pub(crate) struct Paths {
+    base: Vec<f32>,
+    base_back: Vec<u8>,
+    score: Vec<f32>,
+    back: Vec<u8>,
+    /// Backward pass: the best score of the tokens after i given label y at i.
+    beta: Vec<f32>,
+}
+
+const NLC: usize = CUE_LABELS;
+
+fn ok(p: usize, y: usize) -> bool {
+    y != 2 || p == 1 || p == 2
+}
+
+/// Forward pass rows `from..n` of `score` / `back` (rows before `from` already filled).
+fn forward(
+    em: &[f32],
+    tr: &[f32],
+    must: Option<usize>,
+    must_o: &Range<usize>,
+    from: usize,
+    score: &mut [f32],
+    back: &mut [u8],
+) {
+    const NL: usize = NLC;
     let n = em.len() / NL;
     if n == 0 {
-        return (0.0, Vec::new());
+        return;
     }
-    let ok = |p: usize, y: usize| y != 2 || p == 1 || p == 2;
-    let mut score = vec![f32::NEG_INFINITY; n * NL];
-    let mut back = vec![0u8; n * NL];
-    for y in 0..NL {
-        if must == Some(0) && y == 0 || !ok(NL, y) {
-            continue;
-        }
-        score[y] = em[y] + tr[NL * NL + y];
-    }
-    for i in 1..n {
+    if from == 0 {
         for y in 0..NL {
-            if must == Some(i) && y == 0 {
+            score[y] = f32::NEG_INFINITY;
+            back[y] = 0;
+            if must == Some(0) && y == 0 || must_o.contains(&0) && y != 0 || !ok(NL, y) {
+                continue;
+            }
+            score[y] = em[y] + tr[NL * NL + y];
+        }
+    }
+    for i in from.max(1)..n {
+        for y in 0..NL {
+            score[i * NL + y] = f32::NEG_INFINITY;
+            back[i * NL + y] = 0;
+            if must == Some(i) && y == 0 || must_o.contains(&i) && y != 0 {
                 continue;
             }
             let mut best = f32::NEG_INFINITY;
@@ -112,7 +190,14 @@ fn best_path(em: &[f32], tr: &[f32], must: Option<usize>) -> (f32, Vec<u8>) {
             }
         }
     }
-    let last = &score[(n - 1) * NL..];
+}
+
+fn finish(score: &[f32], back: &[u8], n: usize) -> (f32, Vec<u8>) {
+    const NL: usize = NLC;
+    if n == 0 {
+        return (0.0, Vec::new());
+    }
+    let last = &score[(n - 1) * NL..n * NL];
     let mut y = (0..NL).max_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0);
     let total = last[y];
     let mut out = vec![0u8; n];
@@ -123,14 +208,83 @@ fn best_path(em: &[f32], tr: &[f32], must: Option<usize>) -> (f32, Vec<u8>) {
     (total, out)
 }
 
+impl Paths {
+    /// The unconstrained pass of a sentence; returns its best score.
+    pub(crate) fn unconstrained(&mut self, em: &[f32], tr: &[f32]) -> f32 {
+        let n = em.len() / NLC;
+        self.base.clear();
+        self.base.resize(n * NLC, f32::NEG_INFINITY);
+        self.base_back.clear();
+        self.base_back.resize(n * NLC, 0);
+        forward(em, tr, None, &(0..0), 0, &mut self.base, &mut self.base_back);
+        finish(&self.base, &self.base_back, n).0
+    }
+
+    /// The backward pass of the sentence of the last [`Paths::unconstrained`].
+    pub(crate) fn backward(&mut self, em: &[f32], tr: &[f32]) {
+        const NL: usize = NLC;
+        let n = em.len() / NL;
+        self.beta.clear();
+        self.beta.resize(n * NL, 0.0);
+        for i in (0..n.saturating_sub(1)).rev() {
+            for y in 0..NL {
+                let mut best = f32::NEG_INFINITY;
+                for q in 0..NL {
+                    if !ok(y, q) {
+                        continue;
+                    }
+                    let v = tr[y * NL + q] + em[(i + 1) * NL + q] + self.beta[(i + 1) * NL + q];
+                    if v > best {
+                        best = v;
+                    }
+                }
+                self.beta[i * NL + y] = best;
+            }
+        }
+    }
+
+    /// The best score of a path with token `k` in a cue (B or I), from the unconstrained
+    /// forward and the backward pass (up to float rounding, what [`Paths::forced`] finds).
+    pub(crate) fn through(&self, k: usize) -> f32 {
+        let (a, b) = (&self.base, &self.beta);
+        (a[k * NLC + 1] + b[k * NLC + 1]).max(a[k * NLC + 2] + b[k * NLC + 2])
+    }
+
+    /// The best path under the constraints (after [`Paths::unconstrained`] on the same
+    /// sentence).
+    pub(crate) fn forced(
+        &mut self,
+        em: &[f32],
+        tr: &[f32],
+        must: Option<usize>,
+        must_o: Range<usize>,
+    ) -> (f32, Vec<u8>) {
+        let n = em.len() / NLC;
+        let mut from = must.unwrap_or(n);
+        if !must_o.is_empty() {
+            from = from.min(must_o.start);
+        }
+        let from = from.min(n);
+        self.score.clear();
+        self.score.extend_from_slice(&self.base[..from * NLC]);
+        self.score.resize(n * NLC, f32::NEG_INFINITY);
+        self.back.clear();
+        self.back.extend_from_slice(&self.base_back[..from * NLC]);
+        self.back.resize(n * NLC, 0);
+        forward(em, tr, must, &must_o, from, &mut self.score, &mut self.back);
+        finish(&self.score, &self.back, n)
+    }
+}
+
 impl Recall {
-    pub(crate) fn new(w: Weights, threshold: f32, prior: Prior) -> Recall {
-        Recall { w, threshold, prior }
+    pub(crate) fn new(w: Weights, threshold: f32, drop: f32, prior: Prior) -> Recall {
+        Recall { w, threshold, drop, prior }
     }
 
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<Recall, ModelError> {
         let threshold = r.f32()?;
-        if !threshold.is_finite() {
+        let drop = r.f32()?;
+        if !threshold.is_finite() || !drop.is_finite() {
             return Err(ModelError::Corrupt("cue recall threshold is not finite".into()));
         }
         let n = r.count(16)?;
@@ -142,7 +296,7 @@ impl Recall {
             prior.insert(k, (c, t));
         }
         let w = Weights::read(1, r)?;
-        Ok(Recall { w, threshold, prior })
+        Ok(Recall { w, threshold, drop, prior })
     }
 
     pub(crate) fn prior(&self) -> &Prior {
@@ -164,31 +318,39 @@ impl Recall {
             .collect()
     }
 
-    /// The accepted candidates' spans (non-overlapping, best first, then in text order).
-    pub(crate) fn accept(&self, d: &Prepared, first: &[RawHit], cands: &[Cand]) -> Vec<Range<usize>> {
+    /// The accepted candidates (indices; non-overlapping, best first, then in text order).
+    pub(crate) fn accept(&self, d: &Prepared, first: &[RawHit], cands: &[Cand]) -> Vec<usize> {
         let scores = self.score(d, first, cands);
         pick(cands, &scores, self.threshold)
     }
 }
 
-/// Candidates with a score above `threshold`, best first, skipping overlaps; in text order.
-pub(crate) fn pick(cands: &[Cand], scores: &[f32], threshold: f32) -> Vec<Range<usize>> {
+/// Candidates with a score above `threshold`, best first, skipping overlaps; indices in
+/// text order.
+pub(crate) fn pick(cands: &[Cand], scores: &[f32], threshold: f32) -> Vec<usize> {
     let mut order: Vec<usize> = (0..cands.len()).filter(|&k| scores[k] > threshold).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
-    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut out: Vec<usize> = Vec::new();
     for k in order {
         let s = &cands[k].span;
-        if out.iter().all(|o| o.end <= s.start || s.end <= o.start) {
-            out.push(s.clone());
+        if out.iter().all(|&o| cands[o].span.end <= s.start || s.end <= cands[o].span.start) {
+            out.push(k);
         }
     }
-    out.sort_by_key(|r| r.start);
+    out.sort_by_key(|&k| cands[k].span.start);
     out
 }
 
 /// Write a recall section.
-pub(crate) fn write(rows: &[(u64, Vec<(u16, f32)>)], threshold: f32, prior: &Prior, w: &mut Writer) {
+pub(crate) fn write(
+    rows: &[(u64, Vec<(u16, f32)>)],
+    threshold: f32,
+    drop: f32,
+    prior: &Prior,
+    w: &mut Writer,
+) {
     w.f32(threshold);
+    w.f32(drop);
     let mut keys: Vec<(&u64, &(u32, u32))> = prior.iter().collect();
     keys.sort();
     w.u32(keys.len() as u32);
@@ -225,6 +387,7 @@ pub(crate) fn candidates(
         in_cue[c.clone()].iter_mut().for_each(|x| *x = true);
     }
     let mut out: Vec<Cand> = Vec::new();
+    let mut paths = Paths::default();
     for s in &d.sents {
         if s.is_empty() {
             continue;
@@ -239,8 +402,17 @@ pub(crate) fn candidates(
             if out.last().is_some_and(|c| c.span.contains(&i)) {
                 continue;
             }
-            let b = *base.get_or_insert_with(|| best_path(sem, tr, None).0);
-            let (sc, labels) = best_path(sem, tr, Some(i - s.start));
+            let b = *base.get_or_insert_with(|| {
+                let b = paths.unconstrained(sem, tr);
+                paths.backward(sem, tr);
+                b
+            });
+            // The forward-backward bound (the same maximum up to float rounding, far below
+            // 1.0): candidates clearly past the margin limit skip the forced pass.
+            if b - paths.through(i - s.start) > MAX_MARGIN + 1.0 {
+                continue;
+            }
+            let (sc, labels) = paths.forced(sem, tr, Some(i - s.start), 0..0);
             let margin = b - sc;
             if !margin.is_finite() || margin > MAX_MARGIN {
                 continue;
@@ -258,8 +430,49 @@ pub(crate) fn candidates(
             if span.clone().any(|j| in_cue[j]) {
                 continue;
             }
-            out.push(Cand { tok: i, span, margin });
+            out.push(Cand { tok: i, span, margin, roles: NO_ROLES, first: false });
         }
+    }
+    out
+}
+
+/// The first-stage cues as items for the drop decision: each with its word of highest
+/// prior count, the tagger's loss without it, and its roles (`hits[k]` is `cues[k]`'s).
+pub(crate) fn firsts(d: &Prepared, prior: &Prior, em: &[f32], tr: &[f32], hits: &[RawHit]) -> Vec<Cand> {
+    const NL: usize = CUE_LABELS;
+    if em.len() != d.toks.len() * NL {
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(hits.len());
+    let mut paths = Paths::default();
+    let mut base: Option<(usize, f32)> = None;
+    for h in hits {
+        let c = h.cue.clone();
+        if c.is_empty() || c.end > d.toks.len() {
+            continue;
+        }
+        let si = d.sent_of[c.start] as usize;
+        let s = d.sents[si].clone();
+        if c.end > s.end {
+            continue;
+        }
+        let sem = &em[s.start * NL..s.end * NL];
+        let b = match base {
+            Some((k, b)) if k == si => b,
+            _ => {
+                let b = paths.unconstrained(sem, tr);
+                base = Some((si, b));
+                b
+            }
+        };
+        let (sc, _) = paths.forced(sem, tr, None, c.start - s.start..c.end - s.start);
+        let tok = c
+            .clone()
+            .max_by_key(|&j| (prior.get(&d.toks[j].lower).map_or(0, |p| p.0), usize::MAX - j))
+            .unwrap_or(c.start);
+        let mut cand = Cand { tok, span: c, margin: (b - sc).clamp(0.0, 1e6), roles: NO_ROLES, first: true };
+        cand.set_roles(h);
+        out.push(cand);
     }
     out
 }
@@ -341,15 +554,15 @@ pub(crate) fn features(
     let mut that = 0u64;
     let mut quote_after = 0u64;
     let mut colon = 0u64;
-    for j in after..(after + 4).min(s.end) {
-        let w = d.words[j].as_str();
-        if w == "that" && t[j].xpos == tags.that {
+    let right = after.min(s.end)..(after + 4).min(s.end);
+    for (k, (w, x)) in d.words[right.clone()].iter().zip(&t[right]).enumerate() {
+        if w == "that" && x.xpos == tags.that {
             that = 1;
         }
-        if t[j].qmark == 1 {
+        if x.qmark == 1 {
             quote_after = 1;
         }
-        if w == ":" && j == after {
+        if w == ":" && k == 0 {
             colon = 1;
         }
     }
@@ -360,14 +573,13 @@ pub(crate) fn features(
     let role = u64::from(ctx.role.get(c.tok).copied().unwrap_or(0));
     let same = u64::from(ctx.cue_words.get(&a.lower).copied().unwrap_or(0).min(3));
     let sent_cues = u64::from(ctx.sent_cues[d.sent_of[c.tok] as usize].min(2));
-    let head = t[c.span.end - 1].lower;
-    [
+    let mut out = [
         f(200, &[]),
         f(201, &[rb]),
         f(202, &[mb]),
         f(203, &[rb, mb]),
         f(204, &[rb, freq]),
-        f(205, &[a.lower]),
+        f(205, &[rb, len]),
         f(206, &[u64::from(a.xpos)]),
         f(207, &[u64::from(a.xpos), rb]),
         f(208, &[len]),
@@ -387,12 +599,27 @@ pub(crate) fn features(
         f(222, &[sent_cues]),
         f(223, &[sent_cues, mb]),
         f(224, &[u64::from(a.lex)]),
-        f(225, &[a.lower, lw(after)]),
-        f(226, &[head, xp(after)]),
+        f(225, &[rb, xp(after)]),
+        f(226, &[u64::from(t[c.span.end - 1].xpos), xp(after)]),
         f(227, &[role, mb]),
         f(228, &[len, mb]),
-        f(229, &[a.lower, u64::from(a.xpos)]),
-    ]
+        f(229, &[u64::from(t[c.span.start].xpos), len]),
+        f(230, &[u64::from(c.roles)]),
+        f(231, &[u64::from(c.roles), rb]),
+        f(232, &[u64::from(c.roles), mb]),
+        f(233, &[u64::from(c.roles), role]),
+    ];
+    if c.first {
+        // The drop decision has weights of its own, and reads the cue's words: the tagger
+        // found it, so they are known cue words whose context decides.
+        out[5] = f(234, &[a.lower]);
+        out[24] = f(235, &[a.lower, u64::from(c.roles)]);
+        out[25] = f(236, &[a.lower, role]);
+        for k in &mut out {
+            *k = f(299, &[*k]);
+        }
+    }
+    out
 }
 
 /// One training item: a candidate's features and whether it is a cue.
@@ -442,18 +669,37 @@ mod tests {
         // Three tokens, emissions favour O everywhere; forcing token 1 makes it B.
         let em = [5.0, 0.0, -9.0, 5.0, 1.0, 0.0, 5.0, 0.0, 0.0];
         let tr = [0.0; 12];
-        let (b, l) = best_path(&em, &tr, None);
+        let (b, l) = best_path(&em, &tr, None, 0..0);
         assert_eq!(l, vec![0, 0, 0]);
-        let (s, l) = best_path(&em, &tr, Some(1));
+        let (s, l) = best_path(&em, &tr, Some(1), 0..0);
         assert_eq!(l[1], 1);
         assert!(b - s > 3.9 && b - s < 4.1);
     }
 
     #[test]
+    fn forward_backward_bound_matches_the_forced_pass() {
+        let mut rng = SplitMix(5);
+        let mut r = || (rng.next_u64() % 2000) as f32 / 10.0 - 100.0;
+        for n in 1..12 {
+            let em: Vec<f32> = (0..n * 3).map(|_| r()).collect();
+            let tr: Vec<f32> = (0..12).map(|_| r()).collect();
+            let mut p = Paths::default();
+            p.unconstrained(&em, &tr);
+            p.backward(&em, &tr);
+            for k in 0..n {
+                let want = p.forced(&em, &tr, Some(k), 0..0).0;
+                let got = p.through(k);
+                assert!((want - got).abs() < 1e-2, "n {n} k {k}: {want} vs {got}");
+            }
+        }
+    }
+
+    #[test]
     fn pick_skips_overlaps_and_low_scores() {
-        let c = |tok: usize, span: Range<usize>| Cand { tok, span, margin: 0.0 };
+        let c =
+            |tok: usize, span: Range<usize>| Cand { tok, span, margin: 0.0, roles: NO_ROLES, first: false };
         let cands = [c(1, 1..3), c(2, 2..4), c(5, 5..6), c(8, 8..9)];
         let got = pick(&cands, &[1.0, 2.0, 0.5, -1.0], 0.0);
-        assert_eq!(got, vec![2..4, 5..6]);
+        assert_eq!(got, vec![1, 2]);
     }
 }

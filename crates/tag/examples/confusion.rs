@@ -40,20 +40,37 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
-    for (s, &d) in sents.iter().zip(&doc_of) {
-        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        let space = if std::env::var("SPACING").map_or(true, |v| v != "0") {
-            dossier_tag::Spacing::of_conllu(s)
+    // Tagged a document at a time, as `eval pos` does.
+    let spacing = std::env::var("SPACING").map_or(true, |v| v != "0");
+    let mut preds = Vec::with_capacity(sents.len());
+    for d in 0..doc_lower.len() {
+        let doc: Vec<_> = sents.iter().zip(&doc_of).filter(|(_, &k)| k == d).map(|(s, _)| s).collect();
+        let forms: Vec<Vec<&str>> =
+            doc.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+        let space: Vec<_> = if spacing {
+            doc.iter().map(|s| dossier_tag::Spacing::of_conllu(s)).collect()
         } else {
             Vec::new()
         };
-        let pred = model.tag_spaced(&forms, &space);
-        for (i, (w, p)) in s.words.iter().zip(&pred).enumerate() {
+        preds.extend(model.tag_document_spaced(&forms, &space));
+    }
+    for ((s, &d), pred) in sents.iter().zip(&doc_of).zip(&preds) {
+        for (i, (w, p)) in s.words.iter().zip(pred).enumerate() {
             tokens += 1;
             if p.xpos() == w.xpos {
                 continue;
             }
             errors += 1;
+            if std::env::var("DUMP").is_ok_and(|v| v.split(',').any(|t| t == w.xpos || t == p.xpos())) {
+                // DUMP=NNP,NN: the errors involving these tags, in their sentence.
+                let ctx: Vec<String> = s
+                    .words
+                    .iter()
+                    .enumerate()
+                    .map(|(j, x)| if j == i { format!("[{}]", x.form) } else { x.form.clone() })
+                    .collect();
+                eprintln!("{} -> {}\t{}", w.xpos, p.xpos(), ctx.join(" "));
+            }
             *pairs.entry((w.xpos.clone(), p.xpos().to_string())).or_default() += 1;
             *words.entry((w.form.clone(), w.xpos.clone(), p.xpos().to_string())).or_default() += 1;
             let np = |t: &str| t == "NNP" || t == "NNPS";

@@ -31,6 +31,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 prune: std::env::var("PRUNE").ok().and_then(|v| v.parse().ok()).unwrap_or(d.prune),
                 spacing: env("SPACING", usize::from(d.spacing)) != 0,
                 spacing_drop: env("SPACING_DROP", d.spacing_drop),
+                doc: env("DOC", usize::from(d.doc)) != 0,
+                beam: env("BEAM", d.beam),
                 ..d
             };
             let r = dossier_tag::pos::train_pos_with(

@@ -95,11 +95,9 @@ pub fn eval_pos_spacing(model: &PosModel, path: &Path, spacing: bool) -> Result<
     let sents = dossier_corpora::conllu::read(path)?;
     let mut r = PosReport::default();
     let mut counts = vec![(0usize, 0usize, 0usize); UPOS.len()];
-    for s in &sents {
-        let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        let space = if spacing { Spacing::of_conllu(s) } else { Vec::new() };
-        let pred = model.tag_spaced(&words, &space);
-        for (w, p) in s.words.iter().zip(&pred) {
+    let pred = tag_by_document(model, &sents, spacing);
+    for (s, pred) in sents.iter().zip(&pred) {
+        for (w, p) in s.words.iter().zip(pred) {
             r.tokens += 1;
             let u = p.upos() == w.upos;
             let x = p.xpos() == w.xpos;
@@ -125,6 +123,28 @@ pub fn eval_pos_spacing(model: &PosModel, path: &Path, spacing: bool) -> Result<
     Ok(r)
 }
 
+/// Tag CoNLL-U sentences a document (`# newdoc` group) at a time, so that the tagger sees
+/// how the rest of the document writes each word; with or without the tokens' spacing.
+fn tag_by_document(
+    model: &PosModel,
+    sents: &[dossier_corpora::conllu::Sentence],
+    spacing: bool,
+) -> Vec<Vec<crate::tags::PosTag>> {
+    let mut out = Vec::with_capacity(sents.len());
+    let mut from = 0;
+    while from < sents.len() {
+        let to = from + 1 + sents[from + 1..].iter().take_while(|s| s.newdoc.is_none()).count();
+        let doc = &sents[from..to];
+        let words: Vec<Vec<&str>> =
+            doc.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+        let space: Vec<Vec<Spacing>> =
+            if spacing { doc.iter().map(Spacing::of_conllu).collect() } else { Vec::new() };
+        out.extend(model.tag_document_spaced(&words, &space));
+        from = to;
+    }
+    out
+}
+
 /// Write a CoNLL-U file back with predicted UPOS (column 4) and XPOS (column 5); comment
 /// lines, multiword-token lines and empty nodes are kept as they are.
 pub fn tag_conllu(input: &Path, out: &mut dyn Write) -> Result<(), TagError> {
@@ -133,9 +153,8 @@ pub fn tag_conllu(input: &Path, out: &mut dyn Write) -> Result<(), TagError> {
 
 pub fn tag_conllu_with(model: &PosModel, input: &Path, out: &mut dyn Write) -> Result<(), TagError> {
     let sents = dossier_corpora::conllu::read(input)?;
-    for s in &sents {
-        let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        let pred = model.tag_spaced(&words, &Spacing::of_conllu(s));
+    let pred = tag_by_document(model, &sents, true);
+    for (s, pred) in sents.iter().zip(&pred) {
         let mut k = 0;
         for line in &s.lines {
             let cols: Vec<&str> = line.split('\t').collect();

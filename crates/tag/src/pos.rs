@@ -15,8 +15,10 @@ use crate::weights::{add_lanes, Rows, Weights};
 use crate::{ModelError, TagError};
 
 pub const KIND: [u8; 4] = *b"POS\0";
-/// Format 3 adds the second (stacked) pass; format 2 files (no second pass) still load.
-pub const VERSION: u32 = 3;
+/// Format 4 adds the first pass's beam width; format 3 added the second (stacked) pass.
+/// Format 2 and 3 files (greedy, and no second pass in 2) still load.
+pub const VERSION: u32 = 4;
+const VERSION_NO_BEAM: u32 = 3;
 const VERSION_NO_STACK: u32 = 2;
 
 /// Training settings.
@@ -45,6 +47,10 @@ pub struct PosConfig {
     pub spacing: bool,
     /// Every this many-th sentence trains without spacing (0: none).
     pub spacing_drop: usize,
+    /// Document casing features ([`DocCase`]): how the rest of the document writes a word.
+    pub doc: bool,
+    /// Beam width of the first pass, in training (early update) and tagging (1: greedy).
+    pub beam: usize,
 }
 
 impl Default for PosConfig {
@@ -62,6 +68,8 @@ impl Default for PosConfig {
             stack_gate: 40.0,
             spacing: false,
             spacing_drop: 0,
+            doc: false,
+            beam: 1,
         }
     }
 }
@@ -87,6 +95,10 @@ pub struct PosModel {
     /// The second pass revisits only tokens whose first-pass margin (best score minus the
     /// runner-up) is below this; the others keep their first-pass label.
     stack_gate: f32,
+    /// The model was trained with document casing features ([`DocCase`]).
+    doc: bool,
+    /// Beam width of the first pass (1: greedy).
+    beam: usize,
     /// Identifies this loaded model in run-time caches.
     pub(crate) id: u64,
 }
@@ -169,6 +181,10 @@ const T_SP_WORD: u32 = 93;
 const T_SP_SHAPE: u32 = 94;
 const T_SP_PREV: u32 = 95;
 const T_SP_NEXT: u32 = 96;
+// Document casing (flag 8 of the model file): the token's [`DocCase`] mark.
+const T_DOC: u32 = 97;
+const T_DOC_SHAPE: u32 = 98;
+const T_DOC_LOWER: u32 = 99;
 
 /// Whether a token touches its neighbours in the sentence (no whitespace between them):
 /// the hyphen of `e-mail` touches both, an opening quote touches the word after it. Only
@@ -302,9 +318,9 @@ pub(crate) fn unary(o: Option<&Atoms>, off: isize, out: &mut Vec<u64>) {
 /// Sentence casing: 0 no letters, 1 all capitals, 2 title case (most longer words after the
 /// first capitalised), 3 no capitals, 4 ordinary. Headlines and subject lines capitalise
 /// common nouns; chat and mail often lowercase names.
-pub(crate) fn sentence_case(a: &[Atoms]) -> u64 {
+pub(crate) fn sentence_case<'a>(a: impl IntoIterator<Item = &'a Atoms>) -> u64 {
     let (mut alpha, mut upper, mut caps, mut long, mut long_caps) = (0, 0, 0, 0, 0);
-    for (i, w) in a.iter().enumerate() {
+    for (i, w) in a.into_iter().enumerate() {
         if !w.has_alpha {
             continue;
         }
@@ -329,10 +345,102 @@ pub(crate) fn sentence_case(a: &[Atoms]) -> u64 {
     }
 }
 
+/// How a document writes a word elsewhere: counts per lowercase key of its capitalised
+/// occurrences inside a sentence (not first, in a sentence of ordinary casing: a name's
+/// evidence) and of its lowercase occurrences (a common word's evidence). Headlines, all-caps
+/// and all-lowercase sentences add nothing. The same counts are built in training (a
+/// CoNLL-U `# newdoc` group) and at run time (the sentences given to
+/// [`PosModel::tag_document`]).
+#[derive(Default)]
+pub(crate) struct DocCase {
+    counts: IdMap<[u16; 2]>,
+}
+
+impl DocCase {
+    /// Which count a token adds to (0 capitalised inside, 1 lowercase), if any.
+    #[inline(always)]
+    fn evidence(w: &Atoms, initial: bool, case: u64) -> Option<usize> {
+        if case != 4 || !w.has_alpha {
+            None
+        } else if w.init_upper && !w.all_upper {
+            (!initial).then_some(0)
+        } else if w.flags & crate::features::F_UPPER == 0 {
+            Some(1)
+        } else {
+            None
+        }
+    }
+
+    /// Count one sentence's tokens (in sentence order).
+    pub(crate) fn add<'a>(&mut self, sent: impl Iterator<Item = &'a Atoms> + Clone) {
+        let case = sentence_case(sent.clone());
+        for (i, w) in sent.enumerate() {
+            if let Some(k) = Self::evidence(w, i == 0, case) {
+                let c = self.counts.entry(w.lower).or_default();
+                c[k] = c[k].saturating_add(1);
+            }
+        }
+    }
+
+    /// Each token's mark (in sentence order; 0: none): its own casing, whether it starts the
+    /// sentence, and how often (0, 1, 2 or more) the rest of the document capitalises it
+    /// inside a sentence or writes it lowercase.
+    pub(crate) fn marks<'a>(&self, sent: impl Iterator<Item = &'a Atoms> + Clone, out: &mut Vec<u64>) {
+        let case = sentence_case(sent.clone());
+        for (i, w) in sent.enumerate() {
+            if !w.has_alpha {
+                out.push(0);
+                continue;
+            }
+            let mut c = self.counts.get(&w.lower).copied().unwrap_or_default();
+            if let Some(k) = Self::evidence(w, i == 0, case) {
+                c[k] = c[k].saturating_sub(1);
+            }
+            let own = if w.all_upper {
+                2
+            } else if w.init_upper {
+                1
+            } else {
+                u64::from(w.flags & crate::features::F_UPPER != 0) * 3
+            };
+            let cap = u64::from(c[0].min(2));
+            let low = u64::from(c[1].min(2));
+            out.push(1 + own * 100 + u64::from(i == 0) * 10 + cap * 3 + low);
+        }
+    }
+}
+
+/// The [`DocCase`] marks of a document's tokens, sentence after sentence (empty when `doc`
+/// is off).
+fn document_marks<'a, S: 'a, I>(sents: &'a [S], atoms: impl Fn(&'a S) -> I, doc: bool) -> Vec<u64>
+where
+    I: Iterator<Item = &'a Atoms> + Clone,
+{
+    let mut marks = Vec::new();
+    if doc {
+        let mut dc = DocCase::default();
+        for s in sents {
+            dc.add(atoms(s));
+        }
+        for s in sents {
+            dc.marks(atoms(s), &mut marks);
+        }
+    }
+    marks
+}
+
 /// Tag-independent features that combine positions (`case`: [`sentence_case`]; `space`:
-/// the tokens' [`Spacing`] in the order of `a`, empty when unknown).
-pub(crate) fn context(a: &[Atoms], i: usize, case: u64, space: &[Spacing], out: &mut Vec<u64>) {
+/// the tokens' [`Spacing`] in the order of `a`, empty when unknown; `doc`: the tokens'
+/// [`DocCase`] marks in the order of `a`, empty when the model has no document features).
+pub(crate) fn context(a: &[Atoms], i: usize, case: u64, space: &[Spacing], doc: &[u64], out: &mut Vec<u64>) {
     let w = &a[i];
+    if let Some(&m) = doc.get(i).filter(|&&m| m != 0) {
+        out.push(feat(T_DOC, &[m, case]));
+        out.push(feat(T_DOC_SHAPE, &[m, w.shape]));
+        if w.init_upper {
+            out.push(feat(T_DOC_LOWER, &[m, w.lower]));
+        }
+    }
     let prev = at(a, i, -1);
     let next = at(a, i, 1);
     let pl = prev.map_or(PAD_BEFORE, |x| x.lower);
@@ -380,11 +488,18 @@ pub(crate) fn context(a: &[Atoms], i: usize, case: u64, space: &[Spacing], out: 
 }
 
 /// All tag-independent features of token `i` (training).
-pub(crate) fn static_features(a: &[Atoms], i: usize, case: u64, space: &[Spacing], out: &mut Vec<u64>) {
+pub(crate) fn static_features(
+    a: &[Atoms],
+    i: usize,
+    case: u64,
+    space: &[Spacing],
+    doc: &[u64],
+    out: &mut Vec<u64>,
+) {
     for off in OFFSETS {
         unary(at(a, i, off), off, out);
     }
-    context(a, i, case, space, out);
+    context(a, i, case, space, doc, out);
 }
 
 /// Features on the two previous predicted labels and on the guessed labels of the next two
@@ -414,6 +529,8 @@ fn dynamic_features(a: &[Atoms], i: usize, t1: u64, t2: u64, guess: &[u64], out:
 }
 
 const NDYN: usize = 13;
+/// Widest first-pass beam a model may ask for.
+const MAX_BEAM: usize = 16;
 
 /// Most joint UPOS+XPOS labels a model may have.
 const MAX_LABELS: usize = 160;
@@ -503,6 +620,16 @@ fn argmax(s: &[f32]) -> usize {
     rest.iter().position(|&v| v == m).map_or(0, |p| s.len() - rest.len() + p)
 }
 
+/// What a sentence's tokens carry besides their words, in sentence order; each part empty
+/// (or of another length than the sentence) when unknown.
+#[derive(Clone, Copy, Default)]
+struct Side<'a> {
+    /// The tokens' [`Spacing`].
+    space: &'a [Spacing],
+    /// The tokens' [`DocCase`] marks (empty when the model has no document features).
+    doc: &'a [u64],
+}
+
 /// Reusable buffers of [`PosModel::tag_ids`].
 #[derive(Default)]
 struct Scratch {
@@ -523,6 +650,27 @@ struct Scratch {
     revisit: Vec<bool>,
     /// Type ids of the sentence reversed.
     rev: Vec<u32>,
+    /// The tokens' [`DocCase`] marks in the order of `atoms` (empty: no document features).
+    doc: Vec<u64>,
+    /// The first pass's beam (when the model has one) and its best path.
+    beam: BeamBufs,
+    path: Vec<u16>,
+}
+
+/// Buffers of [`PosModel::beam_path`].
+#[derive(Default)]
+struct BeamBufs {
+    row: Vec<f32>,
+    /// Score and (previous label, the one before) of each live hypothesis.
+    score: Vec<f32>,
+    hist: Vec<(u64, u64)>,
+    /// (score, hypothesis, label) candidates of the current token.
+    cand: Vec<(f32, u32, u16)>,
+    /// One hypothesis's best labels, best first.
+    top: Vec<(f32, u16)>,
+    /// Per token, its hypotheses' (previous hypothesis, label), and their number.
+    back: Vec<(u32, u16)>,
+    width: Vec<u32>,
 }
 
 /// Per-document state of the tagger: cached word-only scores and dictionary labels per type.
@@ -571,7 +719,9 @@ impl PosModel {
         let mut cache = self.cache();
         self.extend_cache(&mut cache, &types);
         let mut out = Vec::with_capacity(words.len());
-        self.tag_ids(&mut cache, &types, &ids, spacing, &mut Scratch::default(), &mut out);
+        let marks = self.doc_marks(&types, std::slice::from_ref(&ids));
+        let side = Side { space: spacing, doc: &marks };
+        self.tag_ids(&mut cache, &types, &ids, side, &mut Scratch::default(), &mut out);
         out
     }
 
@@ -612,15 +762,25 @@ impl PosModel {
         spacing: &[Vec<Spacing>],
     ) -> Vec<Vec<PosTag>> {
         let mut scratch = Scratch::default();
+        let marks = self.doc_marks(types, ids);
+        let mut from = 0;
         ids.iter()
             .enumerate()
             .map(|(k, s)| {
                 let mut out = Vec::with_capacity(s.len());
                 let sp = spacing.get(k).map_or(&[][..], Vec::as_slice);
-                self.tag_ids(cache, types, s, sp, &mut scratch, &mut out);
+                let doc = marks.get(from..from + s.len()).unwrap_or(&[]);
+                from += doc.len();
+                self.tag_ids(cache, types, s, Side { space: sp, doc }, &mut scratch, &mut out);
                 out
             })
             .collect()
+    }
+
+    /// The [`DocCase`] marks of a document's tokens, sentence after sentence (empty when the
+    /// model has no document features).
+    fn doc_marks(&self, types: &Types, ids: &[Vec<u32>]) -> Vec<u64> {
+        document_marks(ids, |s| s.iter().map(|&t| &types.atoms[t as usize]), self.doc)
     }
 
     /// Token atoms as this model's features expect them (clusters, ambiguity class).
@@ -664,11 +824,11 @@ impl PosModel {
         cache: &mut PosCache,
         types: &Types,
         ids: &[u32],
-        space: &[Spacing],
+        side: Side<'_>,
         sc: &mut Scratch,
         out: &mut Vec<PosTag>,
     ) {
-        crate::simd::avx2!(self.tag_ids_avx2 => tag_ids_impl(cache, types, ids, space, sc, out))
+        crate::simd::avx2!(self.tag_ids_avx2 => tag_ids_impl(cache, types, ids, side, sc, out))
     }
 
     /// [`Self::tag_ids_impl`] compiled with AVX2.
@@ -679,11 +839,11 @@ impl PosModel {
         cache: &mut PosCache,
         types: &Types,
         ids: &[u32],
-        space: &[Spacing],
+        side: Side<'_>,
         sc: &mut Scratch,
         out: &mut Vec<PosTag>,
     ) {
-        self.tag_ids_impl(cache, types, ids, space, sc, out)
+        self.tag_ids_impl(cache, types, ids, side, sc, out)
     }
 
     #[inline(always)]
@@ -692,16 +852,19 @@ impl PosModel {
         cache: &mut PosCache,
         types: &Types,
         ids: &[u32],
-        space: &[Spacing],
+        side: Side<'_>,
         sc: &mut Scratch,
         out: &mut Vec<PosTag>,
     ) {
         sc.atoms.clear();
         sc.space.clear();
+        sc.doc.clear();
         // Spacing that does not cover the sentence counts as unknown.
-        let space = if space.len() == ids.len() { space } else { &[] };
+        let space = if side.space.len() == ids.len() { side.space } else { &[] };
+        let doc = if side.doc.len() == ids.len() { side.doc } else { &[] };
         if self.reverse_first && self.stack.is_some() {
             sc.space.extend(space.iter().rev().map(|s| s.mirrored()));
+            sc.doc.extend(doc.iter().rev());
             let n = ids.len();
             let ns = self.weights.stride();
             let mut rev = std::mem::take(&mut sc.rev);
@@ -721,8 +884,10 @@ impl PosModel {
             sc.atoms.reverse();
             sc.space.clear();
             sc.space.extend_from_slice(space);
+            sc.doc.reverse();
         } else {
             sc.space.extend_from_slice(space);
+            sc.doc.extend_from_slice(doc);
             sc.atoms.extend(ids.iter().map(|&t| types.atoms[t as usize]));
             self.pass(&self.weights, &mut cache.unary, types, &cache.dict, ids, false, sc);
         }
@@ -776,7 +941,7 @@ impl PosModel {
         for i in 0..n {
             if dict[ids[i] as usize] == NO_DICT && (!second || sc.revisit[i]) {
                 let from = sc.feats.len();
-                context(&sc.atoms, i, case, &sc.space, &mut sc.feats);
+                context(&sc.atoms, i, case, &sc.space, &sc.doc, &mut sc.feats);
                 for &f in &sc.feats[from..] {
                     w.prefetch(f);
                 }
@@ -833,6 +998,10 @@ impl PosModel {
                 w.prefetch(f);
             }
         }
+        let beam = !second && self.beam > 1;
+        if beam {
+            self.beam_path(w, ids, dict, sc);
+        }
         let (mut t1, mut t2) = (START1, START2);
         sc.first.clear();
         for (i, &t) in ids.iter().enumerate() {
@@ -853,7 +1022,9 @@ impl PosModel {
                 if sum {
                     add_lanes(row, &sc.prev[i * ns..(i + 1) * ns]);
                 }
-                let best = argmax(&row[..nl]);
+                // With a beam, the label is the best path's and its row is scored with that
+                // path's previous labels (a lower-scoring label has a negative margin).
+                let best = if beam { usize::from(sc.path[i]) } else { argmax(&row[..nl]) };
                 if want_margin {
                     sc.revisit.push(below_gate(&row[..nl], best, gate));
                 }
@@ -865,6 +1036,75 @@ impl PosModel {
         }
     }
 
+    /// Beam search of the first pass over the sentence in `sc` (context scores already in
+    /// `sc.scores`, lookahead guesses in `sc.guess`): the best path's labels in `sc.path`.
+    /// Each hypothesis offers its best `beam` labels; ties go to the earlier hypothesis,
+    /// then the lower label.
+    #[inline(always)]
+    fn beam_path(&self, w: &Weights, ids: &[u32], dict: &[u16], sc: &mut Scratch) {
+        let nl = self.labels.len();
+        let ns = w.stride();
+        let k = self.beam;
+        let n = ids.len();
+        let mut dy = [0u64; NDYN];
+        let b = &mut sc.beam;
+        b.row.resize(ns, 0.0);
+        b.score.clear();
+        b.score.push(0.0);
+        b.hist.clear();
+        b.hist.push((START1, START2));
+        b.back.clear();
+        b.width.clear();
+        for i in 0..n {
+            b.cand.clear();
+            let d = dict[ids[i] as usize];
+            for h in 0..b.score.len() {
+                let base = b.score[h];
+                if d != NO_DICT {
+                    b.cand.push((base, h as u32, d));
+                    continue;
+                }
+                let (t1, t2) = b.hist[h];
+                b.row.copy_from_slice(&sc.scores[i * ns..(i + 1) * ns]);
+                dynamic_features(&sc.atoms, i, t1, t2, &sc.guess, &mut dy);
+                for &f in &dy {
+                    w.add_wide(f, &mut b.row);
+                }
+                // This hypothesis's best `k` labels (no more of them can survive).
+                b.top.clear();
+                for (l, &v) in b.row[..nl].iter().enumerate() {
+                    if b.top.len() < k || v > b.top[k - 1].0 {
+                        let at = b.top.iter().position(|&(x, _)| v > x).unwrap_or(b.top.len());
+                        b.top.insert(at, (v, l as u16));
+                        b.top.truncate(k);
+                    }
+                }
+                b.cand.extend(b.top.iter().map(|&(v, l)| (base + v, h as u32, l)));
+            }
+            top_k(&mut b.cand, k);
+            b.score.clear();
+            let prev = std::mem::take(&mut b.hist);
+            for &(v, h, l) in &b.cand {
+                b.score.push(v);
+                b.hist.push((u64::from(l), prev[h as usize].0));
+                b.back.push((h, l));
+            }
+            b.width.push(b.cand.len() as u32);
+        }
+        // Back from the best final hypothesis.
+        sc.path.clear();
+        sc.path.resize(n, 0);
+        let mut end = b.back.len();
+        let mut h = 0u32;
+        for i in (0..n).rev() {
+            let width = b.width[i] as usize;
+            let (prev, l) = b.back[end - width + h as usize];
+            sc.path[i] = l;
+            h = prev;
+            end -= width;
+        }
+    }
+
     pub fn from_bytes(bytes: &[u8]) -> Result<PosModel, ModelError> {
         Self::from_bytes_with(bytes, None)
     }
@@ -872,8 +1112,8 @@ impl PosModel {
     /// Load with explicitly given clusters (else the shipped ones when the model uses any).
     pub fn from_bytes_with(bytes: &[u8], clusters: Option<&Clusters>) -> Result<PosModel, ModelError> {
         let (payload, version) = match format::unwrap(bytes, KIND, VERSION) {
-            Err(ModelError::Version { found: VERSION_NO_STACK, .. }) => {
-                (format::unwrap(bytes, KIND, VERSION_NO_STACK)?, VERSION_NO_STACK)
+            Err(ModelError::Version { found: old @ (VERSION_NO_STACK | VERSION_NO_BEAM), .. }) => {
+                (format::unwrap(bytes, KIND, old)?, old)
             }
             other => (other?, VERSION),
         };
@@ -908,15 +1148,19 @@ impl PosModel {
         let cluster_fingerprint = r.u32()?;
         let weights = Weights::read(nl, &mut r)?;
         // Second-pass flags: 1 present, 2 adds the first pass's scores, 4 first pass right to
-        // left.
+        // left; 8 document casing features.
         let flags = if version == VERSION_NO_STACK { 0 } else { r.u8()? };
-        if flags & !7 != 0 || (flags != 0 && flags & 1 == 0) {
+        if flags & !15 != 0 || (flags & 7 != 0 && flags & 1 == 0) {
             return Err(ModelError::Corrupt(format!("unknown second-pass flags {flags}")));
         }
         let stack = if flags & 1 != 0 { Some(Weights::read(nl, &mut r)?) } else { None };
         let stack_gate = if flags & 1 == 0 { f32::INFINITY } else { r.f32()? };
         if stack_gate.is_nan() {
             return Err(ModelError::Corrupt("second-pass gate is not a number".into()));
+        }
+        let beam = if version == VERSION { usize::from(r.u8()?) } else { 1 };
+        if !(1..=MAX_BEAM).contains(&beam) {
+            return Err(ModelError::Corrupt(format!("beam width {beam} (1..={MAX_BEAM} supported)")));
         }
         r.done()?;
         let clusters = resolve_clusters(cluster_fingerprint, clusters)?;
@@ -931,6 +1175,8 @@ impl PosModel {
             stack_sum: flags & 2 != 0,
             reverse_first: flags & 4 != 0,
             stack_gate,
+            doc: flags & 8 != 0,
+            beam,
             id: crate::lex::next_model_id(),
         })
     }
@@ -995,6 +1241,8 @@ pub fn train_pos_with(
     let mut label_of: std::collections::HashMap<(String, String), u16> = Default::default();
     let mut data: Vec<(Vec<String>, Vec<u16>)> = Vec::new();
     let mut spaces: Vec<Vec<Spacing>> = Vec::new();
+    // The document (`# newdoc` group) of each sentence of `data`.
+    let mut doc_of: Vec<usize> = Vec::new();
     {
         let mut all: std::collections::BTreeSet<(String, String)> = Default::default();
         for s in &sents {
@@ -1010,7 +1258,11 @@ pub fn train_pos_with(
             label_of.insert((u.clone(), x.clone()), label_names.len() as u16);
             label_names.push((u, x));
         }
-        for s in &sents {
+        let mut doc = 0usize;
+        for (k, s) in sents.iter().enumerate() {
+            if k > 0 && s.newdoc.is_some() {
+                doc += 1;
+            }
             let mut words = Vec::new();
             let mut tags = Vec::new();
             let mut after = Vec::new();
@@ -1027,6 +1279,7 @@ pub fn train_pos_with(
                 // also does well on pre-tokenised input whose spacing is unknown.
                 let drop = cfg.spacing_drop > 0 && data.len() % cfg.spacing_drop == cfg.spacing_drop - 1;
                 data.push((words, tags));
+                doc_of.push(doc);
                 spaces.push(if cfg.spacing && !drop {
                     Spacing::from_space_after(&after)
                 } else {
@@ -1082,6 +1335,9 @@ pub fn train_pos_with(
         a.amb = amb.get(&a.lower).copied().unwrap_or(UNKNOWN_AMB);
         a
     };
+    let sent_atoms: Vec<Vec<Atoms>> =
+        data.iter().map(|(ws, _)| ws.iter().map(|w| with_amb(w)).collect()).collect();
+    let doc_marks = train_doc_marks(&sent_atoms, &doc_of, cfg);
     let set = TrainSet {
         nl,
         gold: data.iter().map(|d| d.1.clone()).collect(),
@@ -1089,8 +1345,9 @@ pub fn train_pos_with(
             .iter()
             .map(|(ws, _)| ws.iter().map(|w| dict.get(&dict_key(w)).copied()).collect())
             .collect(),
-        atoms: data.iter().map(|(ws, _)| ws.iter().map(|w| with_amb(w)).collect()).collect(),
+        atoms: sent_atoms,
         space: spaces,
+        doc: doc_marks,
     };
     let fingerprint = clusters.map_or(0, |c| c.fingerprint);
     let encode = |rows: &Rows, stack: Option<&Rows>, sum: bool, gate: f32| {
@@ -1112,15 +1369,22 @@ pub fn train_pos_with(
         }
         w.u32(fingerprint);
         Weights::write(rows, &mut w);
+        let doc_flag = if cfg.doc { 8 } else { 0 };
         match stack {
-            None => w.u8(0),
+            None => w.u8(doc_flag),
             Some(st) => {
-                w.u8(1 | if sum { 2 } else { 0 } | if cfg.reverse_first { 4 } else { 0 });
+                w.u8(1 | if sum { 2 } else { 0 } | if cfg.reverse_first { 4 } else { 0 } | doc_flag);
                 Weights::write(st, &mut w);
                 w.f32(gate);
             }
         }
-        format::wrap(KIND, VERSION, &w.0)
+        // Greedy models keep format 3 (so that the default configuration reproduces format 3
+        // files byte for byte); a beam needs format 4.
+        let beam = cfg.beam.clamp(1, MAX_BEAM);
+        if beam > 1 {
+            w.u8(beam as u8);
+        }
+        format::wrap(KIND, if beam > 1 { VERSION } else { VERSION_NO_BEAM }, &w.0)
     };
     let all: Vec<usize> = (0..data.len()).collect();
     // A right-to-left first pass trains on the sentences reversed.
@@ -1131,6 +1395,7 @@ pub fn train_pos_with(
         dict_hit: set.dict_hit.iter().map(|g| g.iter().rev().copied().collect()).collect(),
         atoms: set.atoms.iter().map(|g| g.iter().rev().copied().collect()).collect(),
         space: set.space.iter().map(|g| g.iter().rev().map(|s| s.mirrored()).collect()).collect(),
+        doc: set.doc.iter().map(|g| g.iter().rev().copied().collect()).collect(),
     });
     let fset = rset.as_ref().unwrap_or(&set);
     let (rows, num_features) = train_first(fset, &all, cfg, cfg.epochs, seed, None);
@@ -1164,6 +1429,7 @@ pub fn train_pos_with(
                 sc.atoms.clear();
                 sc.atoms.extend(sid.iter().map(|&t| types.atoms[t as usize]));
                 sc.space.clone_from(&fset.space[si]);
+                sc.doc.clone_from(&fset.doc[si]);
                 m.pass(&m.weights, &mut cache.unary, &types, &cache.dict, sid, false, &mut sc);
                 first[si] = sc.first.clone();
                 if reverse {
@@ -1200,6 +1466,27 @@ struct TrainSet {
     atoms: Vec<Vec<Atoms>>,
     /// Spacing per token (empty sentences: unknown).
     space: Vec<Vec<Spacing>>,
+    /// [`DocCase`] marks per token (empty sentences: none).
+    doc: Vec<Vec<u64>>,
+}
+
+/// The [`DocCase`] marks of training sentences, counted over each sentence's document
+/// (`doc_of[k]`: the document of sentence `k`; a document's sentences are consecutive).
+fn train_doc_marks(sents: &[Vec<Atoms>], doc_of: &[usize], cfg: &PosConfig) -> Vec<Vec<u64>> {
+    let mut out = Vec::with_capacity(sents.len());
+    let mut from = 0;
+    while from < sents.len() {
+        let to = from + doc_of[from..].iter().take_while(|&&d| d == doc_of[from]).count();
+        let doc = &sents[from..to];
+        let marks = document_marks(doc, |s| s.iter(), cfg.doc);
+        let mut k = 0;
+        for s in doc {
+            out.push(marks.get(k..k + s.len()).map_or_else(Vec::new, <[u64]>::to_vec));
+            k += s.len();
+        }
+        from = to;
+    }
+    out
 }
 
 /// Train a pass on the sentences `subset` of `set`: averaged, pruned weight rows and the
@@ -1224,7 +1511,7 @@ fn train_first(
         let mut per = Vec::with_capacity(a.len());
         for i in 0..a.len() {
             buf.clear();
-            static_features(a, i, case, &set.space[si], &mut buf);
+            static_features(a, i, case, &set.space[si], &set.doc[si], &mut buf);
             per.push(buf.iter().map(|&k| tr.intern(k)).collect());
         }
         statics[si] = per;
@@ -1235,6 +1522,7 @@ fn train_first(
     let mut dy = [0u64; NDYN];
     let mut stat: Vec<f32> = Vec::new();
     let mut guess: Vec<u64> = Vec::new();
+    let mut bm = BeamScratch::default();
     for epoch in 0..epochs {
         rng.shuffle(&mut order);
         let (mut correct, mut total) = (0usize, 0usize);
@@ -1261,6 +1549,12 @@ fn train_first(
                 if right.is_none() {
                     guess.push(argmax(row) as u64);
                 }
+            }
+            if right.is_none() && cfg.beam > 1 {
+                let (c, t) = beam_sentence(&mut tr, set, si, &statics[si], &stat, &guess, cfg.beam, &mut bm);
+                correct += c;
+                total += t;
+                continue;
             }
             let (mut t1, mut t2) = (START1, START2);
             for i in 0..n {
@@ -1295,6 +1589,152 @@ fn train_first(
     (tr.averaged(cfg.prune), tr.num_features())
 }
 
+/// A partial label sequence in the beam.
+#[derive(Clone, Debug)]
+struct Hyp {
+    score: f32,
+    labels: Vec<u16>,
+}
+
+impl Hyp {
+    fn t12(&self) -> (u64, u64) {
+        let n = self.labels.len();
+        let t1 = if n >= 1 { u64::from(self.labels[n - 1]) } else { START1 };
+        let t2 = match n {
+            0 => START2,
+            1 => START1,
+            _ => u64::from(self.labels[n - 2]),
+        };
+        (t1, t2)
+    }
+}
+
+/// Reusable buffers of beam training.
+#[derive(Default)]
+struct BeamScratch {
+    beam: Vec<Hyp>,
+    next: Vec<Hyp>,
+    /// (score, hypothesis, label) candidates of one position.
+    cand: Vec<(f32, u32, u16)>,
+    scores: Vec<f32>,
+}
+
+/// The best `k` of `cand` by score (ties: earlier hypothesis, then lower label), in order.
+fn top_k(cand: &mut Vec<(f32, u32, u16)>, k: usize) {
+    let cmp = |a: &(f32, u32, u16), b: &(f32, u32, u16)| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2))
+    };
+    if cand.len() > k {
+        cand.select_nth_unstable_by(k - 1, cmp);
+        cand.truncate(k);
+    }
+    cand.sort_unstable_by(cmp);
+}
+
+/// Beam search of one training sentence with early update: when the gold prefix falls out
+/// of the beam (or is not the best at the end), the features of the gold prefix gain and
+/// those of the best prefix lose. Dictionary words take their dictionary label on every
+/// path (and stand for the gold label there). Returns (correct, total) labels of the best
+/// hypothesis when decoding stopped.
+#[allow(clippy::too_many_arguments)]
+fn beam_sentence(
+    tr: &mut Trainer,
+    set: &TrainSet,
+    si: usize,
+    statics: &[Vec<u32>],
+    stat: &[f32],
+    guess: &[u64],
+    k: usize,
+    bm: &mut BeamScratch,
+) -> (usize, usize) {
+    let nl = set.nl;
+    let gold = &set.gold[si];
+    let dict = &set.dict_hit[si];
+    let atoms = &set.atoms[si];
+    let n = gold.len();
+    let mut dy = [0u64; NDYN];
+    bm.beam.clear();
+    bm.beam.push(Hyp { score: 0.0, labels: Vec::with_capacity(n) });
+    bm.scores.resize(nl, 0.0);
+    // The index of the gold prefix in the beam, while it is there.
+    let mut gold_at = Some(0usize);
+    let mut stopped = n;
+    for i in 0..n {
+        bm.cand.clear();
+        let forced = dict[i];
+        for (h, hyp) in bm.beam.iter().enumerate() {
+            if let Some(l) = forced {
+                bm.cand.push((hyp.score, h as u32, l));
+                continue;
+            }
+            bm.scores.copy_from_slice(&stat[i * nl..(i + 1) * nl]);
+            let (t1, t2) = hyp.t12();
+            dynamic_features(atoms, i, t1, t2, guess, &mut dy);
+            for &f in &dy {
+                if let Some(id) = tr.lookup(f) {
+                    tr.add_scores(id, &mut bm.scores);
+                }
+            }
+            for (l, &v) in bm.scores.iter().enumerate() {
+                bm.cand.push((hyp.score + v, h as u32, l as u16));
+            }
+        }
+        top_k(&mut bm.cand, k);
+        let want = forced.unwrap_or(gold[i]);
+        let next_gold =
+            gold_at.and_then(|g| bm.cand.iter().position(|&(_, h, l)| h as usize == g && l == want));
+        bm.next.clear();
+        for &(score, h, l) in &bm.cand {
+            let mut labels = bm.beam[h as usize].labels.clone();
+            labels.push(l);
+            bm.next.push(Hyp { score, labels });
+        }
+        std::mem::swap(&mut bm.beam, &mut bm.next);
+        if forced.is_none() {
+            tr.clock += 1;
+        }
+        gold_at = next_gold;
+        if gold_at.is_none() {
+            stopped = i + 1;
+            break;
+        }
+    }
+    let best = bm.beam[0].labels.clone();
+    if gold_at != Some(0) {
+        // Early update on the prefix decoded so far.
+        let m = best.len();
+        let gold_seq: Vec<u16> = (0..m).map(|j| dict[j].unwrap_or(gold[j])).collect();
+        for (seq, delta) in [(&gold_seq, 1.0f32), (&best, -1.0)] {
+            for j in 0..m {
+                if dict[j].is_some() {
+                    continue;
+                }
+                // Positions where both sequences agree on the label and its history cancel.
+                if (j.saturating_sub(2)..=j).all(|x| gold_seq[x] == best[x]) {
+                    continue;
+                }
+                let t1 = if j >= 1 { u64::from(seq[j - 1]) } else { START1 };
+                let t2 = match j {
+                    0 => START2,
+                    1 => START1,
+                    _ => u64::from(seq[j - 2]),
+                };
+                dynamic_features(atoms, j, t1, t2, guess, &mut dy);
+                let l = seq[j] as usize;
+                for &f in &statics[j] {
+                    tr.update(f, l, delta);
+                }
+                for &key in &dy {
+                    let f = tr.intern(key);
+                    tr.update(f, l, delta);
+                }
+            }
+        }
+    }
+    let correct = best.iter().zip(gold).filter(|(p, g)| p == g).count();
+    (correct, stopped.min(best.len()).max(1))
+}
+
 fn argmax_u32(s: &[u32]) -> usize {
     let mut best = 0;
     for (i, &v) in s.iter().enumerate() {
@@ -1308,6 +1748,39 @@ fn argmax_u32(s: &[u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sent(words: &[&str]) -> Vec<Atoms> {
+        words.iter().map(|w| atoms(w, None)).collect()
+    }
+
+    /// A word's mark counts the rest of the document, not the token itself; headline and
+    /// all-lowercase sentences give no evidence.
+    #[test]
+    fn doc_case_counts_the_rest_of_the_document() {
+        let doc = [
+            sent(&["Reed", "joined", "the", "Harbor", "Board", "today", "."]),
+            sent(&["The", "board", "met", "at", "the", "harbor", "."]),
+            sent(&["LATER", "THE", "BOARD", "MET"]),
+            sent(&["the", "board", "met", "again"]),
+        ];
+        let marks = document_marks(&doc, |s| s.iter(), true);
+        assert_eq!(marks.len(), doc.iter().map(Vec::len).sum::<usize>());
+        let mark = |k: usize, i: usize| marks[doc[..k].iter().map(Vec::len).sum::<usize>() + i];
+        // own casing * 100 + initial * 10 + capitalised elsewhere * 3 + lowercase elsewhere, + 1
+        // "Board" (sentence 0): lowercase once elsewhere (sentence 1; sentence 3 has no capitals).
+        assert_eq!(mark(0, 4), 1 + 100 + 1);
+        // "board" (sentence 1): capitalised inside a sentence once elsewhere; its own lowercase
+        // occurrence is not counted.
+        assert_eq!(mark(1, 1), 1 + 3);
+        // "Reed" starts its sentence and is seen nowhere else.
+        assert_eq!(mark(0, 0), 1 + 100 + 10);
+        // "BOARD" in the all-caps line: own casing 2, and the evidence of sentences 0 and 1.
+        assert_eq!(mark(2, 2), 1 + 200 + 3 + 1);
+        // Punctuation gets no mark.
+        assert_eq!(mark(0, 6), 0);
+        // Without document features there are no marks.
+        assert!(document_marks(&doc, |s| s.iter(), false).is_empty());
+    }
 
     #[test]
     fn argmax_is_the_first_maximum() {
@@ -1419,6 +1892,54 @@ mod tests {
         let m1 = PosModel::from_bytes(&one.bytes).unwrap();
         assert!(m1.stack.is_none());
         assert_eq!(m1.tag(&["Mara", "works", "."]).len(), 3);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    /// A first pass trained with a beam (early update) is written as format 4 with its
+    /// width, loads, tags deterministically; greedy models stay format 3.
+    #[test]
+    fn beam_model_is_format_4_and_tags_its_data() {
+        let dir = std::env::temp_dir().join(format!("dossier-tag-pos-beam-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("train.conllu");
+        std::fs::write(&path, fixture()).unwrap();
+        let cfg = PosConfig {
+            epochs: 4,
+            stack_folds: 2,
+            stack_epochs: 4,
+            dict_min_count: 1000,
+            beam: 3,
+            doc: true,
+            ..PosConfig::default()
+        };
+        let a = train_pos_with(&path, None, 3, &cfg, None).unwrap();
+        let b = train_pos_with(&path, None, 3, &cfg, None).unwrap();
+        assert_eq!(a.bytes, b.bytes, "same seed, same model");
+        assert_eq!(a.bytes[12..16], VERSION.to_le_bytes());
+        let m = PosModel::from_bytes(&a.bytes).unwrap();
+        assert_eq!(m.beam, 3);
+        assert!(m.doc);
+        for s in [&["We", "plan", "a", "vote", "."][..], &["Officials", "said", "the", "plan", "works", "."]]
+        {
+            let x: Vec<&str> = m.tag(s).iter().map(|t| t.xpos()).collect();
+            let want: Vec<&str> = if s.len() == 5 {
+                vec!["PRP", "VBP", "DT", "NN", "."]
+            } else {
+                vec!["NNS", "VBD", "DT", "NN", "VBZ", "."]
+            };
+            assert_eq!(x, want);
+        }
+        assert!(m.tag(&[]).is_empty());
+        let greedy = train_pos_with(&path, None, 3, &PosConfig { beam: 1, ..cfg }, None).unwrap();
+        assert_eq!(greedy.bytes[12..16], VERSION_NO_BEAM.to_le_bytes());
+        assert_eq!(PosModel::from_bytes(&greedy.bytes).unwrap().beam, 1);
+        // A width the format does not allow is refused.
+        let mut bad = a.bytes.clone();
+        let last = bad.len() - 1;
+        bad[last] = 0;
+        let payload = bad[format::HEADER_LEN..].to_vec();
+        let rewrapped = format::wrap(KIND, VERSION, &payload);
+        assert!(matches!(PosModel::from_bytes(&rewrapped), Err(ModelError::Corrupt(_))));
         std::fs::remove_dir_all(&dir).ok();
     }
 
@@ -1588,9 +2109,9 @@ mod tests {
         let (mut a, mut b) = (Scratch::default(), Scratch::default());
         for ids in &sents {
             let (mut ta, mut tb) = (Vec::new(), Vec::new());
-            m.tag_ids_impl(&mut slow, &types, ids, &[], &mut a, &mut ta);
+            m.tag_ids_impl(&mut slow, &types, ids, Side::default(), &mut a, &mut ta);
             // SAFETY: the CPU has AVX2 (checked above).
-            unsafe { m.tag_ids_avx2(&mut fast, &types, ids, &[], &mut b, &mut tb) };
+            unsafe { m.tag_ids_avx2(&mut fast, &types, ids, Side::default(), &mut b, &mut tb) };
             assert_eq!(ta, tb);
             let n = ids.len() * m.weights.stride();
             let bits = |s: &Scratch| s.scores[..n].iter().map(|x| x.to_bits()).collect::<Vec<_>>();

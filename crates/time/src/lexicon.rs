@@ -96,6 +96,8 @@ pub(crate) struct Lexicon {
     pub name_after_day: HashSet<&'static str>,
     /// Words after a counted span that make it an age ("52 years old"): no timex.
     pub age_words: HashSet<&'static str>,
+    /// Makes after which a year is a model year ("his 1987 Chevrolet"): no timex.
+    pub vehicle_makes: HashSet<&'static str>,
     /// "the same/corresponding/comparable period last year": words of an earnings comparison.
     pub comparison_words: HashSet<&'static str>,
     /// Words that open a clause after "that night" ("that night he fled"): the phrase is
@@ -309,6 +311,7 @@ impl Lexicon {
             ed_exceptions: words(include_str!("../data/ed_exceptions.txt")),
             name_after_day: words(include_str!("../data/name_after_day.txt")),
             age_words: words(include_str!("../data/age_words.txt")),
+            vehicle_makes: words(include_str!("../data/vehicle_makes.txt")),
             comparison_words: words(include_str!("../data/comparison_words.txt")),
             prepositions: words(include_str!("../data/prepositions.txt")),
             set_adjectives: words(include_str!("../data/set_adjectives.txt")),

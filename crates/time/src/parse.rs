@@ -726,6 +726,14 @@ impl<'a> Matcher<'a> {
         if LEX.year_block_after.contains(next) {
             return None;
         }
+        // "Kopp's 1987 Chevrolet", "a 1966 Mustang": a model year after a possessive or an
+        // article ("in 1987 Chevrolet sold …" stays a year)
+        if lo == i && i > 0 && self.t.cap(i + 1) && LEX.vehicle_makes.contains(next) {
+            let owner = i >= 2 && matches!(self.w(i - 2), "'" | "’") && self.w(i - 1) == "s";
+            if owner || LEX.attributive_before.contains(self.w(i - 1)) {
+                return None;
+            }
+        }
         if y < 1500 && lo == i {
             // Old years only with a clear preposition before them.
             if i == 0 || !matches!(self.w(i - 1), "in" | "since" | "of" | "by" | "until") {
@@ -1024,6 +1032,11 @@ impl<'a> Matcher<'a> {
         }
         // A counted span: "the past two months", "the next few years", "the last 24 hours"
         if let Some(c) = self.count(j).filter(|c| c.next > j && !matches!(self.w(j), "a" | "an")) {
+            // "the past three summers": that season, year after year
+            let season = self.w(c.next).strip_suffix('s').and_then(|w| LEX.seasons.get(w));
+            if let Some(code) = season.filter(|_| the && rw != "this") {
+                return Some(cand(i, c.next + 1, TimexType::Set, Under::Lit(format!("XXXX-{code}"))));
+            }
             if let Some((u, mult)) = self.unit(c.next) {
                 if dur_ok && (the || !matches!(rw, "this")) {
                     let mut cd =
