@@ -41,6 +41,18 @@ fn a_toll_update_dates_the_figure_not_the_collapse() {
 }
 
 #[test]
+fn a_toll_revised_on_a_day_dates_the_figure_not_the_fire() {
+    // The update's verb comes before the toll: "on Monday revised / raised the toll to …".
+    for verb in ["revised", "raised", "updated"] {
+        let text = format!(
+            "Officials on Monday {verb} the death toll from a fire at a hostel in Varna to 23. \
+             The fire broke out on Saturday night in a kitchen on the ground floor."
+        );
+        assert_eq!(time_of(&text, EventType::Disaster).as_deref(), Some("2025-03-08"), "{verb}");
+    }
+}
+
+#[test]
 fn a_time_a_few_words_after_the_trigger_is_its_own() {
     // The attributed content may end before the time; the arrest still owns it.
     let text = "The prosecutor said officers had detained nine people at the depot on Sunday.";
