@@ -2073,21 +2073,31 @@ fn train_cues(
 }
 
 /// Train both taggers on a PolNeAR split directory (deterministic for a seed).
+/// The training documents of a PolNeAR split (an error when it has none) and those of an
+/// optional development split.
+fn training_docs(
+    train_dir: &Path,
+    dev_dir: Option<&Path>,
+) -> Result<(Vec<TrainDoc>, Vec<TrainDoc>), AttrError> {
+    let gold = crate::polnear::read_split(train_dir)?;
+    if gold.is_empty() {
+        return Err(AttrError::Empty(train_dir.display().to_string()));
+    }
+    tracing::info!(docs = gold.len(), "preparing attribution training documents");
+    let docs = gold.iter().map(train_doc).collect();
+    let dev = match dev_dir {
+        Some(dir) => crate::polnear::read_split(dir)?.iter().map(train_doc).collect(),
+        None => Vec::new(),
+    };
+    Ok((docs, dev))
+}
+
 pub fn train(polnear_train_dir: &Path, seed: u64) -> Result<AttrModel, AttrError> {
     train_with(polnear_train_dir, seed, &TrainOptions::default())
 }
 
 pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> Result<AttrModel, AttrError> {
-    let gold = crate::polnear::read_split(polnear_train_dir)?;
-    if gold.is_empty() {
-        return Err(AttrError::Empty(polnear_train_dir.display().to_string()));
-    }
-    tracing::info!(docs = gold.len(), "preparing attribution training documents");
-    let docs: Vec<TrainDoc> = gold.iter().map(train_doc).collect();
-    let dev: Vec<TrainDoc> = match &opts.dev {
-        Some(dir) => crate::polnear::read_split(dir)?.iter().map(train_doc).collect(),
-        None => Vec::new(),
-    };
+    let (docs, dev) = training_docs(polnear_train_dir, opts.dev.as_deref())?;
     // Best (score, epoch, averaged rows) per tagger when a dev split is given.
     let mut best_cue: Option<(f64, usize, Rows)> = None;
     let mut best_role: Option<(f64, usize, Rows)> = None;
@@ -2278,15 +2288,7 @@ pub fn train_ends(
     seed: u64,
     epochs: usize,
 ) -> Result<AttrModel, AttrError> {
-    let gold = crate::polnear::read_split(train_dir)?;
-    if gold.is_empty() {
-        return Err(AttrError::Empty(train_dir.display().to_string()));
-    }
-    let docs: Vec<TrainDoc> = gold.iter().map(train_doc).collect();
-    let dev: Vec<TrainDoc> = match dev_dir {
-        Some(dir) => crate::polnear::read_split(dir)?.iter().map(train_doc).collect(),
-        None => Vec::new(),
-    };
+    let (docs, dev) = training_docs(train_dir, dev_dir)?;
     // The base's cue and role sections, byte for byte.
     let (taggers, _) = sections(&base.bytes)?;
     let mut probe = Writer(taggers.clone());
@@ -2379,15 +2381,7 @@ pub fn train_recall(
     seed: u64,
     cue_epochs: usize,
 ) -> Result<AttrModel, AttrError> {
-    let gold = crate::polnear::read_split(train_dir)?;
-    if gold.is_empty() {
-        return Err(AttrError::Empty(train_dir.display().to_string()));
-    }
-    let docs: Vec<TrainDoc> = gold.iter().map(train_doc).collect();
-    let dev: Vec<TrainDoc> = match dev_dir {
-        Some(dir) => crate::polnear::read_split(dir)?.iter().map(train_doc).collect(),
-        None => Vec::new(),
-    };
+    let (docs, dev) = training_docs(train_dir, dev_dir)?;
     let (rows, threshold, prior) = recall_section(base, &docs, &dev, seed, cue_epochs);
     let (taggers, ends) = sections(&base.bytes)?;
     let mut w = Writer(taggers);
