@@ -1081,7 +1081,7 @@ pub(crate) fn window(d: &Prepared, cue: &Range<usize>) -> Range<usize> {
 pub(crate) const CUE_LABELS: usize = 3;
 pub(crate) const ROLE_LABELS: usize = 5;
 
-fn allowed(nl: usize, prev: usize, cur: usize) -> bool {
+pub(crate) fn allowed(nl: usize, prev: usize, cur: usize) -> bool {
     if nl == CUE_LABELS {
         cur != 2 || prev == 1 || prev == 2
     } else {
@@ -1288,33 +1288,51 @@ fn viterbi_any(nl: usize, em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<u8> 
             if forced_o[i] && y != 0 {
                 continue;
             }
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for p in 0..nl {
-                let s = score[(i - 1) * nl + p];
-                if s == f32::NEG_INFINITY || !allowed(nl, p, y) {
-                    continue;
-                }
-                let v = s + tr[p * nl + y];
-                if v > best {
-                    best = v;
-                    arg = p;
-                }
-            }
+            let (best, arg) = best_into(nl, &score[(i - 1) * nl..i * nl], tr, y);
             if best > f32::NEG_INFINITY {
                 score[i * nl + y] = best + em[i * nl + y];
                 back[i * nl + y] = arg as u8;
             }
         }
     }
-    let mut y =
-        (0..nl).max_by(|&a, &b| score[(n - 1) * nl + a].total_cmp(&score[(n - 1) * nl + b])).unwrap_or(0);
+    backtrace(nl, &score, &back, n).1
+}
+
+/// The best way into label `y` from the scores `prev` of the position before (`nl` labels,
+/// `tr` the transitions): the score and the predecessor, the first of equal ones;
+/// NEG_INFINITY when no allowed predecessor is reachable.
+#[inline]
+pub(crate) fn best_into(nl: usize, prev: &[f32], tr: &[f32], y: usize) -> (f32, usize) {
+    let mut best = f32::NEG_INFINITY;
+    let mut arg = 0;
+    for (p, &s) in prev.iter().enumerate().take(nl) {
+        if s == f32::NEG_INFINITY || !allowed(nl, p, y) {
+            continue;
+        }
+        let v = s + tr[p * nl + y];
+        if v > best {
+            best = v;
+            arg = p;
+        }
+    }
+    (best, arg)
+}
+
+/// The best path's score and labels from filled Viterbi tables (`n` positions × `nl`): the
+/// last position's best label (the last of equal ones), then the back-pointers.
+pub(crate) fn backtrace(nl: usize, score: &[f32], back: &[u8], n: usize) -> (f32, Vec<u8>) {
+    if n == 0 {
+        return (0.0, Vec::new());
+    }
+    let last = &score[(n - 1) * nl..n * nl];
+    let mut y = (0..nl).max_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0);
+    let total = last[y];
     let mut out = vec![0u8; n];
     for i in (0..n).rev() {
         out[i] = y as u8;
         y = back[i * nl + y] as usize;
     }
-    out
+    (total, out)
 }
 
 /// A runtime tagger: weights and dense transitions.

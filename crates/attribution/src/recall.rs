@@ -25,7 +25,7 @@ use dossier_tag::weights::Weights;
 use dossier_tag::ModelError;
 use rustc_hash::FxHashMap;
 
-use crate::model::{f, Prepared, RawHit, CUE_LABELS, NA};
+use crate::model::{allowed, backtrace, best_into, f, Prepared, RawHit, CUE_LABELS, NA};
 
 /// A word is a candidate when it was inside a gold train cue at least this often.
 pub(crate) const MIN_CUE_COUNT: u32 = 2;
@@ -135,10 +135,6 @@ pub(crate) struct Paths {
 
 const NLC: usize = CUE_LABELS;
 
-fn ok(p: usize, y: usize) -> bool {
-    y != 2 || p == 1 || p == 2
-}
-
 /// Forward pass rows `from..n` of `score` / `back` (rows before `from` already filled).
 fn forward(
     em: &[f32],
@@ -158,7 +154,7 @@ fn forward(
         for y in 0..NL {
             score[y] = f32::NEG_INFINITY;
             back[y] = 0;
-            if must == Some(0) && y == 0 || must_o.contains(&0) && y != 0 || !ok(NL, y) {
+            if must == Some(0) && y == 0 || must_o.contains(&0) && y != 0 || !allowed(NL, NL, y) {
                 continue;
             }
             score[y] = em[y] + tr[NL * NL + y];
@@ -171,41 +167,13 @@ fn forward(
             if must == Some(i) && y == 0 || must_o.contains(&i) && y != 0 {
                 continue;
             }
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for p in 0..NL {
-                let s = score[(i - 1) * NL + p];
-                if s == f32::NEG_INFINITY || !ok(p, y) {
-                    continue;
-                }
-                let v = s + tr[p * NL + y];
-                if v > best {
-                    best = v;
-                    arg = p;
-                }
-            }
+            let (best, arg) = best_into(NL, &score[(i - 1) * NL..i * NL], tr, y);
             if best > f32::NEG_INFINITY {
                 score[i * NL + y] = best + em[i * NL + y];
                 back[i * NL + y] = arg as u8;
             }
         }
     }
-}
-
-fn finish(score: &[f32], back: &[u8], n: usize) -> (f32, Vec<u8>) {
-    const NL: usize = NLC;
-    if n == 0 {
-        return (0.0, Vec::new());
-    }
-    let last = &score[(n - 1) * NL..n * NL];
-    let mut y = (0..NL).max_by(|&a, &b| last[a].total_cmp(&last[b])).unwrap_or(0);
-    let total = last[y];
-    let mut out = vec![0u8; n];
-    for i in (0..n).rev() {
-        out[i] = y as u8;
-        y = back[i * NL + y] as usize;
-    }
-    (total, out)
 }
 
 impl Paths {
@@ -217,7 +185,7 @@ impl Paths {
         self.base_back.clear();
         self.base_back.resize(n * NLC, 0);
         forward(em, tr, None, &(0..0), 0, &mut self.base, &mut self.base_back);
-        finish(&self.base, &self.base_back, n).0
+        backtrace(NLC, &self.base, &self.base_back, n).0
     }
 
     /// The backward pass of the sentence of the last [`Paths::unconstrained`].
@@ -230,7 +198,7 @@ impl Paths {
             for y in 0..NL {
                 let mut best = f32::NEG_INFINITY;
                 for q in 0..NL {
-                    if !ok(y, q) {
+                    if !allowed(NL, y, q) {
                         continue;
                     }
                     let v = tr[y * NL + q] + em[(i + 1) * NL + q] + self.beta[(i + 1) * NL + q];
@@ -272,7 +240,7 @@ impl Paths {
         self.back.extend_from_slice(&self.base_back[..from * NLC]);
         self.back.resize(n * NLC, 0);
         forward(em, tr, must, &must_o, from, &mut self.score, &mut self.back);
-        finish(&self.score, &self.back, n)
+        backtrace(NLC, &self.score, &self.back, n)
     }
 }
 
