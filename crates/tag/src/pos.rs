@@ -1863,12 +1863,19 @@ mod tests {
         out
     }
 
-    #[test]
-    fn stacked_training_is_deterministic_and_fits_its_data() {
-        let dir = std::env::temp_dir().join(format!("dossier-tag-pos-{}", std::process::id()));
+    /// [`fixture`] written to `train.conllu` in a fresh temporary folder named after `what`:
+    /// the folder (to remove after) and the file.
+    fn fixture_file(what: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+        let dir = std::env::temp_dir().join(format!("dossier-tag-pos-{what}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("train.conllu");
         std::fs::write(&path, fixture()).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn stacked_training_is_deterministic_and_fits_its_data() {
+        let (dir, path) = fixture_file("stack");
         let cfg = PosConfig {
             epochs: 4,
             stack_folds: 2,
@@ -1899,10 +1906,7 @@ mod tests {
     /// width, loads, tags deterministically; greedy models stay format 3.
     #[test]
     fn beam_model_is_format_4_and_tags_its_data() {
-        let dir = std::env::temp_dir().join(format!("dossier-tag-pos-beam-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("train.conllu");
-        std::fs::write(&path, fixture()).unwrap();
+        let (dir, path) = fixture_file("beam");
         let cfg = PosConfig {
             epochs: 4,
             stack_folds: 2,
