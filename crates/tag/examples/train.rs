@@ -33,6 +33,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 spacing_drop: env("SPACING_DROP", d.spacing_drop),
                 doc: env("DOC", usize::from(d.doc)) != 0,
                 beam: env("BEAM", d.beam),
+                pa_c: std::env::var("PA_C").ok().and_then(|v| v.parse().ok()).unwrap_or(d.pa_c),
+                min_feature_count: env("MIN_COUNT", d.min_feature_count as usize) as u32,
+                avg_from: env("AVG_FROM", d.avg_from),
+                ensemble: env("ENSEMBLE", d.ensemble),
+                pa_margin: env("PA_MARGIN", usize::from(d.pa_margin)) != 0,
                 ..d
             };
             let r = dossier_tag::pos::train_pos_with(

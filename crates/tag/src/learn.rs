@@ -18,6 +18,8 @@ pub struct Trainer {
     rows: Vec<Vec<Entry>>,
     /// Number of instances seen (the averaging clock).
     pub clock: u64,
+    /// Clock at which the averaging starts ([`Trainer::restart_average`]).
+    start: u64,
 }
 
 impl Trainer {
@@ -69,17 +71,30 @@ impl Trainer {
         e.w += delta;
     }
 
+    /// Forget the running totals: from now on, the averaged weights average the weights
+    /// from this point of the clock on.
+    pub fn restart_average(&mut self) {
+        let clock = self.clock;
+        for row in &mut self.rows {
+            for e in row.iter_mut() {
+                e.total = 0.0;
+                e.ts = clock;
+            }
+        }
+        self.start = clock;
+    }
+
     /// Averaged weights: `(key, [(label, weight)])` for rows with any weight of magnitude at
     /// least `min_abs`, in key order (deterministic).
     pub fn averaged(&self, min_abs: f32) -> Vec<(u64, Vec<(u16, f32)>)> {
-        let clock = self.clock.max(1);
+        let clock = self.clock.max(self.start + 1);
         let mut out = Vec::new();
         for (i, row) in self.rows.iter().enumerate() {
             let mut kept: Vec<(u16, f32)> = row
                 .iter()
                 .map(|e| {
                     let total = e.total + f64::from(e.w) * (clock - e.ts) as f64;
-                    (e.label, (total / clock as f64) as f32)
+                    (e.label, (total / (clock - self.start) as f64) as f32)
                 })
                 .filter(|(_, w)| w.abs() >= min_abs)
                 .collect();
@@ -94,11 +109,13 @@ impl Trainer {
 
     /// Averaged weight of one (feature, label), for small dense parts such as transitions.
     pub fn averaged_one(&self, feat: u32, label: usize) -> f32 {
-        let clock = self.clock.max(1);
+        let clock = self.clock.max(self.start + 1);
         self.rows[feat as usize]
             .iter()
             .find(|e| e.label as usize == label)
-            .map(|e| ((e.total + f64::from(e.w) * (clock - e.ts) as f64) / clock as f64) as f32)
+            .map(|e| {
+                ((e.total + f64::from(e.w) * (clock - e.ts) as f64) / (clock - self.start) as f64) as f32
+            })
             .unwrap_or(0.0)
     }
 }
@@ -120,5 +137,21 @@ mod tests {
         assert_eq!(avg.len(), 1);
         assert!((avg[0].1[0].1 - 0.75).abs() < 1e-6);
         assert!((t.averaged_one(f, 2) - 0.75).abs() < 1e-6);
+    }
+
+    #[test]
+    fn restarted_average_counts_from_the_restart() {
+        let mut t = Trainer::new();
+        let f = t.intern(11);
+        t.update(f, 2, 4.0); // weight 4 over clock 0..2
+        t.clock = 2;
+        t.restart_average();
+        t.update(f, 2, -4.0); // weight 0 over 2..3
+        t.clock = 3;
+        t.update(f, 2, 2.0); // weight 2 over 3..6
+        t.clock = 6;
+        // (0 * 1 + 2 * 3) / 4, without the weight 4 from before the restart.
+        assert!((t.averaged(0.0)[0].1[0].1 - 1.5).abs() < 1e-6);
+        assert!((t.averaged_one(f, 2) - 1.5).abs() < 1e-6);
     }
 }

@@ -51,6 +51,21 @@ pub struct PosConfig {
     pub doc: bool,
     /// Beam width of the first pass, in training (early update) and tagging (1: greedy).
     pub beam: usize,
+    /// Passive-aggressive (PA-I) aggressiveness `C` of the greedy passes' updates; 0: plain
+    /// perceptron steps. See [`pa_step`].
+    pub pa_c: f32,
+    /// With `pa_c > 0`, also update correct predictions whose margin over the runner-up is
+    /// below the PA margin (the textbook PA-I); otherwise only mistakes update.
+    pub pa_margin: bool,
+    /// Static (tag-independent) features seen fewer times than this in a pass's training
+    /// sentences are left out of it (1: keep all).
+    pub min_feature_count: u32,
+    /// The averaged weights average the epochs from this one on (0: all epochs).
+    pub avg_from: usize,
+    /// The full-data passes (first and second) are each the mean of this many runs with
+    /// different shuffling seeds: one linear model with the run-time cost of one (1: a
+    /// single run). The mean is pruned once, with `prune`.
+    pub ensemble: usize,
 }
 
 impl Default for PosConfig {
@@ -70,6 +85,11 @@ impl Default for PosConfig {
             spacing_drop: 0,
             doc: false,
             beam: 1,
+            pa_c: 0.0,
+            pa_margin: false,
+            min_feature_count: 1,
+            avg_from: 0,
+            ensemble: 1,
         }
     }
 }
@@ -1398,7 +1418,7 @@ pub fn train_pos_with(
         doc: set.doc.iter().map(|g| g.iter().rev().copied().collect()).collect(),
     });
     let fset = rset.as_ref().unwrap_or(&set);
-    let (rows, num_features) = train_first(fset, &all, cfg, cfg.epochs, seed, None);
+    let (rows, num_features) = train_pass(fset, &all, cfg, cfg.epochs, seed, None);
     let mut stack_rows = None;
     if cfg.stack_folds > 1 {
         // Jackknife: each fold is tagged by a first pass trained on the other folds, so the
@@ -1438,7 +1458,7 @@ pub fn train_pos_with(
             }
             tracing::info!(fold, "pos jackknife fold tagged");
         }
-        stack_rows = Some(train_first(&set, &all, cfg, cfg.stack_epochs, seed ^ 0x5eed_57ac, Some(&first)).0);
+        stack_rows = Some(train_pass(&set, &all, cfg, cfg.stack_epochs, seed ^ 0x5eed_57ac, Some(&first)).0);
     }
     let bytes = encode(&rows, stack_rows.as_ref(), cfg.stack_sum, cfg.stack_gate);
     let model = PosModel::from_bytes_with(&bytes, clusters)?;
@@ -1489,6 +1509,53 @@ fn train_doc_marks(sents: &[Vec<Atoms>], doc_of: &[usize], cfg: &PosConfig) -> V
     out
 }
 
+/// [`train_first`], or with `cfg.ensemble > 1` the mean of that many runs (seeds `seed`,
+/// `seed + 1000`, …), pruned once. The feature count is the first run's.
+fn train_pass(
+    set: &TrainSet,
+    subset: &[usize],
+    cfg: &PosConfig,
+    epochs: usize,
+    seed: u64,
+    right: Option<&[Vec<u16>]>,
+) -> (Rows, usize) {
+    if cfg.ensemble <= 1 {
+        return train_first(set, subset, cfg, epochs, seed, right);
+    }
+    let raw = PosConfig { prune: 0.0, ..cfg.clone() };
+    let mut sum: std::collections::BTreeMap<u64, Vec<(u16, f32)>> = Default::default();
+    let mut num_features = 0;
+    for j in 0..cfg.ensemble {
+        let (rows, n) = train_first(set, subset, &raw, epochs, seed.wrapping_add(1000 * j as u64), right);
+        if j == 0 {
+            num_features = n;
+        }
+        for (k, row) in rows {
+            let acc = sum.entry(k).or_default();
+            for (l, w) in row {
+                match acc.iter_mut().find(|e| e.0 == l) {
+                    Some(e) => e.1 += w,
+                    None => acc.push((l, w)),
+                }
+            }
+        }
+        tracing::info!(member = j, "pos ensemble member trained");
+    }
+    let k = cfg.ensemble as f32;
+    let rows = sum
+        .into_iter()
+        .filter_map(|(key, mut row)| {
+            row.retain_mut(|e| {
+                e.1 /= k;
+                e.1.abs() >= cfg.prune
+            });
+            row.sort_by_key(|e| e.0);
+            (!row.is_empty()).then_some((key, row))
+        })
+        .collect();
+    (rows, num_features)
+}
+
 /// Train a pass on the sentences `subset` of `set`: averaged, pruned weight rows and the
 /// number of features seen. The first pass looks ahead at the best labels of the
 /// tag-independent scores; the second at the (jackknifed) first-pass labels in `right`.
@@ -1505,6 +1572,23 @@ fn train_first(
     let mut tr = Trainer::new();
     let mut statics: Vec<Vec<Vec<u32>>> = vec![Vec::new(); set.gold.len()];
     let mut buf = Vec::new();
+    // Occurrences of each static feature, when rare ones are cut.
+    let mut seen: IdMap<u32> = IdMap::default();
+    if cfg.min_feature_count > 1 {
+        for &si in subset {
+            let a = &set.atoms[si];
+            let case = sentence_case(a);
+            for i in 0..a.len() {
+                buf.clear();
+                static_features(a, i, case, &set.space[si], &set.doc[si], &mut buf);
+                for &k in &buf {
+                    *seen.entry(k).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    let keep =
+        |k: &u64| cfg.min_feature_count <= 1 || seen.get(k).is_some_and(|&n| n >= cfg.min_feature_count);
     for &si in subset {
         let a = &set.atoms[si];
         let case = sentence_case(a);
@@ -1512,7 +1596,7 @@ fn train_first(
         for i in 0..a.len() {
             buf.clear();
             static_features(a, i, case, &set.space[si], &set.doc[si], &mut buf);
-            per.push(buf.iter().map(|&k| tr.intern(k)).collect());
+            per.push(buf.iter().filter(|k| keep(k)).map(|&k| tr.intern(k)).collect());
         }
         statics[si] = per;
     }
@@ -1524,6 +1608,9 @@ fn train_first(
     let mut guess: Vec<u64> = Vec::new();
     let mut bm = BeamScratch::default();
     for epoch in 0..epochs {
+        if epoch > 0 && epoch == cfg.avg_from.min(epochs - 1) {
+            tr.restart_average();
+        }
         rng.shuffle(&mut order);
         let (mut correct, mut total) = (0usize, 0usize);
         for &si in &order {
@@ -1569,10 +1656,23 @@ fn train_first(
                     }
                     let p = argmax(&scores);
                     let g = gold[i] as usize;
-                    if p != g {
-                        for &f in statics[si][i].iter().chain(dyn_ids.iter()) {
-                            tr.update(f, g, 1.0);
-                            tr.update(f, p, -1.0);
+                    // The label to push down: the prediction, or with PA margins the
+                    // runner-up of a correct prediction.
+                    let rival = if p != g {
+                        Some(p)
+                    } else if cfg.pa_c > 0.0 && cfg.pa_margin {
+                        runner_up(&scores, g)
+                    } else {
+                        None
+                    };
+                    if let Some(r) = rival {
+                        let nf = statics[si][i].len() + NDYN;
+                        let step = pa_step(cfg.pa_c, scores[r] - scores[g], nf);
+                        if step > 0.0 {
+                            for &f in statics[si][i].iter().chain(dyn_ids.iter()) {
+                                tr.update(f, g, step);
+                                tr.update(f, r, -step);
+                            }
                         }
                     }
                     tr.clock += 1;
@@ -1587,6 +1687,36 @@ fn train_first(
         tracing::info!(epoch, train_accuracy = correct as f64 / total.max(1) as f64, "pos epoch");
     }
     (tr.averaged(cfg.prune), tr.num_features())
+}
+
+/// The step of one update that raises the gold label and lowers a rival whose score is
+/// `rival_minus_gold` above the gold one, over `nf` binary features.
+///
+/// `c == 0`: the perceptron's step of 1. `c > 0`: passive-aggressive PA-I (Crammer et al.
+/// 2006), `tau = min(C, loss / |dphi|^2)` with the hinge loss `1 - margin` and
+/// `|dphi|^2 = 2 nf`, computed on weights kept in units of `1 / C`: a capped step is 1, as
+/// in the perceptron, so that the pruning threshold and the second pass's gate keep their
+/// scale. 0 when the margin is already at least `1 / C`.
+fn pa_step(c: f32, rival_minus_gold: f32, nf: usize) -> f32 {
+    if c <= 0.0 {
+        return 1.0;
+    }
+    let loss = 1.0 + c * rival_minus_gold;
+    if loss <= 0.0 {
+        return 0.0;
+    }
+    (loss / (2.0 * nf.max(1) as f32 * c)).min(1.0)
+}
+
+/// The best label other than `g` (the first of equals).
+fn runner_up(s: &[f32], g: usize) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (l, &v) in s.iter().enumerate() {
+        if l != g && best.is_none_or(|b| v > s[b]) {
+            best = Some(l);
+        }
+    }
+    best
 }
 
 /// A partial label sequence in the beam.
@@ -1802,6 +1932,62 @@ mod tests {
         }
         assert_eq!(argmax(&[f32::NEG_INFINITY, f32::NEG_INFINITY]), 0);
         assert_eq!(argmax(&[-0.0, 0.0, 1.0, 1.0]), 2);
+    }
+
+    #[test]
+    fn pa_step_shrinks_with_the_margin_and_is_capped() {
+        // The perceptron's step.
+        assert_eq!(pa_step(0.0, 3.0, 10), 1.0);
+        // A mistake by 3 (in units of 1 / C) at C = 0.1 over 10 features: loss 1.3, 1.3 / 2.
+        assert!((pa_step(0.1, 3.0, 10) - 0.65).abs() < 1e-6);
+        // A large loss is capped at C (1 in these units).
+        assert_eq!(pa_step(0.1, 300.0, 10), 1.0);
+        // A correct label ahead by the margin (1 / C = 10) or more: no update.
+        assert_eq!(pa_step(0.1, -10.0, 10), 0.0);
+        assert_eq!(pa_step(0.1, -12.0, 10), 0.0);
+        // Ahead by less than the margin: a small step.
+        assert!(pa_step(0.1, -5.0, 10) > 0.0);
+        assert!(pa_step(0.1, 0.0, 0).is_finite());
+    }
+
+    #[test]
+    fn runner_up_skips_gold_and_takes_the_first_of_equals() {
+        assert_eq!(runner_up(&[3.0, 1.0, 2.0, 2.0], 0), Some(2));
+        assert_eq!(runner_up(&[3.0, 5.0, 2.0], 1), Some(0));
+        assert_eq!(runner_up(&[3.0], 0), None);
+    }
+
+    #[test]
+    fn learner_options_train_deterministic_models_that_fit_their_data() {
+        let (dir, path) = fixture_file("learner");
+        let base = PosConfig {
+            epochs: 4,
+            stack_folds: 2,
+            stack_epochs: 4,
+            dict_min_count: 1000,
+            ..PosConfig::default()
+        };
+        let variants = [
+            PosConfig { pa_c: 0.1, ..base.clone() },
+            PosConfig { pa_c: 0.1, pa_margin: true, ..base.clone() },
+            PosConfig { min_feature_count: 5, ..base.clone() },
+            PosConfig { avg_from: 2, ..base.clone() },
+            PosConfig { ensemble: 2, ..base.clone() },
+        ];
+        let plain = train_pos_with(&path, None, 3, &base, None).unwrap();
+        for cfg in &variants {
+            let a = train_pos_with(&path, None, 3, cfg, None).unwrap();
+            let b = train_pos_with(&path, None, 3, cfg, None).unwrap();
+            assert_eq!(a.bytes, b.bytes, "{cfg:?}: same seed, same model");
+            assert!(a.bytes != plain.bytes, "{cfg:?} changes the model");
+            let m = PosModel::from_bytes(&a.bytes).unwrap();
+            let x: Vec<&str> = m.tag(&["We", "plan", "a", "vote", "."]).iter().map(|t| t.xpos()).collect();
+            assert_eq!(x, ["PRP", "VBP", "DT", "NN", "."], "{cfg:?}");
+        }
+        // Cutting rare features leaves fewer of them.
+        let cut = train_pos_with(&path, None, 3, &variants[2], None).unwrap();
+        assert!(cut.report.features < plain.report.features);
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     /// A small CoNLL-U training set of our own sentences.
