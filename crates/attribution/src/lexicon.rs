@@ -50,6 +50,8 @@ pub struct Lexicon {
     pub stance: Vec<(Phrase, Stance)>,
     pub evidence: Vec<(Phrase, Evidence)>,
     pub sources: HashMap<String, SourceKind>,
+    /// Upper-case paragraph labels before a colon that are not a speaker's turn (lower case).
+    pub not_speakers: rustc_hash::FxHashSet<String>,
     /// Indices into `stance` / `evidence` by the phrase's first word (phrases that open
     /// with a gap under ""), so a window is matched only against phrases that can start in it.
     stance_first: HashMap<String, Vec<usize>>,
@@ -140,11 +142,13 @@ fn load() -> Result<Lexicon, crate::AttrError> {
         };
         sources.insert(r[0].to_lowercase(), k);
     }
+    let not_speakers =
+        rows(include_str!("../data/not_speakers.txt")).map(|(_, r)| r.join(" ").to_lowercase()).collect();
     // Longest phrases first, so the first match is the most specific.
     stance.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     evidence.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     let (stance_first, evidence_first) = (by_first(&stance), by_first(&evidence));
-    Ok(Lexicon { cues, stance, evidence, sources, stance_first, evidence_first })
+    Ok(Lexicon { cues, stance, evidence, sources, not_speakers, stance_first, evidence_first })
 }
 
 pub static LEXICON: LazyLock<Lexicon> =

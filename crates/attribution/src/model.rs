@@ -2110,6 +2110,26 @@ fn training_docs(
     Ok((docs, dev))
 }
 
+/// The whole training chain in one call, deterministic for a seed: the cue tagger
+/// ([`TrainOptions::cue_epochs`]), the role tagger on gold cues (`role_epochs`), the
+/// content-end chooser ([`END_EPOCHS`]) and the cue-recall classifier behind
+/// [`RECALL_FOLDS`] jackknifed cue taggers ([`RECALL_EPOCHS`]; drop threshold
+/// [`DEFAULT_RECALL_DROP`]).
+///
+/// With `dev_dir` (a PolNeAR split such as `polnear/dev`), each tagger keeps its best epoch
+/// on it (exact token-span F1, from epoch 3 on), the chooser's two margins are the ones that
+/// maximise exact content fragments on it with gold cues, and the recall acceptance
+/// threshold the one that maximises exact cue F1 before the rules. Without it, every epoch
+/// count is taken as is and the margins / threshold are [`DEFAULT_END_MARGIN`] /
+/// [`DEFAULT_RECALL_THRESHOLD`].
+///
+/// This is what `dossier train attribution` should call (with `polnear/train` and
+/// `polnear/dev`). The result depends on the POS model (the features read its tags).
+pub fn train_full(train_dir: &Path, dev_dir: Option<&Path>, seed: u64) -> Result<AttrModel, AttrError> {
+    let opts = TrainOptions { dev: dev_dir.map(Path::to_path_buf), recall: true, ..TrainOptions::default() };
+    train_with(train_dir, seed, &opts)
+}
+
 pub fn train(polnear_train_dir: &Path, seed: u64) -> Result<AttrModel, AttrError> {
     train_with(polnear_train_dir, seed, &TrainOptions::default())
 }

@@ -173,6 +173,7 @@ pub(crate) fn finish(
     quotes(&c, seg, &mut hits);
     stance_cues(&c, &mut hits);
     quote_ends(&c, seg, &mut hits);
+    transcript(&c, &mut hits);
     hits.sort_by_key(|h| h.cue.start);
     nest_in_content(&c, &mut hits);
     cited_by(&c, &mut hits);
@@ -327,6 +328,83 @@ fn quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut Vec<H>) {
                 hits.push(H { source, cue, content: frags, parent: None, recipient: None, resolved: None });
             }
         }
+    }
+}
+
+/// An upper-case speaker label opening a paragraph ("TAPPER: …", "“JOEL BENENSON: …"):
+/// the label's words (2+ letters, all upper case, at most four).
+fn speaker_label(c: &Ctx<'_>, p: &Range<usize>) -> Option<Range<usize>> {
+    let mut i = p.start;
+    if i < p.end && c.is_quote(i) {
+        i += 1;
+    }
+    let start = i;
+    while i < p.end && i - start < 4 {
+        let w = c.prep.spans[i].of(c.text);
+        let letters = w.chars().filter(|ch| ch.is_alphabetic()).count();
+        let upper = w.chars().all(|ch| !ch.is_alphabetic() || ch.is_uppercase());
+        if letters >= 2
+            && upper
+            && w.chars().all(|ch| ch.is_alphabetic() || matches!(ch, '.' | '\'' | '’' | '-'))
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if i == start || i + 1 >= p.end || c.words[i] != ":" {
+        return None;
+    }
+    let label: Vec<&str> = (start..i).map(|k| c.words[k].as_str()).collect();
+    (!LEXICON.not_speakers.contains(&label.join(" "))).then_some(start..i)
+}
+
+/// Transcripts: paragraphs that open with an upper-case speaker label and a colon
+/// ("FALLIN: Well, I think …"), at least two of them in the document and not in its first
+/// paragraph (headline kickers such as "BOOM: …"). Each is an attribution of its own:
+/// the label is the source, the colon the cue, the rest of the paragraph the content (the
+/// corpus's convention); other hits' content fragments over such a paragraph are dropped.
+fn transcript(c: &Ctx<'_>, hits: &mut Vec<H>) {
+    let p = &c.prep;
+    // Paragraph token ranges (paragraphs as the segmenter numbers them).
+    let mut paras: Vec<Range<usize>> = Vec::new();
+    let mut last = u32::MAX;
+    for (si, s) in p.sents.iter().enumerate() {
+        let para = p.para_of_sent.get(si).copied().unwrap_or(u32::MAX);
+        match paras.last_mut() {
+            Some(r) if para == last => r.end = s.end,
+            _ => paras.push(s.clone()),
+        }
+        last = para;
+    }
+    let turns: Vec<(Range<usize>, Range<usize>)> =
+        paras.iter().skip(1).filter_map(|r| speaker_label(c, r).map(|l| (l, r.clone()))).collect();
+    if turns.len() < 2 {
+        return;
+    }
+    for (label, para) in turns {
+        let cue = label.end..label.end + 1;
+        let mut end = para.end;
+        // A paragraph opened by a quote mark keeps its closing one out (as the corpus).
+        if c.is_quote(para.start) && end > cue.end + 1 && c.is_quote(end - 1) {
+            end -= 1;
+        }
+        let content = cue.end..end;
+        if content.is_empty() {
+            continue;
+        }
+        for h in hits.iter_mut() {
+            h.content.retain(|r| !overlaps(r, &content));
+        }
+        hits.retain(|h| !overlaps(&h.cue, &cue) && !(h.content.is_empty() && overlaps(&h.cue, &label)));
+        hits.push(H {
+            source: Some(label),
+            cue,
+            content: vec![content],
+            parent: None,
+            recipient: None,
+            resolved: None,
+        });
     }
 }
 
