@@ -1149,6 +1149,41 @@ fn share_times(doc: &Doc, takers: &[Taker], mut times: Vec<Option<usize>>) -> Ve
     times
 }
 
+/// Whether calendar value `v` ("2025-08-09", "2025-08-09TEV", "2025-08") lies inside the
+/// coarser period `coarse` ("2025", "2025-08", a season "2025-SU", a week "2025-W32").
+fn within(coarse: &str, v: &str) -> bool {
+    use chrono::{Datelike, NaiveDate};
+    if v.starts_with(coarse) && v.as_bytes().get(coarse.len()) == Some(&b'-') {
+        return true;
+    }
+    let (Some((cy, unit)), Some((vy, rest))) = (coarse.split_once('-'), v.split_once('-')) else {
+        return false;
+    };
+    let month = rest.get(..2).and_then(|m| m.parse::<u32>().ok());
+    match unit {
+        // Seasons of the northern hemisphere, as TIMEX3 writes them; winter runs into the next
+        // year ("2024-WI" holds January 2025).
+        "SP" | "SU" | "FA" => {
+            let months = match unit {
+                "SP" => 3..=5,
+                "SU" => 6..=8,
+                _ => 9..=11,
+            };
+            cy == vy && month.is_some_and(|m| months.contains(&m))
+        }
+        "WI" => {
+            let (Ok(cy), Ok(vy)) = (cy.parse::<i32>(), vy.parse::<i32>()) else { return false };
+            month.is_some_and(|m| (vy == cy && m == 12) || (vy == cy + 1 && m <= 2))
+        }
+        w if w.starts_with('W') => {
+            let day = v.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            let (Ok(cy), Ok(week)) = (cy.parse::<i32>(), w[1..].parse::<u32>()) else { return false };
+            day.is_some_and(|d| d.iso_week().year() == cy && d.iso_week().week() == week)
+        }
+        _ => false,
+    }
+}
+
 /// Days before the publication date beyond which a dated mention is an earlier happening.
 const EARLIER_DAYS: i64 = 60;
 
@@ -1212,14 +1247,11 @@ fn event_times(
             e.mentions.iter().filter_map(|&mi| own(mi).map(|t| (rank(&ms[mi]), t))).collect();
         // The best-ranked date, made finer by another mention's date inside it ("a shooting in
         // 2024" … "fired into the shop on 3 March 2024"): the same happening, told more exactly.
-        let direct = dated_mentions.iter().min_by_key(|x| x.0).map(|&(r, t)| {
+        let direct = dated_mentions.iter().min_by_key(|x| x.0).map(|&(_, t)| {
             let coarse = timexes[t].value.as_str();
             let finer = |t2: usize| {
                 let v = timexes[t2].value.as_str();
-                calendar(v)
-                    && v.len() > coarse.len()
-                    && v.starts_with(coarse)
-                    && v.as_bytes().get(coarse.len()) == Some(&b'-')
+                calendar(v) && v.len() > coarse.len() && within(coarse, v)
             };
             // Else an unclaimed date in the clause of one of its own (non-update) mentions.
             let unclaimed = || {
@@ -1236,7 +1268,7 @@ fn event_times(
             };
             dated_mentions
                 .iter()
-                .filter(|&&(r2, t2)| r2 < 3 && r2 <= r.max(1) && finer(t2))
+                .filter(|&&(r2, t2)| r2 < 3 && finer(t2))
                 .max_by_key(|&&(_, t2)| timexes[t2].value.len())
                 .map(|&(_, t2)| t2)
                 .or_else(unclaimed)
@@ -1651,10 +1683,13 @@ fn counts(
             {
                 continue;
             }
-            // An increment ("six more workers died") is no total.
-            if after_w.is_some_and(|a| matches!(a, "more" | "additional" | "other" | "others" | "further")) {
+            // An increment ("six more workers died") is no total. "Seven others were wounded" is
+            // one when the event has no figure of that kind yet ("killed one passenger and
+            // wounded seven others"), and an increment when it has ("three others died later").
+            if after_w.is_some_and(|a| matches!(a, "more" | "additional" | "further")) {
                 continue;
             }
+            let others = after_w.is_some_and(|a| matches!(a, "other" | "others"));
             // A measure joined to its unit is a modifier, not a count: "a 19-year-old fan died",
             // "the five-storey block", "a 180-tonne trawler".
             let unit_after = doc.words.get(n.t1 + 2).is_some_and(|u| u.chars().all(char::is_alphabetic));
@@ -1722,7 +1757,7 @@ fn counts(
             let update = !earlier && doc.words[r.clone()].iter().any(|w| lex.is("update", w));
             let counts = &mut out[e].counts;
             match counts.iter_mut().find(|c| c.what == hit.what) {
-                Some(c) if update => *c = hit,
+                Some(c) if update && !others => *c = hit,
                 Some(_) => {}
                 None => counts.push(hit),
             }
@@ -1759,6 +1794,10 @@ fn count_cue<'l>(
         }
         // "of the …": the phrase after "of" may name a determiner, and the window grows by it.
         if w == "of" && doc.upos.get(k + 1) == Some(&"DET") {
+            // "two of the wounded died": a part of a group counted elsewhere, no figure.
+            if doc.words.get(k + 2).is_some_and(|g| lex.counts.contains_key(g.as_ref())) {
+                return None;
+            }
             limit += 4;
             k += 2;
             continue;

@@ -90,6 +90,10 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
                 let tk = takers[first_cue + k];
                 if let Some(value) = same_day_date(&doc, lex, tk.sent, input.attributions[ai].cue) {
                     items.push(attr_item(input, lex, ai, value, Relation::On));
+                } else if let Some((value, relation)) =
+                    statement_date(&doc, events, tk.sent, input.attributions[ai].cue)
+                {
+                    items.push(attr_item(input, lex, ai, value, relation));
                 }
                 continue;
             };
@@ -113,9 +117,24 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
     items.into_iter().map(|(_, i)| i).collect()
 }
 
+/// "In a statement on Sunday, the spokesman said …": a cue with no time of its own after a
+/// dated statement (or report) of its own sentence speaks at that statement's date.
+fn statement_date(doc: &Doc, events: &[EventHit], sent: usize, cue: Span) -> Option<(String, Relation)> {
+    events
+        .iter()
+        .filter(|e| matches!(e.kind, EventType::Statement | EventType::Report))
+        .filter(|e| e.mentions.iter().any(|m| m.end <= cue.start && doc.sentence_of(m.start) == Some(sent)))
+        .find_map(|e| {
+            let t = e.time.as_ref()?;
+            let v = t.value.as_ref().filter(|v| calendar(v))?;
+            Some((v.clone(), t.relation))
+        })
+}
+
 /// "…, she said on Monday. She added that …": a continuation cue with no time of its own
 /// shares the time of the dated statement it continues — the speaker's previous attribution,
-/// within [`CONTINUATION_SENTENCES`] sentences.
+/// within [`CONTINUATION_SENTENCES`] sentences; any other cue of the same speaker does so in
+/// the next sentence ("She said …").
 fn continuations(input: &EventInput, lex: &Lexicon, items: &mut Vec<(usize, TimelineItem)>) {
     let text = input.text;
     let attrs = input.attributions;
@@ -143,9 +162,10 @@ fn continuations(input: &EventInput, lex: &Lexicon, items: &mut Vec<(usize, Time
             continue;
         }
         let cue = text.get(a.cue.range()).unwrap_or("");
-        if !cue.split_whitespace().next().is_some_and(|w| lex.is("continuation", &w.to_lowercase())) {
-            continue;
-        }
+        let continues =
+            cue.split_whitespace().next().is_some_and(|w| lex.is("continuation", &w.to_lowercase()));
+        // "She said …" (or "The minister said …") right after the speaker's dated statement
+        // goes on with it: the same speaker in the next sentence.
         // The statement continued: the previous top-level attribution.
         let Some(&pi) = order[..k].iter().rev().find(|&&p| attrs[p].parent.is_none()) else { continue };
         let p = &attrs[pi];
@@ -154,7 +174,8 @@ fn continuations(input: &EventInput, lex: &Lexicon, items: &mut Vec<(usize, Time
         if who.is_none() || who.as_deref() == Some("") || who != speaker(p) {
             continue;
         }
-        if sentence_of(a.cue.start).saturating_sub(sentence_of(p.cue.start)) > CONTINUATION_SENTENCES {
+        let reach = if continues { CONTINUATION_SENTENCES } else { 1 };
+        if sentence_of(a.cue.start).saturating_sub(sentence_of(p.cue.start)) > reach {
             continue;
         }
         timed[ai] = Some((value.clone(), relation));

@@ -153,6 +153,16 @@ fn a_finer_date_of_the_same_happening_wins() {
 }
 
 #[test]
+fn a_day_inside_a_season_or_week_told_later_dates_the_happening() {
+    // The lead gives the season, a back-reference later the day inside it.
+    let text = "A court in Varna jailed a man for a knife attack on a tram last summer.                 The judges found that he had stabbed two passengers during the attack on 9 August 2024.";
+    assert_eq!(time_of(text, EventType::Attack).as_deref(), Some("2024-08-09"));
+    // A day outside the season is another matter: the season stays.
+    let text = "A court in Varna jailed a man for a knife attack on a tram last summer.                 The judges said the attack on 9 October 2024 had been planned for weeks.";
+    assert_ne!(time_of(text, EventType::Attack).as_deref(), Some("2024-10-09"));
+}
+
+#[test]
 fn a_measure_joined_to_its_unit_is_no_count_and_a_custody_death_is_its_own_event() {
     let text = "A bomb killed seven people at a bus depot in Varna on 4 May 2024. \
                 A fifth suspect, a 30-year-old driver, died in police custody in March.";
@@ -269,6 +279,25 @@ fn a_continuation_shares_the_time_of_the_statement_it_continues() {
                 week. The drivers' union added that its members would not return.";
     let times = attribution_times(text);
     assert!(times.iter().all(|(cue, _)| cue != "added"), "{times:?}");
+}
+
+#[test]
+fn the_same_speaker_in_the_next_sentence_goes_on_with_the_dated_statement() {
+    let text = "The mayor of Varna, Elena Petrova, said on Monday that the depot would reopen within a                 week. She said private guards would be hired for the night shifts.";
+    let times = attribution_times(text);
+    assert_eq!(times.iter().filter(|(_, v)| v == "2025-03-10").count(), 2, "{times:?}");
+    // Two sentences on, a plain "said" is no longer the same statement.
+    let text = "The mayor of Varna, Elena Petrova, said on Monday that the depot would reopen within a                 week. The drivers have been on strike since January. Their pay has not risen in years.                 She said private guards would be hired for the night shifts.";
+    let times = attribution_times(text);
+    assert_eq!(times.iter().filter(|(_, v)| v == "2025-03-10").count(), 1, "{times:?}");
+}
+
+#[test]
+fn the_speaker_of_a_dated_statement_speaks_at_its_date() {
+    let text = "In a statement on Sunday, a police spokesman in Varna said six men had been questioned.                 Two of them were released, he added.";
+    let times = attribution_times(text);
+    assert!(times.contains(&("said".to_string(), "2025-03-09".to_string())), "{times:?}");
+    assert!(times.contains(&("added".to_string(), "2025-03-09".to_string())), "{times:?}");
 }
 
 #[test]
@@ -418,4 +447,41 @@ fn a_headline_place_does_not_run_over_the_trigger_and_yields_to_the_body() {
                 grain warehouse in Varna on Monday, officials said.";
     let place = place_of(text, EventType::Disaster);
     assert_eq!(place.as_deref(), Some("grain warehouse"), "{place:?}");
+}
+
+#[test]
+fn seven_others_wounded_is_a_figure_unless_one_of_its_kind_came_first() {
+    let text = "A gunman opened fire in a cafe in Varna on Friday, killing one waiter and wounding seven \
+                others.";
+    let counts = counts_of(text, EventType::Attack);
+    assert!(counts.iter().any(|c| c.0 == "injured" && c.1 == 7), "{counts:?}");
+    // "three others died later" adds to a figure of its kind: it does not replace it.
+    let text = "A gunman opened fire in a cafe in Varna on Friday, killing two waiters. Three others \
+                died later in hospital.";
+    let counts = counts_of(text, EventType::Attack);
+    assert!(counts.iter().any(|c| c.0 == "killed" && c.1 == 2), "{counts:?}");
+    assert!(!counts.iter().any(|c| c.1 == 3), "{counts:?}");
+}
+
+#[test]
+fn a_part_of_the_wounded_is_no_figure_and_an_aside_with_most_is_stepped_over() {
+    let text = "Gunmen ambushed a convoy near Varna on Saturday. Five soldiers died at the scene and two \
+                of the wounded died in hospital on Sunday. Between 10 and 12 others were wounded.";
+    let counts = counts_of(text, EventType::Attack);
+    assert!(!counts.iter().any(|c| c.0 == "injured" && c.1 == 2), "{counts:?}");
+    assert!(counts.iter().any(|c| c.0 == "injured" && c.1 == 10), "{counts:?}");
+    let text = "Gunmen attacked a village near Varna on Saturday. At least 12 people, most of them \
+                children, are missing.";
+    let counts = counts_of(text, EventType::Attack);
+    assert!(counts.iter().any(|c| c.0 == "missing" && c.1 == 12), "{counts:?}");
+}
+
+#[test]
+fn people_who_fled_are_displaced_and_a_lake_that_burst_is_a_disaster() {
+    let text = "A glacial lake burst above the village of Ostra in July, and more than 400 people fled \
+                their homes.";
+    let events = events_of(text);
+    assert!(events.iter().any(|e| e.kind == EventType::Disaster), "{events:?}");
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.iter().any(|c| c.0 == "displaced" && c.1 == 401), "{counts:?}");
 }
