@@ -396,7 +396,12 @@ fn transcript(c: &Ctx<'_>, hits: &mut Vec<H>) {
         for h in hits.iter_mut() {
             h.content.retain(|r| !overlaps(r, &content));
         }
-        hits.retain(|h| !overlaps(&h.cue, &cue) && !(h.content.is_empty() && overlaps(&h.cue, &label)));
+        hits.retain(|h| {
+            // A hit on the turn's colon, or a contentless one on its label, gives way to the turn.
+            let on_cue = overlaps(&h.cue, &cue);
+            let on_label = h.content.is_empty() && overlaps(&h.cue, &label);
+            !(on_cue || on_label)
+        });
         hits.push(H {
             source: Some(label),
             cue,

@@ -73,7 +73,8 @@ pub enum TrainWhat {
     Pos,
     /// The named-entity recognizer (CoNLL-2003 train; testa figures printed).
     Ner,
-    /// The attribution cue and role taggers (PolNeAR train), with the shipped POS tagger.
+    /// The attribution model (PolNeAR train; dev picks epochs and thresholds): cue and role
+    /// taggers, content-end chooser and cue-recall classifier, with the shipped POS tagger.
     Attribution,
     /// Clusters, then POS with them, then NER with both: the whole tagging chain, reproducibly.
     All,
@@ -250,7 +251,11 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         eprintln!("{}", r.report);
     }
     if args.what == TrainWhat::Attribution {
-        let model = dossier_attribution::model::train(&data.join("polnear/train"), args.seed)?;
+        // The whole chain: cue and role taggers, content-end chooser, cue-recall classifier
+        // (dev picks epochs, margins and the recall threshold).
+        let dev = data.join("polnear/dev");
+        let dev = dev.is_dir().then_some(dev.as_path());
+        let model = dossier_attribution::train_full(&data.join("polnear/train"), dev, args.seed)?;
         model.write(&path("attribution.bin"))?;
     }
     eprintln!("trained in {:.0}s; rebuild dossier to embed the new models", t0.elapsed().as_secs_f64());
