@@ -339,6 +339,10 @@ fn speaker_label(c: &Ctx<'_>, p: &Range<usize>) -> Option<Range<usize>> {
         i += 1;
     }
     let start = i;
+    // Cheap test first: a colon among the first five tokens.
+    if !(start + 1..(start + 5).min(p.end)).any(|k| c.words[k] == ":") {
+        return None;
+    }
     while i < p.end && i - start < 4 {
         let w = c.prep.spans[i].of(c.text);
         let letters = w.chars().filter(|ch| ch.is_alphabetic()).count();
