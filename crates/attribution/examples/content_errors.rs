@@ -81,7 +81,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .filter(|(p, _)| p.overlaps(g))
                 .max_by_key(|(p, _)| p.end.min(g.end) as i64 - p.start.max(g.start) as i64);
             match best {
-                Some((p, _)) => {
+                Some((p, pc)) => {
+                    let cue_ok = gcue.contains(pc);
                     let l = match p.start.cmp(&g.start) {
                         std::cmp::Ordering::Less => "+",
                         std::cmp::Ordering::Greater => "-",
@@ -105,6 +106,35 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         _ => "both",
                     };
                     say(class, Some(*g), Some(*p));
+                    if std::env::var("BY_SIDE").is_ok() {
+                        let side = if p.end <= pc.start { "before" } else { "after" };
+                        let key: &'static str =
+                            Box::leak(format!("  ({class}, content {side} the cue)").into_boxed_str());
+                        say(key, None, None);
+                    }
+                    if std::env::var("BY_CUE").is_ok() {
+                        say(
+                            if cue_ok {
+                                "  (edge error, cue exact)"
+                            } else {
+                                "  (edge error, cue not exact)"
+                            },
+                            None,
+                            None,
+                        );
+                        if l == "+" {
+                            let ov = gcue.iter().any(|c| c.overlaps(pc));
+                            say(
+                                match (cue_ok, ov) {
+                                    (true, _) => "  (left+, cue exact)",
+                                    (false, true) => "  (left+, cue overlaps the gold cue)",
+                                    _ => "  (left+, another cue)",
+                                },
+                                Some(gcue.first().copied().unwrap_or(*g)),
+                                Some(*pc),
+                            );
+                        }
+                    }
                 }
                 None => {
                     let cue_top = gcue.iter().any(|c| pred_cues.iter().any(|p| p.overlaps(c)));

@@ -339,6 +339,10 @@ fn speaker_label(c: &Ctx<'_>, p: &Range<usize>) -> Option<Range<usize>> {
         i += 1;
     }
     let start = i;
+    // Cheap test first: a colon among the first five tokens.
+    if !(start + 1..(start + 5).min(p.end)).any(|k| c.words[k] == ":") {
+        return None;
+    }
     while i < p.end && i - start < 4 {
         let w = c.prep.spans[i].of(c.text);
         let letters = w.chars().filter(|ch| ch.is_alphabetic()).count();
@@ -357,6 +361,24 @@ fn speaker_label(c: &Ctx<'_>, p: &Range<usize>) -> Option<Range<usize>> {
     }
     let label: Vec<&str> = (start..i).map(|k| c.words[k].as_str()).collect();
     (!LEXICON.not_speakers.contains(&label.join(" "))).then_some(start..i)
+}
+
+/// The token range of the paragraph of token `i`.
+fn para_range(c: &Ctx<'_>, i: usize) -> Range<usize> {
+    let p = &c.prep;
+    let si = p.sent_of[i] as usize;
+    let para = p.para_of_sent.get(si).copied();
+    let same = |k: usize| p.para_of_sent.get(k).copied() == para;
+    let first = (0..=si).rev().take_while(|&k| same(k)).last().unwrap_or(si);
+    let last = (si..p.sents.len()).take_while(|&k| same(k)).last().unwrap_or(si);
+    p.sents[first].start..p.sents[last].end
+}
+
+/// Whether a hit is a transcript turn ([`transcript`]): the speaker's own words.
+fn is_turn(c: &Ctx<'_>, h: &H) -> bool {
+    h.cue.len() == 1
+        && c.words[h.cue.start] == ":"
+        && h.source.as_ref().is_some_and(|s| speaker_label(c, &para_range(c, s.start)).as_ref() == Some(s))
 }
 
 /// Transcripts: paragraphs that open with an upper-case speaker label and a colon
@@ -393,15 +415,12 @@ fn transcript(c: &Ctx<'_>, hits: &mut Vec<H>) {
         if content.is_empty() {
             continue;
         }
-        for h in hits.iter_mut() {
+        // Hits whose cue lies in the turn keep their contents (they nest in it).
+        for h in hits.iter_mut().filter(|h| !(para.start <= h.cue.start && h.cue.end <= para.end)) {
             h.content.retain(|r| !overlaps(r, &content));
         }
-        hits.retain(|h| {
-            // A hit on the turn's colon, or a contentless one on its label, gives way to the turn.
-            let on_cue = overlaps(&h.cue, &cue);
-            let on_label = h.content.is_empty() && overlaps(&h.cue, &label);
-            !(on_cue || on_label)
-        });
+        // A model hit on the colon or a contentless one on the label gives way to the turn.
+        hits.retain(|h| !(overlaps(&h.cue, &cue) || h.content.is_empty() && overlaps(&h.cue, &label)));
         hits.push(H {
             source: Some(label),
             cue,
@@ -1005,6 +1024,9 @@ fn build(c: &Ctx<'_>, hits: Vec<H>) -> Vec<AttributionHit> {
 }
 
 fn kind(c: &Ctx<'_>, h: &H) -> Kind {
+    if is_turn(c, h) {
+        return Kind::Direct;
+    }
     let (mut q, mut nq) = (0, 0);
     for r in &h.content {
         for i in r.clone() {

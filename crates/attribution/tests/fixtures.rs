@@ -151,3 +151,36 @@ fn relative_pronoun_source_resolves_to_the_name_before_the_comma() {
     let who = vale.source_resolved.or(vale.source).map(|s| &text[s.range()]);
     assert!(who.is_some_and(|w| w.starts_with("Nora Vale")), "{show:#?}");
 }
+
+#[test]
+fn radio_transcript() {
+    let (text, hits) = run("04-radio-transcript.txt");
+    insta::assert_snapshot!("04-radio-transcript", draw(&text, &hits));
+    // Each speaker turn is an attribution of its own: label = source, colon = cue, the
+    // rest of the paragraph = content (without the turn's opening quote mark).
+    let turns: Vec<(&str, &str)> = hits
+        .iter()
+        .filter(|h| h.cue.of(&text) == ":" && h.parent.is_none())
+        .map(|h| (h.source.map_or("", |s| s.of(&text)), h.content.first().map_or("", |s| s.of(&text))))
+        .collect();
+    assert_eq!(
+        turns,
+        vec![
+            ("OKAFOR", "Why keep a ferry that runs half empty after ten o'clock?"),
+            (
+                "MOREAU",
+                "Because the nurses on the islands finish their shifts at eleven. Without the boat they \
+                 sleep at the hospital."
+            ),
+            ("OKAFOR", "The budget office says the route loses four million a year."),
+            (
+                "MOREAU",
+                "It loses money, yes. So does every road we pave, and nobody asks a road to turn a profit."
+            ),
+        ],
+        "{}",
+        draw(&text, &hits)
+    );
+    // A note label is no speaker.
+    assert!(hits.iter().all(|h| h.source.is_none_or(|s| s.of(&text) != "UPDATE")), "{}", draw(&text, &hits));
+}

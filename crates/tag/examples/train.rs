@@ -37,6 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 min_feature_count: env("MIN_COUNT", d.min_feature_count as usize) as u32,
                 avg_from: env("AVG_FROM", d.avg_from),
                 ensemble: env("ENSEMBLE", d.ensemble),
+                dropout: std::env::var("DROPOUT").ok().and_then(|v| v.parse().ok()).unwrap_or(d.dropout),
                 pa_margin: env("PA_MARGIN", usize::from(d.pa_margin)) != 0,
                 ..d
             };

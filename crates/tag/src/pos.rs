@@ -66,6 +66,9 @@ pub struct PosConfig {
     /// different shuffling seeds: one linear model with the run-time cost of one (1: a
     /// single run). The mean is pruned once, with `prune`.
     pub ensemble: usize,
+    /// Share of the static features left out of each training instance, drawn afresh for
+    /// every token in every epoch (feature dropout; 0: none).
+    pub dropout: f32,
 }
 
 impl Default for PosConfig {
@@ -90,6 +93,7 @@ impl Default for PosConfig {
             min_feature_count: 1,
             avg_from: 0,
             ensemble: 1,
+            dropout: 0.0,
         }
     }
 }
@@ -1607,6 +1611,11 @@ fn train_first(
     let mut stat: Vec<f32> = Vec::new();
     let mut guess: Vec<u64> = Vec::new();
     let mut bm = BeamScratch::default();
+    // The static features each token of a sentence trains with this epoch: `kept[at[i]..at[i + 1]]`.
+    let mut drop_rng = SplitMix(seed ^ 0xd50f_0d0e);
+    let drop_below = (f64::from(cfg.dropout.clamp(0.0, 1.0)) * 1_000_000.0) as u64;
+    let mut kept: Vec<u32> = Vec::new();
+    let mut at: Vec<usize> = Vec::new();
     for epoch in 0..epochs {
         if epoch > 0 && epoch == cfg.avg_from.min(epochs - 1) {
             tr.restart_average();
@@ -1622,6 +1631,17 @@ fn train_first(
             if let Some(r) = right {
                 guess.extend(r[si].iter().map(|&l| u64::from(l)));
             }
+            kept.clear();
+            at.clear();
+            for fs in &statics[si] {
+                at.push(kept.len());
+                if drop_below == 0 {
+                    kept.extend_from_slice(fs);
+                } else {
+                    kept.extend(fs.iter().filter(|_| drop_rng.next_u64() % 1_000_000 >= drop_below));
+                }
+            }
+            at.push(kept.len());
             for i in 0..n {
                 if let Some(l) = set.dict_hit[si][i] {
                     if right.is_none() {
@@ -1630,7 +1650,7 @@ fn train_first(
                     continue;
                 }
                 let row = &mut stat[i * nl..(i + 1) * nl];
-                for &f in &statics[si][i] {
+                for &f in &kept[at[i]..at[i + 1]] {
                     tr.add_scores(f, row);
                 }
                 if right.is_none() {
@@ -1666,10 +1686,11 @@ fn train_first(
                         None
                     };
                     if let Some(r) = rival {
-                        let nf = statics[si][i].len() + NDYN;
+                        let active = &kept[at[i]..at[i + 1]];
+                        let nf = active.len() + NDYN;
                         let step = pa_step(cfg.pa_c, scores[r] - scores[g], nf);
                         if step > 0.0 {
-                            for &f in statics[si][i].iter().chain(dyn_ids.iter()) {
+                            for &f in active.iter().chain(dyn_ids.iter()) {
                                 tr.update(f, g, step);
                                 tr.update(f, r, -step);
                             }
@@ -1973,6 +1994,7 @@ mod tests {
             PosConfig { min_feature_count: 5, ..base.clone() },
             PosConfig { avg_from: 2, ..base.clone() },
             PosConfig { ensemble: 2, ..base.clone() },
+            PosConfig { dropout: 0.2, ..base.clone() },
         ];
         let plain = train_pos_with(&path, None, 3, &base, None).unwrap();
         for cfg in &variants {
