@@ -668,6 +668,8 @@ fn verb_between(doc: &Doc, a: usize, b: usize) -> bool {
     (t0..t1).any(|j| {
         matches!(doc.upos.get(j), Some(&"VERB") | Some(&"AUX"))
             && !(j == t0 && doc.xpos.get(j) == Some(&"VBN"))
+            // "rejected that finding on Tuesday": a gerund after a determiner is a noun.
+            && !(j > t0 && doc.upos.get(j - 1) == Some(&"DET") && doc.xpos.get(j) == Some(&"VBG"))
     })
 }
 
@@ -715,7 +717,9 @@ pub(crate) fn assign_times(doc: &Doc, takers: &[Taker], events: &[Span]) -> Vec<
             let next_to = tk.span.end <= t.span.start
                 && doc.text().get(a..b).is_some_and(|w| {
                     matches!(w.trim(), "" | "on" | "in" | "at" | "last" | "this" | "late" | "early")
-                        || (w.split_whitespace().count() <= NEXT_TO_WORDS
+                        // (the preposition of the time itself is not counted)
+                        || (w.split_whitespace().filter(|x| !matches!(*x, "on" | "in" | "at")).count()
+                            <= NEXT_TO_WORDS
                             && !w.contains(CLAUSE_MARKS)
                             && !takers
                                 .iter()
@@ -1184,6 +1188,64 @@ fn within(coarse: &str, v: &str) -> bool {
     }
 }
 
+/// "announced on Tuesday, two days after the vote", "warned on Wednesday, two days before the
+/// summit": a day told in apposition with a count of days from another happening dates that
+/// happening (Sunday, Friday), unless it has a date of its own.
+fn apposed_offsets(doc: &Doc, lex: &Lexicon, ms: &[Mention], evs: &[Ev], out: &mut [EventHit]) {
+    use chrono::NaiveDate;
+    let timexes = doc.input.timexes;
+    for (ti, t) in timexes.iter().enumerate() {
+        let Some(anchor) = t.anchor else { continue };
+        let Some(days) = day_count(&t.value) else { continue };
+        let Some(si) = doc.sentence_of(t.span.start) else { continue };
+        let Some(di) = doc.timexes_in(si).rev().find(|&k| timexes[k].span.end <= t.span.start) else {
+            continue;
+        };
+        let d = &timexes[di];
+        if doc.text().get(d.span.end..t.span.start).map(str::trim) != Some(",") {
+            continue;
+        }
+        let day =
+            d.value.get(..10).filter(|_| d.value.len() == 10 || d.value.as_bytes().get(10) == Some(&b'T'));
+        let Some(day) = day.and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()) else { continue };
+        let date = match relation_of(doc, lex, t) {
+            Relation::After => day.checked_sub_days(chrono::Days::new(days)),
+            Relation::Before => day.checked_add_days(chrono::Days::new(days)),
+            _ => None,
+        };
+        let Some(date) = date else { continue };
+        for (ei, e) in evs.iter().enumerate() {
+            let named = e
+                .mentions
+                .iter()
+                .any(|&mi| anchor.start <= ms[mi].span.start && ms[mi].span.end <= anchor.end);
+            // Its own date stays; one taken from the apposed day (which is the other act's) goes.
+            let own = out[ei].time.as_ref().is_some_and(|x| x.timex != Some(di) && x.timex != Some(ti));
+            if named && !own {
+                let value = date.format("%Y-%m-%d").to_string();
+                out[ei].time = Some(EventTime {
+                    timex: Some(ti),
+                    value: Some(value),
+                    relation: Relation::On,
+                    anchor_event: None,
+                });
+            }
+        }
+    }
+}
+
+/// Days in a TIMEX3 duration of whole days or weeks ("P2D" → 2, "P1W" → 7).
+fn day_count(v: &str) -> Option<u64> {
+    let n = v.strip_prefix('P')?;
+    let (num, unit) = n.split_at(n.len().checked_sub(1)?);
+    let k: u64 = num.parse().ok()?;
+    match unit {
+        "D" => Some(k),
+        "W" => Some(7 * k),
+        _ => None,
+    }
+}
+
 /// Days before the publication date beyond which a dated mention is an earlier happening.
 const EARLIER_DAYS: i64 = 60;
 
@@ -1305,6 +1367,7 @@ fn event_times(
                 Some(EventTime { timex: Some(ti), value: Some(value), relation, anchor_event: None });
         }
     }
+    apposed_offsets(doc, lex, ms, evs, out);
     // A denial, warning or claim made "in a statement on Monday" (or "in the report, released
     // on Monday"): the statement's or report's date.
     for ei in 0..out.len() {

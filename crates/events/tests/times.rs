@@ -485,3 +485,22 @@ fn people_who_fled_are_displaced_and_a_lake_that_burst_is_a_disaster() {
     let counts = counts_of(text, EventType::Disaster);
     assert!(counts.iter().any(|c| c.0 == "displaced" && c.1 == 401), "{counts:?}");
 }
+
+#[test]
+fn a_day_in_apposition_with_days_after_or_before_another_happening_dates_it() {
+    // Published Tuesday 2025-03-11: the vote was on Sunday, the summit on Friday.
+    let text = "The electoral office announced the results on Tuesday, two days after the vote.";
+    assert_eq!(time_of(text, EventType::Election).as_deref(), Some("2025-03-09"));
+    let text = "The agency warned on Wednesday, two days before the summit, that fish stocks were low.";
+    assert_eq!(time_of(text, EventType::Meeting).as_deref(), Some("2025-03-07"));
+    // Without the day in apposition nothing is worked out.
+    let text = "The electoral office announced the results two days after the vote.";
+    assert_ne!(time_of(text, EventType::Election).as_deref(), Some("2025-03-09"));
+}
+
+#[test]
+fn a_rejection_takes_the_day_at_the_end_of_its_short_object() {
+    let text = "The head of the electoral office rejected the claim at a news conference on Monday, \
+                saying every sheet had been signed.";
+    assert_eq!(time_of(text, EventType::Denial).as_deref(), Some("2025-03-10"));
+}
