@@ -1790,11 +1790,17 @@ fn counts(
                 best.map(|b| b.0)
             });
             let Some(e) = ev else { continue };
+            // "X and four other people were detained", "detained with at least 30 other
+            // supporters": the others and the one named with them.
+            // (", and 30 others were missing" joins a clause, not a person: no one added)
+            let joined = n.t0 >= 2 && doc.words[n.t0 - 2] != ",";
+            let with_one = others && joined && before.is_some_and(|b| matches!(b, "and" | "with"));
+            let plus = u64::from(with_one);
             let hit = CountHit {
                 what: cue.what.to_owned(),
-                value: n.value,
+                value: n.value + plus,
                 qualifier: n.qualifier,
-                max: n.max,
+                max: n.max.map(|m| m + plus),
                 span,
             };
             // A later figure replaces an earlier one when the text updates it ("the toll rose
@@ -1866,18 +1872,22 @@ fn count_cue<'l>(
             continue;
         }
         let up = doc.upos[k];
+        // ("more than 40 of the party's members had been arrested")
         let filler = lex.is("count_filler", w)
             || matches!(up, "NOUN" | "PROPN" | "ADJ" | "AUX" | "ADV")
-            || doc.xpos[k] == "HYPH";
+            || matches!(doc.xpos[k], "HYPH" | "POS");
         if !filler || doc.is_punct(k) {
             break;
         }
         k += 1;
     }
-    // Just before it: "killing at least 12", "injuring some 40", "arrested the 12".
+    // Just before it: "killing at least 12", "injuring some 40", "arrested the 12"; and before
+    // the one named with them: "detained a port official and four other people".
+    let others = doc.words.get(n.t1 + 1).is_some_and(|w| matches!(w.as_ref(), "other" | "others"));
     let mut k = n.t0;
     let mut steps = 0;
-    while k > start && steps < 2 {
+    let mut limit = 2;
+    while k > start && steps < limit {
         k -= 1;
         steps += 1;
         if let Some(c) = lex.counts.get(doc.words[k].as_ref()) {
@@ -1885,7 +1895,12 @@ fn count_cue<'l>(
                 return Some((k, c));
             }
         }
-        if !(doc.upos[k] == "DET" || matches!(doc.words[k].as_ref(), "of" | "to" | "at")) {
+        if others && steps == 1 && doc.words[k] == "and" {
+            limit = 6;
+            continue;
+        }
+        let np = limit > 2 && matches!(doc.upos[k], "NOUN" | "PROPN" | "ADJ");
+        if !(np || doc.upos[k] == "DET" || matches!(doc.words[k].as_ref(), "of" | "to" | "at")) {
             break;
         }
     }

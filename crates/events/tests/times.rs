@@ -504,3 +504,19 @@ fn a_rejection_takes_the_day_at_the_end_of_its_short_object() {
                 saying every sheet had been signed.";
     assert_eq!(time_of(text, EventType::Denial).as_deref(), Some("2025-03-10"));
 }
+
+#[test]
+fn the_one_named_with_n_others_is_counted_with_them() {
+    let text = "Police in Varna detained a port official and four other people on Monday.";
+    let counts = counts_of(text, EventType::Arrest);
+    assert!(counts.iter().any(|c| c.0 == "detained" && c.1 == 5), "{counts:?}");
+    // A clause joined by ", and" adds no one: the 30 to 40 are all the missing.
+    let text = "The number of people killed by the landslide near Varna rose to nine on Monday, and \
+                between 30 and 40 others were still missing.";
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.iter().any(|c| c.0 == "missing" && c.1 == 30), "{counts:?}");
+    // A possessive between the number and its noun is stepped over.
+    let text = "Police in Varna said more than 40 of the party's members had been arrested since the vote.";
+    let counts = counts_of(text, EventType::Arrest);
+    assert!(counts.iter().any(|c| c.0 == "arrested" && c.1 == 41), "{counts:?}");
+}
