@@ -1981,13 +1981,7 @@ mod tests {
     #[test]
     fn learner_options_train_deterministic_models_that_fit_their_data() {
         let (dir, path) = fixture_file("learner");
-        let base = PosConfig {
-            epochs: 4,
-            stack_folds: 2,
-            stack_epochs: 4,
-            dict_min_count: 1000,
-            ..PosConfig::default()
-        };
+        let base = small_config();
         let variants = [
             PosConfig { pa_c: 0.1, ..base.clone() },
             PosConfig { pa_c: 0.1, pa_margin: true, ..base.clone() },
@@ -2081,16 +2075,15 @@ mod tests {
         (dir, path)
     }
 
+    /// A quick configuration for the fixture: few epochs, two stacking folds, no dictionary.
+    fn small_config() -> PosConfig {
+        PosConfig { epochs: 4, stack_folds: 2, stack_epochs: 4, dict_min_count: 1000, ..PosConfig::default() }
+    }
+
     #[test]
     fn stacked_training_is_deterministic_and_fits_its_data() {
         let (dir, path) = fixture_file("stack");
-        let cfg = PosConfig {
-            epochs: 4,
-            stack_folds: 2,
-            stack_epochs: 4,
-            dict_min_count: 1000,
-            ..PosConfig::default()
-        };
+        let cfg = small_config();
         let a = train_pos_with(&path, None, 3, &cfg, None).unwrap();
         let b = train_pos_with(&path, None, 3, &cfg, None).unwrap();
         assert_eq!(a.bytes, b.bytes, "same seed, same model");
