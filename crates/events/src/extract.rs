@@ -1759,7 +1759,7 @@ fn counts(
             if after_w.is_some_and(|a| matches!(a, "-" | "\u{2010}" | "\u{2011}")) && unit_after {
                 continue;
             }
-            let Some((cue_tok, cue)) = count_cue(doc, lex, &n, r.start, r.end) else { continue };
+            let Some((cue_tok, cue)) = count_cue(doc, lex, &n, others, r.start, r.end) else { continue };
             // The event: the mention at the cue, else the nearest fitting mention.
             let (lo, hi) = (0, ms.partition_point(|m| m.sent <= si + 1));
             let at_cue = (lo..hi.max(lo))
@@ -1834,11 +1834,13 @@ fn counts(
     }
 }
 
-/// What the number counts: the token of its word and the entry.
+/// What the number counts: the token of its word and the entry. `others`: "other(s)" follows
+/// the number ("and four other people").
 fn count_cue<'l>(
     doc: &Doc,
     lex: &'l Lexicon,
     n: &Number,
+    others: bool,
     start: usize,
     end: usize,
 ) -> Option<(usize, &'l crate::lexicon::CountCue)> {
@@ -1883,7 +1885,6 @@ fn count_cue<'l>(
     }
     // Just before it: "killing at least 12", "injuring some 40", "arrested the 12"; and before
     // the one named with them: "detained a port official and four other people".
-    let others = doc.words.get(n.t1 + 1).is_some_and(|w| matches!(w.as_ref(), "other" | "others"));
     let mut k = n.t0;
     let mut steps = 0;
     let mut limit = 2;

@@ -164,8 +164,6 @@ fn continuations(input: &EventInput, lex: &Lexicon, items: &mut Vec<(usize, Time
         let cue = text.get(a.cue.range()).unwrap_or("");
         let continues =
             cue.split_whitespace().next().is_some_and(|w| lex.is("continuation", &w.to_lowercase()));
-        // "She said …" (or "The minister said …") right after the speaker's dated statement
-        // goes on with it: the same speaker in the next sentence.
         // The statement continued: the previous top-level attribution.
         let Some(&pi) = order[..k].iter().rev().find(|&&p| attrs[p].parent.is_none()) else { continue };
         let p = &attrs[pi];
@@ -174,6 +172,8 @@ fn continuations(input: &EventInput, lex: &Lexicon, items: &mut Vec<(usize, Time
         if who.is_none() || who.as_deref() == Some("") || who != speaker(p) {
             continue;
         }
+        // "She said …" (or "The minister said …") right after the speaker's dated statement
+        // goes on with it: any cue of the same speaker in the next sentence.
         let reach = if continues { CONTINUATION_SENTENCES } else { 1 };
         if sentence_of(a.cue.start).saturating_sub(sentence_of(p.cue.start)) > reach {
             continue;
