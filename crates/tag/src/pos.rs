@@ -2108,15 +2108,7 @@ mod tests {
     #[test]
     fn beam_model_is_format_4_and_tags_its_data() {
         let (dir, path) = fixture_file("beam");
-        let cfg = PosConfig {
-            epochs: 4,
-            stack_folds: 2,
-            stack_epochs: 4,
-            dict_min_count: 1000,
-            beam: 3,
-            doc: true,
-            ..PosConfig::default()
-        };
+        let cfg = PosConfig { beam: 3, doc: true, ..small_config() };
         let a = train_pos_with(&path, None, 3, &cfg, None).unwrap();
         let b = train_pos_with(&path, None, 3, &cfg, None).unwrap();
         assert_eq!(a.bytes, b.bytes, "same seed, same model");
@@ -2174,14 +2166,7 @@ mod tests {
             5\t\"\t_\tPUNCT\t''\t_\t0\t_\t_\t_\n\
             6\tagain\t_\tADV\tRB\t_\t0\t_\t_\t_\n\n";
         std::fs::write(&path, format!("{joined}{spaced}{quoted}").repeat(6)).unwrap();
-        let cfg = PosConfig {
-            epochs: 4,
-            stack_folds: 2,
-            stack_epochs: 4,
-            dict_min_count: 1000,
-            spacing: true,
-            ..PosConfig::default()
-        };
+        let cfg = PosConfig { spacing: true, ..small_config() };
         let a = train_pos_with(&path, None, 3, &cfg, None).unwrap();
         let b = train_pos_with(&path, None, 3, &cfg, None).unwrap();
         assert_eq!(a.bytes, b.bytes, "same seed, same model");
