@@ -3,6 +3,9 @@
 //!
 //! `cargo run --release -p dossier-attribution --example diag -- SPLIT_DIR [MODEL.bin]`
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::collections::HashMap;
 
 use dossier_attribution::{AttrModel, Attributor};
@@ -10,8 +13,7 @@ use dossier_segment::Segmenter;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let docs = dossier_attribution::polnear::read_split(std::path::Path::new(&args[0]))?;
-    let mut m = AttrModel::load(std::path::Path::new(args.get(1).map_or("models/attribution.bin", |s| s)))?;
+    let (docs, mut m) = common::split_and_model(&args, "usage: diag SPLIT_DIR [MODEL.bin]")?;
     // Score several cue biases first (tuning aid).
     for b in std::env::var("ATTR_BIASES").unwrap_or_default().split(',').filter(|s| !s.is_empty()) {
         let b: f32 = b.parse()?;

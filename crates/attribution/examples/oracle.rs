@@ -3,14 +3,16 @@
 //!
 //! `cargo run --release -p dossier-attribution --example oracle -- SPLIT_DIR [MODEL.bin]`
 
+#[path = "common/mod.rs"]
+mod common;
+
 use dossier_attribution::eval::{score_doc, AttrReport};
-use dossier_attribution::{AttrModel, Attributor};
+use dossier_attribution::Attributor;
 use dossier_segment::Segmenter;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let docs = dossier_attribution::polnear::read_split(std::path::Path::new(&args[0]))?;
-    let m = AttrModel::load(std::path::Path::new(args.get(1).map_or("models/attribution.bin", |s| s)))?;
+    let (docs, m) = common::split_and_model(&args, "usage: oracle SPLIT_DIR [MODEL.bin]")?;
     let a = Attributor::new(Some(m));
     let seg = Segmenter::new();
     let mut reps = vec![AttrReport::default(); 4];

@@ -7,15 +7,15 @@
 //! `ATTR_PRUNE` / `ATTR_ROLE_PRUNE` drop averaged weights below that magnitude. Set `RUST_LOG=info` to see the
 //! epochs.
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::path::PathBuf;
 
 use dossier_attribution::TrainOptions;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
-        .with_writer(std::io::stderr)
-        .init();
+    common::init_logging();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let train = PathBuf::from(args.first().ok_or("usage: train TRAIN_DIR OUT.bin [DEV_DIR] [SEED]")?);
     let out = PathBuf::from(args.get(1).ok_or("missing OUT.bin")?);

@@ -6,15 +6,15 @@
 //! The margin the role tagger's end keeps is chosen on DEV_DIR (gold cues, exact content
 //! fragments); `RUST_LOG=info` shows the epochs and the margins tried.
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::path::Path;
 
 use dossier_attribution::{AttrModel, Attributor};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
-        .with_writer(std::io::stderr)
-        .init();
+    common::init_logging();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = "usage: train_ends BASE.bin TRAIN_DIR DEV_DIR OUT.bin [EPOCHS] [SEED]";
     let base = AttrModel::load(Path::new(args.first().ok_or(usage)?))?;

@@ -5,13 +5,13 @@
 //!
 //! DEV_DIR (or `-` for none) selects epochs, the chooser's margins and the recall threshold.
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::path::{Path, PathBuf};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
-        .with_writer(std::io::stderr)
-        .init();
+    common::init_logging();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = "usage: train_full TRAIN_DIR OUT.bin [DEV_DIR|-] [SEED]";
     let train = PathBuf::from(args.first().ok_or(usage)?);

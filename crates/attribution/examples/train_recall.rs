@@ -5,15 +5,15 @@
 //! The threshold is chosen on DEV_DIR (pass `-` for none: the default threshold). Set
 //! `RUST_LOG=info` to see the folds, epochs and thresholds.
 
+#[path = "common/mod.rs"]
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use dossier_attribution::AttrModel;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
-        .with_writer(std::io::stderr)
-        .init();
+    common::init_logging();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let usage = "usage: train_recall BASE.bin TRAIN_DIR DEV_DIR OUT.bin [SEED] [CUE_EPOCHS]";
     let base = AttrModel::load(Path::new(args.first().ok_or(usage)?))?;
