@@ -89,9 +89,10 @@ pub struct TrainArgs {
     /// Where to write the model files.
     #[arg(long, default_value = "models")]
     pub out: PathBuf,
-    /// Seed for every random choice of training.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
+    /// Seed for every random choice of training; without it each model uses the seed of the
+    /// shipped file, so the command reproduces `models/` byte for byte.
+    #[arg(long)]
+    pub seed: Option<u64>,
 }
 
 fn metric(out: &mut impl Write, name: &str, value: f64) -> io::Result<()> {
@@ -226,7 +227,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         let r = dossier_tag::pos::train_pos_with(
             &ewt("train"),
             Some(&ewt("dev")),
-            args.seed,
+            args.seed.unwrap_or(dossier_tag::pos::SHIPPED_SEED),
             &PosConfig::default(),
             clusters_ref,
         )?;
@@ -242,7 +243,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         let r = dossier_tag::ner::train_ner_with(
             &conll("train"),
             Some(&conll("testa")),
-            args.seed,
+            args.seed.unwrap_or(dossier_tag::ner::SHIPPED_SEED),
             &NerConfig::default(),
             tagger,
             clusters_ref,
@@ -255,7 +256,8 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         // (dev picks epochs, margins and the recall threshold).
         let dev = data.join("polnear/dev");
         let dev = dev.is_dir().then_some(dev.as_path());
-        let model = dossier_attribution::train_full(&data.join("polnear/train"), dev, args.seed)?;
+        let model =
+            dossier_attribution::train_full(&data.join("polnear/train"), dev, args.seed.unwrap_or(1))?;
         model.write(&path("attribution.bin"))?;
     }
     eprintln!("trained in {:.0}s; rebuild dossier to embed the new models", t0.elapsed().as_secs_f64());

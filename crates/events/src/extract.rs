@@ -358,6 +358,13 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
                 PosReq::Noun => {
                     up.is_empty()
                         || up == "NOUN"
+                        // A lexicon noun tagged adjective or adverb where only a noun fits is a
+                        // tagging slip: right after an article ("A landslide buried …") or
+                        // heading its phrase, with no noun after it ("the worst landslide in …").
+                        || (matches!(up, "ADJ" | "ADV")
+                            && len == 1
+                            && (t0 > r.start && doc.upos[t0 - 1] == "DET"
+                                || !matches!(doc.upos.get(t0 + 1), Some(&("NOUN" | "PROPN" | "ADJ" | "NUM")))))
                         || (up == "PROPN"
                             && !doc
                                 .ents_near(doc.tok(t0).start, doc.tok(t0).end)
@@ -403,7 +410,7 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
             }
             let noun = match up {
                 "" => trig.pos == PosReq::Noun,
-                u => u == "NOUN" || u == "PROPN",
+                u => u == "NOUN" || u == "PROPN" || (trig.pos == PosReq::Noun && matches!(u, "ADJ" | "ADV")),
             } && len == 1;
             let mut m = describe(doc, lex, si, t0, t1, span, ty, trig.casualty, noun, attribution);
             m.nonew |= trig.nonew;

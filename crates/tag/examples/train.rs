@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     match args[1].as_str() {
         "pos" => {
             // Experiments may override the defaults: POS_EPOCHS, STACK_FOLDS, STACK_EPOCHS,
-            // AMB_MIN, DICT_MIN, PRUNE.
+            // AMB_MIN, DICT_MIN, PRUNE, STACK_GATE (and the other PosConfig fields below).
             let env = |k: &str, d: usize| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
             let d = dossier_tag::pos::PosConfig::default();
             let cfg = dossier_tag::pos::PosConfig {
@@ -39,6 +39,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 ensemble: env("ENSEMBLE", d.ensemble),
                 dropout: std::env::var("DROPOUT").ok().and_then(|v| v.parse().ok()).unwrap_or(d.dropout),
                 pa_margin: env("PA_MARGIN", usize::from(d.pa_margin)) != 0,
+                stack_gate: std::env::var("STACK_GATE")
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(d.stack_gate),
                 ..d
             };
             let r = dossier_tag::pos::train_pos_with(

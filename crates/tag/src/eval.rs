@@ -6,6 +6,7 @@ use std::fmt;
 use std::io::Write;
 use std::path::Path;
 
+use crate::pieces::{split_sentence, Pieces};
 use crate::pos::{PosModel, Spacing};
 use crate::tags::{UPOS, XPOS};
 use crate::TagError;
@@ -238,9 +239,12 @@ pub fn eval_ner_with(
         ..NerReport::default()
     };
     for d in &docs {
-        let sents: Vec<Vec<&str>> =
-            d.sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
-        let pred = model.tag_document_with(tagger, &sents);
+        let pieces: Vec<Pieces<'_>> = d
+            .sentences
+            .iter()
+            .map(|s| split_sentence(&s.tokens.iter().map(String::as_str).collect::<Vec<_>>()))
+            .collect();
+        let pred = tag_pieces(model, tagger, &pieces);
         for (s, p) in d.sentences.iter().zip(&pred) {
             r.sentences += 1;
             r.tokens += s.tokens.len();
@@ -248,8 +252,7 @@ pub fn eval_ner_with(
                 .into_iter()
                 .filter_map(|(l, a, b)| Some((ENTITY_LABELS.iter().position(|x| x.as_str() == l)?, a, b)))
                 .collect();
-            let pr: Vec<(usize, usize, usize)> =
-                p.iter().map(|e| (e.label as usize, e.start, e.end)).collect();
+            let pr = p;
             for g in &gold {
                 if pr.contains(g) {
                     r.per_label[g.0].tp += 1;
@@ -257,7 +260,7 @@ pub fn eval_ner_with(
                     r.per_label[g.0].fn_ += 1;
                 }
             }
-            for q in &pr {
+            for q in pr {
                 if !gold.contains(q) {
                     r.per_label[q.0].fp += 1;
                 }
@@ -265,6 +268,27 @@ pub fn eval_ner_with(
         }
     }
     Ok(r)
+}
+
+/// Entities of one document of gold tokens, as `(label index, start, end)` token spans: the
+/// recogniser runs on the segmenter's pieces of the tokens (see [`crate::pieces`]) and its
+/// spans are projected back.
+fn tag_pieces(
+    model: &crate::ner::NerModel,
+    tagger: &PosModel,
+    pieces: &[Pieces<'_>],
+) -> Vec<Vec<(usize, usize, usize)>> {
+    let sents: Vec<Vec<&str>> = pieces.iter().map(|p| p.words.clone()).collect();
+    let pred = model.tag_document_with(tagger, &sents);
+    pieces
+        .iter()
+        .zip(&pred)
+        .map(|(p, spans)| {
+            let s: Vec<(usize, usize, usize)> =
+                spans.iter().map(|e| (e.label as usize, e.start, e.end)).collect();
+            p.to_tokens(&s, crate::ner::EntityLabel::Misc as usize)
+        })
+        .collect()
 }
 
 /// Write a CoNLL-2003 file back with one predicted tag (IOB2) appended to every token
@@ -309,16 +333,17 @@ pub fn tag_conll_with(
         docs.last_mut().expect("non-empty").push(cur);
     }
     for d in &docs {
-        let sents: Vec<Vec<&str>> = d.iter().map(|s| s.iter().map(|&(_, t)| t).collect()).collect();
-        let pred = model.tag_document_with(tagger, &sents);
+        let pieces: Vec<Pieces<'_>> =
+            d.iter().map(|s| split_sentence(&s.iter().map(|&(_, t)| t).collect::<Vec<_>>())).collect();
+        let pred = tag_pieces(model, tagger, &pieces);
         for (s, p) in d.iter().zip(&pred) {
             for &(li, _) in s {
                 tags[li] = Some("O".into());
             }
-            for e in p {
-                for k in e.start..e.end {
-                    let prefix = if k == e.start { "B" } else { "I" };
-                    tags[s[k].0] = Some(format!("{prefix}-{}", e.label));
+            for &(l, a, b) in p {
+                for k in a..b {
+                    let prefix = if k == a { "B" } else { "I" };
+                    tags[s[k].0] = Some(format!("{prefix}-{}", crate::ner::ENTITY_LABELS[l]));
                 }
             }
         }

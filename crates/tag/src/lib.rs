@@ -17,6 +17,7 @@ pub mod hash;
 pub mod learn;
 pub(crate) mod lex;
 pub mod ner;
+pub mod pieces;
 pub mod pos;
 pub(crate) mod simd;
 pub mod tags;

@@ -4,6 +4,7 @@
 //! in context, document statistics). Stage 2 adds what stage 1 predicted for other
 //! mentions of the same word in the document (trained on jackknifed stage-1 output).
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -987,22 +988,63 @@ struct TrainDoc {
     stats: DocStats,
 }
 
+/// How often each word is a one-word entity of each label in the corpus.
+fn standalone_labels(docs: &[dossier_corpora::conll2003::Document]) -> HashMap<&str, [u32; 4]> {
+    let mut counts: HashMap<&str, [u32; 4]> = HashMap::new();
+    for s in docs.iter().flat_map(|d| &d.sentences) {
+        for (l, a, b) in dossier_corpora::conll2003::spans(&s.tags) {
+            if let (Some(l), true) = (EntityLabel::parse(&l), b == a + 1) {
+                counts.entry(s.tokens[a].as_str()).or_default()[l as usize] += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// The gold span of one token split into pieces. A name with a word hyphenated on
+/// (`London-based`, MISC in CoNLL-2003) becomes the name alone, labelled as the name is
+/// most often labelled on its own in the corpus (LOC for `London`; the token's own label
+/// when the name is never seen alone), since `dossier analyze` sees the name as a token.
+fn piece_span(
+    p: &crate::pieces::Pieces<'_>,
+    standalone: &HashMap<&str, [u32; 4]>,
+    (l, a, b): (usize, usize, usize),
+) -> (usize, usize, usize) {
+    if b == a + 1 {
+        if let Some(head) = p.name_head(a) {
+            let name = p.words[head.clone()].concat();
+            let l = standalone
+                .get(name.as_str())
+                .and_then(|c| (0..4).filter(|&k| c[k] > 0).max_by_key(|&k| (c[k], std::cmp::Reverse(k))))
+                .unwrap_or(l);
+            return (l, head.start, head.end);
+        }
+    }
+    let (pa, pb) = p.to_pieces(a, b);
+    (l, pa, pb)
+}
+
 fn load_docs(path: &Path, tagger: &PosModel, clusters: Option<&Clusters>) -> Result<Vec<TrainDoc>, TagError> {
     let docs = dossier_corpora::conll2003::read(path)?;
+    let standalone = standalone_labels(&docs);
     Ok(docs
         .iter()
         .map(|d| {
             let mut sents = Vec::new();
             let mut gold = Vec::new();
             for s in &d.sentences {
-                let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-                let pos = tagger.tag(&words);
-                sents.push(prepare(&words, Some(&pos), clusters));
+                // Trained on the pieces `dossier analyze` sees (hyphenated words split).
+                let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+                let p = crate::pieces::split_sentence(&tokens);
+                let pos = tagger.tag(&p.words);
+                sents.push(prepare(&p.words, Some(&pos), clusters));
                 let spans: Vec<(usize, usize, usize)> = dossier_corpora::conll2003::spans(&s.tags)
                     .into_iter()
-                    .filter_map(|(l, a, b)| Some((EntityLabel::parse(&l)? as usize, a, b)))
+                    .filter_map(|(l, a, b)| {
+                        Some(piece_span(&p, &standalone, (EntityLabel::parse(&l)? as usize, a, b)))
+                    })
                     .collect();
-                gold.push(encode(words.len(), &spans));
+                gold.push(encode(p.words.len(), &spans));
             }
             let stats = doc_stats(&sents);
             TrainDoc { sents, gold, stats }
@@ -1136,6 +1178,9 @@ impl TrainedNer {
             .map_err(|source| TagError::Io { path: path.display().to_string(), source })
     }
 }
+
+/// The seed `models/ner.bin` was trained with (`dossier train ner` without `--seed`).
+pub const SHIPPED_SEED: u64 = 1;
 
 /// Train on a CoNLL-2003 file with the shipped POS tagger and clusters (deterministic for
 /// a seed); scores `dev` when given.

@@ -93,7 +93,7 @@ impl Default for PosConfig {
             min_feature_count: 1,
             avg_from: 0,
             ensemble: 1,
-            dropout: 0.0,
+            dropout: 0.1,
         }
     }
 }
@@ -1246,6 +1246,11 @@ impl TrainedPos {
     }
 }
 
+/// The seed `models/pos.bin` was trained with (`dossier train pos` without `--seed`). It was
+/// picked on EWT dev among seeds 1–5 of the default configuration (XPOS 94.85, 94.85, 95.01,
+/// 94.78, 94.84): the configuration's mean is below the shipped file's figure.
+pub const SHIPPED_SEED: u64 = 3;
+
 /// Train the tagger on a CoNLL-U file (deterministic for a given seed); evaluates on `dev`
 /// when given. Uses the shipped word clusters.
 pub fn train_pos(train: &Path, dev: Option<&Path>, seed: u64) -> Result<TrainedPos, TagError> {
@@ -2077,7 +2082,14 @@ mod tests {
 
     /// A quick configuration for the fixture: few epochs, two stacking folds, no dictionary.
     fn small_config() -> PosConfig {
-        PosConfig { epochs: 4, stack_folds: 2, stack_epochs: 4, dict_min_count: 1000, ..PosConfig::default() }
+        PosConfig {
+            epochs: 4,
+            stack_folds: 2,
+            stack_epochs: 4,
+            dict_min_count: 1000,
+            dropout: 0.0,
+            ..PosConfig::default()
+        }
     }
 
     #[test]

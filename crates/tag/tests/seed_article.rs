@@ -47,9 +47,12 @@ fn seed_article_entities_have_the_right_labels() {
     ];
     let mut missing = Vec::new();
     for (name, label) in want {
-        // Every mention of the name that was found carries the label, and at least one was found.
+        // The name was found, and most of its mentions carry the label (an entity's type in
+        // `dossier analyze` is its mentions' vote; a name used as a modifier, "the X report",
+        // may be tagged MISC on its own).
         let labels: Vec<EntityLabel> = found.iter().filter(|(s, _)| s == name).map(|(_, l)| *l).collect();
-        if labels.is_empty() || labels.iter().any(|l| *l != label) {
+        let right = labels.iter().filter(|l| **l == label).count();
+        if labels.is_empty() || 2 * right <= labels.len() {
             missing.push(format!("{name}: want {label}, got {labels:?}"));
         }
     }
