@@ -29,8 +29,42 @@ fn pos_hint(text: &str, seg: &Segmentation) -> Option<XposHint> {
     Some(XposHint::new(words))
 }
 
+/// `--dump FILE`: every hit of one TimeML file (value, type, text and its sentence), for
+/// reading a document's resolution as a whole.
+fn dump(path: &std::path::Path, pos: bool) {
+    let Ok(src) = std::fs::read_to_string(path) else {
+        eprintln!("cannot read {}", path.display());
+        std::process::exit(1);
+    };
+    let Some(doc) = dossier_time::eval::parse_timeml(&src) else {
+        eprintln!("{}: no <TEXT>", path.display());
+        std::process::exit(1);
+    };
+    let seg = dossier_segment::Segmenter::new().segment(&doc.text);
+    let hint = if pos { pos_hint(&doc.text, &seg) } else { None };
+    let hits = dossier_time::TimeTagger::global().extract_with(
+        &doc.text,
+        &seg.sentences,
+        doc.dct,
+        hint.as_ref().map(|h| h as &dyn dossier_time::TenseHint),
+    );
+    println!("DCT {:?}", doc.dct);
+    for h in hits {
+        let gold = doc.gold.iter().find(|g| g.span.overlaps(&h.span)).map(|g| g.value.as_str());
+        println!("{}\t{}\t{}\tgold={:?}", h.span.of(&doc.text), h.kind, h.value, gold);
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "--dump") {
+        let Some(file) = args.get(i + 1) else {
+            eprintln!("usage: timeml --dump FILE [--pos]");
+            std::process::exit(2);
+        };
+        dump(std::path::Path::new(file), args.iter().any(|a| a == "--pos"));
+        return;
+    }
     let Some(dir) = args.iter().find(|a| !a.starts_with("--")) else {
         eprintln!("usage: timeml DIR [--errors] [--pos]");
         std::process::exit(2);

@@ -177,6 +177,10 @@ impl TimeTagger {
         let mut out = Vec::with_capacity(cands.len());
         let mut last: Option<Point> = None;
         let mut quarter: Option<Point> = None;
+        // (is a span of months, sentence index) of the last reporting period named: a
+        // quarter ("the third quarter", "the quarter ended Sept. 30") or a span of months
+        // ("the nine months", "the first half")
+        let mut period: Option<(bool, usize)> = None;
         // (year, sentence index) of the last date written with its year
         let mut explicit: Option<(i32, usize)> = None;
         for c in cands {
@@ -211,7 +215,10 @@ impl TimeTagger {
                     si == s && tense != Tense::Future && !matches!(dct, Some(d) if d.year() == y)
                 })
                 .map(|e| e.0);
-            let cx = Ctx { dct, tense, last, narrative_year, deadline, quarter };
+            // "For the nine months, net rose to $5 million from $4 million a year earlier":
+            // the comparison is with the same months of the year before, no quarter
+            let months_period = matches!(period, Some((true, s)) if s + 1 >= si);
+            let cx = Ctx { dct, tense, last, narrative_year, deadline, quarter, months_period };
             let (value, point) = c.val.resolve(&cx);
             // Earnings news names the quarter it reports first ("third-quarter profit rose");
             // later quarters are comparisons ("compared with a flat second quarter").
@@ -227,8 +234,29 @@ impl TimeTagger {
             if let Under::Cal { y: Some(YearRef::Abs(y)), m: Some(_), .. } = c.val {
                 explicit = Some((y, si));
             }
-            // Shifts ("a year earlier") are read off the reference, never become it.
-            if let (Some(p), false) = (point, matches!(c.val, Under::Shift { .. })) {
+            match &c.val {
+                Under::Quarter { .. } | Under::QuarterEnded(_) | Under::Period { quarter: true, .. } => {
+                    period = Some((false, si));
+                }
+                Under::Half { .. } => period = Some((true, si)),
+                Under::Lit(v)
+                    if c.ty == TimexType::Duration
+                        && matches!(v.as_str(), "P6M" | "P9M")
+                        && (toks.w(c.lo) == "the"
+                            || c.lo > ts && matches!(toks.w(c.lo - 1), "the" | "latest" | "first")) =>
+                {
+                    period = Some((true, si));
+                }
+                _ => {}
+            }
+            // Shifts ("a year earlier") and comparison periods ("the year-ago results", "the
+            // 1988 period") are read off the reference, never become it.
+            let comparison = match c.val {
+                Under::Shift { .. } => true,
+                Under::Period { year, back, .. } => back != 0 || year.is_some(),
+                _ => false,
+            };
+            if let (Some(p), false) = (point, comparison) {
                 last = Some(p);
             }
             out.push(TimexHit { span, kind: c.ty, value, anchor: c.anchor, mod_: c.mod_ });

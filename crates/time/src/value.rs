@@ -286,6 +286,10 @@ pub(crate) struct Ctx {
     /// The quarter being reported: the first one named with its number ("third-quarter
     /// profit"), which "the quarter", "the latest period" and "the year-ago quarter" read.
     pub quarter: Option<Point>,
+    /// The last reporting period named, in this sentence or the one before, is a span of
+    /// months ("the nine months", "the first half"), not a quarter: "a year earlier" and
+    /// "year-earlier results" then name the year before, not a quarter of it.
+    pub months_period: bool,
 }
 
 /// Days on the wrong side of the publication date for the tense that still count as near.
@@ -462,6 +466,7 @@ impl Under {
                     return None;
                 }
                 let base = match (base, unit) {
+                    (Point::Quarter(..), Unit::Year) if cx.months_period => Point::Day(base.first_day()?),
                     (Point::Quarter(..), Unit::Year | Unit::Quarter) => base,
                     (p, _) => Point::Day(p.first_day()?),
                 };
@@ -529,6 +534,7 @@ impl Under {
                     _ => None,
                 };
                 match reported {
+                    Some((y, _)) if cx.months_period && !*quarter => Some(Point::Year(year.unwrap_or(y - back))),
                     Some((y, q)) => Some(Point::Quarter(year.unwrap_or(y - back), q)),
                     None if *quarter => {
                         let p = shift(quarter_of(cx.dct?), Unit::Quarter, -1)?;
