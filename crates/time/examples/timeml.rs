@@ -48,10 +48,11 @@ fn dump(path: &std::path::Path, pos: bool) {
         doc.dct,
         hint.as_ref().map(|h| h as &dyn dossier_time::TenseHint),
     );
-    println!("DCT {:?}", doc.dct);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    println!("{name}\tDCT {:?}", doc.dct);
     for h in hits {
         let gold = doc.gold.iter().find(|g| g.span.overlaps(&h.span)).map(|g| g.value.as_str());
-        println!("{}\t{}\t{}\tgold={:?}", h.span.of(&doc.text), h.kind, h.value, gold);
+        println!("{name}\t{}\t{}\t{}\tgold={:?}", h.span.of(&doc.text), h.kind, h.value, gold);
     }
 }
 
@@ -62,7 +63,27 @@ fn main() {
             eprintln!("usage: timeml --dump FILE [--pos]");
             std::process::exit(2);
         };
-        dump(std::path::Path::new(file), args.iter().any(|a| a == "--pos"));
+        let pos = args.iter().any(|a| a == "--pos");
+        let path = std::path::Path::new(file);
+        if path.is_dir() {
+            // every .tml file one level or two below
+            let mut files: Vec<std::path::PathBuf> = Vec::new();
+            for e in std::fs::read_dir(path).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    files.extend(std::fs::read_dir(&p).into_iter().flatten().flatten().map(|e| e.path()));
+                } else {
+                    files.push(p);
+                }
+            }
+            files.retain(|p| p.extension().is_some_and(|x| x == "tml"));
+            files.sort();
+            for f in files {
+                dump(&f, pos);
+            }
+        } else {
+            dump(path, pos);
+        }
         return;
     }
     let Some(dir) = args.iter().find(|a| !a.starts_with("--")) else {

@@ -172,6 +172,9 @@ impl TimeTagger {
     ) -> Vec<TimexHit> {
         let toks = Tokens::new(text);
         let cands = Matcher { t: &toks, text }.scan();
+        // "BRUSSELS, March 12 (Xinhua) --" above a story published on the 13th: the story
+        // was written on its dateline's day, which "Friday" and "today" count from.
+        let dct = dct.map(|d| dateline_reference(text, &toks, cands.first(), d).unwrap_or(d));
         let whole = [Span::new(0, text.len())];
         let sentences = if sentences.is_empty() { &whole[..] } else { sentences };
         let mut out = Vec::with_capacity(cands.len());
@@ -265,6 +268,51 @@ impl TimeTagger {
     }
 }
 
+/// How many days a dateline may lie before the publication date and still be the day the
+/// story was written (wire stories reach archives a day or two late).
+const DATELINE_LAG: i64 = 3;
+
+/// The day of a dateline that opens the text ("WASHINGTON, March 12 (Xinhua) --": capitalised
+/// words, a comma, a month and day, then a parenthesis or a dash), when it lies up to
+/// [`DATELINE_LAG`] days before the publication date `dct`.
+fn dateline_reference(text: &str, toks: &Tokens, first: Option<&parse::Cand>, dct: NaiveDate) -> Option<NaiveDate> {
+    let c = first?;
+    let Under::Cal { y, m: Some(m), d: Some(d) } = &c.val else {
+        return None;
+    };
+    // the place: one to four capitalised words (and their inner punctuation) before a
+    // comma, opening the text, a line or a sentence of its first few words
+    if c.lo < 2 || c.lo > 16 || toks.w(c.lo - 1) != "," {
+        return None;
+    }
+    let place = |k: usize| toks.cap(k) || matches!(toks.w(k), "-" | "'");
+    let mut k0 = c.lo - 1;
+    while k0 > 0 && c.lo - 1 - k0 < 6 && place(k0 - 1) {
+        k0 -= 1;
+    }
+    if k0 == c.lo - 1 || !toks.cap(k0) {
+        return None;
+    }
+    let opens = k0 == 0
+        || toks.w(k0 - 1) == "."
+        || text.get(toks.toks[k0 - 1].end..toks.toks[k0].start).is_some_and(|g| g.contains('\n'));
+    if !opens {
+        return None;
+    }
+    if !matches!(toks.w(c.hi), "(" | "-" | "—" | "–" | "_") {
+        return None;
+    }
+    let day = match y {
+        Some(YearRef::Abs(y)) => NaiveDate::from_ymd_opt(*y, *m, *d)?,
+        // "December 31" above a story published on January 1
+        _ => NaiveDate::from_ymd_opt(dct.year(), *m, *d)
+            .filter(|&day| day <= dct)
+            .or_else(|| NaiveDate::from_ymd_opt(dct.year() - 1, *m, *d))?,
+    };
+    let lag = (dct - day).num_days();
+    (1..=DATELINE_LAG).contains(&lag).then_some(day)
+}
+
 /// The publication date a dateline gives ("WASHINGTON, March 3 (Reuters) -"): the first
 /// calendar day written in `dateline`, its year from the text or `fallback_year`.
 pub fn dateline_date(text: &str, dateline: Span, fallback_year: Option<i32>) -> Option<NaiveDate> {
@@ -281,4 +329,27 @@ pub fn dateline_date(text: &str, dateline: Span, fallback_year: Option<i32>) -> 
         }
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, dct: NaiveDate) -> Vec<(String, String)> {
+        TimeTagger::global()
+            .extract(text, &[], Some(dct))
+            .into_iter()
+            .map(|h| (h.span.of(text).to_string(), h.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_dateline_under_a_headline_is_the_reference_day() {
+        let dct = NaiveDate::from_ymd_opt(2024, 3, 13).unwrap();
+        let text = "Farm prices fall\nBRUSSELS, March 12 (Wire) -- Ministers will sign the accord on Tuesday.";
+        assert!(values(text, dct).contains(&("Tuesday".into(), "2024-03-12".into())));
+        // the same words inside a sentence are no dateline
+        let text = "Farm prices fell in BRUSSELS, March 12 (Wire) -- ministers will sign on Tuesday.";
+        assert!(values(text, dct).contains(&("Tuesday".into(), "2024-03-19".into())));
+    }
 }
