@@ -70,6 +70,8 @@ pub(crate) struct Lexicon {
     pub schedule_verbs: HashSet<&'static str>,
     /// Words before a schedule verb that make it non-finite ("to", "not", "did").
     pub schedule_blockers: HashSet<&'static str>,
+    /// Words before a future cue that tell the plan was kept ("as planned").
+    pub plan_kept: HashSet<&'static str>,
     /// Words after which a past form is no past tense ("be named", "a planned merger").
     pub nonfinite_before: HashSet<&'static str>,
     /// Relative words that count from the last mentioned date before a weekday ("the
@@ -296,6 +298,7 @@ impl Lexicon {
             past_aux: words(include_str!("../data/tense_past_aux.txt")),
             schedule_verbs: words(include_str!("../data/tense_schedule.txt")),
             schedule_blockers: words(include_str!("../data/schedule_blockers.txt")),
+            plan_kept: words(include_str!("../data/plan_kept.txt")),
             nonfinite_before: words(include_str!("../data/nonfinite_before.txt")),
             anchored_relatives: words(include_str!("../data/anchored_relatives.txt")),
             attributive_before: words(include_str!("../data/attributive_before.txt")),

@@ -115,7 +115,9 @@ fn cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Opt
     // "Will Smith", "in May": a capitalized cue word is a name (news seldom opens a
     // sentence with a modal)
     let named = toks.cap(i);
-    if let Some(nexts) = LEX.future_cues.get(w).filter(|_| !named) {
+    // ("as soon as" is no plan: only the participles of a plan)
+    let kept = || w.ends_with("ed") && LEX.plan_kept.contains(toks.w(i.wrapping_sub(1)));
+    if let Some(nexts) = LEX.future_cues.get(w).filter(|_| !named && !kept()) {
         // "going to", "expected to", "as soon as": only future when the next word agrees.
         if nexts.iter().any(|next| next.is_none_or(|n| toks.w(i + 1) == n)) {
             // "had been due to expire Friday": a plan told in the past perfect is over
@@ -244,7 +246,13 @@ pub(crate) fn tense_near(
             "'" => toks.w(i + 1) != "s",
             _ => false,
         };
-        if right.is_some_and(|i| toks.w(i) == "that" || quote(i) || (toks.w(i) == "," && left_verb())) {
+        // "planned a rally on Saturday and were planning to …": a verb after "and" opens
+        // a clause of its own
+        let coordinated =
+            |i: usize| matches!(toks.w(i), "and" | "but") && i + 1 < e && cue(toks, i + 1, false, hint).is_some();
+        if right.is_some_and(|i| {
+            toks.w(i) == "that" || quote(i) || coordinated(i) || (toks.w(i) == "," && left_verb())
+        }) {
             right_open = false;
         }
         let right = right.filter(|_| right_open);
