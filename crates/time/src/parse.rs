@@ -1697,6 +1697,23 @@ impl<'a> Matcher<'a> {
         if !day || c.ty != TimexType::Date {
             return c;
         }
+        // "on Tuesday nights", "on Monday and Tuesday nights": a weekday with a plural part
+        // of day recurs (the first of a pair shares the second's part)
+        if let Under::Weekday { wd, rel: None, .. } = c.val {
+            let plural_part = |k: usize| {
+                let w = self.w(k);
+                w.strip_suffix('s').and_then(|p| LEX.parts_of_day.get(p)).copied()
+            };
+            let pair = matches!(self.w(c.hi), "and" | "or")
+                .then(|| self.weekday_at(c.hi + 1))
+                .flatten()
+                .and_then(|(_, k)| plural_part(k));
+            if let Some(p) = plural_part(c.hi).or(pair) {
+                let hi = if pair.is_some() { c.hi } else { c.hi + 1 };
+                let val = Under::Lit(format!("XXXX-WXX-{wd}T{p}"));
+                return Cand { hi, ty: TimexType::Set, val, ..c };
+            }
+        }
         if let Some(&p) = LEX.parts_of_day.get(self.w(c.hi)) {
             return Cand {
                 hi: c.hi + 1,
