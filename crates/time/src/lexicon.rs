@@ -30,8 +30,9 @@ pub(crate) enum Template {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum HolidayDay {
     Fixed(u32),
-    /// nth (1-based; 0 = last) ISO weekday of the month.
-    Nth(u32, u32),
+    /// nth (1-based; 0 = last) ISO weekday of the month, plus a number of days (U.S.
+    /// Election Day: the day after the first Monday of November).
+    Nth(u32, u32, u32),
 }
 
 /// Fixed phrases keyed by first token: (tokens, type, template), longest first.
@@ -214,13 +215,17 @@ impl Lexicon {
                 continue;
             };
             let d = d.trim();
+            let (d, plus) = match d.split_once('+') {
+                Some((d, k)) => (d, k.trim().parse().unwrap_or(0)),
+                None => (d, 0),
+            };
             let day = if let Some((n, wd)) = d.split_once('-') {
                 let n = if n == "last" {
                     0
                 } else {
                     n.trim_end_matches(char::is_alphabetic).parse().unwrap_or(1)
                 };
-                HolidayDay::Nth(n, wd.parse().unwrap_or(1))
+                HolidayDay::Nth(n, wd.parse().unwrap_or(1), plus)
             } else {
                 HolidayDay::Fixed(d.parse().unwrap_or(1))
             };

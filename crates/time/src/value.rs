@@ -587,7 +587,9 @@ impl Under {
                 };
                 let date = match day {
                     HolidayDay::Fixed(d) => NaiveDate::from_ymd_opt(y, *m, *d)?,
-                    HolidayDay::Nth(n, wd) => nth_weekday(y, *m, *n, *wd)?,
+                    HolidayDay::Nth(n, wd, plus) => {
+                        nth_weekday(y, *m, *n, *wd)?.checked_add_days(chrono::Days::new(*plus as u64))?
+                    }
                 };
                 Some(Point::Day(date))
             }
