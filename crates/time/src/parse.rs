@@ -1619,6 +1619,29 @@ impl<'a> Matcher<'a> {
                 // meridiem
                 let (pm, k) = self.meridiem(j);
                 if pm.is_none() && mm.is_none() {
+                    // "at 4 in the morning", "by 9 in the evening", "at 11 at night"
+                    let part = if self.seq(j, &["in", "the"]) {
+                        Some((self.w(j + 2), j + 3))
+                    } else if self.w(j) == "at" {
+                        Some((self.w(j + 1), j + 2))
+                    } else {
+                        None
+                    };
+                    let at = i > 0 && matches!(self.w(i - 1), "at" | "by" | "until" | "till" | "around");
+                    if let (Some((p, end)), true, 1..=12) = (part, at, hh) {
+                        let hh = match p {
+                            "morning" if hh == 12 => Some(0),
+                            "morning" => Some(hh),
+                            "afternoon" | "evening" if hh < 12 => Some(hh + 12),
+                            "night" if (6..12).contains(&hh) => Some(hh + 12),
+                            "night" if hh == 12 => Some(24),
+                            "night" if hh < 5 => Some(hh),
+                            _ => None,
+                        };
+                        if let Some(hh) = hh.filter(|_| !(p == "night" && self.w(j) != "at")) {
+                            return Some(cand(i, end, TimexType::Time, Under::TimeOnly(format!("T{hh:02}:00"))));
+                        }
+                    }
                     if self.w(j) == "o" && self.w(j + 1) == "'" && self.w(j + 2) == "clock" {
                         return Some(cand(
                             i,
