@@ -275,7 +275,12 @@ const DATELINE_LAG: i64 = 3;
 /// The day of a dateline that opens the text ("WASHINGTON, March 12 (Xinhua) --": capitalised
 /// words, a comma, a month and day, then a parenthesis or a dash), when it lies up to
 /// [`DATELINE_LAG`] days before the publication date `dct`.
-fn dateline_reference(text: &str, toks: &Tokens, first: Option<&parse::Cand>, dct: NaiveDate) -> Option<NaiveDate> {
+fn dateline_reference(
+    text: &str,
+    toks: &Tokens,
+    first: Option<&parse::Cand>,
+    dct: NaiveDate,
+) -> Option<NaiveDate> {
     let c = first?;
     let Under::Cal { y, m: Some(m), d: Some(d) } = &c.val else {
         return None;
@@ -346,7 +351,8 @@ mod tests {
     #[test]
     fn a_dateline_under_a_headline_is_the_reference_day() {
         let dct = NaiveDate::from_ymd_opt(2024, 3, 13).unwrap();
-        let text = "Farm prices fall\nBRUSSELS, March 12 (Wire) -- Ministers will sign the accord on Tuesday.";
+        let text =
+            "Farm prices fall\nBRUSSELS, March 12 (Wire) -- Ministers will sign the accord on Tuesday.";
         assert!(values(text, dct).contains(&("Tuesday".into(), "2024-03-12".into())));
         // the same words inside a sentence are no dateline
         let text = "Farm prices fell in BRUSSELS, March 12 (Wire) -- ministers will sign on Tuesday.";

@@ -1639,7 +1639,12 @@ impl<'a> Matcher<'a> {
                             _ => None,
                         };
                         if let Some(hh) = hh.filter(|_| !(p == "night" && self.w(j) != "at")) {
-                            return Some(cand(i, end, TimexType::Time, Under::TimeOnly(format!("T{hh:02}:00"))));
+                            return Some(cand(
+                                i,
+                                end,
+                                TimexType::Time,
+                                Under::TimeOnly(format!("T{hh:02}:00")),
+                            ));
                         }
                     }
                     if self.w(j) == "o" && self.w(j + 1) == "'" && self.w(j + 2) == "clock" {

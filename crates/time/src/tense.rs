@@ -248,8 +248,9 @@ pub(crate) fn tense_near(
         };
         // "planned a rally on Saturday and were planning to …": a verb after "and" opens
         // a clause of its own
-        let coordinated =
-            |i: usize| matches!(toks.w(i), "and" | "but") && i + 1 < e && cue(toks, i + 1, false, hint).is_some();
+        let coordinated = |i: usize| {
+            matches!(toks.w(i), "and" | "but") && i + 1 < e && cue(toks, i + 1, false, hint).is_some()
+        };
         if right.is_some_and(|i| {
             toks.w(i) == "that" || quote(i) || coordinated(i) || (toks.w(i) == "," && left_verb())
         }) {

@@ -534,7 +534,9 @@ impl Under {
                     _ => None,
                 };
                 match reported {
-                    Some((y, _)) if cx.months_period && !*quarter => Some(Point::Year(year.unwrap_or(y - back))),
+                    Some((y, _)) if cx.months_period && !*quarter => {
+                        Some(Point::Year(year.unwrap_or(y - back)))
+                    }
                     Some((y, q)) => Some(Point::Quarter(year.unwrap_or(y - back), q)),
                     None if *quarter => {
                         let p = shift(quarter_of(cx.dct?), Unit::Quarter, -1)?;
