@@ -446,7 +446,7 @@ fn cue_keys(d: &Prepared, s: &Range<usize>, i: usize) -> CueKeys {
 /// [`cue_features`]' rows in its order (tables for the small-valued ones, the row cache for
 /// shapes and tag/class/quote pairs, the weight table for words, through the keys [`cue_keys`] hashed) — bit for bit the
 /// sums of the hashed features.
-#[inline]
+#[inline(always)]
 #[allow(clippy::too_many_arguments)]
 fn cue_row(
     tab: &CueTables,
@@ -921,7 +921,7 @@ fn local_keys(d: &Prepared, j: usize, di: usize) -> [u64; 4] {
 /// The sum of [`role_local`]'s rows for token `j` in direction index `di` (0 before the
 /// cue, 1 after), in its order: small-valued features through the tables, tag pairs and
 /// shapes through the row cache, words straight from the weight table (as before).
-#[inline]
+#[inline(always)]
 fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: usize, di: usize) -> Row8 {
     let t = &d.toks;
     let n = t.len();
@@ -1075,6 +1075,31 @@ pub(crate) fn window(d: &Prepared, cue: &Range<usize>) -> Range<usize> {
     d.sents[lo].start..d.sents[hi].end
 }
 
+// ---------------------------------------------------------------- vector width
+
+/// `avx2!(self.f_avx2 => f_impl(args...))`: the AVX2 copy of a hot method when the CPU has
+/// AVX2, else the baseline one. Both copies run the same IEEE operations in the same order
+/// (AVX2 does not enable fused multiply-add), so they give bit-identical scores; the wider
+/// registers hold a whole padded score row ([`Row8`]) in one, where the baseline spills
+/// pairs of 4-lane halves to the stack. Rows are summed in the hot loops with [`add8`];
+/// the functions inlined into the copies are marked `#[inline(always)]`.
+macro_rules! avx2 {
+    ($recv:ident . $fast:ident => $slow:ident ( $($arg:expr),* $(,)? )) => {{
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2, the only feature the copy enables.
+                unsafe { $recv.$fast($($arg),*) }
+            } else {
+                $recv.$slow($($arg),*)
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            $recv.$slow($($arg),*)
+        }
+    }};
+}
 // ---------------------------------------------------------------- decoding
 
 /// Label sets: cue tagger O/B/I; role tagger O, B-S, I-S, B-C, I-C.
@@ -1670,8 +1695,20 @@ impl AttrModel {
     }
 
     /// The cue tagger on every sentence (as [`tag_cues`], through [`cue_row`]); the
-    /// emission rows are kept in `sc.cue_em`.
+    /// emission rows are kept in `sc.cue_em`. Compiled twice (see [`avx2`]).
     fn tag_cues(&self, d: &Prepared, sc: &mut Scratch) -> Vec<Range<usize>> {
+        avx2!(self.tag_cues_avx2 => tag_cues_impl(d, sc))
+    }
+
+    /// [`AttrModel::tag_cues`] compiled with AVX2 (the same operations, wider registers).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn tag_cues_avx2(&self, d: &Prepared, sc: &mut Scratch) -> Vec<Range<usize>> {
+        self.tag_cues_impl(d, sc)
+    }
+
+    #[inline(always)]
+    fn tag_cues_impl(&self, d: &Prepared, sc: &mut Scratch) -> Vec<Range<usize>> {
         const NL: usize = CUE_LABELS;
         let mut out = Vec::new();
         sc.cue_em.clear();
@@ -1733,8 +1770,26 @@ impl AttrModel {
     /// Role labels over the window `w` of cue `c`: emission rows from the per-token cached
     /// cue-independent sums plus the cue-dependent features (through [`RoleTables`], the
     /// cue's [`CueRows`] and the row cache); the cue's own tokens are pinned to `O` and get
-    /// no features.
+    /// no features. Compiled twice (see [`avx2`]).
     fn role_labels(&self, d: &Prepared, c: &CueCtx, w: Range<usize>, sc: &mut Scratch) -> Vec<u8> {
+        avx2!(self.role_labels_avx2 => role_labels_impl(d, c, w, sc))
+    }
+
+    /// [`AttrModel::role_labels`] compiled with AVX2 (the same operations, wider registers).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn role_labels_avx2(
+        &self,
+        d: &Prepared,
+        c: &CueCtx,
+        w: Range<usize>,
+        sc: &mut Scratch,
+    ) -> Vec<u8> {
+        self.role_labels_impl(d, c, w, sc)
+    }
+
+    #[inline(always)]
+    fn role_labels_impl(&self, d: &Prepared, c: &CueCtx, w: Range<usize>, sc: &mut Scratch) -> Vec<u8> {
         const NL: usize = ROLE_LABELS;
         let wt = &self.role.w;
         let cr = CueRows::new(&self.role_tab, wt, c);
@@ -2674,6 +2729,10 @@ mod tests {
                 let ctx = CueCtx::new(&d, c.clone());
                 let w = window(&d, c);
                 let labels = model.role_labels(&d, &ctx, w.clone(), &mut sc);
+                // The baseline copy (the call above takes the AVX2 one where the CPU has it).
+                let em = sc.em.clone();
+                assert_eq!(model.role_labels_impl(&d, &ctx, w.clone(), &mut sc), labels, "cue {c:?}");
+                assert_eq!(sc.em, em, "cue {c:?}");
                 let mut want = vec![0f32; w.len() * ROLE_LABELS];
                 for (k, j) in w.clone().enumerate() {
                     if c.contains(&j) {
@@ -2745,6 +2804,10 @@ mod tests {
                 m.set_cue_bias(bias);
                 let mut sc = Scratch::new(d.toks.len());
                 assert_eq!(m.tag_cues(&d, &mut sc), tag_cues(&m.cue, bias, &d));
+                let em = sc.cue_em.clone();
+                assert_eq!(m.tag_cues_impl(&d, &mut sc), tag_cues(&m.cue, bias, &d));
+                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<u32>>();
+                assert_eq!(bits(&sc.cue_em), bits(&em));
             }
         }
     }
