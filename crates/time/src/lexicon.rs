@@ -71,7 +71,9 @@ pub(crate) struct Lexicon {
     pub schedule_verbs: HashSet<&'static str>,
     /// Words before a schedule verb that make it non-finite ("to", "not", "did").
     pub schedule_blockers: HashSet<&'static str>,
-    /// Words before a future cue that tell the plan was kept ("as planned").
+    /// Past plan words before a weekday that look ahead ("planned a rally on Saturday").
+    pub plan_words: HashSet<&'static str>,
+    /// Words before a plan word that tell the plan was kept ("as planned").
     pub plan_kept: HashSet<&'static str>,
     /// Words after which a past form is no past tense ("be named", "a planned merger").
     pub nonfinite_before: HashSet<&'static str>,
@@ -303,7 +305,14 @@ impl Lexicon {
             past_aux: words(include_str!("../data/tense_past_aux.txt")),
             schedule_verbs: words(include_str!("../data/tense_schedule.txt")),
             schedule_blockers: words(include_str!("../data/schedule_blockers.txt")),
-            plan_kept: words(include_str!("../data/plan_kept.txt")),
+            plan_words: rows(include_str!("../data/plan_kept.txt"))
+                .filter(|r| r.len() == 1)
+                .map(|r| r[0].trim())
+                .collect(),
+            plan_kept: rows(include_str!("../data/plan_kept.txt"))
+                .filter(|r| r.len() == 2 && r[0].trim() == "kept")
+                .map(|r| r[1].trim())
+                .collect(),
             nonfinite_before: words(include_str!("../data/nonfinite_before.txt")),
             anchored_relatives: words(include_str!("../data/anchored_relatives.txt")),
             attributive_before: words(include_str!("../data/attributive_before.txt")),

@@ -205,6 +205,16 @@ impl TimeTagger {
                 _ if tense::attributive(&toks, ts, &c) => Tense::Past,
                 _ => tense::tense_near(&toks, ts, te, c.lo, c.hi, hint),
             };
+            // "Protesters planned a rally on Saturday (night)": a plan's weekday looks ahead
+            let weekday = match &c.val {
+                Under::WithTime { base, .. } => matches!(**base, Under::Weekday { rel: None, .. }),
+                v => matches!(v, Under::Weekday { rel: None, .. }),
+            };
+            let tense = if weekday && tense == Tense::Past && tense::plan_ahead(&toks, ts, c.lo, hint) {
+                Tense::Future
+            } else {
+                tense
+            };
             // "He was soon released": a vague future in a past clause narrates, it refers
             // to no time of its own (TimeBank leaves it untagged)
             if tense == Tense::Past

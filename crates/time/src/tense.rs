@@ -116,8 +116,7 @@ fn cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Opt
     // sentence with a modal)
     let named = toks.cap(i);
     // ("as soon as" is no plan: only the participles of a plan)
-    let kept = || w.ends_with("ed") && LEX.plan_kept.contains(toks.w(i.wrapping_sub(1)));
-    if let Some(nexts) = LEX.future_cues.get(w).filter(|_| !named && !kept()) {
+    if let Some(nexts) = LEX.future_cues.get(w).filter(|_| !named) {
         // "going to", "expected to", "as soon as": only future when the next word agrees.
         if nexts.iter().any(|next| next.is_none_or(|n| toks.w(i + 1) == n)) {
             // "had been due to expire Friday": a plan told in the past perfect is over
@@ -193,6 +192,31 @@ pub(crate) fn attributive(toks: &Tokens, s: usize, c: &Cand) -> bool {
         && !LEX.prepositions.contains(toks.w(hi))
         && !LEX.clause_openers.contains(toks.w(hi))
         && !matches!(toks.w(hi), "and" | "or" | "when" | "that" | "which")
+}
+
+/// A weekday after a plan told in the past ("Protesters planned a rally on Saturday") looks
+/// ahead: the nearest tense cue on the left, within the clause (no comma between), is a plan
+/// word not kept ("as planned"). `s`: the sentence's first token; `lo`: the expression's.
+pub(crate) fn plan_ahead(toks: &Tokens, s: usize, lo: usize, hint: Option<&dyn TenseHint>) -> bool {
+    for i in (s..lo).rev().take(10) {
+        if matches!(toks.w(i), "," | ";" | ":") {
+            return false;
+        }
+        if LEX.plan_words.contains(toks.w(i)) {
+            // "a memorial service planned for Saturday was cancelled": a participle after
+            // its noun is no plan told, the clause's own verb decides
+            // (without a tagger: a preposition right after it, no object)
+            let participle = match hint.and_then(|h| h.form(toks.toks[i].start)) {
+                Some(f) => f == VerbForm::Participle,
+                None => LEX.prepositions.contains(toks.w(i + 1)),
+            };
+            return !participle && !LEX.plan_kept.contains(toks.w(i.wrapping_sub(1))) && !past_perfect(toks, i);
+        }
+        if cue(toks, i, true, hint).is_some() {
+            return false;
+        }
+    }
+    false
 }
 
 /// The word at `i` is told in the past perfect: "had scheduled", "had been due".
