@@ -231,6 +231,26 @@ impl TimeTagger {
             // "For the nine months, net rose to $5 million from $4 million a year earlier":
             // the comparison is with the same months of the year before, no quarter
             let months_period = matches!(period, Some((true, s)) if s + 1 >= si);
+            // "Rioting broke out on Friday and Saturday nights": a pair of weekdays told in the
+            // past names those nights, no recurrence ("flights leave on Monday and Tuesday
+            // nights" does recur)
+            let mut c = c;
+            if let (TimexType::Set, Tense::Past, Under::Lit(v)) = (c.ty, tense, &c.val) {
+                let pair = |k: usize| LEX.weekdays.contains_key(toks.w(k));
+                let in_pair = pair(c.lo)
+                    && ((matches!(toks.w(c.lo + 1), "and" | "or") && pair(c.lo + 2))
+                        || (c.lo >= ts + 2 && matches!(toks.w(c.lo - 1), "and" | "or") && pair(c.lo - 2)));
+                let night = v.strip_prefix("XXXX-WXX-").and_then(|r| r.split_once('T'));
+                if let (true, Some((wd, part))) = (in_pair, night) {
+                    if let Ok(wd) = wd.parse() {
+                        c.val = Under::WithTime {
+                            base: Box::new(Under::Weekday { wd, rel: None, anchored: false }),
+                            time: format!("T{part}"),
+                        };
+                        c.ty = TimexType::Time;
+                    }
+                }
+            }
             let cx = Ctx { dct, tense, last, narrative_year, deadline, quarter, months_period };
             let (value, point) = c.val.resolve(&cx);
             // Earnings news names the quarter it reports first ("third-quarter profit rose");
