@@ -1638,7 +1638,14 @@ impl<'a> Matcher<'a> {
                             "night" if hh < 5 => Some(hh),
                             _ => None,
                         };
-                        if let Some(hh) = hh.filter(|_| !(p == "night" && self.w(j) != "at")) {
+                        // "tied at 4 in the morning session": the part names a thing after it
+                        let noun_after = self.t.kind(end) == Some(Kind::Word)
+                            && !self.t.cap(end)
+                            && !LEX.prepositions.contains(self.w(end))
+                            && !LEX.clause_openers.contains(self.w(end))
+                            && !matches!(self.w(end), "and" | "or" | "but" | "when" | "as")
+                            && self.day_expr(end).is_none();
+                        if let Some(hh) = hh.filter(|_| !(p == "night" && self.w(j) != "at") && !noun_after) {
                             return Some(cand(
                                 i,
                                 end,
