@@ -1645,7 +1645,7 @@ impl<'a> Matcher<'a> {
                             && !LEX.clause_openers.contains(self.w(end))
                             && !matches!(self.w(end), "and" | "or" | "but" | "when" | "as")
                             && self.day_expr(end).is_none();
-                        if let Some(hh) = hh.filter(|_| !(p == "night" && self.w(j) != "at") && !noun_after) {
+                        if let Some(hh) = hh.filter(|_| (p != "night" || self.w(j) == "at") && !noun_after) {
                             return Some(cand(
                                 i,
                                 end,

@@ -210,7 +210,9 @@ pub(crate) fn plan_ahead(toks: &Tokens, s: usize, lo: usize, hint: Option<&dyn T
                 Some(f) => f == VerbForm::Participle,
                 None => LEX.prepositions.contains(toks.w(i + 1)),
             };
-            return !participle && !LEX.plan_kept.contains(toks.w(i.wrapping_sub(1))) && !past_perfect(toks, i);
+            return !participle
+                && !LEX.plan_kept.contains(toks.w(i.wrapping_sub(1)))
+                && !past_perfect(toks, i);
         }
         if cue(toks, i, true, hint).is_some() {
             return false;
