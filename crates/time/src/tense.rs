@@ -115,7 +115,6 @@ fn cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Opt
     // "Will Smith", "in May": a capitalized cue word is a name (news seldom opens a
     // sentence with a modal)
     let named = toks.cap(i);
-    // ("as soon as" is no plan: only the participles of a plan)
     if let Some(nexts) = LEX.future_cues.get(w).filter(|_| !named) {
         // "going to", "expected to", "as soon as": only future when the next word agrees.
         if nexts.iter().any(|next| next.is_none_or(|n| toks.w(i + 1) == n)) {
