@@ -928,6 +928,22 @@ impl<'a> Matcher<'a> {
                 if let Some(c) = self.day_relative(i, r, u) {
                     return Some(c);
                 }
+                // "down from $450 million the year before.", "the day after, he left": a
+                // unit before or after the last mentioned date (no anchor phrase follows)
+                if matches!(self.w(r + 1), "before" | "after")
+                    && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+                    && !self.w(r).ends_with('s')
+                {
+                    let k = r + 2;
+                    let ends = k >= self.t.len()
+                        || self.t.kind(k) == Some(Kind::Punct)
+                        || matches!(self.w(k), "and" | "but" | "when" | "while");
+                    if ends {
+                        let dir = if self.w(r + 1) == "before" { -1 } else { 1 };
+                        let val = Under::Shift { unit: u, n: Some(1), dir, from_last: true };
+                        return Some(cand(i, r + 2, TimexType::Date, val));
+                    }
+                }
                 if self.w(r) == "quarter" {
                     // "the quarter a year ago": the reported quarter, a year back
                     if self.seq(r + 1, &["a", "year"]) && matches!(self.w(r + 3), "ago" | "earlier") {
