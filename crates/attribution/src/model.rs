@@ -166,16 +166,9 @@ fn prepare_with(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>, cache: &
     }
     for (i, t) in seg.tokens.iter().enumerate() {
         let w = t.span.of(text);
-        if !cache.contains_key(w) {
-            cache.insert(w.into(), WordAtoms::new(w));
-        }
-        let fresh;
         let wa = match cache.get(w) {
             Some(wa) => wa,
-            None => {
-                fresh = WordAtoms::new(w);
-                &fresh
-            }
+            None => cache.entry(w.into()).or_insert_with(|| WordAtoms::new(w)),
         };
         let in_q = holds(&inner, t.span);
         let in_qspan = holds(&quote_spans, t.span);
@@ -922,12 +915,19 @@ fn local_keys(d: &Prepared, j: usize, di: usize) -> [u64; 4] {
 /// cue, 1 after), in its order: small-valued features through the tables, tag pairs and
 /// shapes through the row cache, words straight from the weight table (as before).
 #[inline(always)]
-fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: usize, di: usize) -> Row8 {
+fn local_row(
+    tab: &RoleTables,
+    memo: &mut Memo,
+    w: &Weights,
+    d: &Prepared,
+    (j, di): (usize, usize),
+    keys: [u64; 4],
+) -> Row8 {
     let t = &d.toks;
     let n = t.len();
     let a = &t[j];
     let dir = DIRS[di];
-    let keys = local_keys(d, j, di);
+    debug_assert_eq!(keys, local_keys(d, j, di));
     let to_end = bucket(d.sents[d.sent_of[j] as usize].end.saturating_sub(j + 1)) as usize;
     let xp = |k: isize| {
         let k = j as isize + k;
@@ -1797,21 +1797,25 @@ impl AttrModel {
         sc.em.clear();
         sc.em.resize(w.len() * NL, 0.0);
         sc.forced.clear();
-        // The slots of the local rows' word features, prefetched this many tokens ahead.
+        // The slots of the local rows' word features, prefetched this many tokens ahead; the
+        // keys are kept (by token, in a ring of AHEAD + 1) for the row when its turn comes.
         const AHEAD: usize = 3;
-        let prefetch = |sc: &Scratch, j: usize| {
+        let mut ahead = [(usize::MAX, [0u64; 4]); AHEAD + 1];
+        let prefetch = |sc: &Scratch, ahead: &mut [(usize, [u64; 4]); AHEAD + 1], j: usize| {
             if j < w.end && !c.cue.contains(&j) {
                 let di = usize::from(c.dir(j) == 2);
                 if sc.local_done[j] & (1 << di) == 0 {
-                    local_keys(d, j, di).iter().for_each(|&k| wt.prefetch(k));
+                    let keys = local_keys(d, j, di);
+                    keys.iter().for_each(|&k| wt.prefetch(k));
+                    ahead[j % (AHEAD + 1)] = (j, keys);
                 }
             }
         };
         for j in w.start..(w.start + AHEAD).min(w.end) {
-            prefetch(sc, j);
+            prefetch(sc, &mut ahead, j);
         }
         for (k, j) in w.clone().enumerate() {
-            prefetch(sc, j + AHEAD);
+            prefetch(sc, &mut ahead, j + AHEAD);
             let forced = c.cue.contains(&j);
             sc.forced.push(forced);
             if forced {
@@ -1821,8 +1825,12 @@ impl AttrModel {
             let slot = 2 * j + usize::from(dir == 2);
             let bit = 1u8 << usize::from(dir == 2);
             if sc.local_done[j] & bit == 0 {
-                sc.local[slot] =
-                    local_row(&self.role_tab, &mut sc.role_memo, wt, d, j, usize::from(dir == 2));
+                let di = usize::from(dir == 2);
+                let keys = match ahead[j % (AHEAD + 1)] {
+                    (t, keys) if t == j => keys,
+                    _ => local_keys(d, j, di),
+                };
+                sc.local[slot] = local_row(&self.role_tab, &mut sc.role_memo, wt, d, (j, di), keys);
                 let mut far = [0f32; 8];
                 sc.role_memo.add(wt, f(72, &[dir, 4, d.toks[j].clus[0]]), &mut far);
                 sc.far72[slot] = far;
