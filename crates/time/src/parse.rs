@@ -1710,6 +1710,18 @@ impl<'a> Matcher<'a> {
         if let Some(d) = self.day_expr(k) {
             return Some(cand(i, d.hi, TimexType::Time, Under::WithTime { base: Box::new(d.val), time: tv }));
         }
+        // "at midnight on Friday", "at 10 a.m. on March 3": two expressions, the clock
+        // time on that day (not on the last mentioned one)
+        if self.w(j) == "on" {
+            if let Some(d) = self.day_expr(j + 1) {
+                return Some(cand(
+                    i,
+                    j,
+                    TimexType::Time,
+                    Under::WithTime { base: Box::new(d.val), time: tv },
+                ));
+            }
+        }
         Some(cand(i, j, TimexType::Time, Under::TimeOnly(tv)))
     }
 
