@@ -63,6 +63,8 @@ pub(crate) struct Prepared {
     pub spans: Vec<Span>,
     /// Each token's text, lower-cased (the rules read these; [`crate::rules::finish`] takes them).
     pub words: Vec<String>,
+    /// Each token's [`WordAtoms::keys`].
+    word_keys: Vec<[u64; 8]>,
     pub sent_of: Vec<u32>,
     pub sents: Vec<Range<usize>>,
     pub para_of_sent: Vec<u32>,
@@ -109,6 +111,11 @@ struct WordAtoms {
     comma: bool,
     cap: bool,
     clus: [u64; 2],
+    /// The keys that read the word alone, hashed once per word instead of per token: the cue
+    /// tagger's ([`cue_keys`]) 11 [lower], 12 [suf], 36 [cluster 6], 37 [cluster 10], then
+    /// the role tagger's ([`local_keys`]) 42 [dir, lower] and 71 [dir, cluster 6] before and
+    /// after the cue.
+    keys: [u64; 8],
 }
 
 impl WordAtoms {
@@ -117,18 +124,31 @@ impl WordAtoms {
         // The last three chars.
         let suf = &lower[lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..];
         let clusters = dossier_tag::Clusters::global().ok();
+        let lower_h = FeatHash::new(901).str(&lower).finish();
+        let suf = FeatHash::new(902).str(suf).finish();
+        let clus = clusters.map_or([0; 2], |c| {
+            let a = c.atoms(dossier_tag::features::lower_key(w));
+            [a[1], a[2]]
+        });
         WordAtoms {
-            lower_h: FeatHash::new(901).str(&lower).finish(),
-            suf: FeatHash::new(902).str(suf).finish(),
+            keys: [
+                f(11, &[lower_h]),
+                f(12, &[suf]),
+                f(36, &[clus[0]]),
+                f(37, &[clus[1]]),
+                f(42, &[DIRS[0], lower_h]),
+                f(42, &[DIRS[1], lower_h]),
+                f(71, &[DIRS[0], clus[0]]),
+                f(71, &[DIRS[1], clus[0]]),
+            ],
+            lower_h,
+            suf,
             shape: shape_of(w),
             lex: LEXICON.cues.get(&lower).map_or(0, |c| *c as u8),
             quote_mark: is_quote_mark(w),
             comma: matches!(w, "," | ";" | ":" | "—" | "–" | "-" | "--"),
             cap: w.chars().next().is_some_and(char::is_uppercase),
-            clus: clusters.map_or([0; 2], |c| {
-                let a = c.atoms(dossier_tag::features::lower_key(w));
-                [a[1], a[2]]
-            }),
+            clus,
             lower,
         }
     }
@@ -161,6 +181,7 @@ fn prepare_with(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>, cache: &
     let mut toks = Vec::with_capacity(n);
     let mut spans = Vec::with_capacity(n);
     let mut words = Vec::with_capacity(n);
+    let mut word_keys = Vec::with_capacity(n);
     if cache.len() > WORDS_MAX {
         cache.clear();
     }
@@ -203,6 +224,7 @@ fn prepare_with(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>, cache: &
         });
         spans.push(t.span);
         words.push(wa.lower.clone());
+        word_keys.push(wa.keys);
     }
     let mut sent_of = vec![0u32; n];
     let mut sents = Vec::with_capacity(seg.sentence_tokens.len());
@@ -241,7 +263,7 @@ fn prepare_with(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>, cache: &
         qm_ps.push(qm_ps.last().copied().unwrap_or(0) + u32::from(t.qmark != 0));
         comma_ps.push(comma_ps.last().copied().unwrap_or(0) + u32::from(t.comma));
     }
-    Prepared { toks, spans, words, sent_of, sents, para_of_sent, qm_ps, comma_ps }
+    Prepared { toks, spans, words, word_keys, sent_of, sents, para_of_sent, qm_ps, comma_ps }
 }
 
 fn is_quote_mark(w: &str) -> bool {
@@ -410,9 +432,12 @@ fn cue_keys(d: &Prepared, s: &Range<usize>, i: usize) -> CueKeys {
     let a = &t[i];
     let xpos = usize::from(a.xpos);
     let (l1, w1) = (lw(-1), lw(1));
+    // The word's own keys, hashed once per word ([`WordAtoms::keys`]).
+    let wk = &d.word_keys[i];
+    debug_assert_eq!(wk[..4], [f(11, &[a.lower]), f(12, &[a.suf]), f(36, &[a.clus[0]]), f(37, &[a.clus[1]])]);
     [
-        f(11, &[a.lower]),
-        f(12, &[a.suf]),
+        wk[0],
+        wk[1],
         f(18, &[l1]),
         f(19, &[w1]),
         f(20, &[lw(-2)]),
@@ -423,8 +448,8 @@ fn cue_keys(d: &Prepared, s: &Range<usize>, i: usize) -> CueKeys {
         f(31, &[a.lower, xp(1)]),
         f(34, &[a.suf, xpos as u64]),
         f(35, &[l1, a.lower, w1]),
-        f(36, &[a.clus[0]]),
-        f(37, &[a.clus[1]]),
+        wk[2],
+        wk[3],
         f(38, &[a.clus[1], xpos as u64]),
         f(39, &[at(-1).map_or(NA, |a| a.clus[0]), a.clus[0]]),
         f(70, &[a.clus[0], at(1).map_or(NA, |a| a.clus[0])]),
@@ -908,7 +933,10 @@ fn local_keys(d: &Prepared, j: usize, di: usize) -> [u64; 4] {
         }
     };
     let dir = DIRS[di];
-    [f(42, &[dir, t[j].lower]), f(53, &[dir, lw(-1)]), f(54, &[dir, lw(1)]), f(71, &[dir, t[j].clus[0]])]
+    // The word's own keys (42, 71) hashed once per word ([`WordAtoms::keys`]).
+    let wk = &d.word_keys[j];
+    debug_assert_eq!([wk[4 + di], wk[6 + di]], [f(42, &[dir, t[j].lower]), f(71, &[dir, t[j].clus[0]])]);
+    [wk[4 + di], f(53, &[dir, lw(-1)]), f(54, &[dir, lw(1)]), wk[6 + di]]
 }
 
 /// The sum of [`role_local`]'s rows for token `j` in direction index `di` (0 before the
