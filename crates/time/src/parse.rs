@@ -1703,6 +1703,10 @@ impl<'a> Matcher<'a> {
             .is_some_and(|t| self.text[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase()));
         if upper && LEX.zones.contains(self.w(j)) {
             j += 1;
+        } else if self.seq(j, &["local", "time"]) && self.day_expr(j + 2).is_none() {
+            // "10:45 a.m. local time (on Saturday)": a zone in words ("6 a.m. local time
+            // Friday" stays a time and a day)
+            j += 2;
         }
         let tv = format!("T{:02}:{mi:02}", if h == 24 { 24 } else { h });
         // "10 a.m. Friday", "noon today"
