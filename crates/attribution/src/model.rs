@@ -63,6 +63,8 @@ pub(crate) struct Prepared {
     pub spans: Vec<Span>,
     /// Each token's text, lower-cased (the rules read these; [`crate::rules::finish`] takes them).
     pub words: Vec<String>,
+    /// Each token's [`WordAtoms::keys`].
+    word_keys: Vec<[u64; 8]>,
     pub sent_of: Vec<u32>,
     pub sents: Vec<Range<usize>>,
     pub para_of_sent: Vec<u32>,
@@ -109,6 +111,11 @@ struct WordAtoms {
     comma: bool,
     cap: bool,
     clus: [u64; 2],
+    /// The keys that read the word alone, hashed once per word instead of per token: the cue
+    /// tagger's ([`cue_keys`]) 11 [lower], 12 [suf], 36 [cluster 6], 37 [cluster 10], then
+    /// the role tagger's ([`local_keys`]) 42 [dir, lower] and 71 [dir, cluster 6] before and
+    /// after the cue.
+    keys: [u64; 8],
 }
 
 impl WordAtoms {
@@ -117,18 +124,31 @@ impl WordAtoms {
         // The last three chars.
         let suf = &lower[lower.char_indices().rev().nth(2).map_or(0, |(k, _)| k)..];
         let clusters = dossier_tag::Clusters::global().ok();
+        let lower_h = FeatHash::new(901).str(&lower).finish();
+        let suf = FeatHash::new(902).str(suf).finish();
+        let clus = clusters.map_or([0; 2], |c| {
+            let a = c.atoms(dossier_tag::features::lower_key(w));
+            [a[1], a[2]]
+        });
         WordAtoms {
-            lower_h: FeatHash::new(901).str(&lower).finish(),
-            suf: FeatHash::new(902).str(suf).finish(),
+            keys: [
+                f(11, &[lower_h]),
+                f(12, &[suf]),
+                f(36, &[clus[0]]),
+                f(37, &[clus[1]]),
+                f(42, &[DIRS[0], lower_h]),
+                f(42, &[DIRS[1], lower_h]),
+                f(71, &[DIRS[0], clus[0]]),
+                f(71, &[DIRS[1], clus[0]]),
+            ],
+            lower_h,
+            suf,
             shape: shape_of(w),
             lex: LEXICON.cues.get(&lower).map_or(0, |c| *c as u8),
             quote_mark: is_quote_mark(w),
             comma: matches!(w, "," | ";" | ":" | "—" | "–" | "-" | "--"),
             cap: w.chars().next().is_some_and(char::is_uppercase),
-            clus: clusters.map_or([0; 2], |c| {
-                let a = c.atoms(dossier_tag::features::lower_key(w));
-                [a[1], a[2]]
-            }),
+            clus,
             lower,
         }
     }
@@ -161,21 +181,15 @@ fn prepare_with(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>, cache: &
     let mut toks = Vec::with_capacity(n);
     let mut spans = Vec::with_capacity(n);
     let mut words = Vec::with_capacity(n);
+    let mut word_keys = Vec::with_capacity(n);
     if cache.len() > WORDS_MAX {
         cache.clear();
     }
     for (i, t) in seg.tokens.iter().enumerate() {
         let w = t.span.of(text);
-        if !cache.contains_key(w) {
-            cache.insert(w.into(), WordAtoms::new(w));
-        }
-        let fresh;
         let wa = match cache.get(w) {
             Some(wa) => wa,
-            None => {
-                fresh = WordAtoms::new(w);
-                &fresh
-            }
+            None => cache.entry(w.into()).or_insert_with(|| WordAtoms::new(w)),
         };
         let in_q = holds(&inner, t.span);
         let in_qspan = holds(&quote_spans, t.span);
@@ -210,6 +224,7 @@ fn prepare_with(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>, cache: &
         });
         spans.push(t.span);
         words.push(wa.lower.clone());
+        word_keys.push(wa.keys);
     }
     let mut sent_of = vec![0u32; n];
     let mut sents = Vec::with_capacity(seg.sentence_tokens.len());
@@ -248,7 +263,7 @@ fn prepare_with(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>, cache: &
         qm_ps.push(qm_ps.last().copied().unwrap_or(0) + u32::from(t.qmark != 0));
         comma_ps.push(comma_ps.last().copied().unwrap_or(0) + u32::from(t.comma));
     }
-    Prepared { toks, spans, words, sent_of, sents, para_of_sent, qm_ps, comma_ps }
+    Prepared { toks, spans, words, word_keys, sent_of, sents, para_of_sent, qm_ps, comma_ps }
 }
 
 fn is_quote_mark(w: &str) -> bool {
@@ -417,9 +432,12 @@ fn cue_keys(d: &Prepared, s: &Range<usize>, i: usize) -> CueKeys {
     let a = &t[i];
     let xpos = usize::from(a.xpos);
     let (l1, w1) = (lw(-1), lw(1));
+    // The word's own keys, hashed once per word ([`WordAtoms::keys`]).
+    let wk = &d.word_keys[i];
+    debug_assert_eq!(wk[..4], [f(11, &[a.lower]), f(12, &[a.suf]), f(36, &[a.clus[0]]), f(37, &[a.clus[1]])]);
     [
-        f(11, &[a.lower]),
-        f(12, &[a.suf]),
+        wk[0],
+        wk[1],
         f(18, &[l1]),
         f(19, &[w1]),
         f(20, &[lw(-2)]),
@@ -430,8 +448,8 @@ fn cue_keys(d: &Prepared, s: &Range<usize>, i: usize) -> CueKeys {
         f(31, &[a.lower, xp(1)]),
         f(34, &[a.suf, xpos as u64]),
         f(35, &[l1, a.lower, w1]),
-        f(36, &[a.clus[0]]),
-        f(37, &[a.clus[1]]),
+        wk[2],
+        wk[3],
         f(38, &[a.clus[1], xpos as u64]),
         f(39, &[at(-1).map_or(NA, |a| a.clus[0]), a.clus[0]]),
         f(70, &[a.clus[0], at(1).map_or(NA, |a| a.clus[0])]),
@@ -446,7 +464,7 @@ fn cue_keys(d: &Prepared, s: &Range<usize>, i: usize) -> CueKeys {
 /// [`cue_features`]' rows in its order (tables for the small-valued ones, the row cache for
 /// shapes and tag/class/quote pairs, the weight table for words, through the keys [`cue_keys`] hashed) — bit for bit the
 /// sums of the hashed features.
-#[inline]
+#[inline(always)]
 #[allow(clippy::too_many_arguments)]
 fn cue_row(
     tab: &CueTables,
@@ -915,19 +933,29 @@ fn local_keys(d: &Prepared, j: usize, di: usize) -> [u64; 4] {
         }
     };
     let dir = DIRS[di];
-    [f(42, &[dir, t[j].lower]), f(53, &[dir, lw(-1)]), f(54, &[dir, lw(1)]), f(71, &[dir, t[j].clus[0]])]
+    // The word's own keys (42, 71) hashed once per word ([`WordAtoms::keys`]).
+    let wk = &d.word_keys[j];
+    debug_assert_eq!([wk[4 + di], wk[6 + di]], [f(42, &[dir, t[j].lower]), f(71, &[dir, t[j].clus[0]])]);
+    [wk[4 + di], f(53, &[dir, lw(-1)]), f(54, &[dir, lw(1)]), wk[6 + di]]
 }
 
 /// The sum of [`role_local`]'s rows for token `j` in direction index `di` (0 before the
 /// cue, 1 after), in its order: small-valued features through the tables, tag pairs and
 /// shapes through the row cache, words straight from the weight table (as before).
-#[inline]
-fn local_row(tab: &RoleTables, memo: &mut Memo, w: &Weights, d: &Prepared, j: usize, di: usize) -> Row8 {
+#[inline(always)]
+fn local_row(
+    tab: &RoleTables,
+    memo: &mut Memo,
+    w: &Weights,
+    d: &Prepared,
+    (j, di): (usize, usize),
+    keys: [u64; 4],
+) -> Row8 {
     let t = &d.toks;
     let n = t.len();
     let a = &t[j];
     let dir = DIRS[di];
-    let keys = local_keys(d, j, di);
+    debug_assert_eq!(keys, local_keys(d, j, di));
     let to_end = bucket(d.sents[d.sent_of[j] as usize].end.saturating_sub(j + 1)) as usize;
     let xp = |k: isize| {
         let k = j as isize + k;
@@ -1075,6 +1103,31 @@ pub(crate) fn window(d: &Prepared, cue: &Range<usize>) -> Range<usize> {
     d.sents[lo].start..d.sents[hi].end
 }
 
+// ---------------------------------------------------------------- vector width
+
+/// `avx2!(self.f_avx2 => f_impl(args...))`: the AVX2 copy of a hot method when the CPU has
+/// AVX2, else the baseline one. Both copies run the same IEEE operations in the same order
+/// (AVX2 does not enable fused multiply-add), so they give bit-identical scores; the wider
+/// registers hold a whole padded score row ([`Row8`]) in one, where the baseline spills
+/// pairs of 4-lane halves to the stack. Rows are summed in the hot loops with [`add8`];
+/// the functions inlined into the copies are marked `#[inline(always)]`.
+macro_rules! avx2 {
+    ($recv:ident . $fast:ident => $slow:ident ( $($arg:expr),* $(,)? )) => {{
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2, the only feature the copy enables.
+                unsafe { $recv.$fast($($arg),*) }
+            } else {
+                $recv.$slow($($arg),*)
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            $recv.$slow($($arg),*)
+        }
+    }};
+}
 // ---------------------------------------------------------------- decoding
 
 /// Label sets: cue tagger O/B/I; role tagger O, B-S, I-S, B-C, I-C.
@@ -1670,8 +1723,20 @@ impl AttrModel {
     }
 
     /// The cue tagger on every sentence (as [`tag_cues`], through [`cue_row`]); the
-    /// emission rows are kept in `sc.cue_em`.
+    /// emission rows are kept in `sc.cue_em`. Compiled twice (see [`avx2`]).
     fn tag_cues(&self, d: &Prepared, sc: &mut Scratch) -> Vec<Range<usize>> {
+        avx2!(self.tag_cues_avx2 => tag_cues_impl(d, sc))
+    }
+
+    /// [`AttrModel::tag_cues`] compiled with AVX2 (the same operations, wider registers).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn tag_cues_avx2(&self, d: &Prepared, sc: &mut Scratch) -> Vec<Range<usize>> {
+        self.tag_cues_impl(d, sc)
+    }
+
+    #[inline(always)]
+    fn tag_cues_impl(&self, d: &Prepared, sc: &mut Scratch) -> Vec<Range<usize>> {
         const NL: usize = CUE_LABELS;
         let mut out = Vec::new();
         sc.cue_em.clear();
@@ -1733,8 +1798,26 @@ impl AttrModel {
     /// Role labels over the window `w` of cue `c`: emission rows from the per-token cached
     /// cue-independent sums plus the cue-dependent features (through [`RoleTables`], the
     /// cue's [`CueRows`] and the row cache); the cue's own tokens are pinned to `O` and get
-    /// no features.
+    /// no features. Compiled twice (see [`avx2`]).
     fn role_labels(&self, d: &Prepared, c: &CueCtx, w: Range<usize>, sc: &mut Scratch) -> Vec<u8> {
+        avx2!(self.role_labels_avx2 => role_labels_impl(d, c, w, sc))
+    }
+
+    /// [`AttrModel::role_labels`] compiled with AVX2 (the same operations, wider registers).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn role_labels_avx2(
+        &self,
+        d: &Prepared,
+        c: &CueCtx,
+        w: Range<usize>,
+        sc: &mut Scratch,
+    ) -> Vec<u8> {
+        self.role_labels_impl(d, c, w, sc)
+    }
+
+    #[inline(always)]
+    fn role_labels_impl(&self, d: &Prepared, c: &CueCtx, w: Range<usize>, sc: &mut Scratch) -> Vec<u8> {
         const NL: usize = ROLE_LABELS;
         let wt = &self.role.w;
         let cr = CueRows::new(&self.role_tab, wt, c);
@@ -1742,21 +1825,25 @@ impl AttrModel {
         sc.em.clear();
         sc.em.resize(w.len() * NL, 0.0);
         sc.forced.clear();
-        // The slots of the local rows' word features, prefetched this many tokens ahead.
+        // The slots of the local rows' word features, prefetched this many tokens ahead; the
+        // keys are kept (by token, in a ring of AHEAD + 1) for the row when its turn comes.
         const AHEAD: usize = 3;
-        let prefetch = |sc: &Scratch, j: usize| {
+        let mut ahead = [(usize::MAX, [0u64; 4]); AHEAD + 1];
+        let prefetch = |sc: &Scratch, ahead: &mut [(usize, [u64; 4]); AHEAD + 1], j: usize| {
             if j < w.end && !c.cue.contains(&j) {
                 let di = usize::from(c.dir(j) == 2);
                 if sc.local_done[j] & (1 << di) == 0 {
-                    local_keys(d, j, di).iter().for_each(|&k| wt.prefetch(k));
+                    let keys = local_keys(d, j, di);
+                    keys.iter().for_each(|&k| wt.prefetch(k));
+                    ahead[j % (AHEAD + 1)] = (j, keys);
                 }
             }
         };
         for j in w.start..(w.start + AHEAD).min(w.end) {
-            prefetch(sc, j);
+            prefetch(sc, &mut ahead, j);
         }
         for (k, j) in w.clone().enumerate() {
-            prefetch(sc, j + AHEAD);
+            prefetch(sc, &mut ahead, j + AHEAD);
             let forced = c.cue.contains(&j);
             sc.forced.push(forced);
             if forced {
@@ -1766,8 +1853,12 @@ impl AttrModel {
             let slot = 2 * j + usize::from(dir == 2);
             let bit = 1u8 << usize::from(dir == 2);
             if sc.local_done[j] & bit == 0 {
-                sc.local[slot] =
-                    local_row(&self.role_tab, &mut sc.role_memo, wt, d, j, usize::from(dir == 2));
+                let di = usize::from(dir == 2);
+                let keys = match ahead[j % (AHEAD + 1)] {
+                    (t, keys) if t == j => keys,
+                    _ => local_keys(d, j, di),
+                };
+                sc.local[slot] = local_row(&self.role_tab, &mut sc.role_memo, wt, d, (j, di), keys);
                 let mut far = [0f32; 8];
                 sc.role_memo.add(wt, f(72, &[dir, 4, d.toks[j].clus[0]]), &mut far);
                 sc.far72[slot] = far;
@@ -2674,6 +2765,10 @@ mod tests {
                 let ctx = CueCtx::new(&d, c.clone());
                 let w = window(&d, c);
                 let labels = model.role_labels(&d, &ctx, w.clone(), &mut sc);
+                // The baseline copy (the call above takes the AVX2 one where the CPU has it).
+                let em = sc.em.clone();
+                assert_eq!(model.role_labels_impl(&d, &ctx, w.clone(), &mut sc), labels, "cue {c:?}");
+                assert_eq!(sc.em, em, "cue {c:?}");
                 let mut want = vec![0f32; w.len() * ROLE_LABELS];
                 for (k, j) in w.clone().enumerate() {
                     if c.contains(&j) {
@@ -2745,6 +2840,10 @@ mod tests {
                 m.set_cue_bias(bias);
                 let mut sc = Scratch::new(d.toks.len());
                 assert_eq!(m.tag_cues(&d, &mut sc), tag_cues(&m.cue, bias, &d));
+                let em = sc.cue_em.clone();
+                assert_eq!(m.tag_cues_impl(&d, &mut sc), tag_cues(&m.cue, bias, &d));
+                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<u32>>();
+                assert_eq!(bits(&sc.cue_em), bits(&em));
             }
         }
     }

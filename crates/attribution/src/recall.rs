@@ -136,7 +136,98 @@ pub(crate) struct Paths {
 const NLC: usize = CUE_LABELS;
 
 /// Forward pass rows `from..n` of `score` / `back` (rows before `from` already filled).
+///
+/// The three labels' steps spelled out with [`allowed`] folded in (`I` only after `B`/`I`):
+/// the same candidates in the same order with the same comparisons as [`forward_any`], so
+/// the same floats and back-pointers. A `-inf` predecessor is not skipped but cannot win
+/// (`-inf` plus a finite transition is `-inf`, never `>` the running best); transitions
+/// that are not all finite take [`forward_any`].
 fn forward(
+    em: &[f32],
+    tr: &[f32],
+    must: Option<usize>,
+    must_o: &Range<usize>,
+    from: usize,
+    score: &mut [f32],
+    back: &mut [u8],
+) {
+    const NL: usize = NLC;
+    const NEG: f32 = f32::NEG_INFINITY;
+    let n = em.len() / NL;
+    if n == 0 || tr.len() < (NL + 1) * NL || !tr[..NL * NL].iter().all(|t| t.is_finite()) {
+        return forward_any(em, tr, must, must_o, from, score, back);
+    }
+    if from == 0 {
+        start_row(em, tr, must, must_o, score, back);
+    }
+    let t: [[f32; NL]; NL] = std::array::from_fn(|p| std::array::from_fn(|y| tr[p * NL + y]));
+    #[inline(always)]
+    fn best_of<const K: usize>(prev: &[f32; NL], t: &[[f32; NL]; NL], y: usize, ps: [usize; K]) -> (f32, u8) {
+        let mut best = NEG;
+        let mut a = 0u8;
+        for p in ps {
+            let v = prev[p] + t[p][y];
+            if v > best {
+                best = v;
+                a = p as u8;
+            }
+        }
+        (best, a)
+    }
+    let from = from.max(1);
+    if from >= n {
+        return;
+    }
+    let (score, back) = (&mut score[(from - 1) * NL..n * NL], &mut back[from * NL..n * NL]);
+    let em = &em[from * NL..n * NL];
+    let mut prev: [f32; NL] = [score[0], score[1], score[2]];
+    for (k, ((e, s), b)) in
+        em.chunks_exact(NL).zip(score[NL..].chunks_exact_mut(NL)).zip(back.chunks_exact_mut(NL)).enumerate()
+    {
+        let i = from + k;
+        let cands = [
+            best_of(&prev, &t, 0, [0, 1, 2]),
+            best_of(&prev, &t, 1, [0, 1, 2]),
+            best_of(&prev, &t, 2, [1, 2]),
+        ];
+        let pin_b = must == Some(i);
+        let pin_o = must_o.contains(&i);
+        for y in 0..NL {
+            let (best, a) = cands[y];
+            if (pin_b && y == 0) || (pin_o && y != 0) || best <= NEG {
+                s[y] = NEG;
+                b[y] = 0;
+            } else {
+                s[y] = best + e[y];
+                b[y] = a;
+            }
+        }
+        prev = [s[0], s[1], s[2]];
+    }
+}
+
+/// The first row of a forward pass.
+fn start_row(
+    em: &[f32],
+    tr: &[f32],
+    must: Option<usize>,
+    must_o: &Range<usize>,
+    score: &mut [f32],
+    back: &mut [u8],
+) {
+    const NL: usize = NLC;
+    for y in 0..NL {
+        score[y] = f32::NEG_INFINITY;
+        back[y] = 0;
+        if must == Some(0) && y == 0 || must_o.contains(&0) && y != 0 || !allowed(NL, NL, y) {
+            continue;
+        }
+        score[y] = em[y] + tr[NL * NL + y];
+    }
+}
+
+/// [`forward`] for any transitions, through [`best_into`].
+fn forward_any(
     em: &[f32],
     tr: &[f32],
     must: Option<usize>,
@@ -151,14 +242,7 @@ fn forward(
         return;
     }
     if from == 0 {
-        for y in 0..NL {
-            score[y] = f32::NEG_INFINITY;
-            back[y] = 0;
-            if must == Some(0) && y == 0 || must_o.contains(&0) && y != 0 || !allowed(NL, NL, y) {
-                continue;
-            }
-            score[y] = em[y] + tr[NL * NL + y];
-        }
+        start_row(em, tr, must, must_o, score, back);
     }
     for i in from.max(1)..n {
         for y in 0..NL {
@@ -659,6 +743,43 @@ mod tests {
                 let got = p.through(k);
                 assert!((want - got).abs() < 1e-2, "n {n} k {k}: {want} vs {got}");
             }
+        }
+    }
+
+    /// The spelled-out three-label pass gives the general one's floats and back-pointers,
+    /// bit for bit, from any starting row, with pins, ties and `-inf` emissions.
+    #[test]
+    fn spelled_forward_matches_the_general_one() {
+        let mut rng = SplitMix(17);
+        for round in 0..3000 {
+            let n = round % 13;
+            let mut r = |ties: bool| {
+                let x = rng.next_u64();
+                if x.is_multiple_of(29) {
+                    f32::NEG_INFINITY
+                } else if ties {
+                    (x % 3) as f32 - 1.0
+                } else {
+                    (x % 4001) as f32 / 37.0 - 54.0
+                }
+            };
+            let ties = round % 3 == 0;
+            let em: Vec<f32> = (0..n * 3).map(|_| r(ties)).collect();
+            let tr: Vec<f32> =
+                (0..12).map(|_| r(ties)).map(|v| if v.is_finite() { v } else { 0.5 }).collect();
+            let pick = |x: u64| (x % (n as u64 + 2)) as usize;
+            let must = Some(pick(rng.next_u64())).filter(|&k| k < n);
+            let lo = pick(rng.next_u64());
+            let must_o = lo..lo + pick(rng.next_u64()) % 3;
+            let from = pick(rng.next_u64()).min(n);
+            let (mut s0, mut b0) = (vec![f32::NEG_INFINITY; n * 3], vec![0u8; n * 3]);
+            forward_any(&em, &tr, None, &(0..0), 0, &mut s0, &mut b0);
+            let (mut s1, mut b1) = (s0.clone(), b0.clone());
+            forward_any(&em, &tr, must, &must_o, from, &mut s0, &mut b0);
+            forward(&em, &tr, must, &must_o, from, &mut s1, &mut b1);
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<u32>>();
+            assert_eq!(bits(&s1), bits(&s0), "round {round}");
+            assert_eq!(b1, b0, "round {round}");
         }
     }
 

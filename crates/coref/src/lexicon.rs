@@ -1,6 +1,8 @@
 //! The word lists of `data/`, parsed once.
 
-use std::collections::HashMap;
+// Lookups only (never iterated), by a fast non-keyed hash: the pronoun table is probed for
+// every token.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use dossier_tag::EntityLabel;
@@ -76,7 +78,7 @@ impl Lexicon {
 
     fn load() -> Result<Lexicon, CorefError> {
         let bad = |file: &'static str, line: usize| CorefError::Data { file, line };
-        let mut heads = HashMap::new();
+        let mut heads = HashMap::default();
         for (line, cols) in rows(include_str!("../data/heads.tsv")) {
             let [word, labels, g] = cols[..] else { return Err(bad("heads.tsv", line)) };
             let labels: Option<Vec<EntityLabel>> = labels.split(',').map(label).collect();
@@ -84,7 +86,7 @@ impl Lexicon {
             let gender = gender(g).map_err(|_| bad("heads.tsv", line))?;
             heads.insert(word.to_lowercase(), Head { labels, gender });
         }
-        let mut pronouns = HashMap::new();
+        let mut pronouns = HashMap::default();
         for (line, cols) in rows(include_str!("../data/pronouns.tsv")) {
             let [word, class] = cols[..] else { return Err(bad("pronouns.tsv", line)) };
             let class = match class {
@@ -96,13 +98,13 @@ impl Lexicon {
             };
             pronouns.insert(word.to_string(), class);
         }
-        let mut first_names = HashMap::new();
+        let mut first_names = HashMap::default();
         for (line, cols) in rows(include_str!("../data/first_names.tsv")) {
             let [name, g] = cols[..] else { return Err(bad("first_names.tsv", line)) };
             let g = gender(g).ok().flatten().ok_or(bad("first_names.tsv", line))?;
             first_names.insert(name.to_string(), g);
         }
-        let mut name_heads = HashMap::new();
+        let mut name_heads = HashMap::default();
         for (line, cols) in rows(include_str!("../data/name_heads.tsv")) {
             let [word, l] = cols[..] else { return Err(bad("name_heads.tsv", line)) };
             name_heads.insert(word.to_string(), label(l).ok_or(bad("name_heads.tsv", line))?);

@@ -29,8 +29,63 @@ fn pos_hint(text: &str, seg: &Segmentation) -> Option<XposHint> {
     Some(XposHint::new(words))
 }
 
+/// `--dump FILE`: every hit of one TimeML file (value, type, text and its sentence), for
+/// reading a document's resolution as a whole.
+fn dump(path: &std::path::Path, pos: bool) {
+    let Ok(src) = std::fs::read_to_string(path) else {
+        eprintln!("cannot read {}", path.display());
+        std::process::exit(1);
+    };
+    let Some(doc) = dossier_time::eval::parse_timeml(&src) else {
+        eprintln!("{}: no <TEXT>", path.display());
+        std::process::exit(1);
+    };
+    let seg = dossier_segment::Segmenter::new().segment(&doc.text);
+    let hint = if pos { pos_hint(&doc.text, &seg) } else { None };
+    let hits = dossier_time::TimeTagger::global().extract_with(
+        &doc.text,
+        &seg.sentences,
+        doc.dct,
+        hint.as_ref().map(|h| h as &dyn dossier_time::TenseHint),
+    );
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    println!("{name}\tDCT {:?}", doc.dct);
+    for h in hits {
+        let gold = doc.gold.iter().find(|g| g.span.overlaps(&h.span)).map(|g| g.value.as_str());
+        println!("{name}\t{}\t{}\t{}\tgold={:?}", h.span.of(&doc.text), h.kind, h.value, gold);
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "--dump") {
+        let Some(file) = args.get(i + 1) else {
+            eprintln!("usage: timeml --dump FILE [--pos]");
+            std::process::exit(2);
+        };
+        let pos = args.iter().any(|a| a == "--pos");
+        let path = std::path::Path::new(file);
+        if path.is_dir() {
+            // every .tml file one level or two below
+            let mut files: Vec<std::path::PathBuf> = Vec::new();
+            for e in std::fs::read_dir(path).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    files.extend(std::fs::read_dir(&p).into_iter().flatten().flatten().map(|e| e.path()));
+                } else {
+                    files.push(p);
+                }
+            }
+            files.retain(|p| p.extension().is_some_and(|x| x == "tml"));
+            files.sort();
+            for f in files {
+                dump(&f, pos);
+            }
+        } else {
+            dump(path, pos);
+        }
+        return;
+    }
     let Some(dir) = args.iter().find(|a| !a.starts_with("--")) else {
         eprintln!("usage: timeml DIR [--errors] [--pos]");
         std::process::exit(2);

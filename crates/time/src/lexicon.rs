@@ -30,8 +30,9 @@ pub(crate) enum Template {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum HolidayDay {
     Fixed(u32),
-    /// nth (1-based; 0 = last) ISO weekday of the month.
-    Nth(u32, u32),
+    /// nth (1-based; 0 = last) ISO weekday of the month, plus a number of days (U.S.
+    /// Election Day: the day after the first Monday of November).
+    Nth(u32, u32, u32),
 }
 
 /// Fixed phrases keyed by first token: (tokens, type, template), longest first.
@@ -70,6 +71,10 @@ pub(crate) struct Lexicon {
     pub schedule_verbs: HashSet<&'static str>,
     /// Words before a schedule verb that make it non-finite ("to", "not", "did").
     pub schedule_blockers: HashSet<&'static str>,
+    /// Past plan words before a weekday that look ahead ("planned a rally on Saturday").
+    pub plan_words: HashSet<&'static str>,
+    /// Words before a plan word that tell the plan was kept ("as planned").
+    pub plan_kept: HashSet<&'static str>,
     /// Words after which a past form is no past tense ("be named", "a planned merger").
     pub nonfinite_before: HashSet<&'static str>,
     /// Relative words that count from the last mentioned date before a weekday ("the
@@ -212,13 +217,17 @@ impl Lexicon {
                 continue;
             };
             let d = d.trim();
+            let (d, plus) = match d.split_once('+') {
+                Some((d, k)) => (d, k.trim().parse().unwrap_or(0)),
+                None => (d, 0),
+            };
             let day = if let Some((n, wd)) = d.split_once('-') {
                 let n = if n == "last" {
                     0
                 } else {
                     n.trim_end_matches(char::is_alphabetic).parse().unwrap_or(1)
                 };
-                HolidayDay::Nth(n, wd.parse().unwrap_or(1))
+                HolidayDay::Nth(n, wd.parse().unwrap_or(1), plus)
             } else {
                 HolidayDay::Fixed(d.parse().unwrap_or(1))
             };
@@ -296,6 +305,14 @@ impl Lexicon {
             past_aux: words(include_str!("../data/tense_past_aux.txt")),
             schedule_verbs: words(include_str!("../data/tense_schedule.txt")),
             schedule_blockers: words(include_str!("../data/schedule_blockers.txt")),
+            plan_words: rows(include_str!("../data/plan_kept.txt"))
+                .filter(|r| r.len() == 1)
+                .map(|r| r[0].trim())
+                .collect(),
+            plan_kept: rows(include_str!("../data/plan_kept.txt"))
+                .filter(|r| r.len() == 2 && r[0].trim() == "kept")
+                .map(|r| r[1].trim())
+                .collect(),
             nonfinite_before: words(include_str!("../data/nonfinite_before.txt")),
             anchored_relatives: words(include_str!("../data/anchored_relatives.txt")),
             attributive_before: words(include_str!("../data/attributive_before.txt")),

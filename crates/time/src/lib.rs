@@ -172,11 +172,18 @@ impl TimeTagger {
     ) -> Vec<TimexHit> {
         let toks = Tokens::new(text);
         let cands = Matcher { t: &toks, text }.scan();
+        // "BRUSSELS, March 12 (Xinhua) --" above a story published on the 13th: the story
+        // was written on its dateline's day, which "Friday" and "today" count from.
+        let dct = dct.map(|d| dateline_reference(text, &toks, cands.first(), d).unwrap_or(d));
         let whole = [Span::new(0, text.len())];
         let sentences = if sentences.is_empty() { &whole[..] } else { sentences };
         let mut out = Vec::with_capacity(cands.len());
         let mut last: Option<Point> = None;
         let mut quarter: Option<Point> = None;
+        // (is a span of months, sentence index) of the last reporting period named: a
+        // quarter ("the third quarter", "the quarter ended Sept. 30") or a span of months
+        // ("the nine months", "the first half")
+        let mut period: Option<(bool, usize)> = None;
         // (year, sentence index) of the last date written with its year
         let mut explicit: Option<(i32, usize)> = None;
         for c in cands {
@@ -198,6 +205,16 @@ impl TimeTagger {
                 _ if tense::attributive(&toks, ts, &c) => Tense::Past,
                 _ => tense::tense_near(&toks, ts, te, c.lo, c.hi, hint),
             };
+            // "Protesters planned a rally on Saturday (night)": a plan's weekday looks ahead
+            let weekday = match &c.val {
+                Under::WithTime { base, .. } => matches!(**base, Under::Weekday { rel: None, .. }),
+                v => matches!(v, Under::Weekday { rel: None, .. }),
+            };
+            let tense = if weekday && tense == Tense::Past && tense::plan_ahead(&toks, ts, c.lo, hint) {
+                Tense::Future
+            } else {
+                tense
+            };
             // "He was soon released": a vague future in a past clause narrates, it refers
             // to no time of its own (TimeBank leaves it untagged)
             if tense == Tense::Past
@@ -211,7 +228,30 @@ impl TimeTagger {
                     si == s && tense != Tense::Future && !matches!(dct, Some(d) if d.year() == y)
                 })
                 .map(|e| e.0);
-            let cx = Ctx { dct, tense, last, narrative_year, deadline, quarter };
+            // "For the nine months, net rose to $5 million from $4 million a year earlier":
+            // the comparison is with the same months of the year before, no quarter
+            let months_period = matches!(period, Some((true, s)) if s + 1 >= si);
+            // "Rioting broke out on Friday and Saturday nights": a pair of weekdays told in the
+            // past names those nights, no recurrence ("flights leave on Monday and Tuesday
+            // nights" does recur)
+            let mut c = c;
+            if let (TimexType::Set, Tense::Past, Under::Lit(v)) = (c.ty, tense, &c.val) {
+                let pair = |k: usize| LEX.weekdays.contains_key(toks.w(k));
+                let in_pair = pair(c.lo)
+                    && ((matches!(toks.w(c.lo + 1), "and" | "or") && pair(c.lo + 2))
+                        || (c.lo >= ts + 2 && matches!(toks.w(c.lo - 1), "and" | "or") && pair(c.lo - 2)));
+                let night = v.strip_prefix("XXXX-WXX-").and_then(|r| r.split_once('T'));
+                if let (true, Some((wd, part))) = (in_pair, night) {
+                    if let Ok(wd) = wd.parse() {
+                        c.val = Under::WithTime {
+                            base: Box::new(Under::Weekday { wd, rel: None, anchored: false }),
+                            time: format!("T{part}"),
+                        };
+                        c.ty = TimexType::Time;
+                    }
+                }
+            }
+            let cx = Ctx { dct, tense, last, narrative_year, deadline, quarter, months_period };
             let (value, point) = c.val.resolve(&cx);
             // Earnings news names the quarter it reports first ("third-quarter profit rose");
             // later quarters are comparisons ("compared with a flat second quarter").
@@ -227,14 +267,85 @@ impl TimeTagger {
             if let Under::Cal { y: Some(YearRef::Abs(y)), m: Some(_), .. } = c.val {
                 explicit = Some((y, si));
             }
-            // Shifts ("a year earlier") are read off the reference, never become it.
-            if let (Some(p), false) = (point, matches!(c.val, Under::Shift { .. })) {
+            match &c.val {
+                Under::Quarter { .. } | Under::QuarterEnded(_) | Under::Period { quarter: true, .. } => {
+                    period = Some((false, si));
+                }
+                Under::Half { .. } => period = Some((true, si)),
+                Under::Lit(v)
+                    if c.ty == TimexType::Duration
+                        && matches!(v.as_str(), "P6M" | "P9M")
+                        && (toks.w(c.lo) == "the"
+                            || c.lo > ts && matches!(toks.w(c.lo - 1), "the" | "latest" | "first")) =>
+                {
+                    period = Some((true, si));
+                }
+                _ => {}
+            }
+            // Shifts ("a year earlier") and comparison periods ("the year-ago results", "the
+            // 1988 period") are read off the reference, never become it.
+            let comparison = match c.val {
+                Under::Shift { .. } => true,
+                Under::Period { year, back, .. } => back != 0 || year.is_some(),
+                _ => false,
+            };
+            if let (Some(p), false) = (point, comparison) {
                 last = Some(p);
             }
             out.push(TimexHit { span, kind: c.ty, value, anchor: c.anchor, mod_: c.mod_ });
         }
         out
     }
+}
+
+/// How many days a dateline may lie before the publication date and still be the day the
+/// story was written (wire stories reach archives a day or two late).
+const DATELINE_LAG: i64 = 3;
+
+/// The day of a dateline that opens the text ("WASHINGTON, March 12 (Xinhua) --": capitalised
+/// words, a comma, a month and day, then a parenthesis or a dash), when it lies up to
+/// [`DATELINE_LAG`] days before the publication date `dct`.
+fn dateline_reference(
+    text: &str,
+    toks: &Tokens,
+    first: Option<&parse::Cand>,
+    dct: NaiveDate,
+) -> Option<NaiveDate> {
+    let c = first?;
+    let Under::Cal { y, m: Some(m), d: Some(d) } = &c.val else {
+        return None;
+    };
+    // the place: one to four capitalised words (and their inner punctuation) before a
+    // comma, opening the text, a line or a sentence of its first few words
+    if c.lo < 2 || c.lo > 16 || toks.w(c.lo - 1) != "," {
+        return None;
+    }
+    let place = |k: usize| toks.cap(k) || matches!(toks.w(k), "-" | "'");
+    let mut k0 = c.lo - 1;
+    while k0 > 0 && c.lo - 1 - k0 < 6 && place(k0 - 1) {
+        k0 -= 1;
+    }
+    if k0 == c.lo - 1 || !toks.cap(k0) {
+        return None;
+    }
+    let opens = k0 == 0
+        || toks.w(k0 - 1) == "."
+        || text.get(toks.toks[k0 - 1].end..toks.toks[k0].start).is_some_and(|g| g.contains('\n'));
+    if !opens {
+        return None;
+    }
+    if !matches!(toks.w(c.hi), "(" | "-" | "—" | "–" | "_") {
+        return None;
+    }
+    let day = match y {
+        Some(YearRef::Abs(y)) => NaiveDate::from_ymd_opt(*y, *m, *d)?,
+        // "December 31" above a story published on January 1
+        _ => NaiveDate::from_ymd_opt(dct.year(), *m, *d)
+            .filter(|&day| day <= dct)
+            .or_else(|| NaiveDate::from_ymd_opt(dct.year() - 1, *m, *d))?,
+    };
+    let lag = (dct - day).num_days();
+    (1..=DATELINE_LAG).contains(&lag).then_some(day)
 }
 
 /// The publication date a dateline gives ("WASHINGTON, March 3 (Reuters) -"): the first
@@ -253,4 +364,28 @@ pub fn dateline_date(text: &str, dateline: Span, fallback_year: Option<i32>) -> 
         }
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, dct: NaiveDate) -> Vec<(String, String)> {
+        TimeTagger::global()
+            .extract(text, &[], Some(dct))
+            .into_iter()
+            .map(|h| (h.span.of(text).to_string(), h.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_dateline_under_a_headline_is_the_reference_day() {
+        let dct = NaiveDate::from_ymd_opt(2024, 3, 13).unwrap();
+        let text =
+            "Farm prices fall\nBRUSSELS, March 12 (Wire) -- Ministers will sign the accord on Tuesday.";
+        assert!(values(text, dct).contains(&("Tuesday".into(), "2024-03-12".into())));
+        // the same words inside a sentence are no dateline
+        let text = "Farm prices fell in BRUSSELS, March 12 (Wire) -- ministers will sign on Tuesday.";
+        assert!(values(text, dct).contains(&("Tuesday".into(), "2024-03-19".into())));
+    }
 }

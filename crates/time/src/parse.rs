@@ -928,6 +928,22 @@ impl<'a> Matcher<'a> {
                 if let Some(c) = self.day_relative(i, r, u) {
                     return Some(c);
                 }
+                // "down from $450 million the year before.", "the day after, he left": a
+                // unit before or after the last mentioned date (no anchor phrase follows)
+                if matches!(self.w(r + 1), "before" | "after")
+                    && matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+                    && !self.w(r).ends_with('s')
+                {
+                    let k = r + 2;
+                    let ends = k >= self.t.len()
+                        || self.t.kind(k) == Some(Kind::Punct)
+                        || matches!(self.w(k), "and" | "but" | "when" | "while");
+                    if ends {
+                        let dir = if self.w(r + 1) == "before" { -1 } else { 1 };
+                        let val = Under::Shift { unit: u, n: Some(1), dir, from_last: true };
+                        return Some(cand(i, r + 2, TimexType::Date, val));
+                    }
+                }
                 if self.w(r) == "quarter" {
                     // "the quarter a year ago": the reported quarter, a year back
                     if self.seq(r + 1, &["a", "year"]) && matches!(self.w(r + 3), "ago" | "earlier") {
@@ -1619,6 +1635,41 @@ impl<'a> Matcher<'a> {
                 // meridiem
                 let (pm, k) = self.meridiem(j);
                 if pm.is_none() && mm.is_none() {
+                    // "at 4 in the morning", "by 9 in the evening", "at 11 at night"
+                    let part = if self.seq(j, &["in", "the"]) {
+                        Some((self.w(j + 2), j + 3))
+                    } else if self.w(j) == "at" {
+                        Some((self.w(j + 1), j + 2))
+                    } else {
+                        None
+                    };
+                    let at = i > 0 && matches!(self.w(i - 1), "at" | "by" | "until" | "till" | "around");
+                    if let (Some((p, end)), true, 1..=12) = (part, at, hh) {
+                        let hh = match p {
+                            "morning" if hh == 12 => Some(0),
+                            "morning" => Some(hh),
+                            "afternoon" | "evening" if hh < 12 => Some(hh + 12),
+                            "night" if (6..12).contains(&hh) => Some(hh + 12),
+                            "night" if hh == 12 => Some(24),
+                            "night" if hh < 5 => Some(hh),
+                            _ => None,
+                        };
+                        // "tied at 4 in the morning session": the part names a thing after it
+                        let noun_after = self.t.kind(end) == Some(Kind::Word)
+                            && !self.t.cap(end)
+                            && !LEX.prepositions.contains(self.w(end))
+                            && !LEX.clause_openers.contains(self.w(end))
+                            && !matches!(self.w(end), "and" | "or" | "but" | "when" | "as")
+                            && self.day_expr(end).is_none();
+                        if let Some(hh) = hh.filter(|_| (p != "night" || self.w(j) == "at") && !noun_after) {
+                            return Some(cand(
+                                i,
+                                end,
+                                TimexType::Time,
+                                Under::TimeOnly(format!("T{hh:02}:00")),
+                            ));
+                        }
+                    }
                     if self.w(j) == "o" && self.w(j + 1) == "'" && self.w(j + 2) == "clock" {
                         return Some(cand(
                             i,
@@ -1652,12 +1703,28 @@ impl<'a> Matcher<'a> {
             .is_some_and(|t| self.text[t.start..t.end].bytes().all(|b| b.is_ascii_uppercase()));
         if upper && LEX.zones.contains(self.w(j)) {
             j += 1;
+        } else if self.seq(j, &["local", "time"]) && self.day_expr(j + 2).is_none() {
+            // "10:45 a.m. local time (on Saturday)": a zone in words ("6 a.m. local time
+            // Friday" stays a time and a day)
+            j += 2;
         }
         let tv = format!("T{:02}:{mi:02}", if h == 24 { 24 } else { h });
         // "10 a.m. Friday", "noon today"
         let k = if self.w(j) == "," { j + 1 } else { j };
         if let Some(d) = self.day_expr(k) {
             return Some(cand(i, d.hi, TimexType::Time, Under::WithTime { base: Box::new(d.val), time: tv }));
+        }
+        // "at midnight on Friday", "at 10 a.m. on March 3": two expressions, the clock
+        // time on that day (not on the last mentioned one)
+        if self.w(j) == "on" {
+            if let Some(d) = self.day_expr(j + 1) {
+                return Some(cand(
+                    i,
+                    j,
+                    TimexType::Time,
+                    Under::WithTime { base: Box::new(d.val), time: tv },
+                ));
+            }
         }
         Some(cand(i, j, TimexType::Time, Under::TimeOnly(tv)))
     }
@@ -1696,6 +1763,23 @@ impl<'a> Matcher<'a> {
         );
         if !day || c.ty != TimexType::Date {
             return c;
+        }
+        // "on Tuesday nights", "on Monday and Tuesday nights": a weekday with a plural part
+        // of day recurs (the first of a pair shares the second's part)
+        if let Under::Weekday { wd, rel: None, .. } = c.val {
+            let plural_part = |k: usize| {
+                let w = self.w(k);
+                w.strip_suffix('s').and_then(|p| LEX.parts_of_day.get(p)).copied()
+            };
+            let pair = matches!(self.w(c.hi), "and" | "or")
+                .then(|| self.weekday_at(c.hi + 1))
+                .flatten()
+                .and_then(|(_, k)| plural_part(k));
+            if let Some(p) = plural_part(c.hi).or(pair) {
+                let hi = if pair.is_some() { c.hi } else { c.hi + 1 };
+                let val = Under::Lit(format!("XXXX-WXX-{wd}T{p}"));
+                return Cand { hi, ty: TimexType::Set, val, ..c };
+            }
         }
         if let Some(&p) = LEX.parts_of_day.get(self.w(c.hi)) {
             return Cand {

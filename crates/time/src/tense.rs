@@ -193,6 +193,33 @@ pub(crate) fn attributive(toks: &Tokens, s: usize, c: &Cand) -> bool {
         && !matches!(toks.w(hi), "and" | "or" | "when" | "that" | "which")
 }
 
+/// A weekday after a plan told in the past ("Protesters planned a rally on Saturday") looks
+/// ahead: the nearest tense cue on the left, within the clause (no comma between), is a plan
+/// word not kept ("as planned"). `s`: the sentence's first token; `lo`: the expression's.
+pub(crate) fn plan_ahead(toks: &Tokens, s: usize, lo: usize, hint: Option<&dyn TenseHint>) -> bool {
+    for i in (s..lo).rev().take(10) {
+        if matches!(toks.w(i), "," | ";" | ":") {
+            return false;
+        }
+        if LEX.plan_words.contains(toks.w(i)) {
+            // "a memorial service planned for Saturday was cancelled": a participle after
+            // its noun is no plan told, the clause's own verb decides
+            // (without a tagger: a preposition right after it, no object)
+            let participle = match hint.and_then(|h| h.form(toks.toks[i].start)) {
+                Some(f) => f == VerbForm::Participle,
+                None => LEX.prepositions.contains(toks.w(i + 1)),
+            };
+            return !participle
+                && !LEX.plan_kept.contains(toks.w(i.wrapping_sub(1)))
+                && !past_perfect(toks, i);
+        }
+        if cue(toks, i, true, hint).is_some() {
+            return false;
+        }
+    }
+    false
+}
+
 /// The word at `i` is told in the past perfect: "had scheduled", "had been due".
 fn past_perfect(toks: &Tokens, i: usize) -> bool {
     let w = |k: usize| toks.w(i.wrapping_sub(k));
@@ -244,7 +271,14 @@ pub(crate) fn tense_near(
             "'" => toks.w(i + 1) != "s",
             _ => false,
         };
-        if right.is_some_and(|i| toks.w(i) == "that" || quote(i) || (toks.w(i) == "," && left_verb())) {
+        // "planned a rally on Saturday and were planning to …": a verb after "and" opens
+        // a clause of its own
+        let coordinated = |i: usize| {
+            matches!(toks.w(i), "and" | "but") && i + 1 < e && cue(toks, i + 1, false, hint).is_some()
+        };
+        if right.is_some_and(|i| {
+            toks.w(i) == "that" || quote(i) || coordinated(i) || (toks.w(i) == "," && left_verb())
+        }) {
             right_open = false;
         }
         let right = right.filter(|_| right_open);

@@ -286,6 +286,10 @@ pub(crate) struct Ctx {
     /// The quarter being reported: the first one named with its number ("third-quarter
     /// profit"), which "the quarter", "the latest period" and "the year-ago quarter" read.
     pub quarter: Option<Point>,
+    /// The last reporting period named, in this sentence or the one before, is a span of
+    /// months ("the nine months", "the first half"), not a quarter: "a year earlier" and
+    /// "year-earlier results" then name the year before, not a quarter of it.
+    pub months_period: bool,
 }
 
 /// Days on the wrong side of the publication date for the tense that still count as near.
@@ -462,6 +466,7 @@ impl Under {
                     return None;
                 }
                 let base = match (base, unit) {
+                    (Point::Quarter(..), Unit::Year) if cx.months_period => Point::Day(base.first_day()?),
                     (Point::Quarter(..), Unit::Year | Unit::Quarter) => base,
                     (p, _) => Point::Day(p.first_day()?),
                 };
@@ -529,6 +534,9 @@ impl Under {
                     _ => None,
                 };
                 match reported {
+                    Some((y, _)) if cx.months_period && !*quarter => {
+                        Some(Point::Year(year.unwrap_or(y - back)))
+                    }
                     Some((y, q)) => Some(Point::Quarter(year.unwrap_or(y - back), q)),
                     None if *quarter => {
                         let p = shift(quarter_of(cx.dct?), Unit::Quarter, -1)?;
@@ -581,7 +589,9 @@ impl Under {
                 };
                 let date = match day {
                     HolidayDay::Fixed(d) => NaiveDate::from_ymd_opt(y, *m, *d)?,
-                    HolidayDay::Nth(n, wd) => nth_weekday(y, *m, *n, *wd)?,
+                    HolidayDay::Nth(n, wd, plus) => {
+                        nth_weekday(y, *m, *n, *wd)?.checked_add_days(chrono::Days::new(*plus as u64))?
+                    }
                 };
                 Some(Point::Day(date))
             }

@@ -53,6 +53,17 @@ proptest! {
     }
 
     #[test]
+    fn datelines_keep_spans_on_char_boundaries(s in newsy(), d in 1u32..28, lag in 0u32..5, place in "[A-ZÉ]{1,8}") {
+        // a dateline moves the reference day; it may not break spans
+        let text = format!("{place}, March {d} (Wire) — {s}");
+        let dct = NaiveDate::from_ymd_opt(2024, 3, d).and_then(|x| x.checked_add_days(chrono::Days::new(lag as u64)));
+        let hits = TimeTagger::global().extract(&text, &[Span::new(0, text.len())], dct);
+        for h in &hits {
+            prop_assert!(text.is_char_boundary(h.span.start) && text.is_char_boundary(h.span.end));
+        }
+    }
+
+    #[test]
     fn extreme_dates_do_not_panic(s in newsy(), y in prop_oneof![Just(-262_000i32), Just(262_000i32), 0i32..10]) {
         let dct = NaiveDate::from_ymd_opt(y, 12, 31);
         let _ = TimeTagger::global().extract(&s, &[], dct);
