@@ -1,28 +1,13 @@
 //! Throughput of the time stage on ~3 KB news articles: `testdata/articles/*.txt` when the
 //! workspace has them, else the committed `benches/sample.txt`. Reports documents/s.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dossier_segment::Segmenter;
 use dossier_time::TimeTagger;
 
-fn articles() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/articles");
-    let mut docs: Vec<String> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
-    if docs.is_empty() {
-        docs.push(include_str!("sample.txt").to_string());
-    }
-    docs
-}
+mod common;
+use common::articles;
 
 fn bench(c: &mut Criterion) {
     let docs = articles();

@@ -2,22 +2,12 @@
 //! benchmark articles (`testdata/articles/*.txt`, else `benches/sample.txt`) ROUNDS times,
 //! for instruction counts (`perf stat -e instructions:u`, the difference of two round counts).
 
-use std::path::Path;
+#[path = "../benches/common/mod.rs"]
+mod common;
 
 fn main() {
     let rounds: usize = std::env::args().nth(1).and_then(|r| r.parse().ok()).unwrap_or(1);
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/articles");
-    let mut docs: Vec<String> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
-    if docs.is_empty() {
-        docs.push(include_str!("../benches/sample.txt").to_string());
-    }
+    let docs = common::articles();
     let seg = dossier_segment::Segmenter::new();
     let prepared: Vec<_> = docs.iter().map(|d| (d.as_str(), seg.segment(d).sentences)).collect();
     let tagger = dossier_time::TimeTagger::new();
