@@ -168,6 +168,30 @@ mod tests {
         assert_eq!(p.to_tokens(&[(2, 1, 4)], 3), vec![(2, 1, 2)]);
     }
 
+    proptest::proptest! {
+        /// Any tokens: the pieces of each token concatenate back to it, the maps agree, and
+        /// projecting any piece spans back never panics and stays in range.
+        #[test]
+        fn pieces_cover_their_tokens(tokens in proptest::collection::vec("[A-Za-z0-9\\-.,'é]{0,8}", 0..8),
+                                     spans in proptest::collection::vec((0usize..4, 0usize..40, 0usize..40), 0..6)) {
+            let toks: Vec<&str> = tokens.iter().map(String::as_str).collect();
+            let p = split_sentence(&toks);
+            proptest::prop_assert_eq!(p.first.len(), toks.len());
+            proptest::prop_assert_eq!(p.token.len(), p.words.len());
+            for (i, w) in toks.iter().enumerate() {
+                let (a, b) = p.to_pieces(i, i + 1);
+                proptest::prop_assert_eq!(p.words[a..b].concat(), *w);
+                proptest::prop_assert!(p.token[a..b].iter().all(|&t| t == i));
+                if let Some(h) = p.name_head(i) {
+                    proptest::prop_assert!(a <= h.start && h.end < b);
+                }
+            }
+            for (_, ta, tb) in p.to_tokens(&spans, 3) {
+                proptest::prop_assert!(ta < tb && tb <= toks.len());
+            }
+        }
+    }
+
     #[test]
     fn odd_tokens_stay_whole() {
         for w in ["-", "--", "-x", "x-", "2024-03-27", "\u{2014}", "a\u{2010}b", ""] {
