@@ -1226,7 +1226,7 @@ fn viterbi_n<const NL: usize>(em: &[f32], tr: &[f32], forced_o: &[bool]) -> Vec<
 /// The best predecessor of label `y` among `ps` (in order; the first of equals), or -inf: the
 /// step of the specialised Viterbis.
 #[inline(always)]
-fn best_of<const NL: usize, const K: usize>(
+pub(crate) fn best_of<const NL: usize, const K: usize>(
     prev: &[f32; NL],
     trm: &[[f32; NL]; NL],
     y: usize,

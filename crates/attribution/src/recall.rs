@@ -25,7 +25,7 @@ use dossier_tag::weights::Weights;
 use dossier_tag::ModelError;
 use rustc_hash::FxHashMap;
 
-use crate::model::{allowed, backtrace, best_into, f, Prepared, RawHit, CUE_LABELS, NA};
+use crate::model::{allowed, backtrace, best_into, best_of, f, Prepared, RawHit, CUE_LABELS, NA};
 
 /// A word is a candidate when it was inside a gold train cue at least this often.
 pub(crate) const MIN_CUE_COUNT: u32 = 2;
@@ -161,19 +161,6 @@ fn forward(
         start_row(em, tr, must, must_o, score, back);
     }
     let t: [[f32; NL]; NL] = std::array::from_fn(|p| std::array::from_fn(|y| tr[p * NL + y]));
-    #[inline(always)]
-    fn best_of<const K: usize>(prev: &[f32; NL], t: &[[f32; NL]; NL], y: usize, ps: [usize; K]) -> (f32, u8) {
-        let mut best = NEG;
-        let mut a = 0u8;
-        for p in ps {
-            let v = prev[p] + t[p][y];
-            if v > best {
-                best = v;
-                a = p as u8;
-            }
-        }
-        (best, a)
-    }
     let from = from.max(1);
     if from >= n {
         return;
