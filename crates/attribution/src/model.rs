@@ -21,6 +21,13 @@ use dossier_segment::{Segmentation, Segmenter, TokenKind};
 use dossier_tag::format::{self, Reader, Writer};
 use dossier_tag::hash::{FeatHash, SplitMix};
 use dossier_tag::learn::Trainer;
+// `avx2!(self.f_avx2 => f_impl(args...))`, shared with the tagger's loops: the AVX2 copy of a
+// hot method when the CPU has AVX2, else the baseline one. Both copies run the same IEEE
+// operations in the same order (AVX2 does not enable fused multiply-add), so they give
+// bit-identical scores; the wider registers hold a whole padded score row (`Row8`) in one,
+// where the baseline spills pairs of 4-lane halves to the stack. Rows are summed in the hot
+// loops with `add8`; the functions inlined into the copies are marked `#[inline(always)]`.
+use dossier_tag::simd::avx2;
 use dossier_tag::weights::Weights;
 use dossier_tag::{ModelError, PosTag};
 
@@ -1103,31 +1110,6 @@ pub(crate) fn window(d: &Prepared, cue: &Range<usize>) -> Range<usize> {
     d.sents[lo].start..d.sents[hi].end
 }
 
-// ---------------------------------------------------------------- vector width
-
-/// `avx2!(self.f_avx2 => f_impl(args...))`: the AVX2 copy of a hot method when the CPU has
-/// AVX2, else the baseline one. Both copies run the same IEEE operations in the same order
-/// (AVX2 does not enable fused multiply-add), so they give bit-identical scores; the wider
-/// registers hold a whole padded score row ([`Row8`]) in one, where the baseline spills
-/// pairs of 4-lane halves to the stack. Rows are summed in the hot loops with [`add8`];
-/// the functions inlined into the copies are marked `#[inline(always)]`.
-macro_rules! avx2 {
-    ($recv:ident . $fast:ident => $slow:ident ( $($arg:expr),* $(,)? )) => {{
-        #[cfg(target_arch = "x86_64")]
-        {
-            if std::arch::is_x86_feature_detected!("avx2") {
-                // SAFETY: the CPU supports AVX2, the only feature the copy enables.
-                unsafe { $recv.$fast($($arg),*) }
-            } else {
-                $recv.$slow($($arg),*)
-            }
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        {
-            $recv.$slow($($arg),*)
-        }
-    }};
-}
 // ---------------------------------------------------------------- decoding
 
 /// Label sets: cue tagger O/B/I; role tagger O, B-S, I-S, B-C, I-C.
@@ -1723,7 +1705,7 @@ impl AttrModel {
     }
 
     /// The cue tagger on every sentence (as [`tag_cues`], through [`cue_row`]); the
-    /// emission rows are kept in `sc.cue_em`. Compiled twice (see [`avx2`]).
+    /// emission rows are kept in `sc.cue_em`. Compiled twice (see [`dossier_tag::simd::avx2`]).
     fn tag_cues(&self, d: &Prepared, sc: &mut Scratch) -> Vec<Range<usize>> {
         avx2!(self.tag_cues_avx2 => tag_cues_impl(d, sc))
     }
@@ -1798,7 +1780,7 @@ impl AttrModel {
     /// Role labels over the window `w` of cue `c`: emission rows from the per-token cached
     /// cue-independent sums plus the cue-dependent features (through [`RoleTables`], the
     /// cue's [`CueRows`] and the row cache); the cue's own tokens are pinned to `O` and get
-    /// no features. Compiled twice (see [`avx2`]).
+    /// no features. Compiled twice (see [`dossier_tag::simd::avx2`]).
     fn role_labels(&self, d: &Prepared, c: &CueCtx, w: Range<usize>, sc: &mut Scratch) -> Vec<u8> {
         avx2!(self.role_labels_avx2 => role_labels_impl(d, c, w, sc))
     }

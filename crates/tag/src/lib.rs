@@ -19,7 +19,7 @@ pub(crate) mod lex;
 pub mod ner;
 pub mod pieces;
 pub mod pos;
-pub(crate) mod simd;
+pub mod simd;
 pub mod tags;
 pub mod weights;
 

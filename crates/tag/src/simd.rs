@@ -7,7 +7,7 @@
 
 /// Whether the CPU supports AVX2 (checked once, then cached by the standard library).
 #[inline]
-pub(crate) fn has_avx2() -> bool {
+pub fn has_avx2() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
         std::arch::is_x86_feature_detected!("avx2")
@@ -20,8 +20,11 @@ pub(crate) fn has_avx2() -> bool {
 
 /// `avx2!(fn_avx2 => fn_impl(args...))`: call the AVX2 copy `fn_avx2` (a
 /// `#[target_feature(enable = "avx2")]` wrapper of `fn_impl`) when the CPU has AVX2,
-/// else `fn_impl` itself.
-macro_rules! avx2 {
+/// else `fn_impl` itself. Exported (as `dossier_tag::simd::avx2`) for the other crates whose
+/// hot loops are compiled twice the same way (the attribution taggers).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __simd_avx2 {
     ($recv:ident . $fast:ident => $slow:ident ( $($arg:expr),* $(,)? )) => {{
         #[cfg(target_arch = "x86_64")]
         {
@@ -53,4 +56,4 @@ macro_rules! avx2 {
         }
     }};
 }
-pub(crate) use avx2;
+pub use __simd_avx2 as avx2;
