@@ -59,7 +59,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let r = dossier_tag::train_ner(
                 &data.join("conll2003/eng.train"),
                 Some(&data.join("conll2003/eng.testa")),
-                1,
+                dossier_tag::ner::SHIPPED_SEED,
             )?;
             r.write(out)?;
             eprintln!("{}", r.report);

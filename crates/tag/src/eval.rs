@@ -252,15 +252,14 @@ pub fn eval_ner_with(
                 .into_iter()
                 .filter_map(|(l, a, b)| Some((ENTITY_LABELS.iter().position(|x| x.as_str() == l)?, a, b)))
                 .collect();
-            let pr = p;
             for g in &gold {
-                if pr.contains(g) {
+                if p.contains(g) {
                     r.per_label[g.0].tp += 1;
                 } else {
                     r.per_label[g.0].fn_ += 1;
                 }
             }
-            for q in pr {
+            for q in p {
                 if !gold.contains(q) {
                     r.per_label[q.0].fp += 1;
                 }
