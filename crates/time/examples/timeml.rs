@@ -66,18 +66,10 @@ fn main() {
         let pos = args.iter().any(|a| a == "--pos");
         let path = std::path::Path::new(file);
         if path.is_dir() {
-            // every .tml file one level or two below
-            let mut files: Vec<std::path::PathBuf> = Vec::new();
-            for e in std::fs::read_dir(path).into_iter().flatten().flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    files.extend(std::fs::read_dir(&p).into_iter().flatten().flatten().map(|e| e.path()));
-                } else {
-                    files.push(p);
-                }
-            }
-            files.retain(|p| p.extension().is_some_and(|x| x == "tml"));
-            files.sort();
+            let files = dossier_time::eval::tml_files_under(path).unwrap_or_else(|e| {
+                eprintln!("{e}");
+                std::process::exit(1);
+            });
             for f in files {
                 dump(&f, pos);
             }

@@ -266,6 +266,14 @@ impl fmt::Display for TimexReport {
     }
 }
 
+/// Every `.tml` file under `dir` (recursively), sorted.
+pub fn tml_files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    tml_files(dir, &mut files)?;
+    files.sort();
+    Ok(files)
+}
+
 fn tml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let rd = std::fs::read_dir(dir).map_err(|source| EvalError::Io { path: dir.into(), source })?;
     for e in rd {
@@ -291,9 +299,7 @@ pub fn timeml_with<F>(dir: &Path, hint: F) -> Result<TimexReport>
 where
     F: Fn(&str, &Segmentation) -> Option<XposHint>,
 {
-    let mut files = Vec::new();
-    tml_files(dir, &mut files)?;
-    files.sort();
+    let files = tml_files_under(dir)?;
     if files.is_empty() {
         return Err(EvalError::Empty(dir.into()));
     }
