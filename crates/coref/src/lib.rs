@@ -113,6 +113,7 @@ pub fn resolve(input: &CorefInput) -> Vec<Entity> {
     linker.names();
     linker.descriptions();
     linker.nominals();
+    linker.ages();
     linker.pronouns();
     linker.entities()
 }
@@ -831,6 +832,91 @@ impl<'a> Linker<'a> {
             }
         }
         best
+    }
+
+    // ----- 3c: an age standing for a person: "the 34-year-old said" -----
+
+    /// "the 34-year-old" with no noun after it stands for a person: the one the text gave that
+    /// age ("Name, 34," / "Name (34)" / "34-year-old Name"), else the nearest person named in
+    /// the three sentences before — not in its own sentence, whose other people are its
+    /// speakers and agents ("spokesman X said the 29-year-old had complained …").
+    fn ages(&mut self) {
+        let n = self.seg.tokens.len();
+        for t in 0..n {
+            if self.lower[t] != "the" {
+                continue;
+            }
+            let Some((age, end)) = self.age_at(t + 1).map(|(a, e)| (a.to_owned(), e)) else { continue };
+            // "the 46-year-old owner": a description with a head noun of its own.
+            if end < n
+                && self.sentence_of[end] == self.sentence_of[t]
+                && matches!(self.upos(end), "NOUN" | "PROPN" | "ADJ")
+            {
+                continue;
+            }
+            let np = Span::new(self.seg.tokens[t].span.start, self.seg.tokens[end - 1].span.end);
+            if self.taken.iter().any(|s| s.overlaps(&np)) || (t..end).any(|i| self.name_at[i].is_some()) {
+                continue;
+            }
+            let target = self.aged_person(&age, np.start).or_else(|| self.nearest_person(np.start));
+            if let Some(target) = target {
+                let m = self.push(np, MentionKind::Nominal, None);
+                self.union(target, m);
+            }
+        }
+    }
+
+    /// "34 - year - old" from token `t` (the segmenter splits the hyphens): the age and the
+    /// token after "old".
+    fn age_at(&self, t: usize) -> Option<(&str, usize)> {
+        let w = |i: usize| self.lower.get(i).map(|s| &**s);
+        let age = w(t)?;
+        let digits = !age.is_empty() && age.len() <= 3 && age.bytes().all(|b| b.is_ascii_digit());
+        (digits && w(t + 1) == Some("-") && w(t + 2) == Some("year") && w(t + 3) == Some("-") && w(t + 4) == Some("old"))
+            .then_some((age, t + 5))
+    }
+
+    /// The nearest person named before `at` whom the text gave the age `age`.
+    fn aged_person(&mut self, age: &str, at: usize) -> Option<usize> {
+        for i in self.before(at) {
+            if self.mentions[i].kind != MentionKind::Name || !self.is_person(i) {
+                continue;
+            }
+            let toks = self.tokens_of(self.mentions[i].span);
+            let w = |k: usize| self.lower.get(k).map(|s| &**s);
+            // After the name: ", 34" or "(34)".
+            let after = matches!(w(toks.end), Some("," | "(")) && w(toks.end + 1) == Some(age);
+            // Before it: "34-year-old Name", "61-year-old office worker Name".
+            let before = (0..=3).any(|gap| {
+                toks.start >= gap + 5
+                    && self.age_at(toks.start - gap - 5).is_some_and(|(a, _)| a == age)
+                    && (toks.start - gap..toks.start).all(|k| matches!(self.upos(k), "NOUN" | "ADJ"))
+            });
+            if after || before {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// The nearest person mentioned in the three sentences before the one holding `at`.
+    fn nearest_person(&mut self, at: usize) -> Option<usize> {
+        let here = self.sentence_at(at);
+        for i in self.before(at) {
+            let s = self.mentions[i].sentence;
+            if s + 3 < here {
+                break;
+            }
+            if s < here && self.is_person(i) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    fn is_person(&mut self, m: usize) -> bool {
+        let r = self.find(m);
+        self.info[r].named && self.info[r].label() == Some(EntityLabel::Per)
     }
 
     // ----- 4: pronouns -----

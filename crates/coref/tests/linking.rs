@@ -182,3 +182,35 @@ fn seed_article_entities() {
     assert!(dossier.contains(&("a UK-based group", "nominal")), "{dossier:?}");
     assert!(dossier.contains(&("the group", "nominal")), "{dossier:?}");
 }
+
+#[test]
+fn an_age_standing_for_a_person_joins_the_person_of_that_age() {
+    // The age given after the name decides, though another person is nearer.
+    let r = analyze(
+        "Customs officers arrested Dragan Vukić, 52, at the border crossing on Friday. \
+         Prosecutor Ilse Brandt said the 52-year-old had hidden the cash in a spare tyre.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Dragan Vukić");
+    assert!(m.contains(&("the 52-year-old", "nominal")), "{m:?}");
+    // An age before the name ("34-year-old nurse Name"), then the age alone.
+    let r = analyze(
+        "The inquiry heard from 34-year-old nurse Amara Okafor on Tuesday. \
+         \"I raised the alarm twice,\" the 34-year-old told the panel.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Amara Okafor");
+    assert!(m.contains(&("the 34-year-old", "nominal")), "{m:?}");
+    // No age given: the nearest person of an earlier sentence, not the speaker beside it.
+    let r = analyze(
+        "Coach Henrik Dahl resigned on Monday after eleven years in charge. \
+         Club chairman Ola Berg said the 58-year-old had asked to leave.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Henrik Dahl");
+    assert!(m.contains(&("the 58-year-old", "nominal")), "{m:?}");
+    // With a noun after it, the age is a modifier: no mention of its own.
+    let r = analyze("Police said the 46-year-old owner of the bar, Luis Pardo, was detained on Sunday.");
+    check_offsets(&r);
+    assert!(r.entities.iter().all(|e| e.mentions.iter().all(|m| m.text != "the 46-year-old")));
+}
