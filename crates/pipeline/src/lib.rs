@@ -172,18 +172,24 @@ impl Pipeline {
             }
         }
         let seg = self.segmenter.segment(&text);
+        let aside = aside_spans(&cleaned);
         let (pos, mentions) = entities::tag(&text, &seg, self.tagger, self.ner);
         // The tagger's word classes steer the tense cues (past tense, adjective in "-ed").
         let timexes = {
             let words = seg.tokens.iter().zip(&pos).filter_map(|(t, p)| p.map(|p| (t.span, p.xpos())));
             let hint = dossier_time::XposHint::new(words);
-            TimeTagger::global().extract_with(&text, &seg.sentences, published, Some(&hint))
+            let mut timexes =
+                TimeTagger::global().extract_with(&text, &seg.sentences, published, Some(&hint));
+            timexes.retain(|t| !within(&aside, t.span));
+            timexes
         };
         let attributions = {
             let tags: Option<Vec<PosTag>> = pos.iter().copied().collect();
             let ents: Vec<EntityMention> =
                 mentions.iter().map(|m| EntityMention { span: m.span, label: m.label }).collect();
-            Attributor::global().extract(&text, &seg, tags.as_deref(), &ents)
+            let mut attributions = Attributor::global().extract(&text, &seg, tags.as_deref(), &ents);
+            drop_aside(&mut attributions, &aside);
+            attributions
         };
         let entities = entities::link(&text, &seg, &pos, &mentions, &attributions);
         let refs: Vec<EntityRef> = entities
@@ -232,6 +238,50 @@ impl Pipeline {
             events,
             timeline,
         })
+    }
+}
+
+/// Boilerplate that is no part of the story: an author's bio, navigation, share buttons. What
+/// it says ("he brings a sharp eye to stories about …") is no finding of the article, so its
+/// times and attributions (and the events they would make) are dropped; its names stay
+/// entities (the author is one). Credit lines and datelines (clean's `Credit` and `Other`)
+/// are read as before: a dateline's date is a time of the story.
+fn aside_spans(cleaned: &Cleaned) -> Vec<Span> {
+    use dossier_clean::BoilerplateKind as K;
+    cleaned
+        .boilerplate
+        .iter()
+        .filter(|b| matches!(b.kind, K::AuthorBio | K::Navigation | K::Share))
+        .map(|b| b.span)
+        .collect()
+}
+
+fn within(aside: &[Span], span: Span) -> bool {
+    aside.iter().any(|a| a.start <= span.start && span.end <= a.end)
+}
+
+/// Drops the attributions whose cue is aside; the nesting indices of the rest follow.
+fn drop_aside(attributions: &mut Vec<AttributionHit>, aside: &[Span]) {
+    if aside.is_empty() {
+        return;
+    }
+    let keep: Vec<bool> = attributions.iter().map(|a| !within(aside, a.cue)).collect();
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut new_index = Vec::with_capacity(keep.len());
+    let mut n = 0;
+    for &k in &keep {
+        new_index.push(k.then_some(n));
+        n += usize::from(k);
+    }
+    let mut i = 0;
+    attributions.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    for a in attributions.iter_mut() {
+        a.parent = a.parent.and_then(|p| new_index.get(p).copied().flatten());
     }
 }
 
