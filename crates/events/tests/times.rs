@@ -442,6 +442,14 @@ fn a_place_after_an_indefinite_article_and_a_visited_place_are_places() {
 }
 
 #[test]
+fn a_march_through_a_named_place_is_there_but_not_through_a_common_noun() {
+    let text = "Thousands of teachers marched through Plovdiv on Saturday to demand higher pay.";
+    assert_eq!(place_of(text, EventType::Protest).as_deref(), Some("Plovdiv"));
+    let text = "About 200 residents marched through the rain on Sunday to protest the closure.";
+    assert_eq!(place_of(text, EventType::Protest), None);
+}
+
+#[test]
 fn a_headline_place_does_not_run_over_the_trigger_and_yields_to_the_body() {
     let text = "Varna Port Blast Toll Rises To Six\n\nSix people have died after an explosion at a \
                 grain warehouse in Varna on Monday, officials said.";
