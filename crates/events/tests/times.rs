@@ -439,6 +439,9 @@ fn a_place_after_an_indefinite_article_and_a_visited_place_are_places() {
     assert_eq!(place_of(text, EventType::Disaster).as_deref(), Some("paint warehouse"));
     let text = "The prime minister visited Burgas on Wednesday and promised help to the families.";
     assert_eq!(place_of(text, EventType::Meeting).as_deref(), Some("Burgas"));
+    // A named shop is a place of its own, nearer than the district.
+    let text = "A gunman opened fire at the Sunrise Tavern in the Mbare district on Friday, killing two men.";
+    assert_eq!(place_of(text, EventType::Attack).as_deref(), Some("Sunrise Tavern"));
     // What a visit visits may be a bare place noun.
     let text = "The interior minister toured the site on Tuesday and met rescue workers.";
     assert_eq!(place_of(text, EventType::Meeting).as_deref(), Some("site"));
