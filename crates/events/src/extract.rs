@@ -2024,12 +2024,31 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
         if k == np0 {
             continue;
         }
+        // "the town of Mora", "the island of Geomun-do": the name after "of" is the place's.
+        let mut of_name = false;
+        if k + 1 < r.end && doc.words[k] == "of" && doc.is(k - 1, "named_place") {
+            let mut j = k + 1;
+            while j < r.end && (doc.upos[j] == "PROPN" || doc.capitalized(j)) {
+                j += 1;
+                // A hyphenated name, split by the segmenter: "Geomun - do".
+                if j + 1 < r.end && doc.xpos[j] == "HYPH" {
+                    j += 2;
+                }
+            }
+            if j > k + 1 {
+                k = j;
+                of_name = true;
+            }
+        }
         let span = Span::new(doc.tok(np0).start, doc.tok(k - 1).end);
         let head = doc.words[k - 1].as_ref();
         let named = (np0..k).any(|j| doc.upos[j] == "PROPN" || doc.capitalized(j));
         let ent = ent_at(span);
         // What a visit visits may be a bare place noun: "toured the site".
-        let rank = if lex.is("place_head", head) && (named || k - np0 > 1 || visited == Some(p)) {
+        let rank = if of_name {
+            // A named settlement: more than a region, less than a facility in it.
+            Some(2)
+        } else if lex.is("place_head", head) && (named || k - np0 > 1 || visited == Some(p)) {
             // "at a concert hall" says less than the name the text gives it.
             Some(if indefinite && !named { 2 } else { 3 })
         } else if let Some(e) = ent {

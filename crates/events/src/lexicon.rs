@@ -182,8 +182,9 @@ const WHATS: [&str; 9] =
     ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
 
 /// Word classes of `words.tsv`.
-const CLASSES: [&str; 23] = [
+const CLASSES: [&str; 24] = [
     "visit",
+    "named_place",
     "tally",
     "earlier_figure",
     "aside",

@@ -456,6 +456,18 @@ fn a_march_through_a_named_place_is_there_but_not_through_a_common_noun() {
 }
 
 #[test]
+fn a_kind_of_settlement_takes_the_name_after_of() {
+    let text = "Gunmen attacked a police post near the village of Dakoro on Sunday, killing four officers.";
+    assert_eq!(place_of(text, EventType::Attack).as_deref(), Some("village of Dakoro"));
+    // A hyphenated name, which the segmenter splits.
+    let text = "Hundreds of fishermen protested on the island of Ko-lan on Friday.";
+    assert_eq!(place_of(text, EventType::Protest).as_deref(), Some("island of Ko-lan"));
+    // "of" after another noun is no name of a place.
+    let text = "Hundreds of fishermen protested in the capital on Friday over the price of Diesel.";
+    assert_ne!(place_of(text, EventType::Protest).as_deref(), Some("price of Diesel"));
+}
+
+#[test]
 fn a_headline_place_does_not_run_over_the_trigger_and_yields_to_the_body() {
     let text = "Varna Port Blast Toll Rises To Six\n\nSix people have died after an explosion at a \
                 grain warehouse in Varna on Monday, officials said.";
