@@ -872,8 +872,12 @@ impl<'a> Linker<'a> {
         let w = |i: usize| self.lower.get(i).map(|s| &**s);
         let age = w(t)?;
         let digits = !age.is_empty() && age.len() <= 3 && age.bytes().all(|b| b.is_ascii_digit());
-        (digits && w(t + 1) == Some("-") && w(t + 2) == Some("year") && w(t + 3) == Some("-") && w(t + 4) == Some("old"))
-            .then_some((age, t + 5))
+        (digits
+            && w(t + 1) == Some("-")
+            && w(t + 2) == Some("year")
+            && w(t + 3) == Some("-")
+            && w(t + 4) == Some("old"))
+        .then_some((age, t + 5))
     }
 
     /// The nearest person named before `at` whom the text gave the age `age`.

@@ -35,7 +35,10 @@ fn a_trailing_author_bio_yields_no_times_attributions_or_events() {
     assert!(r.attributions.iter().all(|a| !inside(&a.cue)), "{:?}", r.attributions);
     assert!(r.events.iter().all(|e| !inside(&e.trigger)));
     // Every parent is an attribution of the record.
-    assert!(r.attributions.iter().all(|a| a.parent.as_ref().is_none_or(|p| r.attributions.iter().any(|b| &b.id == p))));
+    assert!(r
+        .attributions
+        .iter()
+        .all(|a| a.parent.as_ref().is_none_or(|p| r.attributions.iter().any(|b| &b.id == p))));
     // The author is still an entity.
     assert!(r.entities.iter().any(|e| e.name == "Lena Marsh"), "{:?}", r.entities);
 }
