@@ -2010,12 +2010,26 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
         }
         let np0 = k;
         // The phrase stops at a happening's word ("in Constanța port blast rises").
-        while k < r.end
-            && (matches!(doc.upos[k], "PROPN" | "NOUN" | "ADJ" | "NUM") || doc.xpos[k] == "HYPH")
-            && !doc.in_timex(doc.tok(k))
-            && (k == np0 || doc.bits.get(k).is_none_or(|b| b & crate::lexicon::TRIGGER == 0))
-        {
-            k += 1;
+        loop {
+            while k < r.end
+                && (matches!(doc.upos[k], "PROPN" | "NOUN" | "ADJ" | "NUM") || doc.xpos[k] == "HYPH")
+                && !doc.in_timex(doc.tok(k))
+                && (k == np0 || doc.bits.get(k).is_none_or(|b| b & crate::lexicon::TRIGGER == 0))
+            {
+                k += 1;
+            }
+            // A named place's part: "in Sri Lanka's Ratnapura district", "Cambodia's Stung
+            // Treng province" (the possessor alone says less).
+            let possessor = k > np0 && (np0..k).all(|j| doc.upos[j] == "PROPN" || doc.capitalized(j));
+            if possessor
+                && k + 1 < r.end
+                && doc.xpos[k] == "POS"
+                && matches!(doc.upos[k + 1], "PROPN" | "ADJ")
+            {
+                k += 1;
+                continue;
+            }
+            break;
         }
         // Drop trailing adjectives (a place word tagged as one stays).
         while k > np0 && doc.upos[k - 1] == "ADJ" && !doc.is(k - 1, "place_head") {

@@ -462,6 +462,9 @@ fn a_kind_of_settlement_takes_the_name_after_of() {
     // A hyphenated name, which the segmenter splits.
     let text = "Hundreds of fishermen protested on the island of Ko-lan on Friday.";
     assert_eq!(place_of(text, EventType::Protest).as_deref(), Some("island of Ko-lan"));
+    // A named place's part after its possessor.
+    let text = "Heavy rain triggered landslides in Peru's Huancavelica region on Monday, killing six people.";
+    assert_eq!(place_of(text, EventType::Disaster).as_deref(), Some("Peru's Huancavelica region"));
     // "of" after another noun is no name of a place.
     let text = "Hundreds of fishermen protested in the capital on Friday over the price of Diesel.";
     assert_ne!(place_of(text, EventType::Protest).as_deref(), Some("price of Diesel"));
