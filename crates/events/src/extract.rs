@@ -523,7 +523,10 @@ fn describe(
     let plural = doc.xpos[t1] == "NNS" || (doc.xpos[t1].is_empty() && doc.words[t1].ends_with('s'));
     let neg_from = t0.saturating_sub(3).max(start);
     let negated = (neg_from..t0).any(|j| doc.is(j, "negation"));
-    let hypothetical = (neg_from..t0).any(|j| doc.is(j, "hypothetical"));
+    // "said they would meet again in Hanoi": a plan, for the types that are planned.
+    let planned = !noun && lex.types.get(&ty).is_some_and(|t| t.planned);
+    let hypothetical =
+        (neg_from..t0).any(|j| doc.is(j, "hypothetical") && !(planned && doc.is(j, "plan_modal")));
     let region = doc.region(si, span);
     Mention {
         span,

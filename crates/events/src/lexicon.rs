@@ -121,6 +121,9 @@ pub(crate) struct TypeInfo {
     pub hosts: bool,
     /// Only a place phrase right after the trigger.
     pub adjacent_place: bool,
+    /// A plan told with a modal of the future in the past ("said they would meet in Hanoi")
+    /// is a happening of the type, not a possibility.
+    pub planned: bool,
     pub summary: String,
     pub stances: Vec<String>,
 }
@@ -182,8 +185,9 @@ const WHATS: [&str; 9] =
     ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
 
 /// Word classes of `words.tsv`.
-const CLASSES: [&str; 24] = [
+const CLASSES: [&str; 25] = [
     "visit",
+    "plan_modal",
     "named_place",
     "tally",
     "earlier_figure",
@@ -263,7 +267,7 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
 
     let f = "types.tsv";
     for (n, c) in rows(f, include_str!("../data/types.tsv")) {
-        if c.len() != 6 {
+        if c.len() != 7 {
             return Err(bad(f, n));
         }
         let adjacent_place = match c[5] {
@@ -282,12 +286,19 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
             "no" => false,
             _ => return Err(bad(f, n)),
         };
+        let planned = match c[6] {
+            "yes" => true,
+            "no" => false,
+            _ => return Err(bad(f, n)),
+        };
         let stances = if c[4] == "-" { Vec::new() } else { c[4].split(',').map(str::to_owned).collect() };
         for s in &stances {
             dossier_attribution::Stance::parse(s).ok_or(bad(f, n))?;
         }
-        lex.types
-            .insert(ty, TypeInfo { merge_all, hosts, adjacent_place, summary: c[3].to_owned(), stances });
+        lex.types.insert(
+            ty,
+            TypeInfo { merge_all, hosts, adjacent_place, planned, summary: c[3].to_owned(), stances },
+        );
     }
     if lex.types.len() != EventType::ALL.len() {
         return Err(bad(f, 0));

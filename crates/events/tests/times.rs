@@ -549,3 +549,16 @@ fn the_one_named_with_n_others_is_counted_with_them() {
     let counts = counts_of(text, EventType::Arrest);
     assert!(counts.iter().any(|c| c.0 == "arrested" && c.1 == 41), "{counts:?}");
 }
+
+#[test]
+fn a_meeting_planned_with_would_is_an_event_but_an_attack_that_would_kill_is_not() {
+    let text =
+        "The two ministers said in a statement on Friday that they would meet again in Tallinn in May.";
+    let events = events_of(text);
+    let meet = events.iter().find(|e| e.kind == EventType::Meeting).expect("the planned meeting");
+    assert_eq!(meet.time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-05"), "{events:?}");
+    assert_eq!(place_of(text, EventType::Meeting).as_deref(), Some("Tallinn"));
+    // A possibility stays one.
+    let text = "Experts warned on Friday that militants would attack the port if the talks failed.";
+    assert!(events_of(text).iter().all(|e| e.kind != EventType::Attack), "{:?}", events_of(text));
+}
