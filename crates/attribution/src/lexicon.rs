@@ -161,33 +161,77 @@ pub fn check() -> Result<(), crate::AttrError> {
 
 /// Start index (in `words`) of the first match of `p` at or after `from`, with its length.
 pub fn find_phrase(words: &[String], p: &Phrase, from: usize) -> Option<(usize, usize)> {
-    'outer: for s in from..words.len() {
-        let mut i = s;
-        let mut k = 0;
-        while k < p.len() {
-            match &p[k] {
-                Some(w) => {
-                    if words.get(i) != Some(w) {
-                        continue 'outer;
-                    }
-                    i += 1;
-                    k += 1;
-                }
-                None => {
-                    // Gap: the next phrase word within six words.
-                    let Some(Some(next)) = p.get(k + 1) else { continue 'outer };
-                    let found = (i..(i + 7).min(words.len())).find(|&j| &words[j] == next);
-                    match found {
-                        Some(j) => {
-                            i = j + 1;
-                            k += 2;
-                        }
-                        None => continue 'outer,
-                    }
-                }
-            }
+    let mut s = from;
+    while s < words.len() {
+        if let Some(Some(first)) = p.first() {
+            // A phrase that opens with a word can only start where that word stands.
+            s += words[s..].iter().position(|w| same(w, first))?;
         }
-        return Some((s, i - s));
+        if let Some(len) = phrase_at(words, p, s) {
+            return Some((s, len));
+        }
+        s += 1;
     }
     None
+}
+
+/// Length and first byte first: most words differ there, without a call to memcmp.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
+/// The length of the match of `p` starting at word `s`, if it matches there.
+fn phrase_at(words: &[String], p: &Phrase, s: usize) -> Option<usize> {
+    let mut i = s;
+    let mut k = 0;
+    while k < p.len() {
+        match &p[k] {
+            Some(w) => {
+                if !words.get(i).is_some_and(|x| same(x, w)) {
+                    return None;
+                }
+                i += 1;
+                k += 1;
+            }
+            None => {
+                // Gap: the next phrase word within six words.
+                let Some(Some(next)) = p.get(k + 1) else { return None };
+                let j = (i..(i + 7).min(words.len())).find(|&j| same(&words[j], next))?;
+                i = j + 1;
+                k += 2;
+            }
+        }
+    }
+    Some(i - s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{find_phrase, phrase};
+
+    fn words(s: &str) -> Vec<String> {
+        s.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn find_phrase_finds_each_match_from_a_start_with_gaps() {
+        let w = words("the mayor did not reply and the clerk did not reply either");
+        let p = phrase("did not reply");
+        assert_eq!(find_phrase(&w, &p, 0), Some((2, 3)));
+        assert_eq!(find_phrase(&w, &p, 3), Some((8, 3)));
+        assert_eq!(find_phrase(&w, &p, 9), None);
+        assert_eq!(find_phrase(&w, &p, 99), None);
+        // A gap takes up to six words before the next phrase word.
+        let g = phrase("mayor … reply");
+        assert_eq!(find_phrase(&w, &g, 0), Some((1, 4)));
+        let far = phrase("mayor … either");
+        assert_eq!(find_phrase(&w, &far, 0), None);
+        // A phrase opening with a gap matches where its next word is near.
+        let open = phrase("… clerk");
+        assert_eq!(find_phrase(&w, &open, 0), Some((1, 7)));
+        // The first word must be whole, not a prefix or another word of the same length.
+        assert_eq!(find_phrase(&words("mayors did"), &phrase("mayor"), 0), None);
+        assert_eq!(find_phrase(&words("maxor mayor"), &phrase("mayor"), 0), Some((1, 1)));
+    }
 }

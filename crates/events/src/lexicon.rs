@@ -41,11 +41,15 @@ pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefau
 #[derive(Debug)]
 pub(crate) struct Phrases<T> {
     by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    /// The first bytes and the longest length of the keys of `by_first`: most words are
+    /// turned away by these before they are hashed.
+    first_bytes: [bool; 256],
+    longest_first: usize,
 }
 
 impl<T> Default for Phrases<T> {
     fn default() -> Self {
-        Phrases { by_first: HashMap::default() }
+        Phrases { by_first: HashMap::default(), first_bytes: [false; 256], longest_first: 0 }
     }
 }
 
@@ -53,6 +57,9 @@ impl<T> Phrases<T> {
     fn insert(&mut self, phrase: &str, value: T) {
         let words: Vec<String> = phrase.split_whitespace().map(str::to_owned).collect();
         if let Some(first) = words.first().cloned() {
+            // (Split words are never empty.)
+            self.first_bytes[usize::from(first.as_bytes()[0])] = true;
+            self.longest_first = self.longest_first.max(first.len());
             let list = self.by_first.entry(first).or_default();
             list.push((words, value));
             // Longest first, so the first match is the longest.
@@ -69,7 +76,11 @@ impl<T> Phrases<T> {
 
     /// The longest entry whose words are `words[i..]`'s prefix: (number of words, value).
     pub(crate) fn longest<'s, S: AsRef<str>>(&'s self, words: &[S], i: usize) -> Option<(usize, &'s T)> {
-        let list = self.by_first.get(words.get(i)?.as_ref())?;
+        let w = words.get(i)?.as_ref();
+        if w.len() > self.longest_first || !self.first_bytes[usize::from(*w.as_bytes().first()?)] {
+            return None; // no key starts so or is so long ("" is no key either)
+        }
+        let list = self.by_first.get(w)?;
         list.iter().find_map(|(ws, v)| {
             let ok = ws.len() <= words.len() - i && ws.iter().zip(&words[i..]).all(|(a, b)| a == b.as_ref());
             ok.then_some((ws.len(), v))
@@ -438,3 +449,27 @@ pub(crate) static LEX: LazyLock<Lexicon> = LazyLock::new(|| match load() {
         Lexicon::default()
     }
 });
+
+#[cfg(test)]
+mod tests {
+    use super::Phrases;
+
+    #[test]
+    fn longest_finds_the_longest_phrase_and_turns_away_other_words() {
+        let mut p: Phrases<u8> = Phrases::default();
+        p.insert("the next day", 1);
+        p.insert("the day", 2);
+        p.insert("afterwards", 3);
+        let w = ["on", "the", "next", "day", "", "then", "afterwardsly", "afterwards"];
+        assert_eq!(p.longest(&w, 1), Some((3, &1)));
+        assert_eq!(p.longest(&["the", "day"], 0), Some((2, &2)));
+        // A key's first byte but no key; longer than every key; empty; past the end.
+        assert_eq!(p.longest(&w, 5), None);
+        assert_eq!(p.longest(&w, 6), None);
+        assert_eq!(p.longest(&w, 4), None);
+        assert_eq!(p.longest(&w, 99), None);
+        assert_eq!(p.longest(&w, 7), Some((1, &3)));
+        // A phrase cut off by the end of the words does not match.
+        assert_eq!(p.longest(&["the", "next"], 0), None);
+    }
+}

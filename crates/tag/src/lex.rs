@@ -190,7 +190,15 @@ impl UnaryScores {
     /// zeroing the row first.
     #[inline(always)]
     pub fn set_window(&self, ids: &[u32], i: usize, row: &mut [f32]) {
-        let v: [&[f32]; 5] = std::array::from_fn(|k| self.vector(ids, i, k));
+        // Spelled out rather than `std::array::from_fn`, whose closure the compiler does not
+        // always inline into the tagging loops (callgrind showed it as a call of its own).
+        let v: [&[f32]; 5] = [
+            self.vector(ids, i, 0),
+            self.vector(ids, i, 1),
+            self.vector(ids, i, 2),
+            self.vector(ids, i, 3),
+            self.vector(ids, i, 4),
+        ];
         // Chunk by chunk, the five vectors summed in registers in offset order: per lane the
         // same additions as adding them one after the other to a zeroed row.
         for (c, r) in row.chunks_exact_mut(LANES).enumerate() {

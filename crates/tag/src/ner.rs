@@ -17,7 +17,7 @@ use crate::learn::Trainer;
 use crate::lex::{Types, UnaryScores, OFFSETS};
 use crate::pos::{resolve_clusters, PosCache, PosModel, Spacing};
 use crate::tags::PosTag;
-use crate::weights::Weights;
+use crate::weights::{Located, Weights};
 use crate::{ModelError, TagError};
 
 pub const KIND: [u8; 4] = *b"NER\0";
@@ -158,6 +158,56 @@ struct Stage {
     weights: Weights,
     trans: Vec<f32>, // (NL + 1) × NL; row NL = sentence start
     masked: Box<Masked>,
+    hint_rows: Box<HintRows>,
+}
+
+/// Values a [`Hint`]'s `doc` and `earlier` take (an entity type 0..=4, or 5 for none).
+const DOC_VALUES: usize = 6;
+/// Values of [`ctx_bits`] (four bits).
+const CTX_VALUES: usize = 16;
+
+/// The rows of the stage-2 hint features whose parts take few values, located in the
+/// weight table once at load, so that tagging adds them without hashing or probing (the
+/// same rows in the same order as [`hint_features`]; the doc × shape feature is still
+/// looked up by key).
+struct HintRows {
+    own: [Located; NL],
+    doc: [[Located; CTX_VALUES]; DOC_VALUES],
+    earlier: [Located; DOC_VALUES],
+    doc_own: [[Located; NL]; DOC_VALUES],
+    /// The label before and after ([`T_HINT_OWN_AT`] + 0 / + 1); index `NL` is the padding.
+    own_at: [[Located; NL + 1]; 2],
+}
+
+impl HintRows {
+    fn new(w: &Weights) -> Box<HintRows> {
+        let mut t = Box::new(HintRows {
+            own: [Located::default(); NL],
+            doc: [[Located::default(); CTX_VALUES]; DOC_VALUES],
+            earlier: [Located::default(); DOC_VALUES],
+            doc_own: [[Located::default(); NL]; DOC_VALUES],
+            own_at: [[Located::default(); NL + 1]; 2],
+        });
+        for own in 0..NL {
+            t.own[own] = w.locate(feat(T_HINT_OWN, &[own as u64]));
+        }
+        for doc in 0..DOC_VALUES {
+            for ctx in 0..CTX_VALUES {
+                t.doc[doc][ctx] = w.locate(feat(T_HINT_DOC, &[doc as u64, ctx as u64]));
+            }
+            t.earlier[doc] = w.locate(feat(T_HINT_EARLIER, &[doc as u64]));
+            for own in 0..NL {
+                t.doc_own[doc][own] = w.locate(feat(T_HINT_DOC_OWN, &[doc as u64, own as u64]));
+            }
+        }
+        for (n, off) in [-1isize, 1].into_iter().enumerate() {
+            for x in 0..=NL {
+                let v = if x == NL { pad(off) } else { x as u64 };
+                t.own_at[n][x] = w.locate(feat(T_HINT_OWN_AT + n as u32, &[v]));
+            }
+        }
+        t
+    }
 }
 
 pub struct NerModel {
@@ -753,14 +803,40 @@ impl Stage {
                 self.weights.add_wide(f, row);
             }
             if let Some(h) = hint {
-                buf.clear();
-                hint_features(h, i, ctx_bits(s, i), s.atoms[i].shape, buf);
-                for &f in buf.iter() {
-                    self.weights.add_wide(f, row);
-                }
+                self.add_hints(h, i, ctx_bits(s, i), s.atoms[i].shape, row, buf);
             }
         }
         viterbi_scratch(e, NS, n, &self.trans, &self.masked, score)
+    }
+
+    /// Add the rows of [`hint_features`] of token `i` to `row`, in its order: from
+    /// [`HintRows`] when the hint's values are in its ranges (always, for hints of
+    /// [`hints`]), else by key.
+    #[inline(always)]
+    fn add_hints(&self, h: &[Hint], i: usize, ctx: u64, shape: u64, row: &mut [f32], buf: &mut Vec<u64>) {
+        let hi = h[i];
+        let label = |x: u64| (x < NL as u64).then_some(x as usize);
+        let near = |off: isize| at(h, i, off).map_or(Some(NL), |x| label(x.own));
+        let t = &*self.hint_rows;
+        let (own, doc, earlier, ctx_i) = (label(hi.own), hi.doc as usize, hi.earlier as usize, ctx as usize);
+        if let (Some(own), true, true, true, Some(before), Some(after)) =
+            (own, doc < DOC_VALUES, earlier < DOC_VALUES, ctx_i < CTX_VALUES, near(-1), near(1))
+        {
+            let w = &self.weights;
+            w.add_wide_located(t.own[own], row);
+            w.add_wide_located(t.doc[doc][ctx_i], row);
+            w.add_wide_located(t.earlier[earlier], row);
+            w.add_wide(feat(T_HINT_DOC_SHAPE, &[hi.doc, shape]), row);
+            w.add_wide_located(t.doc_own[doc][own], row);
+            w.add_wide_located(t.own_at[0][before], row);
+            w.add_wide_located(t.own_at[1][after], row);
+            return;
+        }
+        buf.clear();
+        hint_features(h, i, ctx, shape, buf);
+        for &f in buf.iter() {
+            self.weights.add_wide(f, row);
+        }
     }
 
     fn write(rows: &[(u64, Vec<(u16, f32)>)], trans: &[f32], w: &mut Writer) {
@@ -780,7 +856,9 @@ impl Stage {
             trans.push(t);
         }
         let masked = mask_trans(&trans);
-        Ok(Stage { weights: Weights::read(NL, r)?, trans, masked })
+        let weights = Weights::read(NL, r)?;
+        let hint_rows = HintRows::new(&weights);
+        Ok(Stage { weights, trans, masked, hint_rows })
     }
 }
 
@@ -1409,5 +1487,36 @@ mod tests {
             first = out;
         }
         assert!(first.iter().flatten().any(|&l| l != 0), "some entity found");
+    }
+
+    /// Stage 2 adds the hint rows it located at load exactly as it adds them by key: the
+    /// same score bits, for hints in range, at the sentence edges, and out of range.
+    #[test]
+    fn located_hint_rows_add_what_their_keys_add() {
+        let m = NerModel::global().expect("NER");
+        let st = m.stage2.as_ref().expect("the shipped model has a second stage");
+        let mut hs: Vec<Hint> =
+            (0..60u64).map(|k| Hint { own: k * 7 % 17, doc: k % 6, earlier: k * 5 % 6 }).collect();
+        hs.push(Hint { own: 40, doc: 9, earlier: 0 });
+        let shapes = ["Smith", "UN", "reservoir", "2024", "O'Neil"].map(|w| atoms(w, None).shape);
+        let mut buf = Vec::new();
+        let mut nonzero = 0;
+        for i in 0..hs.len() {
+            for ctx in [0, 5, 15, 16] {
+                let shape = shapes[i % shapes.len()];
+                let mut fast = vec![0.0f32; NS];
+                st.add_hints(&hs, i, ctx, shape, &mut fast, &mut buf);
+                let mut keyed = vec![0.0f32; NS];
+                buf.clear();
+                hint_features(&hs, i, ctx, shape, &mut buf);
+                for &f in &buf {
+                    st.weights.add_wide(f, &mut keyed);
+                }
+                let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&fast), bits(&keyed), "token {i}, ctx {ctx}");
+                nonzero += usize::from(fast.iter().any(|&x| x != 0.0));
+            }
+        }
+        assert!(nonzero > 100, "the hint rows carry weights ({nonzero} rows)");
     }
 }

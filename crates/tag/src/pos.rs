@@ -674,6 +674,10 @@ struct Scratch {
     revisit: Vec<bool>,
     /// Type ids of the sentence reversed.
     rev: Vec<u32>,
+    /// Each scored token's label-feature keys as the prefetch loop hashed them, with the
+    /// previous labels it took (the lookahead guesses): reused when the pass's own labels
+    /// turn out the same.
+    dyn_keys: Vec<((u64, u64), [u64; NDYN])>,
     /// The tokens' [`DocCase`] marks in the order of `atoms` (empty: no document features).
     doc: Vec<u64>,
     /// The first pass's beam (when the model has one) and its best path.
@@ -1006,7 +1010,10 @@ impl PosModel {
         }
         let mut dy = [0u64; NDYN];
         // Prefetch the slots of each scored token's label features, taking the previous
-        // labels to be the lookahead guesses (most turn out right).
+        // labels to be the lookahead guesses (most turn out right, and then the scoring loop
+        // below reuses these keys).
+        sc.dyn_keys.clear();
+        sc.dyn_keys.resize(n, ((u64::MAX, u64::MAX), [0; NDYN]));
         for i in 0..n {
             if dict[ids[i] as usize] != NO_DICT || (second && !sc.revisit[i]) {
                 continue;
@@ -1021,6 +1028,7 @@ impl PosModel {
             for &f in &dy {
                 w.prefetch(f);
             }
+            sc.dyn_keys[i] = ((t1, t2), dy);
         }
         let beam = !second && self.beam > 1;
         if beam {
@@ -1039,7 +1047,12 @@ impl PosModel {
                 sc.guess[i] as usize
             } else {
                 let row = &mut sc.scores[i * ns..(i + 1) * ns];
-                dynamic_features(&sc.atoms, i, t1, t2, &sc.guess, &mut dy);
+                // `sc.guess` is not changed between the two loops, so the same previous
+                // labels give the same keys.
+                match &sc.dyn_keys[i] {
+                    (prev, keys) if *prev == (t1, t2) => dy = *keys,
+                    _ => dynamic_features(&sc.atoms, i, t1, t2, &sc.guess, &mut dy),
+                }
                 for &f in &dy {
                     w.add_wide(f, row);
                 }

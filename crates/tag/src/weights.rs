@@ -60,6 +60,11 @@ enum Row<'a> {
     Dense(&'a [f32]),
 }
 
+/// A key's row in one [`Weights`] table (or none), from [`Weights::locate`]. Only meaningful
+/// for the table that made it (tables never move or drop rows after loading).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Located(Option<u64>);
+
 /// Weight rows of a model at run time. Rows with many labels are stored dense (one weight
 /// per label, padded to the stride) and added in vector chunks; the others as sparse
 /// (label, weight) runs. Adding a dense row gives the same sums as adding its sparse form:
@@ -170,29 +175,58 @@ impl Weights {
 
     #[inline(always)]
     fn find(&self, key: u64) -> Option<Row<'_>> {
+        self.find_info(key).map(|info| self.row(info))
+    }
+
+    /// The slot info (start and length of the row) of `key`, if it has a row.
+    #[inline(always)]
+    fn find_info(&self, key: u64) -> Option<u64> {
         let mut i = (key >> self.shift) as usize;
         loop {
             // SAFETY: `slots.len() == mask + 1` (a power of two), `key >> shift <= mask`, and
             // `i <= mask`.
             let [k, info] = *unsafe { self.slots.get_unchecked(i) };
             if k == key {
-                let (start, len) = (info as u32 as usize, (info >> 32) as u32);
-                return Some(if len == DENSE {
-                    debug_assert!(start + self.stride <= self.dense.len());
-                    // SAFETY: dense rows are `stride` long and `dense` only grows.
-                    Row::Dense(unsafe { self.dense.get_unchecked(start..start + self.stride) })
-                } else {
-                    let end = start + len as usize;
-                    debug_assert!(end <= self.entries.len());
-                    // SAFETY: every slot's run was pushed to `entries` before it was
-                    // inserted, and `entries` only grows.
-                    Row::Sparse(unsafe { self.entries.get_unchecked(start..end) })
-                });
+                return Some(info);
             }
             if k == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The row a slot info of this table points to.
+    #[inline(always)]
+    fn row(&self, info: u64) -> Row<'_> {
+        let (start, len) = (info as u32 as usize, (info >> 32) as u32);
+        if len == DENSE {
+            debug_assert!(start + self.stride <= self.dense.len());
+            // SAFETY: infos come from this table's slots; dense rows are `stride` long and
+            // `dense` only grows.
+            Row::Dense(unsafe { self.dense.get_unchecked(start..start + self.stride) })
+        } else {
+            let end = start + len as usize;
+            debug_assert!(end <= self.entries.len());
+            // SAFETY: infos come from this table's slots; every slot's run was pushed to
+            // `entries` before it was inserted, and `entries` only grows.
+            Row::Sparse(unsafe { self.entries.get_unchecked(start..end) })
+        }
+    }
+
+    /// Where the row of `key` is, looked up once for [`Self::add_wide_located`] to add many
+    /// times (the same sums as [`Self::add_wide`] with the key).
+    pub(crate) fn locate(&self, key: u64) -> Located {
+        Located(self.find_info(key))
+    }
+
+    /// [`Self::add_wide`] of a key located in this table by [`Self::locate`].
+    #[inline(always)]
+    pub(crate) fn add_wide_located(&self, at: Located, scores: &mut [f32]) {
+        match at.0.map(|info| self.row(info)) {
+            None => {}
+            Some(Row::Dense(d)) => add_lanes(&mut scores[..self.stride], d),
+            Some(Row::Sparse(r)) => add_sparse(r, &mut scores[..self.nlabels]),
         }
     }
 

@@ -57,6 +57,8 @@ pub(crate) struct Lexicon {
     /// Multi-token modifiers, longest first.
     /// Multi-token modifiers, longest first: (words, mod, scope, inside the span).
     pub modifiers: Vec<(Vec<&'static str>, Mod, ModScope, bool)>,
+    /// The first words of [`Self::modifiers`] (no modifier leads at a token not in it).
+    pub modifier_firsts: HashSet<&'static str>,
     /// Fixed phrases keyed by first token, longest first.
     pub phrases: PhraseTable,
     pub holidays: HolidayTable,
@@ -290,6 +292,7 @@ impl Lexicon {
                     Some((r[0], (r.get(1)?.trim().parse().ok()?, r.get(2).map(|k| k.trim()) == Some("both"))))
                 })
                 .collect(),
+            modifier_firsts: modifiers.iter().map(|m| m.0[0]).collect(),
             modifiers,
             phrases,
             holidays,

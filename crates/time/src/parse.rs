@@ -167,7 +167,9 @@ impl<'a> Matcher<'a> {
                 best = Some(c);
             }
         }
-        for (words, m, scope, inside) in &LEX.modifiers {
+        // (A modifier's words start with one of its first words.)
+        let modifiers = if LEX.modifier_firsts.contains(self.w(i)) { &LEX.modifiers[..] } else { &[] };
+        for (words, m, scope, inside) in modifiers {
             if !self.seq(i, words) {
                 continue;
             }
@@ -766,13 +768,18 @@ impl<'a> Matcher<'a> {
             }
         }
         // "the late 1970s" — the modifier sits between "the" and the decade
-        let (j, m) = match LEX
-            .modifiers
-            .iter()
-            .find(|m| m.0.len() == 1 && matches!(m.1, Mod::Start | Mod::End) && self.w(j) == m.0[0])
+        // (Only after "the": the list is searched then only.)
+        let (j, m) = match (lo != j)
+            .then(|| {
+                let wj = self.w(j);
+                LEX.modifiers
+                    .iter()
+                    .find(|m| m.0.len() == 1 && matches!(m.1, Mod::Start | Mod::End) && wj == m.0[0])
+            })
+            .flatten()
         {
-            Some(m) if lo != j => (j + 1, Some(m.1)),
-            _ => (j, None),
+            Some(m) => (j + 1, Some(m.1)),
+            None => (j, None),
         };
         let (j, m) =
             if self.w(j) == "mid" && self.w(j + 1) == "-" { (j + 2, Some(Mod::Mid)) } else { (j, m) };

@@ -64,9 +64,15 @@ impl Tokens {
                 i = j;
             } else if ch.is_alphabetic() {
                 let mut j = i + ch.len_utf8();
-                for c2 in text[j..].chars() {
-                    if c2.is_alphanumeric() {
-                        j += c2.len_utf8();
+                // ASCII letters and digits byte by byte; any other char decoded.
+                while j < b.len() {
+                    if b[j].is_ascii_alphanumeric() {
+                        j += 1;
+                    } else if b[j] >= 0x80 {
+                        match text[j..].chars().next() {
+                            Some(c2) if c2.is_alphanumeric() => j += c2.len_utf8(),
+                            _ => break,
+                        }
                     } else {
                         break;
                     }
@@ -92,9 +98,8 @@ impl Tokens {
             cap = c.is_uppercase();
         }
         if raw.is_ascii() {
-            for c in raw.bytes() {
-                self.lower.push(c.to_ascii_lowercase() as char);
-            }
+            self.lower.push_str(raw);
+            self.lower[a as usize..].make_ascii_lowercase();
         } else if raw == "’" {
             self.lower.push('\'');
         } else {
