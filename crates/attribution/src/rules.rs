@@ -1,6 +1,7 @@
 //! Rules around the learned taggers: quotations the model left unattributed, "according
 //! to", cues without content ("declined to comment"), nesting ("cited by", "citing",
-//! "told X"), source resolution, chains, stance, evidence and kind.
+//! "told X"), coordinated predicates ("said A and warned B"), source resolution, chains,
+//! stance, evidence and kind.
 
 use std::ops::Range;
 
