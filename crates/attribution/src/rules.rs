@@ -541,9 +541,10 @@ fn stance_cues(c: &Ctx<'_>, hits: &mut Vec<H>) {
 /// "according to" scopes over its whole sentence: it is never nested, and a cue inside its
 /// content is nested in it even when that cue's content reaches over "according to".
 /// A speech verb coordinated with its clause's predicate inside another hit's content
-/// ("X said A and warned B", "…, but she added B", "…, saying B") is an attribution of its
-/// own, as PolNeAR annotates it: the outer content stops before the conjunction (or the
-/// comma before the participle) instead of running over it and nesting the inner cue. A
+/// ("X said A and warned B", "…, but she added B", "…, saying B", "X said: “A,” adding B") is
+/// an attribution of its own, as PolNeAR annotates it: the outer content stops before the
+/// conjunction (or the comma before the participle, or after the closing mark of a quotation
+/// that ends with a comma) instead of running over it and nesting the inner cue. A
 /// cue inside a quotation stays (quoted words are the speaker's); a cue with a named subject
 /// of its own ("and the court declined") stays nested (no gain on PolNeAR train or dev).
 /// Without a subject of its own the inner hit speaks for the outer hit's source: a model
@@ -568,11 +569,15 @@ fn coordinated(c: &Ctx<'_>, hits: &mut [H]) -> Vec<(Range<usize>, Range<usize>)>
         if j == 0 {
             continue;
         }
-        let participle = j == cue.start && xpos(c, cue.start) == "VBG" && c.words[j - 1] == ",";
-        if !participle && !matches!(c.words[j - 1].as_str(), "and" | "but") {
+        let vbg = j == cue.start && xpos(c, cue.start) == "VBG";
+        let participle = vbg && c.words[j - 1] == ",";
+        // "“…,” adding …": the comma inside the closing mark; the content keeps the mark.
+        let after_quote =
+            vbg && j > 1 && c.is_quote(j - 1) && c.prep.toks[j - 1].qmark == 2 && c.words[j - 2] == ",";
+        if !participle && !after_quote && !matches!(c.words[j - 1].as_str(), "and" | "but") {
             continue;
         }
-        let cut = j - 1;
+        let cut = if after_quote { j } else { j - 1 };
         // The hit whose subject the coordinated predicate shares: the nearest one cut.
         let mut shared: Option<usize> = None;
         for a in 0..hits.len() {

@@ -214,6 +214,15 @@ fn coordinated_cues() {
     let they = find(&text, &hits, "warned", "warned that shops");
     assert_eq!(they.parent, None, "{}", draw(&text, &hits));
     assert_eq!(they.source.map(|s| s.of(&text)), Some("they"));
+    // "X told reporters: “A,” adding B": the quotation ends the first content, marks kept.
+    let director = find(&text, &hits, "told", "told reporters");
+    assert_eq!(
+        content(director),
+        vec!["\"Our crews found the cracks before anyone else did,\""],
+        "{}",
+        draw(&text, &hits)
+    );
+    assert_eq!(find(&text, &hits, "adding", "adding that").parent, None, "{}", draw(&text, &hits));
     // Inside a quotation the words are the speaker's: nothing is cut.
     let told = find(&text, &hits, "told", "told the council");
     assert!(
