@@ -36,8 +36,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                         h.cue.of(&d.text)
                     );
                 }
-            } else if hits.iter().any(|h| h.cue.overlaps(&c)) {
+            } else if let Some(h) = hits.iter().find(|h| h.cue.overlaps(&c)) {
                 nested += 1;
+                if std::env::var("SHOW_NESTED").is_ok() {
+                    // The outermost hit it sits in, and whether that hit's cue is a gold cue.
+                    let mut p = h.parent;
+                    let mut top = h;
+                    while let Some(k) = p {
+                        top = &hits[k];
+                        p = top.parent;
+                    }
+                    let gold_outer = d.attrs.iter().any(|g| g.cue.iter().any(|x| x.overlaps(&top.cue)));
+                    let clip = |x: dossier_doc::Span| x.of(&d.text).chars().take(120).collect::<String>();
+                    println!(
+                        "NESTED outer-cue-gold={gold_outer} outer {:?} inner {:?} | outer content {:?}",
+                        top.cue.of(&d.text),
+                        c.of(&d.text),
+                        top.content.first().map(|x| clip(*x))
+                    );
+                }
             } else if raw.iter().any(|h| h.cue.overlaps(&c)) {
                 dropped += 1;
             } else {

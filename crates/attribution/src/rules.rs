@@ -1,6 +1,7 @@
 //! Rules around the learned taggers: quotations the model left unattributed, "according
 //! to", cues without content ("declined to comment"), nesting ("cited by", "citing",
-//! "told X"), source resolution, chains, stance, evidence and kind.
+//! "told X"), coordinated predicates ("said A and warned B"), source resolution, chains,
+//! stance, evidence and kind.
 
 use std::ops::Range;
 
@@ -175,6 +176,7 @@ pub(crate) fn finish(
     quote_ends(&c, seg, &mut hits);
     transcript(&c, &mut hits);
     hits.sort_by_key(|h| h.cue.start);
+    let shared = coordinated(&c, &mut hits);
     nest_in_content(&c, &mut hits);
     cited_by(&c, &mut hits);
     citing(&c, &mut hits);
@@ -185,8 +187,13 @@ pub(crate) fn finish(
     hits.sort_by_key(|h| h.cue.start);
     relink(&c, &mut hits, &explicit);
     resolve(&c, &mut hits);
+    share_subjects(&c, &mut hits, &shared);
     participles(&c, &mut hits);
     build(&c, hits)
+}
+
+fn xpos(c: &Ctx<'_>, i: usize) -> &'static str {
+    dossier_tag::tags::XPOS.get(c.prep.toks[i].xpos as usize).copied().unwrap_or("")
 }
 
 fn cue_taken(hits: &[H], r: &Range<usize>) -> bool {
@@ -533,6 +540,84 @@ fn stance_cues(c: &Ctx<'_>, hits: &mut Vec<H>) {
 /// A hit whose cue lies inside another's content is nested in it (innermost content).
 /// "according to" scopes over its whole sentence: it is never nested, and a cue inside its
 /// content is nested in it even when that cue's content reaches over "according to".
+/// A speech verb coordinated with its clause's predicate inside another hit's content
+/// ("X said A and warned B", "…, but she added B", "…, saying B", "X said: “A,” adding B") is
+/// an attribution of its own, as PolNeAR annotates it: the outer content stops before the
+/// conjunction (or the comma before the participle, or after the closing mark of a quotation
+/// that ends with a comma) instead of running over it and nesting the inner cue. A
+/// cue inside a quotation stays (quoted words are the speaker's); a cue with a named subject
+/// of its own ("and the court declined") stays nested (no gain on PolNeAR train or dev).
+/// Without a subject of its own the inner hit speaks for the outer hit's source: a model
+/// source before the cut is dropped (the corpus's flat spans would count a copy twice) and
+/// the pairs (inner cue, outer cue) are returned for [`share_subjects`].
+fn coordinated(c: &Ctx<'_>, hits: &mut [H]) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut pairs = Vec::new();
+    for b in 0..hits.len() {
+        let cue = hits[b].cue.clone();
+        if !xpos(c, cue.start).starts_with("VB") || c.prep.toks[cue.start].in_quote {
+            continue;
+        }
+        // Back over up to two adverbs ("and also said", "but later told") and a pronoun
+        // subject ("but he said").
+        let mut j = cue.start;
+        while j > 0 && xpos(c, j - 1) == "RB" && cue.start - (j - 1) <= 2 {
+            j -= 1;
+        }
+        if j > 1 && xpos(c, j - 1) == "PRP" && c.words[j - 1] != "it" {
+            j -= 1;
+        }
+        if j == 0 {
+            continue;
+        }
+        let vbg = j == cue.start && xpos(c, cue.start) == "VBG";
+        let participle = vbg && c.words[j - 1] == ",";
+        // "“…,” adding …": the comma inside the closing mark; the content keeps the mark.
+        let after_quote =
+            vbg && j > 1 && c.is_quote(j - 1) && c.prep.toks[j - 1].qmark == 2 && c.words[j - 2] == ",";
+        if !participle && !after_quote && !matches!(c.words[j - 1].as_str(), "and" | "but") {
+            continue;
+        }
+        let cut = if after_quote { j } else { j - 1 };
+        // The hit whose subject the coordinated predicate shares: the nearest one cut.
+        let mut shared: Option<usize> = None;
+        for a in 0..hits.len() {
+            if a == b || c.words[hits[a].cue.start] == "according" || hits[a].cue.start >= cut {
+                continue;
+            }
+            let Some(r) = hits[a].content.iter_mut().find(|r| r.start < cut && cue.end <= r.end) else {
+                continue;
+            };
+            let t = c.trim(r.start..cut);
+            if t.is_empty() {
+                continue;
+            }
+            *r = t;
+            if shared.is_none_or(|k| hits[k].cue.start < hits[a].cue.start) {
+                shared = Some(a);
+            }
+        }
+        if let Some(a) = shared {
+            if hits[b].source.as_ref().is_none_or(|s| s.end <= cut) {
+                hits[b].source = None;
+                pairs.push((cue, hits[a].cue.clone()));
+            }
+        }
+    }
+    pairs
+}
+
+/// After resolution: a coordinated predicate split off by [`coordinated`] gets the source of
+/// the hit it was coordinated with (resolved where that resolves) as its resolved source.
+fn share_subjects(c: &Ctx<'_>, hits: &mut [H], pairs: &[(Range<usize>, Range<usize>)]) {
+    for (inner, outer) in pairs {
+        let Some(o) = hits.iter().find(|h| h.cue == *outer) else { continue };
+        let src = o.resolved.or_else(|| o.source.as_ref().map(|s| c.name_span(s)));
+        if let (Some(src), Some(h)) = (src, hits.iter_mut().find(|h| h.cue == *inner && h.source.is_none())) {
+            h.resolved = Some(src);
+        }
+    }
+}
+
 fn nest_in_content(c: &Ctx<'_>, hits: &mut [H]) {
     let according: Vec<bool> = hits.iter().map(|h| c.words[h.cue.start] == "according").collect();
     for b in 0..hits.len() {

@@ -184,3 +184,50 @@ fn radio_transcript() {
     // A note label is no speaker.
     assert!(hits.iter().all(|h| h.source.is_none_or(|s| s.of(&text) != "UPDATE")), "{}", draw(&text, &hits));
 }
+
+#[test]
+fn coordinated_cues() {
+    let (text, hits) = run("05-coordinated-cues.txt");
+    insta::assert_snapshot!("05-coordinated-cues", draw(&text, &hits));
+    let content = |h: &AttributionHit| h.content.iter().map(|s| s.of(&text)).collect::<Vec<_>>();
+    // "X said A and warned B": two attributions side by side, the first content stops
+    // before "and", and the second speaks for the first's source.
+    let said = find(&text, &hits, "said", "said the old river");
+    assert_eq!(
+        content(said),
+        vec!["the old river bridge would stay closed until May"],
+        "{}",
+        draw(&text, &hits)
+    );
+    let warned = find(&text, &hits, "warned", "warned commuters");
+    assert_eq!(warned.parent, None, "{}", draw(&text, &hits));
+    assert_eq!(warned.source, None);
+    assert_eq!(warned.source_resolved.map(|s| s.of(&text)), Some("The mayor of Tarnfield"));
+    // ", and they warned …": the same with a pronoun subject of its own.
+    let residents = find(&text, &hits, "said", "said the detour");
+    assert_eq!(
+        content(residents),
+        vec!["the detour added an hour to their commute"],
+        "{}",
+        draw(&text, &hits)
+    );
+    let they = find(&text, &hits, "warned", "warned that shops");
+    assert_eq!(they.parent, None, "{}", draw(&text, &hits));
+    assert_eq!(they.source.map(|s| s.of(&text)), Some("they"));
+    // "X told reporters: “A,” adding B": the quotation ends the first content, marks kept.
+    let director = find(&text, &hits, "told", "told reporters");
+    assert_eq!(
+        content(director),
+        vec!["\"Our crews found the cracks before anyone else did,\""],
+        "{}",
+        draw(&text, &hits)
+    );
+    assert_eq!(find(&text, &hits, "adding", "adding that").parent, None, "{}", draw(&text, &hits));
+    // Inside a quotation the words are the speaker's: nothing is cut.
+    let told = find(&text, &hits, "told", "told the council");
+    assert!(
+        content(told).iter().any(|c| c.contains("in March and said they needed work")),
+        "{}",
+        draw(&text, &hits)
+    );
+}
