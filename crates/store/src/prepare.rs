@@ -30,7 +30,8 @@ pub struct PreparedEntity {
 #[derive(Clone, Debug)]
 pub struct PreparedAttribution {
     pub aid: String,
-    /// The linked entity's canonical name, else the source text; `None` when unsaid.
+    /// The linked entity's canonical name, else the source text, else the last name of the
+    /// chain (a speaker the sentence does not repeat); `None` when unsaid.
     pub source: Option<String>,
     /// `fold_name(source)` (empty when unsaid).
     pub source_fold: String,
@@ -128,13 +129,19 @@ impl PreparedDoc {
             .attributions
             .iter()
             .map(|a| {
-                let source = a.source.as_ref().map(|s| {
-                    s.entity
-                        .as_ref()
-                        .and_then(|eid| r.entities.iter().find(|e| &e.id == eid))
-                        .map(|e| e.name.clone())
-                        .unwrap_or_else(|| s.span.text.trim().to_string())
-                });
+                // A speaker the sentence does not repeat ("X said A and warned B", ", saying
+                // …") has no source span; the chain ends with it.
+                let source = a
+                    .source
+                    .as_ref()
+                    .map(|s| {
+                        s.entity
+                            .as_ref()
+                            .and_then(|eid| r.entities.iter().find(|e| &e.id == eid))
+                            .map(|e| e.name.clone())
+                            .unwrap_or_else(|| s.span.text.trim().to_string())
+                    })
+                    .or_else(|| a.chain.last().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()));
                 let content = a.content.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" … ");
                 PreparedAttribution {
                     aid: a.id.clone(),

@@ -272,3 +272,30 @@ fn the_sqlite_store_can_move_to_another_thread() {
     send::<SqliteStore>();
     send::<MemStore>();
 }
+
+/// A speaker the sentence does not repeat ("… said A, saying B") has no source span but ends
+/// the chain: the claim is still that speaker's. With neither, the claim is unsaid.
+#[test]
+fn a_claim_without_a_source_span_takes_the_last_name_of_its_chain() {
+    use dossier_doc::contract::Record;
+    let mut rec = common::record(
+        "a.txt",
+        "Harbour Wire",
+        "2024-03-04",
+        common::DENIAL,
+        None,
+        &[("Bluewake", "ORG", &["Bluewake"])],
+        &[common::Attr { source: "Bluewake", cue: "saying", content: "its costs", stance: "asserts" }],
+        &[],
+    );
+    let Record::Ok(r) = &mut rec else { unreachable!() };
+    r.attributions[0].source = None;
+    let source = |rec: Record| match Prepared::from_record(rec) {
+        Prepared::Doc(d) => d.attributions[0].source.clone(),
+        Prepared::Error { message, .. } => panic!("{message}"),
+    };
+    assert_eq!(source(rec.clone()).as_deref(), Some("Bluewake"));
+    let Record::Ok(r) = &mut rec else { unreachable!() };
+    r.attributions[0].chain.clear();
+    assert_eq!(source(rec), None);
+}
