@@ -231,3 +231,24 @@ fn coordinated_cues() {
         draw(&text, &hits)
     );
 }
+
+#[test]
+fn a_subject_taken_for_content_before_a_speech_verb_is_the_source() {
+    // The model reads "The auditor's office" as a first content fragment; the rule makes it
+    // the source (our own wire copy, examples/03-wire.jsonl).
+    let text = "Opposition councillors questioned the figures on Monday. The auditor's office warned in \
+                a report last week that the transit agency could run out of reserves by March 2026.";
+    let hits = analyze(text);
+    check_spans(text, &hits);
+    let h = find(text, &hits, "warned", "warned");
+    assert_eq!(h.source.map(|s| &text[s.range()]), Some("The auditor's office"), "{}", draw(text, &hits));
+    assert!(h.content.iter().all(|c| !text[c.range()].contains("auditor")), "{}", draw(text, &hits));
+    // A subordinate clause before the verb is no source.
+    let text = "If the council rejected the plan, the mayor said, fares would rise.";
+    let hits = analyze(text);
+    assert!(
+        hits.iter().all(|h| h.source.is_none_or(|s| !text[s.range()].starts_with("If"))),
+        "{}",
+        draw(text, &hits)
+    );
+}
