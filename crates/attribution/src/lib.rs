@@ -302,6 +302,24 @@ impl Attributor {
     }
 }
 
+/// Keeps the items `keep` marks (aligned with `items`), in order, and renumbers the nesting
+/// indices of what stays; an item whose parent is dropped goes to the top level. Serves the
+/// rules (hits emptied by a split) and the pipeline (hits in boilerplate) alike.
+pub fn retain_nested<T>(items: &mut Vec<T>, keep: &[bool], parent: impl Fn(&mut T) -> &mut Option<usize>) {
+    let mut new_index = Vec::with_capacity(keep.len());
+    let mut n = 0;
+    for &k in keep {
+        new_index.push(k.then_some(n));
+        n += usize::from(k);
+    }
+    let mut flags = keep.iter();
+    items.retain(|_| flags.next().copied().unwrap_or(true));
+    for item in items.iter_mut() {
+        let p = parent(item);
+        *p = p.and_then(|i| new_index.get(i).copied().flatten());
+    }
+}
+
 /// Check the data files (for tests).
 pub fn check_data() -> Result<(), AttrError> {
     lexicon::check()
@@ -339,4 +357,20 @@ pub fn prepare_stages(text: &str) -> (Segmentation, Option<Vec<PosTag>>, Vec<Ent
 pub fn analyze(text: &str) -> Vec<AttributionHit> {
     let (seg, pos, ents) = prepare_stages(text);
     Attributor::global().extract(text, &seg, pos.as_deref(), &ents)
+}
+
+#[cfg(test)]
+mod retain_tests {
+    use super::retain_nested;
+
+    #[test]
+    fn retain_nested_renumbers_parents_and_lifts_orphans() {
+        // (name, parent)
+        let mut v = vec![("a", None), ("b", None), ("c", Some(1)), ("d", Some(0))];
+        retain_nested(&mut v, &[false, true, true, true], |x| &mut x.1);
+        assert_eq!(v, [("b", None), ("c", Some(0)), ("d", None)]);
+        let mut v: Vec<(&str, Option<usize>)> = vec![("a", None)];
+        retain_nested(&mut v, &[true], |x| &mut x.1);
+        assert_eq!(v, [("a", None)]);
+    }
 }

@@ -566,9 +566,6 @@ fn stance_cues(c: &Ctx<'_>, hits: &mut Vec<H>) {
     }
 }
 
-/// A hit whose cue lies inside another's content is nested in it (innermost content).
-/// "according to" scopes over its whole sentence: it is never nested, and a cue inside its
-/// content is nested in it even when that cue's content reaches over "according to".
 /// A speech verb coordinated with its clause's predicate inside another hit's content
 /// ("X said A and warned B", "…, but she added B", "…, saying B", "X said: “A,” adding B") is
 /// an attribution of its own, as PolNeAR annotates it: the outer content stops before the
@@ -647,6 +644,9 @@ fn share_subjects(c: &Ctx<'_>, hits: &mut [H], pairs: &[(Range<usize>, Range<usi
     }
 }
 
+/// A hit whose cue lies inside another's content is nested in it (innermost content).
+/// "according to" scopes over its whole sentence: it is never nested, and a cue inside its
+/// content is nested in it even when that cue's content reaches over "according to".
 fn nest_in_content(c: &Ctx<'_>, hits: &mut [H]) {
     let according: Vec<bool> = hits.iter().map(|h| c.words[h.cue.start] == "according").collect();
     for b in 0..hits.len() {
@@ -726,22 +726,7 @@ fn cited_by(c: &Ctx<'_>, hits: &mut Vec<H>) {
     }
     // Remove the emptied hits, fixing parent indices.
     let keep: Vec<bool> = hits.iter().map(|h| !h.cue.is_empty()).collect();
-    let mut new_index = vec![None; hits.len()];
-    let mut n = 0;
-    for (i, &k) in keep.iter().enumerate() {
-        if k {
-            new_index[i] = Some(n);
-            n += 1;
-        }
-    }
-    let mut i = 0;
-    hits.retain(|_| {
-        i += 1;
-        keep[i - 1]
-    });
-    for h in hits.iter_mut() {
-        h.parent = h.parent.and_then(|p| new_index[p]);
-    }
+    crate::retain_nested(hits, &keep, |h| &mut h.parent);
 }
 
 /// "X said, citing Y": Y is a source nested in X's attribution.

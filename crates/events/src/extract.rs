@@ -2061,11 +2061,13 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
         let head = doc.words[k - 1].as_ref();
         let named = (np0..k).any(|j| doc.upos[j] == "PROPN" || doc.capitalized(j));
         let ent = ent_at(span);
-        // What a visit visits may be a bare place noun: "toured the site".
         let rank = if of_name {
             // A named settlement: more than a region, less than a facility in it.
             Some(2)
-        } else if lex.is("place_head", head) && (named || k - np0 > 1 || visited == Some(p)) {
+        } else if lex.is("place_head", head)
+            // What a visit visits may be a bare place noun: "toured the site".
+            && (named || k - np0 > 1 || visited == Some(p))
+        {
             // "at a concert hall" says less than the name the text gives it.
             Some(if indefinite && !named { 2 } else { 3 })
         } else if let Some(e) = ent {

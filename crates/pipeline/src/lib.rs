@@ -257,7 +257,7 @@ fn aside_spans(cleaned: &Cleaned) -> Vec<Span> {
 }
 
 fn within(aside: &[Span], span: Span) -> bool {
-    aside.iter().any(|a| a.start <= span.start && span.end <= a.end)
+    aside.iter().any(|a| a.contains(&span))
 }
 
 /// Drops the attributions whose cue is aside; the nesting indices of the rest follow.
@@ -266,23 +266,7 @@ fn drop_aside(attributions: &mut Vec<AttributionHit>, aside: &[Span]) {
         return;
     }
     let keep: Vec<bool> = attributions.iter().map(|a| !within(aside, a.cue)).collect();
-    if keep.iter().all(|&k| k) {
-        return;
-    }
-    let mut new_index = Vec::with_capacity(keep.len());
-    let mut n = 0;
-    for &k in &keep {
-        new_index.push(k.then_some(n));
-        n += usize::from(k);
-    }
-    let mut i = 0;
-    attributions.retain(|_| {
-        i += 1;
-        keep[i - 1]
-    });
-    for a in attributions.iter_mut() {
-        a.parent = a.parent.and_then(|p| new_index.get(p).copied().flatten());
-    }
+    dossier_attribution::retain_nested(attributions, &keep, |a| &mut a.parent);
 }
 
 impl Analysis {
