@@ -54,7 +54,6 @@ pub(crate) struct Lexicon {
     pub zones: HashSet<&'static str>,
     /// offset, and whether it may also open a duration ("the past two months").
     pub relatives: HashMap<&'static str, (i32, bool)>,
-    /// Multi-token modifiers, longest first.
     /// Multi-token modifiers, longest first: (words, mod, scope, inside the span).
     pub modifiers: Vec<(Vec<&'static str>, Mod, ModScope, bool)>,
     /// The first words of [`Self::modifiers`] (no modifier leads at a token not in it).
