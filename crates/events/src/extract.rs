@@ -1834,9 +1834,17 @@ fn counts(
                 from || (!rising && (marked || pluperfect))
             };
             let update = !earlier && doc.words[r.clone()].iter().any(|w| lex.is("update", w));
+            // A round word ("dozens", "scores of") yields to the figure the text gives later
+            // ("between 30 and 40 are missing"): the analyst wants the most precise count. A part
+            // ("eleven of the most badly hurt") is no count of the whole.
+            let part = after_w == Some("of");
+            let vague = |c: &CountHit| {
+                c.qualifier == Qualifier::About
+                    && !text[c.span.range()].contains(|ch: char| ch.is_ascii_digit())
+            };
             let counts = &mut out[e].counts;
             match counts.iter_mut().find(|c| c.what == hit.what) {
-                Some(c) if update && !others => *c = hit,
+                Some(c) if (update || (vague(c) && !vague(&hit) && !part)) && !others => *c = hit,
                 Some(_) => {}
                 None => counts.push(hit),
             }
@@ -2258,6 +2266,25 @@ mod tests {
             "Twelve people were killed in the fire on Monday. By Wednesday the death toll had risen to 19.",
         );
         assert_eq!(c, vec![("killed".to_owned(), 19, "exact", None)]);
+    }
+
+    #[test]
+    fn a_round_word_yields_to_a_later_figure_but_not_to_a_part() {
+        let c = counts_of(
+            "A barge sank on the river on Monday and dozens of people were missing. \
+             Between 25 and 35 people are still missing, the coast guard said.",
+        );
+        assert_eq!(c, vec![("missing".to_owned(), 25, "range", Some(35))]);
+        let c = counts_of(
+            "Gunmen attacked a market on Monday. Scores of people were wounded. \
+             Medics flew nine of the wounded to the capital.",
+        );
+        assert!(c.contains(&("injured".to_owned(), 40, "about", None)), "{c:?}");
+        // A figure given first is not replaced by a restatement.
+        let c = counts_of(
+            "Gunmen attacked a market on Monday, wounding 14 people. Dozens were wounded, a witness said.",
+        );
+        assert!(c.contains(&("injured".to_owned(), 14, "exact", None)), "{c:?}");
     }
 
     #[test]
