@@ -1467,6 +1467,50 @@ fn event_times(
             out[ei].time = Some(EventTime { timex: None, value, relation: Relation::On, anchor_event: None });
         }
     }
+    narrated_on(doc, ms, evs, out);
+}
+
+/// "On Wednesday, strikers marched to the governor's office. Nineteen people were detained.":
+/// an undated arrest, injury or death told in the past tense, in a sentence with no time of its
+/// own right after one (of the same paragraph) whose happening is dated to a day, happened that
+/// day — the narration goes on. Statements and reports never take a date this way.
+fn narrated_on(doc: &Doc, ms: &[Mention], evs: &[Ev], out: &mut [EventHit]) {
+    let text = doc.text();
+    let sentences = &doc.input.seg.sentences;
+    for ei in 0..out.len() {
+        if out[ei].time.is_some()
+            || !matches!(out[ei].kind, EventType::Arrest | EventType::Injury | EventType::Death)
+        {
+            continue;
+        }
+        let m = &ms[evs[ei].mentions[0]];
+        let past = (m.t0..=m.t1).any(|k| matches!(doc.xpos[k], "VBD" | "VBN"));
+        if !past || m.sent == 0 || doc.timexes_in(m.sent).next().is_some() {
+            continue;
+        }
+        let (prev, cur) = (sentences[m.sent - 1], sentences[m.sent]);
+        if text.get(prev.end..cur.start).is_none_or(|gap| gap.contains('\n')) {
+            continue;
+        }
+        let donor = (0..out.len()).find_map(|k| {
+            let t =
+                out[k].time.as_ref().filter(|t| t.relation == Relation::On && t.anchor_event.is_none())?;
+            let day = t.value.as_ref().filter(|v| v.len() == 10 && calendar(v))?;
+            evs[k]
+                .mentions
+                .iter()
+                .any(|&mk| ms[mk].sent + 1 == m.sent && ms[mk].timex.is_some())
+                .then_some(day)
+        });
+        if let Some(day) = donor {
+            out[ei].time = Some(EventTime {
+                timex: None,
+                value: Some(day.clone()),
+                relation: Relation::On,
+                anchor_event: None,
+            });
+        }
+    }
 }
 
 /// How many words after a mention a phrase placing it after another happening may start.
@@ -2285,6 +2329,23 @@ mod tests {
             "Gunmen attacked a market on Monday, wounding 14 people. Dozens were wounded, a witness said.",
         );
         assert!(c.contains(&("injured".to_owned(), 14, "exact", None)), "{c:?}");
+    }
+
+    #[test]
+    fn narration_dates_the_arrests_of_the_next_sentence() {
+        let day = |text: &str, kind: EventType| {
+            events(text).into_iter().find(|e| e.kind == kind).and_then(|e| e.time).and_then(|t| t.value)
+        };
+        let told = "On Tuesday, about 2,000 farmers marched to the ministry in the capital. \
+                    Fourteen people were arrested, police said.";
+        assert_eq!(day(told, EventType::Arrest).as_deref(), Some("2025-06-10"));
+        // A new paragraph, or a sentence with a time of its own, is not carried on.
+        let para = "On Tuesday, about 2,000 farmers marched to the ministry in the capital.\n\n\
+                    Fourteen people were arrested, police said.";
+        assert_eq!(day(para, EventType::Arrest), None);
+        let own = "On Tuesday, about 2,000 farmers marched to the ministry in the capital. \
+                   Fourteen people were arrested last year, police said.";
+        assert_ne!(day(own, EventType::Arrest).as_deref(), Some("2025-06-10"));
     }
 
     #[test]
