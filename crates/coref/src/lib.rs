@@ -162,11 +162,22 @@ struct Name<'a> {
     text: &'a str,
     words: Vec<&'a str>,
     acronym: Option<String>,
+    /// [`is_place`] of the text, asked once (every name is compared with all before it).
+    place: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Name<'a> {
     fn new(text: &'a str) -> Name<'a> {
-        Name { text, words: text.split(' ').collect(), acronym: acronym_letters(text) }
+        Name {
+            text,
+            words: text.split(' ').collect(),
+            acronym: acronym_letters(text),
+            place: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn is_place(&self) -> bool {
+        *self.place.get_or_init(|| is_place(self.text))
     }
 }
 
@@ -447,10 +458,10 @@ impl<'a> Linker<'a> {
         let per = |l: Option<EntityLabel>| l == Some(EntityLabel::Per);
         // A person's surname or first name after the full name; the full name after the
         // surname.
-        if per(la) && wa.len() >= 2 && wb.len() == 1 && !is_place(b) {
+        if per(la) && wa.len() >= 2 && wb.len() == 1 && !y.is_place() {
             return wa.last() == wb.last() || (per(lb) && wa[0] == wb[0]);
         }
-        if per(lb) && wb.len() >= 2 && wa.len() == 1 && !is_place(a) {
+        if per(lb) && wb.len() >= 2 && wa.len() == 1 && !x.is_place() {
             // A headline's surname (whatever the tagger called it) before the full name.
             return wb.last() == wa.last();
         }
@@ -475,7 +486,7 @@ impl<'a> Linker<'a> {
             }
         }
         // "Crocus" after "Crocus City Hall": the first word of a longer non-person name.
-        if wb.len() == 1 && wa.len() >= 2 && !per(la) && !is_place(b) && wa[0] == wb[0] {
+        if wb.len() == 1 && wa.len() >= 2 && !per(la) && wa[0] == wb[0] && !y.is_place() {
             return true;
         }
         false
