@@ -29,8 +29,16 @@ pub enum PronounClass {
 /// A head noun of a description ("group", "president") and what it can refer to.
 #[derive(Clone, Debug)]
 pub struct Head {
+    /// Empty for a word that refers only to an entity the text described with a word of its
+    /// kind, or whose name holds it ("the dam" → "the Se Khamphan dam", "the ferry" → "the
+    /// vessel, the MV …"): vessels and structures the tagger labels every which way.
     pub labels: Vec<EntityLabel>,
     pub gender: Option<Gender>,
+    /// Words of one kind stand for each other ("ferry", "vessel", "boat").
+    pub kind: Option<String>,
+    /// The label an entity the text describes so takes, as CoNLL labels it: a vessel MISC, a
+    /// tavern or a dam LOC. None for a word too generic to settle it ("the Congress building").
+    pub settles: Option<EntityLabel>,
 }
 
 pub struct Lexicon {
@@ -80,11 +88,23 @@ impl Lexicon {
         let bad = |file: &'static str, line: usize| CorefError::Data { file, line };
         let mut heads = HashMap::default();
         for (line, cols) in rows(include_str!("../data/heads.tsv")) {
-            let [word, labels, g] = cols[..] else { return Err(bad("heads.tsv", line)) };
-            let labels: Option<Vec<EntityLabel>> = labels.split(',').map(label).collect();
+            let (word, labels, g, kind, settles) = match cols[..] {
+                [word, labels, g] => (word, labels, g, None, None),
+                [word, labels, g, kind, "-"] => (word, labels, g, Some(kind.to_string()), None),
+                [word, labels, g, kind, settles] => (
+                    word,
+                    labels,
+                    g,
+                    Some(kind.to_string()),
+                    Some(label(settles).ok_or(bad("heads.tsv", line))?),
+                ),
+                _ => return Err(bad("heads.tsv", line)),
+            };
+            let labels: Option<Vec<EntityLabel>> =
+                if labels == "-" { Some(Vec::new()) } else { labels.split(',').map(label).collect() };
             let labels = labels.ok_or(bad("heads.tsv", line))?;
             let gender = gender(g).map_err(|_| bad("heads.tsv", line))?;
-            heads.insert(word.to_lowercase(), Head { labels, gender });
+            heads.insert(word.to_lowercase(), Head { labels, gender, kind, settles });
         }
         let mut pronouns = HashMap::default();
         for (line, cols) in rows(include_str!("../data/pronouns.tsv")) {

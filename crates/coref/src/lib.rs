@@ -225,8 +225,13 @@ impl Info {
         let best = (0..4).max_by_key(|&i| (self.labels[i], 4 - i))?;
         (self.labels[best] > 0).then(|| dossier_tag::ner::ENTITY_LABELS[best])
     }
-    fn has_desc(&self, head: &str) -> bool {
-        self.descs.iter().any(|d| d == head) || self.name_words.iter().any(|w| w == head)
+    /// The text called it `head`, or a word of the same kind (`kind` of `head` in heads.tsv:
+    /// "the ferry" after "the vessel, the MV …"), or its name holds the word.
+    fn has_desc(&self, head: &str, lex: &Lexicon) -> bool {
+        let kind = lex.heads.get(head).and_then(|h| h.kind.as_deref());
+        let same_kind =
+            |d: &String| kind.is_some() && lex.heads.get(d.as_str()).and_then(|h| h.kind.as_deref()) == kind;
+        self.descs.iter().any(|d| d == head || same_kind(d)) || self.name_words.iter().any(|w| w == head)
     }
 }
 
@@ -638,6 +643,43 @@ impl<'a> Linker<'a> {
                 }
                 t -= 1;
             }
+            // A description set before the name: "the vessel, the MV Name,".
+            let name_det = usize::from(t >= 1 && DETERMINERS.contains(&&*self.lower[t - 1]));
+            if t >= 2 + name_det && self.lower[t - 1 - name_det] == "," {
+                let head = t - 2 - name_det;
+                let found = (head.saturating_sub(4)..head).find_map(|det| {
+                    self.description_at(det)
+                        .filter(|&(_, h)| h == head && self.sentence_of[det] == self.sentence_of[first])
+                });
+                if let Some((np, h)) = found {
+                    let head_word = self.lower[h].to_string();
+                    if self
+                        .lex
+                        .heads
+                        .get(head_word.as_str())
+                        .is_some_and(|x| self.fits(x, self.mentions[j].label))
+                    {
+                        self.add_desc(j, &head_word);
+                        self.taken.push(np);
+                    }
+                }
+            }
+            // A noun after the name: "the Name dam", "the Name karaoke parlour".
+            let mut k = last;
+            while k < self.seg.tokens.len() && self.name_at[k].is_none() && self.xpos(k) == "NN" {
+                k += 1;
+            }
+            if k > last && !(k < self.seg.tokens.len() && matches!(self.upos(k), "NOUN" | "PROPN")) {
+                let head_word = self.lower[k - 1].to_string();
+                // (not after a people's name: "a Japanese trawler")
+                let demonym = {
+                    use dossier_tag::gazetteer::{Gazetteer, Kind};
+                    Gazetteer::global().kinds_of(span.of(self.text)) & Kind::Demonym.bit() != 0
+                };
+                if !demonym && self.lex.heads.get(head_word.as_str()).is_some_and(|x| x.settles.is_some()) {
+                    self.add_desc(j, &head_word);
+                }
+            }
             // Apposition: "Name, a research group," / copula: "Name is a research group".
             if last < self.seg.tokens.len() {
                 let w = &*self.lower[last];
@@ -658,7 +700,7 @@ impl<'a> Linker<'a> {
                         .lex
                         .heads
                         .get(head_word.as_str())
-                        .is_some_and(|h| self.mentions[j].label.is_none_or(|l| h.labels.contains(&l)));
+                        .is_some_and(|h| self.fits(h, self.mentions[j].label));
                     if !compatible {
                         continue;
                     }
@@ -670,6 +712,11 @@ impl<'a> Linker<'a> {
                 }
             }
         }
+    }
+
+    /// Whether a description word may stand for an entity of `label`.
+    fn fits(&self, head: &lexicon::Head, label: Option<EntityLabel>) -> bool {
+        head.labels.is_empty() || label.is_none_or(|l| head.labels.contains(&l))
     }
 
     /// A description starting at token `det` ("a UK-based research group"): its span and its
@@ -778,10 +825,14 @@ impl<'a> Linker<'a> {
             // A name holding the word ("the board" → Regional Electoral Board) whatever the
             // tagger called it; a description the text gave, when the labels agree.
             let in_name = self.info[r].name_words.iter().any(|w| w == head);
-            let ok_label = self.info[r].label().is_none_or(|l| labels.contains(&l));
-            if in_name || (ok_label && self.info[r].has_desc(head)) {
+            let ok_label = labels.is_empty() || self.info[r].label().is_none_or(|l| labels.contains(&l));
+            if in_name || (ok_label && self.info[r].has_desc(head, self.lex)) {
                 return Some(i);
             }
+        }
+        // A word for a vessel or a structure refers only to what the text called so.
+        if labels.is_empty() {
+            return None;
         }
         // A kind of place ("the city", "this village", "the port city", "the country"): the
         // nearest named place of that kind in the last eight sentences. Place names the
@@ -850,7 +901,7 @@ impl<'a> Linker<'a> {
         let mut best: Option<usize> = None;
         for (&r, &first) in &firsts {
             let m = self.mentions[first];
-            if m.span.start < np.end || m.sentence > here + 8 || !self.info[r].has_desc(head) {
+            if m.span.start < np.end || m.sentence > here + 8 || !self.info[r].has_desc(head, self.lex) {
                 continue;
             }
             if best.is_none_or(|b| m.span.start < self.mentions[b].span.start) {
@@ -1108,7 +1159,7 @@ impl<'a> Linker<'a> {
                 }
             }
             let voted = self.info[r].label().or(self.mentions[canon].label).unwrap_or(EntityLabel::Misc);
-            let label = self.settled_label(&name, voted);
+            let label = self.settled_label(&name, voted, &self.info[r].descs);
             let first_name_span = names
                 .iter()
                 .map(|&i| self.mentions[i].span)
@@ -1134,13 +1185,17 @@ impl Linker<'_> {
     /// The entity's label: a name's last word ("… Bus Terminal", "… Electoral Board") or the
     /// gazetteer (a known city or country is LOC, as CoNLL labels it even when it stands for
     /// its government) overrule the tagger's votes.
-    fn settled_label(&self, name: &str, voted: EntityLabel) -> EntityLabel {
+    fn settled_label(&self, name: &str, voted: EntityLabel, descs: &[String]) -> EntityLabel {
         let words: Vec<&str> = name.split_whitespace().collect();
         if words.len() >= 2 {
             let last = words[words.len() - 1].to_lowercase();
             if let Some(&l) = self.lex.name_heads.get(last.as_str()) {
                 return l;
             }
+        }
+        // Described as a vessel or a building ("the Name dam", "the vessel, the MV Name").
+        if let Some(l) = descs.iter().find_map(|d| self.lex.heads.get(d.as_str()).and_then(|h| h.settles)) {
+            return l;
         }
         use dossier_tag::gazetteer::{Gazetteer, Kind};
         let kinds = Gazetteer::global().kinds_of(name);

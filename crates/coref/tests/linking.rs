@@ -214,3 +214,27 @@ fn an_age_standing_for_a_person_joins_the_person_of_that_age() {
     check_offsets(&r);
     assert!(r.entities.iter().all(|e| e.mentions.iter().all(|m| m.text != "the 46-year-old")));
 }
+
+#[test]
+fn vessels_and_buildings_are_what_the_text_called_them() {
+    // A description before the name ("the vessel, the MV Name,") and a word of its kind later.
+    let r = analyze(
+        "A cargo ship ran aground off Valletta on Monday. The vessel, the MV Orla Breen, was carrying \
+         fertiliser, the port authority said. Divers inspected the ship on Tuesday and found a crack in its hull.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "MV Orla Breen");
+    assert!(m.contains(&("the ship", "nominal")), "{m:?}");
+    let e = r.entities.iter().find(|e| e.name.contains("Orla Breen")).unwrap();
+    assert_eq!(e.label, "MISC", "a vessel is MISC, as CoNLL labels it");
+    // A noun after the name ("the Name dam") describes it; a people's name does not take one.
+    let r = analyze(
+        "Engineers opened the gates of the Veldmoor dam on Sunday as the river rose. Officials said the dam \
+         was safe. A Danish trawler was also seen nearby.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Veldmoor");
+    assert!(m.contains(&("the dam", "nominal")), "{m:?}");
+    let danish = r.entities.iter().find(|e| e.mentions.iter().any(|m| m.text == "Danish"));
+    assert!(danish.is_none_or(|e| e.mentions.iter().all(|m| m.text == "Danish")));
+}
