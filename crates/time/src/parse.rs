@@ -1033,10 +1033,9 @@ impl<'a> Matcher<'a> {
             let j = if self.w(r + 1) == "same" { r + 2 } else { r + 1 };
             if let Some((u, 1)) = self.unit(j) {
                 if !self.w(j).ends_with('s') && u != Unit::Weekend && self.w(j + 1) != "-" {
-                    let val = match u {
-                        Unit::Quarter => Under::Quarter { q: 0, year: None },
-                        _ => Under::Shift { unit: u, n: Some(0), dir: 0, from_last: true },
-                    };
+                    // "that quarter" too: the last mentioned one, which need not be the
+                    // quarter being reported ("the year-ago quarter … that quarter")
+                    let val = Under::Shift { unit: u, n: Some(0), dir: 0, from_last: true };
                     return Some(cand(i, j + 1, TimexType::Date, val));
                 }
             }
