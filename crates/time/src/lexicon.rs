@@ -76,6 +76,9 @@ pub(crate) struct Lexicon {
     pub plan_words: HashSet<&'static str>,
     /// Words before a plan word that tell the plan was kept ("as planned").
     pub plan_kept: HashSet<&'static str>,
+    /// Subject and "be" before a day the clause is about (`day_predicates.tsv`): the words,
+    /// and whether the day is the last mentioned one (past) rather than the reference day.
+    pub day_predicates: Vec<(Vec<&'static str>, bool)>,
     /// Words after which a past form is no past tense ("be named", "a planned merger").
     pub nonfinite_before: HashSet<&'static str>,
     /// Relative words that count from the last mentioned date before a weekday ("the
@@ -310,6 +313,9 @@ impl Lexicon {
             plan_words: rows(include_str!("../data/plan_kept.txt"))
                 .filter(|r| r.len() == 1)
                 .map(|r| r[0].trim())
+                .collect(),
+            day_predicates: rows(include_str!("../data/day_predicates.tsv"))
+                .filter_map(|r| Some((r.first()?.split(' ').collect(), r.get(1)?.trim() == "then")))
                 .collect(),
             plan_kept: rows(include_str!("../data/plan_kept.txt"))
                 .filter(|r| r.len() == 2 && r[0].trim() == "kept")

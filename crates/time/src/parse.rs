@@ -831,7 +831,64 @@ impl<'a> Matcher<'a> {
 
     /// "last week", "next month", "this year", "last December", "last fall", "the past two
     /// months" (a duration), "the previous day" (from the last mentioned date), "the year".
+    /// "today is the eighth day of the strike", "it was a great day for the city": a day
+    /// named as what a subject is, after "it is", "today is", "it was" (`day_predicates.tsv`):
+    /// the reference day, or for the past the last mentioned day. With an ordinal the span
+    /// keeps its article ("the second day"), else it is the noun ("a great day").
+    fn predicate_day(&self, i: usize) -> Option<Cand> {
+        let w = self.w(i);
+        let (det, day, lo) = if matches!(w, "the" | "a") && LEX.ordinals.contains_key(self.w(i + 1)) {
+            (i, i + 2, i)
+        } else if w == "day" {
+            // up to two lowercase words between the article and the noun
+            let mut d = i.checked_sub(1)?;
+            let mut mods = 0;
+            while !matches!(self.w(d), "the" | "a") {
+                let plain = self.t.kind(d) == Some(Kind::Word) && !self.t.cap(d);
+                if mods == 2 || !plain || LEX.ordinals.contains_key(self.w(d)) {
+                    return None;
+                }
+                mods += 1;
+                d = d.checked_sub(1)?;
+            }
+            (d, i, i)
+        } else {
+            return None;
+        };
+        if self.w(day) != "day" {
+            return None;
+        }
+        // the noun closes its phrase ("day of", "day for", a comma): not "a day trip", "the
+        // day's work", "a day-long strike", "the day before the vote" (a day counted off)
+        let nw = self.w(day + 1);
+        let ends = day + 1 >= self.t.len()
+            || (self.t.kind(day + 1) == Some(Kind::Punct) && !matches!(nw, "'" | "-"))
+            || nw == "of"
+            || (LEX.prepositions.contains(nw) && !matches!(nw, "before" | "after"));
+        if !ends {
+            return None;
+        }
+        // quotes between the verb and the article: 'it was "a great day'
+        let mut b = det;
+        while b > 0 && matches!(self.w(b - 1), "\"" | "`" | "``" | "'" | "''" | "“" | "‘") {
+            b -= 1;
+        }
+        let &(_, past) = LEX
+            .day_predicates
+            .iter()
+            .find(|(words, _)| b >= words.len() && self.seq(b - words.len(), words))?;
+        let val = if past {
+            Under::Shift { unit: Unit::Day, n: Some(0), dir: 0, from_last: true }
+        } else {
+            Under::Rel { unit: Unit::Day, off: 0 }
+        };
+        Some(cand(lo, day + 1, TimexType::Date, val))
+    }
+
     fn relative(&self, i: usize) -> Option<Cand> {
+        if let Some(c) = self.predicate_day(i) {
+            return Some(c);
+        }
         let the = self.w(i) == "the";
         let r = if the { i + 1 } else { i };
         let rw = self.w(r);
