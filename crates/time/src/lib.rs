@@ -276,6 +276,14 @@ impl TimeTagger {
                     _ => {}
                 }
             }
+            // "The chain lost money in the second and third quarters": quarters told in the
+            // past are those of the year, no recurrence
+            if let (TimexType::Set, Tense::Past, Under::Lit(v)) = (c.ty, tense, &c.val) {
+                if let Some(q) = v.strip_prefix("XXXX-Q").and_then(|q| q.parse().ok()) {
+                    c.val = Under::Quarter { q, year: None };
+                    c.ty = TimexType::Date;
+                }
+            }
             let cx = Ctx { dct, tense, last, narrative_year, deadline, quarter, months_period };
             let (value, point) = c.val.resolve(&cx);
             if let Some(k) = restates {

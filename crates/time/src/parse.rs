@@ -1348,6 +1348,21 @@ impl<'a> Matcher<'a> {
             };
             let fiscal = if self.w(after) == "fiscal" { after + 1 } else { after };
             let u = if self.w(fiscal) == "-" && self.t.adj(fiscal - 1) { fiscal + 1 } else { fiscal };
+            // "in the second and fourth quarters", "in fourth quarters": that quarter, year
+            // after year (the first of a pair shares the second's noun); not with a year
+            // ("the third and fourth quarters of 1989": dates, left untagged)
+            if pre_year.is_none() && (1..=4).contains(&q) {
+                let pair = matches!(self.w(u), "and" | "or")
+                    && LEX.ordinals.get(self.w(u + 1)).is_some_and(|q2| (1..=4).contains(q2))
+                    && self.w(u + 2) == "quarters";
+                let (noun, hi) = if pair { (u + 2, u) } else { (u, u + 1) };
+                if self.w(noun) == "quarters" {
+                    if self.w(noun + 1) == "of" || self.year_num(noun + 1).is_some() {
+                        return None;
+                    }
+                    return Some(cand(j, hi, TimexType::Set, Under::Lit(format!("XXXX-Q{q}"))));
+                }
+            }
             match self.w(u) {
                 "quarter" if (1..=4).contains(&q) => (q, u + 1, false),
                 "half" if (1..=4).contains(&q) => (if q > 2 { 2 } else { q }, u + 1, true),
