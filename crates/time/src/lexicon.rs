@@ -93,6 +93,8 @@ pub(crate) struct Lexicon {
     pub rate_adverbs: HashSet<&'static str>,
     /// Words linking two units into a comparison adjective ("year-over-year").
     pub unit_links: HashSet<&'static str>,
+    /// Words after "this <unit>" before an elliptic "last"/"next" (`elliptic_links.txt`).
+    pub elliptic_links: HashSet<&'static str>,
     /// "declined to comment on Monday": an infinitive that happens with its verb.
     pub implicatives: HashSet<&'static str>,
     /// Prepositions that fix the occurrence whatever the verb: `true` for a deadline ("until",
@@ -327,6 +329,7 @@ impl Lexicon {
             rate_quantities: words(include_str!("../data/rate_quantities.txt")),
             rate_adverbs: words(include_str!("../data/rate_adverbs.txt")),
             unit_links: words(include_str!("../data/unit_links.txt")),
+            elliptic_links: words(include_str!("../data/elliptic_links.txt")),
             implicatives: words(include_str!("../data/implicatives.txt")),
             tense_preps: rows(include_str!("../data/tense_preps.tsv"))
                 .filter_map(|r| Some((r[0].trim(), r.get(1)?.trim() == "deadline")))

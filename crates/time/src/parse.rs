@@ -885,8 +885,34 @@ impl<'a> Matcher<'a> {
         Some(cand(lo, day + 1, TimexType::Date, val))
     }
 
+    /// "this year as last", "this month than last", "this year and next": a bare "last" or
+    /// "next" closing the phrase is the unit of the "this <unit>" before it, one back or
+    /// ahead (`elliptic_links.txt`).
+    fn elliptic(&self, i: usize) -> Option<Cand> {
+        let off = match self.w(i) {
+            "last" => -1,
+            "next" => 1,
+            _ => return None,
+        };
+        let k = i + 1;
+        let closes = k >= self.t.len()
+            || self.t.kind(k) == Some(Kind::Punct)
+            || LEX.clause_openers.contains(self.w(k));
+        if !closes || i < 3 || !LEX.elliptic_links.contains(self.w(i - 1)) || self.w(i - 3) != "this" {
+            return None;
+        }
+        match self.unit(i - 2) {
+            Some((u @ (Unit::Year | Unit::Quarter | Unit::Month | Unit::Week), 1))
+                if !self.w(i - 2).ends_with('s') =>
+            {
+                Some(cand(i, k, TimexType::Date, Under::Rel { unit: u, off }))
+            }
+            _ => None,
+        }
+    }
+
     fn relative(&self, i: usize) -> Option<Cand> {
-        if let Some(c) = self.predicate_day(i) {
+        if let Some(c) = self.predicate_day(i).or_else(|| self.elliptic(i)) {
             return Some(c);
         }
         let the = self.w(i) == "the";
@@ -991,6 +1017,19 @@ impl<'a> Matcher<'a> {
                 // "the week of March 6", "the day before last Tuesday", "the day after Christmas"
                 if let Some(c) = self.day_relative(i, r, u) {
                     return Some(c);
+                }
+                // "Oct. 12, the day before the crash": an appositive to the day just named
+                // is that day (the event it is counted from has no date of its own here)
+                if u == Unit::Day
+                    && self.w(r) == "day"
+                    && matches!(self.w(r + 1), "before" | "after")
+                    && i >= 2
+                    && self.w(i - 1) == ","
+                    && (self.t.int(i - 2).is_some_and(|d| (1..=31).contains(&d))
+                        || LEX.weekdays.contains_key(self.w(i - 2)))
+                {
+                    let val = Under::Shift { unit: Unit::Day, n: Some(0), dir: 0, from_last: true };
+                    return Some(cand(i, r + 1, TimexType::Date, val));
                 }
                 // "down from $450 million the year before.", "the day after, he left": a
                 // unit before or after the last mentioned date (no anchor phrase follows)
