@@ -76,6 +76,9 @@ pub(crate) struct Lexicon {
     pub plan_words: HashSet<&'static str>,
     /// Words before a plan word that tell the plan was kept ("as planned").
     pub plan_kept: HashSet<&'static str>,
+    /// Subject and "be" before a day the clause is about (`day_predicates.tsv`): the words,
+    /// and whether the day is the last mentioned one (past) rather than the reference day.
+    pub day_predicates: Vec<(Vec<&'static str>, bool)>,
     /// Words after which a past form is no past tense ("be named", "a planned merger").
     pub nonfinite_before: HashSet<&'static str>,
     /// Relative words that count from the last mentioned date before a weekday ("the
@@ -90,6 +93,8 @@ pub(crate) struct Lexicon {
     pub rate_adverbs: HashSet<&'static str>,
     /// Words linking two units into a comparison adjective ("year-over-year").
     pub unit_links: HashSet<&'static str>,
+    /// Words after "this <unit>" before an elliptic "last"/"next" (`elliptic_links.txt`).
+    pub elliptic_links: HashSet<&'static str>,
     /// "declined to comment on Monday": an infinitive that happens with its verb.
     pub implicatives: HashSet<&'static str>,
     /// Prepositions that fix the occurrence whatever the verb: `true` for a deadline ("until",
@@ -311,6 +316,9 @@ impl Lexicon {
                 .filter(|r| r.len() == 1)
                 .map(|r| r[0].trim())
                 .collect(),
+            day_predicates: rows(include_str!("../data/day_predicates.tsv"))
+                .filter_map(|r| Some((r.first()?.split(' ').collect(), r.get(1)?.trim() == "then")))
+                .collect(),
             plan_kept: rows(include_str!("../data/plan_kept.txt"))
                 .filter(|r| r.len() == 2 && r[0].trim() == "kept")
                 .map(|r| r[1].trim())
@@ -321,6 +329,7 @@ impl Lexicon {
             rate_quantities: words(include_str!("../data/rate_quantities.txt")),
             rate_adverbs: words(include_str!("../data/rate_adverbs.txt")),
             unit_links: words(include_str!("../data/unit_links.txt")),
+            elliptic_links: words(include_str!("../data/elliptic_links.txt")),
             implicatives: words(include_str!("../data/implicatives.txt")),
             tense_preps: rows(include_str!("../data/tense_preps.tsv"))
                 .filter_map(|r| Some((r[0].trim(), r.get(1)?.trim() == "deadline")))

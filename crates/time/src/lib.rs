@@ -177,7 +177,7 @@ impl TimeTagger {
         let dct = dct.map(|d| dateline_reference(text, &toks, cands.first(), d).unwrap_or(d));
         let whole = [Span::new(0, text.len())];
         let sentences = if sentences.is_empty() { &whole[..] } else { sentences };
-        let mut out = Vec::with_capacity(cands.len());
+        let mut out: Vec<TimexHit> = Vec::with_capacity(cands.len());
         let mut last: Option<Point> = None;
         let mut quarter: Option<Point> = None;
         // (is a span of months, sentence index) of the last reporting period named: a
@@ -186,6 +186,10 @@ impl TimeTagger {
         let mut period: Option<(bool, usize)> = None;
         // (year, sentence index) of the last date written with its year
         let mut explicit: Option<(i32, usize)> = None;
+        // The quarter just resolved: (its last token, its point, the comparison period it
+        // restates — an index into `out` — if any), for an appositive or an end date that
+        // follows it ("the year-ago quarter, the second quarter ended Oct. 31")
+        let mut prev_quarter: Option<(usize, Point, Option<usize>)> = None;
         for c in cands {
             let span = Span::new(toks.toks[c.lo].start, toks.toks[c.hi - 1].end);
             let si = sentences.partition_point(|s| s.end <= span.start).min(sentences.len() - 1);
@@ -251,8 +255,40 @@ impl TimeTagger {
                     }
                 }
             }
+            // "In the year-ago quarter, the second quarter ended Oct. 31, …": an appositive
+            // quarter restates the comparison period before it, in that period's year (and
+            // names which quarter it was); "ended Oct. 31" after a quarter ends that quarter.
+            let follows = prev_quarter.filter(|&(hi, ..)| c.lo == hi + 1);
+            let mut restates = None;
+            if let Some((hi, Point::Quarter(y, _), compared)) = follows {
+                match &c.val {
+                    Under::Quarter { q: q @ 1..=4, year: None }
+                        if toks.w(hi) == "," && compared.is_some() =>
+                    {
+                        c.val = Under::Quarter { q: *q, year: Some(YearRef::Abs(y)) };
+                        restates = compared;
+                    }
+                    // (the quarter's number may be fiscal: "the fourth quarter ended Sept.
+                    // 30" — the year is all the end date takes)
+                    Under::Cal { y: None, m: Some(m), d } if toks.w(hi) == "ended" => {
+                        c.val = Under::Cal { y: Some(YearRef::Abs(y)), m: Some(*m), d: *d };
+                    }
+                    _ => {}
+                }
+            }
+            // "The chain lost money in the second and third quarters": quarters told in the
+            // past are those of the year, no recurrence
+            if let (TimexType::Set, Tense::Past, Under::Lit(v)) = (c.ty, tense, &c.val) {
+                if let Some(q) = v.strip_prefix("XXXX-Q").and_then(|q| q.parse().ok()) {
+                    c.val = Under::Quarter { q, year: None };
+                    c.ty = TimexType::Date;
+                }
+            }
             let cx = Ctx { dct, tense, last, narrative_year, deadline, quarter, months_period };
             let (value, point) = c.val.resolve(&cx);
+            if let Some(k) = restates {
+                out[k].value = value.clone();
+            }
             // Earnings news names the quarter it reports first ("third-quarter profit rose");
             // later quarters are comparisons ("compared with a flat second quarter").
             if let (None, Under::Quarter { q: 1..=4, .. }, Some(p @ Point::Quarter(y, _))) =
@@ -289,9 +325,19 @@ impl TimeTagger {
                 Under::Period { year, back, .. } => back != 0 || year.is_some(),
                 _ => false,
             };
-            if let (Some(p), false) = (point, comparison) {
+            // The end date of a quarter ("the quarter ended Sept. 30") belongs to it: the
+            // quarter stays the narrative reference ("that quarter").
+            let quarter_end = matches!(follows, Some((hi, ..)) if toks.w(hi) == "ended");
+            if let (Some(p), false, false) = (point, comparison, quarter_end) {
                 last = Some(p);
             }
+            prev_quarter = match (point, &c.val) {
+                (Some(p @ Point::Quarter(..)), Under::Period { quarter: true, .. }) => {
+                    Some((c.hi, p, Some(out.len())))
+                }
+                (Some(p @ Point::Quarter(..)), _) => Some((c.hi, p, None)),
+                _ => None,
+            };
             out.push(TimexHit { span, kind: c.ty, value, anchor: c.anchor, mod_: c.mod_ });
         }
         out

@@ -831,7 +831,90 @@ impl<'a> Matcher<'a> {
 
     /// "last week", "next month", "this year", "last December", "last fall", "the past two
     /// months" (a duration), "the previous day" (from the last mentioned date), "the year".
+    /// "today is the eighth day of the strike", "it was a great day for the city": a day
+    /// named as what a subject is, after "it is", "today is", "it was" (`day_predicates.tsv`):
+    /// the reference day, or for the past the last mentioned day. With an ordinal the span
+    /// keeps its article ("the second day"), else it is the noun ("a great day").
+    fn predicate_day(&self, i: usize) -> Option<Cand> {
+        let w = self.w(i);
+        let (det, day, lo) = if matches!(w, "the" | "a") && LEX.ordinals.contains_key(self.w(i + 1)) {
+            (i, i + 2, i)
+        } else if w == "day" {
+            // up to two lowercase words between the article and the noun
+            let mut d = i.checked_sub(1)?;
+            let mut mods = 0;
+            while !matches!(self.w(d), "the" | "a") {
+                let plain = self.t.kind(d) == Some(Kind::Word) && !self.t.cap(d);
+                if mods == 2 || !plain || LEX.ordinals.contains_key(self.w(d)) {
+                    return None;
+                }
+                mods += 1;
+                d = d.checked_sub(1)?;
+            }
+            (d, i, i)
+        } else {
+            return None;
+        };
+        if self.w(day) != "day" {
+            return None;
+        }
+        // the noun closes its phrase ("day of", "day for", a comma): not "a day trip", "the
+        // day's work", "a day-long strike", "the day before the vote" (a day counted off)
+        let nw = self.w(day + 1);
+        let ends = day + 1 >= self.t.len()
+            || (self.t.kind(day + 1) == Some(Kind::Punct) && !matches!(nw, "'" | "-"))
+            || nw == "of"
+            || (LEX.prepositions.contains(nw) && !matches!(nw, "before" | "after"));
+        if !ends {
+            return None;
+        }
+        // quotes between the verb and the article: 'it was "a great day'
+        let mut b = det;
+        while b > 0 && matches!(self.w(b - 1), "\"" | "`" | "``" | "'" | "''" | "“" | "‘") {
+            b -= 1;
+        }
+        let &(_, past) = LEX
+            .day_predicates
+            .iter()
+            .find(|(words, _)| b >= words.len() && self.seq(b - words.len(), words))?;
+        let val = if past {
+            Under::Shift { unit: Unit::Day, n: Some(0), dir: 0, from_last: true }
+        } else {
+            Under::Rel { unit: Unit::Day, off: 0 }
+        };
+        Some(cand(lo, day + 1, TimexType::Date, val))
+    }
+
+    /// "this year as last", "this month than last", "this year and next": a bare "last" or
+    /// "next" closing the phrase is the unit of the "this <unit>" before it, one back or
+    /// ahead (`elliptic_links.txt`).
+    fn elliptic(&self, i: usize) -> Option<Cand> {
+        let off = match self.w(i) {
+            "last" => -1,
+            "next" => 1,
+            _ => return None,
+        };
+        let k = i + 1;
+        let closes = k >= self.t.len()
+            || self.t.kind(k) == Some(Kind::Punct)
+            || LEX.clause_openers.contains(self.w(k));
+        if !closes || i < 3 || !LEX.elliptic_links.contains(self.w(i - 1)) || self.w(i - 3) != "this" {
+            return None;
+        }
+        match self.unit(i - 2) {
+            Some((u @ (Unit::Year | Unit::Quarter | Unit::Month | Unit::Week), 1))
+                if !self.w(i - 2).ends_with('s') =>
+            {
+                Some(cand(i, k, TimexType::Date, Under::Rel { unit: u, off }))
+            }
+            _ => None,
+        }
+    }
+
     fn relative(&self, i: usize) -> Option<Cand> {
+        if let Some(c) = self.predicate_day(i).or_else(|| self.elliptic(i)) {
+            return Some(c);
+        }
         let the = self.w(i) == "the";
         let r = if the { i + 1 } else { i };
         let rw = self.w(r);
@@ -935,6 +1018,19 @@ impl<'a> Matcher<'a> {
                 if let Some(c) = self.day_relative(i, r, u) {
                     return Some(c);
                 }
+                // "Oct. 12, the day before the crash": an appositive to the day just named
+                // is that day (the event it is counted from has no date of its own here)
+                if u == Unit::Day
+                    && self.w(r) == "day"
+                    && matches!(self.w(r + 1), "before" | "after")
+                    && i >= 2
+                    && self.w(i - 1) == ","
+                    && (self.t.int(i - 2).is_some_and(|d| (1..=31).contains(&d))
+                        || LEX.weekdays.contains_key(self.w(i - 2)))
+                {
+                    let val = Under::Shift { unit: Unit::Day, n: Some(0), dir: 0, from_last: true };
+                    return Some(cand(i, r + 1, TimexType::Date, val));
+                }
                 // "down from $450 million the year before.", "the day after, he left": a
                 // unit before or after the last mentioned date (no anchor phrase follows)
                 if matches!(self.w(r + 1), "before" | "after")
@@ -1033,10 +1129,9 @@ impl<'a> Matcher<'a> {
             let j = if self.w(r + 1) == "same" { r + 2 } else { r + 1 };
             if let Some((u, 1)) = self.unit(j) {
                 if !self.w(j).ends_with('s') && u != Unit::Weekend && self.w(j + 1) != "-" {
-                    let val = match u {
-                        Unit::Quarter => Under::Quarter { q: 0, year: None },
-                        _ => Under::Shift { unit: u, n: Some(0), dir: 0, from_last: true },
-                    };
+                    // "that quarter" too: the last mentioned one, which need not be the
+                    // quarter being reported ("the year-ago quarter … that quarter")
+                    let val = Under::Shift { unit: u, n: Some(0), dir: 0, from_last: true };
                     return Some(cand(i, j + 1, TimexType::Date, val));
                 }
             }
@@ -1292,6 +1387,21 @@ impl<'a> Matcher<'a> {
             };
             let fiscal = if self.w(after) == "fiscal" { after + 1 } else { after };
             let u = if self.w(fiscal) == "-" && self.t.adj(fiscal - 1) { fiscal + 1 } else { fiscal };
+            // "in the second and fourth quarters", "in fourth quarters": that quarter, year
+            // after year (the first of a pair shares the second's noun); not with a year
+            // ("the third and fourth quarters of 1989": dates, left untagged)
+            if pre_year.is_none() && (1..=4).contains(&q) {
+                let pair = matches!(self.w(u), "and" | "or")
+                    && LEX.ordinals.get(self.w(u + 1)).is_some_and(|q2| (1..=4).contains(q2))
+                    && self.w(u + 2) == "quarters";
+                let (noun, hi) = if pair { (u + 2, u) } else { (u, u + 1) };
+                if self.w(noun) == "quarters" {
+                    if self.w(noun + 1) == "of" || self.year_num(noun + 1).is_some() {
+                        return None;
+                    }
+                    return Some(cand(j, hi, TimexType::Set, Under::Lit(format!("XXXX-Q{q}"))));
+                }
+            }
             match self.w(u) {
                 "quarter" if (1..=4).contains(&q) => (q, u + 1, false),
                 "half" if (1..=4).contains(&q) => (if q > 2 { 2 } else { q }, u + 1, true),

@@ -138,7 +138,15 @@ fn cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Opt
     // A participle after "be" ("will be named") or an adjective after a determiner ("a
     // still unspecified date") is no past tense: the words further out decide.
     // So is a participle before "by" ("markets untouched by the crisis").
-    let participle = || LEX.nonfinite_before.contains(toks.w(i.wrapping_sub(1))) || toks.w(i + 1) == "by";
+    // An adverb in "-ly" may stand between ("is usually conducted", "were newly built").
+    let participle = || {
+        let before = toks.w(i.wrapping_sub(1));
+        LEX.nonfinite_before.contains(before)
+            || (before.len() > 3
+                && before.ends_with("ly")
+                && LEX.nonfinite_before.contains(toks.w(i.wrapping_sub(2))))
+            || toks.w(i + 1) == "by"
+    };
     if LEX.past_aux.contains(w) {
         return Some(Tense::Past);
     }
