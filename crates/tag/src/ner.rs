@@ -17,7 +17,7 @@ use crate::learn::Trainer;
 use crate::lex::{Types, UnaryScores, OFFSETS};
 use crate::pos::{resolve_clusters, PosCache, PosModel, Spacing};
 use crate::tags::PosTag;
-use crate::weights::{Located, Weights};
+use crate::weights::{Fixed, Located, Weights, LANES};
 use crate::{ModelError, TagError};
 
 pub const KIND: [u8; 4] = *b"NER\0";
@@ -67,6 +67,8 @@ pub struct EntitySpan {
 const NL: usize = 17;
 /// Score rows at run time are padded to whole vector chunks.
 const NS: usize = crate::weights::stride_of(NL);
+/// [`NS`] as a [`crate::weights::Width`]: the score-row loops are unrolled.
+const WIDTH: Fixed<{ NS / LANES }> = Fixed;
 const B: usize = 0;
 const I: usize = 1;
 const L: usize = 2;
@@ -798,9 +800,9 @@ impl Stage {
                 }
             }
             let row = &mut e[i * NS..(i + 1) * NS];
-            unary.set_window(ids, i, row);
+            unary.set_window(ids, i, row, WIDTH);
             for &f in &keys[offs[i] as usize..offs[i + 1] as usize] {
-                self.weights.add_wide(f, row);
+                self.weights.add_wide_w(f, row, WIDTH);
             }
             if let Some(h) = hint {
                 self.add_hints(h, i, ctx_bits(s, i), s.atoms[i].shape, row, buf);
@@ -823,13 +825,13 @@ impl Stage {
             (own, doc < DOC_VALUES, earlier < DOC_VALUES, ctx_i < CTX_VALUES, near(-1), near(1))
         {
             let w = &self.weights;
-            w.add_wide_located(t.own[own], row);
-            w.add_wide_located(t.doc[doc][ctx_i], row);
-            w.add_wide_located(t.earlier[earlier], row);
-            w.add_wide(feat(T_HINT_DOC_SHAPE, &[hi.doc, shape]), row);
-            w.add_wide_located(t.doc_own[doc][own], row);
-            w.add_wide_located(t.own_at[0][before], row);
-            w.add_wide_located(t.own_at[1][after], row);
+            w.add_wide_located(t.own[own], row, WIDTH);
+            w.add_wide_located(t.doc[doc][ctx_i], row, WIDTH);
+            w.add_wide_located(t.earlier[earlier], row, WIDTH);
+            w.add_wide_w(feat(T_HINT_DOC_SHAPE, &[hi.doc, shape]), row, WIDTH);
+            w.add_wide_located(t.doc_own[doc][own], row, WIDTH);
+            w.add_wide_located(t.own_at[0][before], row, WIDTH);
+            w.add_wide_located(t.own_at[1][after], row, WIDTH);
             return;
         }
         buf.clear();

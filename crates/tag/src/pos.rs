@@ -11,7 +11,7 @@ use crate::hash::{feat, FeatHash, IdMap, SplitMix};
 use crate::learn::Trainer;
 use crate::lex::{Types, UnaryScores, OFFSETS};
 use crate::tags::PosTag;
-use crate::weights::{add_lanes, Rows, Weights};
+use crate::weights::{add_lanes_w, Dyn, Fixed, Rows, Weights, Width, LANES};
 use crate::{ModelError, TagError};
 
 pub const KIND: [u8; 4] = *b"POS\0";
@@ -556,6 +556,9 @@ const NDYN: usize = 13;
 /// Widest first-pass beam a model may ask for.
 const MAX_BEAM: usize = 16;
 
+/// The stride of the shipped model's rows (102 joint labels padded to 104) as a [`Width`]:
+/// its score-row loops are unrolled. Other label counts take the [`Dyn`] copy.
+const SHIPPED_WIDTH: Fixed<13> = Fixed;
 /// Most joint UPOS+XPOS labels a model may have.
 const MAX_LABELS: usize = 160;
 const UNKNOWN_AMB: u64 = 0x7777;
@@ -874,6 +877,7 @@ impl PosModel {
         self.tag_ids_impl(cache, types, ids, side, sc, out)
     }
 
+    /// Dispatches on the stride: the shipped model's rows loop over a [`Fixed`] width.
     #[inline(always)]
     fn tag_ids_impl(
         &self,
@@ -883,6 +887,26 @@ impl PosModel {
         side: Side<'_>,
         sc: &mut Scratch,
         out: &mut Vec<PosTag>,
+    ) {
+        let ns = self.weights.stride();
+        if ns == SHIPPED_WIDTH.lanes() {
+            self.tag_ids_w(cache, types, ids, side, sc, out, SHIPPED_WIDTH)
+        } else {
+            self.tag_ids_w(cache, types, ids, side, sc, out, Dyn(ns / LANES))
+        }
+    }
+
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn tag_ids_w<W: Width>(
+        &self,
+        cache: &mut PosCache,
+        types: &Types,
+        ids: &[u32],
+        side: Side<'_>,
+        sc: &mut Scratch,
+        out: &mut Vec<PosTag>,
+        wd: W,
     ) {
         sc.atoms.clear();
         sc.space.clear();
@@ -899,7 +923,7 @@ impl PosModel {
             rev.clear();
             rev.extend(ids.iter().rev());
             sc.atoms.extend(rev.iter().map(|&t| types.atoms[t as usize]));
-            self.pass(&self.weights, &mut cache.unary, types, &cache.dict, &rev, false, sc);
+            self.pass(&self.weights, &mut cache.unary, types, &cache.dict, &rev, false, sc, wd);
             sc.rev = rev;
             // Back to sentence order: labels, margins and score rows.
             sc.first.reverse();
@@ -917,10 +941,10 @@ impl PosModel {
             sc.space.extend_from_slice(space);
             sc.doc.extend_from_slice(doc);
             sc.atoms.extend(ids.iter().map(|&t| types.atoms[t as usize]));
-            self.pass(&self.weights, &mut cache.unary, types, &cache.dict, ids, false, sc);
+            self.pass(&self.weights, &mut cache.unary, types, &cache.dict, ids, false, sc, wd);
         }
         if let (Some(w), Some(u)) = (&self.stack, &mut cache.unary2) {
-            self.pass(w, u, types, &cache.dict, ids, true, sc);
+            self.pass(w, u, types, &cache.dict, ids, true, sc, wd);
         }
         out.extend(sc.first.iter().map(|&l| self.labels[l as usize]));
     }
@@ -931,7 +955,7 @@ impl PosModel {
     /// revisits tokens whose first-pass margin is below the gate).
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
-    fn pass(
+    fn pass<W: Width>(
         &self,
         w: &Weights,
         unary: &mut UnaryScores,
@@ -940,10 +964,12 @@ impl PosModel {
         ids: &[u32],
         second: bool,
         sc: &mut Scratch,
+        wd: W,
     ) {
         let nl = self.labels.len();
-        // Score rows are padded to the weights' stride; labels are `..nl`.
-        let ns = w.stride();
+        // Score rows are padded to the weights' stride (`wd`); labels are `..nl`.
+        let ns = wd.lanes();
+        debug_assert_eq!(ns, w.stride());
         let n = ids.len();
         let case = sentence_case(&sc.atoms);
         // Rows are overwritten by `set_window` before use (dictionary words' rows are never
@@ -997,9 +1023,9 @@ impl PosModel {
                     unary.ensure(t, types, w);
                 }
             }
-            unary.set_window(ids, i, row);
+            unary.set_window(ids, i, row, wd);
             for &f in &sc.feats[sc.offs[i] as usize..sc.offs[i + 1] as usize] {
-                w.add_wide(f, row);
+                w.add_wide_w(f, row, wd);
             }
             if !second {
                 sc.guess.push(argmax(&row[..nl]) as u64);
@@ -1054,10 +1080,10 @@ impl PosModel {
                     _ => dynamic_features(&sc.atoms, i, t1, t2, &sc.guess, &mut dy),
                 }
                 for &f in &dy {
-                    w.add_wide(f, row);
+                    w.add_wide_w(f, row, wd);
                 }
                 if sum {
-                    add_lanes(row, &sc.prev[i * ns..(i + 1) * ns]);
+                    add_lanes_w(row, &sc.prev[i * ns..(i + 1) * ns], wd);
                 }
                 // With a beam, the label is the best path's and its row is scored with that
                 // path's previous labels (a lower-scoring label has a negative margin).
@@ -1472,7 +1498,8 @@ pub fn train_pos_with(
                 sc.atoms.extend(sid.iter().map(|&t| types.atoms[t as usize]));
                 sc.space.clone_from(&fset.space[si]);
                 sc.doc.clone_from(&fset.doc[si]);
-                m.pass(&m.weights, &mut cache.unary, &types, &cache.dict, sid, false, &mut sc);
+                let wd = Dyn(m.weights.stride() / LANES);
+                m.pass(&m.weights, &mut cache.unary, &types, &cache.dict, sid, false, &mut sc, wd);
                 first[si] = sc.first.clone();
                 if reverse {
                     first[si].reverse();
