@@ -499,9 +499,74 @@ fn unary(o: Option<&Atoms>, off: isize, out: &mut Vec<u64>) {
     }
 }
 
+/// Values a token's POS part takes in [`Sent::pos`]: `1000 +` an XPOS id, then "no tag"
+/// (`0xdead`) and the two paddings.
+const POS_VALUES: usize = crate::tags::XPOS.len() + 3;
+
+/// The index of a POS part in [`KeyTables`], if it is one of the [`POS_VALUES`].
+#[inline(always)]
+fn pos_index(x: u64) -> Option<usize> {
+    const FIRST: u64 = 1000;
+    match x {
+        _ if (FIRST..FIRST + crate::tags::XPOS.len() as u64).contains(&x) => Some((x - FIRST) as usize),
+        0xdead => Some(POS_VALUES - 3),
+        PAD_BEFORE => Some(POS_VALUES - 2),
+        PAD_AFTER => Some(POS_VALUES - 1),
+        _ => None,
+    }
+}
+
+/// Keys of the context features whose parts take few values, hashed once: the same keys
+/// `feat` gives, looked up instead of hashed per token.
+struct KeyTables {
+    /// [`T_POS_AT`] at -1, 0, +1, by [`pos_index`].
+    pos_at: [[u64; POS_VALUES]; 3],
+    /// [`T_POS01`] and [`T_POS_10`], by `index(first) * POS_VALUES + index(second)`.
+    pos01: Vec<u64>,
+    pos_10: Vec<u64>,
+    /// [`T_CTX`] by [`ctx_bits`].
+    ctx: [u64; CTX_VALUES],
+    /// [`T_DOC`] by its part (two 2-bit counts and the context bits: below 256).
+    doc: [u64; 256],
+}
+
+static KEYS: LazyLock<KeyTables> = LazyLock::new(|| {
+    let value = |k: usize| match k {
+        _ if k < crate::tags::XPOS.len() => 1000 + k as u64,
+        _ if k == POS_VALUES - 3 => 0xdead,
+        _ if k == POS_VALUES - 2 => PAD_BEFORE,
+        _ => PAD_AFTER,
+    };
+    let mut t = KeyTables {
+        pos_at: [[0; POS_VALUES]; 3],
+        pos01: vec![0; POS_VALUES * POS_VALUES],
+        pos_10: vec![0; POS_VALUES * POS_VALUES],
+        ctx: [0; CTX_VALUES],
+        doc: [0; 256],
+    };
+    for a in 0..POS_VALUES {
+        debug_assert_eq!(pos_index(value(a)), Some(a));
+        for n in 0..3 {
+            t.pos_at[n][a] = feat(T_POS_AT + n as u32, &[value(a)]);
+        }
+        for b in 0..POS_VALUES {
+            t.pos01[a * POS_VALUES + b] = feat(T_POS01, &[value(a), value(b)]);
+            t.pos_10[a * POS_VALUES + b] = feat(T_POS_10, &[value(a), value(b)]);
+        }
+    }
+    for (c, k) in t.ctx.iter_mut().enumerate() {
+        *k = feat(T_CTX, &[c as u64]);
+    }
+    for (df, k) in t.doc.iter_mut().enumerate() {
+        *k = feat(T_DOC, &[df as u64]);
+    }
+    t
+});
+
 /// Features of token `i` that combine several positions, POS tags, gazetteer matches,
 /// sentence context, document statistics and stage-1 hints.
 fn context(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Vec<u64>) {
+    let keys = &*KEYS;
     let a = &s.atoms;
     let w = &a[i];
     let mut sh = [0u64; 2];
@@ -518,11 +583,18 @@ fn context(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Ve
     out.push(feat(T_BIGRAM_L, &[prev, w.lower]));
     out.push(feat(T_BIGRAM_R, &[w.lower, next]));
     let p = [at(&s.pos, i, -1).unwrap_or(PAD_BEFORE), s.pos[i], at(&s.pos, i, 1).unwrap_or(PAD_AFTER)];
+    let ix = p.map(pos_index);
     for (n, &x) in p.iter().enumerate() {
-        out.push(feat(T_POS_AT + n as u32, &[x]));
+        out.push(ix[n].map_or_else(|| feat(T_POS_AT + n as u32, &[x]), |k| keys.pos_at[n][k]));
     }
-    out.push(feat(T_POS01, &[p[1], p[2]]));
-    out.push(feat(T_POS_10, &[p[0], p[1]]));
+    out.push(match (ix[1], ix[2]) {
+        (Some(a), Some(b)) => keys.pos01[a * POS_VALUES + b],
+        _ => feat(T_POS01, &[p[1], p[2]]),
+    });
+    out.push(match (ix[0], ix[1]) {
+        (Some(a), Some(b)) => keys.pos_10[a * POS_VALUES + b],
+        _ => feat(T_POS_10, &[p[0], p[1]]),
+    });
     out.push(feat(T_POS_SHAPE, &[p[1], w.shape]));
     let g = s.gaz[i];
     if g != 0 {
@@ -534,7 +606,7 @@ fn context(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Ve
         }
     }
     let ctx = ctx_bits(s, i);
-    out.push(feat(T_CTX, &[ctx]));
+    out.push(keys.ctx.get(ctx as usize).copied().unwrap_or_else(|| feat(T_CTX, &[ctx])));
     out.push(feat(T_CTX_SHAPE, &[ctx, w.shape]));
     if w.has_alpha {
         let (lo, cap) = d.case.get(&w.lower).copied().unwrap_or((0, 0));
@@ -544,7 +616,7 @@ fn context(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Ve
         let lo = (lo - self_lo.min(lo)).min(2);
         let cap = (cap - self_cap.min(cap)).min(2);
         let df = u64::from(lo) | u64::from(cap) << 2 | ctx << 4;
-        out.push(feat(T_DOC, &[df]));
+        out.push(keys.doc.get(df as usize).copied().unwrap_or_else(|| feat(T_DOC, &[df])));
         out.push(feat(T_DOC_SHAPE, &[u64::from(lo.min(1)) | u64::from(cap.min(1)) << 1, w.shape]));
     }
     if let Some(h) = hint {
@@ -1493,6 +1565,36 @@ mod tests {
 
     /// Stage 2 adds the hint rows it located at load exactly as it adds them by key: the
     /// same score bits, for hints in range, at the sentence edges, and out of range.
+    /// The key tables hold the keys `feat` gives, and values outside them are hashed.
+    #[test]
+    fn key_tables_hold_the_hashed_keys() {
+        let t = &*KEYS;
+        let values: Vec<u64> = (0..crate::tags::XPOS.len() as u64)
+            .map(|x| 1000 + x)
+            .chain([0xdead, PAD_BEFORE, PAD_AFTER])
+            .collect();
+        assert_eq!(values.len(), POS_VALUES);
+        for (a, &x) in values.iter().enumerate() {
+            assert_eq!(pos_index(x), Some(a));
+            for n in 0..3 {
+                assert_eq!(t.pos_at[n][a], feat(T_POS_AT + n as u32, &[x]));
+            }
+            for (b, &y) in values.iter().enumerate() {
+                assert_eq!(t.pos01[a * POS_VALUES + b], feat(T_POS01, &[x, y]));
+                assert_eq!(t.pos_10[a * POS_VALUES + b], feat(T_POS_10, &[x, y]));
+            }
+        }
+        for x in [0, 999, 1000 + crate::tags::XPOS.len() as u64, 0xdeae, u64::MAX] {
+            assert_eq!(pos_index(x), None);
+        }
+        for c in 0..CTX_VALUES {
+            assert_eq!(t.ctx[c], feat(T_CTX, &[c as u64]));
+        }
+        for df in 0..256 {
+            assert_eq!(t.doc[df], feat(T_DOC, &[df as u64]));
+        }
+    }
+
     #[test]
     fn located_hint_rows_add_what_their_keys_add() {
         let m = NerModel::global().expect("NER");

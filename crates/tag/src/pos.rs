@@ -647,6 +647,43 @@ fn argmax(s: &[f32]) -> usize {
     rest.iter().position(|&v| v == m).map_or(0, |p| s.len() - rest.len() + p)
 }
 
+/// [`argmax`] of `row[..nl]`, where `row` is a padded score row of width `w` (at least one
+/// label in its last chunk, as [`crate::weights::stride_of`] makes it): the maximum over whole
+/// chunks with the padding lanes masked out, then the first chunk holding it. The padding's
+/// values do not matter: they never reach the maximum, and a label equal to it comes before
+/// them.
+#[inline(always)]
+fn argmax_w<W: Width>(row: &[f32], nl: usize, w: W) -> usize {
+    let row = &row[..w.lanes()];
+    let last = w.chunks() - 1;
+    debug_assert!(nl > last * LANES && nl <= w.lanes());
+    let chunk =
+        |c: usize| -> [f32; LANES] { row[c * LANES..(c + 1) * LANES].try_into().expect("whole chunk") };
+    let mut top = [f32::NEG_INFINITY; LANES];
+    for c in 0..w.chunks() {
+        let mut x = chunk(c);
+        if c == last {
+            for (l, v) in x.iter_mut().enumerate() {
+                *v = if c * LANES + l < nl { *v } else { f32::NEG_INFINITY };
+            }
+        }
+        for l in 0..LANES {
+            top[l] = if x[l] > top[l] { x[l] } else { top[l] };
+        }
+    }
+    let mut m = f32::NEG_INFINITY;
+    for v in top {
+        m = if v > m { v } else { m };
+    }
+    for c in 0..w.chunks() {
+        let bits = equal_mask(&chunk(c), m);
+        if bits != 0 {
+            return c * LANES + bits.trailing_zeros() as usize;
+        }
+    }
+    0
+}
+
 /// What a sentence's tokens carry besides their words, in sentence order; each part empty
 /// (or of another length than the sentence) when unknown.
 #[derive(Clone, Copy, Default)]
@@ -1028,7 +1065,7 @@ impl PosModel {
                 w.add_wide_w(f, row, wd);
             }
             if !second {
-                sc.guess.push(argmax(&row[..nl]) as u64);
+                sc.guess.push(argmax_w(row, nl, wd) as u64);
             }
         }
         if want_margin {
@@ -1087,7 +1124,7 @@ impl PosModel {
                 }
                 // With a beam, the label is the best path's and its row is scored with that
                 // path's previous labels (a lower-scoring label has a negative margin).
-                let best = if beam { usize::from(sc.path[i]) } else { argmax(&row[..nl]) };
+                let best = if beam { usize::from(sc.path[i]) } else { argmax_w(row, nl, wd) };
                 if want_margin {
                     sc.revisit.push(below_gate(&row[..nl], best, gate));
                 }
@@ -1998,6 +2035,31 @@ mod tests {
         }
         assert_eq!(argmax(&[f32::NEG_INFINITY, f32::NEG_INFINITY]), 0);
         assert_eq!(argmax(&[-0.0, 0.0, 1.0, 1.0]), 2);
+    }
+
+    /// The padded-row argmax finds the first maximum of the labels whatever the padding
+    /// holds, at fixed and run-time widths.
+    #[test]
+    fn padded_argmax_is_the_first_maximum_of_the_labels() {
+        fn check<W: Width>(w: W, rng: &mut SplitMix) {
+            for nl in (w.chunks() - 1) * LANES + 1..=w.lanes() {
+                for _ in 0..40 {
+                    let v: Vec<f32> = (0..w.lanes()).map(|_| (rng.next_u64() % 7) as f32 - 3.0).collect();
+                    assert_eq!(argmax_w(&v, nl, w), argmax(&v[..nl]), "{nl} {v:?}");
+                }
+            }
+            let mut v = vec![f32::NEG_INFINITY; w.lanes()];
+            v[w.lanes() - 1] = 5.0;
+            assert_eq!(argmax_w(&v, (w.chunks() - 1) * LANES + 1, w), 0);
+            v[0] = -0.0;
+            v[1] = 0.0;
+            assert_eq!(argmax_w(&v, w.lanes() - 1, w), 0);
+        }
+        let mut rng = SplitMix(9);
+        check(SHIPPED_WIDTH, &mut rng);
+        check(Fixed::<3>, &mut rng);
+        check(Dyn(1), &mut rng);
+        check(Dyn(5), &mut rng);
     }
 
     #[test]
