@@ -212,9 +212,90 @@ impl HintRows {
     }
 }
 
+/// Both stages' rows of every key either stage has, found with one probe: the context
+/// features' keys are the same in both stages, so a document's keys are located once
+/// ([`NerModel::tag_cached`]) and the stages add their rows without probing.
+struct Joint {
+    /// A key's home slot is its top bits.
+    shift: u32,
+    mask: usize,
+    /// `[key, stage 1's row, stage 2's row, 0]` ([`Located`] infos, 0 for none); key 0 marks
+    /// an empty slot. 32 bytes: a slot never straddles two cache lines.
+    slots: Vec<[u64; 4]>,
+}
+
+impl Joint {
+    fn new(stages: [Option<&Weights>; 2]) -> Joint {
+        let n: usize = stages.iter().flatten().map(|w| w.num_features()).sum();
+        // Load factor at most 1/2, as in the stages' own tables.
+        let cap = (n * 2).next_power_of_two().max(16);
+        let mut j = Joint { shift: 64 - cap.trailing_zeros(), mask: cap - 1, slots: vec![[0; 4]; cap] };
+        for (k, w) in stages.iter().enumerate() {
+            for (key, at) in w.iter().flat_map(|w| w.located_keys()) {
+                let mut i = (key >> j.shift) as usize;
+                while j.slots[i][0] != 0 && j.slots[i][0] != key {
+                    i = (i + 1) & j.mask;
+                }
+                j.slots[i][0] = key;
+                j.slots[i][1 + k] = at.info();
+            }
+        }
+        j
+    }
+
+    /// Both stages' rows of each key in `keys`, appended to `out`. The slots of the key
+    /// `AHEAD` (16) places on are fetched meanwhile.
+    fn locate_all(&self, keys: &[u64], out: &mut Vec<[Located; 2]>) {
+        const AHEAD: usize = 16;
+        let (shift, mask, slots) = (self.shift, self.mask, self.slots.as_slice());
+        let home = |key: u64| (key >> shift) as usize;
+        let prefetch = |key: u64| {
+            #[cfg(target_arch = "x86_64")]
+            {
+                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+                // SAFETY: a prefetch never faults; the address is inside `slots`
+                // (`key >> shift <= mask`).
+                unsafe { _mm_prefetch(slots.as_ptr().add(home(key)).cast::<i8>(), _MM_HINT_T0) };
+            }
+            #[cfg(not(target_arch = "x86_64"))]
+            let _ = key;
+        };
+        for &f in keys.iter().take(AHEAD) {
+            prefetch(f);
+        }
+        out.reserve(keys.len());
+        for (k, &key) in keys.iter().enumerate() {
+            if let Some(&f) = keys.get(k + AHEAD) {
+                prefetch(f);
+            }
+            let mut i = home(key);
+            let found = loop {
+                // SAFETY: `slots.len() == mask + 1` (a power of two), `key >> shift <= mask`,
+                // and `i <= mask`.
+                let s = unsafe { slots.get_unchecked(i) };
+                if s[0] == key {
+                    break [Located::of(s[1]), Located::of(s[2])];
+                }
+                if s[0] == 0 {
+                    break [Located::default(); 2];
+                }
+                i = (i + 1) & mask;
+            };
+            out.push(found);
+        }
+    }
+}
+
+/// A sentence's context features as [`Stage::predict_cached`] adds them: token `i`'s are
+/// entries `offs[i]..offs[i + 1]` of the rows [`Joint`] located, with the stage's index in
+/// them.
+#[derive(Clone, Copy)]
+struct Feats<'a>(&'a [[Located; 2]], usize);
+
 pub struct NerModel {
     stage1: Stage,
     stage2: Option<Stage>,
+    joint: Joint,
     clusters: Option<Clusters>,
     cluster_fingerprint: u32,
     /// Identifies this loaded model in run-time caches.
@@ -812,13 +893,13 @@ impl Stage {
         s: &Sent,
         ids: &[u32],
         unary: &UnaryScores,
-        keys: &[u64],
+        feats: Feats<'_>,
         offs: &[u32],
         hint: Option<&[Hint]>,
         buf: &mut Vec<u64>,
         e: &mut Emit,
     ) -> Vec<usize> {
-        crate::simd::avx2!(self.predict_cached_avx2 => predict_cached_impl(s, ids, unary, keys, offs, hint, buf, e))
+        crate::simd::avx2!(self.predict_cached_avx2 => predict_cached_impl(s, ids, unary, feats, offs, hint, buf, e))
     }
 
     /// [`Self::predict_cached_impl`] compiled with AVX2.
@@ -830,13 +911,13 @@ impl Stage {
         s: &Sent,
         ids: &[u32],
         unary: &UnaryScores,
-        keys: &[u64],
+        feats: Feats<'_>,
         offs: &[u32],
         hint: Option<&[Hint]>,
         buf: &mut Vec<u64>,
         e: &mut Emit,
     ) -> Vec<usize> {
-        self.predict_cached_impl(s, ids, unary, keys, offs, hint, buf, e)
+        self.predict_cached_impl(s, ids, unary, feats, offs, hint, buf, e)
     }
 
     #[inline(always)]
@@ -846,7 +927,7 @@ impl Stage {
         s: &Sent,
         ids: &[u32],
         unary: &UnaryScores,
-        keys: &[u64],
+        feats: Feats<'_>,
         offs: &[u32],
         hint: Option<&[Hint]>,
         buf: &mut Vec<u64>,
@@ -858,23 +939,12 @@ impl Stage {
         if e.len() < n * NS {
             e.resize(n * NS, 0.0);
         }
-        // Lookups of token i + AHEAD are started while token i is scored.
-        const AHEAD: usize = 2;
-        for i in 0..n.min(AHEAD) {
-            for &f in &keys[offs[i] as usize..offs[i + 1] as usize] {
-                self.weights.prefetch(f);
-            }
-        }
+        let Feats(rows, stage) = feats;
         for i in 0..n {
-            if i + AHEAD < n {
-                for &f in &keys[offs[i + AHEAD] as usize..offs[i + AHEAD + 1] as usize] {
-                    self.weights.prefetch(f);
-                }
-            }
             let row = &mut e[i * NS..(i + 1) * NS];
             unary.set_window(ids, i, row, WIDTH);
-            for &f in &keys[offs[i] as usize..offs[i + 1] as usize] {
-                self.weights.add_wide_w(f, row, WIDTH);
+            for at in &rows[offs[i] as usize..offs[i + 1] as usize] {
+                self.weights.add_wide_located(at[stage], row, WIDTH);
             }
             if let Some(h) = hint {
                 self.add_hints(h, i, ctx_bits(s, i), s.atoms[i].shape, row, buf);
@@ -962,6 +1032,7 @@ impl NerModel {
         };
         r.done()?;
         Ok(NerModel {
+            joint: Joint::new([Some(&stage1.weights), stage2.as_ref().map(|s| &s.weights)]),
             stage1,
             stage2,
             clusters: resolve_clusters(cluster_fingerprint, clusters)?,
@@ -1047,6 +1118,9 @@ impl NerModel {
             }
         }
         let offs_of = |k: usize, s: &Sent| &offs[firsts[k]..=firsts[k] + s.atoms.len()];
+        // Both stages' rows of every key, with one probe each.
+        let mut rows = Vec::new();
+        self.joint.locate_all(&keys, &mut rows);
         let mut buf = Vec::with_capacity(16);
         let mut e = Emit::default();
         let first: Vec<Vec<usize>> = sents
@@ -1054,7 +1128,8 @@ impl NerModel {
             .zip(ids)
             .enumerate()
             .map(|(k, (s, ids))| {
-                self.stage1.predict_cached(s, ids, &caches.0, &keys, offs_of(k, s), None, &mut buf, &mut e)
+                let feats = Feats(&rows, 0);
+                self.stage1.predict_cached(s, ids, &caches.0, feats, offs_of(k, s), None, &mut buf, &mut e)
             })
             .collect();
         let labels = match (&self.stage2, &caches.1) {
@@ -1066,7 +1141,8 @@ impl NerModel {
                     .zip(&h)
                     .enumerate()
                     .map(|(k, ((s, ids), h))| {
-                        st.predict_cached(s, ids, u2, &keys, offs_of(k, s), Some(h), &mut buf, &mut e)
+                        let feats = Feats(&rows, 1);
+                        st.predict_cached(s, ids, u2, feats, offs_of(k, s), Some(h), &mut buf, &mut e)
                     })
                     .collect()
             }
@@ -1391,6 +1467,7 @@ pub fn train_ner_with(
     }
     let bytes = format::wrap(KIND, VERSION, &w.0);
     let model = NerModel {
+        joint: Joint::new([Some(&stage1.weights), stage2.as_ref().map(|s| &s.weights)]),
         stage1,
         stage2,
         clusters: clusters.cloned(),
@@ -1548,14 +1625,42 @@ mod tests {
                     offs.push(keys.len() as u32);
                 }
                 let hk = h.as_ref().map(|h| h[k].as_slice());
-                let (mut ea, mut eb) = (Emit::default(), Emit::default());
-                let a = stage.predict_cached_impl(s, ids, unary, &keys, &offs, hk, &mut buf, &mut ea);
+                let (mut ea, mut eb, mut ec) = (Emit::default(), Emit::default(), Emit::default());
+                // The rows the joint table finds are those of the stage's own table.
+                let mut rows = Vec::new();
+                m.joint.locate_all(&keys, &mut rows);
+                let own: Vec<[Located; 2]> = keys
+                    .iter()
+                    .map(|&f| [m.stage1.weights.locate(f), m.stage2.as_ref().unwrap().weights.locate(f)])
+                    .collect();
+                assert_eq!(rows, own);
+                let feats = Feats(&rows, usize::from(hint));
+                let a = stage.predict_cached_impl(s, ids, unary, feats, &offs, hk, &mut buf, &mut ea);
                 // SAFETY: the CPU has AVX2 (checked above).
                 let b =
-                    unsafe { stage.predict_cached_avx2(s, ids, unary, &keys, &offs, hk, &mut buf, &mut eb) };
+                    unsafe { stage.predict_cached_avx2(s, ids, unary, feats, &offs, hk, &mut buf, &mut eb) };
+                // Adding the rows by key gives the same scores.
+                let c = {
+                    let n = s.atoms.len();
+                    let mut e = vec![0f32; n * NS];
+                    for i in 0..n {
+                        let row = &mut e[i * NS..(i + 1) * NS];
+                        unary.set_window(ids, i, row, WIDTH);
+                        for &f in &keys[offs[i] as usize..offs[i + 1] as usize] {
+                            stage.weights.add_wide(f, row);
+                        }
+                        if let Some(h) = hk {
+                            stage.add_hints(h, i, ctx_bits(s, i), s.atoms[i].shape, row, &mut buf);
+                        }
+                    }
+                    ec.e = e;
+                    viterbi_masked(&ec.e, NS, n, &stage.trans, &stage.masked)
+                };
                 assert_eq!(a, b);
+                assert_eq!(a, c);
                 let bits = |e: &[f32]| e.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
                 assert_eq!(bits(&ea.e), bits(&eb.e));
+                assert_eq!(bits(&ea.e), bits(&ec.e));
                 out.push(a);
             }
             first = out;
@@ -1563,8 +1668,6 @@ mod tests {
         assert!(first.iter().flatten().any(|&l| l != 0), "some entity found");
     }
 
-    /// Stage 2 adds the hint rows it located at load exactly as it adds them by key: the
-    /// same score bits, for hints in range, at the sentence edges, and out of range.
     /// The key tables hold the keys `feat` gives, and values outside them are hashed.
     #[test]
     fn key_tables_hold_the_hashed_keys() {
@@ -1595,6 +1698,8 @@ mod tests {
         }
     }
 
+    /// Stage 2 adds the hint rows it located at load exactly as it adds them by key: the
+    /// same score bits, for hints in range, at the sentence edges, and out of range.
     #[test]
     fn located_hint_rows_add_what_their_keys_add() {
         let m = NerModel::global().expect("NER");

@@ -110,10 +110,25 @@ enum Row<'a> {
     Dense(&'a [f32]),
 }
 
-/// A key's row in one [`Weights`] table (or none), from [`Weights::locate`]. Only meaningful
-/// for the table that made it (tables never move or drop rows after loading).
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Located(Option<u64>);
+/// A key's row in one [`Weights`] table, from [`Weights::locate`]: the slot info (start and
+/// length of the row), 0 for none (a slot info of 0 is an empty sparse run, which adds
+/// nothing either). Only meaningful for the table that made it (tables never move or drop
+/// rows after loading).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Located(u64);
+
+impl Located {
+    /// The slot info, to keep in another table.
+    pub(crate) fn info(self) -> u64 {
+        self.0
+    }
+
+    /// A row kept by its [`Self::info`].
+    #[inline(always)]
+    pub(crate) fn of(info: u64) -> Located {
+        Located(info)
+    }
+}
 
 /// Weight rows of a model at run time. Rows with many labels are stored dense (one weight
 /// per label, padded to the stride) and added in vector chunks; the others as sparse
@@ -264,10 +279,15 @@ impl Weights {
         }
     }
 
+    /// Every key with a row, and where the row is (in slot order).
+    pub(crate) fn located_keys(&self) -> impl Iterator<Item = (u64, Located)> + '_ {
+        self.slots.iter().filter(|s| s[0] != 0).map(|&[k, info]| (k, Located(info)))
+    }
+
     /// Where the row of `key` is, looked up once for [`Self::add_wide_located`] to add many
     /// times (the same sums as [`Self::add_wide`] with the key).
     pub(crate) fn locate(&self, key: u64) -> Located {
-        Located(self.find_info(key))
+        Located(self.find_info(key).unwrap_or(0))
     }
 
     /// [`Self::add_wide`] of a key located in this table by [`Self::locate`] (`w`: the
@@ -275,10 +295,12 @@ impl Weights {
     #[inline(always)]
     pub(crate) fn add_wide_located<W: Width>(&self, at: Located, scores: &mut [f32], w: W) {
         debug_assert_eq!(w.lanes(), self.stride);
-        match at.0.map(|info| self.row(info)) {
-            None => {}
-            Some(Row::Dense(d)) => add_lanes_w(scores, d, w),
-            Some(Row::Sparse(r)) => add_sparse(r, &mut scores[..self.nlabels]),
+        if at.0 == 0 {
+            return;
+        }
+        match self.row(at.0) {
+            Row::Dense(d) => add_lanes_w(scores, d, w),
+            Row::Sparse(r) => add_sparse(r, &mut scores[..self.nlabels]),
         }
     }
 
