@@ -226,7 +226,14 @@ struct Joint {
 
 impl Joint {
     fn new(stages: [Option<&Weights>; 2]) -> Joint {
-        let n: usize = stages.iter().flatten().map(|w| w.num_features()).sum();
+        // Keys of either stage: the first's, and the second's the first does not have.
+        let n = match stages {
+            [Some(a), Some(b)] => {
+                a.num_features()
+                    + b.located_keys().filter(|&(k, _)| a.locate(k) == Located::default()).count()
+            }
+            _ => stages.iter().flatten().map(|w| w.num_features()).sum(),
+        };
         // Load factor at most 1/2, as in the stages' own tables.
         let cap = (n * 2).next_power_of_two().max(16);
         let mut j = Joint { shift: 64 - cap.trailing_zeros(), mask: cap - 1, slots: vec![[0; 4]; cap] };
