@@ -5,7 +5,7 @@
 
 use crate::features::Atoms;
 use crate::hash::{FeatHash, IdMap};
-use crate::weights::{Weights, LANES};
+use crate::weights::{Weights, Width, LANES};
 
 /// A fresh id for a loaded model (run-time caches are keyed by it).
 pub(crate) fn next_model_id() -> u64 {
@@ -188,21 +188,25 @@ impl UnaryScores {
     /// Overwrite `row` (one stride long) with the summed word-only scores of the window around `i`: bit for bit
     /// the sums accumulated on a zeroed row (the first vector is added to `0.0`), without
     /// zeroing the row first.
+    /// `w` is the stride as a [`Width`].
     #[inline(always)]
-    pub fn set_window(&self, ids: &[u32], i: usize, row: &mut [f32]) {
+    pub fn set_window<W: Width>(&self, ids: &[u32], i: usize, row: &mut [f32], w: W) {
+        debug_assert_eq!(w.lanes(), self.nl);
         // Spelled out rather than `std::array::from_fn`, whose closure the compiler does not
         // always inline into the tagging loops (callgrind showed it as a call of its own).
         let v: [&[f32]; 5] = [
-            self.vector(ids, i, 0),
-            self.vector(ids, i, 1),
-            self.vector(ids, i, 2),
-            self.vector(ids, i, 3),
-            self.vector(ids, i, 4),
+            self.vector(ids, i, 0, w),
+            self.vector(ids, i, 1, w),
+            self.vector(ids, i, 2, w),
+            self.vector(ids, i, 3, w),
+            self.vector(ids, i, 4, w),
         ];
+        let row = &mut row[..w.lanes()];
         // Chunk by chunk, the five vectors summed in registers in offset order: per lane the
         // same additions as adding them one after the other to a zeroed row.
-        for (c, r) in row.chunks_exact_mut(LANES).enumerate() {
-            let r: &mut [f32; LANES] = r.try_into().expect("whole chunk");
+        for c in 0..w.chunks() {
+            let r: &mut [f32; LANES] =
+                (&mut row[c * LANES..(c + 1) * LANES]).try_into().expect("whole chunk");
             let at = |k: usize| -> [f32; LANES] {
                 v[k][c * LANES..(c + 1) * LANES].try_into().expect("whole chunk")
             };
@@ -226,8 +230,8 @@ impl UnaryScores {
 
     /// The cached vector of the word at offset `OFFSETS[k]` from `i` (padding outside).
     #[inline(always)]
-    fn vector(&self, ids: &[u32], i: usize, k: usize) -> &[f32] {
-        let nl = self.nl;
+    fn vector<W: Width>(&self, ids: &[u32], i: usize, k: usize, w: W) -> &[f32] {
+        let nl = w.lanes();
         let j = i as isize + OFFSETS[k];
         if j >= 0 && (j as usize) < ids.len() {
             let base = (ids[j as usize] as usize * OFFSETS.len() + k) * nl;

@@ -17,7 +17,7 @@ use crate::learn::Trainer;
 use crate::lex::{Types, UnaryScores, OFFSETS};
 use crate::pos::{resolve_clusters, PosCache, PosModel, Spacing};
 use crate::tags::PosTag;
-use crate::weights::{Located, Weights};
+use crate::weights::{Fixed, Located, Weights, LANES};
 use crate::{ModelError, TagError};
 
 pub const KIND: [u8; 4] = *b"NER\0";
@@ -67,6 +67,8 @@ pub struct EntitySpan {
 const NL: usize = 17;
 /// Score rows at run time are padded to whole vector chunks.
 const NS: usize = crate::weights::stride_of(NL);
+/// [`NS`] as a [`crate::weights::Width`]: the score-row loops are unrolled.
+const WIDTH: Fixed<{ NS / LANES }> = Fixed;
 const B: usize = 0;
 const I: usize = 1;
 const L: usize = 2;
@@ -210,9 +212,97 @@ impl HintRows {
     }
 }
 
+/// Both stages' rows of every key either stage has, found with one probe: the context
+/// features' keys are the same in both stages, so a document's keys are located once
+/// ([`NerModel::tag_cached`]) and the stages add their rows without probing.
+struct Joint {
+    /// A key's home slot is its top bits.
+    shift: u32,
+    mask: usize,
+    /// `[key, stage 1's row, stage 2's row, 0]` ([`Located`] infos, 0 for none); key 0 marks
+    /// an empty slot. 32 bytes: a slot never straddles two cache lines.
+    slots: Vec<[u64; 4]>,
+}
+
+impl Joint {
+    fn new(stages: [Option<&Weights>; 2]) -> Joint {
+        // Keys of either stage: the first's, and the second's the first does not have.
+        let n = match stages {
+            [Some(a), Some(b)] => {
+                a.num_features()
+                    + b.located_keys().filter(|&(k, _)| a.locate(k) == Located::default()).count()
+            }
+            _ => stages.iter().flatten().map(|w| w.num_features()).sum(),
+        };
+        // Load factor at most 1/2, as in the stages' own tables.
+        let cap = (n * 2).next_power_of_two().max(16);
+        let mut j = Joint { shift: 64 - cap.trailing_zeros(), mask: cap - 1, slots: vec![[0; 4]; cap] };
+        for (k, w) in stages.iter().enumerate() {
+            for (key, at) in w.iter().flat_map(|w| w.located_keys()) {
+                let mut i = (key >> j.shift) as usize;
+                while j.slots[i][0] != 0 && j.slots[i][0] != key {
+                    i = (i + 1) & j.mask;
+                }
+                j.slots[i][0] = key;
+                j.slots[i][1 + k] = at.info();
+            }
+        }
+        j
+    }
+
+    /// Both stages' rows of each key in `keys`, appended to `out`. The slots of the key
+    /// `AHEAD` (16) places on are fetched meanwhile.
+    fn locate_all(&self, keys: &[u64], out: &mut Vec<[Located; 2]>) {
+        const AHEAD: usize = 16;
+        let (shift, mask, slots) = (self.shift, self.mask, self.slots.as_slice());
+        let home = |key: u64| (key >> shift) as usize;
+        let prefetch = |key: u64| {
+            #[cfg(target_arch = "x86_64")]
+            {
+                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+                // SAFETY: a prefetch never faults; the address is inside `slots`
+                // (`key >> shift <= mask`).
+                unsafe { _mm_prefetch(slots.as_ptr().add(home(key)).cast::<i8>(), _MM_HINT_T0) };
+            }
+            #[cfg(not(target_arch = "x86_64"))]
+            let _ = key;
+        };
+        for &f in keys.iter().take(AHEAD) {
+            prefetch(f);
+        }
+        out.reserve(keys.len());
+        for (k, &key) in keys.iter().enumerate() {
+            if let Some(&f) = keys.get(k + AHEAD) {
+                prefetch(f);
+            }
+            let mut i = home(key);
+            let found = loop {
+                // SAFETY: `slots.len() == mask + 1` (a power of two), `key >> shift <= mask`,
+                // and `i <= mask`.
+                let s = unsafe { slots.get_unchecked(i) };
+                if s[0] == key {
+                    break [Located::of(s[1]), Located::of(s[2])];
+                }
+                if s[0] == 0 {
+                    break [Located::default(); 2];
+                }
+                i = (i + 1) & mask;
+            };
+            out.push(found);
+        }
+    }
+}
+
+/// A sentence's context features as [`Stage::predict_cached`] adds them: token `i`'s are
+/// entries `offs[i]..offs[i + 1]` of the rows [`Joint`] located, with the stage's index in
+/// them.
+#[derive(Clone, Copy)]
+struct Feats<'a>(&'a [[Located; 2]], usize);
+
 pub struct NerModel {
     stage1: Stage,
     stage2: Option<Stage>,
+    joint: Joint,
     clusters: Option<Clusters>,
     cluster_fingerprint: u32,
     /// Identifies this loaded model in run-time caches.
@@ -497,9 +587,74 @@ fn unary(o: Option<&Atoms>, off: isize, out: &mut Vec<u64>) {
     }
 }
 
+/// Values a token's POS part takes in [`Sent::pos`]: `1000 +` an XPOS id, then "no tag"
+/// (`0xdead`) and the two paddings.
+const POS_VALUES: usize = crate::tags::XPOS.len() + 3;
+
+/// The index of a POS part in [`KeyTables`], if it is one of the [`POS_VALUES`].
+#[inline(always)]
+fn pos_index(x: u64) -> Option<usize> {
+    const FIRST: u64 = 1000;
+    match x {
+        _ if (FIRST..FIRST + crate::tags::XPOS.len() as u64).contains(&x) => Some((x - FIRST) as usize),
+        0xdead => Some(POS_VALUES - 3),
+        PAD_BEFORE => Some(POS_VALUES - 2),
+        PAD_AFTER => Some(POS_VALUES - 1),
+        _ => None,
+    }
+}
+
+/// Keys of the context features whose parts take few values, hashed once: the same keys
+/// `feat` gives, looked up instead of hashed per token.
+struct KeyTables {
+    /// [`T_POS_AT`] at -1, 0, +1, by [`pos_index`].
+    pos_at: [[u64; POS_VALUES]; 3],
+    /// [`T_POS01`] and [`T_POS_10`], by `index(first) * POS_VALUES + index(second)`.
+    pos01: Vec<u64>,
+    pos_10: Vec<u64>,
+    /// [`T_CTX`] by [`ctx_bits`].
+    ctx: [u64; CTX_VALUES],
+    /// [`T_DOC`] by its part (two 2-bit counts and the context bits: below 256).
+    doc: [u64; 256],
+}
+
+static KEYS: LazyLock<KeyTables> = LazyLock::new(|| {
+    let value = |k: usize| match k {
+        _ if k < crate::tags::XPOS.len() => 1000 + k as u64,
+        _ if k == POS_VALUES - 3 => 0xdead,
+        _ if k == POS_VALUES - 2 => PAD_BEFORE,
+        _ => PAD_AFTER,
+    };
+    let mut t = KeyTables {
+        pos_at: [[0; POS_VALUES]; 3],
+        pos01: vec![0; POS_VALUES * POS_VALUES],
+        pos_10: vec![0; POS_VALUES * POS_VALUES],
+        ctx: [0; CTX_VALUES],
+        doc: [0; 256],
+    };
+    for a in 0..POS_VALUES {
+        debug_assert_eq!(pos_index(value(a)), Some(a));
+        for n in 0..3 {
+            t.pos_at[n][a] = feat(T_POS_AT + n as u32, &[value(a)]);
+        }
+        for b in 0..POS_VALUES {
+            t.pos01[a * POS_VALUES + b] = feat(T_POS01, &[value(a), value(b)]);
+            t.pos_10[a * POS_VALUES + b] = feat(T_POS_10, &[value(a), value(b)]);
+        }
+    }
+    for (c, k) in t.ctx.iter_mut().enumerate() {
+        *k = feat(T_CTX, &[c as u64]);
+    }
+    for (df, k) in t.doc.iter_mut().enumerate() {
+        *k = feat(T_DOC, &[df as u64]);
+    }
+    t
+});
+
 /// Features of token `i` that combine several positions, POS tags, gazetteer matches,
 /// sentence context, document statistics and stage-1 hints.
 fn context(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Vec<u64>) {
+    let keys = &*KEYS;
     let a = &s.atoms;
     let w = &a[i];
     let mut sh = [0u64; 2];
@@ -516,11 +671,18 @@ fn context(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Ve
     out.push(feat(T_BIGRAM_L, &[prev, w.lower]));
     out.push(feat(T_BIGRAM_R, &[w.lower, next]));
     let p = [at(&s.pos, i, -1).unwrap_or(PAD_BEFORE), s.pos[i], at(&s.pos, i, 1).unwrap_or(PAD_AFTER)];
+    let ix = p.map(pos_index);
     for (n, &x) in p.iter().enumerate() {
-        out.push(feat(T_POS_AT + n as u32, &[x]));
+        out.push(ix[n].map_or_else(|| feat(T_POS_AT + n as u32, &[x]), |k| keys.pos_at[n][k]));
     }
-    out.push(feat(T_POS01, &[p[1], p[2]]));
-    out.push(feat(T_POS_10, &[p[0], p[1]]));
+    out.push(match (ix[1], ix[2]) {
+        (Some(a), Some(b)) => keys.pos01[a * POS_VALUES + b],
+        _ => feat(T_POS01, &[p[1], p[2]]),
+    });
+    out.push(match (ix[0], ix[1]) {
+        (Some(a), Some(b)) => keys.pos_10[a * POS_VALUES + b],
+        _ => feat(T_POS_10, &[p[0], p[1]]),
+    });
     out.push(feat(T_POS_SHAPE, &[p[1], w.shape]));
     let g = s.gaz[i];
     if g != 0 {
@@ -532,7 +694,7 @@ fn context(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Ve
         }
     }
     let ctx = ctx_bits(s, i);
-    out.push(feat(T_CTX, &[ctx]));
+    out.push(keys.ctx.get(ctx as usize).copied().unwrap_or_else(|| feat(T_CTX, &[ctx])));
     out.push(feat(T_CTX_SHAPE, &[ctx, w.shape]));
     if w.has_alpha {
         let (lo, cap) = d.case.get(&w.lower).copied().unwrap_or((0, 0));
@@ -542,7 +704,7 @@ fn context(s: &Sent, i: usize, d: &DocStats, hint: Option<&[Hint]>, out: &mut Ve
         let lo = (lo - self_lo.min(lo)).min(2);
         let cap = (cap - self_cap.min(cap)).min(2);
         let df = u64::from(lo) | u64::from(cap) << 2 | ctx << 4;
-        out.push(feat(T_DOC, &[df]));
+        out.push(keys.doc.get(df as usize).copied().unwrap_or_else(|| feat(T_DOC, &[df])));
         out.push(feat(T_DOC_SHAPE, &[u64::from(lo.min(1)) | u64::from(cap.min(1)) << 1, w.shape]));
     }
     if let Some(h) = hint {
@@ -738,13 +900,13 @@ impl Stage {
         s: &Sent,
         ids: &[u32],
         unary: &UnaryScores,
-        keys: &[u64],
+        feats: Feats<'_>,
         offs: &[u32],
         hint: Option<&[Hint]>,
         buf: &mut Vec<u64>,
         e: &mut Emit,
     ) -> Vec<usize> {
-        crate::simd::avx2!(self.predict_cached_avx2 => predict_cached_impl(s, ids, unary, keys, offs, hint, buf, e))
+        crate::simd::avx2!(self.predict_cached_avx2 => predict_cached_impl(s, ids, unary, feats, offs, hint, buf, e))
     }
 
     /// [`Self::predict_cached_impl`] compiled with AVX2.
@@ -756,13 +918,13 @@ impl Stage {
         s: &Sent,
         ids: &[u32],
         unary: &UnaryScores,
-        keys: &[u64],
+        feats: Feats<'_>,
         offs: &[u32],
         hint: Option<&[Hint]>,
         buf: &mut Vec<u64>,
         e: &mut Emit,
     ) -> Vec<usize> {
-        self.predict_cached_impl(s, ids, unary, keys, offs, hint, buf, e)
+        self.predict_cached_impl(s, ids, unary, feats, offs, hint, buf, e)
     }
 
     #[inline(always)]
@@ -772,7 +934,7 @@ impl Stage {
         s: &Sent,
         ids: &[u32],
         unary: &UnaryScores,
-        keys: &[u64],
+        feats: Feats<'_>,
         offs: &[u32],
         hint: Option<&[Hint]>,
         buf: &mut Vec<u64>,
@@ -784,23 +946,12 @@ impl Stage {
         if e.len() < n * NS {
             e.resize(n * NS, 0.0);
         }
-        // Lookups of token i + AHEAD are started while token i is scored.
-        const AHEAD: usize = 2;
-        for i in 0..n.min(AHEAD) {
-            for &f in &keys[offs[i] as usize..offs[i + 1] as usize] {
-                self.weights.prefetch(f);
-            }
-        }
+        let Feats(rows, stage) = feats;
         for i in 0..n {
-            if i + AHEAD < n {
-                for &f in &keys[offs[i + AHEAD] as usize..offs[i + AHEAD + 1] as usize] {
-                    self.weights.prefetch(f);
-                }
-            }
             let row = &mut e[i * NS..(i + 1) * NS];
-            unary.set_window(ids, i, row);
-            for &f in &keys[offs[i] as usize..offs[i + 1] as usize] {
-                self.weights.add_wide(f, row);
+            unary.set_window(ids, i, row, WIDTH);
+            for at in &rows[offs[i] as usize..offs[i + 1] as usize] {
+                self.weights.add_wide_located(at[stage], row, WIDTH);
             }
             if let Some(h) = hint {
                 self.add_hints(h, i, ctx_bits(s, i), s.atoms[i].shape, row, buf);
@@ -823,13 +974,13 @@ impl Stage {
             (own, doc < DOC_VALUES, earlier < DOC_VALUES, ctx_i < CTX_VALUES, near(-1), near(1))
         {
             let w = &self.weights;
-            w.add_wide_located(t.own[own], row);
-            w.add_wide_located(t.doc[doc][ctx_i], row);
-            w.add_wide_located(t.earlier[earlier], row);
-            w.add_wide(feat(T_HINT_DOC_SHAPE, &[hi.doc, shape]), row);
-            w.add_wide_located(t.doc_own[doc][own], row);
-            w.add_wide_located(t.own_at[0][before], row);
-            w.add_wide_located(t.own_at[1][after], row);
+            w.add_wide_located(t.own[own], row, WIDTH);
+            w.add_wide_located(t.doc[doc][ctx_i], row, WIDTH);
+            w.add_wide_located(t.earlier[earlier], row, WIDTH);
+            w.add_wide_w(feat(T_HINT_DOC_SHAPE, &[hi.doc, shape]), row, WIDTH);
+            w.add_wide_located(t.doc_own[doc][own], row, WIDTH);
+            w.add_wide_located(t.own_at[0][before], row, WIDTH);
+            w.add_wide_located(t.own_at[1][after], row, WIDTH);
             return;
         }
         buf.clear();
@@ -888,6 +1039,7 @@ impl NerModel {
         };
         r.done()?;
         Ok(NerModel {
+            joint: Joint::new([Some(&stage1.weights), stage2.as_ref().map(|s| &s.weights)]),
             stage1,
             stage2,
             clusters: resolve_clusters(cluster_fingerprint, clusters)?,
@@ -973,6 +1125,9 @@ impl NerModel {
             }
         }
         let offs_of = |k: usize, s: &Sent| &offs[firsts[k]..=firsts[k] + s.atoms.len()];
+        // Both stages' rows of every key, with one probe each.
+        let mut rows = Vec::new();
+        self.joint.locate_all(&keys, &mut rows);
         let mut buf = Vec::with_capacity(16);
         let mut e = Emit::default();
         let first: Vec<Vec<usize>> = sents
@@ -980,7 +1135,8 @@ impl NerModel {
             .zip(ids)
             .enumerate()
             .map(|(k, (s, ids))| {
-                self.stage1.predict_cached(s, ids, &caches.0, &keys, offs_of(k, s), None, &mut buf, &mut e)
+                let feats = Feats(&rows, 0);
+                self.stage1.predict_cached(s, ids, &caches.0, feats, offs_of(k, s), None, &mut buf, &mut e)
             })
             .collect();
         let labels = match (&self.stage2, &caches.1) {
@@ -992,7 +1148,8 @@ impl NerModel {
                     .zip(&h)
                     .enumerate()
                     .map(|(k, ((s, ids), h))| {
-                        st.predict_cached(s, ids, u2, &keys, offs_of(k, s), Some(h), &mut buf, &mut e)
+                        let feats = Feats(&rows, 1);
+                        st.predict_cached(s, ids, u2, feats, offs_of(k, s), Some(h), &mut buf, &mut e)
                     })
                     .collect()
             }
@@ -1317,6 +1474,7 @@ pub fn train_ner_with(
     }
     let bytes = format::wrap(KIND, VERSION, &w.0);
     let model = NerModel {
+        joint: Joint::new([Some(&stage1.weights), stage2.as_ref().map(|s| &s.weights)]),
         stage1,
         stage2,
         clusters: clusters.cloned(),
@@ -1474,19 +1632,77 @@ mod tests {
                     offs.push(keys.len() as u32);
                 }
                 let hk = h.as_ref().map(|h| h[k].as_slice());
-                let (mut ea, mut eb) = (Emit::default(), Emit::default());
-                let a = stage.predict_cached_impl(s, ids, unary, &keys, &offs, hk, &mut buf, &mut ea);
+                let (mut ea, mut eb, mut ec) = (Emit::default(), Emit::default(), Emit::default());
+                // The rows the joint table finds are those of the stage's own table.
+                let mut rows = Vec::new();
+                m.joint.locate_all(&keys, &mut rows);
+                let own: Vec<[Located; 2]> = keys
+                    .iter()
+                    .map(|&f| [m.stage1.weights.locate(f), m.stage2.as_ref().unwrap().weights.locate(f)])
+                    .collect();
+                assert_eq!(rows, own);
+                let feats = Feats(&rows, usize::from(hint));
+                let a = stage.predict_cached_impl(s, ids, unary, feats, &offs, hk, &mut buf, &mut ea);
                 // SAFETY: the CPU has AVX2 (checked above).
                 let b =
-                    unsafe { stage.predict_cached_avx2(s, ids, unary, &keys, &offs, hk, &mut buf, &mut eb) };
+                    unsafe { stage.predict_cached_avx2(s, ids, unary, feats, &offs, hk, &mut buf, &mut eb) };
+                // Adding the rows by key gives the same scores.
+                let c = {
+                    let n = s.atoms.len();
+                    let mut e = vec![0f32; n * NS];
+                    for i in 0..n {
+                        let row = &mut e[i * NS..(i + 1) * NS];
+                        unary.set_window(ids, i, row, WIDTH);
+                        for &f in &keys[offs[i] as usize..offs[i + 1] as usize] {
+                            stage.weights.add_wide(f, row);
+                        }
+                        if let Some(h) = hk {
+                            stage.add_hints(h, i, ctx_bits(s, i), s.atoms[i].shape, row, &mut buf);
+                        }
+                    }
+                    ec.e = e;
+                    viterbi_masked(&ec.e, NS, n, &stage.trans, &stage.masked)
+                };
                 assert_eq!(a, b);
+                assert_eq!(a, c);
                 let bits = |e: &[f32]| e.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
                 assert_eq!(bits(&ea.e), bits(&eb.e));
+                assert_eq!(bits(&ea.e), bits(&ec.e));
                 out.push(a);
             }
             first = out;
         }
         assert!(first.iter().flatten().any(|&l| l != 0), "some entity found");
+    }
+
+    /// The key tables hold the keys `feat` gives, and values outside them are hashed.
+    #[test]
+    fn key_tables_hold_the_hashed_keys() {
+        let t = &*KEYS;
+        let values: Vec<u64> = (0..crate::tags::XPOS.len() as u64)
+            .map(|x| 1000 + x)
+            .chain([0xdead, PAD_BEFORE, PAD_AFTER])
+            .collect();
+        assert_eq!(values.len(), POS_VALUES);
+        for (a, &x) in values.iter().enumerate() {
+            assert_eq!(pos_index(x), Some(a));
+            for n in 0..3 {
+                assert_eq!(t.pos_at[n][a], feat(T_POS_AT + n as u32, &[x]));
+            }
+            for (b, &y) in values.iter().enumerate() {
+                assert_eq!(t.pos01[a * POS_VALUES + b], feat(T_POS01, &[x, y]));
+                assert_eq!(t.pos_10[a * POS_VALUES + b], feat(T_POS_10, &[x, y]));
+            }
+        }
+        for x in [0, 999, 1000 + crate::tags::XPOS.len() as u64, 0xdeae, u64::MAX] {
+            assert_eq!(pos_index(x), None);
+        }
+        for c in 0..CTX_VALUES {
+            assert_eq!(t.ctx[c], feat(T_CTX, &[c as u64]));
+        }
+        for df in 0..256 {
+            assert_eq!(t.doc[df], feat(T_DOC, &[df as u64]));
+        }
     }
 
     /// Stage 2 adds the hint rows it located at load exactly as it adds them by key: the

@@ -11,7 +11,7 @@ use crate::hash::{feat, FeatHash, IdMap, SplitMix};
 use crate::learn::Trainer;
 use crate::lex::{Types, UnaryScores, OFFSETS};
 use crate::tags::PosTag;
-use crate::weights::{add_lanes, Rows, Weights};
+use crate::weights::{add_lanes_w, Dyn, Fixed, Rows, Weights, Width, LANES};
 use crate::{ModelError, TagError};
 
 pub const KIND: [u8; 4] = *b"POS\0";
@@ -556,6 +556,9 @@ const NDYN: usize = 13;
 /// Widest first-pass beam a model may ask for.
 const MAX_BEAM: usize = 16;
 
+/// The stride of the shipped model's rows (102 joint labels padded to 104) as a [`Width`]:
+/// its score-row loops are unrolled. Other label counts take the [`Dyn`] copy.
+const SHIPPED_WIDTH: Fixed<13> = Fixed;
 /// Most joint UPOS+XPOS labels a model may have.
 const MAX_LABELS: usize = 160;
 const UNKNOWN_AMB: u64 = 0x7777;
@@ -642,6 +645,43 @@ fn argmax(s: &[f32]) -> usize {
         }
     }
     rest.iter().position(|&v| v == m).map_or(0, |p| s.len() - rest.len() + p)
+}
+
+/// [`argmax`] of `row[..nl]`, where `row` is a padded score row of width `w` (at least one
+/// label in its last chunk, as [`crate::weights::stride_of`] makes it): the maximum over whole
+/// chunks with the padding lanes masked out, then the first chunk holding it. The padding's
+/// values do not matter: they never reach the maximum, and a label equal to it comes before
+/// them.
+#[inline(always)]
+fn argmax_w<W: Width>(row: &[f32], nl: usize, w: W) -> usize {
+    let row = &row[..w.lanes()];
+    let last = w.chunks() - 1;
+    debug_assert!(nl > last * LANES && nl <= w.lanes());
+    let chunk =
+        |c: usize| -> [f32; LANES] { row[c * LANES..(c + 1) * LANES].try_into().expect("whole chunk") };
+    let mut top = [f32::NEG_INFINITY; LANES];
+    for c in 0..w.chunks() {
+        let mut x = chunk(c);
+        if c == last {
+            for (l, v) in x.iter_mut().enumerate() {
+                *v = if c * LANES + l < nl { *v } else { f32::NEG_INFINITY };
+            }
+        }
+        for l in 0..LANES {
+            top[l] = if x[l] > top[l] { x[l] } else { top[l] };
+        }
+    }
+    let mut m = f32::NEG_INFINITY;
+    for v in top {
+        m = if v > m { v } else { m };
+    }
+    for c in 0..w.chunks() {
+        let bits = equal_mask(&chunk(c), m);
+        if bits != 0 {
+            return c * LANES + bits.trailing_zeros() as usize;
+        }
+    }
+    0
 }
 
 /// What a sentence's tokens carry besides their words, in sentence order; each part empty
@@ -874,6 +914,7 @@ impl PosModel {
         self.tag_ids_impl(cache, types, ids, side, sc, out)
     }
 
+    /// Dispatches on the stride: the shipped model's rows loop over a [`Fixed`] width.
     #[inline(always)]
     fn tag_ids_impl(
         &self,
@@ -883,6 +924,26 @@ impl PosModel {
         side: Side<'_>,
         sc: &mut Scratch,
         out: &mut Vec<PosTag>,
+    ) {
+        let ns = self.weights.stride();
+        if ns == SHIPPED_WIDTH.lanes() {
+            self.tag_ids_w(cache, types, ids, side, sc, out, SHIPPED_WIDTH)
+        } else {
+            self.tag_ids_w(cache, types, ids, side, sc, out, Dyn(ns / LANES))
+        }
+    }
+
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn tag_ids_w<W: Width>(
+        &self,
+        cache: &mut PosCache,
+        types: &Types,
+        ids: &[u32],
+        side: Side<'_>,
+        sc: &mut Scratch,
+        out: &mut Vec<PosTag>,
+        wd: W,
     ) {
         sc.atoms.clear();
         sc.space.clear();
@@ -899,7 +960,7 @@ impl PosModel {
             rev.clear();
             rev.extend(ids.iter().rev());
             sc.atoms.extend(rev.iter().map(|&t| types.atoms[t as usize]));
-            self.pass(&self.weights, &mut cache.unary, types, &cache.dict, &rev, false, sc);
+            self.pass(&self.weights, &mut cache.unary, types, &cache.dict, &rev, false, sc, wd);
             sc.rev = rev;
             // Back to sentence order: labels, margins and score rows.
             sc.first.reverse();
@@ -917,10 +978,10 @@ impl PosModel {
             sc.space.extend_from_slice(space);
             sc.doc.extend_from_slice(doc);
             sc.atoms.extend(ids.iter().map(|&t| types.atoms[t as usize]));
-            self.pass(&self.weights, &mut cache.unary, types, &cache.dict, ids, false, sc);
+            self.pass(&self.weights, &mut cache.unary, types, &cache.dict, ids, false, sc, wd);
         }
         if let (Some(w), Some(u)) = (&self.stack, &mut cache.unary2) {
-            self.pass(w, u, types, &cache.dict, ids, true, sc);
+            self.pass(w, u, types, &cache.dict, ids, true, sc, wd);
         }
         out.extend(sc.first.iter().map(|&l| self.labels[l as usize]));
     }
@@ -931,7 +992,7 @@ impl PosModel {
     /// revisits tokens whose first-pass margin is below the gate).
     #[inline(always)]
     #[allow(clippy::too_many_arguments)]
-    fn pass(
+    fn pass<W: Width>(
         &self,
         w: &Weights,
         unary: &mut UnaryScores,
@@ -940,10 +1001,12 @@ impl PosModel {
         ids: &[u32],
         second: bool,
         sc: &mut Scratch,
+        wd: W,
     ) {
         let nl = self.labels.len();
-        // Score rows are padded to the weights' stride; labels are `..nl`.
-        let ns = w.stride();
+        // Score rows are padded to the weights' stride (`wd`); labels are `..nl`.
+        let ns = wd.lanes();
+        debug_assert_eq!(ns, w.stride());
         let n = ids.len();
         let case = sentence_case(&sc.atoms);
         // Rows are overwritten by `set_window` before use (dictionary words' rows are never
@@ -997,12 +1060,12 @@ impl PosModel {
                     unary.ensure(t, types, w);
                 }
             }
-            unary.set_window(ids, i, row);
+            unary.set_window(ids, i, row, wd);
             for &f in &sc.feats[sc.offs[i] as usize..sc.offs[i + 1] as usize] {
-                w.add_wide(f, row);
+                w.add_wide_w(f, row, wd);
             }
             if !second {
-                sc.guess.push(argmax(&row[..nl]) as u64);
+                sc.guess.push(argmax_w(row, nl, wd) as u64);
             }
         }
         if want_margin {
@@ -1054,14 +1117,14 @@ impl PosModel {
                     _ => dynamic_features(&sc.atoms, i, t1, t2, &sc.guess, &mut dy),
                 }
                 for &f in &dy {
-                    w.add_wide(f, row);
+                    w.add_wide_w(f, row, wd);
                 }
                 if sum {
-                    add_lanes(row, &sc.prev[i * ns..(i + 1) * ns]);
+                    add_lanes_w(row, &sc.prev[i * ns..(i + 1) * ns], wd);
                 }
                 // With a beam, the label is the best path's and its row is scored with that
                 // path's previous labels (a lower-scoring label has a negative margin).
-                let best = if beam { usize::from(sc.path[i]) } else { argmax(&row[..nl]) };
+                let best = if beam { usize::from(sc.path[i]) } else { argmax_w(row, nl, wd) };
                 if want_margin {
                     sc.revisit.push(below_gate(&row[..nl], best, gate));
                 }
@@ -1472,7 +1535,8 @@ pub fn train_pos_with(
                 sc.atoms.extend(sid.iter().map(|&t| types.atoms[t as usize]));
                 sc.space.clone_from(&fset.space[si]);
                 sc.doc.clone_from(&fset.doc[si]);
-                m.pass(&m.weights, &mut cache.unary, &types, &cache.dict, sid, false, &mut sc);
+                let wd = Dyn(m.weights.stride() / LANES);
+                m.pass(&m.weights, &mut cache.unary, &types, &cache.dict, sid, false, &mut sc, wd);
                 first[si] = sc.first.clone();
                 if reverse {
                     first[si].reverse();
@@ -1971,6 +2035,31 @@ mod tests {
         }
         assert_eq!(argmax(&[f32::NEG_INFINITY, f32::NEG_INFINITY]), 0);
         assert_eq!(argmax(&[-0.0, 0.0, 1.0, 1.0]), 2);
+    }
+
+    /// The padded-row argmax finds the first maximum of the labels whatever the padding
+    /// holds, at fixed and run-time widths.
+    #[test]
+    fn padded_argmax_is_the_first_maximum_of_the_labels() {
+        fn check<W: Width>(w: W, rng: &mut SplitMix) {
+            for nl in (w.chunks() - 1) * LANES + 1..=w.lanes() {
+                for _ in 0..40 {
+                    let v: Vec<f32> = (0..w.lanes()).map(|_| (rng.next_u64() % 7) as f32 - 3.0).collect();
+                    assert_eq!(argmax_w(&v, nl, w), argmax(&v[..nl]), "{nl} {v:?}");
+                }
+            }
+            let mut v = vec![f32::NEG_INFINITY; w.lanes()];
+            v[w.lanes() - 1] = 5.0;
+            assert_eq!(argmax_w(&v, (w.chunks() - 1) * LANES + 1, w), 0);
+            v[0] = -0.0;
+            v[1] = 0.0;
+            assert_eq!(argmax_w(&v, w.lanes() - 1, w), 0);
+        }
+        let mut rng = SplitMix(9);
+        check(SHIPPED_WIDTH, &mut rng);
+        check(Fixed::<3>, &mut rng);
+        check(Dyn(1), &mut rng);
+        check(Dyn(5), &mut rng);
     }
 
     #[test]

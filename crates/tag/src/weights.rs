@@ -34,6 +34,56 @@ pub(crate) fn add_lanes(dst: &mut [f32], src: &[f32]) {
     }
 }
 
+/// The width of a score row in [`LANES`] chunks, known when compiling ([`Fixed`]: the row
+/// loops of the shipped models' widths are then unrolled, with no loop counters or bounds
+/// checks per chunk) or only at run time ([`Dyn`]). Both add the same chunks in the same
+/// order, so they give the same score bits.
+pub(crate) trait Width: Copy {
+    fn chunks(self) -> usize;
+    #[inline(always)]
+    fn lanes(self) -> usize {
+        self.chunks() * LANES
+    }
+}
+
+/// A row width fixed when compiling.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Fixed<const C: usize>;
+
+impl<const C: usize> Width for Fixed<C> {
+    #[inline(always)]
+    fn chunks(self) -> usize {
+        C
+    }
+}
+
+/// A row width known at run time.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Dyn(pub usize);
+
+impl Width for Dyn {
+    #[inline(always)]
+    fn chunks(self) -> usize {
+        self.0
+    }
+}
+
+/// [`add_lanes`] of the first `w.lanes()` lanes.
+#[inline(always)]
+pub(crate) fn add_lanes_w<W: Width>(dst: &mut [f32], src: &[f32], w: W) {
+    let n = w.lanes();
+    let (dst, src) = (&mut dst[..n], &src[..n]);
+    for c in 0..w.chunks() {
+        let d: &mut [f32; LANES] = (&mut dst[c * LANES..(c + 1) * LANES]).try_into().expect("whole chunk");
+        let s: [f32; LANES] = src[c * LANES..(c + 1) * LANES].try_into().expect("whole chunk");
+        let mut v = *d;
+        for l in 0..LANES {
+            v[l] += s[l];
+        }
+        *d = v;
+    }
+}
+
 /// One open-addressing slot: the feature key (0 = empty) and its row, kept together so a
 /// probe touches one cache line. `len == DENSE`: the row is dense, at `dense[start..]`.
 /// Stored packed as `[key, start | len << 32]` (so a fresh table is zeroed memory from the
@@ -60,10 +110,25 @@ enum Row<'a> {
     Dense(&'a [f32]),
 }
 
-/// A key's row in one [`Weights`] table (or none), from [`Weights::locate`]. Only meaningful
-/// for the table that made it (tables never move or drop rows after loading).
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Located(Option<u64>);
+/// A key's row in one [`Weights`] table, from [`Weights::locate`]: the slot info (start and
+/// length of the row), 0 for none (a slot info of 0 is an empty sparse run, which adds
+/// nothing either). Only meaningful for the table that made it (tables never move or drop
+/// rows after loading).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Located(u64);
+
+impl Located {
+    /// The slot info, to keep in another table.
+    pub(crate) fn info(self) -> u64 {
+        self.0
+    }
+
+    /// A row kept by its [`Self::info`].
+    #[inline(always)]
+    pub(crate) fn of(info: u64) -> Located {
+        Located(info)
+    }
+}
 
 /// Weight rows of a model at run time. Rows with many labels are stored dense (one weight
 /// per label, padded to the stride) and added in vector chunks; the others as sparse
@@ -214,18 +279,38 @@ impl Weights {
         }
     }
 
+    /// Every key with a row, and where the row is (in slot order).
+    pub(crate) fn located_keys(&self) -> impl Iterator<Item = (u64, Located)> + '_ {
+        self.slots.iter().filter(|s| s[0] != 0).map(|&[k, info]| (k, Located(info)))
+    }
+
     /// Where the row of `key` is, looked up once for [`Self::add_wide_located`] to add many
     /// times (the same sums as [`Self::add_wide`] with the key).
     pub(crate) fn locate(&self, key: u64) -> Located {
-        Located(self.find_info(key))
+        Located(self.find_info(key).unwrap_or(0))
     }
 
-    /// [`Self::add_wide`] of a key located in this table by [`Self::locate`].
+    /// [`Self::add_wide`] of a key located in this table by [`Self::locate`] (`w`: the
+    /// stride as a [`Width`]).
     #[inline(always)]
-    pub(crate) fn add_wide_located(&self, at: Located, scores: &mut [f32]) {
-        match at.0.map(|info| self.row(info)) {
+    pub(crate) fn add_wide_located<W: Width>(&self, at: Located, scores: &mut [f32], w: W) {
+        debug_assert_eq!(w.lanes(), self.stride);
+        if at.0 == 0 {
+            return;
+        }
+        match self.row(at.0) {
+            Row::Dense(d) => add_lanes_w(scores, d, w),
+            Row::Sparse(r) => add_sparse(r, &mut scores[..self.nlabels]),
+        }
+    }
+
+    /// [`Self::add_wide`] with the stride as `w` ([`Width`]): the same sums.
+    #[inline(always)]
+    pub(crate) fn add_wide_w<W: Width>(&self, key: u64, scores: &mut [f32], w: W) {
+        debug_assert_eq!(w.lanes(), self.stride);
+        match self.find(key) {
             None => {}
-            Some(Row::Dense(d)) => add_lanes(&mut scores[..self.stride], d),
+            Some(Row::Dense(d)) => add_lanes_w(scores, d, w),
             Some(Row::Sparse(r)) => add_sparse(r, &mut scores[..self.nlabels]),
         }
     }
@@ -373,6 +458,51 @@ mod tests {
         back.add(19, &mut s);
         assert!((s[1] - 2.0).abs() < 1e-3);
         assert!(Weights::read(1, &mut Reader::new(&out.0)).is_err());
+    }
+
+    /// The unrolled adds of a [`Fixed`] width give the bits of the run-time width's and of
+    /// `add_wide`, row after row on the same scores, for the shipped models' strides.
+    #[test]
+    fn fixed_and_run_time_widths_add_alike() {
+        fn check<const C: usize>(nl: usize) {
+            let mut rng = crate::hash::SplitMix(11);
+            let rows: Rows = (0..40u64)
+                .map(|k| {
+                    let len = (rng.next_u64() as usize % nl).max(1);
+                    let row = (0..len)
+                        .map(|j| ((j * nl / len) as u16, (rng.next_u64() % 4001) as f32 / 37.0 - 54.0))
+                        .collect();
+                    (2 * k + 1, row)
+                })
+                .collect();
+            let w = Weights::from_rows(nl, &rows);
+            assert_eq!(w.stride(), C * LANES);
+            let (mut a, mut b, mut c) =
+                (vec![0.25f32; w.stride()], vec![0.25f32; w.stride()], vec![0.25f32; w.stride()]);
+            for (key, _) in &rows {
+                w.add_wide(*key, &mut a);
+                w.add_wide_w(*key, &mut b, Fixed::<C>);
+                w.add_wide_w(*key, &mut c, Dyn(C));
+                let at = w.locate(*key);
+                let mut d = a.clone();
+                let mut e = a.clone();
+                w.add_wide_located(at, &mut d, Fixed::<C>);
+                w.add_wide(*key, &mut e);
+                assert_eq!(
+                    d.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+                    e.iter().map(|x| x.to_bits()).collect::<Vec<_>>()
+                );
+            }
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&a), bits(&b));
+            assert_eq!(bits(&a), bits(&c));
+            let mut f = a.clone();
+            add_lanes(&mut f, &b);
+            add_lanes_w(&mut b, &a, Fixed::<C>);
+            assert_eq!(bits(&f), bits(&b));
+        }
+        check::<13>(102);
+        check::<3>(17);
     }
 
     /// Rows of every length, dense or sparse, add up to the same scores as the plain sparse
