@@ -176,6 +176,7 @@ pub(crate) fn finish(
     stance_cues(&c, &mut hits);
     quote_ends(&c, seg, &mut hits);
     transcript(&c, &mut hits);
+    continued_quotes(&c, seg, &mut hits);
     hits.sort_by_key(|h| h.cue.start);
     let shared = coordinated(&c, &mut hits);
     nest_in_content(&c, &mut hits);
@@ -465,6 +466,59 @@ fn transcript(c: &Ctx<'_>, hits: &mut Vec<H>) {
             recipient: None,
             resolved: None,
         });
+    }
+}
+
+/// A paragraph that is one closed quotation with no cue or content of its own goes on with
+/// the words of the attribution whose content ends last in the paragraph before ("“A,” she
+/// said." then a paragraph "“B.”"; "She said the plan would fail." then "“C.”"), unless
+/// another hit's cue follows that content there; or, when the paragraph before ends with a
+/// colon, of its last cue ("He put it this way:" then "“D.”"). The quotation (with its marks)
+/// becomes one more content fragment of that hit, as the corpus annotates such paragraphs.
+/// Paragraph by paragraph, so a run of them all follow the first speaker.
+fn continued_quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
+    let spans = &c.prep.spans;
+    let tok = |s: Span| -> Range<usize> {
+        let a = spans.partition_point(|t| t.end <= s.start);
+        let b = spans.partition_point(|t| t.start < s.end);
+        a..b.max(a)
+    };
+    for q in seg.quotes.iter().filter(|q| q.closed) {
+        let whole = tok(q.span);
+        if whole.is_empty() || whole.start == 0 || para_range(c, whole.start) != whole {
+            continue;
+        }
+        if hits.iter().any(|h| overlaps(&h.cue, &whole) || h.content.iter().any(|r| overlaps(r, &whole))) {
+            continue;
+        }
+        let prev = para_range(c, whole.start - 1);
+        if prev.is_empty() {
+            continue;
+        }
+        // The hit whose content ends last in the previous paragraph.
+        let by_content = hits
+            .iter()
+            .enumerate()
+            .flat_map(|(k, h)| h.content.iter().map(move |r| (k, r.end)))
+            .filter(|&(_, end)| prev.start < end && end <= prev.end)
+            .max_by_key(|&(_, end)| end)
+            .filter(|&(k, end)| {
+                !hits.iter().enumerate().any(|(j, h)| j != k && h.cue.start >= end && h.cue.start < prev.end)
+            })
+            .map(|(k, _)| k);
+        // A colon closing the previous paragraph after a cue.
+        let by_colon = (c.words[prev.end - 1] == ":")
+            .then(|| {
+                hits.iter()
+                    .enumerate()
+                    .filter(|(_, h)| prev.start <= h.cue.start && h.cue.end <= prev.end)
+                    .max_by_key(|(_, h)| h.cue.start)
+                    .map(|(k, _)| k)
+            })
+            .flatten();
+        let Some(k) = by_content.or(by_colon) else { continue };
+        hits[k].content.push(whole);
+        hits[k].content.sort_by_key(|r| r.start);
     }
 }
 

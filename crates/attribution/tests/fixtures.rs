@@ -233,6 +233,40 @@ fn coordinated_cues() {
 }
 
 #[test]
+fn continued_quotes() {
+    let (text, hits) = run("06-continued-quotes.txt");
+    insta::assert_snapshot!("06-continued-quotes", draw(&text, &hits));
+    let content = |h: &AttributionHit| h.content.iter().map(|s| s.of(&text)).collect::<Vec<_>>();
+    // A quotation paragraph after a quoted speaker's paragraph goes on with their words.
+    let said = find(&text, &hits, "said", "said Ilse");
+    assert!(
+        content(said).contains(&"\"The trees will recover, but this year's crop is gone.\""),
+        "{}",
+        draw(&text, &hits)
+    );
+    // The same after reported speech.
+    let assoc = find(&text, &hits, "said", "said the frost");
+    assert!(
+        content(assoc).contains(&"\"Nobody here has seen the apples freeze on the branch before.\""),
+        "{}",
+        draw(&text, &hits)
+    );
+    // A paragraph ending with a colon after a cue introduces the next quotation.
+    let told = find(&text, &hits, "told", "told the county");
+    assert!(
+        content(told).contains(&"\"Every grower in the valley will need a loan to reach next spring.\""),
+        "{}",
+        draw(&text, &hits)
+    );
+    // No attribution before it: the last quotation stays unattributed.
+    assert!(
+        hits.iter().all(|h| !h.content.iter().any(|s| s.of(&text).contains("Prices will rise"))),
+        "{}",
+        draw(&text, &hits)
+    );
+}
+
+#[test]
 fn a_subject_taken_for_content_before_a_speech_verb_is_the_source() {
     // The model reads "The auditor's office" as a first content fragment; the rule makes it
     // the source (our own wire copy, examples/03-wire.jsonl).
