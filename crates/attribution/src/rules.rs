@@ -177,6 +177,7 @@ pub(crate) fn finish(
     quote_ends(&c, seg, &mut hits);
     transcript(&c, &mut hits);
     continued_quotes(&c, seg, &mut hits);
+    postposed(&c, &mut hits);
     hits.sort_by_key(|h| h.cue.start);
     let shared = coordinated(&c, &mut hits);
     nest_in_content(&c, &mut hits);
@@ -192,6 +193,29 @@ pub(crate) fn finish(
     share_subjects(&c, &mut hits, &shared);
     participles(&c, &mut hits);
     build(&c, hits)
+}
+
+/// "Engineers warned of cracks before the evacuation, documents show" (a headline, no final
+/// stop): a source and cue that close their sentence after a comma, left with no content by the
+/// model, report the clause before the comma.
+fn postposed(c: &Ctx<'_>, hits: &mut [H]) {
+    for h in hits.iter_mut() {
+        let Some(src) = h.source.clone() else { continue };
+        if !h.content.is_empty() || src.end > h.cue.start || src.start == 0 {
+            continue;
+        }
+        let sent = c.sent(h.cue.start);
+        if src.start <= sent.start
+            || c.words[src.start - 1] != ","
+            || !(h.cue.end..sent.end).all(|i| c.is_punct(i) && !c.is_quote(i))
+        {
+            continue;
+        }
+        let content = c.trim(sent.start..src.start - 1);
+        if content.len() >= 3 && !(content.clone()).any(|i| c.is_quote(i)) {
+            h.content = vec![content];
+        }
+    }
 }
 
 /// The model sometimes takes a verb's subject for a first content fragment and gives the

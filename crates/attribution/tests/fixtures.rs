@@ -286,3 +286,22 @@ fn a_subject_taken_for_content_before_a_speech_verb_is_the_source() {
         draw(text, &hits)
     );
 }
+
+#[test]
+fn a_headline_closed_by_its_source_reports_the_clause_before() {
+    // Headlines have no final stop: "…, documents show" / "…, officials say".
+    for (text, source) in [
+        ("Inspectors flagged leaks at the Harlow reservoir weeks before it failed, records show\n\nThe reservoir was drained.", "records"),
+        ("Pilots had complained about the runway lights for months, union officials say\n\nThe airport stayed open.", "union officials"),
+    ] {
+        let hits = analyze(text);
+        check_spans(text, &hits);
+        let h = hits
+            .iter()
+            .find(|h| h.source.is_some_and(|s| s.of(text) == source))
+            .unwrap_or_else(|| panic!("no hit by {source:?}:\n{}", draw(text, &hits)));
+        let content: Vec<&str> = h.content.iter().map(|s| s.of(text)).collect();
+        let clause = &text[..text.find(',').unwrap()];
+        assert_eq!(content, vec![clause], "{}", draw(text, &hits));
+    }
+}
