@@ -260,15 +260,9 @@ impl Attributor {
                 let raw = m.hits(&prep);
                 return self.diag_out(text, seg, &mut prep, raw, rules);
             }
-            Some(c) => c
-                .iter()
-                .map(|s| {
-                    let a = prep.spans.partition_point(|t| t.end <= s.start);
-                    let b = prep.spans.partition_point(|t| t.start < s.end);
-                    a..b.max(a)
-                })
-                .filter(|r| !r.is_empty())
-                .collect(),
+            Some(c) => {
+                c.iter().map(|s| model::tokens_of(&prep.spans, *s)).filter(|r| !r.is_empty()).collect()
+            }
         };
         let raw = m.roles(&prep, &cues);
         self.diag_out(text, seg, &mut prep, raw, rules)

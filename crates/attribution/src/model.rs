@@ -1973,7 +1973,7 @@ struct TrainDoc {
 }
 
 /// Token indices overlapping a byte span.
-fn tokens_of(spans: &[Span], s: Span) -> Range<usize> {
+pub(crate) fn tokens_of(spans: &[Span], s: Span) -> Range<usize> {
     let a = spans.partition_point(|t| t.end <= s.start);
     let b = spans.partition_point(|t| t.start < s.end);
     a..b.max(a)

@@ -9,7 +9,7 @@ use dossier_doc::Span;
 use dossier_segment::{Segmentation, TokenKind};
 
 use crate::lexicon::{find_phrase, CueClass, SourceKind, LEXICON};
-use crate::model::{Prepared, RawHit};
+use crate::model::{tokens_of, Prepared, RawHit};
 use crate::{AttributionHit, EntityLabel, EntityMention, Evidence, Kind, Stance};
 
 /// Working form of a hit, on token ranges.
@@ -289,12 +289,7 @@ fn according_to(c: &Ctx<'_>, hits: &mut Vec<H>) {
 
 /// Quotations no hit accounts for: "“…,” X said", "“…,” said X", "X said: “…”", "“…” — X".
 fn quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut Vec<H>) {
-    let spans = &c.prep.spans;
-    let tok = |s: Span| -> Range<usize> {
-        let a = spans.partition_point(|t| t.end <= s.start);
-        let b = spans.partition_point(|t| t.start < s.end);
-        a..b.max(a)
-    };
+    let tok = |s: Span| tokens_of(&c.prep.spans, s);
     for q in &seg.quotes {
         let frags: Vec<Range<usize>> = q.inner.iter().map(|s| tok(*s)).filter(|r| !r.is_empty()).collect();
         if frags.is_empty() {
@@ -501,12 +496,7 @@ fn transcript(c: &Ctx<'_>, hits: &mut Vec<H>) {
 /// becomes one more content fragment of that hit, as the corpus annotates such paragraphs.
 /// Paragraph by paragraph, so a run of them all follow the first speaker.
 fn continued_quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
-    let spans = &c.prep.spans;
-    let tok = |s: Span| -> Range<usize> {
-        let a = spans.partition_point(|t| t.end <= s.start);
-        let b = spans.partition_point(|t| t.start < s.end);
-        a..b.max(a)
-    };
+    let tok = |s: Span| tokens_of(&c.prep.spans, s);
     for q in seg.quotes.iter().filter(|q| q.closed) {
         let whole = tok(q.span);
         if whole.is_empty() || whole.start == 0 || para_range(c, whole.start) != whole {
@@ -550,12 +540,7 @@ fn continued_quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
 /// to the quotation's end (with the closing mark when it took the opening one), unless a
 /// cue lies in between.
 fn quote_ends(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
-    let spans = &c.prep.spans;
-    let tok = |s: Span| -> Range<usize> {
-        let a = spans.partition_point(|t| t.end <= s.start);
-        let b = spans.partition_point(|t| t.start < s.end);
-        a..b.max(a)
-    };
+    let tok = |s: Span| tokens_of(&c.prep.spans, s);
     let inner: Vec<Range<usize>> = seg
         .quotes
         .iter()
