@@ -672,11 +672,11 @@ impl<'a> Linker<'a> {
             if k > last && !(k < self.seg.tokens.len() && matches!(self.upos(k), "NOUN" | "PROPN")) {
                 let head_word = self.lower[k - 1].to_string();
                 // (not after a people's name: "a Japanese trawler")
-                let demonym = {
+                let demonym = || {
                     use dossier_tag::gazetteer::{Gazetteer, Kind};
                     Gazetteer::global().kinds_of(span.of(self.text)) & Kind::Demonym.bit() != 0
                 };
-                if !demonym && self.lex.heads.get(head_word.as_str()).is_some_and(|x| x.settles.is_some()) {
+                if self.lex.heads.get(head_word.as_str()).is_some_and(|x| x.settles.is_some()) && !demonym() {
                     self.add_desc(j, &head_word);
                 }
             }
