@@ -1201,7 +1201,14 @@ fn within(coarse: &str, v: &str) -> bool {
 /// "announced on Tuesday, two days after the vote", "warned on Wednesday, two days before the
 /// summit": a day told in apposition with a count of days from another happening dates that
 /// happening (Sunday, Friday), unless it has a date of its own.
-fn apposed_offsets(doc: &Doc, lex: &Lexicon, ms: &[Mention], evs: &[Ev], out: &mut [EventHit]) {
+fn apposed_offsets(
+    doc: &Doc,
+    lex: &Lexicon,
+    ms: &[Mention],
+    evs: &[Ev],
+    by_fallback: &[bool],
+    out: &mut [EventHit],
+) {
     use chrono::NaiveDate;
     let timexes = doc.input.timexes;
     for (ti, t) in timexes.iter().enumerate() {
@@ -1229,8 +1236,10 @@ fn apposed_offsets(doc: &Doc, lex: &Lexicon, ms: &[Mention], evs: &[Ev], out: &m
                 .mentions
                 .iter()
                 .any(|&mi| anchor.start <= ms[mi].span.start && ms[mi].span.end <= anchor.end);
-            // Its own date stays; one taken from the apposed day (which is the other act's) goes.
-            let own = out[ei].time.as_ref().is_some_and(|x| x.timex != Some(di) && x.timex != Some(ti));
+            // Its own date stays; one taken from the apposed day (which is the other act's) goes,
+            // and so does one it only took for want of a better from its sentence (a dateline's).
+            let own = !by_fallback[ei]
+                && out[ei].time.as_ref().is_some_and(|x| x.timex != Some(di) && x.timex != Some(ti));
             if named && !own {
                 let value = date.format("%Y-%m-%d").to_string();
                 out[ei].time = Some(EventTime {
@@ -1300,6 +1309,8 @@ fn event_times(
         v
     };
     let mut anchors: Vec<Option<Span>> = vec![None; out.len()];
+    // Events dated only by an unclaimed time of their sentence (weaker than a phrase naming them).
+    let mut by_fallback = vec![false; out.len()];
     for (ei, e) in evs.iter().enumerate() {
         // The happening's own date first; a casualty's next ("twelve died on Monday"); then a
         // definite back-reference's ("the bombing"); a toll's update ("the toll from the
@@ -1360,7 +1371,9 @@ fn event_times(
                         || when_clause(doc, t.span, m.span))
             })
         };
-        let Some(ti) = direct.or(anchored).or_else(fallback) else { continue };
+        let sure = direct.or(anchored);
+        by_fallback[ei] = sure.is_none();
+        let Some(ti) = sure.or_else(fallback) else { continue };
         let t = &timexes[ti];
         // "since 2012, when a quake …": the quake is of 2012, not after it.
         let relation = if when_clause(doc, t.span, ms[e.mentions[0]].span) {
@@ -1377,7 +1390,7 @@ fn event_times(
                 Some(EventTime { timex: Some(ti), value: Some(value), relation, anchor_event: None });
         }
     }
-    apposed_offsets(doc, lex, ms, evs, out);
+    apposed_offsets(doc, lex, ms, evs, &by_fallback, out);
     // A denial, warning or claim made "in a statement on Monday" (or "in the report, released
     // on Monday"): the statement's or report's date.
     for ei in 0..out.len() {
@@ -1442,8 +1455,8 @@ fn event_times(
             let end = doc.sent_toks.get(m.sent)?.end;
             let k = (m.t1 + 1..(m.t1 + 1 + EVENT_PP_WORDS).min(end))
                 .take_while(|&k| !doc.is_punct(k))
-                .find(|&k| matches!(doc.words[k].as_ref(), "after" | "following" | "before"))?;
-            let relation = if doc.words[k] == "before" { Relation::Before } else { Relation::After };
+                .find(|&k| doc.is(k, "placing_after") || doc.is(k, "placing_before"))?;
+            let relation = if doc.is(k, "placing_before") { Relation::Before } else { Relation::After };
             // The named happening: a mention starting within three words, in another event.
             let (lo, hi) = (doc.tok(k).end, doc.tok((k + 3).min(end - 1)).end);
             let named = ms.partition_point(|o| o.span.start < lo);
@@ -1457,6 +1470,7 @@ fn event_times(
             out[ei].time = placed;
         }
     }
+    when_clauses(doc, ms, evs, out);
     // "visited the hospital the same day": the date told just before.
     for ei in 0..out.len() {
         if out[ei].time.is_some() {
@@ -1512,6 +1526,48 @@ fn narrated_on(doc: &Doc, ms: &[Mention], evs: &[Ev], out: &mut [EventHit]) {
         }
     }
 }
+
+/// "was detained on Jan. 4 with 30 others when police broke up a rally": an undated happening
+/// in a clause opened by "when" (`when_clause` in words.tsv) after a clause of the same sentence
+/// whose happening is dated to a day by a time of that sentence took place that day. The
+/// clause runs from the word to the mention with no punctuation or other verb of saying between.
+fn when_clauses(doc: &Doc, ms: &[Mention], evs: &[Ev], out: &mut [EventHit]) {
+    for ei in 0..out.len() {
+        if out[ei].time.is_some() {
+            continue;
+        }
+        let m = &ms[evs[ei].mentions[0]];
+        let Some(toks) = doc.sent_toks.get(m.sent) else { continue };
+        let Some(w) = (toks.start..m.t0)
+            .rev()
+            .take(WHEN_CLAUSE_WORDS)
+            .take_while(|&k| !doc.is_punct(k))
+            .find(|&k| doc.is(k, "when_clause"))
+        else {
+            continue;
+        };
+        let opens = doc.tok(w).start;
+        let donor = (0..out.len()).find_map(|k| {
+            let t = out[k]
+                .time
+                .as_ref()
+                .filter(|t| t.relation == Relation::On && t.anchor_event.is_none() && t.timex.is_some())?;
+            let day = t.value.as_ref().filter(|v| v.len() == 10 && calendar(v))?;
+            let tx = doc.input.timexes.get(t.timex?)?;
+            (tx.span.end <= opens
+                && doc.sentence_of(tx.span.start) == Some(m.sent)
+                && evs[k].mentions.iter().any(|&mk| ms[mk].sent == m.sent && ms[mk].span.end <= opens))
+            .then(|| day.clone())
+        });
+        if let Some(day) = donor {
+            out[ei].time =
+                Some(EventTime { timex: None, value: Some(day), relation: Relation::On, anchor_event: None });
+        }
+    }
+}
+
+/// How many words before a mention the "when" opening its clause may be.
+const WHEN_CLAUSE_WORDS: usize = 6;
 
 /// How many words after a mention a phrase placing it after another happening may start.
 const EVENT_PP_WORDS: usize = 4;

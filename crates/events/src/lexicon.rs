@@ -196,7 +196,10 @@ const WHATS: [&str; 9] =
     ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
 
 /// Word classes of `words.tsv`.
-const CLASSES: [&str; 25] = [
+const CLASSES: [&str; 28] = [
+    "placing_after",
+    "placing_before",
+    "when_clause",
     "visit",
     "plan_modal",
     "named_place",

@@ -562,3 +562,36 @@ fn a_meeting_planned_with_would_is_an_event_but_an_attack_that_would_kill_is_not
     let text = "Experts warned on Friday that militants would attack the port if the talks failed.";
     assert!(events_of(text).iter().all(|e| e.kind != EventType::Attack), "{:?}", events_of(text));
 }
+
+#[test]
+fn a_happening_in_a_when_clause_takes_the_day_of_the_clause_before() {
+    let text = "Union organiser Dara Pell was detained on Friday with a dozen other strikers when police \
+                broke up a protest outside the shipyard in Ruse.";
+    assert_eq!(time_of(text, EventType::Arrest).as_deref(), Some("2025-03-07"));
+    assert_eq!(time_of(text, EventType::Protest).as_deref(), Some("2025-03-07"));
+    // The day must come before "when": a day told after it belongs to the later clause.
+    let text = "Police broke up a protest outside the shipyard when the night shift ended, and detained \
+                a dozen strikers on the gate road.";
+    assert_eq!(time_of(text, EventType::Protest), None);
+}
+
+#[test]
+fn an_undated_happening_since_a_dated_one_is_after_it() {
+    let text = "The general election was held on March 2. More than 40 members of the opposition have \
+                been arrested since the vote, the party said.";
+    let events = events_of(text);
+    let arrest = events.iter().find(|e| e.kind == EventType::Arrest).expect("an arrest");
+    let time = arrest.time.as_ref().expect("a time");
+    assert_eq!(time.value.as_deref(), Some("2025-03-02"));
+    assert_eq!(time.relation, dossier_events::Relation::After);
+}
+
+#[test]
+fn a_day_count_from_a_named_happening_beats_a_dateline_day() {
+    // The dateline's day is in the lead's sentence, but the apposition names the arrest's day.
+    let text = "VARNA, March 11 (Team Wire) — A rebel commander died in a prison cell in Varna on Sunday, \
+                three days after his arrest at a checkpoint, and his lawyer said on Monday that he had \
+                been beaten.";
+    assert_eq!(time_of(text, EventType::Death).as_deref(), Some("2025-03-09"));
+    assert_eq!(time_of(text, EventType::Arrest).as_deref(), Some("2025-03-06"));
+}
