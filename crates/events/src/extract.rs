@@ -1372,8 +1372,8 @@ fn event_times(
             })
         };
         let sure = direct.or(anchored);
-        by_fallback[ei] = sure.is_none();
         let Some(ti) = sure.or_else(fallback) else { continue };
+        by_fallback[ei] = sure.is_none();
         let t = &timexes[ti];
         // "since 2012, when a quake …": the quake is of 2012, not after it.
         let relation = if when_clause(doc, t.span, ms[e.mentions[0]].span) {
@@ -1482,6 +1482,64 @@ fn event_times(
         }
     }
     narrated_on(doc, ms, evs, out);
+    lede_retold(doc, ms, evs, &by_fallback, out);
+}
+
+/// "Workers vowed on Friday to keep up the strike, after a march ended in clashes" … "On
+/// Wednesday, about 3,000 strikers marched …": a happening the lead paragraph sums up with no
+/// date of its own (or only one it took from its sentence) is the one of its type the body tells
+/// with a day, when the body tells exactly one. Statements, reports and other speech are not
+/// summed up this way.
+fn lede_retold(doc: &Doc, ms: &[Mention], evs: &[Ev], by_fallback: &[bool], out: &mut [EventHit]) {
+    let text = doc.text();
+    let sentences = &doc.input.seg.sentences;
+    let first = headline_sentences(doc.input);
+    let Some(lede_end) = (first + 1..sentences.len())
+        .find(|&s| text.get(sentences[s - 1].end..sentences[s].start).is_none_or(|g| g.contains('\n')))
+    else {
+        return;
+    };
+    let speech = |k: EventType| {
+        matches!(
+            k,
+            EventType::Statement
+                | EventType::Report
+                | EventType::Denial
+                | EventType::Warning
+                | EventType::ClaimResponsibility
+        )
+    };
+    for ei in 0..out.len() {
+        let in_lede = |mi: &usize| (first..lede_end).contains(&ms[*mi].sent);
+        // A time across a comma is another clause's ("vowed on Friday …, after a march").
+        let m0 = ms[evs[ei].mentions[0]].span;
+        let across = |t: &EventTime| {
+            t.timex.and_then(|ti| doc.input.timexes.get(ti)).is_some_and(|x| {
+                let (a, b) = gap_of(x.span, m0);
+                text.get(a..b).is_some_and(|g| g.contains(','))
+            })
+        };
+        let loose = out[ei].time.as_ref().is_none_or(|t| by_fallback[ei] || across(t));
+        if speech(out[ei].kind) || !loose || !evs[ei].mentions.iter().all(in_lede) {
+            continue;
+        }
+        let mut told = (0..out.len())
+            .filter(|&k| k != ei && out[k].kind == out[ei].kind && !evs[k].mentions.iter().any(in_lede));
+        let (Some(k), None) = (told.next(), told.next()) else { continue };
+        let day = out[k].time.as_ref().filter(|t| {
+            t.relation == Relation::On
+                && !by_fallback[k]
+                && t.value.as_ref().is_some_and(|v| v.len() == 10 && calendar(v))
+        });
+        if let Some(t) = day {
+            out[ei].time = Some(EventTime {
+                timex: None,
+                value: t.value.clone(),
+                relation: Relation::On,
+                anchor_event: None,
+            });
+        }
+    }
 }
 
 /// "On Wednesday, strikers marched to the governor's office. Nineteen people were detained.":

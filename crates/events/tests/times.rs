@@ -595,3 +595,24 @@ fn a_day_count_from_a_named_happening_beats_a_dateline_day() {
     assert_eq!(time_of(text, EventType::Death).as_deref(), Some("2025-03-09"));
     assert_eq!(time_of(text, EventType::Arrest).as_deref(), Some("2025-03-06"));
 }
+
+#[test]
+fn a_happening_the_lead_sums_up_is_the_one_the_body_tells_with_a_day() {
+    let lead = "Dockers vow to keep strike going after clashes\n\nCONSTANTA, March 11 (Team Wire) — Dock \
+                workers in Constanta vowed on Tuesday to keep up their walkout, after a rally outside the \
+                port offices ended in clashes that left at least six people hurt.\n\n";
+    let body = "About 800 dockers and their families marched to the port authority on Sunday. Two \
+                officers were injured on Sunday when police used pepper spray to push them back from the \
+                gates, the port police said.";
+    let text = format!("{lead}{body}");
+    let events = events_of(&text);
+    let hurt = events.iter().find(|e| e.kind == EventType::Injury).expect("the lead's injuries");
+    assert!(text[hurt.trigger.range()].starts_with("hurt"), "{:?}", &text[hurt.trigger.range()]);
+    assert_eq!(hurt.time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-09"));
+    // Two injuries told with days in the body: which one the lead sums up is not known.
+    let text =
+        format!("{lead}{body} Two more people were hurt on Monday when a car drove into the picket line.");
+    let events = events_of(&text);
+    let hurt = events.iter().find(|e| e.kind == EventType::Injury).expect("the lead's injuries");
+    assert_ne!(hurt.time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-09"));
+}
