@@ -315,7 +315,7 @@ pub(crate) struct Mention {
     pub region: usize,
     pub casualty: bool,
     /// Joins an event of its type but never starts one (also when hypothetical: "could cause
-    /// flooding").
+    /// flooding", or a verb denied: "has not been charged").
     pub nonew: bool,
     /// Followed by its verb ("Floods swept through …").
     pub subject: bool,
@@ -527,6 +527,12 @@ fn describe(
     let planned = !noun && lex.types.get(&ty).is_some_and(|t| t.planned);
     let hypothetical =
         (neg_from..t0).any(|j| doc.is(j, "hypothetical") && !(planned && doc.is(j, "plan_modal")));
+    // "has not yet been charged", "was never arrested": a verb denied by a negation that only
+    // auxiliaries and adverbs separate from it tells no happening.
+    let denied = !noun
+        && (neg_from..t0).any(|j| {
+            doc.is(j, "negation") && (j + 1..t0).all(|k| matches!(doc.upos[k], "AUX" | "ADV" | "PART"))
+        });
     let region = doc.region(si, span);
     Mention {
         span,
@@ -536,7 +542,7 @@ fn describe(
         sent: si,
         region,
         casualty,
-        nonew: hypothetical,
+        nonew: hypothetical || denied,
         subject: matches!(doc.upos.get(t1 + 1), Some(&"VERB") | Some(&"AUX")),
         noun,
         definite,

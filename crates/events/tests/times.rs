@@ -616,3 +616,14 @@ fn a_happening_the_lead_sums_up_is_the_one_the_body_tells_with_a_day() {
     let hurt = events.iter().find(|e| e.kind == EventType::Injury).expect("the lead's injuries");
     assert_ne!(hurt.time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-09"));
 }
+
+#[test]
+fn a_verb_denied_by_a_negation_tells_no_happening() {
+    let text = "Police detained the ferry's captain on Sunday. He has not yet been charged.";
+    let arrests = events_of(text).into_iter().filter(|e| e.kind == EventType::Arrest).count();
+    assert_eq!(arrests, 1);
+    // A negation of another verb before the trigger does not deny it.
+    let text =
+        "The governor, who has not resigned, denied on Monday that her office had paid the contractor.";
+    assert!(events_of(text).iter().any(|e| e.kind == EventType::Denial));
+}
