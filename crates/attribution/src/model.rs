@@ -724,11 +724,17 @@ fn role_features(d: &Prepared, c: &CueCtx, j: usize, out: &mut Vec<u64>) {
 /// vector additions; each of the first five lanes is the same single addition as before.
 type Row8 = [f32; 8];
 
+/// `acc += r` lane by lane. Both rows are read whole before the store (as
+/// `dossier_tag::weights::add_lanes` does), so the eight additions compile to one vector add
+/// even where `acc` also takes scalar adds into single lanes (sparse rows in
+/// [`local_row`], which otherwise got eight scalar adds per row); the same additions.
 #[inline(always)]
 fn add8(acc: &mut Row8, r: &Row8) {
+    let (mut v, r) = (*acc, *r);
     for l in 0..8 {
-        acc[l] += r[l];
+        v[l] += r[l];
     }
+    *acc = v;
 }
 
 /// The row of `key` as the row cache holds it: `0.0 + w` per label (0.0 where absent).
