@@ -962,10 +962,16 @@ fn resolve(c: &Ctx<'_>, hits: &mut [H]) {
     for i in 0..hits.len() {
         let Some(src) = hits[i].source.clone() else { continue };
         let sspan = c.span(&src);
-        // Possessive owner: "the group's latest report" → "the group".
-        let owner = (src.start + 1..src.end)
-            .find(|&k| matches!(c.words[k].as_str(), "'s" | "’s"))
-            .map(|k| src.start..k);
+        // Possessive owner: "the group's latest report" → "the group". Not a person's
+        // ("the province's governor, Jane Roe,"): the person speaks, not the province.
+        let owner =
+            (src.start + 1..src.end).find(|&k| matches!(c.words[k].as_str(), "'s" | "’s")).filter(|&k| {
+                let possessed = k + 1..(k + 1..src.end).find(|&j| c.words[j] == ",").unwrap_or(src.end);
+                !possessed.is_empty()
+                    && !kind_of(c, &possessed)
+                        .is_some_and(|x| matches!(x, SourceKind::Per | SourceKind::PerM | SourceKind::PerF))
+            });
+        let owner = owner.map(|k| src.start..k);
         let target = owner.clone().unwrap_or(src.clone());
         if named(c, &target) {
             if owner.is_some() {

@@ -305,3 +305,17 @@ fn a_headline_closed_by_its_source_reports_the_clause_before() {
         assert_eq!(content, vec![clause], "{}", draw(text, &hits));
     }
 }
+
+#[test]
+fn a_possessive_owner_speaks_for_its_report_but_not_for_its_officials() {
+    let text = "The Harbour Trust's annual report said the quays were unsafe.\n\nVarnia's interior \
+                minister, Petra Lind, told reporters on Monday that the port would stay shut.";
+    let hits = analyze(text);
+    let who = |cue: &str| {
+        let h = hits.iter().find(|h| text[h.cue.range()].starts_with(cue)).unwrap_or_else(|| panic!("{cue}"));
+        h.source_resolved.or(h.source).map(|s| text[s.range()].to_string())
+    };
+    assert_eq!(who("said").as_deref(), Some("The Harbour Trust"));
+    let told = who("told").expect("a source");
+    assert!(told.contains("Petra Lind"), "{told}");
+}
