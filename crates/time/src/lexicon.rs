@@ -43,6 +43,7 @@ pub(crate) type HolidayTable = HashMap<&'static str, Vec<(Vec<&'static str>, u32
 pub(crate) struct Lexicon {
     pub months: HashMap<&'static str, u32>,
     pub ambiguous_months: HashSet<&'static str>,
+    pub month_name_heads: HashSet<&'static str>,
     pub month_preps: HashSet<&'static str>,
     pub weekdays: HashMap<&'static str, u32>,
     pub numbers: HashMap<&'static str, u32>,
@@ -277,6 +278,7 @@ impl Lexicon {
             triggers: HashSet::default(),
             months: map_u32(include_str!("../data/months.tsv")),
             ambiguous_months: words(include_str!("../data/ambiguous_months.txt")),
+            month_name_heads: words(include_str!("../data/month_name_heads.txt")),
             month_preps: words(include_str!("../data/month_preps.txt")),
             weekdays: map_u32(include_str!("../data/weekdays.tsv")),
             numbers: map_u32(include_str!("../data/numbers.tsv")),

@@ -532,7 +532,17 @@ impl<'a> Matcher<'a> {
         let ambiguous = LEX.ambiguous_months.contains(self.w(i));
         // "mid-March": the prefix makes it a date like a preposition would
         let mid = prev == "-" && i >= 2 && self.w(i - 2) == "mid";
-        if ambiguous && !LEX.month_preps.contains(prev) && !mid {
+        // "the March accession", "the May elections": a capitalized month between "the" and a
+        // common noun is a date ("the march toward", "the March on Washington" are not)
+        let det_noun = prev == "the"
+            && self.t.cap(i)
+            && self.t.kind(j) == Some(Kind::Word)
+            && !self.t.cap(j)
+            && !LEX.prepositions.contains(self.w(j))
+            && !LEX.clause_openers.contains(self.w(j))
+            && !matches!(self.w(j), "and" | "or" | "is" | "was" | "will" | "has")
+            && !LEX.month_name_heads.contains(self.w(j));
+        if ambiguous && !LEX.month_preps.contains(prev) && !mid && !det_noun {
             return None;
         }
         // "Theresa May", "the March on Washington", "the October Revolution"; an
@@ -541,7 +551,7 @@ impl<'a> Matcher<'a> {
         let after_name = (prev == "the" && (ambiguous || capitalized_next))
             || (i > 0 && self.t.cap(i - 1) && !LEX.month_preps.contains(prev));
         let wordy = ambiguous || prev == "the" || (i > 0 && self.t.kind(i - 1) == Some(Kind::Word));
-        if after_name && wordy && i > 0 && !self.sentence_start(i - 1) {
+        if after_name && wordy && i > 0 && !self.sentence_start(i - 1) && !det_noun {
             return None;
         }
         Some(cand(i, j, TimexType::Date, Under::Month { m, rel: None }))

@@ -100,6 +100,35 @@ impl TenseHint for XposHint {
 /// The tense cue at token `i`; `left`: the cue stands before the expression. `hint`, when
 /// a tagger ran, tells verbs from nouns and past tenses from participles.
 fn cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Option<Tense> {
+    let t = word_cue(toks, i, left, hint);
+    // "were likely to buy as soon as trading opened Monday": a past verb in the clause "as
+    // soon as" opens follows the clause it hangs on (a future told in the past), and "as
+    // soon as" before a clause is no earliest time ("as soon as Tuesday" is)
+    match t {
+        Some(Tense::Past) if soon_clause(toks, i) => None,
+        Some(Tense::Future)
+            if toks.w(i) == "soon"
+                && (i + 3..i + 7)
+                    .any(|k| soon_clause(toks, k) && word_cue(toks, k, left, hint) == Some(Tense::Past)) =>
+        {
+            None
+        }
+        t => t,
+    }
+}
+
+/// Token `k` is a word in the clause that "as soon as" opens, within four words of it.
+fn soon_clause(toks: &Tokens, k: usize) -> bool {
+    (2..=5).any(|d| {
+        let a = k.wrapping_sub(d);
+        toks.w(a) == "as"
+            && toks.w(a.wrapping_sub(1)) == "soon"
+            && toks.w(a.wrapping_sub(2)) == "as"
+            && (a + 1..=k).all(|x| toks.kind(x) == Some(Kind::Word))
+    })
+}
+
+fn word_cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Option<Tense> {
     let w = toks.w(i);
     if toks.kind(i) != Some(Kind::Word) {
         return None;
@@ -120,6 +149,12 @@ fn cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Opt
         if nexts.iter().any(|next| next.is_none_or(|n| toks.w(i + 1) == n)) {
             // "had been due to expire Friday": a plan told in the past perfect is over
             if past_perfect(toks, i) {
+                return Some(Tense::Past);
+            }
+            // "On Friday, the government planned to pay …": a plan told in the past after
+            // the expression is what happened on that day (the tagger's past tense, else a
+            // form in "-ed"); before it, the plan looks ahead ("planned to meet on Friday")
+            if !left && w.ends_with("ed") && f.is_none_or(|f| f == VerbForm::Past) {
                 return Some(Tense::Past);
             }
             return Some(Tense::Future);
