@@ -148,6 +148,24 @@ impl<'a> Matcher<'a> {
         ok.then_some(hi + 4)
     }
 
+    /// Tokens `i..=r`, `r` a part of the day other than the night that ends its phrase ("the
+    /// morning", "mid afternoon"): that part of the last mentioned day.
+    fn part_of_last_day(&self, i: usize, r: usize) -> Option<Cand> {
+        let p = LEX.parts_of_day.get(self.w(r)).filter(|_| !matches!(self.w(r), "night" | "overnight"))?;
+        let k = r + 1;
+        let nw = self.w(k);
+        let ends = k >= self.t.len()
+            || (self.t.kind(k) == Some(Kind::Punct) && nw != "-")
+            || (LEX.prepositions.contains(nw) && nw != "of")
+            || LEX.clause_openers.contains(nw);
+        if !ends {
+            return None;
+        }
+        let base = Under::Shift { unit: Unit::Day, n: Some(0), dir: 0, from_last: true };
+        let val = Under::WithTime { base: Box::new(base), time: format!("T{p}") };
+        Some(cand(i, k, TimexType::Time, val))
+    }
+
     /// Token `i` sits in a context listed in `not_timex.txt` ("as soon as").
     fn blocked(&self, i: usize) -> bool {
         let Some(list) = LEX.not_timex.get(self.w(i)) else { return false };
@@ -163,6 +181,14 @@ impl<'a> Matcher<'a> {
                 self.core(i + 2).filter(|c| matches!(c.ty, TimexType::Date | TimexType::Time))
             {
                 c.lo = i;
+                c.mod_ = Some(Mod::Mid);
+                best = Some(c);
+            }
+        }
+        // "by mid afternoon", "at mid-morning": a part of the last mentioned day
+        if best.is_none() && self.w(i) == "mid" && i > 0 && LEX.prepositions.contains(self.w(i - 1)) {
+            let r = if self.w(i + 1) == "-" && self.t.adj(i) { i + 2 } else { i + 1 };
+            if let Some(mut c) = self.part_of_last_day(i, r) {
                 c.mod_ = Some(Mod::Mid);
                 best = Some(c);
             }
@@ -1009,6 +1035,13 @@ impl<'a> Matcher<'a> {
             } else {
                 (r, false)
             };
+            // "placed orders in the morning", "by the afternoon": a part of the last
+            // mentioned day (not "the night of Oct. 23", nor "in the morning session")
+            if i > 0 && matches!(self.w(i - 1), "in" | "during" | "by") && !qualified {
+                if let Some(c) = self.part_of_last_day(i, r) {
+                    return Some(c);
+                }
+            }
             if let Some((u, 1)) = self.unit(r) {
                 // "the year ended March 31": the span of a reporting period
                 if u == Unit::Year
