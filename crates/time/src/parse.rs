@@ -1081,13 +1081,21 @@ impl<'a> Matcher<'a> {
                     && !self.w(r).ends_with('s')
                 {
                     let k = r + 2;
+                    // "showed up the day after his death": the day after the one just told of
+                    let own_event = u == Unit::Day
+                        && matches!(self.w(k), "his" | "her" | "their" | "its")
+                        && self.t.kind(k + 1) == Some(Kind::Word)
+                        && !self.t.cap(k + 1);
                     let ends = k >= self.t.len()
+                        || own_event
                         || self.t.kind(k) == Some(Kind::Punct)
                         || matches!(self.w(k), "and" | "but" | "when" | "while");
                     if ends {
                         let dir = if self.w(r + 1) == "before" { -1 } else { 1 };
                         let val = Under::Shift { unit: u, n: Some(1), dir, from_last: true };
-                        return Some(cand(i, r + 2, TimexType::Date, val));
+                        // (the event is no part of the expression: "the day" after it)
+                        let hi = if own_event { r + 1 } else { r + 2 };
+                        return Some(cand(i, hi, TimexType::Date, val));
                     }
                 }
                 if self.w(r) == "quarter" {
