@@ -136,6 +136,8 @@ pub(crate) struct Lexicon {
     pub deferrals: HashSet<&'static str>,
     pub year_block_before: HashSet<&'static str>,
     pub year_block_after: HashSet<&'static str>,
+    /// Verbs that name a thing: a year after "called <Name>" is part of the name.
+    pub year_naming: HashSet<&'static str>,
     /// Words at which the matcher tries its rules (numbers are always tried).
     pub triggers: HashSet<&'static str>,
 }
@@ -254,10 +256,12 @@ impl Lexicon {
 
         let mut year_block_before = HashSet::default();
         let mut year_block_after = HashSet::default();
+        let mut year_naming = HashSet::default();
         for r in rows(include_str!("../data/year_blockers.txt")) {
             if let Some(w) = r.get(1) {
                 match r[0] {
                     "before" => year_block_before.insert(w.trim()),
+                    "naming" => year_naming.insert(w.trim()),
                     _ => year_block_after.insert(w.trim()),
                 };
             }
@@ -355,6 +359,7 @@ impl Lexicon {
             deferrals: words(include_str!("../data/deferrals.txt")),
             year_block_before,
             year_block_after,
+            year_naming,
         };
         let mut trig: HashSet<&'static str> = HashSet::default();
         trig.extend(lex.months.keys());

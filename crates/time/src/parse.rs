@@ -760,6 +760,11 @@ impl<'a> Matcher<'a> {
                 return None;
             }
         }
+        // "a joint venture called Orion 1980": a year after a name that a naming verb
+        // introduces is part of the name
+        if lo == i && i >= 2 && self.t.cap(i - 1) && LEX.year_naming.contains(self.w(i - 2)) {
+            return None;
+        }
         let next = self.w(i + 1);
         if LEX.year_block_after.contains(next) {
             return None;
