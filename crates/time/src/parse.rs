@@ -1526,6 +1526,18 @@ impl<'a> Matcher<'a> {
             None => (None, false, i),
         };
         let counted = count.is_some();
+        // "two to six days", "one or two weeks": the lower bound is a span of its own, in
+        // the unit the upper bound names
+        if let (Some(lo_n), false) = (n, the) {
+            if matches!(self.w(j), "to" | "or") && !matches!(self.w(i), "a" | "an") {
+                if let Some(up) = self.count(j + 1).filter(|c| c.n.is_some_and(|m| m > lo_n)) {
+                    if let Some((u, mult)) = self.unit(up.next).filter(|u| u.0 != Unit::Weekend) {
+                        let val = Self::dur_value(u, mult, Some(lo_n));
+                        return Some(cand(i, j, TimexType::Duration, Under::Lit(val)));
+                    }
+                }
+            }
+        }
         // "two more weeks", "an additional year"
         let j = if counted && LEX.more_words.contains(self.w(j)) && self.unit(j + 1).is_some() {
             j + 1
