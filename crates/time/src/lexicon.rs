@@ -33,6 +33,8 @@ pub(crate) enum HolidayDay {
     /// nth (1-based; 0 = last) ISO weekday of the month, plus a number of days (U.S.
     /// Election Day: the day after the first Monday of November).
     Nth(u32, u32, u32),
+    /// Days after (or before, if negative) Easter Sunday of the year (Good Friday: -2).
+    Easter(i32),
 }
 
 /// Fixed phrases keyed by first token: (tokens, type, template), longest first.
@@ -226,6 +228,12 @@ impl Lexicon {
                 continue;
             };
             let d = d.trim();
+            if let Some(off) = d.strip_prefix("easter") {
+                let off = off.trim_start_matches('+').parse().unwrap_or(0);
+                let toks: Vec<&'static str> = r[0].split(' ').collect();
+                holidays.entry(toks[0]).or_default().push((toks, m, HolidayDay::Easter(off)));
+                continue;
+            }
             let (d, plus) = match d.split_once('+') {
                 Some((d, k)) => (d, k.trim().parse().unwrap_or(0)),
                 None => (d, 0),

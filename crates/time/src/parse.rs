@@ -490,7 +490,13 @@ impl<'a> Matcher<'a> {
                     year = Some(YearRef::Abs(y));
                     hi += 1;
                 }
-                return Some(cand(i, hi, TimexType::Date, Under::Holiday { m: *m, day: *day, year }));
+                let val = Under::Holiday { m: *m, day: *day, year };
+                // "Easter week", "Christmas week": the week of the holiday
+                if self.w(hi) == "week" && year.is_none() {
+                    let val = Under::Of { base: Box::new(val), unit: Unit::Week, n: 0 };
+                    return Some(cand(i, hi + 1, TimexType::Date, val));
+                }
+                return Some(cand(i, hi, TimexType::Date, val));
             }
         }
         None
