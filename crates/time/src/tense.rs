@@ -211,6 +211,17 @@ fn word_cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -
         }
         return Some(Tense::Future);
     }
+    // "The minister is travelling to Paris on Friday": the present progressive of a plan
+    if matches!(w, "is" | "are" | "am") {
+        let next = toks.w(i + 1);
+        let gerund = match form(i + 1) {
+            Some(f) => f == VerbForm::Gerund,
+            None => next.len() > 4 && next.ends_with("ing"),
+        };
+        if gerund && toks.kind(i + 1) == Some(Kind::Word) {
+            return Some(Tense::Future);
+        }
+    }
     if matches!(w, "is" | "are" | "am" | "says" | "say" | "does" | "do") {
         return Some(Tense::Present);
     }
@@ -303,6 +314,15 @@ pub(crate) fn tense_near(
             .take_while(|&i| !matches!(toks.w(i), "," | ";" | ":"))
             .any(|i| cue(toks, i, true, hint) == Some(Tense::Past))
     };
+    // The nearest cue on the left, in the clause, is a finite verb that is no past tense
+    // ("will pay", "is travelling"; not an infinitive's "to"): the clause has its own tense
+    let left_finite = || {
+        (1..=8)
+            .filter_map(|d| lo.checked_sub(d).filter(|&i| i >= s))
+            .take_while(|&i| !matches!(toks.w(i), "," | ";" | ":"))
+            .find_map(|i| cue(toks, i, true, hint).map(|t| (i, t)))
+            .is_some_and(|(i, t)| t != Tense::Past && toks.w(i) != "to")
+    };
     while found.is_none() {
         let left = lo.checked_sub(d).filter(|&i| i >= s);
         let right = Some(hi + d - 1).filter(|&i| i < e);
@@ -319,8 +339,22 @@ pub(crate) fn tense_near(
         let coordinated = |i: usize| {
             matches!(toks.w(i), "and" | "but") && i + 1 < e && cue(toks, i + 1, false, hint).is_some()
         };
+        // "… in the fourth quarter, it said.", "…, said a spokesman.": a reporting clause
+        // closing the sentence after a comma reports it; its verb is not the tense
+        let reporting = |i: usize| {
+            toks.w(i) == ","
+                && (i + 1..(i + 5).min(e)).any(|k| {
+                    let closes =
+                        |j: usize| j >= e || matches!(toks.w(j), "." | "," | ";" | ":" | "\"" | "”" | "'");
+                    // "…, officials said.", "…, a spokesman told reporters.", "…, said a spokesman"
+                    LEX.reporting_verbs.contains(toks.w(k)) && (closes(k + 1) || closes(k + 2) || k == i + 1)
+                })
+        };
         if right.is_some_and(|i| {
-            toks.w(i) == "that" || quote(i) || coordinated(i) || (toks.w(i) == "," && left_verb())
+            toks.w(i) == "that"
+                || quote(i)
+                || coordinated(i)
+                || (toks.w(i) == "," && (left_verb() || (reporting(i) && left_finite())))
         }) {
             right_open = false;
         }
