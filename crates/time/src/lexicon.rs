@@ -109,6 +109,7 @@ pub(crate) struct Lexicon {
     pub ed_exceptions: HashSet<&'static str>,
     pub name_after_day: HashSet<&'static str>,
     pub reporting_verbs: HashSet<&'static str>,
+    pub aux_verbs: HashSet<&'static str>,
     /// Words after a counted span that make it an age ("52 years old"): no timex.
     pub age_words: HashSet<&'static str>,
     /// Makes after which a year is a model year ("his 1987 Chevrolet"): no timex.
@@ -354,6 +355,7 @@ impl Lexicon {
             ed_exceptions: words(include_str!("../data/ed_exceptions.txt")),
             name_after_day: words(include_str!("../data/name_after_day.txt")),
             reporting_verbs: words(include_str!("../data/reporting_verbs.txt")),
+            aux_verbs: words(include_str!("../data/aux_verbs.txt")),
             age_words: words(include_str!("../data/age_words.txt")),
             vehicle_makes: words(include_str!("../data/vehicle_makes.txt")),
             comparison_words: words(include_str!("../data/comparison_words.txt")),

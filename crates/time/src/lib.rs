@@ -227,6 +227,24 @@ impl TimeTagger {
             {
                 continue;
             }
+            // "The search was recently extended", "they have recently moved": a vague past
+            // between an auxiliary and its participle narrates the verb, no time of its own
+            if c.hi - c.lo == 1
+                && c.lo > ts
+                && matches!(&c.val, Under::Lit(v) if v == "PAST_REF")
+                && LEX.aux_verbs.contains(toks.w(c.lo - 1))
+                && c.hi < te
+                && toks.kind(c.hi) == Some(token::Kind::Word)
+            {
+                let next = toks.w(c.hi);
+                let participle = match hint.and_then(|h| h.form(toks.toks[c.hi].start)) {
+                    Some(f) => matches!(f, tense::VerbForm::Participle | tense::VerbForm::Past),
+                    None => next == "been" || next.ends_with("ed") || LEX.irregular_past.contains(next),
+                };
+                if participle {
+                    continue;
+                }
+            }
             let narrative_year = explicit
                 .filter(|&(y, s)| {
                     si == s && tense != Tense::Future && !matches!(dct, Some(d) if d.year() == y)
