@@ -257,6 +257,17 @@ impl TimeTagger {
             // past names those nights, no recurrence ("flights leave on Monday and Tuesday
             // nights" does recur)
             let mut c = c;
+            // "This quarter's loss includes charges of …" in a report of a quarter just ended:
+            // the possessive names the reported quarter's results, not the calendar quarter
+            // the story is published in (a future clause keeps it: "this quarter's sales will …")
+            if matches!(c.val, Under::Rel { unit: value::Unit::Quarter, off: 0 })
+                && quarter.is_some()
+                && tense != Tense::Future
+                && matches!(toks.w(c.hi), "'" | "’")
+                && toks.w(c.hi + 1) == "s"
+            {
+                c.val = Under::Quarter { q: 0, year: None };
+            }
             if let (TimexType::Set, Tense::Past, Under::Lit(v)) = (c.ty, tense, &c.val) {
                 let pair = |k: usize| LEX.weekdays.contains_key(toks.w(k));
                 let in_pair = pair(c.lo)
