@@ -395,6 +395,7 @@ impl Lexicon {
 /// Words the patterns start with that no table lists.
 const TRIGGER_WORDS: &[&str] = &[
     "the",
+    "then",
     "that",
     "noon",
     "midday",

@@ -245,8 +245,19 @@ impl<'a> Matcher<'a> {
         best = longer(best, self.duration(i));
         best = longer(best, self.set(i));
         best = longer(best, self.time(i));
+        best = longer(best, self.until_then(i));
         let best = best?;
         Some(self.extend_time(best))
+    }
+
+    /// "Until then", "till then": up to the last mentioned date, which "then" names ("since
+    /// then" is left untagged, as TimeBank does).
+    fn until_then(&self, i: usize) -> Option<Cand> {
+        if self.w(i) != "then" || i == 0 || !matches!(self.w(i - 1), "until" | "till") {
+            return None;
+        }
+        let val = Under::Shift { unit: Unit::Day, n: Some(0), dir: 0, from_last: true };
+        Some(cand(i, i + 1, TimexType::Date, val))
     }
 
     // ---------------------------------------------------------------- pieces
