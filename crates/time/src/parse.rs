@@ -1059,7 +1059,9 @@ impl<'a> Matcher<'a> {
             };
             // "placed orders in the morning", "by the afternoon": a part of the last
             // mentioned day (not "the night of Oct. 23", nor "in the morning session")
-            if i > 0 && matches!(self.w(i - 1), "in" | "during" | "by") && !qualified {
+            // ("at five in the morning" is a clock time's: the hour before "in" is no part of it)
+            let clock = i >= 2 && (self.t.is_num(i - 2) || LEX.numbers.contains_key(self.w(i - 2)));
+            if i > 0 && matches!(self.w(i - 1), "in" | "during" | "by") && !qualified && !clock {
                 if let Some(c) = self.part_of_last_day(i, r) {
                     return Some(c);
                 }
@@ -1543,6 +1545,13 @@ impl<'a> Matcher<'a> {
             None => (None, false, i),
         };
         let counted = count.is_some();
+        // "children aged 5 to 17 months", "aged six years": an age, which TimeBank leaves
+        // untagged (as "52 years old")
+        let aged = |k: usize| k > 0 && self.w(k - 1) == "aged";
+        let range_from = |k: usize| k >= 2 && matches!(self.w(k - 1), "to" | "or") && aged(k - 2);
+        if counted && !the && (aged(i) || range_from(i)) {
+            return None;
+        }
         // "two to six days", "one or two weeks": the lower bound is a span of its own, in
         // the unit the upper bound names
         if let (Some(lo_n), false) = (n, the) {
