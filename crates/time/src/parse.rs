@@ -1622,7 +1622,10 @@ impl<'a> Matcher<'a> {
                 return None;
             }
             let prev = if j == 0 { "" } else { self.w(j - 1) };
-            let anchored = matches!(self.w(hi), "before" | "after") || self.seq(hi, &["prior", "to"]);
+            // "days before the attack", "in the years that followed", "the weeks following it"
+            let anchored = matches!(self.w(hi), "before" | "after" | "following")
+                || self.seq(hi, &["prior", "to"])
+                || (self.w(hi) == "that" && matches!(self.w(hi + 1), "followed" | "follow" | "follows"));
             if !anchored && !matches!(prev, "for" | "in" | "within" | "over" | "took" | "take" | "takes") {
                 return None;
             }
