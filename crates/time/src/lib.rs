@@ -270,6 +270,26 @@ impl TimeTagger {
             // past names those nights, no recurrence ("flights leave on Monday and Tuesday
             // nights" does recur)
             let mut c = c;
+            // "The stock would be redeemed in five years": a counted span after "in", in a
+            // future clause, is the date it runs out on, counted from the publication date
+            // (as "five years from now"); "his second letter in two weeks" stays a span
+            let counted = toks.is_num(c.lo)
+                || LEX.numbers.contains_key(toks.w(c.lo))
+                || matches!(toks.w(c.lo), "a" | "an");
+            if c.ty == TimexType::Duration
+                && tense == Tense::Future
+                && c.lo > ts
+                && toks.w(c.lo - 1) == "in"
+                && counted
+            {
+                if let Some((n, unit)) = match &c.val {
+                    Under::Lit(v) => whole_span(v),
+                    _ => None,
+                } {
+                    c.val = Under::Shift { unit, n: Some(n), dir: 1, from_last: false };
+                    c.ty = TimexType::Date;
+                }
+            }
             // "This quarter's loss includes charges of …" in a report of a quarter just ended:
             // the possessive names the reported quarter's results, not the calendar quarter
             // the story is published in (a future clause keeps it: "this quarter's sales will …")
@@ -384,6 +404,20 @@ impl TimeTagger {
         }
         out
     }
+}
+
+/// A span of a whole number of years, months, weeks or days (`P5Y`, `P2W`): (number, unit).
+fn whole_span(v: &str) -> Option<(u32, value::Unit)> {
+    let rest = v.strip_prefix('P')?;
+    let unit = match rest.chars().last()? {
+        'Y' => value::Unit::Year,
+        'M' => value::Unit::Month,
+        'W' => value::Unit::Week,
+        'D' => value::Unit::Day,
+        _ => return None,
+    };
+    let n: u32 = rest[..rest.len() - 1].parse().ok()?;
+    Some((n, unit))
 }
 
 /// How many days a dateline may lie before the publication date and still be the day the
