@@ -1618,6 +1618,17 @@ impl<'a> Matcher<'a> {
             if plural && over_the && self.w(hi) != "of" {
                 return Some(cand(lo, hi, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, None))));
             }
+            // "in the first hours of the ground war": the opening span of an event, vague (not
+            // before a date: "the first days of March" is a part of the month)
+            let first_of = the && self.w(lo + 1) == "first" && self.w(hi) == "of";
+            let dated = self.month(hi + 1).is_some()
+                || self.t.is_num(hi + 1)
+                || LEX.weekdays.contains_key(self.w(hi + 1))
+                || matches!(self.w(hi + 1), "this" | "last" | "next" | "each")
+                || (self.w(hi + 1) == "the" && self.unit(hi + 2).is_some());
+            if plural && first_of && !dated {
+                return Some(cand(lo, hi, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, None))));
+            }
             if the || !plural {
                 return None;
             }
