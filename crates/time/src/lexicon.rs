@@ -33,6 +33,8 @@ pub(crate) enum HolidayDay {
     /// nth (1-based; 0 = last) ISO weekday of the month, plus a number of days (U.S.
     /// Election Day: the day after the first Monday of November).
     Nth(u32, u32, u32),
+    /// Days after (or before, if negative) Easter Sunday of the year (Good Friday: -2).
+    Easter(i32),
 }
 
 /// Fixed phrases keyed by first token: (tokens, type, template), longest first.
@@ -43,6 +45,7 @@ pub(crate) type HolidayTable = HashMap<&'static str, Vec<(Vec<&'static str>, u32
 pub(crate) struct Lexicon {
     pub months: HashMap<&'static str, u32>,
     pub ambiguous_months: HashSet<&'static str>,
+    pub month_name_heads: HashSet<&'static str>,
     pub month_preps: HashSet<&'static str>,
     pub weekdays: HashMap<&'static str, u32>,
     pub numbers: HashMap<&'static str, u32>,
@@ -105,6 +108,8 @@ pub(crate) struct Lexicon {
     pub irregular_past: HashSet<&'static str>,
     pub ed_exceptions: HashSet<&'static str>,
     pub name_after_day: HashSet<&'static str>,
+    pub reporting_verbs: HashSet<&'static str>,
+    pub aux_verbs: HashSet<&'static str>,
     /// Words after a counted span that make it an age ("52 years old"): no timex.
     pub age_words: HashSet<&'static str>,
     /// Makes after which a year is a model year ("his 1987 Chevrolet"): no timex.
@@ -135,6 +140,8 @@ pub(crate) struct Lexicon {
     pub deferrals: HashSet<&'static str>,
     pub year_block_before: HashSet<&'static str>,
     pub year_block_after: HashSet<&'static str>,
+    /// Verbs that name a thing: a year after "called <Name>" is part of the name.
+    pub year_naming: HashSet<&'static str>,
     /// Words at which the matcher tries its rules (numbers are always tried).
     pub triggers: HashSet<&'static str>,
 }
@@ -223,6 +230,12 @@ impl Lexicon {
                 continue;
             };
             let d = d.trim();
+            if let Some(off) = d.strip_prefix("easter") {
+                let off = off.trim_start_matches('+').parse().unwrap_or(0);
+                let toks: Vec<&'static str> = r[0].split(' ').collect();
+                holidays.entry(toks[0]).or_default().push((toks, m, HolidayDay::Easter(off)));
+                continue;
+            }
             let (d, plus) = match d.split_once('+') {
                 Some((d, k)) => (d, k.trim().parse().unwrap_or(0)),
                 None => (d, 0),
@@ -253,10 +266,12 @@ impl Lexicon {
 
         let mut year_block_before = HashSet::default();
         let mut year_block_after = HashSet::default();
+        let mut year_naming = HashSet::default();
         for r in rows(include_str!("../data/year_blockers.txt")) {
             if let Some(w) = r.get(1) {
                 match r[0] {
                     "before" => year_block_before.insert(w.trim()),
+                    "naming" => year_naming.insert(w.trim()),
                     _ => year_block_after.insert(w.trim()),
                 };
             }
@@ -277,6 +292,7 @@ impl Lexicon {
             triggers: HashSet::default(),
             months: map_u32(include_str!("../data/months.tsv")),
             ambiguous_months: words(include_str!("../data/ambiguous_months.txt")),
+            month_name_heads: words(include_str!("../data/month_name_heads.txt")),
             month_preps: words(include_str!("../data/month_preps.txt")),
             weekdays: map_u32(include_str!("../data/weekdays.tsv")),
             numbers: map_u32(include_str!("../data/numbers.tsv")),
@@ -338,6 +354,8 @@ impl Lexicon {
             irregular_past: words(include_str!("../data/irregular_past.txt")),
             ed_exceptions: words(include_str!("../data/ed_exceptions.txt")),
             name_after_day: words(include_str!("../data/name_after_day.txt")),
+            reporting_verbs: words(include_str!("../data/reporting_verbs.txt")),
+            aux_verbs: words(include_str!("../data/aux_verbs.txt")),
             age_words: words(include_str!("../data/age_words.txt")),
             vehicle_makes: words(include_str!("../data/vehicle_makes.txt")),
             comparison_words: words(include_str!("../data/comparison_words.txt")),
@@ -353,6 +371,7 @@ impl Lexicon {
             deferrals: words(include_str!("../data/deferrals.txt")),
             year_block_before,
             year_block_after,
+            year_naming,
         };
         let mut trig: HashSet<&'static str> = HashSet::default();
         trig.extend(lex.months.keys());
@@ -376,6 +395,7 @@ impl Lexicon {
 /// Words the patterns start with that no table lists.
 const TRIGGER_WORDS: &[&str] = &[
     "the",
+    "then",
     "that",
     "noon",
     "midday",

@@ -227,6 +227,37 @@ impl TimeTagger {
             {
                 continue;
             }
+            // "Now, following asset sales, …", "Currently, organs are rationed …": a vague
+            // present adverb opening its sentence before a comma frames the sentence against
+            // what was told before; it dates nothing (TE3: 0 of 5 tagged; "Today," is a day)
+            let starts = |k: usize| k <= ts || matches!(toks.w(k - 1), "." | "!" | "?");
+            let opens =
+                starts(c.lo) || (matches!(toks.w(c.lo - 1), "\"" | "“" | "`" | "'") && starts(c.lo - 1));
+            if opens
+                && c.hi - c.lo == 1
+                && toks.w(c.hi) == ","
+                && matches!(&c.val, Under::Lit(v) if v == "PRESENT_REF")
+            {
+                continue;
+            }
+            // "The search was recently extended", "they have recently moved": a vague past
+            // between an auxiliary and its participle narrates the verb, no time of its own
+            if c.hi - c.lo == 1
+                && c.lo > ts
+                && matches!(&c.val, Under::Lit(v) if v == "PAST_REF")
+                && LEX.aux_verbs.contains(toks.w(c.lo - 1))
+                && c.hi < te
+                && toks.kind(c.hi) == Some(token::Kind::Word)
+            {
+                let next = toks.w(c.hi);
+                let participle = match hint.and_then(|h| h.form(toks.toks[c.hi].start)) {
+                    Some(f) => matches!(f, tense::VerbForm::Participle | tense::VerbForm::Past),
+                    None => next == "been" || next.ends_with("ed") || LEX.irregular_past.contains(next),
+                };
+                if participle {
+                    continue;
+                }
+            }
             let narrative_year = explicit
                 .filter(|&(y, s)| {
                     si == s && tense != Tense::Future && !matches!(dct, Some(d) if d.year() == y)
@@ -239,6 +270,37 @@ impl TimeTagger {
             // past names those nights, no recurrence ("flights leave on Monday and Tuesday
             // nights" does recur)
             let mut c = c;
+            // "The stock would be redeemed in five years": a counted span after "in", in a
+            // future clause, is the date it runs out on, counted from the publication date
+            // (as "five years from now"); "his second letter in two weeks" stays a span
+            let counted = toks.is_num(c.lo)
+                || LEX.numbers.contains_key(toks.w(c.lo))
+                || matches!(toks.w(c.lo), "a" | "an");
+            if c.ty == TimexType::Duration
+                && tense == Tense::Future
+                && c.lo > ts
+                && toks.w(c.lo - 1) == "in"
+                && counted
+            {
+                if let Some((n, unit)) = match &c.val {
+                    Under::Lit(v) => whole_span(v),
+                    _ => None,
+                } {
+                    c.val = Under::Shift { unit, n: Some(n), dir: 1, from_last: false };
+                    c.ty = TimexType::Date;
+                }
+            }
+            // "This quarter's loss includes charges of …" in a report of a quarter just ended:
+            // the possessive names the reported quarter's results, not the calendar quarter
+            // the story is published in (a future clause keeps it: "this quarter's sales will …")
+            if matches!(c.val, Under::Rel { unit: value::Unit::Quarter, off: 0 })
+                && quarter.is_some()
+                && tense != Tense::Future
+                && matches!(toks.w(c.hi), "'" | "’")
+                && toks.w(c.hi + 1) == "s"
+            {
+                c.val = Under::Quarter { q: 0, year: None };
+            }
             if let (TimexType::Set, Tense::Past, Under::Lit(v)) = (c.ty, tense, &c.val) {
                 let pair = |k: usize| LEX.weekdays.contains_key(toks.w(k));
                 let in_pair = pair(c.lo)
@@ -342,6 +404,20 @@ impl TimeTagger {
         }
         out
     }
+}
+
+/// A span of a whole number of years, months, weeks or days (`P5Y`, `P2W`): (number, unit).
+fn whole_span(v: &str) -> Option<(u32, value::Unit)> {
+    let rest = v.strip_prefix('P')?;
+    let unit = match rest.chars().last()? {
+        'Y' => value::Unit::Year,
+        'M' => value::Unit::Month,
+        'W' => value::Unit::Week,
+        'D' => value::Unit::Day,
+        _ => return None,
+    };
+    let n: u32 = rest[..rest.len() - 1].parse().ok()?;
+    Some((n, unit))
 }
 
 /// How many days a dateline may lie before the publication date and still be the day the

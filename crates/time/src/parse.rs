@@ -148,6 +148,24 @@ impl<'a> Matcher<'a> {
         ok.then_some(hi + 4)
     }
 
+    /// Tokens `i..=r`, `r` a part of the day other than the night that ends its phrase ("the
+    /// morning", "mid afternoon"): that part of the last mentioned day.
+    fn part_of_last_day(&self, i: usize, r: usize) -> Option<Cand> {
+        let p = LEX.parts_of_day.get(self.w(r)).filter(|_| !matches!(self.w(r), "night" | "overnight"))?;
+        let k = r + 1;
+        let nw = self.w(k);
+        let ends = k >= self.t.len()
+            || (self.t.kind(k) == Some(Kind::Punct) && nw != "-")
+            || (LEX.prepositions.contains(nw) && nw != "of")
+            || LEX.clause_openers.contains(nw);
+        if !ends {
+            return None;
+        }
+        let base = Under::Shift { unit: Unit::Day, n: Some(0), dir: 0, from_last: true };
+        let val = Under::WithTime { base: Box::new(base), time: format!("T{p}") };
+        Some(cand(i, k, TimexType::Time, val))
+    }
+
     /// Token `i` sits in a context listed in `not_timex.txt` ("as soon as").
     fn blocked(&self, i: usize) -> bool {
         let Some(list) = LEX.not_timex.get(self.w(i)) else { return false };
@@ -163,6 +181,14 @@ impl<'a> Matcher<'a> {
                 self.core(i + 2).filter(|c| matches!(c.ty, TimexType::Date | TimexType::Time))
             {
                 c.lo = i;
+                c.mod_ = Some(Mod::Mid);
+                best = Some(c);
+            }
+        }
+        // "by mid afternoon", "at mid-morning": a part of the last mentioned day
+        if best.is_none() && self.w(i) == "mid" && i > 0 && LEX.prepositions.contains(self.w(i - 1)) {
+            let r = if self.w(i + 1) == "-" && self.t.adj(i) { i + 2 } else { i + 1 };
+            if let Some(mut c) = self.part_of_last_day(i, r) {
                 c.mod_ = Some(Mod::Mid);
                 best = Some(c);
             }
@@ -219,8 +245,19 @@ impl<'a> Matcher<'a> {
         best = longer(best, self.duration(i));
         best = longer(best, self.set(i));
         best = longer(best, self.time(i));
+        best = longer(best, self.until_then(i));
         let best = best?;
         Some(self.extend_time(best))
+    }
+
+    /// "Until then", "till then": up to the last mentioned date, which "then" names ("since
+    /// then" is left untagged, as TimeBank does).
+    fn until_then(&self, i: usize) -> Option<Cand> {
+        if self.w(i) != "then" || i == 0 || !matches!(self.w(i - 1), "until" | "till") {
+            return None;
+        }
+        let val = Under::Shift { unit: Unit::Day, n: Some(0), dir: 0, from_last: true };
+        Some(cand(i, i + 1, TimexType::Date, val))
     }
 
     // ---------------------------------------------------------------- pieces
@@ -464,7 +501,13 @@ impl<'a> Matcher<'a> {
                     year = Some(YearRef::Abs(y));
                     hi += 1;
                 }
-                return Some(cand(i, hi, TimexType::Date, Under::Holiday { m: *m, day: *day, year }));
+                let val = Under::Holiday { m: *m, day: *day, year };
+                // "Easter week", "Christmas week": the week of the holiday
+                if self.w(hi) == "week" && year.is_none() {
+                    let val = Under::Of { base: Box::new(val), unit: Unit::Week, n: 0 };
+                    return Some(cand(i, hi + 1, TimexType::Date, val));
+                }
+                return Some(cand(i, hi, TimexType::Date, val));
             }
         }
         None
@@ -532,7 +575,17 @@ impl<'a> Matcher<'a> {
         let ambiguous = LEX.ambiguous_months.contains(self.w(i));
         // "mid-March": the prefix makes it a date like a preposition would
         let mid = prev == "-" && i >= 2 && self.w(i - 2) == "mid";
-        if ambiguous && !LEX.month_preps.contains(prev) && !mid {
+        // "the March accession", "the May elections": a capitalized month between "the" and a
+        // common noun is a date ("the march toward", "the March on Washington" are not)
+        let det_noun = prev == "the"
+            && self.t.cap(i)
+            && self.t.kind(j) == Some(Kind::Word)
+            && !self.t.cap(j)
+            && !LEX.prepositions.contains(self.w(j))
+            && !LEX.clause_openers.contains(self.w(j))
+            && !matches!(self.w(j), "and" | "or" | "is" | "was" | "will" | "has")
+            && !LEX.month_name_heads.contains(self.w(j));
+        if ambiguous && !LEX.month_preps.contains(prev) && !mid && !det_noun {
             return None;
         }
         // "Theresa May", "the March on Washington", "the October Revolution"; an
@@ -541,7 +594,7 @@ impl<'a> Matcher<'a> {
         let after_name = (prev == "the" && (ambiguous || capitalized_next))
             || (i > 0 && self.t.cap(i - 1) && !LEX.month_preps.contains(prev));
         let wordy = ambiguous || prev == "the" || (i > 0 && self.t.kind(i - 1) == Some(Kind::Word));
-        if after_name && wordy && i > 0 && !self.sentence_start(i - 1) {
+        if after_name && wordy && i > 0 && !self.sentence_start(i - 1) && !det_noun {
             return None;
         }
         Some(cand(i, j, TimexType::Date, Under::Month { m, rel: None }))
@@ -723,6 +776,11 @@ impl<'a> Matcher<'a> {
             {
                 return None;
             }
+        }
+        // "a joint venture called Orion 1980": a year after a name that a naming verb
+        // introduces is part of the name
+        if lo == i && i >= 2 && self.t.cap(i - 1) && LEX.year_naming.contains(self.w(i - 2)) {
+            return None;
         }
         let next = self.w(i + 1);
         if LEX.year_block_after.contains(next) {
@@ -999,6 +1057,15 @@ impl<'a> Matcher<'a> {
             } else {
                 (r, false)
             };
+            // "placed orders in the morning", "by the afternoon": a part of the last
+            // mentioned day (not "the night of Oct. 23", nor "in the morning session")
+            // ("at five in the morning" is a clock time's: the hour before "in" is no part of it)
+            let clock = i >= 2 && (self.t.is_num(i - 2) || LEX.numbers.contains_key(self.w(i - 2)));
+            if i > 0 && matches!(self.w(i - 1), "in" | "during" | "by") && !qualified && !clock {
+                if let Some(c) = self.part_of_last_day(i, r) {
+                    return Some(c);
+                }
+            }
             if let Some((u, 1)) = self.unit(r) {
                 // "the year ended March 31": the span of a reporting period
                 if u == Unit::Year
@@ -1038,13 +1105,21 @@ impl<'a> Matcher<'a> {
                     && !self.w(r).ends_with('s')
                 {
                     let k = r + 2;
+                    // "showed up the day after his death": the day after the one just told of
+                    let own_event = u == Unit::Day
+                        && matches!(self.w(k), "his" | "her" | "their" | "its")
+                        && self.t.kind(k + 1) == Some(Kind::Word)
+                        && !self.t.cap(k + 1);
                     let ends = k >= self.t.len()
+                        || own_event
                         || self.t.kind(k) == Some(Kind::Punct)
                         || matches!(self.w(k), "and" | "but" | "when" | "while");
                     if ends {
                         let dir = if self.w(r + 1) == "before" { -1 } else { 1 };
                         let val = Under::Shift { unit: u, n: Some(1), dir, from_last: true };
-                        return Some(cand(i, r + 2, TimexType::Date, val));
+                        // (the event is no part of the expression: "the day" after it)
+                        let hi = if own_event { r + 1 } else { r + 2 };
+                        return Some(cand(i, hi, TimexType::Date, val));
                     }
                 }
                 if self.w(r) == "quarter" {
@@ -1470,6 +1545,25 @@ impl<'a> Matcher<'a> {
             None => (None, false, i),
         };
         let counted = count.is_some();
+        // "children aged 5 to 17 months", "aged six years": an age, which TimeBank leaves
+        // untagged (as "52 years old")
+        let aged = |k: usize| k > 0 && self.w(k - 1) == "aged";
+        let range_from = |k: usize| k >= 2 && matches!(self.w(k - 1), "to" | "or") && aged(k - 2);
+        if counted && !the && (aged(i) || range_from(i)) {
+            return None;
+        }
+        // "two to six days", "one or two weeks": the lower bound is a span of its own, in
+        // the unit the upper bound names
+        if let (Some(lo_n), false) = (n, the) {
+            if matches!(self.w(j), "to" | "or") && !matches!(self.w(i), "a" | "an") {
+                if let Some(up) = self.count(j + 1).filter(|c| c.n.is_some_and(|m| m > lo_n)) {
+                    if let Some((u, mult)) = self.unit(up.next).filter(|u| u.0 != Unit::Weekend) {
+                        let val = Self::dur_value(u, mult, Some(lo_n));
+                        return Some(cand(i, j, TimexType::Duration, Under::Lit(val)));
+                    }
+                }
+            }
+        }
         // "two more weeks", "an additional year"
         let j = if counted && LEX.more_words.contains(self.w(j)) && self.unit(j + 1).is_some() {
             j + 1
@@ -1524,11 +1618,25 @@ impl<'a> Matcher<'a> {
             if plural && over_the && self.w(hi) != "of" {
                 return Some(cand(lo, hi, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, None))));
             }
+            // "in the first hours of the ground war": the opening span of an event, vague (not
+            // before a date: "the first days of March" is a part of the month)
+            let first_of = the && self.w(lo + 1) == "first" && self.w(hi) == "of";
+            let dated = self.month(hi + 1).is_some()
+                || self.t.is_num(hi + 1)
+                || LEX.weekdays.contains_key(self.w(hi + 1))
+                || matches!(self.w(hi + 1), "this" | "last" | "next" | "each")
+                || (self.w(hi + 1) == "the" && self.unit(hi + 2).is_some());
+            if plural && first_of && !dated {
+                return Some(cand(lo, hi, TimexType::Duration, Under::Lit(Self::dur_value(u, mult, None))));
+            }
             if the || !plural {
                 return None;
             }
             let prev = if j == 0 { "" } else { self.w(j - 1) };
-            let anchored = matches!(self.w(hi), "before" | "after") || self.seq(hi, &["prior", "to"]);
+            // "days before the attack", "in the years that followed", "the weeks following it"
+            let anchored = matches!(self.w(hi), "before" | "after" | "following")
+                || self.seq(hi, &["prior", "to"])
+                || (self.w(hi) == "that" && matches!(self.w(hi + 1), "followed" | "follow" | "follows"));
             if !anchored && !matches!(prev, "for" | "in" | "within" | "over" | "took" | "take" | "takes") {
                 return None;
             }

@@ -100,6 +100,35 @@ impl TenseHint for XposHint {
 /// The tense cue at token `i`; `left`: the cue stands before the expression. `hint`, when
 /// a tagger ran, tells verbs from nouns and past tenses from participles.
 fn cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Option<Tense> {
+    let t = word_cue(toks, i, left, hint);
+    // "were likely to buy as soon as trading opened Monday": a past verb in the clause "as
+    // soon as" opens follows the clause it hangs on (a future told in the past), and "as
+    // soon as" before a clause is no earliest time ("as soon as Tuesday" is)
+    match t {
+        Some(Tense::Past) if soon_clause(toks, i) => None,
+        Some(Tense::Future)
+            if toks.w(i) == "soon"
+                && (i + 3..i + 7)
+                    .any(|k| soon_clause(toks, k) && word_cue(toks, k, left, hint) == Some(Tense::Past)) =>
+        {
+            None
+        }
+        t => t,
+    }
+}
+
+/// Token `k` is a word in the clause that "as soon as" opens, within four words of it.
+fn soon_clause(toks: &Tokens, k: usize) -> bool {
+    (2..=5).any(|d| {
+        let a = k.wrapping_sub(d);
+        toks.w(a) == "as"
+            && toks.w(a.wrapping_sub(1)) == "soon"
+            && toks.w(a.wrapping_sub(2)) == "as"
+            && (a + 1..=k).all(|x| toks.kind(x) == Some(Kind::Word))
+    })
+}
+
+fn word_cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Option<Tense> {
     let w = toks.w(i);
     if toks.kind(i) != Some(Kind::Word) {
         return None;
@@ -120,6 +149,12 @@ fn cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Opt
         if nexts.iter().any(|next| next.is_none_or(|n| toks.w(i + 1) == n)) {
             // "had been due to expire Friday": a plan told in the past perfect is over
             if past_perfect(toks, i) {
+                return Some(Tense::Past);
+            }
+            // "On Friday, the government planned to pay …": a plan told in the past after
+            // the expression is what happened on that day (the tagger's past tense, else a
+            // form in "-ed"); before it, the plan looks ahead ("planned to meet on Friday")
+            if !left && w.ends_with("ed") && f.is_none_or(|f| f == VerbForm::Past) {
                 return Some(Tense::Past);
             }
             return Some(Tense::Future);
@@ -175,6 +210,17 @@ fn cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Opt
             return Some(Tense::Past);
         }
         return Some(Tense::Future);
+    }
+    // "The minister is travelling to Paris on Friday": the present progressive of a plan
+    if matches!(w, "is" | "are" | "am") {
+        let next = toks.w(i + 1);
+        let gerund = match form(i + 1) {
+            Some(f) => f == VerbForm::Gerund,
+            None => next.len() > 4 && next.ends_with("ing"),
+        };
+        if gerund && toks.kind(i + 1) == Some(Kind::Word) {
+            return Some(Tense::Future);
+        }
     }
     if matches!(w, "is" | "are" | "am" | "says" | "say" | "does" | "do") {
         return Some(Tense::Present);
@@ -268,6 +314,15 @@ pub(crate) fn tense_near(
             .take_while(|&i| !matches!(toks.w(i), "," | ";" | ":"))
             .any(|i| cue(toks, i, true, hint) == Some(Tense::Past))
     };
+    // The nearest cue on the left, in the clause, is a finite verb that is no past tense
+    // ("will pay", "is travelling"; not an infinitive's "to"): the clause has its own tense
+    let left_finite = || {
+        (1..=8)
+            .filter_map(|d| lo.checked_sub(d).filter(|&i| i >= s))
+            .take_while(|&i| !matches!(toks.w(i), "," | ";" | ":"))
+            .find_map(|i| cue(toks, i, true, hint).map(|t| (i, t)))
+            .is_some_and(|(i, t)| t != Tense::Past && toks.w(i) != "to")
+    };
     while found.is_none() {
         let left = lo.checked_sub(d).filter(|&i| i >= s);
         let right = Some(hi + d - 1).filter(|&i| i < e);
@@ -284,8 +339,22 @@ pub(crate) fn tense_near(
         let coordinated = |i: usize| {
             matches!(toks.w(i), "and" | "but") && i + 1 < e && cue(toks, i + 1, false, hint).is_some()
         };
+        // "… in the fourth quarter, it said.", "…, said a spokesman.": a reporting clause
+        // closing the sentence after a comma reports it; its verb is not the tense
+        let reporting = |i: usize| {
+            toks.w(i) == ","
+                && (i + 1..(i + 5).min(e)).any(|k| {
+                    let closes =
+                        |j: usize| j >= e || matches!(toks.w(j), "." | "," | ";" | ":" | "\"" | "”" | "'");
+                    // "…, officials said.", "…, a spokesman told reporters.", "…, said a spokesman"
+                    LEX.reporting_verbs.contains(toks.w(k)) && (closes(k + 1) || closes(k + 2) || k == i + 1)
+                })
+        };
         if right.is_some_and(|i| {
-            toks.w(i) == "that" || quote(i) || coordinated(i) || (toks.w(i) == "," && left_verb())
+            toks.w(i) == "that"
+                || quote(i)
+                || coordinated(i)
+                || (toks.w(i) == "," && (left_verb() || (reporting(i) && left_finite())))
         }) {
             right_open = false;
         }

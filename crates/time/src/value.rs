@@ -309,6 +309,20 @@ fn season_start(s: &str) -> u32 {
     }
 }
 
+/// Easter Sunday of year `y` (Gregorian calendar; the anonymous algorithm of Meeus).
+fn easter(y: i32) -> Option<NaiveDate> {
+    let (a, b, c) = (y % 19, y / 100, y % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (8 * b + 13) / 25;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 19 * l) / 433;
+    let month = (h + l - 7 * m + 90) / 25;
+    let day = (h + l - 7 * m + 33 * month + 19) % 32;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
 fn nth_weekday(y: i32, m: u32, n: u32, wd: u32) -> Option<NaiveDate> {
     let wd = Weekday::try_from((wd as u8).wrapping_sub(1) % 7).ok()?;
     if n == 0 {
@@ -582,7 +596,7 @@ impl Under {
                     None => {
                         let d = match day {
                             HolidayDay::Fixed(d) => *d,
-                            HolidayDay::Nth(..) => 15,
+                            HolidayDay::Nth(..) | HolidayDay::Easter(_) => 15,
                         };
                         self.infer_year(*m, Some(d), cx)?
                     }
@@ -591,6 +605,9 @@ impl Under {
                     HolidayDay::Fixed(d) => NaiveDate::from_ymd_opt(y, *m, *d)?,
                     HolidayDay::Nth(n, wd, plus) => {
                         nth_weekday(y, *m, *n, *wd)?.checked_add_days(chrono::Days::new(*plus as u64))?
+                    }
+                    HolidayDay::Easter(off) => {
+                        easter(y)?.checked_add_signed(chrono::TimeDelta::try_days(*off as i64)?)?
                     }
                 };
                 Some(Point::Day(date))
@@ -707,7 +724,7 @@ impl Under {
             },
             Under::Holiday { m, day, year } => match day {
                 HolidayDay::Fixed(d) => format!("{}-{m:02}-{d:02}", yr(year)),
-                HolidayDay::Nth(..) => format!("{}-{m:02}-XX", yr(year)),
+                HolidayDay::Nth(..) | HolidayDay::Easter(_) => format!("{}-{m:02}-XX", yr(year)),
             },
             Under::WithTime { base, time } => {
                 let (b, _) = base.resolve(cx);
