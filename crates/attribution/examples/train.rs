@@ -4,7 +4,8 @@
 //!
 //! With `ATTR_SELECT=1` (and DEV_DIR) each tagger keeps its best epoch on DEV_DIR; the epoch
 //! counts come from `ATTR_CUE_EPOCHS` / `ATTR_ROLE_EPOCHS` (default: [`TrainOptions`]'s).
-//! `ATTR_PRUNE` / `ATTR_ROLE_PRUNE` drop averaged weights below that magnitude. Set `RUST_LOG=info` to see the
+//! `ATTR_PRUNE` / `ATTR_ROLE_PRUNE` drop averaged weights below that magnitude; `ATTR_SEEDS`
+//! and `ATTR_ROLE_PRED` set [`TrainOptions::seeds`] / [`TrainOptions::role_predicted`]. Set `RUST_LOG=info` to see the
 //! epochs.
 
 #[path = "common/mod.rs"]
@@ -30,6 +31,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(p) = std::env::var("ATTR_ROLE_PRUNE").ok().and_then(|v| v.parse::<f32>().ok()) {
         opts.role_prune = p;
     }
+    opts.seeds = env("ATTR_SEEDS").unwrap_or(opts.seeds);
+    opts.role_seeds = env("ATTR_ROLE_SEEDS").unwrap_or(opts.role_seeds);
+    opts.fold_seeds = env("ATTR_FOLD_SEEDS").unwrap_or(opts.fold_seeds);
+    opts.role_predicted = env("ATTR_ROLE_PRED").map_or(opts.role_predicted, |v| v as u8);
     if std::env::var("ATTR_SELECT").is_ok() {
         opts.dev = args.get(2).map(PathBuf::from);
     }

@@ -1909,6 +1909,20 @@ pub struct TrainOptions {
     pub end_epochs: usize,
     /// Train the cue-recall stage (jackknifed cue taggers; [`train_recall`]).
     pub recall: bool,
+    /// Taggers trained side by side with this many seeds (one shuffling stream each) and
+    /// averaged into one (cue and role taggers, and the jackknifed cue taggers): less of one
+    /// shuffle's noise. 1: one tagger as before.
+    pub seeds: usize,
+    /// Role-tagger training items from the jackknifed cue taggers' cues (what the role tagger
+    /// sees at run time) besides the gold cues: 0 none; 1 predicted cues that overlap a gold
+    /// cue without equalling it, labelled with that attribution's source and content; 2 also
+    /// those equal to a gold cue; 3 / 4 as 1 / 2 plus the predicted cues overlapping no gold
+    /// cue, with no source or content.
+    pub role_predicted: u8,
+    /// Seeds averaged in each jackknifed cue tagger (see `seeds`).
+    pub fold_seeds: usize,
+    /// Seeds averaged in the role tagger (see `seeds`, which is the cue tagger's).
+    pub role_seeds: usize,
 }
 
 impl Default for TrainOptions {
@@ -1923,6 +1937,10 @@ impl Default for TrainOptions {
             dev: None,
             end_epochs: END_EPOCHS,
             recall: true,
+            seeds: 1,
+            role_predicted: 0,
+            fold_seeds: 1,
+            role_seeds: 1,
         }
     }
 }
@@ -2130,28 +2148,43 @@ fn train_cues(
     docs: &[TrainDoc],
     subset: &[usize],
     epochs: usize,
-    rng: &mut SplitMix,
+    seeds: &[u64],
     dev: &[TrainDoc],
     prune: f32,
     best: &mut Option<(f64, usize, Rows)>,
 ) -> Rows {
-    let mut sents: Vec<(usize, usize)> =
+    let sents: Vec<(usize, usize)> =
         subset.iter().flat_map(|&di| (0..docs[di].prep.sents.len()).map(move |s| (di, s))).collect();
-    let mut cue_t = Trainer::new();
+    // One trainer, shuffling stream and order per seed.
+    let mut runs: Vec<Run<(usize, usize)>> =
+        seeds.iter().map(|&s| (Trainer::new(), SplitMix(s), sents.clone())).collect();
     for epoch in 0..epochs {
-        rng.shuffle(&mut sents);
-        let mut wrong = 0;
-        for &(di, si) in &sents {
-            let d = &docs[di];
-            let s = d.prep.sents[si].clone();
-            let keys: Vec<Vec<u64>> =
-                s.clone().map(|i| cue_features(&d.prep, s.clone(), i).to_vec()).collect();
-            let forced = vec![false; s.len()];
-            wrong += usize::from(step(&mut cue_t, CUE_LABELS, &keys, &d.cue_labels[s], &forced));
-        }
-        tracing::info!(epoch, wrong, total = sents.len(), "cue tagger epoch");
+        // The seeds' epochs are independent: one thread each (the result does not depend on
+        // the threads).
+        let wrong: usize = std::thread::scope(|scope| {
+            let handles: Vec<_> = runs
+                .iter_mut()
+                .map(|(cue_t, rng, sents)| {
+                    scope.spawn(move || {
+                        rng.shuffle(sents);
+                        let mut wrong = 0;
+                        for &(di, si) in sents.iter() {
+                            let d = &docs[di];
+                            let s = d.prep.sents[si].clone();
+                            let keys: Vec<Vec<u64>> =
+                                s.clone().map(|i| cue_features(&d.prep, s.clone(), i).to_vec()).collect();
+                            let forced = vec![false; s.len()];
+                            wrong += usize::from(step(cue_t, CUE_LABELS, &keys, &d.cue_labels[s], &forced));
+                        }
+                        wrong
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().expect("cue tagger thread")).sum()
+        });
+        tracing::info!(epoch, wrong, total = sents.len() * seeds.len(), "cue tagger epoch");
         if !dev.is_empty() && epoch >= 2 {
-            let rows = cue_t.averaged(prune);
+            let rows = averaged(&runs, prune);
             let score = dev_cue_f1(&Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &rows)), dev);
             tracing::info!(epoch, score, "cue tagger dev span F1");
             if best.as_ref().is_none_or(|b| score > b.0) {
@@ -2165,9 +2198,159 @@ fn train_cues(
             *best = Some(b);
             rows
         }
-        _ => cue_t.averaged(prune),
+        _ => averaged(&runs, prune),
     }
 }
+
+/// One seed's training run: the trainer, its shuffling stream and its item order.
+type Run<T> = (Trainer, SplitMix, Vec<T>);
+
+/// The seeds' averaged weights as one tagger's (see [`mean_rows`]).
+fn averaged<T>(runs: &[Run<T>], prune: f32) -> Rows {
+    let parts: Vec<Rows> =
+        runs.iter().map(|r| r.0.averaged(if runs.len() == 1 { prune } else { 0.0 })).collect();
+    mean_rows(parts, prune)
+}
+
+/// The mean of several taggers' averaged rows (each unpruned when there are several), with
+/// weights under `prune` in magnitude dropped; in key order, as [`Trainer::averaged`].
+fn mean_rows(mut parts: Vec<Rows>, prune: f32) -> Rows {
+    if parts.len() == 1 {
+        return parts.pop().unwrap_or_default();
+    }
+    let mut acc: std::collections::BTreeMap<u64, Vec<(u16, f64)>> = Default::default();
+    for part in &parts {
+        for (k, row) in part {
+            let e = acc.entry(*k).or_default();
+            for &(l, w) in row {
+                match e.iter_mut().find(|x| x.0 == l) {
+                    Some(x) => x.1 += f64::from(w),
+                    None => e.push((l, f64::from(w))),
+                }
+            }
+        }
+    }
+    let n = parts.len() as f64;
+    acc.into_iter()
+        .filter_map(|(k, row)| {
+            let mut kept: Vec<(u16, f32)> =
+                row.into_iter().map(|(l, w)| (l, (w / n) as f32)).filter(|(_, w)| w.abs() >= prune).collect();
+            kept.sort_by_key(|&(l, _)| l);
+            (!kept.is_empty()).then_some((k, kept))
+        })
+        .collect()
+}
+
+/// `n` seeds derived from `base` (the first is `base` itself, so one seed trains as before).
+fn seed_list(base: u64, n: usize) -> Vec<u64> {
+    (0..n.max(1) as u64)
+        .map(|k| if k == 0 { base } else { base ^ 0xd1b5_4a32_d192_ed03u64.wrapping_mul(k) })
+        .collect()
+}
+
+/// The jackknifed cue taggers: fold `f` is trained on the documents whose index is not `f`
+/// modulo [`RECALL_FOLDS`] (`cue_epochs`, prune 2.0, `seeds` seeds averaged).
+fn fold_taggers(docs: &[TrainDoc], cue_epochs: usize, seed: u64, seeds: usize) -> Vec<Tagger> {
+    (0..RECALL_FOLDS)
+        .map(|fold| {
+            let train_idx: Vec<usize> = (0..docs.len()).filter(|i| i % RECALL_FOLDS != fold).collect();
+            let base = seed ^ (0x9e37_79b9 * (fold as u64 + 1));
+            let rows = train_cues(docs, &train_idx, cue_epochs, &seed_list(base, seeds), &[], 2.0, &mut None);
+            Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &rows))
+        })
+        .collect()
+}
+
+/// A tagger's cue emissions over a document and its cues (Viterbi per sentence).
+fn first_cues(tagger: &Tagger, d: &Prepared) -> (Vec<f32>, Vec<Range<usize>>) {
+    let em = cue_emissions(tagger, DEFAULT_CUE_BIAS, d);
+    let mut cues = Vec::new();
+    for s in &d.sents {
+        let labels = viterbi(
+            CUE_LABELS,
+            &em[s.start * CUE_LABELS..s.end * CUE_LABELS],
+            &tagger.tr,
+            &vec![false; s.len()],
+        );
+        cues.extend(runs(&labels, 1, 2, s.start));
+    }
+    (em, cues)
+}
+
+/// Role labels over `cue`'s window from token ranges labelled (begin, inside); tokens of
+/// the cue stay outside, and a range cut by the window or the cue starts with its begin label.
+fn project_labels(
+    d: &Prepared,
+    cue: &Range<usize>,
+    spans: &[(Range<usize>, u8, u8)],
+) -> (Range<usize>, Vec<u8>) {
+    let w = window(d, cue);
+    let mut labels = vec![0u8; w.len()];
+    for (t, b, i) in spans {
+        let t = t.start.max(w.start)..t.end.min(w.end);
+        for (k, j) in t.enumerate() {
+            if cue.contains(&j) {
+                continue;
+            }
+            let l = &mut labels[j - w.start];
+            if *l == 0 {
+                *l = if k == 0 { *b } else { *i };
+            }
+        }
+    }
+    for k in 0..labels.len() {
+        let prev = if k == 0 { 0 } else { labels[k - 1] };
+        if labels[k] == 2 && prev != 1 && prev != 2 {
+            labels[k] = 1;
+        }
+        if labels[k] == 4 && prev != 3 && prev != 4 {
+            labels[k] = 3;
+        }
+    }
+    (w, labels)
+}
+
+/// Role-tagger items (document, cue, window, labels) from the jackknifed taggers' cues
+/// ([`TrainOptions::role_predicted`]).
+fn predicted_role_items(docs: &[TrainDoc], folds: &[Tagger], mode: u8) -> Vec<RoleItem> {
+    let mut out = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        let (_, cues) = first_cues(&folds[di % RECALL_FOLDS], &d.prep);
+        for p in cues {
+            // The gold attribution whose cue overlaps most (the first on ties).
+            let mut best: Option<(usize, usize)> = None;
+            for (k, (c, _, _)) in d.attrs.iter().enumerate() {
+                let ov = p.end.min(c.end).saturating_sub(p.start.max(c.start));
+                if ov > 0 && best.is_none_or(|b| ov > b.1) {
+                    best = Some((k, ov));
+                }
+            }
+            match best {
+                Some((k, _)) => {
+                    let (c, w, gold) = &d.attrs[k];
+                    if *c == p && mode % 2 == 1 {
+                        continue;
+                    }
+                    let mut spans: Vec<(Range<usize>, u8, u8)> = Vec::new();
+                    spans.extend(runs(gold, 1, 2, w.start).into_iter().map(|r| (r, 1, 2)));
+                    spans.extend(runs(gold, 3, 4, w.start).into_iter().map(|r| (r, 3, 4)));
+                    let (w, labels) = project_labels(&d.prep, &p, &spans);
+                    out.push((di, p, w, labels));
+                }
+                None if mode >= 3 => {
+                    let w = window(&d.prep, &p);
+                    let n = w.len();
+                    out.push((di, p, w, vec![0u8; n]));
+                }
+                None => {}
+            }
+        }
+    }
+    out
+}
+
+/// A role-tagger training item: document, cue tokens, window, labels over the window.
+type RoleItem = (usize, Range<usize>, Range<usize>, Vec<u8>);
 
 /// Train both taggers on a PolNeAR split directory (deterministic for a seed).
 /// The training documents of a PolNeAR split (an error when it has none) and those of an
@@ -2220,37 +2403,64 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
     let mut best_role: Option<(f64, usize, Rows)> = None;
     // One random stream per stage, so a run that stops a stage early (by `dev`) and one
     // given that many epochs build the same model.
-    let mut rng = SplitMix(seed);
-    let mut role_rng = SplitMix(seed ^ 0x6a09_e667_f3bc_c908);
+    let cue_seeds = seed_list(seed, opts.seeds);
+    let role_seeds = seed_list(seed ^ 0x6a09_e667_f3bc_c908, opts.role_seeds);
 
     // Cue tagger over sentences.
     let all: Vec<usize> = (0..docs.len()).collect();
-    let cue_rows = train_cues(&docs, &all, opts.cue_epochs, &mut rng, &dev, opts.prune, &mut best_cue);
-    // Role tagger over gold cues.
-    let mut items: Vec<(usize, usize)> =
-        docs.iter().enumerate().flat_map(|(di, d)| (0..d.attrs.len()).map(move |k| (di, k))).collect();
-    let mut role_t = Trainer::new();
+    let cue_rows = train_cues(&docs, &all, opts.cue_epochs, &cue_seeds, &dev, opts.prune, &mut best_cue);
+    // The jackknifed cue taggers (recall stage, role items on predicted cues).
+    let folds = if opts.recall || opts.role_predicted > 0 {
+        fold_taggers(&docs, opts.cue_epochs, seed, opts.fold_seeds)
+    } else {
+        Vec::new()
+    };
+    // Role tagger over gold cues (and predicted ones).
+    let mut items: Vec<RoleItem> = docs
+        .iter()
+        .enumerate()
+        .flat_map(|(di, d)| d.attrs.iter().map(move |(c, w, l)| (di, c.clone(), w.clone(), l.clone())))
+        .collect();
+    if opts.role_predicted > 0 {
+        let extra = predicted_role_items(&docs, &folds, opts.role_predicted);
+        tracing::info!(gold = items.len(), predicted = extra.len(), "role tagger items");
+        items.extend(extra);
+    }
+    let mut role_runs: Vec<Run<usize>> =
+        role_seeds.iter().map(|&s| (Trainer::new(), SplitMix(s), (0..items.len()).collect())).collect();
     for epoch in 0..opts.role_epochs {
-        role_rng.shuffle(&mut items);
-        let mut wrong = 0;
-        for &(di, k) in &items {
-            let d = &docs[di];
-            let (c, w, labels) = &d.attrs[k];
-            let ctx = CueCtx::new(&d.prep, c.clone());
-            let keys: Vec<Vec<u64>> = w
-                .clone()
-                .map(|j| {
-                    let mut v = Vec::with_capacity(ROLE_LOCAL + ROLE_CUED);
-                    role_features(&d.prep, &ctx, j, &mut v);
-                    v
+        let (docs, items) = (&docs, &items);
+        let wrong: usize = std::thread::scope(|scope| {
+            let handles: Vec<_> = role_runs
+                .iter_mut()
+                .map(|(role_t, role_rng, order)| {
+                    scope.spawn(move || {
+                        role_rng.shuffle(order);
+                        let mut wrong = 0;
+                        for &it in order.iter() {
+                            let (di, c, w, labels) = &items[it];
+                            let d = &docs[*di];
+                            let ctx = CueCtx::new(&d.prep, c.clone());
+                            let keys: Vec<Vec<u64>> = w
+                                .clone()
+                                .map(|j| {
+                                    let mut v = Vec::with_capacity(ROLE_LOCAL + ROLE_CUED);
+                                    role_features(&d.prep, &ctx, j, &mut v);
+                                    v
+                                })
+                                .collect();
+                            let forced: Vec<bool> = w.clone().map(|j| c.contains(&j)).collect();
+                            wrong += usize::from(step(role_t, ROLE_LABELS, &keys, labels, &forced));
+                        }
+                        wrong
+                    })
                 })
                 .collect();
-            let forced: Vec<bool> = w.clone().map(|j| c.contains(&j)).collect();
-            wrong += usize::from(step(&mut role_t, ROLE_LABELS, &keys, labels, &forced));
-        }
-        tracing::info!(epoch, wrong, total = items.len(), "role tagger epoch");
+            handles.into_iter().map(|h| h.join().expect("role tagger thread")).sum()
+        });
+        tracing::info!(epoch, wrong, total = items.len() * role_runs.len(), "role tagger epoch");
         if !dev.is_empty() && epoch >= 2 {
-            let rows = role_t.averaged(opts.role_prune);
+            let rows = averaged(&role_runs, opts.role_prune);
             let score = dev_role_f1(&role_probe(&rows), &dev);
             tracing::info!(epoch, score, "role tagger dev span F1");
             if best_role.as_ref().is_none_or(|b| score > b.0) {
@@ -2264,7 +2474,7 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
 
     let mut w = Writer::default();
     Weights::write(&cue_rows, &mut w);
-    let role_rows = best_role.map_or_else(|| role_t.averaged(opts.role_prune), |b| b.2);
+    let role_rows = best_role.map_or_else(|| averaged(&role_runs, opts.role_prune), |b| b.2);
     Weights::write(&role_rows, &mut w);
     w.u8(u8::from(opts.end_epochs > 0));
     if opts.end_epochs > 0 {
@@ -2274,7 +2484,7 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
         let mut base = Writer(w.0.clone());
         base.u8(0);
         let base = AttrModel::from_bytes(&format::wrap(KIND, VERSION, &base.0))?;
-        let (rows, threshold, prior) = recall_section(&base, &docs, &dev, seed, opts.cue_epochs);
+        let (rows, threshold, prior) = recall_section(&base, &docs, &dev, seed, &folds);
         w.u8(1);
         recall::write(&rows, threshold, DEFAULT_RECALL_DROP, &prior, &mut w);
     } else {
@@ -2499,7 +2709,8 @@ pub fn train_recall(
     cue_epochs: usize,
 ) -> Result<AttrModel, AttrError> {
     let (docs, dev) = training_docs(train_dir, dev_dir)?;
-    let (rows, threshold, prior) = recall_section(base, &docs, &dev, seed, cue_epochs);
+    let folds = fold_taggers(&docs, cue_epochs, seed, 1);
+    let (rows, threshold, prior) = recall_section(base, &docs, &dev, seed, &folds);
     let (taggers, ends) = sections(&base.bytes)?;
     let mut w = Writer(taggers);
     w.u8(u8::from(ends.is_some()));
@@ -2517,7 +2728,7 @@ fn recall_section(
     docs: &[TrainDoc],
     dev: &[TrainDoc],
     seed: u64,
-    cue_epochs: usize,
+    folds: &[Tagger],
 ) -> (Rows, f32, recall::Prior) {
     // The word prior over all of train; each training document's own counts come out of
     // it when its items are built (leave one document out).
@@ -2534,11 +2745,7 @@ fn recall_section(
     let prior: recall::Prior = full.into_iter().filter(|(_, v)| v.0 >= recall::MIN_CUE_COUNT).collect();
     let mut items: Vec<recall::Item> = Vec::new();
     let (mut pos, mut reachable, mut roled) = (0usize, 0usize, 0usize);
-    for fold in 0..RECALL_FOLDS {
-        let train_idx: Vec<usize> = (0..docs.len()).filter(|i| i % RECALL_FOLDS != fold).collect();
-        let mut rng = SplitMix(seed ^ (0x9e37_79b9 * (fold as u64 + 1)));
-        let rows = train_cues(docs, &train_idx, cue_epochs, &mut rng, &[], 2.0, &mut None);
-        let tagger = Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &rows));
+    for (fold, tagger) in folds.iter().enumerate() {
         for di in (0..docs.len()).filter(|i| i % RECALL_FOLDS == fold) {
             let d = &docs[di];
             // The prior without this document (candidates by the stored prior less it).
@@ -2551,17 +2758,7 @@ fn recall_section(
                 }
             }
             p_wo.retain(|_, v| v.0 >= recall::MIN_CUE_COUNT);
-            let em = cue_emissions(&tagger, DEFAULT_CUE_BIAS, &d.prep);
-            let mut cues = Vec::new();
-            for s in &d.prep.sents {
-                let labels = viterbi(
-                    CUE_LABELS,
-                    &em[s.start * CUE_LABELS..s.end * CUE_LABELS],
-                    &tagger.tr,
-                    &vec![false; s.len()],
-                );
-                cues.extend(runs(&labels, 1, 2, s.start));
-            }
+            let (em, cues) = first_cues(tagger, &d.prep);
             let hits = base.roles(&d.prep, &cues);
             let mut cands = recall::candidates(&d.prep, &p_wo, &em, &tagger.tr, &cues);
             let want: Vec<usize> = (0..cands.len()).filter(|&k| cands[k].wants_roles()).collect();
@@ -2662,6 +2859,50 @@ fn tune_recall(base: &AttrModel, rc: &Recall, dev: &[TrainDoc]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mean_rows_averages_seeds_then_prunes() {
+        let one: Rows = vec![(3, vec![(0, 1.0), (2, 4.0)]), (9, vec![(1, -3.0)])];
+        let two: Rows = vec![(3, vec![(2, 2.0)]), (5, vec![(1, 0.5)])];
+        // One part: as given (already pruned by `Trainer::averaged`).
+        assert_eq!(mean_rows(vec![one.clone()], 9.0), one);
+        // Two parts: the mean per (key, label), a missing weight counting as zero; weights
+        // under 0.4 in magnitude dropped, rows left empty dropped, keys in order.
+        let m = mean_rows(vec![one, two], 0.4);
+        assert_eq!(m, vec![(3, vec![(0, 0.5), (2, 3.0)]), (9, vec![(1, -1.5)])]);
+    }
+
+    #[test]
+    fn seed_lists_start_with_the_given_seed() {
+        assert_eq!(seed_list(17, 1), vec![17]);
+        let l = seed_list(17, 3);
+        assert_eq!(l[0], 17);
+        assert!(l[1] != l[0] && l[2] != l[1] && l[2] != l[0]);
+        assert_eq!(seed_list(17, 0), vec![17]);
+    }
+
+    #[test]
+    fn projected_role_labels_skip_the_cue_and_restart_cut_spans() {
+        let (_, d) = prepare_text("The harbour master said on Monday that the pier would reopen soon.");
+        let at = |w: &str| d.words.iter().position(|x| x == w).expect("word");
+        let (said, on, that, soon) = (at("said"), at("on"), at("that"), at("soon"));
+        // Source "The harbour master", content "that … soon"; a predicted cue "said on"
+        // (longer than the gold "said") takes "on" out of nothing and leaves both roles.
+        let spans = vec![(0..said, 1, 2), (that..soon + 1, 3, 4)];
+        let cue = said..on + 1;
+        let (w, labels) = project_labels(&d, &cue, &spans);
+        assert!(w.start == 0 && w.end > soon);
+        assert_eq!(&labels[..said], &[1, 2, 2][..]);
+        assert_eq!(labels[said], 0);
+        assert_eq!(labels[on], 0);
+        assert_eq!(labels[that], 3);
+        assert!(labels[that + 1..=soon].iter().all(|&l| l == 4));
+        // A cue inside the content cuts it: the part after the cue starts with B.
+        let (_, labels) = project_labels(&d, &(that..that + 1), &[(that..soon + 1, 3, 4)]);
+        assert_eq!(labels[that], 0);
+        assert_eq!(labels[that + 1], 3);
+        assert_eq!(labels[that + 2], 4);
+    }
 
     #[test]
     fn unrolled_viterbi_matches_the_general_one() {
