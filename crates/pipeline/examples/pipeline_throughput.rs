@@ -3,7 +3,7 @@
 //! counts), where wall-clock benchmarks are unreliable. The criterion bench
 //! (`benches/clean_segment.rs`) is the figure of record on an idle machine.
 //!
-//! `cargo run --release -p dossier-pipeline --example throughput -- [ROUNDS] [clean|segment|both]`
+//! `cargo run --release -p dossier-pipeline --example pipeline_throughput -- [ROUNDS] [clean|segment|both]`
 
 use std::path::Path;
 

@@ -1,5 +1,5 @@
 //! Developer entry point until the CLI wires `dossier train`:
-//! `cargo run --release -p dossier-tag --example train -- pos|ner|clusters|eval DATA_DIR OUT_FILE`.
+//! `cargo run --release -p dossier-tag --example tag_train -- pos|ner|clusters|eval DATA_DIR OUT_FILE`.
 
 use std::path::Path;
 

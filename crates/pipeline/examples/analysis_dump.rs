@@ -1,7 +1,7 @@
 //! Prints what the pipeline finds in one text file, compactly: entities with their mentions,
 //! events, timeline. For looking at the linking and event stages while working on them.
 //!
-//! `cargo run --release -p dossier-pipeline --example dump -- FILE [YYYY-MM-DD]`
+//! `cargo run --release -p dossier-pipeline --example analysis_dump -- FILE [YYYY-MM-DD]`
 
 use chrono::NaiveDate;
 use dossier_doc::contract::Record;

@@ -1,4 +1,4 @@
-//! `cargo run --release -p dossier-html --example eval -- DIR [-v]`: the readability evaluation of this
+//! `cargo run --release -p dossier-html --example html_eval -- DIR [-v]`: the readability evaluation of this
 //! crate (what `dossier eval html --readability DIR` prints); `-v` lists the pages from worst to best.
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -1,4 +1,4 @@
-//! Print what the cleaner finds in a text file: `cargo run -p dossier-clean --example show -- FILE`.
+//! Print what the cleaner finds in a text file: `cargo run -p dossier-clean --example clean_show -- FILE`.
 
 use std::io::Write;
 

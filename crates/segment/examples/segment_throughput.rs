@@ -1,7 +1,7 @@
 //! Segment the shared articles N times and print the bytes processed; run it under
 //! `perf stat -e task-clock` to get bytes per CPU-second on a loaded machine (criterion's
 //! wall-clock figures are only meaningful on an idle one).
-//! `cargo run --release -p dossier-segment --example throughput -- 2000`
+//! `cargo run --release -p dossier-segment --example segment_throughput -- 2000`
 
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(1000);

@@ -1,5 +1,5 @@
 //! Quick throughput check (not a benchmark; criterion lives in `benches/tag.rs`):
-//! `cargo run --release -p dossier-tag --example throughput -- [ROUNDS]` tags the committed
+//! `cargo run --release -p dossier-tag --example tag_throughput -- [ROUNDS]` tags the committed
 //! `testdata/articles` with POS + NER and prints tokens per second. Useful under
 //! `valgrind --tool=callgrind` with ROUNDS=1; a second argument `cold` or `warm` runs one mode;
 //! `POS_MODEL=FILE` measures that POS model file instead of the embedded one; the tokens'

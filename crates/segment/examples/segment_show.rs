@@ -1,5 +1,5 @@
 //! Print the segmentation of a file: one sentence a line (tokens separated by `|`), then
-//! the quotations. `cargo run -p dossier-segment --example show -- FILE`
+//! the quotations. `cargo run -p dossier-segment --example segment_show -- FILE`
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
