@@ -2161,26 +2161,13 @@ fn train_cues(
     for epoch in 0..epochs {
         // The seeds' epochs are independent: one thread each (the result does not depend on
         // the threads).
-        let wrong: usize = std::thread::scope(|scope| {
-            let handles: Vec<_> = runs
-                .iter_mut()
-                .map(|(cue_t, rng, sents)| {
-                    scope.spawn(move || {
-                        rng.shuffle(sents);
-                        let mut wrong = 0;
-                        for &(di, si) in sents.iter() {
-                            let d = &docs[di];
-                            let s = d.prep.sents[si].clone();
-                            let keys: Vec<Vec<u64>> =
-                                s.clone().map(|i| cue_features(&d.prep, s.clone(), i).to_vec()).collect();
-                            let forced = vec![false; s.len()];
-                            wrong += usize::from(step(cue_t, CUE_LABELS, &keys, &d.cue_labels[s], &forced));
-                        }
-                        wrong
-                    })
-                })
-                .collect();
-            handles.into_iter().map(|h| h.join().expect("cue tagger thread")).sum()
+        let wrong = parallel_epoch(&mut runs, |cue_t, &(di, si)| {
+            let d = &docs[di];
+            let s = d.prep.sents[si].clone();
+            let keys: Vec<Vec<u64>> =
+                s.clone().map(|i| cue_features(&d.prep, s.clone(), i).to_vec()).collect();
+            let forced = vec![false; s.len()];
+            step(cue_t, CUE_LABELS, &keys, &d.cue_labels[s], &forced)
         });
         tracing::info!(epoch, wrong, total = sents.len() * seeds.len(), "cue tagger epoch");
         if !dev.is_empty() && epoch >= 2 {
@@ -2204,6 +2191,28 @@ fn train_cues(
 
 /// One seed's training run: the trainer, its shuffling stream and its item order.
 type Run<T> = (Trainer, SplitMix, Vec<T>);
+
+/// One epoch of every seed's run, one thread each (the seeds' epochs are independent, so the
+/// result does not depend on the threads): shuffle the run's order, then `learn` each item;
+/// returns how many items `learn` got wrong, over all runs.
+fn parallel_epoch<T: Send + Sync>(
+    runs: &mut [Run<T>],
+    learn: impl Fn(&mut Trainer, &T) -> bool + Sync,
+) -> usize {
+    let learn = &learn;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = runs
+            .iter_mut()
+            .map(|(t, rng, order)| {
+                scope.spawn(move || {
+                    rng.shuffle(order);
+                    order.iter().map(|x| usize::from(learn(t, x))).sum::<usize>()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("tagger training thread")).sum()
+    })
+}
 
 /// The seeds' averaged weights as one tagger's (see [`mean_rows`]).
 fn averaged<T>(runs: &[Run<T>], prune: f32) -> Rows {
@@ -2430,33 +2439,20 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
         role_seeds.iter().map(|&s| (Trainer::new(), SplitMix(s), (0..items.len()).collect())).collect();
     for epoch in 0..opts.role_epochs {
         let (docs, items) = (&docs, &items);
-        let wrong: usize = std::thread::scope(|scope| {
-            let handles: Vec<_> = role_runs
-                .iter_mut()
-                .map(|(role_t, role_rng, order)| {
-                    scope.spawn(move || {
-                        role_rng.shuffle(order);
-                        let mut wrong = 0;
-                        for &it in order.iter() {
-                            let (di, c, w, labels) = &items[it];
-                            let d = &docs[*di];
-                            let ctx = CueCtx::new(&d.prep, c.clone());
-                            let keys: Vec<Vec<u64>> = w
-                                .clone()
-                                .map(|j| {
-                                    let mut v = Vec::with_capacity(ROLE_LOCAL + ROLE_CUED);
-                                    role_features(&d.prep, &ctx, j, &mut v);
-                                    v
-                                })
-                                .collect();
-                            let forced: Vec<bool> = w.clone().map(|j| c.contains(&j)).collect();
-                            wrong += usize::from(step(role_t, ROLE_LABELS, &keys, labels, &forced));
-                        }
-                        wrong
-                    })
+        let wrong = parallel_epoch(&mut role_runs, |role_t, &it| {
+            let (di, c, w, labels) = &items[it];
+            let d = &docs[*di];
+            let ctx = CueCtx::new(&d.prep, c.clone());
+            let keys: Vec<Vec<u64>> = w
+                .clone()
+                .map(|j| {
+                    let mut v = Vec::with_capacity(ROLE_LOCAL + ROLE_CUED);
+                    role_features(&d.prep, &ctx, j, &mut v);
+                    v
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().expect("role tagger thread")).sum()
+            let forced: Vec<bool> = w.clone().map(|j| c.contains(&j)).collect();
+            step(role_t, ROLE_LABELS, &keys, labels, &forced)
         });
         tracing::info!(epoch, wrong, total = items.len() * role_runs.len(), "role tagger epoch");
         if !dev.is_empty() && epoch >= 2 {
