@@ -1594,7 +1594,7 @@ fn narrated_on(doc: &Doc, ms: &[Mention], evs: &[Ev], out: &mut [EventHit]) {
 /// "was detained on Jan. 4 with 30 others when police broke up a rally": an undated happening
 /// in a clause opened by "when" (`when_clause` in words.tsv) after a clause of the same sentence
 /// whose happening is dated to a day by a time of that sentence took place that day. The
-/// clause runs from the word to the mention with no punctuation or other verb of saying between.
+/// word is at most [`WHEN_CLAUSE_WORDS`] words before the mention, with no punctuation between.
 fn when_clauses(doc: &Doc, ms: &[Mention], evs: &[Ev], out: &mut [EventHit]) {
     for ei in 0..out.len() {
         if out[ei].time.is_some() {
