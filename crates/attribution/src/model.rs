@@ -2064,35 +2064,12 @@ fn train_doc(g: &GoldDoc) -> TrainDoc {
             continue;
         }
         seen[r.clone()].iter_mut().for_each(|x| *x = true);
-        let w = window(&prep, &r);
-        let mut labels = vec![0u8; w.len()];
-        let mut mark = |spans: &[Span], b: u8, i: u8| {
-            for s in spans {
-                let t = tokens_of(&prep.spans, *s);
-                let t = t.start.max(w.start)..t.end.min(w.end);
-                for (k, j) in t.clone().enumerate() {
-                    if r.contains(&j) {
-                        continue;
-                    }
-                    let l = &mut labels[j - w.start];
-                    if *l == 0 {
-                        *l = if k == 0 { b } else { i };
-                    }
-                }
-            }
-        };
-        mark(&a.source, 1, 2);
-        mark(&a.content, 3, 4);
-        // Repair I- without a B- (a fragment starting inside the cue, say).
-        for k in 0..labels.len() {
-            let prev = if k == 0 { 0 } else { labels[k - 1] };
-            if labels[k] == 2 && prev != 1 && prev != 2 {
-                labels[k] = 1;
-            }
-            if labels[k] == 4 && prev != 3 && prev != 4 {
-                labels[k] = 3;
-            }
-        }
+        // Sources first: a token in both keeps its source label.
+        let spans: Vec<(Range<usize>, u8, u8)> = (a.source.iter().map(|s| (s, 1, 2)))
+            .chain(a.content.iter().map(|s| (s, 3, 4)))
+            .map(|(s, b, i)| (tokens_of(&prep.spans, *s), b, i))
+            .collect();
+        let (w, labels) = project_labels(&prep, &r, &spans);
         attrs.push((r, w, labels));
     }
     TrainDoc { prep, cue_labels, attrs }
