@@ -291,16 +291,20 @@ fn cue_is_event(input: &EventInput, cue: Span) -> bool {
         .filter_map(|t| input.text.get(t.span.range()).map(lower))
         .collect();
     let Some((_, trig)) = crate::lexicon::LEX.triggers.longest(&words, 0) else { return false };
-    trig.ty.is_some_and(|t| {
-        !matches!(
-            t,
-            EventType::Warning
-                | EventType::Statement
-                | EventType::Report
-                | EventType::ClaimResponsibility
-                | EventType::Denial
-        )
-    })
+    trig.ty.is_some_and(|t| !is_speech(t))
+}
+
+/// The types that are something said or published (a warning, statement, report, claim or
+/// denial) rather than a happening.
+fn is_speech(t: EventType) -> bool {
+    matches!(
+        t,
+        EventType::Warning
+            | EventType::Statement
+            | EventType::Report
+            | EventType::ClaimResponsibility
+            | EventType::Denial
+    )
 }
 
 /// A trigger occurrence.
@@ -1484,7 +1488,7 @@ fn event_times(
         }
         let value = evs[ei].mentions.iter().find_map(|&mi| same_day_date(doc, lex, ms[mi].sent, ms[mi].span));
         if value.is_some() {
-            out[ei].time = Some(EventTime { timex: None, value, relation: Relation::On, anchor_event: None });
+            out[ei].time = value.map(on_day);
         }
     }
     narrated_on(doc, ms, evs, out);
@@ -1505,16 +1509,6 @@ fn lede_retold(doc: &Doc, ms: &[Mention], evs: &[Ev], by_fallback: &[bool], out:
     else {
         return;
     };
-    let speech = |k: EventType| {
-        matches!(
-            k,
-            EventType::Statement
-                | EventType::Report
-                | EventType::Denial
-                | EventType::Warning
-                | EventType::ClaimResponsibility
-        )
-    };
     for ei in 0..out.len() {
         let in_lede = |mi: &usize| (first..lede_end).contains(&ms[*mi].sent);
         // A time across a comma is another clause's ("vowed on Friday …, after a march").
@@ -1526,24 +1520,17 @@ fn lede_retold(doc: &Doc, ms: &[Mention], evs: &[Ev], by_fallback: &[bool], out:
             })
         };
         let loose = out[ei].time.as_ref().is_none_or(|t| by_fallback[ei] || across(t));
-        if speech(out[ei].kind) || !loose || !evs[ei].mentions.iter().all(in_lede) {
+        if is_speech(out[ei].kind) || !loose || !evs[ei].mentions.iter().all(in_lede) {
             continue;
         }
         let mut told = (0..out.len())
             .filter(|&k| k != ei && out[k].kind == out[ei].kind && !evs[k].mentions.iter().any(in_lede));
         let (Some(k), None) = (told.next(), told.next()) else { continue };
         let day = out[k].time.as_ref().filter(|t| {
-            t.relation == Relation::On
-                && !by_fallback[k]
-                && t.value.as_ref().is_some_and(|v| v.len() == 10 && calendar(v))
+            t.relation == Relation::On && !by_fallback[k] && t.value.as_deref().is_some_and(full_day)
         });
-        if let Some(t) = day {
-            out[ei].time = Some(EventTime {
-                timex: None,
-                value: t.value.clone(),
-                relation: Relation::On,
-                anchor_event: None,
-            });
+        if let Some(day) = day.and_then(|t| t.value.clone()) {
+            out[ei].time = Some(on_day(day));
         }
     }
 }
@@ -1573,7 +1560,7 @@ fn narrated_on(doc: &Doc, ms: &[Mention], evs: &[Ev], out: &mut [EventHit]) {
         let donor = (0..out.len()).find_map(|k| {
             let t =
                 out[k].time.as_ref().filter(|t| t.relation == Relation::On && t.anchor_event.is_none())?;
-            let day = t.value.as_ref().filter(|v| v.len() == 10 && calendar(v))?;
+            let day = t.value.as_ref().filter(|v| full_day(v))?;
             evs[k]
                 .mentions
                 .iter()
@@ -1581,12 +1568,7 @@ fn narrated_on(doc: &Doc, ms: &[Mention], evs: &[Ev], out: &mut [EventHit]) {
                 .then_some(day)
         });
         if let Some(day) = donor {
-            out[ei].time = Some(EventTime {
-                timex: None,
-                value: Some(day.clone()),
-                relation: Relation::On,
-                anchor_event: None,
-            });
+            out[ei].time = Some(on_day(day.clone()));
         }
     }
 }
@@ -1616,7 +1598,7 @@ fn when_clauses(doc: &Doc, ms: &[Mention], evs: &[Ev], out: &mut [EventHit]) {
                 .time
                 .as_ref()
                 .filter(|t| t.relation == Relation::On && t.anchor_event.is_none() && t.timex.is_some())?;
-            let day = t.value.as_ref().filter(|v| v.len() == 10 && calendar(v))?;
+            let day = t.value.as_ref().filter(|v| full_day(v))?;
             let tx = doc.input.timexes.get(t.timex?)?;
             (tx.span.end <= opens
                 && doc.sentence_of(tx.span.start) == Some(m.sent)
@@ -1624,10 +1606,19 @@ fn when_clauses(doc: &Doc, ms: &[Mention], evs: &[Ev], out: &mut [EventHit]) {
             .then(|| day.clone())
         });
         if let Some(day) = donor {
-            out[ei].time =
-                Some(EventTime { timex: None, value: Some(day), relation: Relation::On, anchor_event: None });
+            out[ei].time = Some(on_day(day));
         }
     }
+}
+
+/// Whether a TIMEX3 value is one calendar day ("2025-03-09").
+fn full_day(v: &str) -> bool {
+    v.len() == 10 && calendar(v)
+}
+
+/// The time of a happening placed on `day` by the text around it, not by a time expression.
+fn on_day(day: String) -> EventTime {
+    EventTime { timex: None, value: Some(day), relation: Relation::On, anchor_event: None }
 }
 
 /// How many words before a mention the "when" opening its clause may be.
