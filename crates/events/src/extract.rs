@@ -2023,6 +2023,12 @@ fn count_cue<'l>(
     let mut limit = n.t1 + 6;
     while k < end && k <= limit {
         let w = doc.words[k].as_ref();
+        // A cue of several words: "forcing about 600 people from their homes".
+        if let Some((len, c)) = lex.count_phrases.longest(&doc.words, k) {
+            if k + len <= end {
+                return Some((k, c));
+            }
+        }
         if let Some(c) = lex.counts.get(w) {
             if c.side != Side::Before {
                 return Some((k, c));

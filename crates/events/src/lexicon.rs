@@ -181,6 +181,9 @@ pub(crate) struct Lexicon {
     pub numbers: Phrases<NumWord>,
     pub qualifiers: Phrases<QualPhrase>,
     pub counts: HashMap<String, CountCue>,
+    /// Count cues of several words, all after the number ("forcing 600 people from their
+    /// homes").
+    pub count_phrases: Phrases<CountCue>,
     /// Per word, the bits of its classes (`words.tsv`, plus [`TRIGGER`] and [`NUMBER`] for the
     /// first words of triggers and numbers).
     pub words: HashMap<String, u32>,
@@ -196,7 +199,7 @@ const WHATS: [&str; 9] =
     ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
 
 /// Word classes of `words.tsv`.
-const CLASSES: [&str; 28] = [
+const CLASSES: [&str; 29] = [
     "placing_after",
     "placing_before",
     "when_clause",
@@ -225,6 +228,7 @@ const CLASSES: [&str; 28] = [
     "count_filler",
     "report_participle",
     "class",
+    "ruling",
 ];
 
 /// Class bit of the first word of a trigger phrase.
@@ -399,7 +403,16 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
         };
         let events =
             c[3].split(',').map(|e| EventType::parse(e).ok_or(bad(f, n))).collect::<Result<Vec<_>, _>>()?;
-        lex.counts.insert(c[0].to_owned(), CountCue { what, side, events });
+        let cue = CountCue { what, side, events };
+        if c[0].contains(' ') {
+            // A phrase is read after the number only.
+            if side != Side::After {
+                return Err(bad(f, n));
+            }
+            lex.count_phrases.insert(c[0], cue);
+        } else {
+            lex.counts.insert(c[0].to_owned(), cue);
+        }
     }
 
     let f = "words.tsv";

@@ -66,7 +66,18 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
                 cue_of.push(ai);
             }
         }
-        let times = assign_times(&doc, &takers, &spans);
+        // Anchors a cue's time may name: the events' mentions, and the court rulings the text
+        // dates ("said hours after the verdict").
+        let mut named = spans.clone();
+        named.extend(
+            input
+                .timexes
+                .iter()
+                .filter_map(|t| t.anchor)
+                .filter(|&a| fits(a) && ruling_date(&doc, lex, a).is_some()),
+        );
+        named.sort_by_key(|s| s.start);
+        let times = assign_times(&doc, &takers, &named);
         for (k, &ai) in cue_of.iter().enumerate() {
             // A participial cue ("…, saying …") shares the time of the clause it hangs on.
             let participle = || {
@@ -104,7 +115,9 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
                     let (v, r) = dated(&t.value, relation);
                     (Some(v), r)
                 }
-                Some(anchor) => (anchored_value(events, anchor), relation),
+                Some(anchor) => {
+                    (anchored_value(events, anchor).or_else(|| ruling_date(&doc, lex, anchor)), relation)
+                }
             };
             let Some(value) = value.filter(|v| calendar(v)) else { continue };
             items.push(attr_item(input, lex, ai, value, relation));
@@ -211,6 +224,46 @@ fn anchored_value(events: &[EventHit], anchor: Span) -> Option<String> {
         .or_else(|| events.iter().find(|e| e.mentions.iter().any(|m| overlap(*m, anchor))))?;
     let t = e.time.as_ref()?;
     matches!(t.relation, Relation::On | Relation::During).then(|| t.value.clone()).flatten()
+}
+
+/// "said hours after the verdict": a court's decision is no event, but the text dates it where
+/// it tells it ("a court on Wednesday sentenced …"). When the anchor's last word is a ruling
+/// (`words.tsv` `ruling`): the day nearest a ruling word outside the anchor, in the first
+/// sentence up to the anchor that has both.
+fn ruling_date(doc: &Doc, lex: &Lexicon, anchor: Span) -> Option<String> {
+    let input = doc.input;
+    let last = doc.tok_at(anchor.end).checked_sub(1)?;
+    if !doc.word(last).is_some_and(|w| lex.is("ruling", &w)) {
+        return None;
+    }
+    let upto = doc.sentence_of(anchor.start)?;
+    for (si, sent) in input.seg.sentences.iter().enumerate().take(upto + 1) {
+        let (lo, hi) = (doc.tok_at(sent.start), doc.tok_at(sent.end));
+        let rulings: Vec<usize> = (lo..hi)
+            .filter(|&k| {
+                let at = input.seg.tokens[k].span;
+                !overlap(at, anchor) && doc.word(k).is_some_and(|w| lex.is("ruling", &w))
+            })
+            .map(|k| input.seg.tokens[k].span.start)
+            .collect();
+        if rulings.is_empty() {
+            continue;
+        }
+        let day = doc
+            .timexes_in(si)
+            .map(|ti| &input.timexes[ti])
+            .filter(|t| t.anchor.is_none() && datable(input.text, t))
+            .filter_map(|t| {
+                let (v, r) = dated(&t.value, relation_of(doc, lex, t));
+                let near = rulings.iter().map(|&r| r.abs_diff(t.span.start)).min()?;
+                (r == Relation::On).then_some((near, v))
+            })
+            .min_by_key(|(near, _)| *near);
+        if let Some((_, v)) = day {
+            return Some(v);
+        }
+    }
+    None
 }
 
 fn clip(text: &str, s: Span) -> &str {

@@ -627,3 +627,74 @@ fn a_verb_denied_by_a_negation_tells_no_happening() {
         "The governor, who has not resigned, denied on Monday that her office had paid the contractor.";
     assert!(events_of(text).iter().any(|e| e.kind == EventType::Denial));
 }
+
+#[test]
+fn people_forced_from_their_homes_are_displaced() {
+    let text = "A landslide buried part of the village of Ostra on Sunday, killing four people and \
+                forcing about 300 from their homes.";
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.contains(&("displaced".to_string(), 300, "about".to_string())), "{counts:?}");
+    assert!(counts.iter().any(|c| c.0 == "killed" && c.1 == 4), "{counts:?}");
+    // With a noun and an auxiliary between the number and the phrase.
+    let text = "Floods swept through the Struma valley on Monday. Some 40 families were forced from \
+                their homes, the regional governor said.";
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.iter().any(|c| c.0 == "displaced" && c.1 == 40), "{counts:?}");
+}
+
+#[test]
+fn people_pulled_alive_from_the_rubble_are_rescued() {
+    let text = "An earthquake shook the town of Kardzhali on Monday. Rescuers pulled six people alive \
+                from the rubble of a collapsed school, the fire service said.";
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.iter().any(|c| c.0 == "rescued" && c.1 == 6), "{counts:?}");
+    let text = "An earthquake shook the town of Kardzhali on Monday. Three miners were found alive in \
+                a shaft on Tuesday.";
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.iter().any(|c| c.0 == "rescued" && c.1 == 3), "{counts:?}");
+}
+
+/// The timeline items of the attributions of `text` (published Tuesday 2025-03-11): (cue,
+/// value, relation).
+fn attribution_items(text: &str) -> Vec<(String, String, String)> {
+    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
+    let ents = p.entity_refs();
+    let input = p.input(text, &ents);
+    let ex = EventExtractor::global();
+    let events = ex.extract(&input);
+    ex.timeline(&input, &events)
+        .iter()
+        .filter_map(|t| {
+            let a = &p.attributions[t.attribution?];
+            Some((
+                text[a.cue.range()].to_string(),
+                t.value.clone(),
+                format!("{:?}", t.relation).to_lowercase(),
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn a_statement_hours_after_the_verdict_is_after_the_day_the_ruling_is_told() {
+    let text = "A court in Varna on Monday sentenced two men to ten years in prison for setting fire to \
+                a bus depot in 2023. Their lawyer, Ivan Petrov, said hours after the verdict that both \
+                men would appeal.";
+    let items = attribution_items(text);
+    assert!(
+        items.contains(&("said".to_string(), "2025-03-10".to_string(), "after".to_string())),
+        "{items:?}"
+    );
+    // A ruling told only after the statement does not date it.
+    let text = "Their lawyer, Ivan Petrov, said hours after the verdict that both men would appeal. \
+                A court in Varna on Monday sentenced two men to ten years in prison for setting fire \
+                to a bus depot in 2023.";
+    let items = attribution_items(text);
+    assert!(items.iter().all(|(cue, _, _)| cue != "said"), "{items:?}");
+    // Nor does an anchor that names no ruling.
+    let text = "A court in Varna on Monday sentenced two men to ten years in prison for setting fire to \
+                a bus depot in 2023. Their lawyer, Ivan Petrov, said hours after the announcement that \
+                both men would appeal.";
+    let items = attribution_items(text);
+    assert!(items.iter().all(|(cue, _, _)| cue != "said"), "{items:?}");
+}
