@@ -308,9 +308,24 @@ impl<'a> Linker<'a> {
         names.sort_by_key(|m| (m.span.start, m.span.end));
         names.dedup_by(|b, a| a.span.overlaps(&b.span));
         for m in names {
-            l.add_name(m.span, m.label);
+            // A name's last word that settles its label ("Meridian Garments" ORG whatever the
+            // tagger said) settles it for the rules too: its descriptions and "the company".
+            let label = l.name_head_label(m.span.of(input.text), m.label).unwrap_or(m.label);
+            l.add_name(m.span, label);
         }
         l
+    }
+
+    /// The label the last word of a multi-word name settles (`name_heads.tsv`); not for a
+    /// person's name, tagged so, that starts with a first name ("Dennis Hall").
+    fn name_head_label(&self, name: &str, tagged: EntityLabel) -> Option<EntityLabel> {
+        let mut words = name.split_whitespace();
+        let first = words.next()?;
+        let last = words.next_back()?;
+        if tagged == EntityLabel::Per && self.lex.first_names.contains_key(&first.to_lowercase()) {
+            return None;
+        }
+        self.lex.name_heads.get(last.to_lowercase().as_str()).copied()
     }
 
     // ----- plumbing -----
@@ -1186,12 +1201,8 @@ impl Linker<'_> {
     /// gazetteer (a known city or country is LOC, as CoNLL labels it even when it stands for
     /// its government) overrule the tagger's votes.
     fn settled_label(&self, name: &str, voted: EntityLabel, descs: &[String]) -> EntityLabel {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        if words.len() >= 2 {
-            let last = words[words.len() - 1].to_lowercase();
-            if let Some(&l) = self.lex.name_heads.get(last.as_str()) {
-                return l;
-            }
+        if let Some(l) = self.name_head_label(name, voted) {
+            return l;
         }
         // Described as a vessel or a building ("the Name dam", "the vessel, the MV Name").
         if let Some(l) = descs.iter().find_map(|d| self.lex.heads.get(d.as_str()).and_then(|h| h.settles)) {

@@ -238,3 +238,30 @@ fn vessels_and_buildings_are_what_the_text_called_them() {
     let danish = r.entities.iter().find(|e| e.mentions.iter().any(|m| m.text == "Danish"));
     assert!(danish.is_none_or(|e| e.mentions.iter().all(|m| m.text == "Danish")));
 }
+
+#[test]
+fn a_name_whose_last_word_settles_its_label_takes_the_descriptions_of_that_label() {
+    // "… Garments" settles ORG whatever the tagger said: the apposition and "the company" join.
+    let r = analyze(
+        "Police said the fire began in a warehouse leased by Castellan Garments, a clothing company \
+         based in Porto. The company said on Monday that it had paid for the repairs.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Castellan Garments");
+    assert!(m.contains(&("The company", "nominal")), "{m:?}");
+    assert!(m.contains(&("it", "pronoun")), "{m:?}");
+}
+
+#[test]
+fn a_person_named_like_a_building_stays_a_person() {
+    // "Hall" would settle LOC ("City Hall"), but a name starting with a first name is a person's.
+    let r = analyze(
+        "The recount was overseen by Dennis Hall, the county clerk. Hall said the result would \
+         stand, and he thanked the volunteers.",
+    );
+    check_offsets(&r);
+    let e = r.entities.iter().find(|e| e.name == "Dennis Hall").expect("Dennis Hall");
+    assert_eq!(e.label, "PER", "{:?}", e.name);
+    let m = entity_of(&r, "Dennis Hall");
+    assert!(m.contains(&("Hall", "name")) && m.contains(&("he", "pronoun")), "{m:?}");
+}
