@@ -446,8 +446,11 @@ impl<'a> Matcher<'a> {
 
     fn phrase(&self, i: usize) -> Option<Cand> {
         let list = LEX.phrases.get(self.w(i))?;
+        // Most of a word's phrases ("the day before yesterday", "the present", …) differ in
+        // their second word: compare it first, then the whole phrase.
+        let next = self.w(i + 1);
         for (words, ty, tpl) in list {
-            if !self.seq(i, words) {
+            if words.get(1).is_some_and(|w1| *w1 != next) || !self.seq(i, words) {
                 continue;
             }
             let hi = i + words.len();
@@ -826,8 +829,9 @@ impl<'a> Matcher<'a> {
             }
         }
         // "the late 1970s" — the modifier sits between "the" and the decade
-        // (Only after "the": the list is searched then only.)
-        let (j, m) = match (lo != j)
+        // (Only after "the", and only for a word some modifier starts with: the list is
+        // searched then only.)
+        let (j, m) = match (lo != j && LEX.modifier_firsts.contains(self.w(j)))
             .then(|| {
                 let wj = self.w(j);
                 LEX.modifiers
