@@ -501,7 +501,7 @@ fn cue_row(
     debug_assert!(a.lex < 8 && a.qmark < 4, "cue classes are 0..=4, quote marks 0..=2");
     let (lex, q, qmk) = (usize::from(a.lex) & 7, usize::from(a.in_quote), usize::from(a.qmark) & 3);
     let mut acc: Row8 = [0.0, 0.0 + bias, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
-    let hashed = |acc: &mut Row8, key: u64| w.add_wide(key, acc);
+    let hashed = |acc: &mut Row8, key: u64| w.add_row8(key, acc);
     add8(&mut acc, &tab.c10);
     hashed(&mut acc, keys[0]);
     hashed(&mut acc, keys[1]);
@@ -984,7 +984,7 @@ fn local_row(
     let lex = usize::from(a.lex) & 7;
     let mut acc = [0f32; 8];
     add8(&mut acc, &tab.l40[di]);
-    w.add_wide(keys[0], &mut acc);
+    w.add_row8(keys[0], &mut acc);
     add8(&mut acc, &tab.l43[di * 256 + upos]);
     add8(&mut acc, &tab.l44[di * 256 + xpos]);
     // A [dir, tag, tag] feature: the table row, or hashed for a value outside it.
@@ -998,13 +998,13 @@ fn local_row(
     }
     pair(&tab.l45, memo, w, 45, di, xp(-1), xpos as u64, &mut acc);
     pair(&tab.l46, memo, w, 46, di, xpos as u64, xp(1), &mut acc);
-    w.add_wide(keys[1], &mut acc);
-    w.add_wide(keys[2], &mut acc);
+    w.add_row8(keys[1], &mut acc);
+    w.add_row8(keys[2], &mut acc);
     add8(&mut acc, &tab.l57[di * 8 + lex]);
     add8(&mut acc, &tab.l58[(di * 2 + cap) * 256 + upos]);
     memo.add(w, f(60, &[dir, a.shape]), &mut acc);
     add8(&mut acc, &tab.l66[(di * 2 + q) * 256 + xpos]);
-    w.add_wide(keys[3], &mut acc);
+    w.add_row8(keys[3], &mut acc);
     add8(&mut acc, &tab.l75[(di * 8 + to_end) * 256 + xpos]);
     pair(&tab.l76, memo, w, 76, di, xp(1), xp(2), &mut acc);
     acc
@@ -1406,7 +1406,7 @@ impl Memo {
         let (Some(k), Some(r)) = (self.keys.get_mut(i), self.rows.get_mut(i)) else { return };
         if *k != key {
             *r = [0.0; 8];
-            w.add_wide(key, r);
+            w.add_row8(key, r);
             *k = key;
         }
         add8(acc, r);

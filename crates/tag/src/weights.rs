@@ -341,6 +341,22 @@ impl Weights {
         }
     }
 
+    /// [`Self::add_wide`] into a score row of one [`LANES`] chunk, for a table whose stride is
+    /// that chunk (at most [`LANES`] labels: the attribution taggers'): the same additions
+    /// (a dense row's chunk lane by lane, or the sparse entries), without the loop over a
+    /// stride known only at run time. A wider table takes [`Self::add_wide`].
+    #[inline(always)]
+    pub fn add_row8(&self, key: u64, scores: &mut [f32; LANES]) {
+        if self.stride != LANES {
+            return self.add_wide(key, scores);
+        }
+        match self.find(key) {
+            None => {}
+            Some(Row::Dense(d)) => add_lanes_w(scores, d, Fixed::<1>),
+            Some(Row::Sparse(r)) => add_sparse(r, &mut scores[..self.nlabels]),
+        }
+    }
+
     /// Serialise quantised: the scale, then `count` rows of key, length, (label, i16).
     pub fn write(rows: &[(u64, Vec<(u16, f32)>)], w: &mut Writer) {
         let max = rows.iter().flat_map(|(_, r)| r.iter().map(|(_, v)| v.abs())).fold(0f32, f32::max);
