@@ -193,9 +193,9 @@ impl<'a> Matcher<'a> {
                 best = Some(c);
             }
         }
-        // (A modifier's words start with one of its first words.)
-        let modifiers = if LEX.modifier_firsts.contains(self.w(i)) { &LEX.modifiers[..] } else { &[] };
-        for (words, m, scope, inside) in modifiers {
+        // (Only the modifiers that start with this word, in the list's order.)
+        let firsts = LEX.modifiers_by_first.get(self.w(i)).map_or(&[][..], Vec::as_slice);
+        for (words, m, scope, inside) in firsts.iter().map(|&k| &LEX.modifiers[k]) {
             if !self.seq(i, words) {
                 continue;
             }
@@ -829,14 +829,14 @@ impl<'a> Matcher<'a> {
             }
         }
         // "the late 1970s" — the modifier sits between "the" and the decade
-        // (Only after "the", and only for a word some modifier starts with: the list is
-        // searched then only.)
-        let (j, m) = match (lo != j && LEX.modifier_firsts.contains(self.w(j)))
+        // (Only after "the": the modifiers that start with the next word are searched then
+        // only, in the list's order.)
+        let (j, m) = match (lo != j)
             .then(|| {
-                let wj = self.w(j);
-                LEX.modifiers
-                    .iter()
-                    .find(|m| m.0.len() == 1 && matches!(m.1, Mod::Start | Mod::End) && wj == m.0[0])
+                let ks = LEX.modifiers_by_first.get(self.w(j))?;
+                ks.iter()
+                    .map(|&k| &LEX.modifiers[k])
+                    .find(|m| m.0.len() == 1 && matches!(m.1, Mod::Start | Mod::End))
             })
             .flatten()
         {
