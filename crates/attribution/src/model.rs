@@ -740,7 +740,7 @@ fn add8(acc: &mut Row8, r: &Row8) {
 /// The row of `key` as the row cache holds it: `0.0 + w` per label (0.0 where absent).
 fn row8(w: &Weights, key: u64) -> Row8 {
     let mut r = [0f32; 8];
-    w.add(key, &mut r[..ROLE_LABELS]);
+    w.add_row8(key, &mut r);
     r
 }
 
@@ -1813,11 +1813,11 @@ impl AttrModel {
         sc.em.clear();
         sc.em.resize(w.len() * NL, 0.0);
         sc.forced.clear();
+        sc.forced.extend(w.clone().map(|j| c.cue.contains(&j)));
         // The slots of the local rows' word features, prefetched this many tokens ahead; the
         // keys are kept (by token, in a ring of AHEAD + 1) for the row when its turn comes.
-        const AHEAD: usize = 3;
         let mut ahead = [(usize::MAX, [0u64; 4]); AHEAD + 1];
-        let prefetch = |sc: &Scratch, ahead: &mut [(usize, [u64; 4]); AHEAD + 1], j: usize| {
+        let prefetch = |sc: &Scratch, ahead: &mut Ahead, j: usize| {
             if j < w.end && !c.cue.contains(&j) {
                 let di = usize::from(c.dir(j) == 2);
                 if sc.local_done[j] & (1 << di) == 0 {
@@ -1830,40 +1830,65 @@ impl AttrModel {
         for j in w.start..(w.start + AHEAD).min(w.end) {
             prefetch(sc, &mut ahead, j);
         }
-        for (k, j) in w.clone().enumerate() {
+        // The window's tokens before the cue, the cue's own (pinned to `O`: no features), then
+        // those after it, each side with its direction known when compiling.
+        let (c0, c1) = (c.cue.start.clamp(w.start, w.end), c.cue.end.clamp(w.start, w.end));
+        for j in w.start..c0 {
             prefetch(sc, &mut ahead, j + AHEAD);
-            let forced = c.cue.contains(&j);
-            sc.forced.push(forced);
-            if forced {
-                continue;
-            }
-            let dir = c.dir(j);
-            let slot = 2 * j + usize::from(dir == 2);
-            let bit = 1u8 << usize::from(dir == 2);
-            if sc.local_done[j] & bit == 0 {
-                let di = usize::from(dir == 2);
-                let keys = match ahead[j % (AHEAD + 1)] {
-                    (t, keys) if t == j => keys,
-                    _ => local_keys(d, j, di),
-                };
-                sc.local[slot] = local_row(&self.role_tab, &mut sc.role_memo, wt, d, (j, di), keys);
-                let mut far = [0f32; 8];
-                sc.role_memo.add(wt, f(72, &[dir, 4, d.toks[j].clus[0]]), &mut far);
-                sc.far72[slot] = far;
-                sc.local_done[j] |= bit;
-            }
-            let mut acc = sc.local[slot];
-            let far = sc.far72[slot];
-            if j < c.cue.start {
-                add_role_cued::<0>(&cr, &mut sc.role_memo, d, &cs, (j, c.cue.start - j), &far, &mut acc);
-            } else {
-                add_role_cued::<1>(&cr, &mut sc.role_memo, d, &cs, (j, j + 1 - c.cue.end), &far, &mut acc);
-            }
+            let acc = self.role_row::<0>(&cr, &cs, d, sc, &ahead, (j, c.cue.start - j));
+            let k = j - w.start;
+            sc.em[k * NL..(k + 1) * NL].copy_from_slice(&acc[..NL]);
+        }
+        for j in c0..c1 {
+            prefetch(sc, &mut ahead, j + AHEAD);
+        }
+        for j in c1..w.end {
+            prefetch(sc, &mut ahead, j + AHEAD);
+            let acc = self.role_row::<1>(&cr, &cs, d, sc, &ahead, (j, j + 1 - c.cue.end));
+            let k = j - w.start;
             sc.em[k * NL..(k + 1) * NL].copy_from_slice(&acc[..NL]);
         }
         viterbi(NL, &sc.em, &self.role.tr, &sc.forced)
     }
+
+    /// The emission row of token `j` at distance `dist` before the cue (`DI` 0) or after it
+    /// (`DI` 1): its cue-independent sum (computed in its first window and kept in `sc`, with
+    /// its far row of feature 72) plus the cue's rows ([`add_role_cued`]).
+    #[inline(always)]
+    fn role_row<const DI: usize>(
+        &self,
+        cr: &CueRows<'_>,
+        cs: &CueSide,
+        d: &Prepared,
+        sc: &mut Scratch,
+        ahead: &Ahead,
+        (j, dist): (usize, usize),
+    ) -> Row8 {
+        let wt = &self.role.w;
+        let slot = 2 * j + DI;
+        let bit = 1u8 << DI;
+        if sc.local_done[j] & bit == 0 {
+            let keys = match ahead[j % (AHEAD + 1)] {
+                (t, keys) if t == j => keys,
+                _ => local_keys(d, j, DI),
+            };
+            sc.local[slot] = local_row(&self.role_tab, &mut sc.role_memo, wt, d, (j, DI), keys);
+            let mut far = [0f32; 8];
+            sc.role_memo.add(wt, f(72, &[DIRS[DI], 4, d.toks[j].clus[0]]), &mut far);
+            sc.far72[slot] = far;
+            sc.local_done[j] |= bit;
+        }
+        let mut acc = sc.local[slot];
+        let far = sc.far72[slot];
+        add_role_cued::<DI>(cr, &mut sc.role_memo, d, cs, (j, dist), &far, &mut acc);
+        acc
+    }
 }
+
+/// How many tokens ahead the role tagger prefetches the slots of the local rows' word
+/// features, and the ring of their keys by token ([`AttrModel::role_labels`]).
+const AHEAD: usize = 3;
+type Ahead = [(usize, [u64; 4]); AHEAD + 1];
 
 /// Cue tokens of the tagger on every sentence of a document, from the hashed features
 /// (what training scores dev epochs with; the runtime's [`AttrModel::tag_cues`] adds the

@@ -521,6 +521,35 @@ mod tests {
         check::<3>(17);
     }
 
+    /// `add_row8` gives the bits of `add_wide`, row after row on the same scores (absent keys
+    /// too), for tables of up to one chunk of labels (the attribution taggers' 3 and 5).
+    #[test]
+    fn one_chunk_rows_add_as_wide_ones() {
+        let mut rng = crate::hash::SplitMix(5);
+        for nl in [1usize, 3, 5, 8] {
+            let rows: Rows = (0..50u64)
+                .map(|k| {
+                    let len = (rng.next_u64() as usize % nl).max(1);
+                    let row = (0..len)
+                        .map(|j| ((j * nl / len) as u16, (rng.next_u64() % 4001) as f32 / 37.0 - 54.0))
+                        .collect();
+                    (2 * k + 1, row)
+                })
+                .collect();
+            let w = Weights::from_rows(nl, &rows);
+            assert_eq!(w.stride(), LANES);
+            let (mut a, mut b) = ([0.25f32; LANES], [0.25f32; LANES]);
+            for (key, _) in &rows {
+                for k in [*key, *key + 1] {
+                    w.add_wide(k, &mut a);
+                    w.add_row8(k, &mut b);
+                    assert_eq!(a.map(f32::to_bits), b.map(f32::to_bits), "{nl} labels");
+                }
+            }
+            assert!(a[..nl].iter().any(|&x| x != 0.25), "{nl} labels: rows were added");
+        }
+    }
+
     /// Rows of every length, dense or sparse, add up to the same scores as the plain sparse
     /// sum, through `add` and `add_wide`, in memory and after a file round trip.
     #[test]
