@@ -71,7 +71,7 @@ pub(crate) struct Prepared {
     /// Each token's text, lower-cased (the rules read these; [`crate::rules::finish`] takes them).
     pub words: Vec<String>,
     /// Each token's [`WordAtoms::keys`].
-    word_keys: Vec<[u64; 8]>,
+    word_keys: Vec<[u64; WORD_KEYS]>,
     pub sent_of: Vec<u32>,
     pub sents: Vec<Range<usize>>,
     pub para_of_sent: Vec<u32>,
@@ -121,9 +121,14 @@ struct WordAtoms {
     /// The keys that read the word alone, hashed once per word instead of per token: the cue
     /// tagger's ([`cue_keys`]) 11 [lower], 12 [suf], 36 [cluster 6], 37 [cluster 10], then
     /// the role tagger's ([`local_keys`]) 42 [dir, lower] and 71 [dir, cluster 6] before and
-    /// after the cue.
-    keys: [u64; 8],
+    /// after the cue; then those that read it as a neighbour's word: the cue tagger's 18
+    /// [word before], 19 [word after], 20 [two before], 21 [two after], and the role tagger's
+    /// 53 [dir, word before] and 54 [dir, word after] before and after the cue.
+    keys: [u64; WORD_KEYS],
 }
+
+/// The length of [`WordAtoms::keys`].
+const WORD_KEYS: usize = 16;
 
 impl WordAtoms {
     fn new(w: &str) -> WordAtoms {
@@ -147,6 +152,14 @@ impl WordAtoms {
                 f(42, &[DIRS[1], lower_h]),
                 f(71, &[DIRS[0], clus[0]]),
                 f(71, &[DIRS[1], clus[0]]),
+                f(18, &[lower_h]),
+                f(19, &[lower_h]),
+                f(20, &[lower_h]),
+                f(21, &[lower_h]),
+                f(53, &[DIRS[0], lower_h]),
+                f(53, &[DIRS[1], lower_h]),
+                f(54, &[DIRS[0], lower_h]),
+                f(54, &[DIRS[1], lower_h]),
             ],
             lower_h,
             suf,
@@ -439,16 +452,23 @@ fn cue_keys(d: &Prepared, s: &Range<usize>, i: usize) -> CueKeys {
     let a = &t[i];
     let xpos = usize::from(a.xpos);
     let (l1, w1) = (lw(-1), lw(1));
-    // The word's own keys, hashed once per word ([`WordAtoms::keys`]).
+    // The word's own keys, hashed once per word ([`WordAtoms::keys`]), and its neighbours'
+    // (template `tmpl` at `slot` of the word `k` away; the key of no word outside the sentence).
     let wk = &d.word_keys[i];
     debug_assert_eq!(wk[..4], [f(11, &[a.lower]), f(12, &[a.suf]), f(36, &[a.clus[0]]), f(37, &[a.clus[1]])]);
+    let nk = |k: isize, slot: usize, tmpl: u32| {
+        let found = at(k).map(|_| d.word_keys[(i as isize + k) as usize][slot]);
+        let key = found.unwrap_or_else(|| f(tmpl, &[NA]));
+        debug_assert_eq!(key, f(tmpl, &[lw(k)]));
+        key
+    };
     [
         wk[0],
         wk[1],
-        f(18, &[l1]),
-        f(19, &[w1]),
-        f(20, &[lw(-2)]),
-        f(21, &[lw(2)]),
+        nk(-1, 8, 18),
+        nk(1, 9, 19),
+        nk(-2, 10, 20),
+        nk(2, 11, 21),
         f(22, &[a.lower, w1]),
         f(23, &[l1, a.lower]),
         f(30, &[xp(-1), a.lower]),
@@ -946,10 +966,21 @@ fn local_keys(d: &Prepared, j: usize, di: usize) -> [u64; 4] {
         }
     };
     let dir = DIRS[di];
-    // The word's own keys (42, 71) hashed once per word ([`WordAtoms::keys`]).
+    // The word's own keys (42, 71) and its neighbours' (53, 54) hashed once per word
+    // ([`WordAtoms::keys`]; the key of no word outside the document).
     let wk = &d.word_keys[j];
     debug_assert_eq!([wk[4 + di], wk[6 + di]], [f(42, &[dir, t[j].lower]), f(71, &[dir, t[j].clus[0]])]);
-    [wk[4 + di], f(53, &[dir, lw(-1)]), f(54, &[dir, lw(1)]), wk[6 + di]]
+    let nk = |k: isize, slot: usize, tmpl: u32| {
+        let n = j as isize + k;
+        let key = if n >= 0 && (n as usize) < t.len() {
+            d.word_keys[n as usize][slot + di]
+        } else {
+            f(tmpl, &[dir, NA])
+        };
+        debug_assert_eq!(key, f(tmpl, &[dir, lw(k)]));
+        key
+    };
+    [wk[4 + di], nk(-1, 12, 53), nk(1, 14, 54), wk[6 + di]]
 }
 
 /// The sum of [`role_local`]'s rows for token `j` in direction index `di` (0 before the
