@@ -71,7 +71,7 @@ pub(crate) struct Prepared {
     /// Each token's text, lower-cased (the rules read these; [`crate::rules::finish`] takes them).
     pub words: Vec<String>,
     /// Each token's [`WordAtoms::keys`].
-    word_keys: Vec<[u64; 8]>,
+    word_keys: Vec<[u64; WORD_KEYS]>,
     pub sent_of: Vec<u32>,
     pub sents: Vec<Range<usize>>,
     pub para_of_sent: Vec<u32>,
@@ -121,9 +121,14 @@ struct WordAtoms {
     /// The keys that read the word alone, hashed once per word instead of per token: the cue
     /// tagger's ([`cue_keys`]) 11 [lower], 12 [suf], 36 [cluster 6], 37 [cluster 10], then
     /// the role tagger's ([`local_keys`]) 42 [dir, lower] and 71 [dir, cluster 6] before and
-    /// after the cue.
-    keys: [u64; 8],
+    /// after the cue; then those that read it as a neighbour's word: the cue tagger's 18
+    /// [word before], 19 [word after], 20 [two before], 21 [two after], and the role tagger's
+    /// 53 [dir, word before] and 54 [dir, word after] before and after the cue.
+    keys: [u64; WORD_KEYS],
 }
+
+/// The length of [`WordAtoms::keys`].
+const WORD_KEYS: usize = 16;
 
 impl WordAtoms {
     fn new(w: &str) -> WordAtoms {
@@ -147,6 +152,14 @@ impl WordAtoms {
                 f(42, &[DIRS[1], lower_h]),
                 f(71, &[DIRS[0], clus[0]]),
                 f(71, &[DIRS[1], clus[0]]),
+                f(18, &[lower_h]),
+                f(19, &[lower_h]),
+                f(20, &[lower_h]),
+                f(21, &[lower_h]),
+                f(53, &[DIRS[0], lower_h]),
+                f(53, &[DIRS[1], lower_h]),
+                f(54, &[DIRS[0], lower_h]),
+                f(54, &[DIRS[1], lower_h]),
             ],
             lower_h,
             suf,
@@ -439,16 +452,23 @@ fn cue_keys(d: &Prepared, s: &Range<usize>, i: usize) -> CueKeys {
     let a = &t[i];
     let xpos = usize::from(a.xpos);
     let (l1, w1) = (lw(-1), lw(1));
-    // The word's own keys, hashed once per word ([`WordAtoms::keys`]).
+    // The word's own keys, hashed once per word ([`WordAtoms::keys`]), and its neighbours'
+    // (template `tmpl` at `slot` of the word `k` away; the key of no word outside the sentence).
     let wk = &d.word_keys[i];
     debug_assert_eq!(wk[..4], [f(11, &[a.lower]), f(12, &[a.suf]), f(36, &[a.clus[0]]), f(37, &[a.clus[1]])]);
+    let nk = |k: isize, slot: usize, tmpl: u32| {
+        let found = at(k).map(|_| d.word_keys[(i as isize + k) as usize][slot]);
+        let key = found.unwrap_or_else(|| f(tmpl, &[NA]));
+        debug_assert_eq!(key, f(tmpl, &[lw(k)]));
+        key
+    };
     [
         wk[0],
         wk[1],
-        f(18, &[l1]),
-        f(19, &[w1]),
-        f(20, &[lw(-2)]),
-        f(21, &[lw(2)]),
+        nk(-1, 8, 18),
+        nk(1, 9, 19),
+        nk(-2, 10, 20),
+        nk(2, 11, 21),
         f(22, &[a.lower, w1]),
         f(23, &[l1, a.lower]),
         f(30, &[xp(-1), a.lower]),
@@ -501,7 +521,7 @@ fn cue_row(
     debug_assert!(a.lex < 8 && a.qmark < 4, "cue classes are 0..=4, quote marks 0..=2");
     let (lex, q, qmk) = (usize::from(a.lex) & 7, usize::from(a.in_quote), usize::from(a.qmark) & 3);
     let mut acc: Row8 = [0.0, 0.0 + bias, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
-    let hashed = |acc: &mut Row8, key: u64| w.add_wide(key, acc);
+    let hashed = |acc: &mut Row8, key: u64| w.add_row8(key, acc);
     add8(&mut acc, &tab.c10);
     hashed(&mut acc, keys[0]);
     hashed(&mut acc, keys[1]);
@@ -740,7 +760,7 @@ fn add8(acc: &mut Row8, r: &Row8) {
 /// The row of `key` as the row cache holds it: `0.0 + w` per label (0.0 where absent).
 fn row8(w: &Weights, key: u64) -> Row8 {
     let mut r = [0f32; 8];
-    w.add(key, &mut r[..ROLE_LABELS]);
+    w.add_row8(key, &mut r);
     r
 }
 
@@ -946,10 +966,21 @@ fn local_keys(d: &Prepared, j: usize, di: usize) -> [u64; 4] {
         }
     };
     let dir = DIRS[di];
-    // The word's own keys (42, 71) hashed once per word ([`WordAtoms::keys`]).
+    // The word's own keys (42, 71) and its neighbours' (53, 54) hashed once per word
+    // ([`WordAtoms::keys`]; the key of no word outside the document).
     let wk = &d.word_keys[j];
     debug_assert_eq!([wk[4 + di], wk[6 + di]], [f(42, &[dir, t[j].lower]), f(71, &[dir, t[j].clus[0]])]);
-    [wk[4 + di], f(53, &[dir, lw(-1)]), f(54, &[dir, lw(1)]), wk[6 + di]]
+    let nk = |k: isize, slot: usize, tmpl: u32| {
+        let n = j as isize + k;
+        let key = if n >= 0 && (n as usize) < t.len() {
+            d.word_keys[n as usize][slot + di]
+        } else {
+            f(tmpl, &[dir, NA])
+        };
+        debug_assert_eq!(key, f(tmpl, &[dir, lw(k)]));
+        key
+    };
+    [wk[4 + di], nk(-1, 12, 53), nk(1, 14, 54), wk[6 + di]]
 }
 
 /// The sum of [`role_local`]'s rows for token `j` in direction index `di` (0 before the
@@ -984,7 +1015,7 @@ fn local_row(
     let lex = usize::from(a.lex) & 7;
     let mut acc = [0f32; 8];
     add8(&mut acc, &tab.l40[di]);
-    w.add_wide(keys[0], &mut acc);
+    w.add_row8(keys[0], &mut acc);
     add8(&mut acc, &tab.l43[di * 256 + upos]);
     add8(&mut acc, &tab.l44[di * 256 + xpos]);
     // A [dir, tag, tag] feature: the table row, or hashed for a value outside it.
@@ -998,13 +1029,13 @@ fn local_row(
     }
     pair(&tab.l45, memo, w, 45, di, xp(-1), xpos as u64, &mut acc);
     pair(&tab.l46, memo, w, 46, di, xpos as u64, xp(1), &mut acc);
-    w.add_wide(keys[1], &mut acc);
-    w.add_wide(keys[2], &mut acc);
+    w.add_row8(keys[1], &mut acc);
+    w.add_row8(keys[2], &mut acc);
     add8(&mut acc, &tab.l57[di * 8 + lex]);
     add8(&mut acc, &tab.l58[(di * 2 + cap) * 256 + upos]);
     memo.add(w, f(60, &[dir, a.shape]), &mut acc);
     add8(&mut acc, &tab.l66[(di * 2 + q) * 256 + xpos]);
-    w.add_wide(keys[3], &mut acc);
+    w.add_row8(keys[3], &mut acc);
     add8(&mut acc, &tab.l75[(di * 8 + to_end) * 256 + xpos]);
     pair(&tab.l76, memo, w, 76, di, xp(1), xp(2), &mut acc);
     acc
@@ -1406,7 +1437,7 @@ impl Memo {
         let (Some(k), Some(r)) = (self.keys.get_mut(i), self.rows.get_mut(i)) else { return };
         if *k != key {
             *r = [0.0; 8];
-            w.add_wide(key, r);
+            w.add_row8(key, r);
             *k = key;
         }
         add8(acc, r);
@@ -1813,11 +1844,11 @@ impl AttrModel {
         sc.em.clear();
         sc.em.resize(w.len() * NL, 0.0);
         sc.forced.clear();
+        sc.forced.extend(w.clone().map(|j| c.cue.contains(&j)));
         // The slots of the local rows' word features, prefetched this many tokens ahead; the
         // keys are kept (by token, in a ring of AHEAD + 1) for the row when its turn comes.
-        const AHEAD: usize = 3;
         let mut ahead = [(usize::MAX, [0u64; 4]); AHEAD + 1];
-        let prefetch = |sc: &Scratch, ahead: &mut [(usize, [u64; 4]); AHEAD + 1], j: usize| {
+        let prefetch = |sc: &Scratch, ahead: &mut Ahead, j: usize| {
             if j < w.end && !c.cue.contains(&j) {
                 let di = usize::from(c.dir(j) == 2);
                 if sc.local_done[j] & (1 << di) == 0 {
@@ -1830,40 +1861,65 @@ impl AttrModel {
         for j in w.start..(w.start + AHEAD).min(w.end) {
             prefetch(sc, &mut ahead, j);
         }
-        for (k, j) in w.clone().enumerate() {
+        // The window's tokens before the cue, the cue's own (pinned to `O`: no features), then
+        // those after it, each side with its direction known when compiling.
+        let (c0, c1) = (c.cue.start.clamp(w.start, w.end), c.cue.end.clamp(w.start, w.end));
+        for j in w.start..c0 {
             prefetch(sc, &mut ahead, j + AHEAD);
-            let forced = c.cue.contains(&j);
-            sc.forced.push(forced);
-            if forced {
-                continue;
-            }
-            let dir = c.dir(j);
-            let slot = 2 * j + usize::from(dir == 2);
-            let bit = 1u8 << usize::from(dir == 2);
-            if sc.local_done[j] & bit == 0 {
-                let di = usize::from(dir == 2);
-                let keys = match ahead[j % (AHEAD + 1)] {
-                    (t, keys) if t == j => keys,
-                    _ => local_keys(d, j, di),
-                };
-                sc.local[slot] = local_row(&self.role_tab, &mut sc.role_memo, wt, d, (j, di), keys);
-                let mut far = [0f32; 8];
-                sc.role_memo.add(wt, f(72, &[dir, 4, d.toks[j].clus[0]]), &mut far);
-                sc.far72[slot] = far;
-                sc.local_done[j] |= bit;
-            }
-            let mut acc = sc.local[slot];
-            let far = sc.far72[slot];
-            if j < c.cue.start {
-                add_role_cued::<0>(&cr, &mut sc.role_memo, d, &cs, (j, c.cue.start - j), &far, &mut acc);
-            } else {
-                add_role_cued::<1>(&cr, &mut sc.role_memo, d, &cs, (j, j + 1 - c.cue.end), &far, &mut acc);
-            }
+            let acc = self.role_row::<0>(&cr, &cs, d, sc, &ahead, (j, c.cue.start - j));
+            let k = j - w.start;
+            sc.em[k * NL..(k + 1) * NL].copy_from_slice(&acc[..NL]);
+        }
+        for j in c0..c1 {
+            prefetch(sc, &mut ahead, j + AHEAD);
+        }
+        for j in c1..w.end {
+            prefetch(sc, &mut ahead, j + AHEAD);
+            let acc = self.role_row::<1>(&cr, &cs, d, sc, &ahead, (j, j + 1 - c.cue.end));
+            let k = j - w.start;
             sc.em[k * NL..(k + 1) * NL].copy_from_slice(&acc[..NL]);
         }
         viterbi(NL, &sc.em, &self.role.tr, &sc.forced)
     }
+
+    /// The emission row of token `j` at distance `dist` before the cue (`DI` 0) or after it
+    /// (`DI` 1): its cue-independent sum (computed in its first window and kept in `sc`, with
+    /// its far row of feature 72) plus the cue's rows ([`add_role_cued`]).
+    #[inline(always)]
+    fn role_row<const DI: usize>(
+        &self,
+        cr: &CueRows<'_>,
+        cs: &CueSide,
+        d: &Prepared,
+        sc: &mut Scratch,
+        ahead: &Ahead,
+        (j, dist): (usize, usize),
+    ) -> Row8 {
+        let wt = &self.role.w;
+        let slot = 2 * j + DI;
+        let bit = 1u8 << DI;
+        if sc.local_done[j] & bit == 0 {
+            let keys = match ahead[j % (AHEAD + 1)] {
+                (t, keys) if t == j => keys,
+                _ => local_keys(d, j, DI),
+            };
+            sc.local[slot] = local_row(&self.role_tab, &mut sc.role_memo, wt, d, (j, DI), keys);
+            let mut far = [0f32; 8];
+            sc.role_memo.add(wt, f(72, &[DIRS[DI], 4, d.toks[j].clus[0]]), &mut far);
+            sc.far72[slot] = far;
+            sc.local_done[j] |= bit;
+        }
+        let mut acc = sc.local[slot];
+        let far = sc.far72[slot];
+        add_role_cued::<DI>(cr, &mut sc.role_memo, d, cs, (j, dist), &far, &mut acc);
+        acc
+    }
 }
+
+/// How many tokens ahead the role tagger prefetches the slots of the local rows' word
+/// features, and the ring of their keys by token ([`AttrModel::role_labels`]).
+const AHEAD: usize = 3;
+type Ahead = [(usize, [u64; 4]); AHEAD + 1];
 
 /// Cue tokens of the tagger on every sentence of a document, from the hashed features
 /// (what training scores dev epochs with; the runtime's [`AttrModel::tag_cues`] adds the

@@ -341,6 +341,22 @@ impl Weights {
         }
     }
 
+    /// [`Self::add_wide`] into a score row of one [`LANES`] chunk, for a table whose stride is
+    /// that chunk (at most [`LANES`] labels: the attribution taggers'): the same additions
+    /// (a dense row's chunk lane by lane, or the sparse entries), without the loop over a
+    /// stride known only at run time. A wider table takes [`Self::add_wide`].
+    #[inline(always)]
+    pub fn add_row8(&self, key: u64, scores: &mut [f32; LANES]) {
+        if self.stride != LANES {
+            return self.add_wide(key, scores);
+        }
+        match self.find(key) {
+            None => {}
+            Some(Row::Dense(d)) => add_lanes_w(scores, d, Fixed::<1>),
+            Some(Row::Sparse(r)) => add_sparse(r, &mut scores[..self.nlabels]),
+        }
+    }
+
     /// Serialise quantised: the scale, then `count` rows of key, length, (label, i16).
     pub fn write(rows: &[(u64, Vec<(u16, f32)>)], w: &mut Writer) {
         let max = rows.iter().flat_map(|(_, r)| r.iter().map(|(_, v)| v.abs())).fold(0f32, f32::max);
@@ -503,6 +519,35 @@ mod tests {
         }
         check::<13>(102);
         check::<3>(17);
+    }
+
+    /// `add_row8` gives the bits of `add_wide`, row after row on the same scores (absent keys
+    /// too), for tables of up to one chunk of labels (the attribution taggers' 3 and 5).
+    #[test]
+    fn one_chunk_rows_add_as_wide_ones() {
+        let mut rng = crate::hash::SplitMix(5);
+        for nl in [1usize, 3, 5, 8] {
+            let rows: Rows = (0..50u64)
+                .map(|k| {
+                    let len = (rng.next_u64() as usize % nl).max(1);
+                    let row = (0..len)
+                        .map(|j| ((j * nl / len) as u16, (rng.next_u64() % 4001) as f32 / 37.0 - 54.0))
+                        .collect();
+                    (2 * k + 1, row)
+                })
+                .collect();
+            let w = Weights::from_rows(nl, &rows);
+            assert_eq!(w.stride(), LANES);
+            let (mut a, mut b) = ([0.25f32; LANES], [0.25f32; LANES]);
+            for (key, _) in &rows {
+                for k in [*key, *key + 1] {
+                    w.add_wide(k, &mut a);
+                    w.add_row8(k, &mut b);
+                    assert_eq!(a.map(f32::to_bits), b.map(f32::to_bits), "{nl} labels");
+                }
+            }
+            assert!(a[..nl].iter().any(|&x| x != 0.25), "{nl} labels: rows were added");
+        }
     }
 
     /// Rows of every length, dense or sparse, add up to the same scores as the plain sparse

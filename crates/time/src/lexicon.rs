@@ -59,8 +59,9 @@ pub(crate) struct Lexicon {
     pub relatives: HashMap<&'static str, (i32, bool)>,
     /// Multi-token modifiers, longest first: (words, mod, scope, inside the span).
     pub modifiers: Vec<(Vec<&'static str>, Mod, ModScope, bool)>,
-    /// The first words of [`Self::modifiers`] (no modifier leads at a token not in it).
-    pub modifier_firsts: HashSet<&'static str>,
+    /// The modifiers each first word starts: indices into [`Self::modifiers`], in its order
+    /// (no modifier leads at a token not in it).
+    pub modifiers_by_first: HashMap<&'static str, Vec<usize>>,
     /// Fixed phrases keyed by first token, longest first.
     pub phrases: PhraseTable,
     pub holidays: HolidayTable,
@@ -312,7 +313,10 @@ impl Lexicon {
                     Some((r[0], (r.get(1)?.trim().parse().ok()?, r.get(2).map(|k| k.trim()) == Some("both"))))
                 })
                 .collect(),
-            modifier_firsts: modifiers.iter().map(|m| m.0[0]).collect(),
+            modifiers_by_first: modifiers.iter().enumerate().fold(HashMap::default(), |mut by, (k, m)| {
+                by.entry(m.0[0]).or_insert_with(Vec::new).push(k);
+                by
+            }),
             modifiers,
             phrases,
             holidays,

@@ -193,9 +193,9 @@ impl<'a> Matcher<'a> {
                 best = Some(c);
             }
         }
-        // (A modifier's words start with one of its first words.)
-        let modifiers = if LEX.modifier_firsts.contains(self.w(i)) { &LEX.modifiers[..] } else { &[] };
-        for (words, m, scope, inside) in modifiers {
+        // (Only the modifiers that start with this word, in the list's order.)
+        let firsts = LEX.modifiers_by_first.get(self.w(i)).map_or(&[][..], Vec::as_slice);
+        for (words, m, scope, inside) in firsts.iter().map(|&k| &LEX.modifiers[k]) {
             if !self.seq(i, words) {
                 continue;
             }
@@ -446,8 +446,11 @@ impl<'a> Matcher<'a> {
 
     fn phrase(&self, i: usize) -> Option<Cand> {
         let list = LEX.phrases.get(self.w(i))?;
+        // Most of a word's phrases ("the day before yesterday", "the present", …) differ in
+        // their second word: compare it first, then the whole phrase.
+        let next = self.w(i + 1);
         for (words, ty, tpl) in list {
-            if !self.seq(i, words) {
+            if words.get(1).is_some_and(|w1| *w1 != next) || !self.seq(i, words) {
                 continue;
             }
             let hi = i + words.len();
@@ -826,13 +829,14 @@ impl<'a> Matcher<'a> {
             }
         }
         // "the late 1970s" — the modifier sits between "the" and the decade
-        // (Only after "the": the list is searched then only.)
+        // (Only after "the": the modifiers that start with the next word are searched then
+        // only, in the list's order.)
         let (j, m) = match (lo != j)
             .then(|| {
-                let wj = self.w(j);
-                LEX.modifiers
-                    .iter()
-                    .find(|m| m.0.len() == 1 && matches!(m.1, Mod::Start | Mod::End) && wj == m.0[0])
+                let ks = LEX.modifiers_by_first.get(self.w(j))?;
+                ks.iter()
+                    .map(|&k| &LEX.modifiers[k])
+                    .find(|m| m.0.len() == 1 && matches!(m.1, Mod::Start | Mod::End))
             })
             .flatten()
         {
