@@ -42,6 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     opts.check_halves = std::env::var("ATTR_CHECK_HALVES").is_ok();
     opts.tune_thresholds = std::env::var("ATTR_TUNE_ALL").is_ok();
     opts.extend_epochs = env("ATTR_EXTEND_EPOCHS").unwrap_or(opts.extend_epochs);
+    opts.extend_gold_heads = std::env::var("ATTR_EXTEND_GOLD").map_or(opts.extend_gold_heads, |v| v != "0");
     let legacy = std::env::var("ATTR_LEGACY").unwrap_or_default();
     opts.legacy_cue = legacy.contains("cue");
     opts.legacy_role = legacy.contains("role");

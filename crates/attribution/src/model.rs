@@ -1957,6 +1957,9 @@ pub struct TrainOptions {
     /// Epochs of the cue-extension decision ([`crate::extend`]; 0: none). Needs the
     /// jackknifed cue taggers (`recall` or `role_predicted`).
     pub extend_epochs: usize,
+    /// Cue-extension items also from each longer gold cue's first token (as if the tagger had
+    /// found only it), besides the jackknifed taggers' cues.
+    pub extend_gold_heads: bool,
     /// Diagnostics with `tune_thresholds`: also choose the thresholds on each half of `dev` (even /
     /// odd documents) and log the other half's figures before and after, a held-out estimate
     /// of what the choice on the whole split gains.
@@ -1984,6 +1987,7 @@ impl Default for TrainOptions {
             legacy_cue: false,
             legacy_role: false,
             extend_epochs: EXTEND_EPOCHS,
+            extend_gold_heads: true,
             check_halves: false,
         }
     }
@@ -2545,7 +2549,8 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
     }
     // The cue-extension decision, trained behind the jackknifed cue taggers.
     if opts.extend_epochs > 0 && !folds.is_empty() {
-        let rows = extend::train(&extend_items(&docs, &folds), opts.extend_epochs, seed);
+        let rows =
+            extend::train(&extend_items(&docs, &folds, opts.extend_gold_heads), opts.extend_epochs, seed);
         rest.extend = Some((rows, Some(DEFAULT_EXTEND_MARGIN)));
     }
     if let Some(dir) = opts.dev.as_deref().filter(|_| e2e || tune) {
@@ -2713,10 +2718,19 @@ pub const EXTEND_EPOCHS: usize = 8;
 /// (ending at or before it) whose attribution has a content after the cue; the answer is the
 /// gold cue's end. An extension may reach up to the gold content's last token, stopping
 /// before the source and the next gold cue.
-fn extend_items<'a>(docs: &'a [TrainDoc], folds: &[Tagger]) -> Vec<extend::Item<'a>> {
+fn extend_items<'a>(docs: &'a [TrainDoc], folds: &[Tagger], gold_heads: bool) -> Vec<extend::Item<'a>> {
     let mut out = Vec::new();
     for (di, d) in docs.iter().enumerate() {
-        let (_, cues) = first_cues(&folds[di % RECALL_FOLDS], &d.prep);
+        let (_, mut cues) = first_cues(&folds[di % RECALL_FOLDS], &d.prep);
+        if gold_heads {
+            // Each longer gold cue's first token, as if the tagger had found only it.
+            for (c, _, _) in &d.attrs {
+                let p = c.start..c.start + 1;
+                if c.len() > 1 && !cues.contains(&p) {
+                    cues.push(p);
+                }
+            }
+        }
         for p in cues {
             let Some((c, w, labels)) =
                 d.attrs.iter().find(|(c, _, _)| c.start <= p.start && p.start < c.end && p.end <= c.end)
