@@ -1,7 +1,11 @@
 //! Score the extractor on a PolNeAR split: `eval -- SPLIT_DIR [MODEL.bin]` (default: the
 //! shipped model, the same code path as `dossier eval attribution --polnear DIR`).
 
+#[path = "common/mod.rs"]
+mod common;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    common::init_logging();
     let dir = std::env::args().nth(1).ok_or("usage: eval SPLIT_DIR [MODEL.bin]")?;
     let report = match std::env::args().nth(2) {
         None => dossier_attribution::eval::polnear(std::path::Path::new(&dir))?,

@@ -117,3 +117,46 @@ pub fn polnear(split_dir: &Path) -> Result<AttrReport, AttrError> {
     }
     Ok(evaluate(Attributor::global(), &docs))
 }
+
+/// A split segmented and POS-tagged once, to score many candidate models on it end to end
+/// (training's model selection: the whole extractor, rules included, as `evaluate`).
+pub(crate) struct Prepared {
+    docs: Vec<(GoldDoc, dossier_segment::Segmentation, Option<Vec<dossier_tag::PosTag>>)>,
+}
+
+impl Prepared {
+    pub(crate) fn new(docs: Vec<GoldDoc>) -> Prepared {
+        let seg = Segmenter::new();
+        let docs = docs
+            .into_iter()
+            .map(|d| {
+                let s = seg.segment(&d.text);
+                let pos = crate::pos_tags(&d.text, &s);
+                (d, s, pos)
+            })
+            .collect();
+        Prepared { docs }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// `evaluate` with this model (the same report: the same extractor on the same inputs).
+    pub(crate) fn score(&self, model: crate::AttrModel) -> AttrReport {
+        let a = Attributor::new(Some(model));
+        let mut report = AttrReport::default();
+        for (d, s, pos) in &self.docs {
+            let hits = a.extract(&d.text, s, pos.as_deref(), &[]);
+            score_doc(&mut report, &d.text, &d.attrs, &hits);
+        }
+        report
+    }
+}
+
+impl AttrReport {
+    /// Exact F1 of (source, cue, content).
+    pub fn exact_f1(&self) -> [f64; 3] {
+        [self.source.exact_prf().2, self.cue.exact_prf().2, self.content.exact_prf().2]
+    }
+}

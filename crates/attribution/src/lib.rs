@@ -18,6 +18,7 @@
 pub mod draw;
 mod ends;
 pub mod eval;
+mod extend;
 mod lexicon;
 pub mod model;
 pub mod polnear;

@@ -32,6 +32,7 @@ use dossier_tag::weights::Weights;
 use dossier_tag::{ModelError, PosTag};
 
 use crate::ends::{self, EndChooser};
+use crate::extend::{self, Extender};
 use crate::lexicon::LEXICON;
 use crate::polnear::GoldDoc;
 use crate::recall::{self, Recall};
@@ -40,8 +41,10 @@ use crate::AttrError;
 pub const KIND: [u8; 4] = *b"ATTR";
 /// Version 2: explicit presence bytes for the content-end chooser and the cue-recall
 /// sections. Version 1 files (optional chooser at the end) still load.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const VERSION_1: u32 = 1;
+/// Version 2: no cue-extension section (still read).
+const VERSION_2: u32 = 2;
 
 const NONE: u8 = 255;
 
@@ -1522,6 +1525,8 @@ pub struct AttrModel {
     ends: Option<EndChooser>,
     /// The second-stage cue classifier (absent in older model files).
     recall: Option<Recall>,
+    /// The cue-extension decision (absent in older model files).
+    extend: Option<Extender>,
     /// Serialized form (what [`AttrModel::to_bytes`] returns).
     bytes: Vec<u8>,
 }
@@ -1573,11 +1578,8 @@ impl AttrModel {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<AttrModel, ModelError> {
-        let (payload, v1) = match format::unwrap(bytes, KIND, VERSION) {
-            Ok(p) => (p, false),
-            Err(ModelError::Version { .. }) => (format::unwrap(bytes, KIND, VERSION_1)?, true),
-            Err(e) => return Err(e),
-        };
+        let (payload, version) = unwrap_any(bytes)?;
+        let v1 = version == VERSION_1;
         let mut r = Reader::new(payload);
         let cue = Weights::read(CUE_LABELS, &mut r)?;
         let role = Weights::read(ROLE_LABELS, &mut r)?;
@@ -1600,6 +1602,12 @@ impl AttrModel {
             Some(EndChooser::new(w, margin, extend))
         };
         let recall = if !v1 && r.u8()? != 0 { Some(Recall::read(&mut r)?) } else { None };
+        let extend = if version >= VERSION && r.u8()? != 0 { Some(Extender::read(&mut r)?) } else { None };
+        // Version 3: the cue tagger's bias.
+        let cue_bias = if version >= VERSION { r.f32()? } else { DEFAULT_CUE_BIAS };
+        if !cue_bias.is_finite() {
+            return Err(ModelError::Corrupt("cue bias is not finite".into()));
+        }
         r.done()?;
         Ok(AttrModel {
             cue_tab: CueTables::new(&cue),
@@ -1607,9 +1615,10 @@ impl AttrModel {
             role_tab: RoleTables::new(&role),
             id: NEXT_MODEL_ID.fetch_add(1, Ordering::Relaxed),
             role: Tagger::new(ROLE_LABELS, role),
-            cue_bias: DEFAULT_CUE_BIAS,
+            cue_bias,
             ends,
             recall,
+            extend,
             bytes: bytes.to_vec(),
         })
     }
@@ -1702,6 +1711,9 @@ impl AttrModel {
                         hits.sort_by_key(|h| h.cue.start);
                     }
                 }
+            }
+            if let Some(x) = &self.extend {
+                x.apply(d, &mut hits);
             }
             hits
         })
@@ -1979,6 +1991,35 @@ pub struct TrainOptions {
     pub fold_seeds: usize,
     /// Seeds averaged in the role tagger (see `seeds`, which is the cue tagger's).
     pub role_seeds: usize,
+    /// With `dev`: the (cue epoch, role epoch) pair is chosen end to end — every pair of the
+    /// taggers' epochs from the third on, with the chooser and recall sections trained for
+    /// the per-tagger picks, scored by the whole extractor (rules included) on `dev`, the
+    /// best sum of exact source, cue and content F1 kept. Off: each tagger's own dev pick.
+    pub end_to_end: bool,
+    /// With `dev`: every threshold (the chooser's margins, recall acceptance and drop, the
+    /// extension margin, the cue bias) chosen end to end after training, in turn, two rounds.
+    /// Off: as trained (the chooser's margins and the recall acceptance chosen on `dev` as
+    /// before, recall drop [`DEFAULT_RECALL_DROP`], extension margin
+    /// [`DEFAULT_EXTEND_MARGIN`], cue bias [`DEFAULT_CUE_BIAS`]). Overfits the 84 dev
+    /// documents: chosen on one half of dev it loses 1.0–1.7 F1 points (sum) on the other
+    /// (NOTES, round 11), so it is off in [`train_full`].
+    pub tune_thresholds: bool,
+    /// Train the cue tagger (and the jackknifed ones) without the wider-context templates
+    /// 80–83, as the taggers before round 3 were (the runtime still computes them; a model
+    /// without their weights scores as if they did not exist).
+    pub legacy_cue: bool,
+    /// Train the role tagger without the clause-end templates 75 and 76 (see `legacy_cue`).
+    pub legacy_role: bool,
+    /// Epochs of the cue-extension decision ([`crate::extend`]; 0: none). Needs the
+    /// jackknifed cue taggers (`recall` or `role_predicted`).
+    pub extend_epochs: usize,
+    /// Cue-extension items also from each longer gold cue's first token (as if the tagger had
+    /// found only it), besides the jackknifed taggers' cues.
+    pub extend_gold_heads: bool,
+    /// Diagnostics with `tune_thresholds`: also choose the thresholds on each half of `dev` (even /
+    /// odd documents) and log the other half's figures before and after, a held-out estimate
+    /// of what the choice on the whole split gains.
+    pub check_halves: bool,
 }
 
 impl Default for TrainOptions {
@@ -1997,6 +2038,13 @@ impl Default for TrainOptions {
             role_predicted: 0,
             fold_seeds: 1,
             role_seeds: 1,
+            end_to_end: false,
+            tune_thresholds: false,
+            legacy_cue: false,
+            legacy_role: false,
+            extend_epochs: EXTEND_EPOCHS,
+            extend_gold_heads: true,
+            check_halves: false,
         }
     }
 }
@@ -2177,6 +2225,7 @@ fn step(t: &mut Trainer, nl: usize, keys: &[Vec<u64>], gold: &[u8], forced: &[bo
 
 /// Train a cue tagger on the documents `subset`; with `dev` documents, the averaged weights
 /// of the best epoch (from the third on) are returned and recorded in `best`.
+#[allow(clippy::too_many_arguments)]
 fn train_cues(
     docs: &[TrainDoc],
     subset: &[usize],
@@ -2185,7 +2234,11 @@ fn train_cues(
     dev: &[TrainDoc],
     prune: f32,
     best: &mut Option<(f64, usize, Rows)>,
+    mut keep: Option<&mut Vec<(usize, Vec<u8>)>>,
+    legacy: bool,
 ) -> Rows {
+    // The templates learnt: all, or those before the wider-context ones (80–83, the last four).
+    let nfeat = if legacy { CUE_FEATS - 4 } else { CUE_FEATS };
     let sents: Vec<(usize, usize)> =
         subset.iter().flat_map(|&di| (0..docs[di].prep.sents.len()).map(move |s| (di, s))).collect();
     // One trainer, shuffling stream and order per seed.
@@ -2198,7 +2251,7 @@ fn train_cues(
             let d = &docs[di];
             let s = d.prep.sents[si].clone();
             let keys: Vec<Vec<u64>> =
-                s.clone().map(|i| cue_features(&d.prep, s.clone(), i).to_vec()).collect();
+                s.clone().map(|i| cue_features(&d.prep, s.clone(), i)[..nfeat].to_vec()).collect();
             let forced = vec![false; s.len()];
             step(cue_t, CUE_LABELS, &keys, &d.cue_labels[s], &forced)
         });
@@ -2207,6 +2260,9 @@ fn train_cues(
             let rows = averaged(&runs, prune);
             let score = dev_cue_f1(&Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &rows)), dev);
             tracing::info!(epoch, score, "cue tagger dev span F1");
+            if let Some(k) = keep.as_deref_mut() {
+                k.push((epoch, section(&rows)));
+            }
             if best.as_ref().is_none_or(|b| score > b.0) {
                 *best = Some((score, epoch, rows));
             }
@@ -2292,12 +2348,22 @@ fn seed_list(base: u64, n: usize) -> Vec<u64> {
 
 /// The jackknifed cue taggers: fold `f` is trained on the documents whose index is not `f`
 /// modulo [`RECALL_FOLDS`] (`cue_epochs`, prune 2.0, `seeds` seeds averaged).
-fn fold_taggers(docs: &[TrainDoc], cue_epochs: usize, seed: u64, seeds: usize) -> Vec<Tagger> {
+fn fold_taggers(docs: &[TrainDoc], cue_epochs: usize, seed: u64, seeds: usize, legacy: bool) -> Vec<Tagger> {
     (0..RECALL_FOLDS)
         .map(|fold| {
             let train_idx: Vec<usize> = (0..docs.len()).filter(|i| i % RECALL_FOLDS != fold).collect();
             let base = seed ^ (0x9e37_79b9 * (fold as u64 + 1));
-            let rows = train_cues(docs, &train_idx, cue_epochs, &seed_list(base, seeds), &[], 2.0, &mut None);
+            let rows = train_cues(
+                docs,
+                &train_idx,
+                cue_epochs,
+                &seed_list(base, seeds),
+                &[],
+                2.0,
+                &mut None,
+                None,
+                legacy,
+            );
             Tagger::new(CUE_LABELS, Weights::from_rows(CUE_LABELS, &rows))
         })
         .collect()
@@ -2416,19 +2482,20 @@ fn training_docs(
 
 /// The whole training chain in one call, deterministic for a seed: the cue tagger
 /// ([`TrainOptions::cue_epochs`]), the role tagger on gold cues (`role_epochs`), the
-/// content-end chooser ([`END_EPOCHS`]) and the cue-recall classifier behind
-/// [`RECALL_FOLDS`] jackknifed cue taggers ([`RECALL_EPOCHS`]; drop threshold
-/// [`DEFAULT_RECALL_DROP`]).
+/// content-end chooser ([`END_EPOCHS`]), the cue-recall classifier behind [`RECALL_FOLDS`]
+/// jackknifed cue taggers ([`RECALL_EPOCHS`]; drop threshold [`DEFAULT_RECALL_DROP`]) and
+/// the cue-extension decision behind the same taggers ([`EXTEND_EPOCHS`]).
 ///
 /// With `dev_dir` (a PolNeAR split such as `polnear/dev`), each tagger keeps its best epoch
 /// on it (exact token-span F1, from epoch 3 on), the chooser's two margins are the ones that
-/// maximise exact content fragments on it with gold cues, and the recall acceptance
-/// threshold the one that maximises exact cue F1 before the rules. Without it, every epoch
-/// count is taken as is and the margins / threshold are [`DEFAULT_END_MARGIN`] /
-/// [`DEFAULT_RECALL_THRESHOLD`].
+/// maximise exact content fragments on it with gold cues and the recall acceptance threshold
+/// the one that maximises exact cue F1 before the rules. Without it, every epoch count is
+/// taken as is and the margins / threshold are [`DEFAULT_END_MARGIN`] /
+/// [`DEFAULT_RECALL_THRESHOLD`]. The extension margin is [`DEFAULT_EXTEND_MARGIN`] either
+/// way (choosing it on dev does not carry over to held-out documents: NOTES, round 11).
 ///
-/// This is what `dossier train attribution` should call (with `polnear/train` and
-/// `polnear/dev`). The result depends on the POS model (the features read its tags).
+/// This is what `dossier train attribution` calls (with `polnear/train` and `polnear/dev`).
+/// The result depends on the POS model (the features read its tags).
 pub fn train_full(train_dir: &Path, dev_dir: Option<&Path>, seed: u64) -> Result<AttrModel, AttrError> {
     let opts = TrainOptions { dev: dev_dir.map(Path::to_path_buf), recall: true, ..TrainOptions::default() };
     train_with(train_dir, seed, &opts)
@@ -2450,10 +2517,25 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
 
     // Cue tagger over sentences.
     let all: Vec<usize> = (0..docs.len()).collect();
-    let cue_rows = train_cues(&docs, &all, opts.cue_epochs, &cue_seeds, &dev, opts.prune, &mut best_cue);
+    // Each tagger's epochs from the third on, serialized, when the pair is chosen end to end.
+    let e2e = opts.end_to_end && !dev.is_empty();
+    let tune = opts.tune_thresholds && !dev.is_empty();
+    let mut cue_epochs: Vec<(usize, Vec<u8>)> = Vec::new();
+    let mut role_epochs: Vec<(usize, Vec<u8>)> = Vec::new();
+    let cue_rows = train_cues(
+        &docs,
+        &all,
+        opts.cue_epochs,
+        &cue_seeds,
+        &dev,
+        opts.prune,
+        &mut best_cue,
+        e2e.then_some(&mut cue_epochs),
+        opts.legacy_cue,
+    );
     // The jackknifed cue taggers (recall stage, role items on predicted cues).
     let folds = if opts.recall || opts.role_predicted > 0 {
-        fold_taggers(&docs, opts.cue_epochs, seed, opts.fold_seeds)
+        fold_taggers(&docs, opts.cue_epochs, seed, opts.fold_seeds, opts.legacy_cue)
     } else {
         Vec::new()
     };
@@ -2481,6 +2563,10 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
                 .map(|j| {
                     let mut v = Vec::with_capacity(ROLE_LOCAL + ROLE_CUED);
                     role_features(&d.prep, &ctx, j, &mut v);
+                    if opts.legacy_role {
+                        // Without the clause-end templates 75 and 76 (role_local's last two).
+                        v.drain(ROLE_LOCAL - 2..ROLE_LOCAL);
+                    }
                     v
                 })
                 .collect();
@@ -2492,6 +2578,9 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
             let rows = averaged(&role_runs, opts.role_prune);
             let score = dev_role_f1(&role_probe(&rows), &dev);
             tracing::info!(epoch, score, "role tagger dev span F1");
+            if e2e {
+                role_epochs.push((epoch, section(&rows)));
+            }
             if best_role.as_ref().is_none_or(|b| score > b.0) {
                 best_role = Some((score, epoch, rows));
             }
@@ -2501,26 +2590,306 @@ pub fn train_with(polnear_train_dir: &Path, seed: u64, opts: &TrainOptions) -> R
         tracing::info!(cue_epoch = c.1, cue_f1 = c.0, role_epoch = r.1, role_f1 = r.0, "best dev epochs");
     }
 
-    let mut w = Writer::default();
-    Weights::write(&cue_rows, &mut w);
+    let cue_sec = section(&cue_rows);
     let role_rows = best_role.map_or_else(|| averaged(&role_runs, opts.role_prune), |b| b.2);
-    Weights::write(&role_rows, &mut w);
-    w.u8(u8::from(opts.end_epochs > 0));
+    let role_sec = section(&role_rows);
+    // The sections after the taggers: content-end chooser, cue recall, cue extension.
+    let mut rest = Rest { ends: None, recall: None, extend: None, cue_bias: DEFAULT_CUE_BIAS };
     if opts.end_epochs > 0 {
-        write_ends(&role_probe(&role_rows), &docs, &dev, opts.end_epochs, seed, &mut w);
+        rest.ends = Some(ends_section(&role_probe(&role_rows), &docs, &dev, opts.end_epochs, seed));
     }
     if opts.recall {
-        let mut base = Writer(w.0.clone());
-        base.u8(0);
-        let base = AttrModel::from_bytes(&format::wrap(KIND, VERSION, &base.0))?;
+        let base = assemble(&cue_sec, &role_sec, &rest.bytes())?;
         let (rows, threshold, prior) = recall_section(&base, &docs, &dev, seed, &folds);
-        w.u8(1);
-        recall::write(&rows, threshold, DEFAULT_RECALL_DROP, &prior, &mut w);
-    } else {
-        w.u8(0);
+        rest.recall = Some((rows, threshold, DEFAULT_RECALL_DROP, prior));
     }
-    let bytes = format::wrap(KIND, VERSION, &w.0);
-    AttrModel::from_bytes(&bytes).map_err(AttrError::Model)
+    // The cue-extension decision, trained behind the jackknifed cue taggers.
+    if opts.extend_epochs > 0 && !folds.is_empty() {
+        let rows =
+            extend::train(&extend_items(&docs, &folds, opts.extend_gold_heads), opts.extend_epochs, seed);
+        rest.extend = Some((rows, Some(DEFAULT_EXTEND_MARGIN)));
+    }
+    if let Some(dir) = opts.dev.as_deref().filter(|_| e2e || tune) {
+        let split = crate::eval::Prepared::new(crate::polnear::read_split(dir)?);
+        // The taggers' epochs first (without the extension), then the thresholds.
+        let (cue, role) = if e2e {
+            let mut probe = rest.clone();
+            if let Some(x) = &mut probe.extend {
+                x.1 = None;
+            }
+            let (c, r) = select_end_to_end(&cue_epochs, &role_epochs, &probe.bytes(), &split)?;
+            (cue_epochs[c].1.clone(), role_epochs[r].1.clone())
+        } else {
+            (cue_sec, role_sec)
+        };
+        let model = |rest: &Rest| assemble(&cue, &role, &rest.bytes());
+        if tune {
+            if opts.check_halves {
+                check_halves(&rest, dir, model)?;
+            }
+            tune_rest(&mut rest, &split, model)?;
+        }
+        return model(&rest).map_err(AttrError::Model);
+    }
+    assemble(&cue_sec, &role_sec, &rest.bytes()).map_err(AttrError::Model)
+}
+
+/// The model-file sections after the taggers, with the thresholds that can be chosen after
+/// training: the content-end chooser (rows, margin against shorter ends, against longer
+/// ones), the cue recall (rows, acceptance threshold, drop threshold, word prior), the cue
+/// extension (rows, margin; no margin: the section left out) and the cue tagger's bias.
+#[derive(Clone)]
+struct Rest {
+    ends: Option<(Rows, f32, f32)>,
+    recall: Option<(Rows, f32, f32, recall::Prior)>,
+    extend: Option<(Rows, Option<f32>)>,
+    cue_bias: f32,
+}
+
+impl Rest {
+    fn bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.u8(u8::from(self.ends.is_some()));
+        if let Some((rows, margin, extend)) = &self.ends {
+            w.f32(*margin);
+            Weights::write(rows, &mut w);
+            w.f32(*extend);
+        }
+        w.u8(u8::from(self.recall.is_some()));
+        if let Some((rows, threshold, drop, prior)) = &self.recall {
+            recall::write(rows, *threshold, *drop, prior, &mut w);
+        }
+        match &self.extend {
+            Some((rows, Some(m))) => {
+                w.u8(1);
+                extend::write(rows, *m, &mut w);
+            }
+            _ => w.u8(0),
+        }
+        w.f32(self.cue_bias);
+        w.0
+    }
+}
+
+/// [`TrainOptions::check_halves`]: the thresholds chosen on one half of the split in `dir`,
+/// the other half's exact F1 before and after (logged).
+fn check_halves(
+    rest: &Rest,
+    dir: &Path,
+    model: impl Fn(&Rest) -> Result<AttrModel, ModelError> + Sync + Copy,
+) -> Result<(), AttrError> {
+    let docs = crate::polnear::read_split(dir)?;
+    let half = |k: usize| {
+        crate::eval::Prepared::new(
+            docs.iter().enumerate().filter(|(i, _)| i % 2 == k).map(|(_, d)| d.clone()).collect(),
+        )
+    };
+    let halves = [half(0), half(1)];
+    for k in 0..2 {
+        let (tune, test) = (&halves[k], &halves[1 - k]);
+        let mut r = rest.clone();
+        let before = test.score(model(&r)?).exact_f1();
+        tune_rest(&mut r, tune, model)?;
+        let after = test.score(model(&r)?).exact_f1();
+        tracing::info!(
+            tuned_on = k,
+            before = ?before,
+            after = ?after,
+            gain = (after[0] + after[1] + after[2]) - (before[0] + before[1] + before[2]),
+            "thresholds chosen on one half of dev, scored on the other"
+        );
+    }
+    Ok(())
+}
+
+/// Choose `rest`'s thresholds end to end on `split`: each in turn over its grid, kept when
+/// the sum of exact source, cue and content F1 of the whole extractor rises (two rounds;
+/// ties keep the current value).
+fn tune_rest(
+    rest: &mut Rest,
+    split: &crate::eval::Prepared,
+    model: impl Fn(&Rest) -> Result<AttrModel, ModelError> + Sync,
+) -> Result<(), AttrError> {
+    const MARGINS: [f32; 14] = [64.0, 48.0, 32.0, 24.0, 16.0, 12.0, 8.0, 6.0, 4.0, 3.0, 2.0, 1.0, 0.5, 0.0];
+    const ACCEPT: [f32; 14] =
+        [-4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0, 32.0, f32::MAX];
+    const DROP: [f32; 10] = [-2.0, -3.0, -4.0, -5.0, -6.0, -7.0, -8.0, -10.0, -12.0, f32::MIN];
+    const EXTEND: [f32; 9] = [f32::NAN, 16.0, 12.0, 8.0, 6.0, 4.0, 2.0, 1.0, 0.0];
+    const BIAS: [f32; 7] = [15.0, 20.0, 22.5, 25.0, 27.5, 30.0, 35.0];
+    let sum = |r: &Rest| -> Result<f64, AttrError> {
+        let f = split.score(model(r)?).exact_f1();
+        Ok(f[0] + f[1] + f[2])
+    };
+    let mut best = sum(rest)?;
+    tracing::info!(sum = best, "end-to-end dev exact F1 before the thresholds");
+    // Each knob: its grid and how a value is set.
+    type Set = fn(&mut Rest, f32);
+    let knobs: [(&str, &[f32], Set); 6] = [
+        ("end margin (shorter)", &MARGINS, |r, v| r.ends.iter_mut().for_each(|e| e.1 = v)),
+        ("end margin (longer)", &MARGINS, |r, v| r.ends.iter_mut().for_each(|e| e.2 = v)),
+        ("recall acceptance", &ACCEPT, |r, v| r.recall.iter_mut().for_each(|x| x.1 = v)),
+        ("recall drop", &DROP, |r, v| r.recall.iter_mut().for_each(|x| x.2 = v)),
+        ("cue extension margin", &EXTEND, |r, v| {
+            r.extend.iter_mut().for_each(|x| x.1 = (!v.is_nan()).then_some(v))
+        }),
+        ("cue bias", &BIAS, |r, v| r.cue_bias = v),
+    ];
+    for round in 0..2 {
+        for (name, grid, set) in &knobs {
+            let mut pick: Option<(f64, f32)> = None;
+            for &v in grid.iter() {
+                let mut cand = rest.clone();
+                set(&mut cand, v);
+                let s = sum(&cand)?;
+                tracing::debug!(round, knob = name, value = v, sum = s, "end-to-end threshold");
+                if s > best && pick.is_none_or(|p| s > p.0) {
+                    pick = Some((s, v));
+                }
+            }
+            if let Some((s, v)) = pick {
+                set(rest, v);
+                best = s;
+                tracing::info!(round, knob = name, value = v, sum = s, "end-to-end threshold kept");
+            }
+        }
+    }
+    let f = split.score(model(rest)?).exact_f1();
+    tracing::info!(
+        source = f[0],
+        cue = f[1],
+        content = f[2],
+        sum = best,
+        "end-to-end dev exact F1 after the thresholds"
+    );
+    Ok(())
+}
+
+/// The margin a cue extension must win by (set before any measurement; only
+/// [`TrainOptions::tune_thresholds`] chooses another).
+pub const DEFAULT_EXTEND_MARGIN: f32 = 2.0;
+/// Epochs of the cue-extension model.
+pub const EXTEND_EPOCHS: usize = 8;
+
+/// Cue-extension training items: the jackknifed taggers' cues that lie inside a gold cue
+/// (ending at or before it) whose attribution has a content after the cue; the answer is the
+/// gold cue's end. An extension may reach up to the gold content's last token, stopping
+/// before the source and the next gold cue.
+fn extend_items<'a>(docs: &'a [TrainDoc], folds: &[Tagger], gold_heads: bool) -> Vec<extend::Item<'a>> {
+    let mut out = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        let (_, mut cues) = first_cues(&folds[di % RECALL_FOLDS], &d.prep);
+        if gold_heads {
+            // Each longer gold cue's first token, as if the tagger had found only it.
+            for (c, _, _) in &d.attrs {
+                let p = c.start..c.start + 1;
+                if c.len() > 1 && !cues.contains(&p) {
+                    cues.push(p);
+                }
+            }
+        }
+        for p in cues {
+            let Some((c, w, labels)) =
+                d.attrs.iter().find(|(c, _, _)| c.start <= p.start && p.start < c.end && p.end <= c.end)
+            else {
+                continue;
+            };
+            let Some(first) = runs(labels, 3, 4, w.start).into_iter().find(|r| r.start >= c.end) else {
+                continue;
+            };
+            let mut lim = first.end - 1;
+            for r in runs(labels, 1, 2, w.start) {
+                if r.end > p.end {
+                    lim = lim.min(r.start.max(p.end));
+                }
+            }
+            for (o, _, _) in &d.attrs {
+                if o.start >= c.end {
+                    lim = lim.min(o.start);
+                }
+            }
+            if tracing::enabled!(tracing::Level::TRACE) {
+                let ws = |r: Range<usize>| d.prep.words[r].join(" ");
+                tracing::trace!(cue = %ws(p.clone()), gold = %ws(c.clone()), after = %ws(p.end..lim.max(p.end).min(p.end + 6)), "cue extension item");
+            }
+            out.push(extend::Item { d: &d.prep, cue: p, lim, gold: c.end });
+        }
+    }
+    let grown = out.iter().filter(|it| it.gold > it.cue.end).count();
+    tracing::info!(items = out.len(), grown, "cue extension items");
+    out
+}
+
+/// A tagger's rows as a model-file section.
+fn section(rows: &[(u64, Vec<(u16, f32)>)]) -> Vec<u8> {
+    let mut w = Writer::default();
+    Weights::write(rows, &mut w);
+    w.0
+}
+
+/// A model from its cue-tagger and role-tagger sections and the rest of the payload.
+fn assemble(cue: &[u8], role: &[u8], rest: &[u8]) -> Result<AttrModel, ModelError> {
+    let payload = [cue, role, rest].concat();
+    AttrModel::from_bytes(&format::wrap(KIND, VERSION, &payload))
+}
+
+/// The (cue, role) indices into the taggers' kept epochs whose model, with the other
+/// sections `rest`, scores the best sum of exact source, cue and content F1 on `split` (the
+/// whole extractor; ties go to the earlier cue epoch, then the earlier role epoch).
+fn select_end_to_end(
+    cues: &[(usize, Vec<u8>)],
+    roles: &[(usize, Vec<u8>)],
+    rest: &[u8],
+    split: &crate::eval::Prepared,
+) -> Result<(usize, usize), AttrError> {
+    let pairs: Vec<(usize, usize)> =
+        (0..cues.len()).flat_map(|c| (0..roles.len()).map(move |r| (c, r))).collect();
+    if pairs.is_empty() || split.is_empty() {
+        return Err(AttrError::Empty("end-to-end selection: no epochs or no dev documents".into()));
+    }
+    // Two threads, each a fixed half of the pairs (the scores do not depend on the threads).
+    let scored: Vec<Result<[f64; 3], ModelError>> = std::thread::scope(|scope| {
+        let halves: Vec<_> = (0..2)
+            .map(|h| {
+                let pairs = &pairs;
+                scope.spawn(move || {
+                    pairs
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, _)| k % 2 == h)
+                        .map(|(k, &(c, r))| {
+                            (k, assemble(&cues[c].1, &roles[r].1, rest).map(|m| split.score(m).exact_f1()))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut all: Vec<_> =
+            halves.into_iter().flat_map(|h| h.join().expect("end-to-end scoring thread")).collect();
+        all.sort_by_key(|x| x.0);
+        all.into_iter().map(|x| x.1).collect()
+    });
+    let mut best: Option<(f64, usize)> = None;
+    for (k, f) in scored.into_iter().enumerate() {
+        let f = f?;
+        let sum = f[0] + f[1] + f[2];
+        let (c, r) = pairs[k];
+        tracing::info!(
+            cue_epoch = cues[c].0,
+            role_epoch = roles[r].0,
+            source = f[0],
+            cue = f[1],
+            content = f[2],
+            sum,
+            "end-to-end dev exact F1"
+        );
+        if best.is_none_or(|b| sum > b.0) {
+            best = Some((sum, k));
+        }
+    }
+    let (sum, k) = best.expect("pairs is not empty");
+    let (c, r) = pairs[k];
+    tracing::info!(cue_epoch = cues[c].0, role_epoch = roles[r].0, sum, "end-to-end pick");
+    Ok((c, r))
 }
 
 /// Epochs of the content-end chooser.
@@ -2542,12 +2911,31 @@ fn role_probe(rows: &[(u64, Vec<(u16, f32)>)]) -> AttrModel {
         cue_bias: DEFAULT_CUE_BIAS,
         ends: None,
         recall: None,
+        extend: None,
         bytes: Vec::new(),
     }
 }
 
-/// Train the content-end chooser on `docs`' gold fragments, choose its margin on `dev` with
-/// `model`'s role tagger (or take [`DEFAULT_END_MARGIN`]), and append the section to `w`.
+/// Train the content-end chooser on `docs`' gold fragments and choose its margins on `dev`
+/// with `model`'s role tagger (or take [`DEFAULT_END_MARGIN`]): rows, margins.
+fn ends_section(
+    model: &AttrModel,
+    docs: &[TrainDoc],
+    dev: &[TrainDoc],
+    epochs: usize,
+    seed: u64,
+) -> (Rows, f32, f32) {
+    let rows = ends::train(&end_items(docs), epochs, seed);
+    let chooser = EndChooser::new(Weights::from_rows(1, &rows), 0.0, 0.0);
+    let (margin, extend) = if dev.is_empty() {
+        (DEFAULT_END_MARGIN, DEFAULT_END_MARGIN)
+    } else {
+        tune_margin(model, &chooser, dev)
+    };
+    (rows, margin, extend)
+}
+
+/// [`ends_section`], appended to `w` as the chooser's section.
 fn write_ends(
     model: &AttrModel,
     docs: &[TrainDoc],
@@ -2556,13 +2944,7 @@ fn write_ends(
     seed: u64,
     w: &mut Writer,
 ) {
-    let rows = ends::train(&end_items(docs), epochs, seed);
-    let chooser = EndChooser::new(Weights::from_rows(1, &rows), 0.0, 0.0);
-    let (margin, extend) = if dev.is_empty() {
-        (DEFAULT_END_MARGIN, DEFAULT_END_MARGIN)
-    } else {
-        tune_margin(model, &chooser, dev)
-    };
+    let (rows, margin, extend) = ends_section(model, docs, dev, epochs, seed);
     w.f32(margin);
     Weights::write(&rows, w);
     w.f32(extend);
@@ -2650,22 +3032,35 @@ pub fn train_ends(
     let mut probe = Writer(taggers.clone());
     probe.u8(0);
     probe.u8(0);
+    probe.u8(0);
+    probe.f32(DEFAULT_CUE_BIAS);
     let probe = AttrModel::from_bytes(&format::wrap(KIND, VERSION, &probe.0))?;
     let mut w = Writer(taggers);
     w.u8(1);
     write_ends(&probe, &docs, &dev, epochs, seed, &mut w);
     w.u8(0);
+    w.u8(0);
+    w.f32(DEFAULT_CUE_BIAS);
     AttrModel::from_bytes(&format::wrap(KIND, VERSION, &w.0)).map_err(AttrError::Model)
+}
+
+/// A model file's payload and its version (the current one, 2 or 1).
+fn unwrap_any(bytes: &[u8]) -> Result<(&[u8], u32), ModelError> {
+    for v in [VERSION, VERSION_2] {
+        match format::unwrap(bytes, KIND, v) {
+            Ok(p) => return Ok((p, v)),
+            Err(ModelError::Version { .. }) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((format::unwrap(bytes, KIND, VERSION_1)?, VERSION_1))
 }
 
 /// A model file's payload split into the taggers' sections and the content-end chooser's
 /// (in the version-2 layout: margin, weights, longer-end margin), byte for byte.
 fn sections(bytes: &[u8]) -> Result<(Vec<u8>, Option<Vec<u8>>), ModelError> {
-    let (payload, v1) = match format::unwrap(bytes, KIND, VERSION) {
-        Ok(p) => (p, false),
-        Err(ModelError::Version { .. }) => (format::unwrap(bytes, KIND, VERSION_1)?, true),
-        Err(e) => return Err(e),
-    };
+    let (payload, version) = unwrap_any(bytes)?;
+    let v1 = version == VERSION_1;
     let mut r = Reader::new(payload);
     Weights::read(CUE_LABELS, &mut r)?;
     Weights::read(ROLE_LABELS, &mut r)?;
@@ -2738,7 +3133,7 @@ pub fn train_recall(
     cue_epochs: usize,
 ) -> Result<AttrModel, AttrError> {
     let (docs, dev) = training_docs(train_dir, dev_dir)?;
-    let folds = fold_taggers(&docs, cue_epochs, seed, 1);
+    let folds = fold_taggers(&docs, cue_epochs, seed, 1, false);
     let (rows, threshold, prior) = recall_section(base, &docs, &dev, seed, &folds);
     let (taggers, ends) = sections(&base.bytes)?;
     let mut w = Writer(taggers);
@@ -2748,6 +3143,8 @@ pub fn train_recall(
     }
     w.u8(1);
     recall::write(&rows, threshold, DEFAULT_RECALL_DROP, &prior, &mut w);
+    w.u8(0);
+    w.f32(base.cue_bias);
     AttrModel::from_bytes(&format::wrap(KIND, VERSION, &w.0)).map_err(AttrError::Model)
 }
 
@@ -2899,6 +3296,48 @@ mod tests {
         // under 0.4 in magnitude dropped, rows left empty dropped, keys in order.
         let m = mean_rows(vec![one, two], 0.4);
         assert_eq!(m, vec![(3, vec![(0, 0.5), (2, 3.0)]), (9, vec![(1, -1.5)])]);
+    }
+
+    /// A model's payload: empty taggers, then `rest`.
+    fn tiny(version: u32, rest: &[u8]) -> Vec<u8> {
+        let mut w = Writer::default();
+        Weights::write(&[], &mut w);
+        Weights::write(&[], &mut w);
+        w.0.extend_from_slice(rest);
+        format::wrap(KIND, version, &w.0)
+    }
+
+    #[test]
+    fn version_2_files_load_without_extension_and_with_the_default_bias() {
+        // Version 2: no chooser, no recall, and nothing after them.
+        let m = AttrModel::from_bytes(&tiny(VERSION_2, &[0, 0])).expect("a version-2 file loads");
+        assert!(m.extend.is_none() && m.recall.is_none() && m.ends.is_none());
+        assert_eq!(m.cue_bias, DEFAULT_CUE_BIAS);
+        // The same bytes labelled version 3 lack the extension byte and the bias.
+        assert!(AttrModel::from_bytes(&tiny(VERSION, &[0, 0])).is_err());
+    }
+
+    #[test]
+    fn version_3_files_carry_the_extension_and_the_cue_bias() {
+        let rows: Rows = vec![(f(301, &[1, 7]), vec![(0, 2.5)])];
+        let rest = Rest { ends: None, recall: None, extend: Some((rows.clone(), Some(3.0))), cue_bias: 31.0 };
+        let m = AttrModel::from_bytes(&tiny(VERSION, &rest.bytes())).expect("loads");
+        let x = m.extend.as_ref().expect("an extension section");
+        assert_eq!(x.margin, 3.0);
+        let mut sc = [0f32];
+        x.w.add(f(301, &[1, 7]), &mut sc);
+        assert_eq!(sc[0], 2.5);
+        assert_eq!(m.cue_bias, 31.0);
+        // No margin: the section is left out.
+        let rest = Rest { extend: Some((rows, None)), cue_bias: DEFAULT_CUE_BIAS, ..rest };
+        let m = AttrModel::from_bytes(&tiny(VERSION, &rest.bytes())).expect("loads");
+        assert!(m.extend.is_none());
+        // A non-finite bias is refused.
+        let rest = Rest { extend: None, cue_bias: f32::NAN, ..rest };
+        assert!(AttrModel::from_bytes(&tiny(VERSION, &rest.bytes())).is_err());
+        // train_recall / train_ends read the taggers of a version-3 file.
+        let (taggers, ends) = sections(&tiny(VERSION, &[0, 0, 0, 0, 0, 0xc8, 0x41])).expect("sections");
+        assert!(ends.is_none() && !taggers.is_empty());
     }
 
     #[test]

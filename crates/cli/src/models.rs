@@ -74,7 +74,8 @@ pub enum TrainWhat {
     /// The named-entity recognizer (CoNLL-2003 train; testa figures printed).
     Ner,
     /// The attribution model (PolNeAR train; dev picks epochs and thresholds): cue and role
-    /// taggers, content-end chooser and cue-recall classifier, with the shipped POS tagger.
+    /// taggers, content-end chooser, cue-recall classifier and cue extension, with the shipped
+    /// POS tagger.
     Attribution,
     /// Clusters, then POS with them, then NER with both: the whole tagging chain, reproducibly.
     All,
@@ -252,8 +253,8 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         eprintln!("{}", r.report);
     }
     if args.what == TrainWhat::Attribution {
-        // The whole chain: cue and role taggers, content-end chooser, cue-recall classifier
-        // (dev picks epochs, margins and the recall threshold).
+        // The whole chain: cue and role taggers, content-end chooser, cue-recall classifier,
+        // cue extension (dev picks epochs, margins and the recall threshold).
         let dev = data.join("polnear/dev");
         let dev = dev.is_dir().then_some(dev.as_path());
         let model =
