@@ -1924,6 +1924,11 @@ fn counts(
             if after_w.is_some_and(|a| matches!(a, "-" | "\u{2010}" | "\u{2011}")) && unit_after {
                 continue;
             }
+            // A number in an "of" phrase of a counted noun counts the phrase's noun, not the
+            // happening's people: "200 residents of two nearby villages".
+            if of_counted_noun(doc, n.t0, r.start) {
+                continue;
+            }
             let Some((cue_tok, cue)) = count_cue(doc, lex, &n, others, r.start, r.end) else { continue };
             // The event: the mention at the cue, else the nearest fitting mention.
             let (lo, hi) = (0, ms.partition_point(|m| m.sent <= si + 1));
@@ -2007,6 +2012,19 @@ fn counts(
     }
 }
 
+/// Whether the number at token `t0` opens the "of" phrase of a noun another number counts
+/// ("200 residents of two villages": the "two"; not "a group of 30 protesters").
+fn of_counted_noun(doc: &Doc, t0: usize, start: usize) -> bool {
+    if t0 < start + 3 || doc.words[t0 - 1] != "of" || !doc.is_noun(t0 - 2) {
+        return false;
+    }
+    let mut k = t0 - 2;
+    while k > start && (doc.is_noun(k - 1) || doc.upos[k - 1] == "ADJ") && t0 - k < 5 {
+        k -= 1;
+    }
+    k > start && doc.upos[k - 1] == "NUM"
+}
+
 /// What the number counts: the token of its word and the entry. `others`: "other(s)" follows
 /// the number ("and four other people").
 fn count_cue<'l>(
@@ -2051,6 +2069,15 @@ fn count_cue<'l>(
             limit += 4;
             k += 2;
             continue;
+        }
+        // "200 residents of two nearby villages were evacuated": an "of" phrase after the
+        // counted noun, a number in it included, is stepped over.
+        if w == "of" && k > n.t1 + 1 && doc.is_noun(k - 1) {
+            limit += 3;
+            if doc.upos.get(k + 1) == Some(&"NUM") {
+                k += 2;
+                continue;
+            }
         }
         let up = doc.upos[k];
         // ("more than 40 of the party's members had been arrested")

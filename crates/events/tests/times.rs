@@ -698,3 +698,22 @@ fn a_statement_hours_after_the_verdict_is_after_the_day_the_ruling_is_told() {
     let items = attribution_items(text);
     assert!(items.iter().all(|(cue, _, _)| cue != "said"), "{items:?}");
 }
+
+#[test]
+fn a_count_reaches_its_word_over_an_of_phrase_with_a_number_in_it() {
+    // "two" counts the villages, not the evacuated; "About 150" reaches "evacuated" over them.
+    let text = "A gas tank blast hit a plant near Ruse on Monday. About 150 residents of two nearby \
+                villages were evacuated overnight, the governor said.";
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.contains(&("evacuated".to_string(), 150, "about".to_string())), "{counts:?}");
+    assert!(!counts.iter().any(|c| c.1 == 2), "{counts:?}");
+    // A round word, with the phrase's noun after an adjective.
+    let text = "A fire broke out at a textile mill in Ruse on Monday. Hundreds of residents of nearby \
+                blocks were evacuated while firefighters fought the flames.";
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.iter().any(|c| c.0 == "evacuated" && c.1 == 200), "{counts:?}");
+    // The number of a group's "of" phrase is the count when no number comes before the group.
+    let text = "Police broke up a march in Ruse on Monday. A group of 30 protesters were detained.";
+    let counts = counts_of(text, EventType::Arrest);
+    assert!(counts.iter().any(|c| c.0 == "detained" && c.1 == 30), "{counts:?}");
+}
