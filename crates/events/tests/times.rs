@@ -717,3 +717,19 @@ fn a_count_reaches_its_word_over_an_of_phrase_with_a_number_in_it() {
     let counts = counts_of(text, EventType::Arrest);
     assert!(counts.iter().any(|c| c.0 == "detained" && c.1 == 30), "{counts:?}");
 }
+
+#[test]
+fn the_day_of_a_sentencing_does_not_date_the_attack_it_punishes() {
+    // "on Monday" is the sentencing's; the attack is the one of 2019, told more exactly later.
+    let text = "A court in Varna on Monday sentenced two men to 15 years in prison for an attack on a \
+                bar in 2019. The court found that one of them threw a grenade through the door of the \
+                Sirius bar on June 8, 2019.";
+    assert_eq!(time_of(text, EventType::Attack).as_deref(), Some("2019-06-08"));
+    // Without the later sentence, the attack keeps its year, not the sentencing's day; told
+    // with no date of its own, it has none.
+    let text = "A court in Varna on Monday sentenced two men to 15 years in prison for an attack on a \
+                bar in 2019.";
+    assert_eq!(time_of(text, EventType::Attack).as_deref(), Some("2019"));
+    let text = "A court in Varna on Monday convicted two men over an attack on a bar.";
+    assert_eq!(time_of(text, EventType::Attack), None);
+}
