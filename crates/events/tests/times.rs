@@ -733,3 +733,19 @@ fn the_day_of_a_sentencing_does_not_date_the_attack_it_punishes() {
     let text = "A court in Varna on Monday convicted two men over an attack on a bar.";
     assert_eq!(time_of(text, EventType::Attack), None);
 }
+
+#[test]
+fn a_cue_placed_after_a_dated_happening_is_after_its_date() {
+    let text = "Delegates from six ports met in Varna on Monday. The harbour master, Ivan Petrov, told \
+                reporters after the meeting that night patrols would begin in April.";
+    let items = attribution_items(text);
+    assert!(
+        items.contains(&("told".to_string(), "2025-03-10".to_string(), "after".to_string())),
+        "{items:?}"
+    );
+    // A placing word far from the cue places nothing.
+    let text = "Delegates from six ports met in Varna on Monday. The harbour master, Ivan Petrov, told \
+                reporters that night patrols would begin in April after the meeting.";
+    let items = attribution_items(text);
+    assert!(items.iter().all(|(cue, _, _)| cue != "told"), "{items:?}");
+}
