@@ -218,10 +218,16 @@ struct Info {
     name_words: Vec<String>,
     /// Whether the cluster holds a name (only such clusters are entities).
     named: bool,
+    /// ORG when a name's last word settled it so ("Meridian Garments"): a shorter mention the
+    /// tagger labelled otherwise ("Meridian") does not outvote it.
+    settled: Option<EntityLabel>,
 }
 
 impl Info {
     fn label(&self) -> Option<EntityLabel> {
+        if self.settled.is_some() {
+            return self.settled;
+        }
         let best = (0..4).max_by_key(|&i| (self.labels[i], 4 - i))?;
         (self.labels[best] > 0).then(|| dossier_tag::ner::ENTITY_LABELS[best])
     }
@@ -310,8 +316,12 @@ impl<'a> Linker<'a> {
         for m in names {
             // A name's last word that settles its label ("Meridian Garments" ORG whatever the
             // tagger said) settles it for the rules too: its descriptions and "the company".
-            let label = l.name_head_label(m.span.of(input.text), m.label).unwrap_or(m.label);
-            l.add_name(m.span, label);
+            let settled = l.name_head_label(m.span.of(input.text), m.label);
+            let id = l.add_name(m.span, settled.unwrap_or(m.label));
+            // An organisation's word keeps the cluster ORG against a shorter mention tagged
+            // otherwise; a place's ("… River") does not make it the nearest place for "the
+            // state" or "the region".
+            l.info[id].settled = settled.filter(|&x| x == EntityLabel::Org);
         }
         l
     }
@@ -405,6 +415,7 @@ impl<'a> Linker<'a> {
         }
         k.name_words.extend(g.name_words);
         k.named |= g.named;
+        k.settled = k.settled.or(g.settled);
     }
 
     fn add_desc(&mut self, m: usize, word: &str) {

@@ -265,3 +265,17 @@ fn a_person_named_like_a_building_stays_a_person() {
     let m = entity_of(&r, "Dennis Hall");
     assert!(m.contains(&("Hall", "name")) && m.contains(&("he", "pronoun")), "{m:?}");
 }
+
+#[test]
+fn a_short_name_tagged_otherwise_does_not_outvote_the_organisation() {
+    // "Castellan" alone may be tagged a person; "the company" still finds Castellan Garments.
+    let r = analyze(
+        "Police said the fire began in a warehouse leased by Castellan Garments, a clothing company \
+         based in Porto. In a statement on Monday, Castellan denied that the exits had been locked. \
+         The company said it would pay for the repairs.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Castellan Garments");
+    assert!(m.contains(&("Castellan", "name")), "{m:?}");
+    assert!(m.contains(&("The company", "nominal")), "{m:?}");
+}

@@ -871,13 +871,34 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
             takers.push(Taker { span: a.cue, sent: si, region: doc.region(si, a.cue), weak: false });
         }
     }
+    let n_cues = takers.len();
+    // A court's decision is no event, but it takes the time of its clause: "a court on
+    // Wednesday sentenced three men for a grenade attack in 2019" dates the sentencing, not
+    // the attack.
+    for (si, r) in doc.sent_toks.iter().enumerate() {
+        for k in r.clone() {
+            let span = doc.tok(k);
+            if doc.upos[k] == "VERB"
+                && doc.is(k, "ruling")
+                && !takers[ms.len()..].iter().any(|t| overlaps(t.span, span))
+                && !ms[near(&ms, span.start, span.end)].iter().any(|m| overlaps(m.span, span))
+            {
+                takers.push(Taker { span, sent: si, region: doc.region(si, span), weak: false });
+            }
+        }
+    }
     let spans: Vec<Span> = ms.iter().map(|m| m.span).collect();
     let times = assign_times(&doc, &takers, &spans);
     let times = share_times(&doc, &takers, times);
-    // Times an attribution cue took ("police said yesterday that …").
+    // Times an attribution cue or a ruling took ("police said yesterday that …").
     let mut cue_times = vec![false; input.timexes.len()];
     for t in times[ms.len()..].iter().flatten() {
         cue_times[*t] = true;
+    }
+    // Times a ruling took: no happening of the clause falls back on them.
+    let mut ruling_times = vec![false; input.timexes.len()];
+    for t in times[n_cues..].iter().flatten() {
+        ruling_times[*t] = true;
     }
     for (m, t) in ms.iter_mut().zip(&times) {
         m.timex = *t;
@@ -992,7 +1013,7 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
         })
         .collect();
 
-    event_times(&doc, lex, &ms, &evs, &event_of_mention, &cue_times, &mut out);
+    event_times(&doc, lex, &ms, &evs, &event_of_mention, (&cue_times, &ruling_times), &mut out);
     counts(&doc, lex, &ms, &event_of_mention, &mut out);
     let used = places(&doc, lex, &ms, &evs, &mut out);
     participants(&doc, &ms, &evs, &used, &mut out);
@@ -1303,7 +1324,7 @@ fn event_times(
     ms: &[Mention],
     evs: &[Ev],
     event_of_mention: &[Option<usize>],
-    cue_times: &[bool],
+    (cue_times, ruling_times): (&[bool], &[bool]),
     out: &mut [EventHit],
 ) {
     let timexes = doc.input.timexes;
@@ -1377,6 +1398,7 @@ fn event_times(
                 let t = &timexes[ti];
                 t.anchor.is_none()
                     && datable(doc.text(), t)
+                    && !ruling_times[ti]
                     && ((!assigned[ti] && doc.region(m.sent, t.span) == m.region)
                         || when_clause(doc, t.span, m.span))
             })
@@ -1924,6 +1946,11 @@ fn counts(
             if after_w.is_some_and(|a| matches!(a, "-" | "\u{2010}" | "\u{2011}")) && unit_after {
                 continue;
             }
+            // A number in an "of" phrase of a counted noun counts the phrase's noun, not the
+            // happening's people: "200 residents of two nearby villages".
+            if of_counted_noun(doc, n.t0, r.start) {
+                continue;
+            }
             let Some((cue_tok, cue)) = count_cue(doc, lex, &n, others, r.start, r.end) else { continue };
             // The event: the mention at the cue, else the nearest fitting mention.
             let (lo, hi) = (0, ms.partition_point(|m| m.sent <= si + 1));
@@ -2007,6 +2034,19 @@ fn counts(
     }
 }
 
+/// Whether the number at token `t0` opens the "of" phrase of a noun another number counts
+/// ("200 residents of two villages": the "two"; not "a group of 30 protesters").
+fn of_counted_noun(doc: &Doc, t0: usize, start: usize) -> bool {
+    if t0 < start + 3 || doc.words[t0 - 1] != "of" || !doc.is_noun(t0 - 2) {
+        return false;
+    }
+    let mut k = t0 - 2;
+    while k > start && (doc.is_noun(k - 1) || doc.upos[k - 1] == "ADJ") && t0 - k < 5 {
+        k -= 1;
+    }
+    k > start && doc.upos[k - 1] == "NUM"
+}
+
 /// What the number counts: the token of its word and the entry. `others`: "other(s)" follows
 /// the number ("and four other people").
 fn count_cue<'l>(
@@ -2051,6 +2091,15 @@ fn count_cue<'l>(
             limit += 4;
             k += 2;
             continue;
+        }
+        // "200 residents of two nearby villages were evacuated": an "of" phrase after the
+        // counted noun, a number in it included, is stepped over.
+        if w == "of" && k > n.t1 + 1 && doc.is_noun(k - 1) {
+            limit += 3;
+            if doc.upos.get(k + 1) == Some(&"NUM") {
+                k += 2;
+                continue;
+            }
         }
         let up = doc.upos[k];
         // ("more than 40 of the party's members had been arrested")

@@ -105,6 +105,10 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
                     statement_date(&doc, events, tk.sent, input.attributions[ai].cue)
                 {
                     items.push(attr_item(input, lex, ai, value, relation));
+                } else if let Some((value, relation)) =
+                    placed_cue(&doc, lex, events, input.attributions[ai].cue)
+                {
+                    items.push(attr_item(input, lex, ai, value, relation));
                 }
                 continue;
             };
@@ -142,6 +146,36 @@ fn statement_date(doc: &Doc, events: &[EventHit], sent: usize, cue: Span) -> Opt
             let v = t.value.as_ref().filter(|v| calendar(v))?;
             Some((v.clone(), t.relation))
         })
+}
+
+/// Words after a cue within which a placing word may stand ("told reporters after the walkout").
+const PLACED_CUE_WORDS: usize = 3;
+
+/// "Phouvong told reporters after the walkout that …": a cue with no time of its own placed by
+/// a phrase naming a dated happening (`words.tsv` `placing_after` / `placing_before`) is
+/// `after` / `before` its date.
+fn placed_cue(doc: &Doc, lex: &Lexicon, events: &[EventHit], cue: Span) -> Option<(String, Relation)> {
+    let toks = &doc.input.seg.tokens;
+    let first = doc.tok_at(cue.end);
+    for k in first..(first + PLACED_CUE_WORDS).min(toks.len()) {
+        let w = doc.word(k)?;
+        if w.chars().all(|c| c.is_ascii_punctuation()) {
+            return None;
+        }
+        let relation = if lex.is("placing_after", &w) {
+            Relation::After
+        } else if lex.is("placing_before", &w) {
+            Relation::Before
+        } else {
+            continue;
+        };
+        // The named happening: a mention starting within three words.
+        let (lo, hi) = (toks[k].span.end, toks[(k + 3).min(toks.len() - 1)].span.end);
+        let e = events.iter().find(|e| e.mentions.iter().any(|m| lo <= m.start && m.start < hi))?;
+        let t = e.time.as_ref().filter(|t| matches!(t.relation, Relation::On | Relation::During))?;
+        return Some((t.value.clone().filter(|v| calendar(v))?, relation));
+    }
+    None
 }
 
 /// "…, she said on Monday. She added that …": a continuation cue with no time of its own

@@ -698,3 +698,54 @@ fn a_statement_hours_after_the_verdict_is_after_the_day_the_ruling_is_told() {
     let items = attribution_items(text);
     assert!(items.iter().all(|(cue, _, _)| cue != "said"), "{items:?}");
 }
+
+#[test]
+fn a_count_reaches_its_word_over_an_of_phrase_with_a_number_in_it() {
+    // "two" counts the villages, not the evacuated; "About 150" reaches "evacuated" over them.
+    let text = "A gas tank blast hit a plant near Ruse on Monday. About 150 residents of two nearby \
+                villages were evacuated overnight, the governor said.";
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.contains(&("evacuated".to_string(), 150, "about".to_string())), "{counts:?}");
+    assert!(!counts.iter().any(|c| c.1 == 2), "{counts:?}");
+    // A round word, with the phrase's noun after an adjective.
+    let text = "A fire broke out at a textile mill in Ruse on Monday. Hundreds of residents of nearby \
+                blocks were evacuated while firefighters fought the flames.";
+    let counts = counts_of(text, EventType::Disaster);
+    assert!(counts.iter().any(|c| c.0 == "evacuated" && c.1 == 200), "{counts:?}");
+    // The number of a group's "of" phrase is the count when no number comes before the group.
+    let text = "Police broke up a march in Ruse on Monday. A group of 30 protesters were detained.";
+    let counts = counts_of(text, EventType::Arrest);
+    assert!(counts.iter().any(|c| c.0 == "detained" && c.1 == 30), "{counts:?}");
+}
+
+#[test]
+fn the_day_of_a_sentencing_does_not_date_the_attack_it_punishes() {
+    // "on Monday" is the sentencing's; the attack is the one of 2019, told more exactly later.
+    let text = "A court in Varna on Monday sentenced two men to 15 years in prison for an attack on a \
+                bar in 2019. The court found that one of them threw a grenade through the door of the \
+                Sirius bar on June 8, 2019.";
+    assert_eq!(time_of(text, EventType::Attack).as_deref(), Some("2019-06-08"));
+    // Without the later sentence, the attack keeps its year, not the sentencing's day; told
+    // with no date of its own, it has none.
+    let text = "A court in Varna on Monday sentenced two men to 15 years in prison for an attack on a \
+                bar in 2019.";
+    assert_eq!(time_of(text, EventType::Attack).as_deref(), Some("2019"));
+    let text = "A court in Varna on Monday convicted two men over an attack on a bar.";
+    assert_eq!(time_of(text, EventType::Attack), None);
+}
+
+#[test]
+fn a_cue_placed_after_a_dated_happening_is_after_its_date() {
+    let text = "Delegates from six ports met in Varna on Monday. The harbour master, Ivan Petrov, told \
+                reporters after the meeting that night patrols would begin in April.";
+    let items = attribution_items(text);
+    assert!(
+        items.contains(&("told".to_string(), "2025-03-10".to_string(), "after".to_string())),
+        "{items:?}"
+    );
+    // A placing word far from the cue places nothing.
+    let text = "Delegates from six ports met in Varna on Monday. The harbour master, Ivan Petrov, told \
+                reporters that night patrols would begin in April after the meeting.";
+    let items = attribution_items(text);
+    assert!(items.iter().all(|(cue, _, _)| cue != "told"), "{items:?}");
+}
