@@ -518,35 +518,45 @@ pub(crate) fn train(items: &[Item<'_>], epochs: usize, seed: u64) -> Vec<(u64, V
                 }
                 feats.push(features(d, &ctx, s, e, &run));
             }
-            let (mut best, mut p) = (f32::NEG_INFINITY, 0);
-            for (k, fs) in feats.iter().enumerate() {
-                let mut sc = [0f32; 1];
-                for &key in fs {
-                    if let Some(id) = t.lookup(key) {
-                        t.add_scores(id, &mut sc);
-                    }
-                }
-                if sc[0] > best {
-                    best = sc[0];
-                    p = k;
-                }
-            }
-            t.clock += 1;
-            if p != g {
+            if !rank_step(&mut t, &feats, g) {
                 wrong += 1;
-                for &key in &feats[g] {
-                    let id = t.intern(key);
-                    t.update(id, 0, 1.0);
-                }
-                for &key in &feats[p] {
-                    let id = t.intern(key);
-                    t.update(id, 0, -1.0);
-                }
             }
         }
         tracing::info!(epoch, wrong, missing, total = items.len(), "content-end chooser epoch");
     }
     t.averaged(0.0)
+}
+
+/// One step of a ranking perceptron: scores each candidate's features, and when the best
+/// is not the gold candidate `g`, moves the weights towards gold and away from the best.
+/// Returns whether the best was gold. The content-end chooser and the cue extension share it.
+pub(crate) fn rank_step<F: AsRef<[u64]>>(t: &mut Trainer, feats: &[F], g: usize) -> bool {
+    let (mut best, mut p) = (f32::NEG_INFINITY, 0);
+    for (k, fs) in feats.iter().enumerate() {
+        let mut sc = [0f32; 1];
+        for &key in fs.as_ref() {
+            if let Some(id) = t.lookup(key) {
+                t.add_scores(id, &mut sc);
+            }
+        }
+        if sc[0] > best {
+            best = sc[0];
+            p = k;
+        }
+    }
+    t.clock += 1;
+    if p == g {
+        return true;
+    }
+    for &key in feats[g].as_ref() {
+        let id = t.intern(key);
+        t.update(id, 0, 1.0);
+    }
+    for &key in feats[p].as_ref() {
+        let id = t.intern(key);
+        t.update(id, 0, -1.0);
+    }
+    false
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ use dossier_tag::learn::Trainer;
 use dossier_tag::weights::Weights;
 use dossier_tag::ModelError;
 
+use crate::ends::rank_step;
 use crate::model::{f, Prepared, RawHit, NA};
 
 /// Tokens a cue may grow by.
@@ -212,30 +213,8 @@ pub(crate) fn train(items: &[Item<'_>], epochs: usize, seed: u64) -> Vec<(u64, V
             }
             feats.clear();
             feats.extend(cands.iter().map(|&e| features(it.d, &it.cue, e)));
-            let (mut best, mut p) = (f32::NEG_INFINITY, 0);
-            for (k, fs) in feats.iter().enumerate() {
-                let mut sc = [0f32; 1];
-                for &key in fs {
-                    if let Some(id) = t.lookup(key) {
-                        t.add_scores(id, &mut sc);
-                    }
-                }
-                if sc[0] > best {
-                    best = sc[0];
-                    p = k;
-                }
-            }
-            t.clock += 1;
-            if p != g {
+            if !rank_step(&mut t, &feats, g) {
                 wrong += 1;
-                for &key in &feats[g] {
-                    let id = t.intern(key);
-                    t.update(id, 0, 1.0);
-                }
-                for &key in &feats[p] {
-                    let id = t.intern(key);
-                    t.update(id, 0, -1.0);
-                }
             }
         }
         tracing::info!(epoch, wrong, missing, total = items.len(), "cue extension epoch");
