@@ -482,15 +482,7 @@ mod tests {
     fn fixed_and_run_time_widths_add_alike() {
         fn check<const C: usize>(nl: usize) {
             let mut rng = crate::hash::SplitMix(11);
-            let rows: Rows = (0..40u64)
-                .map(|k| {
-                    let len = (rng.next_u64() as usize % nl).max(1);
-                    let row = (0..len)
-                        .map(|j| ((j * nl / len) as u16, (rng.next_u64() % 4001) as f32 / 37.0 - 54.0))
-                        .collect();
-                    (2 * k + 1, row)
-                })
-                .collect();
+            let rows = random_rows(&mut rng, 40, nl);
             let w = Weights::from_rows(nl, &rows);
             assert_eq!(w.stride(), C * LANES);
             let (mut a, mut b, mut c) =
@@ -521,21 +513,26 @@ mod tests {
         check::<3>(17);
     }
 
+    /// `n` rows with odd keys, each of 1..nl labels spread over the label range, random weights.
+    fn random_rows(rng: &mut crate::hash::SplitMix, n: u64, nl: usize) -> Rows {
+        (0..n)
+            .map(|k| {
+                let len = (rng.next_u64() as usize % nl).max(1);
+                let row = (0..len)
+                    .map(|j| ((j * nl / len) as u16, (rng.next_u64() % 4001) as f32 / 37.0 - 54.0))
+                    .collect();
+                (2 * k + 1, row)
+            })
+            .collect()
+    }
+
     /// `add_row8` gives the bits of `add_wide`, row after row on the same scores (absent keys
     /// too), for tables of up to one chunk of labels (the attribution taggers' 3 and 5).
     #[test]
     fn one_chunk_rows_add_as_wide_ones() {
         let mut rng = crate::hash::SplitMix(5);
         for nl in [1usize, 3, 5, 8] {
-            let rows: Rows = (0..50u64)
-                .map(|k| {
-                    let len = (rng.next_u64() as usize % nl).max(1);
-                    let row = (0..len)
-                        .map(|j| ((j * nl / len) as u16, (rng.next_u64() % 4001) as f32 / 37.0 - 54.0))
-                        .collect();
-                    (2 * k + 1, row)
-                })
-                .collect();
+            let rows = random_rows(&mut rng, 50, nl);
             let w = Weights::from_rows(nl, &rows);
             assert_eq!(w.stride(), LANES);
             let (mut a, mut b) = ([0.25f32; LANES], [0.25f32; LANES]);
