@@ -6,18 +6,8 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dossier_events::{prepare::prepare, EventExtractor};
 
-const ARTICLES: [&str; 10] = [
-    include_str!("../../../testdata/articles/01-harbor-fire.txt"),
-    include_str!("../../../testdata/articles/02-council-budget.txt"),
-    include_str!("../../../testdata/articles/03-vaccine-trial.txt"),
-    include_str!("../../../testdata/articles/04-election-recount.txt"),
-    include_str!("../../../testdata/articles/05-tech-outage.txt"),
-    include_str!("../../../testdata/articles/06-drought-farmers.txt"),
-    include_str!("../../../testdata/articles/07-court-ruling.txt"),
-    include_str!("../../../testdata/articles/08-mountain-rescue.txt"),
-    include_str!("../../../testdata/articles/09-trade-talks.txt"),
-    include_str!("../../../testdata/articles/10-museum-theft.txt"),
-];
+mod common;
+use common::ARTICLES;
 
 fn bench(c: &mut Criterion) {
     let published = NaiveDate::from_ymd_opt(2025, 6, 14);

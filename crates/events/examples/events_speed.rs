@@ -4,18 +4,9 @@
 //! reported separately on stderr.
 use std::time::Instant;
 
-const ARTICLES: [&str; 10] = [
-    include_str!("../../../testdata/articles/01-harbor-fire.txt"),
-    include_str!("../../../testdata/articles/02-council-budget.txt"),
-    include_str!("../../../testdata/articles/03-vaccine-trial.txt"),
-    include_str!("../../../testdata/articles/04-election-recount.txt"),
-    include_str!("../../../testdata/articles/05-tech-outage.txt"),
-    include_str!("../../../testdata/articles/06-drought-farmers.txt"),
-    include_str!("../../../testdata/articles/07-court-ruling.txt"),
-    include_str!("../../../testdata/articles/08-mountain-rescue.txt"),
-    include_str!("../../../testdata/articles/09-trade-talks.txt"),
-    include_str!("../../../testdata/articles/10-museum-theft.txt"),
-];
+#[path = "../benches/common/mod.rs"]
+mod common;
+use common::ARTICLES;
 
 fn cpu_seconds() -> f64 {
     // utime + stime of this process, from /proc (Linux); 0 elsewhere.
