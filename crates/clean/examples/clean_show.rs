@@ -4,7 +4,7 @@ use std::io::Write;
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: show FILE");
+        eprintln!("usage: clean_show FILE");
         std::process::exit(2);
     };
     let text = match std::fs::read_to_string(&path) {

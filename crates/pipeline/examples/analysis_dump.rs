@@ -10,7 +10,7 @@ use dossier_pipeline::{Pipeline, PipelineOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let path = args.first().ok_or("usage: dump FILE [YYYY-MM-DD]")?;
+    let path = args.first().ok_or("usage: analysis_dump FILE [YYYY-MM-DD]")?;
     let published = args.get(1).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let text = std::fs::read_to_string(path)?;
     let pipeline = Pipeline::new(PipelineOptions::default())?;

@@ -10,7 +10,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .init();
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 4 {
-        eprintln!("usage: train pos|ner|clusters DATA_DIR OUT_FILE");
+        eprintln!("usage: tag_train pos|ner|clusters DATA_DIR OUT_FILE");
         std::process::exit(2);
     }
     let data = Path::new(&args[2]);
