@@ -1485,10 +1485,9 @@ fn event_times(
         let placed = evs[ei].mentions.iter().find_map(|&mi| {
             let m = &ms[mi];
             let end = doc.sent_toks.get(m.sent)?.end;
-            let k = (m.t1 + 1..(m.t1 + 1 + EVENT_PP_WORDS).min(end))
+            let (k, relation) = (m.t1 + 1..(m.t1 + 1 + EVENT_PP_WORDS).min(end))
                 .take_while(|&k| !doc.is_punct(k))
-                .find(|&k| doc.is(k, "placing_after") || doc.is(k, "placing_before"))?;
-            let relation = if doc.is(k, "placing_before") { Relation::Before } else { Relation::After };
+                .find_map(|k| Some((k, crate::lexicon::placing(*doc.bits.get(k)?)?)))?;
             // The named happening: a mention starting within three words, in another event.
             let (lo, hi) = (doc.tok(k).end, doc.tok((k + 3).min(end - 1)).end);
             let named = ms.partition_point(|o| o.span.start < lo);

@@ -4,7 +4,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use std::sync::LazyLock;
 
-use crate::{EventError, EventType, Qualifier};
+use crate::{EventError, EventType, Qualifier, Relation};
 
 /// The Fx hash (rustc's): word lookups dominate the run time and need no DoS resistance.
 #[derive(Default, Clone, Copy)]
@@ -239,6 +239,18 @@ pub(crate) const NUMBER: u32 = 1 << 29;
 /// The bit of a class of `words.tsv`.
 pub(crate) fn class_bit(class: &str) -> u32 {
     CLASSES.iter().position(|c| *c == class).map_or(0, |i| 1 << i)
+}
+
+/// The relation a placing word (`words.tsv` `placing_after` / `placing_before`) gives what it
+/// names, from the word's class bits: "arrested after the vote" is `after` the vote.
+pub(crate) fn placing(bits: u32) -> Option<Relation> {
+    if bits & class_bit("placing_before") != 0 {
+        Some(Relation::Before)
+    } else if bits & class_bit("placing_after") != 0 {
+        Some(Relation::After)
+    } else {
+        None
+    }
 }
 
 impl Lexicon {

@@ -162,13 +162,7 @@ fn placed_cue(doc: &Doc, lex: &Lexicon, events: &[EventHit], cue: Span) -> Optio
         if w.chars().all(|c| c.is_ascii_punctuation()) {
             return None;
         }
-        let relation = if lex.is("placing_after", &w) {
-            Relation::After
-        } else if lex.is("placing_before", &w) {
-            Relation::Before
-        } else {
-            continue;
-        };
+        let Some(relation) = crate::lexicon::placing(lex.bits(&w)) else { continue };
         // The named happening: a mention starting within three words.
         let (lo, hi) = (toks[k].span.end, toks[(k + 3).min(toks.len() - 1)].span.end);
         let e = events.iter().find(|e| e.mentions.iter().any(|m| lo <= m.start && m.start < hi))?;
