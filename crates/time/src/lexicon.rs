@@ -145,6 +145,83 @@ pub(crate) struct Lexicon {
     pub year_naming: HashSet<&'static str>,
     /// Words at which the matcher tries its rules (numbers are always tried).
     pub triggers: HashSet<&'static str>,
+    /// Every word the patterns could read after a [`LEADS`] word: each run of letters in
+    /// every file of `data/` and in the matcher's source, lowercased (a superset: code,
+    /// comments and value columns are in it too). See [`crate::parse`]'s `lead_only`.
+    pub read_words: HashSet<Box<str>>,
+}
+
+/// Triggers that start a pattern only with the word after them ("the third quarter", "a
+/// week", "that day", "'90s"): every pattern that starts at one of these compares the next
+/// token with a lexicon entry or a word written in the matcher, or reads it as a number or
+/// punctuation. So when the next token is a word of letters in neither, no pattern starts
+/// there, and the matcher does not try them (a prefilter: the matches are the same).
+pub const LEADS: &[&str] = &["the", "a", "an", "that", "'"];
+
+/// Every file of `data/`, for [`Lexicon::read_words`] (a test checks the list against the
+/// folder).
+pub(crate) const DATA_FILES: &[(&str, &str)] = &[
+    ("after_second.txt", include_str!("../data/after_second.txt")),
+    ("age_words.txt", include_str!("../data/age_words.txt")),
+    ("ambiguous_months.txt", include_str!("../data/ambiguous_months.txt")),
+    ("anchored_relatives.txt", include_str!("../data/anchored_relatives.txt")),
+    ("attributive_before.txt", include_str!("../data/attributive_before.txt")),
+    ("aux_verbs.txt", include_str!("../data/aux_verbs.txt")),
+    ("clause_openers.txt", include_str!("../data/clause_openers.txt")),
+    ("comparison_words.txt", include_str!("../data/comparison_words.txt")),
+    ("day_predicates.tsv", include_str!("../data/day_predicates.tsv")),
+    ("decade_words.tsv", include_str!("../data/decade_words.tsv")),
+    ("deferrals.txt", include_str!("../data/deferrals.txt")),
+    ("ed_exceptions.txt", include_str!("../data/ed_exceptions.txt")),
+    ("elliptic_links.txt", include_str!("../data/elliptic_links.txt")),
+    ("holidays.tsv", include_str!("../data/holidays.tsv")),
+    ("implicatives.txt", include_str!("../data/implicatives.txt")),
+    ("irregular_past.txt", include_str!("../data/irregular_past.txt")),
+    ("modifiers.tsv", include_str!("../data/modifiers.tsv")),
+    ("month_name_heads.txt", include_str!("../data/month_name_heads.txt")),
+    ("month_preps.txt", include_str!("../data/month_preps.txt")),
+    ("months.tsv", include_str!("../data/months.tsv")),
+    ("more_words.txt", include_str!("../data/more_words.txt")),
+    ("name_after_day.txt", include_str!("../data/name_after_day.txt")),
+    ("nonfinite_before.txt", include_str!("../data/nonfinite_before.txt")),
+    ("not_timex.txt", include_str!("../data/not_timex.txt")),
+    ("not_verbs.txt", include_str!("../data/not_verbs.txt")),
+    ("numbers.tsv", include_str!("../data/numbers.tsv")),
+    ("ordinals.tsv", include_str!("../data/ordinals.tsv")),
+    ("parts_of_day.tsv", include_str!("../data/parts_of_day.tsv")),
+    ("phrases.tsv", include_str!("../data/phrases.tsv")),
+    ("plan_kept.txt", include_str!("../data/plan_kept.txt")),
+    ("prepositions.txt", include_str!("../data/prepositions.txt")),
+    ("rate_adverbs.txt", include_str!("../data/rate_adverbs.txt")),
+    ("rate_quantities.txt", include_str!("../data/rate_quantities.txt")),
+    ("relatives.tsv", include_str!("../data/relatives.tsv")),
+    ("reporting_verbs.txt", include_str!("../data/reporting_verbs.txt")),
+    ("schedule_blockers.txt", include_str!("../data/schedule_blockers.txt")),
+    ("season_preps.txt", include_str!("../data/season_preps.txt")),
+    ("seasons.tsv", include_str!("../data/seasons.tsv")),
+    ("set_adjectives.txt", include_str!("../data/set_adjectives.txt")),
+    ("someday_before.txt", include_str!("../data/someday_before.txt")),
+    ("tense_future.txt", include_str!("../data/tense_future.txt")),
+    ("tense_past_aux.txt", include_str!("../data/tense_past_aux.txt")),
+    ("tense_preps.tsv", include_str!("../data/tense_preps.tsv")),
+    ("tense_schedule.txt", include_str!("../data/tense_schedule.txt")),
+    ("unit_links.txt", include_str!("../data/unit_links.txt")),
+    ("units.tsv", include_str!("../data/units.tsv")),
+    ("vague_quantities.txt", include_str!("../data/vague_quantities.txt")),
+    ("vehicle_makes.txt", include_str!("../data/vehicle_makes.txt")),
+    ("weekdays.tsv", include_str!("../data/weekdays.tsv")),
+    ("xpos_forms.tsv", include_str!("../data/xpos_forms.tsv")),
+    ("year_blockers.txt", include_str!("../data/year_blockers.txt")),
+    ("year_prefixes.txt", include_str!("../data/year_prefixes.txt")),
+    ("zones.txt", include_str!("../data/zones.txt")),
+];
+
+/// The source files whose code reads the tokens after a trigger.
+const MATCHER_SOURCES: &[&str] = &[include_str!("parse.rs"), include_str!("lexicon.rs")];
+
+/// Each maximal run of alphabetic chars in `src`, lowercased.
+fn letter_runs(src: &str) -> impl Iterator<Item = String> + '_ {
+    src.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_lowercase)
 }
 
 fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -291,6 +368,7 @@ impl Lexicon {
 
         let mut lex = Lexicon {
             triggers: HashSet::default(),
+            read_words: HashSet::default(),
             months: map_u32(include_str!("../data/months.tsv")),
             ambiguous_months: words(include_str!("../data/ambiguous_months.txt")),
             month_name_heads: words(include_str!("../data/month_name_heads.txt")),
@@ -392,6 +470,8 @@ impl Lexicon {
         trig.extend(lex.modifiers.iter().map(|m| m.0[0]));
         trig.extend(TRIGGER_WORDS.iter());
         lex.triggers = trig;
+        let sources = DATA_FILES.iter().map(|f| f.1).chain(MATCHER_SOURCES.iter().copied());
+        lex.read_words = sources.flat_map(letter_runs).map(String::into_boxed_str).collect();
         lex
     }
 }

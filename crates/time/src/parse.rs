@@ -4,7 +4,7 @@
 
 use dossier_doc::Span;
 
-use crate::lexicon::{ModScope, Template, LEX};
+use crate::lexicon::{ModScope, Template, LEADS, LEX};
 use crate::token::{Kind, Tokens};
 use crate::value::{Under, Unit, YearRef};
 use crate::{Mod, TimexType};
@@ -58,7 +58,7 @@ impl<'a> Matcher<'a> {
         let mut i = 0;
         while i < self.t.len() {
             let trig = self.t.is_num(i) || LEX.triggers.contains(self.w(i));
-            if trig && !self.blocked(i) {
+            if trig && !self.lead_only(i) && !self.blocked(i) {
                 if let Some(c) = self.at(i) {
                     i = c.hi.max(i + 1);
                     if self.rate(&c) {
@@ -164,6 +164,19 @@ impl<'a> Matcher<'a> {
         let base = Under::Shift { unit: Unit::Day, n: Some(0), dir: 0, from_last: true };
         let val = Under::WithTime { base: Box::new(base), time: format!("T{p}") };
         Some(cand(i, k, TimexType::Time, val))
+    }
+
+    /// Token `i` is a [`LEADS`] word ("the", "a", …) and the next token a word of letters
+    /// that no pattern reads ([`Lexicon::read_words`]): no pattern starts at `i` ("the
+    /// company", "a statement"), so the patterns are not tried there.
+    ///
+    /// [`Lexicon::read_words`]: crate::lexicon::Lexicon::read_words
+    fn lead_only(&self, i: usize) -> bool {
+        let next = self.w(i + 1);
+        LEADS.contains(&self.w(i))
+            && self.t.kind(i + 1) == Some(Kind::Word)
+            && next.chars().all(char::is_alphabetic)
+            && !LEX.read_words.contains(next)
     }
 
     /// Token `i` sits in a context listed in `not_timex.txt` ("as soon as").
@@ -2032,3 +2045,8 @@ impl<'a> Matcher<'a> {
         c
     }
 }
+
+// Not inline: this file's words are part of `Lexicon::read_words`, the test sentences must not be.
+#[cfg(test)]
+#[path = "parse_tests.rs"]
+mod tests;
