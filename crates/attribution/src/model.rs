@@ -199,8 +199,8 @@ fn prepare_with(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>, cache: &
     let mut quote_spans: Vec<Span> = seg.quotes.iter().map(|q| q.span).collect();
     quote_spans.sort();
     // Both lists are sorted by start: only spans starting at or before a token can hold it.
-    let holds =
-        |spans: &[Span], t: Span| spans.iter().take_while(|s| s.start <= t.start).any(|s| t.end <= s.end);
+    let mut in_inner = Sweep::new(&inner);
+    let mut in_quote = Sweep::new(&quote_spans);
     let mut toks = Vec::with_capacity(n);
     let mut spans = Vec::with_capacity(n);
     let mut words = Vec::with_capacity(n);
@@ -214,8 +214,8 @@ fn prepare_with(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>, cache: &
             Some(wa) => wa,
             None => cache.entry(w.into()).or_insert_with(|| WordAtoms::new(w)),
         };
-        let in_q = holds(&inner, t.span);
-        let in_qspan = holds(&quote_spans, t.span);
+        let in_q = in_inner.holds(t.span);
+        let in_qspan = in_quote.holds(t.span);
         let qmark = if t.kind == TokenKind::Punct && in_qspan && !in_q && wa.quote_mark {
             let opens = seg
                 .quotes
@@ -287,6 +287,37 @@ fn prepare_with(text: &str, seg: &Segmentation, pos: Option<&[PosTag]>, cache: &
         comma_ps.push(comma_ps.last().copied().unwrap_or(0) + u32::from(t.comma));
     }
     Prepared { toks, spans, words, word_keys, sent_of, sents, para_of_sent, qm_ps, comma_ps }
+}
+
+/// Whether one of `spans` (sorted by start) holds a token, asked for the tokens in text
+/// order: the spans starting at or before the token are passed once, keeping their furthest
+/// end (one holds the token when that end reaches the token's end). A token that starts
+/// before the one asked last is answered by scanning the list.
+struct Sweep<'s> {
+    spans: &'s [Span],
+    /// The spans before this index start at or before `last`.
+    next: usize,
+    last: usize,
+    /// The furthest end of `spans[..next]`.
+    end: Option<usize>,
+}
+
+impl<'s> Sweep<'s> {
+    fn new(spans: &'s [Span]) -> Sweep<'s> {
+        Sweep { spans, next: 0, last: 0, end: None }
+    }
+
+    fn holds(&mut self, t: Span) -> bool {
+        if t.start < self.last {
+            return self.spans.iter().take_while(|s| s.start <= t.start).any(|s| t.end <= s.end);
+        }
+        self.last = t.start;
+        while let Some(s) = self.spans.get(self.next).filter(|s| s.start <= t.start) {
+            self.end = Some(self.end.map_or(s.end, |e| e.max(s.end)));
+            self.next += 1;
+        }
+        self.end.is_some_and(|e| t.end <= e)
+    }
 }
 
 fn is_quote_mark(w: &str) -> bool {
@@ -3285,6 +3316,25 @@ fn tune_recall(base: &AttrModel, rc: &Recall, dev: &[TrainDoc]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The sweep answers as the scan it replaced, for nested and overlapping spans and
+        /// for tokens asked out of text order.
+        #[test]
+        fn sweep_holds_as_the_scan(
+            raw in proptest::collection::vec((0usize..60, 0usize..20), 0..12),
+            toks in proptest::collection::vec((0usize..70, 0usize..6), 0..40),
+        ) {
+            let mut spans: Vec<Span> = raw.iter().map(|&(s, l)| Span::new(s, s + l)).collect();
+            spans.sort();
+            let mut sw = Sweep::new(&spans);
+            for &(s, l) in &toks {
+                let t = Span::new(s, s + l);
+                let scan = spans.iter().take_while(|p| p.start <= t.start).any(|p| t.end <= p.end);
+                proptest::prop_assert_eq!(sw.holds(t), scan);
+            }
+        }
+    }
 
     #[test]
     fn mean_rows_averages_seeds_then_prunes() {
