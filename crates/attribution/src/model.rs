@@ -1706,8 +1706,9 @@ impl AttrModel {
             let mut hits = self.roles_with(d, &cues, sc);
             if let Some(rc) = &self.recall {
                 let first = hits.clone();
+                let mut kept = recall::Bases::new(d);
                 if rc.drop > f32::MIN {
-                    let items = recall::firsts(d, rc.prior(), &sc.cue_em, &self.cue.tr, &first);
+                    let items = recall::firsts(d, rc.prior(), &sc.cue_em, &self.cue.tr, &first, &mut kept);
                     let scores = rc.score(d, &first, &items);
                     // A cue inside another's content stays: the rules nest it (PolNeAR never
                     // nests, so the classifier learnt to drop them, but they are real inner
@@ -1725,7 +1726,7 @@ impl AttrModel {
                         .collect();
                     hits.retain(|h| !gone.contains(&h.cue));
                 }
-                let mut cands = recall::candidates(d, rc.prior(), &sc.cue_em, &self.cue.tr, &cues);
+                let mut cands = recall::candidates(d, rc.prior(), &sc.cue_em, &self.cue.tr, &cues, &mut kept);
                 let cand_hits = self.candidate_roles(d, &mut cands, sc);
                 if !cands.is_empty() {
                     let extra = rc.accept(d, &first, &cands);
@@ -1777,9 +1778,10 @@ impl AttrModel {
         self.with_scratch(d.toks.len(), |sc| {
             let cues = self.tag_cues(d, sc);
             let hits = self.roles_with(d, &cues, sc);
-            let mut cands = recall::candidates(d, prior, &sc.cue_em, &self.cue.tr, &cues);
+            let mut kept = recall::Bases::new(d);
+            let mut cands = recall::candidates(d, prior, &sc.cue_em, &self.cue.tr, &cues, &mut kept);
             self.candidate_roles(d, &mut cands, sc);
-            cands.extend(recall::firsts(d, prior, &sc.cue_em, &self.cue.tr, &hits));
+            cands.extend(recall::firsts(d, prior, &sc.cue_em, &self.cue.tr, &hits, &mut kept));
             (cues, hits, cands)
         })
     }
@@ -3217,7 +3219,8 @@ fn recall_section(
             p_wo.retain(|_, v| v.0 >= recall::MIN_CUE_COUNT);
             let (em, cues) = first_cues(tagger, &d.prep);
             let hits = base.roles(&d.prep, &cues);
-            let mut cands = recall::candidates(&d.prep, &p_wo, &em, &tagger.tr, &cues);
+            let mut kept = recall::Bases::new(&d.prep);
+            let mut cands = recall::candidates(&d.prep, &p_wo, &em, &tagger.tr, &cues, &mut kept);
             let want: Vec<usize> = (0..cands.len()).filter(|&k| cands[k].wants_roles()).collect();
             let spans: Vec<Range<usize>> = want.iter().map(|&k| cands[k].span.clone()).collect();
             for (&k, h) in want.iter().zip(base.roles(&d.prep, &spans).iter()) {
@@ -3231,7 +3234,7 @@ fn recall_section(
                 .collect();
             reachable += missed.len();
             let ctx = recall::DocCtx::new(&d.prep, &hits);
-            cands.extend(recall::firsts(&d.prep, &p_wo, &em, &tagger.tr, &hits));
+            cands.extend(recall::firsts(&d.prep, &p_wo, &em, &tagger.tr, &hits, &mut kept));
             for c in &cands {
                 let g = if c.first {
                     gold_cues.iter().any(|g| c.span.start < g.end && g.start < c.span.end)

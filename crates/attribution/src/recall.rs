@@ -247,7 +247,56 @@ fn forward_any(
     }
 }
 
+/// Each sentence's unconstrained pass, kept for one document: [`firsts`] and [`candidates`]
+/// run the same pass over the same emission rows, so the second copies the first's tables
+/// instead of running it again (the same floats: the pass is a function of the rows).
+pub(crate) struct Bases {
+    /// Per sentence: its best score, `NAN` until its pass ran.
+    best: Vec<f32>,
+    /// Per token (n × [`NLC`]): the tables of the pass of its sentence.
+    base: Vec<f32>,
+    base_back: Vec<u8>,
+}
+
+impl Bases {
+    pub(crate) fn new(d: &Prepared) -> Bases {
+        Bases {
+            best: vec![f32::NAN; d.sents.len()],
+            base: vec![0.0; d.toks.len() * NLC],
+            base_back: vec![0; d.toks.len() * NLC],
+        }
+    }
+}
+
 impl Paths {
+    /// [`Paths::unconstrained`] on sentence `si` (tokens `s`, rows `em`), or its tables
+    /// copied from `kept` when that sentence's pass already ran.
+    fn unconstrained_in(
+        &mut self,
+        kept: &mut Bases,
+        si: usize,
+        s: &Range<usize>,
+        em: &[f32],
+        tr: &[f32],
+    ) -> f32 {
+        let r = s.start * NLC..s.end * NLC;
+        let (Some(&b), true) = (kept.best.get(si), kept.base.len() >= r.end) else {
+            return self.unconstrained(em, tr);
+        };
+        if !b.is_nan() {
+            self.base.clear();
+            self.base.extend_from_slice(&kept.base[r.clone()]);
+            self.base_back.clear();
+            self.base_back.extend_from_slice(&kept.base_back[r]);
+            return b;
+        }
+        let b = self.unconstrained(em, tr);
+        kept.best[si] = b;
+        kept.base[r.clone()].copy_from_slice(&self.base);
+        kept.base_back[r].copy_from_slice(&self.base_back);
+        b
+    }
+
     /// The unconstrained pass of a sentence; returns its best score.
     pub(crate) fn unconstrained(&mut self, em: &[f32], tr: &[f32]) -> f32 {
         let n = em.len() / NLC;
@@ -415,6 +464,7 @@ pub(crate) fn candidates(
     em: &[f32],
     tr: &[f32],
     cues: &[Range<usize>],
+    kept: &mut Bases,
 ) -> Vec<Cand> {
     const NL: usize = CUE_LABELS;
     let n = d.toks.len();
@@ -427,7 +477,7 @@ pub(crate) fn candidates(
     }
     let mut out: Vec<Cand> = Vec::new();
     let mut paths = Paths::default();
-    for s in &d.sents {
+    for (si, s) in d.sents.iter().enumerate() {
         if s.is_empty() {
             continue;
         }
@@ -442,7 +492,7 @@ pub(crate) fn candidates(
                 continue;
             }
             let b = *base.get_or_insert_with(|| {
-                let b = paths.unconstrained(sem, tr);
+                let b = paths.unconstrained_in(kept, si, s, sem, tr);
                 paths.backward(sem, tr);
                 b
             });
@@ -477,7 +527,14 @@ pub(crate) fn candidates(
 
 /// The first-stage cues as items for the drop decision: each with its word of highest
 /// prior count, the tagger's loss without it, and its roles (`hits[k]` is `cues[k]`'s).
-pub(crate) fn firsts(d: &Prepared, prior: &Prior, em: &[f32], tr: &[f32], hits: &[RawHit]) -> Vec<Cand> {
+pub(crate) fn firsts(
+    d: &Prepared,
+    prior: &Prior,
+    em: &[f32],
+    tr: &[f32],
+    hits: &[RawHit],
+    kept: &mut Bases,
+) -> Vec<Cand> {
     const NL: usize = CUE_LABELS;
     if em.len() != d.toks.len() * NL {
         return Vec::new();
@@ -499,7 +556,7 @@ pub(crate) fn firsts(d: &Prepared, prior: &Prior, em: &[f32], tr: &[f32], hits: 
         let b = match base {
             Some((k, b)) if k == si => b,
             _ => {
-                let b = paths.unconstrained(sem, tr);
+                let b = paths.unconstrained_in(kept, si, &s, sem, tr);
                 base = Some((si, b));
                 b
             }
@@ -702,6 +759,38 @@ pub(crate) fn train(items: &[Item], epochs: usize, seed: u64) -> Vec<(u64, Vec<(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sharing the sentences' unconstrained passes ([`Bases`]) between [`firsts`] and
+    /// [`candidates`], in either order, gives what each gives alone, bit for bit.
+    #[test]
+    fn shared_bases_give_the_same_items_and_candidates() {
+        let text = "The mayor said the bridge would reopen soon. Officials warned that repairs \
+                    could take weeks, and residents told reporters they were worried.";
+        let (_, d) = crate::model::prepare_text(text);
+        let mut rng = SplitMix(29);
+        let mut r = || (rng.next_u64() % 400) as f32 / 100.0 - 2.0;
+        let em: Vec<f32> = (0..d.toks.len() * NLC).map(|_| r()).collect();
+        let tr: Vec<f32> = (0..12).map(|_| r()).collect();
+        let prior = Prior::default();
+        let at = |w: &str| d.words.iter().position(|x| x == w).expect("word");
+        let hits: Vec<RawHit> = ["said", "warned"]
+            .iter()
+            .map(|w| RawHit { cue: at(w)..at(w) + 1, source: vec![], content: vec![] })
+            .collect();
+        let cues: Vec<Range<usize>> = hits.iter().map(|h| h.cue.clone()).collect();
+        let key = |c: &Cand| (c.tok, c.span.clone(), c.margin.to_bits(), c.roles, c.first);
+        let keys = |v: Vec<Cand>| v.iter().map(key).collect::<Vec<_>>();
+        let alone_f = keys(firsts(&d, &prior, &em, &tr, &hits, &mut Bases::new(&d)));
+        let alone_c = keys(candidates(&d, &prior, &em, &tr, &cues, &mut Bases::new(&d)));
+        assert_eq!(alone_f.len(), 2);
+        assert!(!alone_c.is_empty());
+        let mut kept = Bases::new(&d);
+        assert_eq!(keys(firsts(&d, &prior, &em, &tr, &hits, &mut kept)), alone_f);
+        assert_eq!(keys(candidates(&d, &prior, &em, &tr, &cues, &mut kept)), alone_c);
+        let mut kept = Bases::new(&d);
+        assert_eq!(keys(candidates(&d, &prior, &em, &tr, &cues, &mut kept)), alone_c);
+        assert_eq!(keys(firsts(&d, &prior, &em, &tr, &hits, &mut kept)), alone_f);
+    }
 
     #[test]
     fn forced_path_puts_the_token_in_a_cue() {
