@@ -172,6 +172,7 @@ impl TimeTagger {
     ) -> Vec<TimexHit> {
         let toks = Tokens::new(text);
         let cands = Matcher { t: &toks, text }.scan();
+        let memo = tense::CueMemo::new(&toks);
         // "BRUSSELS, March 12 (Xinhua) --" above a story published on the 13th: the story
         // was written on its dateline's day, which "Friday" and "today" count from.
         let dct = dct.map(|d| dateline_reference(text, &toks, cands.first(), d).unwrap_or(d));
@@ -207,14 +208,15 @@ impl TimeTagger {
                 // slaying": the month or weekday dates a thing the noun names, which news
                 // reports once it happened, whatever the clause's verb says
                 _ if tense::attributive(&toks, ts, &c) => Tense::Past,
-                _ => tense::tense_near(&toks, ts, te, c.lo, c.hi, hint),
+                _ => tense::tense_near(&memo, &toks, ts, te, c.lo, c.hi, hint),
             };
             // "Protesters planned a rally on Saturday (night)": a plan's weekday looks ahead
             let weekday = match &c.val {
                 Under::WithTime { base, .. } => matches!(**base, Under::Weekday { rel: None, .. }),
                 v => matches!(v, Under::Weekday { rel: None, .. }),
             };
-            let tense = if weekday && tense == Tense::Past && tense::plan_ahead(&toks, ts, c.lo, hint) {
+            let tense = if weekday && tense == Tense::Past && tense::plan_ahead(&memo, &toks, ts, c.lo, hint)
+            {
                 Tense::Future
             } else {
                 tense

@@ -97,9 +97,55 @@ impl TenseHint for XposHint {
     }
 }
 
+/// [`cue_of`] for each token and side, computed once per document: the expressions of a
+/// sentence ask about the same words.
+pub(crate) struct CueMemo {
+    /// Two per token (left, right): 0 not asked yet, else [`CueMemo::code`].
+    memo: std::cell::RefCell<Vec<u8>>,
+}
+
+impl CueMemo {
+    pub(crate) fn new(toks: &Tokens) -> CueMemo {
+        CueMemo { memo: std::cell::RefCell::new(vec![0; 2 * toks.len()]) }
+    }
+
+    fn code(t: Option<Tense>) -> u8 {
+        match t {
+            None => 1,
+            Some(Tense::Past) => 2,
+            Some(Tense::Present) => 3,
+            Some(Tense::Future) => 4,
+            Some(Tense::Unknown) => 5,
+        }
+    }
+
+    fn tense(code: u8) -> Option<Tense> {
+        match code {
+            2 => Some(Tense::Past),
+            3 => Some(Tense::Present),
+            4 => Some(Tense::Future),
+            5 => Some(Tense::Unknown),
+            _ => None,
+        }
+    }
+}
+
+/// [`cue_of`] through the document's memo.
+fn cue(memo: &CueMemo, toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Option<Tense> {
+    let k = 2 * i + usize::from(!left);
+    if let Some(&c) = memo.memo.borrow().get(k).filter(|&&c| c != 0) {
+        return CueMemo::tense(c);
+    }
+    let t = cue_of(toks, i, left, hint);
+    if let Some(c) = memo.memo.borrow_mut().get_mut(k) {
+        *c = CueMemo::code(t);
+    }
+    t
+}
+
 /// The tense cue at token `i`; `left`: the cue stands before the expression. `hint`, when
 /// a tagger ran, tells verbs from nouns and past tenses from participles.
-fn cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Option<Tense> {
+fn cue_of(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Option<Tense> {
     let t = word_cue(toks, i, left, hint);
     // "were likely to buy as soon as trading opened Monday": a past verb in the clause "as
     // soon as" opens follows the clause it hangs on (a future told in the past), and "as
@@ -250,7 +296,13 @@ pub(crate) fn attributive(toks: &Tokens, s: usize, c: &Cand) -> bool {
 /// A weekday after a plan told in the past ("Protesters planned a rally on Saturday") looks
 /// ahead: the nearest tense cue on the left, within the clause (no comma between), is a plan
 /// word not kept ("as planned"). `s`: the sentence's first token; `lo`: the expression's.
-pub(crate) fn plan_ahead(toks: &Tokens, s: usize, lo: usize, hint: Option<&dyn TenseHint>) -> bool {
+pub(crate) fn plan_ahead(
+    memo: &CueMemo,
+    toks: &Tokens,
+    s: usize,
+    lo: usize,
+    hint: Option<&dyn TenseHint>,
+) -> bool {
     for i in (s..lo).rev().take(10) {
         if matches!(toks.w(i), "," | ";" | ":") {
             return false;
@@ -267,7 +319,7 @@ pub(crate) fn plan_ahead(toks: &Tokens, s: usize, lo: usize, hint: Option<&dyn T
                 && !LEX.plan_kept.contains(toks.w(i.wrapping_sub(1)))
                 && !past_perfect(toks, i);
         }
-        if cue(toks, i, true, hint).is_some() {
+        if cue(memo, toks, i, true, hint).is_some() {
             return false;
         }
     }
@@ -293,6 +345,7 @@ fn infinitive(toks: &Tokens, i: usize) -> bool {
 /// The tense of the clause around tokens `lo..hi` (the expression) within the sentence
 /// tokens `s..e`: the nearest cue, scanning outwards, left first on a tie.
 pub(crate) fn tense_near(
+    memo: &CueMemo,
     toks: &Tokens,
     s: usize,
     e: usize,
@@ -312,7 +365,7 @@ pub(crate) fn tense_near(
         (1..=6)
             .filter_map(|d| lo.checked_sub(d).filter(|&i| i >= s))
             .take_while(|&i| !matches!(toks.w(i), "," | ";" | ":"))
-            .any(|i| cue(toks, i, true, hint) == Some(Tense::Past))
+            .any(|i| cue(memo, toks, i, true, hint) == Some(Tense::Past))
     };
     // The nearest cue on the left, in the clause, is a finite verb that is no past tense
     // ("will pay", "is travelling"; not an infinitive's "to"): the clause has its own tense
@@ -320,7 +373,7 @@ pub(crate) fn tense_near(
         (1..=8)
             .filter_map(|d| lo.checked_sub(d).filter(|&i| i >= s))
             .take_while(|&i| !matches!(toks.w(i), "," | ";" | ":"))
-            .find_map(|i| cue(toks, i, true, hint).map(|t| (i, t)))
+            .find_map(|i| cue(memo, toks, i, true, hint).map(|t| (i, t)))
             .is_some_and(|(i, t)| t != Tense::Past && toks.w(i) != "to")
     };
     while found.is_none() {
@@ -337,7 +390,7 @@ pub(crate) fn tense_near(
         // "planned a rally on Saturday and were planning to …": a verb after "and" opens
         // a clause of its own
         let coordinated = |i: usize| {
-            matches!(toks.w(i), "and" | "but") && i + 1 < e && cue(toks, i + 1, false, hint).is_some()
+            matches!(toks.w(i), "and" | "but") && i + 1 < e && cue(memo, toks, i + 1, false, hint).is_some()
         };
         // "… in the fourth quarter, it said.", "…, said a spokesman.": a reporting clause
         // closing the sentence after a comma reports it; its verb is not the tense
@@ -362,12 +415,34 @@ pub(crate) fn tense_near(
         if left.is_none() && right.is_none() {
             break;
         }
-        if let Some(t) = left.and_then(|i| cue(toks, i, true, hint)) {
+        if let Some(t) = left.and_then(|i| cue(memo, toks, i, true, hint)) {
             found = Some((d, t));
-        } else if let Some(t) = right.and_then(|i| cue(toks, i, false, hint)) {
+        } else if let Some(t) = right.and_then(|i| cue(memo, toks, i, false, hint)) {
             found = Some((d, t));
         }
         d += 1;
     }
     found.map(|f| f.1).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memo_answers_as_the_cue_it_keeps() {
+        let text = "The board had planned to vote on Friday, but it will meet on Monday and \
+                    says the plan was delayed as soon as talks resumed.";
+        let toks = Tokens::new(text);
+        let memo = CueMemo::new(&toks);
+        let found: usize = (0..2)
+            .flat_map(|_| (0..toks.len()).flat_map(|i| [(i, true), (i, false)]))
+            .map(|(i, left)| {
+                let want = cue_of(&toks, i, left, None);
+                assert_eq!(cue(&memo, &toks, i, left, None), want, "token {i} left {left}");
+                usize::from(want.is_some())
+            })
+            .sum();
+        assert!(found > 4, "only {found} cues");
+    }
 }
