@@ -18,6 +18,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let seg = Segmenter::new();
     let (mut nested, mut dropped, mut never, mut found) = (0, 0, 0, 0);
     let mut never_by: HashMap<String, usize> = HashMap::new();
+    // Never-found cues by their head's XPOS tag and by the head word (the cue's last verb,
+    // else its last noun, else its first token).
+    let (mut by_tag, mut by_head): (HashMap<String, usize>, HashMap<String, usize>) = Default::default();
     for d in &docs {
         let s = seg.segment(&d.text);
         let pos = dossier_attribution::pos_tags(&d.text, &s);
@@ -64,6 +67,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
                 let w = c.of(&d.text).split_whitespace().next().unwrap_or("").to_lowercase();
                 *never_by.entry(w).or_default() += 1;
+                let end = g.cue.iter().map(|x| x.end).max().unwrap_or(c.end);
+                let toks: Vec<usize> = (0..s.tokens.len())
+                    .filter(|&k| s.tokens[k].span.start < end && c.start < s.tokens[k].span.end)
+                    .collect();
+                let tag = |k: usize| pos.as_ref().and_then(|p| p.get(k)).map_or("?", |t| t.xpos());
+                let head = toks
+                    .iter()
+                    .rev()
+                    .find(|&&k| tag(k).starts_with("VB"))
+                    .or_else(|| toks.iter().rev().find(|&&k| tag(k).starts_with("NN")))
+                    .or(toks.first());
+                if let Some(&h) = head {
+                    *by_tag.entry(tag(h).to_string()).or_default() += 1;
+                    *by_head.entry(s.tokens[h].span.of(&d.text).to_lowercase()).or_default() += 1;
+                }
             }
         }
     }
@@ -72,6 +90,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     for (k, n) in v.iter().take(60) {
         println!("  {n:>4} {k}");
+    }
+    for (name, m) in [("head tag", by_tag), ("head word", by_head)] {
+        let mut v: Vec<_> = m.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        println!("never found, by {name}:");
+        for (k, n) in v.iter().take(30) {
+            println!("  {n:>4} {k}");
+        }
     }
     Ok(())
 }

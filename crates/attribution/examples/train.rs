@@ -4,8 +4,10 @@
 //!
 //! With `ATTR_SELECT=1` (and DEV_DIR) each tagger keeps its best epoch on DEV_DIR; the epoch
 //! counts come from `ATTR_CUE_EPOCHS` / `ATTR_ROLE_EPOCHS` (default: [`TrainOptions`]'s).
-//! `ATTR_PRUNE` / `ATTR_ROLE_PRUNE` drop averaged weights below that magnitude; `ATTR_SEEDS`
-//! and `ATTR_ROLE_PRED` set [`TrainOptions::seeds`] / [`TrainOptions::role_predicted`]; with `ATTR_SELECT=1`,
+//! `ATTR_PRUNE` / `ATTR_ROLE_PRUNE` drop averaged weights below that magnitude; `ATTR_SEEDS`,
+//! `ATTR_ROLE_SEEDS`, `ATTR_FOLD_SEEDS`, `ATTR_REST_SEEDS` and `ATTR_ROLE_PRED` set [`TrainOptions::seeds`] /
+//! [`TrainOptions::role_seeds`] / [`TrainOptions::fold_seeds`] / [`TrainOptions::rest_seeds`] /
+//! [`TrainOptions::role_predicted`]; with `ATTR_SELECT=1`,
 //! `ATTR_E2E=1` / `ATTR_TUNE_ALL=1` / `ATTR_CHECK_HALVES=1` set [`TrainOptions::end_to_end`] /
 //! [`TrainOptions::tune_thresholds`] / [`TrainOptions::check_halves`]; `ATTR_LEGACY=cue,role` the legacy
 //! templates; `ATTR_EXTEND_EPOCHS` the cue extension's epochs (0: none). Set `RUST_LOG=info` to see the
@@ -37,6 +39,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     opts.seeds = env("ATTR_SEEDS").unwrap_or(opts.seeds);
     opts.role_seeds = env("ATTR_ROLE_SEEDS").unwrap_or(opts.role_seeds);
     opts.fold_seeds = env("ATTR_FOLD_SEEDS").unwrap_or(opts.fold_seeds);
+    opts.rest_seeds = env("ATTR_REST_SEEDS").unwrap_or(opts.rest_seeds);
     opts.role_predicted = env("ATTR_ROLE_PRED").map_or(opts.role_predicted, |v| v as u8);
     opts.end_to_end = std::env::var("ATTR_E2E").is_ok();
     opts.check_halves = std::env::var("ATTR_CHECK_HALVES").is_ok();
