@@ -47,6 +47,9 @@ pub struct Lexicon {
     pub first_names: HashMap<String, Gender>,
     /// Last words of names that settle the label ("… Terminal" LOC, "… Board" ORG).
     pub name_heads: HashMap<String, EntityLabel>,
+    /// Description heads that refer only to an entity described so or whose name holds them
+    /// ("the government"), never to the nearest organisation.
+    pub described_only: rustc_hash::FxHashSet<String>,
 }
 
 static LEXICON: LazyLock<Result<Lexicon, CorefError>> = LazyLock::new(Lexicon::load);
@@ -129,7 +132,15 @@ impl Lexicon {
             let [word, l] = cols[..] else { return Err(bad("name_heads.tsv", line)) };
             name_heads.insert(word.to_string(), label(l).ok_or(bad("name_heads.tsv", line))?);
         }
-        Ok(Lexicon { heads, pronouns, first_names, name_heads })
+        let mut described_only = rustc_hash::FxHashSet::default();
+        for (line, cols) in rows(include_str!("../data/described_only.tsv")) {
+            let [word] = cols[..] else { return Err(bad("described_only.tsv", line)) };
+            if !heads.contains_key(word) {
+                return Err(bad("described_only.tsv", line));
+            }
+            described_only.insert(word.to_string());
+        }
+        Ok(Lexicon { heads, pronouns, first_names, name_heads, described_only })
     }
 }
 

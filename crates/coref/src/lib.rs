@@ -887,8 +887,9 @@ impl<'a> Linker<'a> {
         }
         // Otherwise, for a bare "the company", the nearest entity of a fitting label in the
         // last three sentences; a description with modifiers of its own ("the Russian
-        // security service") more often names something new.
-        if self.tokens_of(np).len() > 2 {
+        // security service") more often names something new, and "the government" is mostly
+        // the country's own (`described_only.tsv`).
+        if self.tokens_of(np).len() > 2 || self.lex.described_only.contains(head) {
             return None;
         }
         for &i in &cands {

@@ -279,3 +279,23 @@ fn a_short_name_tagged_otherwise_does_not_outvote_the_organisation() {
     assert!(m.contains(&("Castellan", "name")), "{m:?}");
     assert!(m.contains(&("The company", "nominal")), "{m:?}");
 }
+
+#[test]
+fn the_government_is_not_the_nearest_organisation() {
+    // "the government" is the country's, not the union named just before it; a name holding
+    // the word still takes it.
+    let r = analyze(
+        "The Harbour Workers Federation called a strike at the port on Monday. The government said \
+         the stoppage was illegal.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Harbour Workers Federation");
+    assert!(!m.iter().any(|(t, _)| *t == "The government"), "{m:?}");
+    let r = analyze(
+        "The Northern Regional Government cut water rations on Monday. The government said the \
+         reservoirs were a third full.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Northern Regional Government");
+    assert!(m.contains(&("The government", "nominal")), "{m:?}");
+}
