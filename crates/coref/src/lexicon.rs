@@ -50,6 +50,27 @@ pub struct Lexicon {
     /// Description heads that refer only to an entity described so or whose name holds them
     /// ("the government"), never to the nearest organisation.
     pub described_only: rustc_hash::FxHashSet<String>,
+    /// Words next to a name that tell its label (`label_cues.tsv`).
+    pub label_cues: Vec<LabelCue>,
+}
+
+/// Where a label cue's words stand around a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueSide {
+    Before,
+    After,
+    Around,
+}
+
+/// Words next to a name that tell its label: "in" before a name, "district" after it.
+#[derive(Clone, Debug)]
+pub struct LabelCue {
+    pub side: CueSide,
+    /// Lower-case tokens right before the name (`Before`, `Around`).
+    pub before: Vec<String>,
+    /// Lower-case tokens right after the name (`After`, `Around`).
+    pub after: Vec<String>,
+    pub label: EntityLabel,
 }
 
 static LEXICON: LazyLock<Result<Lexicon, CorefError>> = LazyLock::new(Lexicon::load);
@@ -140,7 +161,26 @@ impl Lexicon {
             }
             described_only.insert(word.to_string());
         }
-        Ok(Lexicon { heads, pronouns, first_names, name_heads, described_only })
+        let mut label_cues = Vec::new();
+        for (line, cols) in rows(include_str!("../data/label_cues.tsv")) {
+            let [side, words, l] = cols[..] else { return Err(bad("label_cues.tsv", line)) };
+            let label = label(l).ok_or(bad("label_cues.tsv", line))?;
+            let toks = |w: &str| w.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+            let (side, before, after) = match side {
+                "before" => (CueSide::Before, toks(words), Vec::new()),
+                "after" => (CueSide::After, Vec::new(), toks(words)),
+                "around" => {
+                    let (b, a) = words.split_once(" … ").ok_or(bad("label_cues.tsv", line))?;
+                    (CueSide::Around, toks(b), toks(a))
+                }
+                _ => return Err(bad("label_cues.tsv", line)),
+            };
+            if before.is_empty() && after.is_empty() {
+                return Err(bad("label_cues.tsv", line));
+            }
+            label_cues.push(LabelCue { side, before, after, label });
+        }
+        Ok(Lexicon { heads, pronouns, first_names, name_heads, described_only, label_cues })
     }
 }
 

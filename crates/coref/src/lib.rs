@@ -313,17 +313,81 @@ impl<'a> Linker<'a> {
             input.names.iter().copied().filter(|m| m.span.start < m.span.end).collect();
         names.sort_by_key(|m| (m.span.start, m.span.end));
         names.dedup_by(|b, a| a.span.overlaps(&b.span));
-        for m in names {
+        for mut m in names {
+            m.span = l.without_based(m.span);
+            // Words next to the mention that tell its label ("in Tumpat", "Kegalle district")
+            // overrule the tagger for this mention, and count twice.
+            let cue = l.label_cue(m.span);
+            let tagged = cue.unwrap_or(m.label);
             // A name's last word that settles its label ("Meridian Garments" ORG whatever the
             // tagger said) settles it for the rules too: its descriptions and "the company".
-            let settled = l.name_head_label(m.span.of(input.text), m.label);
-            let id = l.add_name(m.span, settled.unwrap_or(m.label));
+            let settled = l.name_head_label(m.span.of(input.text), tagged);
+            let id = l.add_name(m.span, settled.unwrap_or(tagged));
+            if let (Some(c), None) = (cue, settled) {
+                l.info[id].labels[label_index(c)] += 1;
+            }
             // An organisation's word keeps the cluster ORG against a shorter mention tagged
             // otherwise; a place's ("… River") does not make it the nearest place for "the
             // state" or "the region".
             l.info[id].settled = settled.filter(|&x| x == EntityLabel::Org);
         }
         l
+    }
+
+    /// A name the tagger took with the "-based" after it ("a Penang-based group"): the name
+    /// alone.
+    fn without_based(&self, span: Span) -> Span {
+        let toks = self.tokens_of(span);
+        if toks.len() >= 3 && self.lower[toks.end - 1] == "based" && self.lower[toks.end - 2] == "-" {
+            return Span::new(span.start, self.seg.tokens[toks.end - 3].span.end);
+        }
+        span
+    }
+
+    /// Whether a name is a wire's credit in a dateline ("BEIRUT (Levant Wire) - …"): the
+    /// agency that wrote the story, which its pronouns and descriptions do not stand for.
+    fn is_credit(&self, span: Span) -> bool {
+        let toks = self.tokens_of(span);
+        let w = |t: usize| self.lower.get(t).map_or("", |s| &**s);
+        toks.start >= 1
+            && w(toks.start - 1) == "("
+            && w(toks.end) == ")"
+            && matches!(w(toks.end + 1), "-" | "–" | "—" | "--")
+    }
+
+    /// The label the words next to a name tell (`label_cues.tsv`): the longest cue on each
+    /// side; none when the cues found disagree.
+    fn label_cue(&self, span: Span) -> Option<EntityLabel> {
+        let toks = self.tokens_of(span);
+        let (first, last) = (toks.start, toks.end);
+        let sentence = self.sentence_of.get(first).copied();
+        let words_before = |w: &[String]| {
+            first >= w.len()
+                && (first - w.len()..first).all(|t| self.sentence_of[t] == sentence.unwrap_or(0))
+                && w.iter().zip(first - w.len()..first).all(|(x, t)| *x == self.lower[t])
+        };
+        let words_after = |w: &[String]| {
+            last + w.len() <= self.lower.len()
+                && (last..last + w.len()).all(|t| self.sentence_of[t] == sentence.unwrap_or(0))
+                && w.iter().zip(last..last + w.len()).all(|(x, t)| *x == self.lower[t])
+        };
+        let mut best: [Option<(usize, EntityLabel)>; 3] = [None; 3];
+        for cue in &self.lex.label_cues {
+            let (slot, len) = match cue.side {
+                lexicon::CueSide::Before => (0, cue.before.len()),
+                lexicon::CueSide::After => (1, cue.after.len()),
+                lexicon::CueSide::Around => (2, cue.before.len() + cue.after.len()),
+            };
+            if !words_before(&cue.before) || !words_after(&cue.after) {
+                continue;
+            }
+            if best[slot].is_none_or(|(n, _)| n < len) {
+                best[slot] = Some((len, cue.label));
+            }
+        }
+        let mut labels = best.iter().flatten().map(|&(_, l)| l);
+        let label = labels.next()?;
+        labels.all(|l| l == label).then_some(label)
     }
 
     /// The label the last word of a multi-word name settles (`name_heads.tsv`); not for a
@@ -897,6 +961,9 @@ impl<'a> Linker<'a> {
                 break;
             }
             let r = self.find(i);
+            if self.mentions[i].kind == MentionKind::Name && self.is_credit(self.mentions[i].span) {
+                continue;
+            }
             if self.info[r].named && self.info[r].label().is_some_and(|l| labels.contains(&l)) {
                 return Some(i);
             }
@@ -1114,6 +1181,9 @@ impl<'a> Linker<'a> {
             if m.sentence + window < here {
                 break;
             }
+            if m.kind == MentionKind::Name && self.is_credit(m.span) {
+                continue;
+            }
             let ok = self.pronoun_fits(i, class)
                 && (class != PronounClass::Plural || !self.plural_noun_between(m.span.end, at));
             if ok {
@@ -1314,6 +1384,58 @@ mod tests {
         assert_eq!(acronym_letters("Putin"), None);
         assert_eq!(initials("National Security Council"), "NSC");
         assert_eq!(initials("Islamic State of Khorasan"), "ISK");
+    }
+
+    /// Links `text` with the given names (text, tagger label) and no POS tags: the rules that
+    /// read only words, without the tagger.
+    fn link(text: &str, names: &[(&str, EntityLabel)]) -> Vec<Entity> {
+        let seg = dossier_segment::Segmenter::new().segment(text);
+        let pos = vec![None; seg.tokens.len()];
+        let mut from = 0;
+        let names: Vec<NameMention> = names
+            .iter()
+            .map(|&(n, label)| {
+                let at = from + text[from..].find(n).expect("name in text");
+                from = at + n.len();
+                NameMention { span: Span::new(at, at + n.len()), label }
+            })
+            .collect();
+        resolve(&CorefInput { text, seg: &seg, pos: &pos, names: &names, attributions: &[] })
+    }
+
+    fn label_of(es: &[Entity], name: &str) -> EntityLabel {
+        es.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name}: {es:?}")).label
+    }
+
+    #[test]
+    fn words_next_to_a_name_tell_its_label() {
+        use EntityLabel::*;
+        let text = "Floodwater cut the road on Sunday, and families near Dunessa were moved. The \
+                    fishing port of Keshmir Adan was closed. Police in Ostrava Bela district set \
+                    up roadblocks.";
+        let es = link(text, &[("Dunessa", Per), ("Keshmir Adan", Per), ("Ostrava Bela", Org)]);
+        assert_eq!(label_of(&es, "Dunessa"), Loc);
+        assert_eq!(label_of(&es, "Keshmir Adan"), Loc);
+        assert_eq!(label_of(&es, "Ostrava Bela"), Loc);
+        // "shares in" is a company's cue, longer than "in".
+        let es = link("Shares in Haldane Vossberg fell by a third.", &[("Haldane Vossberg", Per)]);
+        assert_eq!(label_of(&es, "Haldane Vossberg"), Org);
+        // A wire's credit in parentheses.
+        let es =
+            link("MARVIK, May 2 (Fjord Ledger) - Talks ended.", &[("MARVIK", Loc), ("Fjord Ledger", Per)]);
+        assert_eq!(label_of(&es, "Fjord Ledger"), Org);
+        // Without a cue, the tagger's label stands.
+        let es = link("Keshmir Adan said the port was closed.", &[("Keshmir Adan", Per)]);
+        assert_eq!(label_of(&es, "Keshmir Adan"), Per);
+    }
+
+    #[test]
+    fn a_name_taken_with_its_based_is_the_name_alone() {
+        let text = "A study by the Tarsk-based group Hill Signal found the same.";
+        let es = link(text, &[("Tarsk-based", EntityLabel::Misc), ("Hill Signal", EntityLabel::Org)]);
+        let e = es.iter().find(|e| e.name == "Tarsk").unwrap_or_else(|| panic!("{es:?}"));
+        assert_eq!(e.label, EntityLabel::Loc);
+        assert_eq!(e.mentions[0].span.of(text), "Tarsk");
     }
 
     #[test]

@@ -299,3 +299,30 @@ fn the_government_is_not_the_nearest_organisation() {
     let m = entity_of(&r, "Northern Regional Government");
     assert!(m.contains(&("The government", "nominal")), "{m:?}");
 }
+
+#[test]
+fn pronouns_skip_the_wire_credited_in_the_dateline() {
+    // The agency in a dateline's parentheses wrote the story; "Its" is not the agency.
+    let r = analyze(
+        "Harbour strike ends\n\nTARSK, Norland, May 2 (Fjord News Agency) - Its members voted on \
+         Monday to end the strike at the port, union leaders said.\n",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Fjord News Agency");
+    assert_eq!(m, [("Fjord News Agency", "name")]);
+}
+
+#[test]
+fn a_place_cue_overrules_the_tagger() {
+    // "the fishing port of X" is a place, "(X) -" after a dateline a wire, "shares in X" a
+    // company, whatever the tagger made of the names.
+    let r = analyze(
+        "MARVIK, Norland, May 2 (Fjord Ledger) - Shares in Haldane Vossberg fell by a third on \
+         Monday. The fishing port of Keshmir Adan was closed, officials said.",
+    );
+    check_offsets(&r);
+    let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
+    assert_eq!(label("Fjord Ledger").as_deref(), Some("ORG"));
+    assert_eq!(label("Haldane Vossberg").as_deref(), Some("ORG"));
+    assert_eq!(label("Keshmir Adan").as_deref(), Some("LOC"));
+}
