@@ -221,12 +221,19 @@ struct Info {
     /// ORG when a name's last word settled it so ("Meridian Garments"): a shorter mention the
     /// tagger labelled otherwise ("Meridian") does not outvote it.
     settled: Option<EntityLabel>,
+    /// The label of a description the text set next to a name ("state broadcaster X", "the
+    /// Palermo-based group X", "X, a rights group,"): what the text says the thing is
+    /// outweighs the tagger's guesses at an unfamiliar name.
+    described: Option<EntityLabel>,
 }
 
 impl Info {
     fn label(&self) -> Option<EntityLabel> {
         if self.settled.is_some() {
             return self.settled;
+        }
+        if self.described.is_some() {
+            return self.described;
         }
         let best = (0..4).max_by_key(|&i| (self.labels[i], 4 - i))?;
         (self.labels[best] > 0).then(|| dossier_tag::ner::ENTITY_LABELS[best])
@@ -358,6 +365,11 @@ impl<'a> Linker<'a> {
     /// The label the words next to a name tell (`label_cues.tsv`): the longest cue on each
     /// side; none when the cues found disagree.
     fn label_cue(&self, span: Span) -> Option<EntityLabel> {
+        use dossier_tag::gazetteer::{Gazetteer, Kind};
+        // "in Spanish": a people's or language's word is no place.
+        if Gazetteer::global().kinds_of(span.of(self.text)) & Kind::Demonym.bit() != 0 {
+            return None;
+        }
         let toks = self.tokens_of(span);
         let (first, last) = (toks.start, toks.end);
         let sentence = self.sentence_of.get(first).copied();
@@ -480,6 +492,7 @@ impl<'a> Linker<'a> {
         k.name_words.extend(g.name_words);
         k.named |= g.named;
         k.settled = k.settled.or(g.settled);
+        k.described = k.described.or(g.described);
     }
 
     fn add_desc(&mut self, m: usize, word: &str) {
@@ -707,6 +720,13 @@ impl<'a> Linker<'a> {
             if span.start == span.end {
                 continue;
             }
+            if let Some(l) = self.described_label(j) {
+                let r = self.find(j);
+                if self.info[r].settled.is_none() {
+                    self.mentions[j].label = Some(l);
+                    self.info[r].described.get_or_insert(l);
+                }
+            }
             let toks = self.tokens_of(span);
             let (first, last) = (toks.start, toks.end);
             // Titles and modifiers before the name.
@@ -802,6 +822,44 @@ impl<'a> Linker<'a> {
                 }
             }
         }
+    }
+
+    /// The one label of a description the text sets right before name `j`: the word before it
+    /// ("state broadcaster X", "the Palermo-based group X", "Presiding Judge X") or a
+    /// description set before it ("the operator, X"). (An apposition after the name was
+    /// tried too: "in X, the district officer, …" and lists make it lose more than it wins.)
+    fn described_label(&self, j: usize) -> Option<EntityLabel> {
+        let single = |t: usize| {
+            self.lex.heads.get(&*self.lower[t]).filter(|h| h.labels.len() == 1).map(|h| h.labels[0])
+        };
+        let toks = self.tokens_of(self.mentions[j].span);
+        let (first, last) = (toks.start, toks.end);
+        // A cue next to the mention ("in X") tells its label already.
+        if first == 0 || last > self.lower.len() || self.label_cue(self.mentions[j].span).is_some() {
+            return None;
+        }
+        let same = |t: usize| self.sentence_of[t] == self.sentence_of[first];
+        if self.name_at[first - 1].is_none() && same(first - 1) {
+            if let Some(l) = single(first - 1) {
+                return Some(l);
+            }
+        }
+        let name_det = usize::from(DETERMINERS.contains(&&*self.lower[first - 1]));
+        if first >= 2 + name_det && self.lower[first - 1 - name_det] == "," {
+            let head = first - 2 - name_det;
+            // (not "the head of the electoral office, X": the office is not X)
+            let found = (head.saturating_sub(4)..head).find_map(|det| {
+                self.description_at(det).filter(|&(_, h)| {
+                    h == head
+                        && same(det)
+                        && (det == 0 || !matches!(&*self.lower[det - 1], "of" | "'s" | "’s"))
+                })
+            });
+            if found.is_some() {
+                return single(head);
+            }
+        }
+        None
     }
 
     /// Whether a description word may stand for an entity of `label`.
@@ -1424,6 +1482,9 @@ mod tests {
         let es =
             link("MARVIK, May 2 (Fjord Ledger) - Talks ended.", &[("MARVIK", Loc), ("Fjord Ledger", Per)]);
         assert_eq!(label_of(&es, "Fjord Ledger"), Org);
+        // "in Spanish": a language or people is no place.
+        let es = link("The verdict was read in Spanish.", &[("Spanish", Misc)]);
+        assert_eq!(label_of(&es, "Spanish"), Misc);
         // Without a cue, the tagger's label stands.
         let es = link("Keshmir Adan said the port was closed.", &[("Keshmir Adan", Per)]);
         assert_eq!(label_of(&es, "Keshmir Adan"), Per);

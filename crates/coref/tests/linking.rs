@@ -326,3 +326,33 @@ fn a_place_cue_overrules_the_tagger() {
     assert_eq!(label("Haldane Vossberg").as_deref(), Some("ORG"));
     assert_eq!(label("Keshmir Adan").as_deref(), Some("LOC"));
 }
+
+#[test]
+fn a_description_set_before_a_name_tells_its_label() {
+    // The word right before the name ("state broadcaster X", "the Tarsk-based group X") and a
+    // description set before it ("The operator, X,") say what the thing is, whatever the tagger
+    // made of an unfamiliar name; "the governor" then no longer takes the broadcaster.
+    let r = analyze(
+        "Speaking to state broadcaster Radio Velka on Monday, the governor said the road was \
+         closed. The rescue was run by the Tarsk-based group Mare Vento, which sent two boats.\n\n\
+         The operator, Kestrel Haulage Lines, said in a statement that it would pay for the repairs.\n",
+    );
+    check_offsets(&r);
+    let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
+    assert_eq!(label("Radio Velka").as_deref(), Some("ORG"));
+    assert_eq!(label("Mare Vento").as_deref(), Some("ORG"));
+    assert_eq!(label("Kestrel Haulage Lines").as_deref(), Some("ORG"));
+    assert_eq!(entity_of(&r, "Radio Velka"), [("Radio Velka", "name")]);
+}
+
+#[test]
+fn the_office_someone_heads_is_not_their_description() {
+    // "The head of the electoral office, X," describes X as the head, not as the office.
+    let r = analyze(
+        "The head of the electoral office, Carla Montes, rejected the complaint on Tuesday. Montes \
+         said the count had been observed by both parties.",
+    );
+    check_offsets(&r);
+    let e = r.entities.iter().find(|e| e.name == "Carla Montes").expect("Carla Montes");
+    assert_eq!(e.label, "PER");
+}
