@@ -320,6 +320,7 @@ impl<'a> Linker<'a> {
             input.names.iter().copied().filter(|m| m.span.start < m.span.end).collect();
         names.sort_by_key(|m| (m.span.start, m.span.end));
         names.dedup_by(|b, a| a.span.overlaps(&b.span));
+        let names = l.join_org_words(names);
         for mut m in names {
             m.span = l.without_based(m.span);
             // Words next to the mention that tell its label ("in Tumpat", "Kegalle district")
@@ -339,6 +340,40 @@ impl<'a> Linker<'a> {
             l.info[id].settled = settled.filter(|&x| x == EntityLabel::Org);
         }
         l
+    }
+
+    /// A name the tagger ended one word short of an organisation's last word ("Black Sea" +
+    /// "Wire", "East Africa Wire" cut at "Wire"): the whole is one organisation's name, the
+    /// capitalised word after it one of `name_heads.tsv`'s organisation words, absorbing a name
+    /// mention the tagger made of that word alone.
+    fn join_org_words(&self, names: Vec<NameMention>) -> Vec<NameMention> {
+        let mut out = Vec::with_capacity(names.len());
+        let mut i = 0;
+        while i < names.len() {
+            let mut m = names[i];
+            i += 1;
+            let toks = self.tokens_of(m.span);
+            let next = toks.end;
+            if toks.is_empty()
+                || next >= self.lower.len()
+                || self.sentence_of[next] != self.sentence_of[toks.start]
+            {
+                out.push(m);
+                continue;
+            }
+            let tok = self.seg.tokens[next].span;
+            let org_word = &self.text[m.span.end..tok.start] == " "
+                && tok.of(self.text).chars().next().is_some_and(char::is_uppercase)
+                && self.lex.name_heads.get(&*self.lower[next]) == Some(&EntityLabel::Org);
+            let alone = names.get(i).is_some_and(|n| n.span == tok);
+            let other = names.get(i).is_some_and(|n| n.span.start < tok.end);
+            if org_word && (alone || !other) {
+                i += usize::from(alone);
+                m = NameMention { span: Span::new(m.span.start, tok.end), label: EntityLabel::Org };
+            }
+            out.push(m);
+        }
+        out
     }
 
     /// A name the tagger took with the "-based" after it ("a Penang-based group"): the name
@@ -1488,6 +1523,22 @@ mod tests {
         // Without a cue, the tagger's label stands.
         let es = link("Keshmir Adan said the port was closed.", &[("Keshmir Adan", Per)]);
         assert_eq!(label_of(&es, "Keshmir Adan"), Per);
+    }
+
+    #[test]
+    fn a_name_cut_before_an_organisation_word_is_one_organisation() {
+        use EntityLabel::*;
+        let text = "SEOUL (Yellow Sea Wire) - Talks began. The Yellow Sea Wire said so.";
+        let es = link(text, &[("SEOUL", Loc), ("Yellow Sea", Loc), ("Wire", Org), ("Yellow Sea", Loc)]);
+        let e = es.iter().find(|e| e.name == "Yellow Sea Wire").unwrap_or_else(|| panic!("{es:?}"));
+        assert_eq!(e.label, Org);
+        assert_eq!(e.mentions.len(), 2, "{es:?}");
+        assert!(es.iter().all(|e| e.name != "Yellow Sea" && e.name != "Wire"), "{es:?}");
+        // Not across a sentence, nor onto a word that is no organisation's.
+        let es = link("They sailed the Yellow Sea. Wire fences stood.", &[("Yellow Sea", Loc)]);
+        assert_eq!(label_of(&es, "Yellow Sea"), Loc);
+        let es = link("They sailed the Yellow Sea Tuesday.", &[("Yellow Sea", Loc)]);
+        assert_eq!(label_of(&es, "Yellow Sea"), Loc);
     }
 
     #[test]
