@@ -691,16 +691,56 @@ impl<'a> Linker<'a> {
                 self.union(j, e);
             } else if let Some(letters) = acronym_letters(inner.of(self.text)) {
                 // "Expansion (ACR)".
-                if this.split_whitespace().count() < 2
-                    || initials(this).chars().next() != letters.chars().next()
-                {
+                if this.split_whitespace().count() < 2 {
                     continue;
                 }
                 let label = self.mentions[j].label.unwrap_or(EntityLabel::Org);
+                let mut name = j;
+                if initials(this) != letters {
+                    if let Some(whole) = self.expansion_before(span, &letters) {
+                        // "Group for the" + "Defence of the Sahel (GDS)": the tagger's name
+                        // is the end of the expansion.
+                        name = self.replace_names(whole, label);
+                    } else if initials(this).chars().next() != letters.chars().next() {
+                        // An acronym of the name in another language ("National
+                        // Anticorruption Directorate (DNA)"); not a person's party ("Jane Roe
+                        // (PTI)"), a place's, or one of a longer name the tagger cut ("Labour
+                        // Party of Cabo Verde (PTCV)").
+                        let t = self.tokens_of(span).start;
+                        let cut = t >= 2
+                            && NAME_GLUE.contains(&&*self.lower[t - 1])
+                            && self.tok(t - 2).chars().next().is_some_and(char::is_uppercase);
+                        if label == EntityLabel::Per || is_place(this) || cut {
+                            continue;
+                        }
+                    }
+                }
                 let e = self.replace_names(inner, label);
-                self.union(j, e);
+                self.union(name, e);
             }
         }
+    }
+
+    /// The name `span` grown leftwards over capitalised words and lower-case glue ("Group for
+    /// the" before "Defence of the Sahel") until its initials are `letters`.
+    fn expansion_before(&self, span: Span, letters: &str) -> Option<Span> {
+        let first = self.tokens_of(span).start;
+        let mut t = first;
+        while t > 0 && first - t < 6 && self.sentence_of[t - 1] == self.sentence_of[first] {
+            let w = self.tok(t - 1);
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if !capital && !NAME_GLUE.contains(&&*self.lower[t - 1]) {
+                return None;
+            }
+            t -= 1;
+            if capital {
+                let grown = Span::new(self.seg.tokens[t].span.start, span.end);
+                if initials(grown.of(self.text)) == letters {
+                    return Some(grown);
+                }
+            }
+        }
+        None
     }
 
     /// Capitalised words (with lower-case glue between them) from the start of `span`.
@@ -1539,6 +1579,30 @@ mod tests {
         assert_eq!(label_of(&es, "Yellow Sea"), Loc);
         let es = link("They sailed the Yellow Sea Tuesday.", &[("Yellow Sea", Loc)]);
         assert_eq!(label_of(&es, "Yellow Sea"), Loc);
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_joins_its_name_in_another_language_or_grown_to_match() {
+        use EntityLabel::*;
+        let one_entity = |es: &[Entity], name: &str, n: usize| {
+            let e = es.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name}: {es:?}"));
+            assert_eq!(e.mentions.len(), n, "{es:?}");
+        };
+        // Letters of the name in its own language.
+        let text = "The National Anticorruption Directorate (DNA) detained two officials. DNA said more \
+                    arrests would follow.";
+        let es = link(text, &[("National Anticorruption Directorate", Org), ("DNA", Org), ("DNA", Org)]);
+        one_entity(&es, "National Anticorruption Directorate", 3);
+        // The tagger's name is the end of the expansion.
+        let text = "The Group for the Defence of the Coast (GDC) claimed the attack.";
+        let es = link(text, &[("Defence of the Coast", Org), ("GDC", Org)]);
+        one_entity(&es, "Group for the Defence of the Coast", 2);
+        // Not a place cut out of a longer name, nor a person's party.
+        let text = "The opposition Workers Party of San Remo (PTSR) won nine seats.";
+        let es = link(text, &[("Workers Party", Org), ("San Remo", Loc), ("PTSR", Org)]);
+        one_entity(&es, "San Remo", 1);
+        let es = link("Jane Roe (PTI) spoke first.", &[("Jane Roe", Per), ("PTI", Org)]);
+        one_entity(&es, "Jane Roe", 1);
     }
 
     #[test]
