@@ -1,6 +1,9 @@
 //! In-document entity linking: one entity per real-world thing.
 //!
-//! The named-entity mentions of the tagger are grouped, in text order, by a sieve of rules
+//! The named-entity mentions of the tagger are first mended and labelled by the words around
+//! them (`label_cues.tsv`: "in X", "X district", "(X) -"; a description set right before a
+//! name: "state broadcaster X"; "Black Sea" + "Wire" one name), then grouped, in text order,
+//! by a sieve of rules
 //! in the spirit of the Stanford multi-pass sieve (Lee et al. 2013), from the most precise to
 //! the least:
 //!
@@ -603,6 +606,10 @@ impl<'a> Linker<'a> {
         // surname.
         if per(la) && wa.len() >= 2 && wb.len() == 1 && !y.is_place() {
             return wa.last() == wb.last() || (per(lb) && wa[0] == wb[0]);
+        }
+        // A surname of two words ("El Alami" after "Youssef El Alami").
+        if per(la) && wb.len() >= 2 && wb.len() < wa.len() && wa.ends_with(wb) {
+            return true;
         }
         if per(lb) && wb.len() >= 2 && wa.len() == 1 && !x.is_place() {
             // A headline's surname (whatever the tagger called it) before the full name.
@@ -1603,6 +1610,18 @@ mod tests {
         one_entity(&es, "San Remo", 1);
         let es = link("Jane Roe (PTI) spoke first.", &[("Jane Roe", Per), ("PTI", Org)]);
         one_entity(&es, "Jane Roe", 1);
+    }
+
+    #[test]
+    fn a_surname_of_two_words_joins_the_full_name() {
+        use EntityLabel::*;
+        let text = "Youssef El Amrani met the envoy on Monday. El Amrani said the talks went well.";
+        let es = link(text, &[("Youssef El Amrani", Per), ("El Amrani", Per)]);
+        assert_eq!(es.len(), 1, "{es:?}");
+        // Only after a person's name.
+        let text = "Greater Tarsk Water raised prices. Tarsk Water, a smaller firm, did not.";
+        let es = link(text, &[("Greater Tarsk Water", Org), ("Tarsk Water", Org)]);
+        assert_eq!(es.len(), 2, "{es:?}");
     }
 
     #[test]
