@@ -47,6 +47,30 @@ pub struct Lexicon {
     pub first_names: HashMap<String, Gender>,
     /// Last words of names that settle the label ("… Terminal" LOC, "… Board" ORG).
     pub name_heads: HashMap<String, EntityLabel>,
+    /// Description heads that refer only to an entity described so or whose name holds them
+    /// ("the government"), never to the nearest organisation.
+    pub described_only: rustc_hash::FxHashSet<String>,
+    /// Words next to a name that tell its label (`label_cues.tsv`).
+    pub label_cues: Vec<LabelCue>,
+}
+
+/// Where a label cue's words stand around a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueSide {
+    Before,
+    After,
+    Around,
+}
+
+/// Words next to a name that tell its label: "in" before a name, "district" after it.
+#[derive(Clone, Debug)]
+pub struct LabelCue {
+    pub side: CueSide,
+    /// Lower-case tokens right before the name (`Before`, `Around`).
+    pub before: Vec<String>,
+    /// Lower-case tokens right after the name (`After`, `Around`).
+    pub after: Vec<String>,
+    pub label: EntityLabel,
 }
 
 static LEXICON: LazyLock<Result<Lexicon, CorefError>> = LazyLock::new(Lexicon::load);
@@ -129,7 +153,34 @@ impl Lexicon {
             let [word, l] = cols[..] else { return Err(bad("name_heads.tsv", line)) };
             name_heads.insert(word.to_string(), label(l).ok_or(bad("name_heads.tsv", line))?);
         }
-        Ok(Lexicon { heads, pronouns, first_names, name_heads })
+        let mut described_only = rustc_hash::FxHashSet::default();
+        for (line, cols) in rows(include_str!("../data/described_only.tsv")) {
+            let [word] = cols[..] else { return Err(bad("described_only.tsv", line)) };
+            if !heads.contains_key(word) {
+                return Err(bad("described_only.tsv", line));
+            }
+            described_only.insert(word.to_string());
+        }
+        let mut label_cues = Vec::new();
+        for (line, cols) in rows(include_str!("../data/label_cues.tsv")) {
+            let [side, words, l] = cols[..] else { return Err(bad("label_cues.tsv", line)) };
+            let label = label(l).ok_or(bad("label_cues.tsv", line))?;
+            let toks = |w: &str| w.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+            let (side, before, after) = match side {
+                "before" => (CueSide::Before, toks(words), Vec::new()),
+                "after" => (CueSide::After, Vec::new(), toks(words)),
+                "around" => {
+                    let (b, a) = words.split_once(" … ").ok_or(bad("label_cues.tsv", line))?;
+                    (CueSide::Around, toks(b), toks(a))
+                }
+                _ => return Err(bad("label_cues.tsv", line)),
+            };
+            if before.is_empty() && after.is_empty() {
+                return Err(bad("label_cues.tsv", line));
+            }
+            label_cues.push(LabelCue { side, before, after, label });
+        }
+        Ok(Lexicon { heads, pronouns, first_names, name_heads, described_only, label_cues })
     }
 }
 

@@ -1,6 +1,9 @@
 //! In-document entity linking: one entity per real-world thing.
 //!
-//! The named-entity mentions of the tagger are grouped, in text order, by a sieve of rules
+//! The named-entity mentions of the tagger are first mended and labelled by the words around
+//! them (`label_cues.tsv`: "in X", "X district", "(X) -"; a description set right before a
+//! name: "state broadcaster X"; "Black Sea" + "Wire" one name), then grouped, in text order,
+//! by a sieve of rules
 //! in the spirit of the Stanford multi-pass sieve (Lee et al. 2013), from the most precise to
 //! the least:
 //!
@@ -221,12 +224,19 @@ struct Info {
     /// ORG when a name's last word settled it so ("Meridian Garments"): a shorter mention the
     /// tagger labelled otherwise ("Meridian") does not outvote it.
     settled: Option<EntityLabel>,
+    /// The label of a description the text set next to a name ("state broadcaster X", "the
+    /// Palermo-based group X", "X, a rights group,"): what the text says the thing is
+    /// outweighs the tagger's guesses at an unfamiliar name.
+    described: Option<EntityLabel>,
 }
 
 impl Info {
     fn label(&self) -> Option<EntityLabel> {
         if self.settled.is_some() {
             return self.settled;
+        }
+        if self.described.is_some() {
+            return self.described;
         }
         let best = (0..4).max_by_key(|&i| (self.labels[i], 4 - i))?;
         (self.labels[best] > 0).then(|| dossier_tag::ner::ENTITY_LABELS[best])
@@ -313,17 +323,121 @@ impl<'a> Linker<'a> {
             input.names.iter().copied().filter(|m| m.span.start < m.span.end).collect();
         names.sort_by_key(|m| (m.span.start, m.span.end));
         names.dedup_by(|b, a| a.span.overlaps(&b.span));
-        for m in names {
+        let names = l.join_org_words(names);
+        for mut m in names {
+            m.span = l.without_based(m.span);
+            // Words next to the mention that tell its label ("in Tumpat", "Kegalle district")
+            // overrule the tagger for this mention, and count twice.
+            let cue = l.label_cue(m.span);
+            let tagged = cue.unwrap_or(m.label);
             // A name's last word that settles its label ("Meridian Garments" ORG whatever the
             // tagger said) settles it for the rules too: its descriptions and "the company".
-            let settled = l.name_head_label(m.span.of(input.text), m.label);
-            let id = l.add_name(m.span, settled.unwrap_or(m.label));
+            let settled = l.name_head_label(m.span.of(input.text), tagged);
+            let id = l.add_name(m.span, settled.unwrap_or(tagged));
+            if let (Some(c), None) = (cue, settled) {
+                l.info[id].labels[label_index(c)] += 1;
+            }
             // An organisation's word keeps the cluster ORG against a shorter mention tagged
             // otherwise; a place's ("… River") does not make it the nearest place for "the
             // state" or "the region".
             l.info[id].settled = settled.filter(|&x| x == EntityLabel::Org);
         }
         l
+    }
+
+    /// A name the tagger ended one word short of an organisation's last word ("Black Sea" +
+    /// "Wire", "East Africa Wire" cut at "Wire"): the whole is one organisation's name, the
+    /// capitalised word after it one of `name_heads.tsv`'s organisation words, absorbing a name
+    /// mention the tagger made of that word alone.
+    fn join_org_words(&self, names: Vec<NameMention>) -> Vec<NameMention> {
+        let mut out = Vec::with_capacity(names.len());
+        let mut i = 0;
+        while i < names.len() {
+            let mut m = names[i];
+            i += 1;
+            let toks = self.tokens_of(m.span);
+            let next = toks.end;
+            if toks.is_empty()
+                || next >= self.lower.len()
+                || self.sentence_of[next] != self.sentence_of[toks.start]
+            {
+                out.push(m);
+                continue;
+            }
+            let tok = self.seg.tokens[next].span;
+            let org_word = &self.text[m.span.end..tok.start] == " "
+                && tok.of(self.text).chars().next().is_some_and(char::is_uppercase)
+                && self.lex.name_heads.get(&*self.lower[next]) == Some(&EntityLabel::Org);
+            let alone = names.get(i).is_some_and(|n| n.span == tok);
+            let other = names.get(i).is_some_and(|n| n.span.start < tok.end);
+            if org_word && (alone || !other) {
+                i += usize::from(alone);
+                m = NameMention { span: Span::new(m.span.start, tok.end), label: EntityLabel::Org };
+            }
+            out.push(m);
+        }
+        out
+    }
+
+    /// A name the tagger took with the "-based" after it ("a Penang-based group"): the name
+    /// alone.
+    fn without_based(&self, span: Span) -> Span {
+        let toks = self.tokens_of(span);
+        if toks.len() >= 3 && self.lower[toks.end - 1] == "based" && self.lower[toks.end - 2] == "-" {
+            return Span::new(span.start, self.seg.tokens[toks.end - 3].span.end);
+        }
+        span
+    }
+
+    /// Whether a name is a wire's credit in a dateline ("BEIRUT (Levant Wire) - …"): the
+    /// agency that wrote the story, which its pronouns and descriptions do not stand for.
+    fn is_credit(&self, span: Span) -> bool {
+        let toks = self.tokens_of(span);
+        let w = |t: usize| self.lower.get(t).map_or("", |s| &**s);
+        toks.start >= 1
+            && w(toks.start - 1) == "("
+            && w(toks.end) == ")"
+            && matches!(w(toks.end + 1), "-" | "–" | "—" | "--")
+    }
+
+    /// The label the words next to a name tell (`label_cues.tsv`): the longest cue on each
+    /// side; none when the cues found disagree.
+    fn label_cue(&self, span: Span) -> Option<EntityLabel> {
+        use dossier_tag::gazetteer::{Gazetteer, Kind};
+        // "in Spanish": a people's or language's word is no place.
+        if Gazetteer::global().kinds_of(span.of(self.text)) & Kind::Demonym.bit() != 0 {
+            return None;
+        }
+        let toks = self.tokens_of(span);
+        let (first, last) = (toks.start, toks.end);
+        let sentence = self.sentence_of.get(first).copied();
+        let words_before = |w: &[String]| {
+            first >= w.len()
+                && (first - w.len()..first).all(|t| self.sentence_of[t] == sentence.unwrap_or(0))
+                && w.iter().zip(first - w.len()..first).all(|(x, t)| *x == self.lower[t])
+        };
+        let words_after = |w: &[String]| {
+            last + w.len() <= self.lower.len()
+                && (last..last + w.len()).all(|t| self.sentence_of[t] == sentence.unwrap_or(0))
+                && w.iter().zip(last..last + w.len()).all(|(x, t)| *x == self.lower[t])
+        };
+        let mut best: [Option<(usize, EntityLabel)>; 3] = [None; 3];
+        for cue in &self.lex.label_cues {
+            let (slot, len) = match cue.side {
+                lexicon::CueSide::Before => (0, cue.before.len()),
+                lexicon::CueSide::After => (1, cue.after.len()),
+                lexicon::CueSide::Around => (2, cue.before.len() + cue.after.len()),
+            };
+            if !words_before(&cue.before) || !words_after(&cue.after) {
+                continue;
+            }
+            if best[slot].is_none_or(|(n, _)| n < len) {
+                best[slot] = Some((len, cue.label));
+            }
+        }
+        let mut labels = best.iter().flatten().map(|&(_, l)| l);
+        let label = labels.next()?;
+        labels.all(|l| l == label).then_some(label)
     }
 
     /// The label the last word of a multi-word name settles (`name_heads.tsv`); not for a
@@ -416,6 +530,7 @@ impl<'a> Linker<'a> {
         k.name_words.extend(g.name_words);
         k.named |= g.named;
         k.settled = k.settled.or(g.settled);
+        k.described = k.described.or(g.described);
     }
 
     fn add_desc(&mut self, m: usize, word: &str) {
@@ -491,6 +606,10 @@ impl<'a> Linker<'a> {
         // surname.
         if per(la) && wa.len() >= 2 && wb.len() == 1 && !y.is_place() {
             return wa.last() == wb.last() || (per(lb) && wa[0] == wb[0]);
+        }
+        // A surname of two words ("El Alami" after "Youssef El Alami").
+        if per(la) && wb.len() >= 2 && wb.len() < wa.len() && wa.ends_with(wb) {
+            return true;
         }
         if per(lb) && wb.len() >= 2 && wa.len() == 1 && !x.is_place() {
             // A headline's surname (whatever the tagger called it) before the full name.
@@ -579,16 +698,56 @@ impl<'a> Linker<'a> {
                 self.union(j, e);
             } else if let Some(letters) = acronym_letters(inner.of(self.text)) {
                 // "Expansion (ACR)".
-                if this.split_whitespace().count() < 2
-                    || initials(this).chars().next() != letters.chars().next()
-                {
+                if this.split_whitespace().count() < 2 {
                     continue;
                 }
                 let label = self.mentions[j].label.unwrap_or(EntityLabel::Org);
+                let mut name = j;
+                if initials(this) != letters {
+                    if let Some(whole) = self.expansion_before(span, &letters) {
+                        // "Group for the" + "Defence of the Sahel (GDS)": the tagger's name
+                        // is the end of the expansion.
+                        name = self.replace_names(whole, label);
+                    } else if initials(this).chars().next() != letters.chars().next() {
+                        // An acronym of the name in another language ("National
+                        // Anticorruption Directorate (DNA)"); not a person's party ("Jane Roe
+                        // (PTI)"), a place's, or one of a longer name the tagger cut ("Labour
+                        // Party of Cabo Verde (PTCV)").
+                        let t = self.tokens_of(span).start;
+                        let cut = t >= 2
+                            && NAME_GLUE.contains(&&*self.lower[t - 1])
+                            && self.tok(t - 2).chars().next().is_some_and(char::is_uppercase);
+                        if label == EntityLabel::Per || is_place(this) || cut {
+                            continue;
+                        }
+                    }
+                }
                 let e = self.replace_names(inner, label);
-                self.union(j, e);
+                self.union(name, e);
             }
         }
+    }
+
+    /// The name `span` grown leftwards over capitalised words and lower-case glue ("Group for
+    /// the" before "Defence of the Sahel") until its initials are `letters`.
+    fn expansion_before(&self, span: Span, letters: &str) -> Option<Span> {
+        let first = self.tokens_of(span).start;
+        let mut t = first;
+        while t > 0 && first - t < 6 && self.sentence_of[t - 1] == self.sentence_of[first] {
+            let w = self.tok(t - 1);
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if !capital && !NAME_GLUE.contains(&&*self.lower[t - 1]) {
+                return None;
+            }
+            t -= 1;
+            if capital {
+                let grown = Span::new(self.seg.tokens[t].span.start, span.end);
+                if initials(grown.of(self.text)) == letters {
+                    return Some(grown);
+                }
+            }
+        }
+        None
     }
 
     /// Capitalised words (with lower-case glue between them) from the start of `span`.
@@ -642,6 +801,13 @@ impl<'a> Linker<'a> {
             let span = self.mentions[j].span;
             if span.start == span.end {
                 continue;
+            }
+            if let Some(l) = self.described_label(j) {
+                let r = self.find(j);
+                if self.info[r].settled.is_none() {
+                    self.mentions[j].label = Some(l);
+                    self.info[r].described.get_or_insert(l);
+                }
             }
             let toks = self.tokens_of(span);
             let (first, last) = (toks.start, toks.end);
@@ -738,6 +904,44 @@ impl<'a> Linker<'a> {
                 }
             }
         }
+    }
+
+    /// The one label of a description the text sets right before name `j`: the word before it
+    /// ("state broadcaster X", "the Palermo-based group X", "Presiding Judge X") or a
+    /// description set before it ("the operator, X"). (An apposition after the name was
+    /// tried too: "in X, the district officer, …" and lists make it lose more than it wins.)
+    fn described_label(&self, j: usize) -> Option<EntityLabel> {
+        let single = |t: usize| {
+            self.lex.heads.get(&*self.lower[t]).filter(|h| h.labels.len() == 1).map(|h| h.labels[0])
+        };
+        let toks = self.tokens_of(self.mentions[j].span);
+        let (first, last) = (toks.start, toks.end);
+        // A cue next to the mention ("in X") tells its label already.
+        if first == 0 || last > self.lower.len() || self.label_cue(self.mentions[j].span).is_some() {
+            return None;
+        }
+        let same = |t: usize| self.sentence_of[t] == self.sentence_of[first];
+        if self.name_at[first - 1].is_none() && same(first - 1) {
+            if let Some(l) = single(first - 1) {
+                return Some(l);
+            }
+        }
+        let name_det = usize::from(DETERMINERS.contains(&&*self.lower[first - 1]));
+        if first >= 2 + name_det && self.lower[first - 1 - name_det] == "," {
+            let head = first - 2 - name_det;
+            // (not "the head of the electoral office, X": the office is not X)
+            let found = (head.saturating_sub(4)..head).find_map(|det| {
+                self.description_at(det).filter(|&(_, h)| {
+                    h == head
+                        && same(det)
+                        && (det == 0 || !matches!(&*self.lower[det - 1], "of" | "'s" | "’s"))
+                })
+            });
+            if found.is_some() {
+                return single(head);
+            }
+        }
+        None
     }
 
     /// Whether a description word may stand for an entity of `label`.
@@ -887,8 +1091,9 @@ impl<'a> Linker<'a> {
         }
         // Otherwise, for a bare "the company", the nearest entity of a fitting label in the
         // last three sentences; a description with modifiers of its own ("the Russian
-        // security service") more often names something new.
-        if self.tokens_of(np).len() > 2 {
+        // security service") more often names something new, and "the government" is mostly
+        // the country's own (`described_only.tsv`).
+        if self.tokens_of(np).len() > 2 || self.lex.described_only.contains(head) {
             return None;
         }
         for &i in &cands {
@@ -896,6 +1101,9 @@ impl<'a> Linker<'a> {
                 break;
             }
             let r = self.find(i);
+            if self.mentions[i].kind == MentionKind::Name && self.is_credit(self.mentions[i].span) {
+                continue;
+            }
             if self.info[r].named && self.info[r].label().is_some_and(|l| labels.contains(&l)) {
                 return Some(i);
             }
@@ -1113,6 +1321,9 @@ impl<'a> Linker<'a> {
             if m.sentence + window < here {
                 break;
             }
+            if m.kind == MentionKind::Name && self.is_credit(m.span) {
+                continue;
+            }
             let ok = self.pronoun_fits(i, class)
                 && (class != PronounClass::Plural || !self.plural_noun_between(m.span.end, at));
             if ok {
@@ -1313,6 +1524,113 @@ mod tests {
         assert_eq!(acronym_letters("Putin"), None);
         assert_eq!(initials("National Security Council"), "NSC");
         assert_eq!(initials("Islamic State of Khorasan"), "ISK");
+    }
+
+    /// Links `text` with the given names (text, tagger label) and no POS tags: the rules that
+    /// read only words, without the tagger.
+    fn link(text: &str, names: &[(&str, EntityLabel)]) -> Vec<Entity> {
+        let seg = dossier_segment::Segmenter::new().segment(text);
+        let pos = vec![None; seg.tokens.len()];
+        let mut from = 0;
+        let names: Vec<NameMention> = names
+            .iter()
+            .map(|&(n, label)| {
+                let at = from + text[from..].find(n).expect("name in text");
+                from = at + n.len();
+                NameMention { span: Span::new(at, at + n.len()), label }
+            })
+            .collect();
+        resolve(&CorefInput { text, seg: &seg, pos: &pos, names: &names, attributions: &[] })
+    }
+
+    fn label_of(es: &[Entity], name: &str) -> EntityLabel {
+        es.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name}: {es:?}")).label
+    }
+
+    #[test]
+    fn words_next_to_a_name_tell_its_label() {
+        use EntityLabel::*;
+        let text = "Floodwater cut the road on Sunday, and families near Dunessa were moved. The \
+                    fishing port of Keshmir Adan was closed. Police in Ostrava Bela district set \
+                    up roadblocks.";
+        let es = link(text, &[("Dunessa", Per), ("Keshmir Adan", Per), ("Ostrava Bela", Org)]);
+        assert_eq!(label_of(&es, "Dunessa"), Loc);
+        assert_eq!(label_of(&es, "Keshmir Adan"), Loc);
+        assert_eq!(label_of(&es, "Ostrava Bela"), Loc);
+        // "shares in" is a company's cue, longer than "in".
+        let es = link("Shares in Haldane Vossberg fell by a third.", &[("Haldane Vossberg", Per)]);
+        assert_eq!(label_of(&es, "Haldane Vossberg"), Org);
+        // A wire's credit in parentheses.
+        let es =
+            link("MARVIK, May 2 (Fjord Ledger) - Talks ended.", &[("MARVIK", Loc), ("Fjord Ledger", Per)]);
+        assert_eq!(label_of(&es, "Fjord Ledger"), Org);
+        // "in Spanish": a language or people is no place.
+        let es = link("The verdict was read in Spanish.", &[("Spanish", Misc)]);
+        assert_eq!(label_of(&es, "Spanish"), Misc);
+        // Without a cue, the tagger's label stands.
+        let es = link("Keshmir Adan said the port was closed.", &[("Keshmir Adan", Per)]);
+        assert_eq!(label_of(&es, "Keshmir Adan"), Per);
+    }
+
+    #[test]
+    fn a_name_cut_before_an_organisation_word_is_one_organisation() {
+        use EntityLabel::*;
+        let text = "SEOUL (Yellow Sea Wire) - Talks began. The Yellow Sea Wire said so.";
+        let es = link(text, &[("SEOUL", Loc), ("Yellow Sea", Loc), ("Wire", Org), ("Yellow Sea", Loc)]);
+        let e = es.iter().find(|e| e.name == "Yellow Sea Wire").unwrap_or_else(|| panic!("{es:?}"));
+        assert_eq!(e.label, Org);
+        assert_eq!(e.mentions.len(), 2, "{es:?}");
+        assert!(es.iter().all(|e| e.name != "Yellow Sea" && e.name != "Wire"), "{es:?}");
+        // Not across a sentence, nor onto a word that is no organisation's.
+        let es = link("They sailed the Yellow Sea. Wire fences stood.", &[("Yellow Sea", Loc)]);
+        assert_eq!(label_of(&es, "Yellow Sea"), Loc);
+        let es = link("They sailed the Yellow Sea Tuesday.", &[("Yellow Sea", Loc)]);
+        assert_eq!(label_of(&es, "Yellow Sea"), Loc);
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_joins_its_name_in_another_language_or_grown_to_match() {
+        use EntityLabel::*;
+        let one_entity = |es: &[Entity], name: &str, n: usize| {
+            let e = es.iter().find(|e| e.name == name).unwrap_or_else(|| panic!("{name}: {es:?}"));
+            assert_eq!(e.mentions.len(), n, "{es:?}");
+        };
+        // Letters of the name in its own language.
+        let text = "The National Anticorruption Directorate (DNA) detained two officials. DNA said more \
+                    arrests would follow.";
+        let es = link(text, &[("National Anticorruption Directorate", Org), ("DNA", Org), ("DNA", Org)]);
+        one_entity(&es, "National Anticorruption Directorate", 3);
+        // The tagger's name is the end of the expansion.
+        let text = "The Group for the Defence of the Coast (GDC) claimed the attack.";
+        let es = link(text, &[("Defence of the Coast", Org), ("GDC", Org)]);
+        one_entity(&es, "Group for the Defence of the Coast", 2);
+        // Not a place cut out of a longer name, nor a person's party.
+        let text = "The opposition Workers Party of San Remo (PTSR) won nine seats.";
+        let es = link(text, &[("Workers Party", Org), ("San Remo", Loc), ("PTSR", Org)]);
+        one_entity(&es, "San Remo", 1);
+        let es = link("Jane Roe (PTI) spoke first.", &[("Jane Roe", Per), ("PTI", Org)]);
+        one_entity(&es, "Jane Roe", 1);
+    }
+
+    #[test]
+    fn a_surname_of_two_words_joins_the_full_name() {
+        use EntityLabel::*;
+        let text = "Youssef El Amrani met the envoy on Monday. El Amrani said the talks went well.";
+        let es = link(text, &[("Youssef El Amrani", Per), ("El Amrani", Per)]);
+        assert_eq!(es.len(), 1, "{es:?}");
+        // Only after a person's name.
+        let text = "Greater Tarsk Water raised prices. Tarsk Water, a smaller firm, did not.";
+        let es = link(text, &[("Greater Tarsk Water", Org), ("Tarsk Water", Org)]);
+        assert_eq!(es.len(), 2, "{es:?}");
+    }
+
+    #[test]
+    fn a_name_taken_with_its_based_is_the_name_alone() {
+        let text = "A study by the Tarsk-based group Hill Signal found the same.";
+        let es = link(text, &[("Tarsk-based", EntityLabel::Misc), ("Hill Signal", EntityLabel::Org)]);
+        let e = es.iter().find(|e| e.name == "Tarsk").unwrap_or_else(|| panic!("{es:?}"));
+        assert_eq!(e.label, EntityLabel::Loc);
+        assert_eq!(e.mentions[0].span.of(text), "Tarsk");
     }
 
     #[test]

@@ -279,3 +279,80 @@ fn a_short_name_tagged_otherwise_does_not_outvote_the_organisation() {
     assert!(m.contains(&("Castellan", "name")), "{m:?}");
     assert!(m.contains(&("The company", "nominal")), "{m:?}");
 }
+
+#[test]
+fn the_government_is_not_the_nearest_organisation() {
+    // "the government" is the country's, not the union named just before it; a name holding
+    // the word still takes it.
+    let r = analyze(
+        "The Harbour Workers Federation called a strike at the port on Monday. The government said \
+         the stoppage was illegal.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Harbour Workers Federation");
+    assert!(!m.iter().any(|(t, _)| *t == "The government"), "{m:?}");
+    let r = analyze(
+        "The Northern Regional Government cut water rations on Monday. The government said the \
+         reservoirs were a third full.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Northern Regional Government");
+    assert!(m.contains(&("The government", "nominal")), "{m:?}");
+}
+
+#[test]
+fn pronouns_skip_the_wire_credited_in_the_dateline() {
+    // The agency in a dateline's parentheses wrote the story; "Its" is not the agency.
+    let r = analyze(
+        "Harbour strike ends\n\nTARSK, Norland, May 2 (Fjord News Agency) - Its members voted on \
+         Monday to end the strike at the port, union leaders said.\n",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Fjord News Agency");
+    assert_eq!(m, [("Fjord News Agency", "name")]);
+}
+
+#[test]
+fn a_place_cue_overrules_the_tagger() {
+    // "the fishing port of X" is a place, "(X) -" after a dateline a wire, "shares in X" a
+    // company, whatever the tagger made of the names.
+    let r = analyze(
+        "MARVIK, Norland, May 2 (Fjord Ledger) - Shares in Haldane Vossberg fell by a third on \
+         Monday. The fishing port of Keshmir Adan was closed, officials said.",
+    );
+    check_offsets(&r);
+    let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
+    assert_eq!(label("Fjord Ledger").as_deref(), Some("ORG"));
+    assert_eq!(label("Haldane Vossberg").as_deref(), Some("ORG"));
+    assert_eq!(label("Keshmir Adan").as_deref(), Some("LOC"));
+}
+
+#[test]
+fn a_description_set_before_a_name_tells_its_label() {
+    // The word right before the name ("state broadcaster X", "the Tarsk-based group X") and a
+    // description set before it ("The operator, X,") say what the thing is, whatever the tagger
+    // made of an unfamiliar name; "the governor" then no longer takes the broadcaster.
+    let r = analyze(
+        "Speaking to state broadcaster Radio Velka on Monday, the governor said the road was \
+         closed. The rescue was run by the Tarsk-based group Mare Vento, which sent two boats.\n\n\
+         The operator, Kestrel Haulage Lines, said in a statement that it would pay for the repairs.\n",
+    );
+    check_offsets(&r);
+    let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
+    assert_eq!(label("Radio Velka").as_deref(), Some("ORG"));
+    assert_eq!(label("Mare Vento").as_deref(), Some("ORG"));
+    assert_eq!(label("Kestrel Haulage Lines").as_deref(), Some("ORG"));
+    assert_eq!(entity_of(&r, "Radio Velka"), [("Radio Velka", "name")]);
+}
+
+#[test]
+fn the_office_someone_heads_is_not_their_description() {
+    // "The head of the electoral office, X," describes X as the head, not as the office.
+    let r = analyze(
+        "The head of the electoral office, Carla Montes, rejected the complaint on Tuesday. Montes \
+         said the count had been observed by both parties.",
+    );
+    check_offsets(&r);
+    let e = r.entities.iter().find(|e| e.name == "Carla Montes").expect("Carla Montes");
+    assert_eq!(e.label, "PER");
+}
