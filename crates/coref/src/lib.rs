@@ -404,22 +404,18 @@ impl<'a> Linker<'a> {
     /// side; none when the cues found disagree.
     fn label_cue(&self, span: Span) -> Option<EntityLabel> {
         use dossier_tag::gazetteer::{Gazetteer, Kind};
-        // "in Spanish": a people's or language's word is no place.
-        if Gazetteer::global().kinds_of(span.of(self.text)) & Kind::Demonym.bit() != 0 {
-            return None;
-        }
         let toks = self.tokens_of(span);
         let (first, last) = (toks.start, toks.end);
         let sentence = self.sentence_of.get(first).copied();
         let words_before = |w: &[String]| {
             first >= w.len()
-                && (first - w.len()..first).all(|t| self.sentence_of[t] == sentence.unwrap_or(0))
                 && w.iter().zip(first - w.len()..first).all(|(x, t)| *x == self.lower[t])
+                && (first - w.len()..first).all(|t| self.sentence_of[t] == sentence.unwrap_or(0))
         };
         let words_after = |w: &[String]| {
             last + w.len() <= self.lower.len()
-                && (last..last + w.len()).all(|t| self.sentence_of[t] == sentence.unwrap_or(0))
                 && w.iter().zip(last..last + w.len()).all(|(x, t)| *x == self.lower[t])
+                && (last..last + w.len()).all(|t| self.sentence_of[t] == sentence.unwrap_or(0))
         };
         let mut best: [Option<(usize, EntityLabel)>; 3] = [None; 3];
         for cue in &self.lex.label_cues {
@@ -437,6 +433,11 @@ impl<'a> Linker<'a> {
         }
         let mut labels = best.iter().flatten().map(|&(_, l)| l);
         let label = labels.next()?;
+        // "in Spanish": a people's or language's word is no place (looked up only for the
+        // few names a cue is found next to).
+        if Gazetteer::global().kinds_of(span.of(self.text)) & Kind::Demonym.bit() != 0 {
+            return None;
+        }
         labels.all(|l| l == label).then_some(label)
     }
 
