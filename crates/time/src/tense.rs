@@ -98,47 +98,27 @@ impl TenseHint for XposHint {
 }
 
 /// [`cue_of`] for each token and side, computed once per document: the expressions of a
-/// sentence ask about the same words.
+/// sentence ask about the same words. Only valid for one `hint` (one document's call).
 pub(crate) struct CueMemo {
-    /// Two per token (left, right): 0 not asked yet, else [`CueMemo::code`].
-    memo: std::cell::RefCell<Vec<u8>>,
+    /// Two per token (left, right): `None` not asked yet, else the cue found.
+    memo: std::cell::RefCell<Vec<Option<Option<Tense>>>>,
 }
 
 impl CueMemo {
     pub(crate) fn new(toks: &Tokens) -> CueMemo {
-        CueMemo { memo: std::cell::RefCell::new(vec![0; 2 * toks.len()]) }
-    }
-
-    fn code(t: Option<Tense>) -> u8 {
-        match t {
-            None => 1,
-            Some(Tense::Past) => 2,
-            Some(Tense::Present) => 3,
-            Some(Tense::Future) => 4,
-            Some(Tense::Unknown) => 5,
-        }
-    }
-
-    fn tense(code: u8) -> Option<Tense> {
-        match code {
-            2 => Some(Tense::Past),
-            3 => Some(Tense::Present),
-            4 => Some(Tense::Future),
-            5 => Some(Tense::Unknown),
-            _ => None,
-        }
+        CueMemo { memo: std::cell::RefCell::new(vec![None; 2 * toks.len()]) }
     }
 }
 
 /// [`cue_of`] through the document's memo.
 fn cue(memo: &CueMemo, toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -> Option<Tense> {
     let k = 2 * i + usize::from(!left);
-    if let Some(&c) = memo.memo.borrow().get(k).filter(|&&c| c != 0) {
-        return CueMemo::tense(c);
+    if let Some(&Some(t)) = memo.memo.borrow().get(k) {
+        return t;
     }
     let t = cue_of(toks, i, left, hint);
     if let Some(c) = memo.memo.borrow_mut().get_mut(k) {
-        *c = CueMemo::code(t);
+        *c = Some(t);
     }
     t
 }
