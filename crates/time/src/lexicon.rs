@@ -216,8 +216,29 @@ pub(crate) const DATA_FILES: &[(&str, &str)] = &[
     ("zones.txt", include_str!("../data/zones.txt")),
 ];
 
-/// The source files whose code reads the tokens after a trigger.
-const MATCHER_SOURCES: &[&str] = &[include_str!("parse.rs"), include_str!("lexicon.rs")];
+/// A file of `data/` by name, from [`DATA_FILES`] (one list of the embedded files).
+fn data(name: &str) -> &'static str {
+    match DATA_FILES.iter().find(|f| f.0 == name) {
+        Some(f) => f.1,
+        None => panic!("time lexicon: {name} is not in DATA_FILES"),
+    }
+}
+
+/// The crate's source files whose code may read the tokens after a trigger: every file of
+/// `src/` but [`NOT_MATCHER_SOURCES`] (a test checks the two lists against the folder, so a
+/// pattern written in a new file cannot be left out of [`Lexicon::read_words`]).
+pub(crate) const MATCHER_SOURCES: &[(&str, &str)] = &[
+    ("lexicon.rs", include_str!("lexicon.rs")),
+    ("lib.rs", include_str!("lib.rs")),
+    ("parse.rs", include_str!("parse.rs")),
+    ("tense.rs", include_str!("tense.rs")),
+    ("token.rs", include_str!("token.rs")),
+    ("value.rs", include_str!("value.rs")),
+];
+
+/// Source files that hold no matching code: the evaluation and the matcher's tests.
+#[cfg(test)]
+pub(crate) const NOT_MATCHER_SOURCES: &[&str] = &["eval.rs", "parse_tests.rs"];
 
 /// Each maximal run of alphabetic chars in `src`, lowercased.
 fn letter_runs(src: &str) -> impl Iterator<Item = String> + '_ {
@@ -275,23 +296,22 @@ fn parse_type(s: &str) -> Option<TimexType> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut modifiers: Vec<(Vec<&'static str>, Mod, ModScope, bool)> =
-            rows(include_str!("../data/modifiers.tsv"))
-                .filter_map(|r| {
-                    let m = Mod::from_code(r.get(1)?.trim())?;
-                    let scope = match r.get(2).map(|s| s.trim()) {
-                        Some("dur") => ModScope::Duration,
-                        Some("point") => ModScope::Point,
-                        _ => ModScope::Any,
-                    };
-                    let inside = r.get(3).map(|s| s.trim()) != Some("out");
-                    Some((r[0].split(' ').collect(), m, scope, inside))
-                })
-                .collect();
+        let mut modifiers: Vec<(Vec<&'static str>, Mod, ModScope, bool)> = rows(data("modifiers.tsv"))
+            .filter_map(|r| {
+                let m = Mod::from_code(r.get(1)?.trim())?;
+                let scope = match r.get(2).map(|s| s.trim()) {
+                    Some("dur") => ModScope::Duration,
+                    Some("point") => ModScope::Point,
+                    _ => ModScope::Any,
+                };
+                let inside = r.get(3).map(|s| s.trim()) != Some("out");
+                Some((r[0].split(' ').collect(), m, scope, inside))
+            })
+            .collect();
         modifiers.sort_by_key(|m| std::cmp::Reverse(m.0.len()));
 
         let mut phrases: HashMap<_, Vec<_>> = HashMap::default();
-        for r in rows(include_str!("../data/phrases.tsv")) {
+        for r in rows(data("phrases.tsv")) {
             let (Some(ty), Some(v)) = (r.get(1).and_then(|t| parse_type(t.trim())), r.get(2)) else {
                 continue;
             };
@@ -303,7 +323,7 @@ impl Lexicon {
         }
 
         let mut holidays: HashMap<_, Vec<_>> = HashMap::default();
-        for r in rows(include_str!("../data/holidays.tsv")) {
+        for r in rows(data("holidays.tsv")) {
             let (Some(m), Some(d)) = (r.get(1).and_then(|m| m.trim().parse().ok()), r.get(2)) else {
                 continue;
             };
@@ -345,7 +365,7 @@ impl Lexicon {
         let mut year_block_before = HashSet::default();
         let mut year_block_after = HashSet::default();
         let mut year_naming = HashSet::default();
-        for r in rows(include_str!("../data/year_blockers.txt")) {
+        for r in rows(data("year_blockers.txt")) {
             if let Some(w) = r.get(1) {
                 match r[0] {
                     "before" => year_block_before.insert(w.trim()),
@@ -356,7 +376,7 @@ impl Lexicon {
         }
 
         let mut not_timex: HashMap<&'static str, Vec<(Vec<&'static str>, usize)>> = HashMap::default();
-        for r in rows(include_str!("../data/not_timex.txt")) {
+        for r in rows(data("not_timex.txt")) {
             let toks: Vec<&'static str> = r[0].split(' ').collect();
             let Some(k) = toks.iter().position(|w| w.starts_with('[') && w.ends_with(']')) else {
                 continue;
@@ -369,24 +389,24 @@ impl Lexicon {
         let mut lex = Lexicon {
             triggers: HashSet::default(),
             read_words: HashSet::default(),
-            months: map_u32(include_str!("../data/months.tsv")),
-            ambiguous_months: words(include_str!("../data/ambiguous_months.txt")),
-            month_name_heads: words(include_str!("../data/month_name_heads.txt")),
-            month_preps: words(include_str!("../data/month_preps.txt")),
-            weekdays: map_u32(include_str!("../data/weekdays.tsv")),
-            numbers: map_u32(include_str!("../data/numbers.tsv")),
-            ordinals: map_u32(include_str!("../data/ordinals.tsv")),
-            vague_quantities: words(include_str!("../data/vague_quantities.txt")),
-            units: rows(include_str!("../data/units.tsv"))
+            months: map_u32(data("months.tsv")),
+            ambiguous_months: words(data("ambiguous_months.txt")),
+            month_name_heads: words(data("month_name_heads.txt")),
+            month_preps: words(data("month_preps.txt")),
+            weekdays: map_u32(data("weekdays.tsv")),
+            numbers: map_u32(data("numbers.tsv")),
+            ordinals: map_u32(data("ordinals.tsv")),
+            vague_quantities: words(data("vague_quantities.txt")),
+            units: rows(data("units.tsv"))
                 .filter_map(|r| {
                     let u = Unit::from_code(r.get(1)?.trim())?;
                     Some((r[0], (u, r.get(2)?.trim().parse().ok()?)))
                 })
                 .collect(),
-            seasons: map_str(include_str!("../data/seasons.tsv")),
-            parts_of_day: map_str(include_str!("../data/parts_of_day.tsv")),
-            zones: words(include_str!("../data/zones.txt")),
-            relatives: rows(include_str!("../data/relatives.tsv"))
+            seasons: map_str(data("seasons.tsv")),
+            parts_of_day: map_str(data("parts_of_day.tsv")),
+            zones: words(data("zones.txt")),
+            relatives: rows(data("relatives.tsv"))
                 .filter_map(|r| {
                     Some((r[0], (r.get(1)?.trim().parse().ok()?, r.get(2).map(|k| k.trim()) == Some("both"))))
                 })
@@ -398,7 +418,7 @@ impl Lexicon {
             modifiers,
             phrases,
             holidays,
-            future_cues: rows(include_str!("../data/tense_future.txt")).fold(
+            future_cues: rows(data("tense_future.txt")).fold(
                 HashMap::default(),
                 |mut m: HashMap<&'static str, Vec<Option<&'static str>>>, r| {
                     let next = r.get(1).map(|c| c.trim()).filter(|c| !c.is_empty());
@@ -407,50 +427,47 @@ impl Lexicon {
                 },
             ),
             not_timex,
-            past_aux: words(include_str!("../data/tense_past_aux.txt")),
-            schedule_verbs: words(include_str!("../data/tense_schedule.txt")),
-            schedule_blockers: words(include_str!("../data/schedule_blockers.txt")),
-            plan_words: rows(include_str!("../data/plan_kept.txt"))
-                .filter(|r| r.len() == 1)
-                .map(|r| r[0].trim())
-                .collect(),
-            day_predicates: rows(include_str!("../data/day_predicates.tsv"))
+            past_aux: words(data("tense_past_aux.txt")),
+            schedule_verbs: words(data("tense_schedule.txt")),
+            schedule_blockers: words(data("schedule_blockers.txt")),
+            plan_words: rows(data("plan_kept.txt")).filter(|r| r.len() == 1).map(|r| r[0].trim()).collect(),
+            day_predicates: rows(data("day_predicates.tsv"))
                 .filter_map(|r| Some((r.first()?.split(' ').collect(), r.get(1)?.trim() == "then")))
                 .collect(),
-            plan_kept: rows(include_str!("../data/plan_kept.txt"))
+            plan_kept: rows(data("plan_kept.txt"))
                 .filter(|r| r.len() == 2 && r[0].trim() == "kept")
                 .map(|r| r[1].trim())
                 .collect(),
-            nonfinite_before: words(include_str!("../data/nonfinite_before.txt")),
-            anchored_relatives: words(include_str!("../data/anchored_relatives.txt")),
-            attributive_before: words(include_str!("../data/attributive_before.txt")),
-            rate_quantities: words(include_str!("../data/rate_quantities.txt")),
-            rate_adverbs: words(include_str!("../data/rate_adverbs.txt")),
-            unit_links: words(include_str!("../data/unit_links.txt")),
-            elliptic_links: words(include_str!("../data/elliptic_links.txt")),
-            implicatives: words(include_str!("../data/implicatives.txt")),
-            tense_preps: rows(include_str!("../data/tense_preps.tsv"))
+            nonfinite_before: words(data("nonfinite_before.txt")),
+            anchored_relatives: words(data("anchored_relatives.txt")),
+            attributive_before: words(data("attributive_before.txt")),
+            rate_quantities: words(data("rate_quantities.txt")),
+            rate_adverbs: words(data("rate_adverbs.txt")),
+            unit_links: words(data("unit_links.txt")),
+            elliptic_links: words(data("elliptic_links.txt")),
+            implicatives: words(data("implicatives.txt")),
+            tense_preps: rows(data("tense_preps.tsv"))
                 .filter_map(|r| Some((r[0].trim(), r.get(1)?.trim() == "deadline")))
                 .collect(),
-            not_verbs: words(include_str!("../data/not_verbs.txt")),
-            irregular_past: words(include_str!("../data/irregular_past.txt")),
-            ed_exceptions: words(include_str!("../data/ed_exceptions.txt")),
-            name_after_day: words(include_str!("../data/name_after_day.txt")),
-            reporting_verbs: words(include_str!("../data/reporting_verbs.txt")),
-            aux_verbs: words(include_str!("../data/aux_verbs.txt")),
-            age_words: words(include_str!("../data/age_words.txt")),
-            vehicle_makes: words(include_str!("../data/vehicle_makes.txt")),
-            comparison_words: words(include_str!("../data/comparison_words.txt")),
-            prepositions: words(include_str!("../data/prepositions.txt")),
-            set_adjectives: words(include_str!("../data/set_adjectives.txt")),
-            clause_openers: words(include_str!("../data/clause_openers.txt")),
-            after_second: words(include_str!("../data/after_second.txt")),
-            year_prefixes: words(include_str!("../data/year_prefixes.txt")),
-            decade_words: map_u32(include_str!("../data/decade_words.tsv")),
-            more_words: words(include_str!("../data/more_words.txt")),
-            season_preps: words(include_str!("../data/season_preps.txt")),
-            someday_before: words(include_str!("../data/someday_before.txt")),
-            deferrals: words(include_str!("../data/deferrals.txt")),
+            not_verbs: words(data("not_verbs.txt")),
+            irregular_past: words(data("irregular_past.txt")),
+            ed_exceptions: words(data("ed_exceptions.txt")),
+            name_after_day: words(data("name_after_day.txt")),
+            reporting_verbs: words(data("reporting_verbs.txt")),
+            aux_verbs: words(data("aux_verbs.txt")),
+            age_words: words(data("age_words.txt")),
+            vehicle_makes: words(data("vehicle_makes.txt")),
+            comparison_words: words(data("comparison_words.txt")),
+            prepositions: words(data("prepositions.txt")),
+            set_adjectives: words(data("set_adjectives.txt")),
+            clause_openers: words(data("clause_openers.txt")),
+            after_second: words(data("after_second.txt")),
+            year_prefixes: words(data("year_prefixes.txt")),
+            decade_words: map_u32(data("decade_words.tsv")),
+            more_words: words(data("more_words.txt")),
+            season_preps: words(data("season_preps.txt")),
+            someday_before: words(data("someday_before.txt")),
+            deferrals: words(data("deferrals.txt")),
             year_block_before,
             year_block_after,
             year_naming,
@@ -470,7 +487,7 @@ impl Lexicon {
         trig.extend(lex.modifiers.iter().map(|m| m.0[0]));
         trig.extend(TRIGGER_WORDS.iter());
         lex.triggers = trig;
-        let sources = DATA_FILES.iter().map(|f| f.1).chain(MATCHER_SOURCES.iter().copied());
+        let sources = DATA_FILES.iter().chain(MATCHER_SOURCES).map(|f| f.1);
         lex.read_words = sources.flat_map(letter_runs).map(String::into_boxed_str).collect();
         lex
     }

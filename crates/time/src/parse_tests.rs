@@ -2,7 +2,7 @@
 //! [`Lexicon::read_words`](crate::lexicon::Lexicon::read_words): the sentences here must not.
 
 use super::*;
-use crate::lexicon::DATA_FILES;
+use crate::lexicon::{DATA_FILES, MATCHER_SOURCES, NOT_MATCHER_SOURCES};
 
 /// Every trigger where [`Matcher::lead_only`] holds in `text`, checking that no
 /// pattern would have started there.
@@ -53,6 +53,7 @@ fn lead_prefilter_keeps_every_match_of_the_committed_articles() {
             }
         }
     }
+    eprintln!("lead words skipped in testdata/articles + gold: {n}");
     assert!(n > 100, "only {n} lead words skipped");
 }
 
@@ -67,4 +68,18 @@ fn read_words_come_from_every_data_file() {
     let listed: Vec<&str> = DATA_FILES.iter().map(|f| f.0).collect();
     assert_eq!(files, listed);
     assert!(LEX.read_words.contains("quarter") && !LEX.read_words.contains("council"));
+}
+
+#[test]
+fn read_words_come_from_every_source_file_but_the_listed_ones() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .expect("src folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let mut listed: Vec<&str> =
+        MATCHER_SOURCES.iter().map(|f| f.0).chain(NOT_MATCHER_SOURCES.iter().copied()).collect();
+    listed.sort_unstable();
+    assert_eq!(files, listed, "a new file in src/ must go into MATCHER_SOURCES or NOT_MATCHER_SOURCES");
 }
