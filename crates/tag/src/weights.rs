@@ -34,6 +34,24 @@ pub(crate) fn add_lanes(dst: &mut [f32], src: &[f32]) {
     }
 }
 
+/// `dst[..w.lanes()]` += the quantised `src` dequantised (`f32::from(q) * scale`, the value a
+/// loaded f32 row would hold, so the same sums bit for bit), chunk by chunk: four vector
+/// instructions a chunk (widen, convert, multiply, add; no fused multiply-add).
+#[inline(always)]
+pub(crate) fn add_lanes_q<W: Width>(dst: &mut [f32], src: &[i16], scale: f32, w: W) {
+    let n = w.lanes();
+    let (dst, src) = (&mut dst[..n], &src[..n]);
+    for c in 0..w.chunks() {
+        let d: &mut [f32; LANES] = (&mut dst[c * LANES..(c + 1) * LANES]).try_into().expect("whole chunk");
+        let s: [i16; LANES] = src[c * LANES..(c + 1) * LANES].try_into().expect("whole chunk");
+        let mut v = *d;
+        for l in 0..LANES {
+            v[l] += f32::from(s[l]) * scale;
+        }
+        *d = v;
+    }
+}
+
 /// The width of a score row in [`LANES`] chunks, known when compiling ([`Fixed`]: the row
 /// loops of the shipped models' widths are then unrolled, with no loop counters or bounds
 /// checks per chunk) or only at run time ([`Dyn`]). Both add the same chunks in the same
@@ -85,9 +103,13 @@ pub(crate) fn add_lanes_w<W: Width>(dst: &mut [f32], src: &[f32], w: W) {
 }
 
 /// One open-addressing slot: the feature key (0 = empty) and its row, kept together so a
-/// probe touches one cache line. `len == DENSE`: the row is dense, at `dense[start..]`.
+/// probe touches one cache line. `len == DENSE`: the row is dense, at `dense[start..]`;
+/// `len == DENSE_Q`: dense and quantised, at `dense_q[start..]`.
 /// Stored packed as `[key, start | len << 32]` (so a fresh table is zeroed memory from the
-/// allocator, not written).
+/// allocator, not written). A row read from a model file with at most [`INLINE_MAX`]
+/// entries (or, in a table of at most 3 labels, any row) is kept in the slot itself, in its
+/// quantised form (see [`inline_info`]): a probe then finds the weights with the key, with no
+/// second memory access.
 #[derive(Clone, Copy, Default)]
 struct Slot {
     key: u64,
@@ -102,12 +124,48 @@ impl Slot {
 }
 
 const DENSE: u32 = u32::MAX;
+/// The `len` of a dense row kept quantised, at `dense_q[start..]` (a row read from a file).
+const DENSE_Q: u32 = 0xfe00_0000;
+
+/// The most (label, weight) entries a slot holds inline: each is 24 bits (label u8, weight
+/// i16), under the tag byte.
+const INLINE_MAX: usize = 2;
+/// Tag (top byte of a slot info) of an inline row of the labels 0, 1, 2 of a table of 3
+/// labels: three i16 weights.
+const INLINE3: u64 = 3;
+
+/// The slot info of a row kept inline: tag `n` (1..=[`INLINE_MAX`]) in the top byte and the
+/// `n` entries `label | weight << 8` at 24-bit steps; or tag [`INLINE3`] and the weights of
+/// labels 0, 1, 2 at 16-bit steps (`q`: the quantised weights, one per label). The top byte
+/// of an out-of-line row's info is its length's (sparse rows are at most 255 long, so 0) or
+/// `0xff` (dense f32) or `0xfe` (dense quantised), never 1..=3.
+fn inline_info(entries: &[(u8, i16)], dense3: Option<[i16; 3]>) -> u64 {
+    match dense3 {
+        Some(q) => {
+            INLINE3 << 56
+                | u64::from(q[0] as u16)
+                | u64::from(q[1] as u16) << 16
+                | u64::from(q[2] as u16) << 32
+        }
+        None => {
+            debug_assert!(!entries.is_empty() && entries.len() <= INLINE_MAX);
+            entries.iter().enumerate().fold((entries.len() as u64) << 56, |acc, (j, &(l, q))| {
+                acc | (u64::from(l) | u64::from(q as u16) << 8) << (24 * j)
+            })
+        }
+    }
+}
 
 /// A row as found by a probe.
 enum Row<'a> {
     Sparse(&'a [(u16, f32)]),
     /// `stride` weights, 0.0 for labels the row does not mention.
     Dense(&'a [f32]),
+    /// A row kept in its slot (an info of tag 1..=3, see [`inline_info`]).
+    Inline(u64),
+    /// `stride` quantised weights (a row read from a model file), 0 for labels the row does
+    /// not mention; weight `q` is `f32::from(q) * scale`.
+    DenseQ(&'a [i16]),
 }
 
 /// A key's row in one [`Weights`] table, from [`Weights::locate`]: the slot info (start and
@@ -145,7 +203,13 @@ pub struct Weights {
     slots: Vec<[u64; 2]>,
     entries: Vec<(u16, f32)>,
     dense: Vec<f32>,
+    /// Dense rows read from a model file, kept in their quantised form (half the bytes of
+    /// `dense`, so twice the rows per cache line).
+    dense_q: Vec<i16>,
     features: usize,
+    /// The file's quantisation step: an inline weight `q` is `f32::from(q) * scale`, the
+    /// value an out-of-line row of the same file holds (so the sums are the same bits).
+    scale: f32,
 }
 
 impl Weights {
@@ -180,7 +244,9 @@ impl Weights {
             slots: vec![[0; 2]; cap],
             entries: Vec::new(),
             dense: Vec::new(),
+            dense_q: Vec::new(),
             features: 0,
+            scale: 0.0,
         }
     }
 
@@ -199,19 +265,19 @@ impl Weights {
             self.entries.extend(row);
             Slot { key, start: start as u32, len: (self.entries.len() - start) as u32 }
         };
-        self.insert(slot);
+        self.insert(slot.pack());
     }
 
     /// Put a slot in the table (replacing one of the same key).
-    fn insert(&mut self, slot: Slot) {
-        let mut i = (slot.key >> self.shift) as usize;
-        while self.slots[i][0] != 0 && self.slots[i][0] != slot.key {
+    fn insert(&mut self, slot: [u64; 2]) {
+        let mut i = (slot[0] >> self.shift) as usize;
+        while self.slots[i][0] != 0 && self.slots[i][0] != slot[0] {
             i = (i + 1) & self.mask;
         }
         if self.slots[i][0] == 0 {
             self.features += 1;
         }
-        self.slots[i] = slot.pack();
+        self.slots[i] = slot;
     }
 
     pub fn from_rows(nlabels: usize, rows: &[(u64, Vec<(u16, f32)>)]) -> Self {
@@ -265,6 +331,15 @@ impl Weights {
     #[inline(always)]
     fn row(&self, info: u64) -> Row<'_> {
         let (start, len) = (info as u32 as usize, (info >> 32) as u32);
+        if (1..=INLINE3).contains(&(info >> 56)) {
+            return Row::Inline(info);
+        }
+        if len == DENSE_Q {
+            debug_assert!(start + self.stride <= self.dense_q.len());
+            // SAFETY: infos come from this table's slots; quantised dense rows are `stride`
+            // long and `dense_q` is filled before any slot points into it.
+            return Row::DenseQ(unsafe { self.dense_q.get_unchecked(start..start + self.stride) });
+        }
         if len == DENSE {
             debug_assert!(start + self.stride <= self.dense.len());
             // SAFETY: infos come from this table's slots; dense rows are `stride` long and
@@ -300,7 +375,9 @@ impl Weights {
         }
         match self.row(at.0) {
             Row::Dense(d) => add_lanes_w(scores, d, w),
+            Row::DenseQ(d) => add_lanes_q(scores, d, self.scale, w),
             Row::Sparse(r) => add_sparse(r, &mut scores[..self.nlabels]),
+            Row::Inline(info) => self.add_inline(info, &mut scores[..self.nlabels]),
         }
     }
 
@@ -311,12 +388,14 @@ impl Weights {
         match self.find(key) {
             None => {}
             Some(Row::Dense(d)) => add_lanes_w(scores, d, w),
+            Some(Row::DenseQ(d)) => add_lanes_q(scores, d, self.scale, w),
             Some(Row::Sparse(r)) => add_sparse(r, &mut scores[..self.nlabels]),
+            Some(Row::Inline(info)) => self.add_inline(info, &mut scores[..self.nlabels]),
         }
     }
 
     /// Add the row of `key` to `scores[..nlabels]` (`scores` at least [`Self::nlabels`] long).
-    #[inline]
+    #[inline(always)]
     pub fn add(&self, key: u64, scores: &mut [f32]) {
         let scores = &mut scores[..self.nlabels];
         match self.find(key) {
@@ -326,7 +405,13 @@ impl Weights {
                     *s += *w;
                 }
             }
+            Some(Row::DenseQ(d)) => {
+                for (s, &q) in scores.iter_mut().zip(d) {
+                    *s += f32::from(q) * self.scale;
+                }
+            }
             Some(Row::Sparse(r)) => add_sparse(r, scores),
+            Some(Row::Inline(info)) => self.add_inline(info, scores),
         }
     }
 
@@ -337,7 +422,9 @@ impl Weights {
         match self.find(key) {
             None => {}
             Some(Row::Dense(d)) => add_lanes(&mut scores[..self.stride], d),
+            Some(Row::DenseQ(d)) => add_lanes_q(scores, d, self.scale, Dyn(self.stride / LANES)),
             Some(Row::Sparse(r)) => add_sparse(r, &mut scores[..self.nlabels]),
+            Some(Row::Inline(info)) => self.add_inline(info, &mut scores[..self.nlabels]),
         }
     }
 
@@ -353,7 +440,40 @@ impl Weights {
         match self.find(key) {
             None => {}
             Some(Row::Dense(d)) => add_lanes_w(scores, d, Fixed::<1>),
+            Some(Row::DenseQ(d)) => add_lanes_q(scores, d, self.scale, Fixed::<1>),
             Some(Row::Sparse(r)) => add_sparse(r, &mut scores[..self.nlabels]),
+            // The three weights of a whole row of a 3-label table as one quantised chunk: the
+            // same lanes 0..3, and 0.0 added to the padding.
+            Some(Row::Inline(info)) if info >> 56 == INLINE3 => {
+                let q = [info as i16, (info >> 16) as i16, (info >> 32) as i16, 0, 0, 0, 0, 0];
+                add_lanes_q(scores, &q, self.scale, Fixed::<1>)
+            }
+            Some(Row::Inline(info)) => self.add_inline(info, &mut scores[..self.nlabels]),
+        }
+    }
+
+    /// Add a row kept in its slot (`info` of tag 1..=3) to `scores` (at least
+    /// [`Self::nlabels`] long): its weights, dequantised as loading an out-of-line row does,
+    /// in the order of the row's entries.
+    #[inline(always)]
+    fn add_inline(&self, info: u64, scores: &mut [f32]) {
+        let tag = info >> 56;
+        if tag == INLINE3 {
+            // Made only for tables of exactly 3 labels (`read`), so `scores` holds lanes 0..3.
+            let s: &mut [f32; 3] = (&mut scores[..3]).try_into().expect("3 labels");
+            for (l, x) in s.iter_mut().enumerate() {
+                *x += f32::from((info >> (16 * l)) as u16 as i16) * self.scale;
+            }
+            return;
+        }
+        for j in 0..tag as usize {
+            let e = info >> (24 * j);
+            let l = e as u8 as usize;
+            let q = (e >> 8) as u16 as i16;
+            debug_assert!(l < scores.len());
+            // SAFETY: `read` refuses labels `>= nlabels`, and callers pass at least `nlabels`
+            // scores.
+            unsafe { *scores.get_unchecked_mut(l) += f32::from(q) * self.scale };
         }
     }
 
@@ -373,6 +493,12 @@ impl Weights {
         }
     }
 
+    /// Whether a row of `len` entries read from a file is kept in its slot (see
+    /// [`inline_info`]).
+    fn is_inline(&self, len: usize) -> bool {
+        (1..=INLINE_MAX).contains(&len) || (self.nlabels == 3 && len == 3)
+    }
+
     pub fn read(nlabels: usize, r: &mut Reader<'_>) -> Result<Self, ModelError> {
         let scale = r.f32()?;
         if !scale.is_finite() {
@@ -380,6 +506,7 @@ impl Weights {
         }
         let n = r.count(9)?;
         let mut w = Self::with_capacity(nlabels, n);
+        w.scale = scale;
         // Rows: key (8 bytes), length (1), then (label u8, weight i16) triples. A first scan
         // over the row headers checks lengths and sizes the arrays; the second fills them,
         // checking labels on the way.
@@ -390,7 +517,8 @@ impl Weights {
             let Some(&len) = buf.get(end + 8) else { return Err(ModelError::Truncated) };
             let len = len as usize;
             even |= buf[end] & 1 == 0;
-            if w.is_dense(len) {
+            if w.is_inline(len) {
+            } else if w.is_dense(len) {
                 dense += 1;
             } else {
                 sparse += len;
@@ -406,8 +534,12 @@ impl Weights {
         r.take(end)?;
         let buf = &buf[..end];
         w.entries.reserve_exact(sparse);
-        w.dense = vec![0.0; dense * w.stride];
-        let weight = |e: &[u8]| f32::from(i16::from_le_bytes([e[1], e[2]])) * scale;
+        w.dense_q = vec![0; dense * w.stride];
+        let quantised = |e: &[u8]| i16::from_le_bytes([e[1], e[2]]);
+        let weight = |e: &[u8]| f32::from(quantised(e)) * scale;
+        if dense * w.stride > u32::MAX as usize {
+            return Err(ModelError::Corrupt("too many dense rows".into()));
+        }
         let mut bad_label = false;
         let mut p = 0;
         let mut next_dense = 0;
@@ -416,24 +548,39 @@ impl Weights {
             let len = buf[p + 8] as usize;
             let row = &buf[p + 9..p + 9 + 3 * len];
             p += 9 + 3 * len;
-            let slot = if w.is_dense(len) {
+            let slot = if w.is_inline(len) {
+                let mut e = [(0u8, 0i16); INLINE_MAX];
+                let mut q3 = [0i16; 3];
+                for (j, x) in row.chunks_exact(3).enumerate() {
+                    bad_label |= x[0] as usize >= nlabels;
+                    if let Some(slot) = e.get_mut(j) {
+                        *slot = (x[0], quantised(x));
+                    }
+                    if let Some(q) = q3.get_mut(x[0] as usize) {
+                        *q = quantised(x);
+                    }
+                }
+                let info =
+                    if len <= INLINE_MAX { inline_info(&e[..len], None) } else { inline_info(&[], Some(q3)) };
+                [key, info]
+            } else if w.is_dense(len) {
                 let start = next_dense;
                 next_dense += w.stride;
-                let d = &mut w.dense[start..start + w.stride];
+                let d = &mut w.dense_q[start..start + w.stride];
                 for e in row.chunks_exact(3) {
                     bad_label |= e[0] as usize >= nlabels;
                     if let Some(x) = d.get_mut(e[0] as usize) {
-                        *x = weight(e);
+                        *x = quantised(e);
                     }
                 }
-                Slot { key, start: start as u32, len: DENSE }
+                Slot { key, start: start as u32, len: DENSE_Q }.pack()
             } else {
                 let start = w.entries.len();
                 for e in row.chunks_exact(3) {
                     bad_label |= e[0] as usize >= nlabels;
                     w.entries.push((u16::from(e[0]), weight(e)));
                 }
-                Slot { key, start: start as u32, len: len as u32 }
+                Slot { key, start: start as u32, len: len as u32 }.pack()
             };
             w.insert(slot);
         }
@@ -547,6 +694,72 @@ mod tests {
         }
     }
 
+    /// A table read from a file (rows kept in their slots, dense rows quantised) adds the
+    /// same bits as a table of the f32 values loading used to make (`f32::from(q) * scale`),
+    /// through every entry point, row after row on the same scores, absent keys too.
+    #[test]
+    fn read_rows_add_as_dequantised_f32_rows() {
+        fn bits(v: &[f32]) -> Vec<u32> {
+            v.iter().map(|x| x.to_bits()).collect()
+        }
+        fn check<W: Width>(nl: usize, width: W, rng: &mut crate::hash::SplitMix) {
+            let mut rows = random_rows(rng, 300, nl);
+            // Rows of every label too (kept inline whole in a table of 3 labels).
+            for k in 0..20u64 {
+                let row = (0..nl as u16).map(|l| (l, (rng.next_u64() % 3001) as f32 / 41.0 - 36.0)).collect();
+                rows.push((2 * (1000 + k) + 1, row));
+            }
+            let mut out = Writer::default();
+            Weights::write(&rows, &mut out);
+            let read = Weights::read(nl, &mut Reader::new(&out.0)).unwrap();
+            let scale = read.scale;
+            let f32_rows: Rows = rows
+                .iter()
+                .map(|(k, r)| {
+                    let r =
+                        r.iter().map(|&(l, v)| (l, f32::from((v / scale).round() as i16) * scale)).collect();
+                    (*k, r)
+                })
+                .collect();
+            let plain = Weights::from_rows(nl, &f32_rows);
+            let st = read.stride();
+            let (mut a, mut b, mut c, mut d) =
+                (vec![0.25f32; st], vec![0.25f32; st], vec![0.25f32; st], vec![0.25f32; st]);
+            let (mut e, mut f) = (vec![0.25f32; nl], vec![0.25f32; nl]);
+            for (key, _) in &rows {
+                for k in [*key, *key + 2] {
+                    plain.add_wide(k, &mut a);
+                    read.add_wide(k, &mut b);
+                    read.add_wide_w(k, &mut c, width);
+                    read.add_wide_located(read.locate(k), &mut d, width);
+                    plain.add(k, &mut e);
+                    read.add(k, &mut f);
+                    if st == LANES {
+                        let (mut x, mut y) = ([0.5f32; LANES], [0.5f32; LANES]);
+                        plain.add_row8(k, &mut x);
+                        read.add_row8(k, &mut y);
+                        assert_eq!(bits(&x[..nl]), bits(&y[..nl]), "{nl} labels, add_row8");
+                    }
+                }
+            }
+            assert_eq!(bits(&a[..nl]), bits(&b[..nl]), "{nl} labels, add_wide");
+            assert_eq!(bits(&a[..nl]), bits(&c[..nl]), "{nl} labels, add_wide_w");
+            assert_eq!(bits(&a[..nl]), bits(&d[..nl]), "{nl} labels, add_wide_located");
+            assert_eq!(bits(&e), bits(&f), "{nl} labels, add");
+            assert!(a[..nl].iter().all(|&x| x != 0.25), "{nl} labels: rows were added");
+            let inline = read.slots.iter().filter(|s| (1..=INLINE3).contains(&(s[1] >> 56))).count();
+            assert!(inline > 0, "{nl} labels: some rows inline");
+            assert_eq!(read.dense_q.is_empty(), nl <= 3, "{nl} labels: dense rows quantised");
+        }
+        let mut rng = crate::hash::SplitMix(17);
+        check(1, Fixed::<1>, &mut rng);
+        check(3, Fixed::<1>, &mut rng);
+        check(5, Fixed::<1>, &mut rng);
+        check(17, Fixed::<3>, &mut rng);
+        check(102, Fixed::<13>, &mut rng);
+        check(102, Dyn(13), &mut rng);
+    }
+
     /// Rows of every length, dense or sparse, add up to the same scores as the plain sparse
     /// sum, through `add` and `add_wide`, in memory and after a file round trip.
     #[test]
@@ -573,7 +786,20 @@ mod tests {
             let max = rows.iter().flat_map(|r| r.1.iter().map(|e| e.1.abs())).fold(0f32, f32::max);
             let scale = max / 32767.0;
             for (w, q) in [(&Weights::from_rows(nl, &rows), false), (&read, true)] {
-                assert!(!w.dense.is_empty() || nl < 8, "some rows dense at {nl} labels");
+                assert!(
+                    !w.dense.is_empty() || !w.dense_q.is_empty() || nl < 8,
+                    "some rows dense at {nl} labels"
+                );
+                if q {
+                    assert!(
+                        w.dense.is_empty() && (nl < 8 || !w.dense_q.is_empty()),
+                        "read keeps dense rows quantised"
+                    );
+                    assert!(
+                        w.slots.iter().any(|s| (1..=INLINE3).contains(&(s[1] >> 56))),
+                        "some rows inline"
+                    );
+                }
                 let mut expect = vec![0f32; nl];
                 let mut exact = vec![0f32; nl];
                 let mut wide = vec![0f32; w.stride()];
