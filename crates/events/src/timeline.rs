@@ -3,7 +3,9 @@
 use dossier_attribution::AttributionHit;
 use dossier_doc::Span;
 
-use crate::extract::{assign_times, calendar, datable, dated, relation_of, same_day_date, Doc, Taker};
+use crate::extract::{
+    assign_times, calendar, cue_before_time, datable, dated, relation_of, same_day_date, Doc, Taker,
+};
 use crate::lexicon::Lexicon;
 use crate::{EventHit, EventInput, EventType, Qualifier, Relation, TimelineItem};
 
@@ -60,7 +62,7 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
         let first_cue = takers.len();
         let mut cue_of = Vec::new();
         for &ai in &pending {
-            let cue = input.attributions[ai].cue;
+            let cue = cue_before_time(&doc, input.attributions[ai].cue);
             if let Some(si) = doc.sentence_of(cue.start) {
                 takers.push(Taker { span: cue, sent: si, region: doc.region(si, cue), weak: false });
                 cue_of.push(ai);
