@@ -98,6 +98,10 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
                         && doc.region(tk.sent, t.span) == tk.region
                 })
             };
+            if let Some((value, relation)) = said_afterwards(&doc, lex, events, input.attributions[ai].cue) {
+                items.push(attr_item(input, lex, ai, value, relation));
+                continue;
+            }
             let Some(ti) = times[first_cue + k].or_else(participle) else {
                 // "the ministry said the same day": the date told just before.
                 let tk = takers[first_cue + k];
@@ -148,6 +152,36 @@ fn statement_date(doc: &Doc, events: &[EventHit], sent: usize, cue: Span) -> Opt
             let v = t.value.as_ref().filter(|v| calendar(v))?;
             Some((v.clone(), t.relation))
         })
+}
+
+/// "met the commanders on Tuesday and said afterwards that …", "… on Wednesday. She said
+/// afterwards …": a cue with an `afterwards` word (`words.tsv`) at its end, right after it or
+/// right before it is `after` the date of the nearest dated happening told before it, in its
+/// sentence or the one before.
+fn said_afterwards(doc: &Doc, lex: &Lexicon, events: &[EventHit], cue: Span) -> Option<(String, Relation)> {
+    let n = doc.input.seg.tokens.len();
+    let (first, after) = (doc.tok_at(cue.start), doc.tok_at(cue.end));
+    let marked = [after.checked_sub(1), Some(after), first.checked_sub(1)]
+        .into_iter()
+        .flatten()
+        .filter(|&k| k < n)
+        .any(|k| doc.word(k).is_some_and(|w| lex.is("afterwards", &w)));
+    if !marked {
+        return None;
+    }
+    let sent = doc.sentence_of(cue.start)?;
+    let lo = doc.input.seg.sentences.get(sent.saturating_sub(1))?.start;
+    events
+        .iter()
+        .filter_map(|e| {
+            let t = e.time.as_ref().filter(|t| matches!(t.relation, Relation::On | Relation::During))?;
+            let v = t.value.as_deref().filter(|v| calendar(v))?;
+            let m =
+                e.mentions.iter().filter(|m| m.start >= lo && m.end <= cue.start).map(|m| m.start).max()?;
+            Some((m, v.split('T').next().unwrap_or(v).to_owned()))
+        })
+        .max_by_key(|(m, _)| *m)
+        .map(|(_, v)| (v, Relation::After))
 }
 
 /// Words after a cue within which a placing word may stand ("told reporters after the walkout").

@@ -749,3 +749,31 @@ fn a_cue_placed_after_a_dated_happening_is_after_its_date() {
     let items = attribution_items(text);
     assert!(items.iter().all(|(cue, _, _)| cue != "told"), "{items:?}");
 }
+
+/// The timeline entries of the attributions of `text` whose cue is `cue`, published 2025-03-11.
+fn cue_dates(text: &str, cue: &str) -> Vec<(String, &'static str)> {
+    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
+    let ents = p.entity_refs();
+    let input = p.input(text, &ents);
+    let ex = EventExtractor::global();
+    let events = ex.extract(&input);
+    ex.timeline(&input, &events)
+        .into_iter()
+        .filter(|t| t.attribution.is_some_and(|a| p.attributions[a].cue.of(text) == cue))
+        .map(|t| (t.value, t.relation.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_cue_said_afterwards_is_after_the_happening_told_before_it() {
+    let text = "The minister met union leaders at the port on Monday and said afterwards that the talks \
+                had been useful.";
+    assert_eq!(cue_dates(text, "said"), vec![("2025-03-10".to_owned(), "after")]);
+    let text = "The mayor met residents of the flooded district on Sunday. She said afterwards that the \
+                pumps had failed.";
+    assert_eq!(cue_dates(text, "said"), vec![("2025-03-09".to_owned(), "after")]);
+    // Without "afterwards" the second sentence's cue has no time of its own.
+    let text = "The mayor met residents of the flooded district on Sunday. She said that the pumps had \
+                failed.";
+    assert!(cue_dates(text, "said").iter().all(|(_, r)| *r != "after"), "{:?}", cue_dates(text, "said"));
+}
