@@ -115,6 +115,10 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
                     placed_cue(&doc, lex, events, input.attributions[ai].cue)
                 {
                     items.push(attr_item(input, lex, ai, value, relation));
+                } else if let Some((value, relation)) =
+                    toll_date(&doc, lex, tk.sent, tk.region, &input.attributions[ai].content)
+                {
+                    items.push(attr_item(input, lex, ai, value, relation));
                 }
                 continue;
             };
@@ -182,6 +186,50 @@ fn said_afterwards(doc: &Doc, lex: &Lexicon, events: &[EventHit], cue: Span) -> 
         })
         .max_by_key(|(m, _)| *m)
         .map(|(_, v)| (v, Relation::After))
+}
+
+/// Words from a toll verb to the date of its update ("rose to forty-two on Thursday").
+const TOLL_DATE_WORDS: usize = 6;
+
+/// "The number of people killed … rose to 42 on Thursday, the agency said": a cue with no time of
+/// its own in a sentence that updates a toll (a toll or tally word, and a toll verb with its new
+/// figure right before a date of the cue's region or of its own content, or right after it with
+/// the toll next: "on Monday revised the toll") speaks on the date of the update.
+fn toll_date(
+    doc: &Doc,
+    lex: &Lexicon,
+    sent: usize,
+    region: usize,
+    content: &[Span],
+) -> Option<(String, Relation)> {
+    let text = doc.text();
+    let toks = doc.input.seg.sentence_tokens.get(sent)?.clone();
+    let words: Vec<String> = toks.clone().map(|k| doc.word(k).unwrap_or_default().into_owned()).collect();
+    if !words.iter().any(|w| w.contains("toll") || lex.is("tally", w)) {
+        return None;
+    }
+    let verb = |k: usize| {
+        words
+            .get(k - toks.start)
+            .is_some_and(|w| !matches!(w.as_str(), "to" | "at") && lex.is("toll_verb", w))
+    };
+    doc.timexes_in(sent).find_map(|ti| {
+        let t = &doc.input.timexes[ti];
+        let own = doc.region(sent, t.span) == region || content.iter().any(|c| c.contains(&t.span));
+        if t.anchor.is_some() || !datable(text, t) || !own {
+            return None;
+        }
+        let (a, b) = (doc.tok_at(t.span.start), doc.tok_at(t.span.end));
+        let word = |k: usize| words.get(k - toks.start).map(String::as_str);
+        // "rose to 31 on Monday" (the new figure between), "on Monday revised the toll".
+        let lo = a.saturating_sub(TOLL_DATE_WORDS).max(toks.start);
+        let near = (lo..a).any(|k| verb(k) && (k + 1..a).any(|j| matches!(word(j), Some("to" | "at"))))
+            || (b < toks.end
+                && verb(b)
+                && (b + 1..(b + TOLL_DATE_WORDS).min(toks.end))
+                    .any(|j| word(j).is_some_and(|w| w.contains("toll") || lex.is("tally", w))));
+        near.then(|| dated(&t.value, relation_of(doc, lex, t)))
+    })
 }
 
 /// Words after a cue within which a placing word may stand ("told reporters after the walkout").

@@ -777,3 +777,23 @@ fn a_cue_said_afterwards_is_after_the_happening_told_before_it() {
                 failed.";
     assert!(cue_dates(text, "said").iter().all(|(_, r)| *r != "after"), "{:?}", cue_dates(text, "said"));
 }
+
+#[test]
+fn a_speaker_of_a_toll_update_speaks_on_its_date() {
+    let text = "The number of people killed by the storm that hit the coast on Saturday rose to 31 on \
+                Monday, the civil defence agency said.";
+    assert_eq!(cue_dates(text, "said"), vec![("2025-03-10".to_owned(), "on")]);
+    // A written-out figure and another clause between: the date of the update whatever the time
+    // stage makes of it.
+    let text = "The number of people killed by the storm rose to thirty-one on Monday, and about 200 \
+                others were still missing, the civil defence agency said.";
+    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
+    let monday = p.timexes.iter().find(|t| t.span.of(text) == "Monday").expect("Monday").value.clone();
+    assert_eq!(cue_dates(text, "said"), vec![(monday, "on")]);
+    let text = "Officials on Monday revised the death toll from the hostel fire to 23 and said the owner \
+                had been detained.";
+    assert_eq!(cue_dates(text, "said"), vec![("2025-03-10".to_owned(), "on")]);
+    // No toll: the storm's Saturday is not when the agency spoke.
+    let text = "The storm hit the coast on Saturday, the civil defence agency said.";
+    assert_eq!(cue_dates(text, "said"), vec![]);
+}
