@@ -1697,8 +1697,8 @@ const SAME_DAY_SENTENCES: usize = 3;
 
 /// "Police detained a dozen of them later that night": the date a same-day phrase of sentence
 /// `sent` (`same_day.tsv`, in the region of `near`, the nearest one to it) points back to — the
-/// last full date told before the phrase, within [`SAME_DAY_SENTENCES`] sentences, moved by the
-/// phrase's days. A phrase the time stage already tagged is left to it.
+/// last full date told before the phrase (not a bound: "until Friday"), within
+/// [`SAME_DAY_SENTENCES`] sentences, moved by the phrase's days. A phrase the time stage already tagged is left to it.
 pub(crate) fn same_day_date(doc: &Doc, lex: &Lexicon, sent: usize, near: Span) -> Option<String> {
     let toks = doc.sent_toks.get(sent)?.clone();
     let text = doc.text();
@@ -1722,7 +1722,11 @@ pub(crate) fn same_day_date(doc: &Doc, lex: &Lexicon, sent: usize, near: Span) -
             continue;
         };
         let span = Span::new(doc.tok(toks.start + i).start, doc.tok(toks.start + i + len - 1).end);
-        if doc.region(sent, span) == region
+        // (one opening an attributed content, "announced the same day a review …", belongs to
+        // the clause around it, as a time does; but in "told reporters that night patrols …"
+        // the content's "that" is no part of a phrase)
+        let opens = || words[i] != "that" && doc.region_of_time(sent, span) == region;
+        if (doc.region(sent, span) == region || opens())
             && !doc.touches_timex(span)
             && found.is_none_or(|(f, _)| dist(f) > dist(span))
         {
@@ -1739,6 +1743,8 @@ pub(crate) fn same_day_date(doc: &Doc, lex: &Lexicon, sent: usize, near: Span) -
         .rev()
         .take_while(|t| t.span.start >= lo)
         .filter(|t| t.span.end <= phrase.start && t.anchor.is_none() && datable(text, t))
+        // A bound ("until Friday", "since Monday") is no day a happening was told of.
+        .filter(|t| matches!(relation_of(doc, lex, t), Relation::On | Relation::During))
         .find_map(|t| chrono::NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok())?;
     Some((day + chrono::Duration::days(days)).format("%Y-%m-%d").to_string())
 }

@@ -59,6 +59,10 @@ fn a_time_a_few_words_after_the_trigger_is_its_own() {
     assert_eq!(time_of(text, EventType::Arrest).as_deref(), Some("2025-03-09"));
     let text = "In a statement released Monday, the agency said the depot would stay shut.";
     assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
+    // The phrase opens what was announced: it still dates the announcement.
+    let text = "The airline grounded its fleet on Monday and kept all flights suspended until Friday. \
+                The transport minister announced the same day a review of how pilots decide whether to fly.";
+    assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
 }
 
 #[test]
@@ -74,6 +78,10 @@ fn coordinated_predicates_share_their_time() {
     assert_eq!(time_of(text, EventType::Arrest).as_deref(), Some("2025-03-08"));
     let text = "The minister visited the depot on Monday and announced a new inquiry.";
     assert_eq!(time_of(text, EventType::Meeting).as_deref(), Some("2025-03-10"));
+    assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
+    // The phrase opens what was announced: it still dates the announcement.
+    let text = "The airline grounded its fleet on Monday and kept all flights suspended until Friday. \
+                The transport minister announced the same day a review of how pilots decide whether to fly.";
     assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
 }
 
@@ -174,6 +182,10 @@ fn a_measure_joined_to_its_unit_is_no_count_and_a_custody_death_is_its_own_event
 fn a_reporting_participle_speaks_at_the_time_of_its_clause() {
     let text = "The ministry denied the account on Monday, saying in a statement that officers had \
                 acted lawfully.";
+    assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
+    // The phrase opens what was announced: it still dates the announcement.
+    let text = "The airline grounded its fleet on Monday and kept all flights suspended until Friday. \
+                The transport minister announced the same day a review of how pilots decide whether to fly.";
     assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
 }
 
@@ -796,4 +808,15 @@ fn a_speaker_of_a_toll_update_speaks_on_its_date() {
     // No toll: the storm's Saturday is not when the agency spoke.
     let text = "The storm hit the coast on Saturday, the civil defence agency said.";
     assert_eq!(cue_dates(text, "said"), vec![]);
+}
+
+#[test]
+fn the_same_day_repeats_a_day_told_not_a_bound() {
+    let text = "The airline grounded its fleet on Monday and kept all flights suspended until Friday. \
+                The transport minister announced the same day a review of the safety rules.";
+    assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
+    // The phrase opens what was announced: it still dates the announcement.
+    let text = "The airline grounded its fleet on Monday and kept all flights suspended until Friday. \
+                The transport minister announced the same day a review of how pilots decide whether to fly.";
+    assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
 }
