@@ -192,6 +192,10 @@ const LEGAL_SUFFIXES: [&str; 12] =
 const COPULAS: [&str; 7] = ["is", "was", "are", "were", "remains", "became", "becomes"];
 const DETERMINERS: [&str; 5] = ["the", "this", "that", "a", "an"];
 
+/// Possessives that make a place noun a description like "the": "his country" is the country
+/// the text named last, as "the country" is.
+const POSSESSIVE_PLACE_DETERMINERS: [&str; 4] = ["his", "her", "its", "their"];
+
 /// The letters of an acronym-like token ("ISIS-K" → "ISISK", "U.S." → "US"), or `None`
 /// when the token is not one (two or more capitals, no lower-case letter but a plural s).
 fn acronym_letters(s: &str) -> Option<String> {
@@ -954,7 +958,9 @@ impl<'a> Linker<'a> {
     /// head token, when the head is a known description noun and no name follows it.
     fn description_at(&self, det: usize) -> Option<(Span, usize)> {
         let w = self.lower.get(det)?;
-        if !DETERMINERS.contains(&&**w) || self.name_at[det].is_some() {
+        // "his country", "their town": a possessive before a place noun only.
+        let possessive = POSSESSIVE_PLACE_DETERMINERS.contains(&&**w);
+        if !(DETERMINERS.contains(&&**w) || possessive) || self.name_at[det].is_some() {
             return None;
         }
         let mut head = None;
@@ -993,6 +999,9 @@ impl<'a> Linker<'a> {
         }
         // The description ends on its head noun.
         let head = head.filter(|&h| h + 1 == t)?;
+        if possessive && place_kind(&self.lower[head]).is_none() {
+            return None;
+        }
         if !self.lex.heads.contains_key(&*self.lower[head]) || self.xpos(head) == "NNS" {
             return None;
         }

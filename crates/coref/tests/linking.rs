@@ -356,3 +356,30 @@ fn the_office_someone_heads_is_not_their_description() {
     let e = r.entities.iter().find(|e| e.name == "Carla Montes").expect("Carla Montes");
     assert_eq!(e.label, "PER");
 }
+
+#[test]
+fn a_possessive_country_is_the_country_named_before_it() {
+    let r = analyze(
+        "Norway's fisheries minister, Ola Brekstad, said on Monday that his country would not accept \
+         the new quotas. Her country's offer was rejected, Iceland's envoy, Anna Sigurdardottir, said.",
+    );
+    check_offsets(&r);
+    let norway = entity_of(&r, "Norway");
+    assert!(norway.contains(&("his country", "nominal")), "{norway:?}");
+    let iceland = entity_of(&r, "Iceland");
+    assert!(!iceland.iter().any(|(t, _)| *t == "his country"), "{iceland:?}");
+    // The possessive stays a pronoun of the minister.
+    let minister = entity_of(&r, "Ola Brekstad");
+    assert!(minister.contains(&("his", "pronoun")), "{minister:?}");
+}
+
+#[test]
+fn a_possessive_before_another_noun_is_no_description() {
+    let r = analyze("Norway's fisheries minister, Ola Brekstad, said his ministry would publish the quotas.");
+    check_offsets(&r);
+    assert!(
+        !r.entities.iter().any(|e| e.mentions.iter().any(|m| m.text == "his ministry")),
+        "{:?}",
+        r.entities
+    );
+}

@@ -107,7 +107,10 @@ impl<'a> Doc<'a> {
             if cue_is_event(input, a.cue) {
                 continue;
             }
-            regions.extend(a.content.iter().copied());
+            // A content with no verb ("denied any part in the attack the same day", "claimed
+            // responsibility in a message sent on Tuesday") is the cue's object, not a reported
+            // clause: its times belong to the clause of the cue.
+            regions.extend(a.content.iter().copied().filter(|&c| !verbless(input, c)));
         }
         regions.retain(|r| ok(*r) && !r.is_empty());
         let sents = &input.seg.sentences;
@@ -292,6 +295,40 @@ fn cue_is_event(input: &EventInput, cue: Span) -> bool {
         .collect();
     let Some((_, trig)) = crate::lexicon::LEX.triggers.longest(&words, 0) else { return false };
     trig.ty.is_some_and(|t| !is_speech(t))
+}
+
+/// Whether `span` is a phrase, not a clause: it holds no verb ("any part in the attack"), or
+/// it opens with a preposition and holds no verb but past participles ("in a message sent to
+/// reporters"). Unknown tags count as a verb.
+fn verbless(input: &EventInput, span: Span) -> bool {
+    let toks = &input.seg.tokens;
+    if input.pos.len() != toks.len() {
+        return false;
+    }
+    let i = toks.partition_point(|t| t.span.start < span.start);
+    let j = toks.partition_point(|t| t.span.start < span.end);
+    let tags = &input.pos[i..j];
+    let opens_pp = tags.first().is_some_and(|p| p.is_some_and(|t| t.upos() == "ADP"));
+    tags.iter().all(|p| match p {
+        Some(t) => !matches!(t.upos(), "VERB" | "AUX") || (opens_pp && t.xpos() == "VBN"),
+        None => false,
+    })
+}
+
+/// The part of attribution cue `cue` before the first time expression it holds: a cue grown
+/// over its time ("said on Sunday") is dated by it as a cue next to it is.
+pub(crate) fn cue_before_time(doc: &Doc, cue: Span) -> Span {
+    let k = doc.timex_spans.partition_point(|t| t.start <= cue.start);
+    match doc.timex_spans.get(k) {
+        Some(t) if t.start < cue.end => {
+            let head = doc.text().get(cue.start..t.start).unwrap_or("").trim_end();
+            if head.is_empty() {
+                return cue;
+            }
+            Span::new(cue.start, cue.start + head.len())
+        }
+        _ => cue,
+    }
 }
 
 /// The types that are something said or published (a warning, statement, report, claim or
@@ -868,7 +905,8 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
             continue;
         }
         if let Some(si) = doc.sentence_of(a.cue.start) {
-            takers.push(Taker { span: a.cue, sent: si, region: doc.region(si, a.cue), weak: false });
+            let cue = cue_before_time(&doc, a.cue);
+            takers.push(Taker { span: cue, sent: si, region: doc.region(si, cue), weak: false });
         }
     }
     let n_cues = takers.len();
@@ -1194,6 +1232,11 @@ fn share_times(doc: &Doc, takers: &[Taker], mut times: Vec<Option<usize>>) -> Ve
     times
 }
 
+/// Whether calendar value `v` has an unknown part in its date ("2025-06-XX", "2025-06-XXTNI").
+fn unknown_day(v: &str) -> bool {
+    v.split('T').next().unwrap_or(v).contains('X')
+}
+
 /// Whether calendar value `v` ("2025-08-09", "2025-08-09TEV", "2025-08") lies inside the
 /// coarser period `coarse` ("2025", "2025-08", a season "2025-SU", a week "2025-W32").
 fn within(coarse: &str, v: &str) -> bool {
@@ -1365,7 +1408,8 @@ fn event_times(
             let coarse = timexes[t].value.as_str();
             let finer = |t2: usize| {
                 let v = timexes[t2].value.as_str();
-                calendar(v) && v.len() > coarse.len() && within(coarse, v)
+                // ("that night" after "in June" is 2025-06-XXTNI: no day more than June)
+                calendar(v) && v.len() > coarse.len() && within(coarse, v) && !unknown_day(v)
             };
             // Else an unclaimed date in the clause of one of its own (non-update) mentions.
             let unclaimed = || {
@@ -1653,8 +1697,8 @@ const SAME_DAY_SENTENCES: usize = 3;
 
 /// "Police detained a dozen of them later that night": the date a same-day phrase of sentence
 /// `sent` (`same_day.tsv`, in the region of `near`, the nearest one to it) points back to — the
-/// last full date told before the phrase, within [`SAME_DAY_SENTENCES`] sentences, moved by the
-/// phrase's days. A phrase the time stage already tagged is left to it.
+/// last full date told before the phrase (not a bound: "until Friday"), within
+/// [`SAME_DAY_SENTENCES`] sentences, moved by the phrase's days. A phrase the time stage already tagged is left to it.
 pub(crate) fn same_day_date(doc: &Doc, lex: &Lexicon, sent: usize, near: Span) -> Option<String> {
     let toks = doc.sent_toks.get(sent)?.clone();
     let text = doc.text();
@@ -1678,7 +1722,11 @@ pub(crate) fn same_day_date(doc: &Doc, lex: &Lexicon, sent: usize, near: Span) -
             continue;
         };
         let span = Span::new(doc.tok(toks.start + i).start, doc.tok(toks.start + i + len - 1).end);
-        if doc.region(sent, span) == region
+        // (one opening an attributed content, "announced the same day a review …", belongs to
+        // the clause around it, as a time does; but in "told reporters that night patrols …"
+        // the content's "that" is no part of a phrase)
+        let opens = || words[i] != "that" && doc.region_of_time(sent, span) == region;
+        if (doc.region(sent, span) == region || opens())
             && !doc.touches_timex(span)
             && found.is_none_or(|(f, _)| dist(f) > dist(span))
         {
@@ -1695,6 +1743,8 @@ pub(crate) fn same_day_date(doc: &Doc, lex: &Lexicon, sent: usize, near: Span) -
         .rev()
         .take_while(|t| t.span.start >= lo)
         .filter(|t| t.span.end <= phrase.start && t.anchor.is_none() && datable(text, t))
+        // A bound ("until Friday", "since Monday") is no day a happening was told of.
+        .filter(|t| matches!(relation_of(doc, lex, t), Relation::On | Relation::During))
         .find_map(|t| chrono::NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok())?;
     Some((day + chrono::Duration::days(days)).format("%Y-%m-%d").to_string())
 }
@@ -2435,6 +2485,14 @@ mod tests {
         assert_eq!(digits("1,2000"), None);
         assert_eq!(digits("4+"), None);
         assert_eq!(digits(""), None);
+    }
+
+    #[test]
+    fn a_day_unknown_value_is_no_finer() {
+        assert!(unknown_day("2025-06-XX"));
+        assert!(unknown_day("2025-06-XXTNI"));
+        assert!(!unknown_day("2025-06-12TNI"));
+        assert!(!unknown_day("2025-06"));
     }
 
     #[test]

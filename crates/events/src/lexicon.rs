@@ -199,7 +199,8 @@ const WHATS: [&str; 9] =
     ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
 
 /// Word classes of `words.tsv`.
-const CLASSES: [&str; 29] = [
+const CLASSES: [&str; 30] = [
+    "afterwards",
     "placing_after",
     "placing_before",
     "when_clause",
@@ -232,9 +233,12 @@ const CLASSES: [&str; 29] = [
 ];
 
 /// Class bit of the first word of a trigger phrase.
-pub(crate) const TRIGGER: u32 = 1 << 30;
+pub(crate) const TRIGGER: u32 = 1 << 31;
 /// Class bit of the first word of a number phrase.
-pub(crate) const NUMBER: u32 = 1 << 29;
+pub(crate) const NUMBER: u32 = 1 << 30;
+
+// Every class has a bit below NUMBER's.
+const _: () = assert!(CLASSES.len() <= 30);
 
 /// The bit of a class of `words.tsv`.
 pub(crate) fn class_bit(class: &str) -> u32 {

@@ -3,7 +3,9 @@
 use dossier_attribution::AttributionHit;
 use dossier_doc::Span;
 
-use crate::extract::{assign_times, calendar, datable, dated, relation_of, same_day_date, Doc, Taker};
+use crate::extract::{
+    assign_times, calendar, cue_before_time, datable, dated, relation_of, same_day_date, Doc, Taker,
+};
 use crate::lexicon::Lexicon;
 use crate::{EventHit, EventInput, EventType, Qualifier, Relation, TimelineItem};
 
@@ -60,7 +62,7 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
         let first_cue = takers.len();
         let mut cue_of = Vec::new();
         for &ai in &pending {
-            let cue = input.attributions[ai].cue;
+            let cue = cue_before_time(&doc, input.attributions[ai].cue);
             if let Some(si) = doc.sentence_of(cue.start) {
                 takers.push(Taker { span: cue, sent: si, region: doc.region(si, cue), weak: false });
                 cue_of.push(ai);
@@ -96,6 +98,10 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
                         && doc.region(tk.sent, t.span) == tk.region
                 })
             };
+            if let Some((value, relation)) = said_afterwards(&doc, lex, events, input.attributions[ai].cue) {
+                items.push(attr_item(input, lex, ai, value, relation));
+                continue;
+            }
             let Some(ti) = times[first_cue + k].or_else(participle) else {
                 // "the ministry said the same day": the date told just before.
                 let tk = takers[first_cue + k];
@@ -107,6 +113,10 @@ pub(crate) fn build(input: &EventInput, events: &[EventHit], lex: &Lexicon) -> V
                     items.push(attr_item(input, lex, ai, value, relation));
                 } else if let Some((value, relation)) =
                     placed_cue(&doc, lex, events, input.attributions[ai].cue)
+                {
+                    items.push(attr_item(input, lex, ai, value, relation));
+                } else if let Some((value, relation)) =
+                    toll_date(&doc, lex, tk.sent, tk.region, &input.attributions[ai].content)
                 {
                     items.push(attr_item(input, lex, ai, value, relation));
                 }
@@ -146,6 +156,80 @@ fn statement_date(doc: &Doc, events: &[EventHit], sent: usize, cue: Span) -> Opt
             let v = t.value.as_ref().filter(|v| calendar(v))?;
             Some((v.clone(), t.relation))
         })
+}
+
+/// "met the commanders on Tuesday and said afterwards that …", "… on Wednesday. She said
+/// afterwards …": a cue with an `afterwards` word (`words.tsv`) at its end, right after it or
+/// right before it is `after` the date of the nearest dated happening told before it, in its
+/// sentence or the one before.
+fn said_afterwards(doc: &Doc, lex: &Lexicon, events: &[EventHit], cue: Span) -> Option<(String, Relation)> {
+    let n = doc.input.seg.tokens.len();
+    let (first, after) = (doc.tok_at(cue.start), doc.tok_at(cue.end));
+    let marked = [after.checked_sub(1), Some(after), first.checked_sub(1)]
+        .into_iter()
+        .flatten()
+        .filter(|&k| k < n)
+        .any(|k| doc.word(k).is_some_and(|w| lex.is("afterwards", &w)));
+    if !marked {
+        return None;
+    }
+    let sent = doc.sentence_of(cue.start)?;
+    let lo = doc.input.seg.sentences.get(sent.saturating_sub(1))?.start;
+    events
+        .iter()
+        .filter_map(|e| {
+            let t = e.time.as_ref().filter(|t| matches!(t.relation, Relation::On | Relation::During))?;
+            let v = t.value.as_deref().filter(|v| calendar(v))?;
+            let m =
+                e.mentions.iter().filter(|m| m.start >= lo && m.end <= cue.start).map(|m| m.start).max()?;
+            Some((m, v.split('T').next().unwrap_or(v).to_owned()))
+        })
+        .max_by_key(|(m, _)| *m)
+        .map(|(_, v)| (v, Relation::After))
+}
+
+/// Words from a toll verb to the date of its update ("rose to forty-two on Thursday").
+const TOLL_DATE_WORDS: usize = 6;
+
+/// "The number of people killed … rose to 42 on Thursday, the agency said": a cue with no time of
+/// its own in a sentence that updates a toll (a toll or tally word, and a toll verb with its new
+/// figure right before a date of the cue's region or of its own content, or right after it with
+/// the toll next: "on Monday revised the toll") speaks on the date of the update.
+fn toll_date(
+    doc: &Doc,
+    lex: &Lexicon,
+    sent: usize,
+    region: usize,
+    content: &[Span],
+) -> Option<(String, Relation)> {
+    let text = doc.text();
+    let toks = doc.input.seg.sentence_tokens.get(sent)?.clone();
+    let words: Vec<String> = toks.clone().map(|k| doc.word(k).unwrap_or_default().into_owned()).collect();
+    if !words.iter().any(|w| w.contains("toll") || lex.is("tally", w)) {
+        return None;
+    }
+    let verb = |k: usize| {
+        words
+            .get(k - toks.start)
+            .is_some_and(|w| !matches!(w.as_str(), "to" | "at") && lex.is("toll_verb", w))
+    };
+    doc.timexes_in(sent).find_map(|ti| {
+        let t = &doc.input.timexes[ti];
+        let own = doc.region(sent, t.span) == region || content.iter().any(|c| c.contains(&t.span));
+        if t.anchor.is_some() || !datable(text, t) || !own {
+            return None;
+        }
+        let (a, b) = (doc.tok_at(t.span.start), doc.tok_at(t.span.end));
+        let word = |k: usize| words.get(k - toks.start).map(String::as_str);
+        // "rose to 31 on Monday" (the new figure between), "on Monday revised the toll".
+        let lo = a.saturating_sub(TOLL_DATE_WORDS).max(toks.start);
+        let near = (lo..a).any(|k| verb(k) && (k + 1..a).any(|j| matches!(word(j), Some("to" | "at"))))
+            || (b < toks.end
+                && verb(b)
+                && (b + 1..(b + TOLL_DATE_WORDS).min(toks.end))
+                    .any(|j| word(j).is_some_and(|w| w.contains("toll") || lex.is("tally", w))));
+        near.then(|| dated(&t.value, relation_of(doc, lex, t)))
+    })
 }
 
 /// Words after a cue within which a placing word may stand ("told reporters after the walkout").

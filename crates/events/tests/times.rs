@@ -59,6 +59,10 @@ fn a_time_a_few_words_after_the_trigger_is_its_own() {
     assert_eq!(time_of(text, EventType::Arrest).as_deref(), Some("2025-03-09"));
     let text = "In a statement released Monday, the agency said the depot would stay shut.";
     assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
+    // The phrase opens what was announced: it still dates the announcement.
+    let text = "The airline grounded its fleet on Monday and kept all flights suspended until Friday. \
+                The transport minister announced the same day a review of how pilots decide whether to fly.";
+    assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
 }
 
 #[test]
@@ -74,6 +78,10 @@ fn coordinated_predicates_share_their_time() {
     assert_eq!(time_of(text, EventType::Arrest).as_deref(), Some("2025-03-08"));
     let text = "The minister visited the depot on Monday and announced a new inquiry.";
     assert_eq!(time_of(text, EventType::Meeting).as_deref(), Some("2025-03-10"));
+    assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
+    // The phrase opens what was announced: it still dates the announcement.
+    let text = "The airline grounded its fleet on Monday and kept all flights suspended until Friday. \
+                The transport minister announced the same day a review of how pilots decide whether to fly.";
     assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
 }
 
@@ -174,6 +182,10 @@ fn a_measure_joined_to_its_unit_is_no_count_and_a_custody_death_is_its_own_event
 fn a_reporting_participle_speaks_at_the_time_of_its_clause() {
     let text = "The ministry denied the account on Monday, saying in a statement that officers had \
                 acted lawfully.";
+    assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
+    // The phrase opens what was announced: it still dates the announcement.
+    let text = "The airline grounded its fleet on Monday and kept all flights suspended until Friday. \
+                The transport minister announced the same day a review of how pilots decide whether to fly.";
     assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
 }
 
@@ -748,4 +760,63 @@ fn a_cue_placed_after_a_dated_happening_is_after_its_date() {
                 reporters that night patrols would begin in April after the meeting.";
     let items = attribution_items(text);
     assert!(items.iter().all(|(cue, _, _)| cue != "told"), "{items:?}");
+}
+
+/// The timeline entries of the attributions of `text` whose cue is `cue`, published 2025-03-11.
+fn cue_dates(text: &str, cue: &str) -> Vec<(String, &'static str)> {
+    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
+    let ents = p.entity_refs();
+    let input = p.input(text, &ents);
+    let ex = EventExtractor::global();
+    let events = ex.extract(&input);
+    ex.timeline(&input, &events)
+        .into_iter()
+        .filter(|t| t.attribution.is_some_and(|a| p.attributions[a].cue.of(text) == cue))
+        .map(|t| (t.value, t.relation.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_cue_said_afterwards_is_after_the_happening_told_before_it() {
+    let text = "The minister met union leaders at the port on Monday and said afterwards that the talks \
+                had been useful.";
+    assert_eq!(cue_dates(text, "said"), vec![("2025-03-10".to_owned(), "after")]);
+    let text = "The mayor met residents of the flooded district on Sunday. She said afterwards that the \
+                pumps had failed.";
+    assert_eq!(cue_dates(text, "said"), vec![("2025-03-09".to_owned(), "after")]);
+    // Without "afterwards" the second sentence's cue has no time of its own.
+    let text = "The mayor met residents of the flooded district on Sunday. She said that the pumps had \
+                failed.";
+    assert!(cue_dates(text, "said").iter().all(|(_, r)| *r != "after"), "{:?}", cue_dates(text, "said"));
+}
+
+#[test]
+fn a_speaker_of_a_toll_update_speaks_on_its_date() {
+    let text = "The number of people killed by the storm that hit the coast on Saturday rose to 31 on \
+                Monday, the civil defence agency said.";
+    assert_eq!(cue_dates(text, "said"), vec![("2025-03-10".to_owned(), "on")]);
+    // A written-out figure and another clause between: the date of the update whatever the time
+    // stage makes of it.
+    let text = "The number of people killed by the storm rose to thirty-one on Monday, and about 200 \
+                others were still missing, the civil defence agency said.";
+    let p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
+    let monday = p.timexes.iter().find(|t| t.span.of(text) == "Monday").expect("Monday").value.clone();
+    assert_eq!(cue_dates(text, "said"), vec![(monday, "on")]);
+    let text = "Officials on Monday revised the death toll from the hostel fire to 23 and said the owner \
+                had been detained.";
+    assert_eq!(cue_dates(text, "said"), vec![("2025-03-10".to_owned(), "on")]);
+    // No toll: the storm's Saturday is not when the agency spoke.
+    let text = "The storm hit the coast on Saturday, the civil defence agency said.";
+    assert_eq!(cue_dates(text, "said"), vec![]);
+}
+
+#[test]
+fn the_same_day_repeats_a_day_told_not_a_bound() {
+    let text = "The airline grounded its fleet on Monday and kept all flights suspended until Friday. \
+                The transport minister announced the same day a review of the safety rules.";
+    assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
+    // The phrase opens what was announced: it still dates the announcement.
+    let text = "The airline grounded its fleet on Monday and kept all flights suspended until Friday. \
+                The transport minister announced the same day a review of how pilots decide whether to fly.";
+    assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
 }
