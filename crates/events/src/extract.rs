@@ -17,7 +17,7 @@ pub(crate) struct Doc<'a> {
     pub upos: Vec<&'static str>,
     pub xpos: Vec<&'static str>,
     /// Word-class bits per token (`Lexicon::bits`).
-    pub bits: Vec<u32>,
+    pub bits: Vec<u64>,
     /// Quotations and attributed contents: a trigger and a time expression must share the
     /// innermost one to go together.
     regions: Vec<Span>,

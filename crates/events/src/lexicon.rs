@@ -186,7 +186,7 @@ pub(crate) struct Lexicon {
     pub count_phrases: Phrases<CountCue>,
     /// Per word, the bits of its classes (`words.tsv`, plus [`TRIGGER`] and [`NUMBER`] for the
     /// first words of triggers and numbers).
-    pub words: HashMap<String, u32>,
+    pub words: HashMap<String, u64>,
     pub stance_verbs: HashMap<String, String>,
     /// "the same day", "later that night", "a day later": days after the last date told.
     pub same_day: Phrases<i64>,
@@ -199,7 +199,8 @@ const WHATS: [&str; 9] =
     ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
 
 /// Word classes of `words.tsv`.
-const CLASSES: [&str; 30] = [
+const CLASSES: [&str; 31] = [
+    "habitual",
     "afterwards",
     "placing_after",
     "placing_before",
@@ -233,21 +234,21 @@ const CLASSES: [&str; 30] = [
 ];
 
 /// Class bit of the first word of a trigger phrase.
-pub(crate) const TRIGGER: u32 = 1 << 31;
+pub(crate) const TRIGGER: u64 = 1 << 63;
 /// Class bit of the first word of a number phrase.
-pub(crate) const NUMBER: u32 = 1 << 30;
+pub(crate) const NUMBER: u64 = 1 << 62;
 
 // Every class has a bit below NUMBER's.
-const _: () = assert!(CLASSES.len() <= 30);
+const _: () = assert!(CLASSES.len() <= 62);
 
 /// The bit of a class of `words.tsv`.
-pub(crate) fn class_bit(class: &str) -> u32 {
+pub(crate) fn class_bit(class: &str) -> u64 {
     CLASSES.iter().position(|c| *c == class).map_or(0, |i| 1 << i)
 }
 
 /// The relation a placing word (`words.tsv` `placing_after` / `placing_before`) gives what it
 /// names, from the word's class bits: "arrested after the vote" is `after` the vote.
-pub(crate) fn placing(bits: u32) -> Option<Relation> {
+pub(crate) fn placing(bits: u64) -> Option<Relation> {
     if bits & class_bit("placing_before") != 0 {
         Some(Relation::Before)
     } else if bits & class_bit("placing_after") != 0 {
@@ -262,7 +263,7 @@ impl Lexicon {
         self.bits(word) & class_bit(class) != 0
     }
 
-    pub(crate) fn bits(&self, word: &str) -> u32 {
+    pub(crate) fn bits(&self, word: &str) -> u64 {
         // Most punctuation, numbers and long words are in no class: skip the hash.
         let first = word.as_bytes().first().copied().unwrap_or(0);
         if word.len() > self.longest_word || !(first.is_ascii_lowercase() || first == b'\'' || first >= 0x80)

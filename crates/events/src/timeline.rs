@@ -259,7 +259,8 @@ fn placed_cue(doc: &Doc, lex: &Lexicon, events: &[EventHit], cue: Span) -> Optio
 /// "…, she said on Monday. She added that …": a continuation cue with no time of its own
 /// shares the time of the dated statement it continues — the speaker's previous attribution,
 /// within [`CONTINUATION_SENTENCES`] sentences; any other cue of the same speaker does so in
-/// the next sentence ("She said …").
+/// the next sentence ("She said …"). A cue with a `habitual` word (`words.tsv`: "has
+/// repeatedly said") in it or right before or after it continues nothing.
 fn continuations(input: &EventInput, lex: &Lexicon, items: &mut Vec<(usize, TimelineItem)>) {
     let text = input.text;
     let attrs = input.attributions;
@@ -289,6 +290,16 @@ fn continuations(input: &EventInput, lex: &Lexicon, items: &mut Vec<(usize, Time
         let cue = text.get(a.cue.range()).unwrap_or("");
         let continues =
             cue.split_whitespace().next().is_some_and(|w| lex.is("continuation", &w.to_lowercase()));
+        // "has repeatedly said", "has said repeatedly": not said at one time with the other.
+        let before = text.get(..a.cue.start).and_then(|r| r.split_whitespace().next_back()).unwrap_or("");
+        let after = text.get(a.cue.end..).and_then(|r| r.split_whitespace().next()).unwrap_or("");
+        if [before, cue, after]
+            .iter()
+            .flat_map(|s| s.split_whitespace())
+            .any(|w| lex.is("habitual", &w.to_lowercase()))
+        {
+            continue;
+        }
         // The statement continued: the previous top-level attribution.
         let Some(&pi) = order[..k].iter().rev().find(|&&p| attrs[p].parent.is_none()) else { continue };
         let p = &attrs[pi];

@@ -121,3 +121,32 @@ fn a_night_of_an_unknown_day_does_not_refine_a_month() {
     let p = prepare(text, published());
     assert_eq!(t.timex.map(|ti| p.timexes[ti].span.of(text)), Some("January"), "{events:?}");
 }
+
+#[test]
+fn a_habitual_cue_does_not_take_the_date_of_the_statement_before_it() {
+    // The speaker's next statement shares the date of the one before it ...
+    let plain = "The governor said on Sunday that the dam was safe. Later the governor claimed that the \
+                 levees were sound.";
+    // ... but not one made again and again, whether the adverb is in the cue, before or after it.
+    let habitual = "The governor said on Sunday that the dam was safe. The governor has repeatedly claimed \
+                    that the levees were sound.";
+    let after = "The governor said on Sunday that the dam was safe. The governor claims often that the \
+                 levees are sound.";
+    for (text, cue, dated) in [
+        (plain, "claimed", true),
+        (habitual, "has repeatedly claimed", false),
+        (habitual, "claimed", false),
+        (after, "claims", false),
+    ] {
+        let mut attrs = vec![
+            attr(text, "The governor", "said", &["that the dam was safe"], Stance::Asserts),
+            attr(text, cue, cue, &["that the levees"], Stance::Asserts),
+        ];
+        attrs[1].source = None;
+        attrs[1].source_resolved = Some(span(text, "The governor"));
+        let (_, timeline) = run(text, attrs);
+        assert_eq!(attr_date(&timeline, 0), Some("2025-03-09"), "{cue:?}: {timeline:?}");
+        let want = if dated { Some("2025-03-09") } else { None };
+        assert_eq!(attr_date(&timeline, 1), want, "{text:?} {cue:?}: {timeline:?}");
+    }
+}
