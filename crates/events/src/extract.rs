@@ -110,7 +110,7 @@ impl<'a> Doc<'a> {
             // A content with no verb ("denied any part in the attack the same day", "claimed
             // responsibility in a message sent on Tuesday") is the cue's object, not a reported
             // clause: its times belong to the clause of the cue.
-            regions.extend(a.content.iter().copied().filter(|&c| !verbless(input, c)));
+            regions.extend(a.content.iter().copied().filter(|&c| !verbless(input, a.cue, c)));
         }
         regions.retain(|r| ok(*r) && !r.is_empty());
         let sents = &input.seg.sentences;
@@ -297,10 +297,11 @@ fn cue_is_event(input: &EventInput, cue: Span) -> bool {
     trig.ty.is_some_and(|t| !is_speech(t))
 }
 
-/// Whether `span` is a phrase, not a clause: it holds no verb ("any part in the attack"), or
-/// it opens with a preposition and holds no verb but past participles ("in a message sent to
-/// reporters"). Unknown tags count as a verb.
-fn verbless(input: &EventInput, span: Span) -> bool {
+/// Whether `span`, the content of `cue`, is a phrase, not a clause: it holds no verb ("any
+/// part in the attack"), or it is the object of a preposition (its first word, or the cue's
+/// last: "claimed responsibility for") and holds no verb but past participles ("in a message
+/// sent to reporters"). Unknown tags count as a verb.
+fn verbless(input: &EventInput, cue: Span, span: Span) -> bool {
     let toks = &input.seg.tokens;
     if input.pos.len() != toks.len() {
         return false;
@@ -308,7 +309,10 @@ fn verbless(input: &EventInput, span: Span) -> bool {
     let i = toks.partition_point(|t| t.span.start < span.start);
     let j = toks.partition_point(|t| t.span.start < span.end);
     let tags = &input.pos[i..j];
-    let opens_pp = tags.first().is_some_and(|p| p.is_some_and(|t| t.upos() == "ADP"));
+    let is_adp = |p: &Option<dossier_tag::PosTag>| p.is_some_and(|t| t.upos() == "ADP");
+    let cue_last = toks.partition_point(|t| t.span.start < cue.end).checked_sub(1);
+    let cue_ends_pp = cue_last.is_some_and(|k| toks[k].span.start >= cue.start && is_adp(&input.pos[k]));
+    let opens_pp = cue_ends_pp || tags.first().is_some_and(is_adp);
     tags.iter().all(|p| match p {
         Some(t) => !matches!(t.upos(), "VERB" | "AUX") || (opens_pp && t.xpos() == "VBN"),
         None => false,

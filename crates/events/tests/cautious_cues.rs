@@ -97,6 +97,23 @@ fn a_time_in_a_verbless_content_dates_the_cue() {
         Some("2025-03-10"),
         "{events:?}"
     );
+
+    // The same when the preposition ends the cue, and only a participle follows.
+    let text = "A separatist militia, the Hill Front (HF), claimed responsibility for the raid in a message \
+                posted on Monday. The group said its fighters had struck the post.";
+    let attrs = vec![attr(
+        text,
+        "A separatist militia, the Hill Front (HF)",
+        "claimed responsibility for",
+        &["the raid in a message posted on Monday"],
+        Stance::ClaimsResponsibility,
+    )];
+    let (events, _) = run(text, attrs);
+    assert_eq!(
+        event_date(&events, EventType::ClaimResponsibility).as_deref(),
+        Some("2025-03-10"),
+        "{events:?}"
+    );
 }
 
 #[test]
