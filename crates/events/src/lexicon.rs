@@ -188,6 +188,9 @@ pub(crate) struct Lexicon {
     /// first words of triggers and numbers).
     pub words: HashMap<String, u32>,
     pub stance_verbs: HashMap<String, String>,
+    /// Nouns of one person in a role (`persons.tsv`): "the ferry's captain and two crew
+    /// members" counts the captain too.
+    pub persons: HashMap<String, ()>,
     /// "the same day", "later that night", "a day later": days after the last date told.
     pub same_day: Phrases<i64>,
     /// Length in bytes of the longest word in `words`.
@@ -461,6 +464,13 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
         }
         let days: i64 = c[1].parse().map_err(|_| bad(f, n))?;
         lex.same_day.insert(c[0], days);
+    }
+    let f = "persons.tsv";
+    for (n, c) in rows(f, include_str!("../data/persons.tsv")) {
+        if c.len() != 1 || c[0].is_empty() || c[0] != c[0].to_lowercase() {
+            return Err(bad(f, n));
+        }
+        lex.persons.insert(c[0].to_owned(), ());
     }
     let f = "stance_verbs.tsv";
     for (n, c) in rows(f, include_str!("../data/stance_verbs.tsv")) {
