@@ -432,6 +432,11 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
                     continue;
                 }
             }
+            // A verb that is an event only on people: "captured two suspects", not "captured
+            // the town" (`persons.tsv`, or a person's name).
+            if trig.person && !people_object(doc, lex, t1 + 1, r.end) {
+                continue;
+            }
             // Part of a name ("the Election Commission").
             if doc.capitalized(t0)
                 && doc
@@ -2083,6 +2088,30 @@ fn counts(
             }
         }
     }
+}
+
+/// Whether the object starting at token `k` names people: its first noun, past determiners,
+/// numbers, adjectives and a qualifier ("at least"), is a person noun or a person's name.
+fn people_object(doc: &Doc, lex: &Lexicon, mut k: usize, end: usize) -> bool {
+    let stop = end.min(k + 6);
+    while k < stop {
+        let w = doc.words[k].as_ref();
+        if doc.is_noun(k) {
+            let at = doc.tok(k);
+            return lex.persons.contains_key(w)
+                || doc
+                    .ents_near(at.start, at.end)
+                    .iter()
+                    .any(|e| e.label == crate::EntityLabel::Per && e.span.contains(&at));
+        }
+        let skip =
+            matches!(doc.upos[k], "DET" | "NUM" | "ADJ" | "ADV") || matches!(w, "at" | "least" | "than");
+        if !skip {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Whether the number at token `t0` opens the "of" phrase of a noun another number counts

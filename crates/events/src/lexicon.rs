@@ -124,6 +124,8 @@ pub(crate) struct Trigger {
     pub nomod: bool,
     pub attr: bool,
     pub nonew: bool,
+    /// Only when its object names people ("captured two suspects", not "captured the town").
+    pub person: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -354,7 +356,8 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
             "*" => PosReq::Any,
             _ => return Err(bad(f, n)),
         };
-        let mut t = Trigger { ty, pos, casualty: false, nomod: false, attr: false, nonew: false };
+        let mut t =
+            Trigger { ty, pos, casualty: false, nomod: false, attr: false, nonew: false, person: false };
         for flag in c[3].split(',') {
             match flag {
                 "-" => {}
@@ -362,6 +365,7 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
                 "nomod" => t.nomod = true,
                 "attr" => t.attr = true,
                 "nonew" => t.nonew = true,
+                "person" => t.person = true,
                 _ => return Err(bad(f, n)),
             }
         }
@@ -471,6 +475,7 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
             return Err(bad(f, n));
         }
         lex.persons.insert(c[0].to_owned(), ());
+        lex.persons.insert(plural_of(c[0]), ());
     }
     let f = "stance_verbs.tsv";
     for (n, c) in rows(f, include_str!("../data/stance_verbs.tsv")) {

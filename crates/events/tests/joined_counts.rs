@@ -55,3 +55,25 @@ fn shifted_by_a_prefix_the_count_is_the_same() {
     let shifted = format!("Weather. Calm seas were reported. {base}");
     assert_eq!(counts_of(base), counts_of(&shifted));
 }
+
+/// The arrest events of `text` with their counts.
+fn arrests(text: &str) -> Vec<Vec<(String, u64)>> {
+    let p = prepare(text, chrono::NaiveDate::from_ymd_opt(2025, 6, 14));
+    let ents = p.entity_refs();
+    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    events
+        .iter()
+        .filter(|e| e.kind == dossier_events::EventType::Arrest)
+        .map(|e| e.counts.iter().map(|c| (c.what.clone(), c.value)).collect())
+        .collect()
+}
+
+#[test]
+fn captured_people_is_an_arrest_and_a_captured_place_is_none() {
+    let a = arrests("Troops captured three smugglers near the river crossing on Saturday, the army said.");
+    assert_eq!(a, vec![vec![("arrested".to_owned(), 3)]]);
+    let a = arrests("Rebels captured the town of Dalo on Saturday after a week of fighting.");
+    assert!(a.is_empty(), "{a:?}");
+    let a = arrests("The guerrillas captured two hills and a bridge overnight.");
+    assert!(a.is_empty(), "{a:?}");
+}
