@@ -2114,6 +2114,19 @@ fn people_object(doc: &Doc, lex: &Lexicon, mut k: usize, end: usize) -> bool {
     false
 }
 
+/// The closing comma of an apposition opened by the comma at `open`: words of a noun phrase
+/// only ("a woman and her nine-year-old son"), and a verb or auxiliary right after it.
+fn apposition_end(doc: &Doc, open: usize, end: usize) -> Option<usize> {
+    let close = (open + 2..end.min(open + 12)).find(|&j| doc.words[j] == ",")?;
+    let np = (open + 1..close).all(|j| {
+        matches!(doc.upos[j], "DET" | "NOUN" | "PROPN" | "ADJ" | "NUM" | "CCONJ" | "PRON")
+            || doc.xpos[j] == "HYPH"
+            || doc.words[j] == "of"
+    });
+    let verb_after = doc.upos.get(close + 1).is_some_and(|u| matches!(*u, "AUX" | "VERB"));
+    (np && verb_after).then_some(close)
+}
+
 /// Whether the number at token `t0` opens the "of" phrase of a noun another number counts
 /// ("200 residents of two villages": the "two"; not "a group of 30 protesters").
 fn of_counted_noun(doc: &Doc, t0: usize, start: usize) -> bool {
@@ -2162,6 +2175,15 @@ fn count_cue<'l>(
             limit += close + 1 - k;
             k = close + 1;
             continue;
+        }
+        // An apposition naming the people counted is stepped over whole: "Two passengers, a
+        // woman and her son, were pulled alive" (no verb inside; a verb after it).
+        if w == "," && k > n.t1 + 1 && doc.is_noun(k - 1) {
+            if let Some(close) = apposition_end(doc, k, end) {
+                limit += close + 1 - k;
+                k = close + 1;
+                continue;
+            }
         }
         // "of the …": the phrase after "of" may name a determiner, and the window grows by it.
         if w == "of" && doc.upos.get(k + 1) == Some(&"DET") {

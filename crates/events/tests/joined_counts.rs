@@ -77,3 +77,18 @@ fn captured_people_is_an_arrest_and_a_captured_place_is_none() {
     let a = arrests("The guerrillas captured two hills and a bridge overnight.");
     assert!(a.is_empty(), "{a:?}");
 }
+
+#[test]
+fn an_apposition_naming_the_people_is_stepped_over() {
+    let c = counts_of(
+        "A bus crashed into a gorge on Monday, killing four people. Three travellers, a nurse and her two sons, were pulled alive from the wreck.",
+    );
+    assert!(has(&c, "rescued", 3, "exact"), "{c:?}");
+    let c = counts_of("Two guards, both former soldiers, were wounded in the attack on the depot on Friday.");
+    assert!(has(&c, "injured", 2, "exact"), "{c:?}");
+    // A clause between the commas is no apposition: its verb ends the search.
+    let c = counts_of(
+        "Police said 40 residents, who live near the depot, lost power after the attack on Friday.",
+    );
+    assert!(c.is_empty(), "{c:?}");
+}
