@@ -436,6 +436,11 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
                     continue;
                 }
             }
+            // A verb that is an event only on people: "captured two suspects", not "captured
+            // the town" (`persons.tsv`, or a person's name).
+            if trig.person && !people_object(doc, lex, t1 + 1, r.end) {
+                continue;
+            }
             // Part of a name ("the Election Commission").
             if doc.capitalized(t0)
                 && doc
@@ -2004,7 +2009,9 @@ fn counts(
             if of_counted_noun(doc, n.t0, r.start) {
                 continue;
             }
-            let Some((cue_tok, cue)) = count_cue(doc, lex, &n, others, r.start, r.end) else { continue };
+            let Some((cue_tok, cue, named)) = count_cue(doc, lex, &n, others, r.start, r.end) else {
+                continue;
+            };
             // The event: the mention at the cue, else the nearest fitting mention.
             let (lo, hi) = (0, ms.partition_point(|m| m.sent <= si + 1));
             let at_cue = (lo..hi.max(lo))
@@ -2040,7 +2047,7 @@ fn counts(
             // (", and 30 others were missing" joins a clause, not a person: no one added)
             let joined = n.t0 >= 2 && doc.words[n.t0 - 2] != ",";
             let with_one = others && joined && before.is_some_and(|b| matches!(b, "and" | "with"));
-            let plus = u64::from(with_one);
+            let plus = u64::from(with_one) + named;
             let hit = CountHit {
                 what: cue.what.to_owned(),
                 value: n.value + plus,
@@ -2087,6 +2094,43 @@ fn counts(
     }
 }
 
+/// Whether the object starting at token `k` names people: its first noun, past determiners,
+/// numbers, adjectives and a qualifier ("at least"), is a person noun or a person's name.
+fn people_object(doc: &Doc, lex: &Lexicon, mut k: usize, end: usize) -> bool {
+    let stop = end.min(k + 6);
+    while k < stop {
+        let w = doc.words[k].as_ref();
+        if doc.is_noun(k) {
+            let at = doc.tok(k);
+            return lex.persons.contains_key(w)
+                || doc
+                    .ents_near(at.start, at.end)
+                    .iter()
+                    .any(|e| e.label == crate::EntityLabel::Per && e.span.contains(&at));
+        }
+        let skip =
+            matches!(doc.upos[k], "DET" | "NUM" | "ADJ" | "ADV") || matches!(w, "at" | "least" | "than");
+        if !skip {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// The closing comma of an apposition opened by the comma at `open`: words of a noun phrase
+/// only ("a woman and her nine-year-old son"), and a verb or auxiliary right after it.
+fn apposition_end(doc: &Doc, open: usize, end: usize) -> Option<usize> {
+    let close = (open + 2..end.min(open + 12)).find(|&j| doc.words[j] == ",")?;
+    let np = (open + 1..close).all(|j| {
+        matches!(doc.upos[j], "DET" | "NOUN" | "PROPN" | "ADJ" | "NUM" | "CCONJ" | "PRON")
+            || doc.xpos[j] == "HYPH"
+            || doc.words[j] == "of"
+    });
+    let verb_after = doc.upos.get(close + 1).is_some_and(|u| matches!(*u, "AUX" | "VERB"));
+    (np && verb_after).then_some(close)
+}
+
 /// Whether the number at token `t0` opens the "of" phrase of a noun another number counts
 /// ("200 residents of two villages": the "two"; not "a group of 30 protesters").
 fn of_counted_noun(doc: &Doc, t0: usize, start: usize) -> bool {
@@ -2100,8 +2144,9 @@ fn of_counted_noun(doc: &Doc, t0: usize, start: usize) -> bool {
     k > start && doc.upos[k - 1] == "NUM"
 }
 
-/// What the number counts: the token of its word and the entry. `others`: "other(s)" follows
-/// the number ("and four other people").
+/// What the number counts: the token of its word, the entry, and the people named with the
+/// number that it does not count (1 for "the captain and two crew members", else 0).
+/// `others`: "other(s)" follows the number ("and four other people").
 fn count_cue<'l>(
     doc: &Doc,
     lex: &'l Lexicon,
@@ -2109,7 +2154,7 @@ fn count_cue<'l>(
     others: bool,
     start: usize,
     end: usize,
-) -> Option<(usize, &'l crate::lexicon::CountCue)> {
+) -> Option<(usize, &'l crate::lexicon::CountCue, u64)> {
     // After the number: "143 people were killed", "12 dead", "two managers of the unit were
     // detained", "15 people, including four officers, were hurt".
     let mut k = n.t1 + 1;
@@ -2119,12 +2164,12 @@ fn count_cue<'l>(
         // A cue of several words: "forcing about 600 people from their homes".
         if let Some((len, c)) = lex.count_phrases.longest(&doc.words, k) {
             if k + len <= end {
-                return Some((k, c));
+                return Some((k, c, 0));
             }
         }
         if let Some(c) = lex.counts.get(w) {
             if c.side != Side::Before {
-                return Some((k, c));
+                return Some((k, c, 0));
             }
         }
         // An aside between commas is stepped over whole.
@@ -2134,6 +2179,15 @@ fn count_cue<'l>(
             limit += close + 1 - k;
             k = close + 1;
             continue;
+        }
+        // An apposition naming the people counted is stepped over whole: "Two passengers, a
+        // woman and her son, were pulled alive" (no verb inside; a verb after it).
+        if w == "," && k > n.t1 + 1 && doc.is_noun(k - 1) {
+            if let Some(close) = apposition_end(doc, k, end) {
+                limit += close + 1 - k;
+                k = close + 1;
+                continue;
+            }
         }
         // "of the …": the phrase after "of" may name a determiner, and the window grows by it.
         if w == "of" && doc.upos.get(k + 1) == Some(&"DET") {
@@ -2166,23 +2220,40 @@ fn count_cue<'l>(
     }
     // Just before it: "killing at least 12", "injuring some 40", "arrested the 12"; and before
     // the one named with them: "detained a port official and four other people".
+    // One person named with a role noun before "and" is counted too: "detained the ferry's
+    // captain and two crew members" (`persons.tsv`).
     let mut k = n.t0;
     let mut steps = 0;
     let mut limit = 2;
+    let mut named = 0;
     while k > start && steps < limit {
         k -= 1;
         steps += 1;
         if let Some(c) = lex.counts.get(doc.words[k].as_ref()) {
             if c.side != Side::After {
-                return Some((k, c));
+                return Some((k, c, named));
             }
         }
-        if others && steps == 1 && doc.words[k] == "and" {
-            limit = 6;
+        if steps == 1 && doc.words[k] == "and" {
+            if others {
+                limit = 6;
+                continue;
+            }
+            if k > start && doc.xpos[k - 1] == "NN" && lex.persons.contains_key(doc.words[k - 1].as_ref()) {
+                limit = 6;
+                named = 1;
+                continue;
+            }
+        }
+        // "was detained on Jan. 21 with at least 30 other supporters": a time between the verb
+        // and "with" is stepped over.
+        if others && steps == 1 && doc.words[k] == "with" {
+            limit = 8;
             continue;
         }
-        let np = limit > 2 && matches!(doc.upos[k], "NOUN" | "PROPN" | "ADJ");
-        if !(np || doc.upos[k] == "DET" || matches!(doc.words[k].as_ref(), "of" | "to" | "at")) {
+        let np = limit > 2 && (matches!(doc.upos[k], "NOUN" | "PROPN" | "ADJ") || doc.xpos[k] == "POS");
+        let time = limit > 2 && (doc.in_timex(doc.tok(k)) || doc.words[k] == "on");
+        if !(np || time || doc.upos[k] == "DET" || matches!(doc.words[k].as_ref(), "of" | "to" | "at")) {
             break;
         }
     }
@@ -2197,13 +2268,13 @@ fn count_cue<'l>(
             }
             if doc.words[k] == "toll" {
                 if let Some(c) = lex.counts.get("toll") {
-                    return Some((k, c));
+                    return Some((k, c, 0));
                 }
             }
             // "the number of people killed by … rose to 11", "the number of dead reached 40".
             if let Some(c) = lex.counts.get(doc.words[k].as_ref()).filter(|c| c.side != Side::Before) {
                 if (k.saturating_sub(3).max(start)..k).any(|j| doc.is(j, "tally")) {
-                    return Some((k, c));
+                    return Some((k, c, 0));
                 }
             }
         }

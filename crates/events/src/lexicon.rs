@@ -124,6 +124,8 @@ pub(crate) struct Trigger {
     pub nomod: bool,
     pub attr: bool,
     pub nonew: bool,
+    /// Only when its object names people ("captured two suspects", not "captured the town").
+    pub person: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -188,6 +190,9 @@ pub(crate) struct Lexicon {
     /// first words of triggers and numbers).
     pub words: HashMap<String, u64>,
     pub stance_verbs: HashMap<String, String>,
+    /// Nouns of one person in a role (`persons.tsv`): "the ferry's captain and two crew
+    /// members" counts the captain too.
+    pub persons: HashMap<String, ()>,
     /// "the same day", "later that night", "a day later": days after the last date told.
     pub same_day: Phrases<i64>,
     /// Length in bytes of the longest word in `words`.
@@ -352,7 +357,8 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
             "*" => PosReq::Any,
             _ => return Err(bad(f, n)),
         };
-        let mut t = Trigger { ty, pos, casualty: false, nomod: false, attr: false, nonew: false };
+        let mut t =
+            Trigger { ty, pos, casualty: false, nomod: false, attr: false, nonew: false, person: false };
         for flag in c[3].split(',') {
             match flag {
                 "-" => {}
@@ -360,6 +366,7 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
                 "nomod" => t.nomod = true,
                 "attr" => t.attr = true,
                 "nonew" => t.nonew = true,
+                "person" => t.person = true,
                 _ => return Err(bad(f, n)),
             }
         }
@@ -462,6 +469,14 @@ pub(crate) fn load() -> Result<Lexicon, EventError> {
         }
         let days: i64 = c[1].parse().map_err(|_| bad(f, n))?;
         lex.same_day.insert(c[0], days);
+    }
+    let f = "persons.tsv";
+    for (n, c) in rows(f, include_str!("../data/persons.tsv")) {
+        if c.len() != 1 || c[0].is_empty() || c[0] != c[0].to_lowercase() {
+            return Err(bad(f, n));
+        }
+        lex.persons.insert(c[0].to_owned(), ());
+        lex.persons.insert(plural_of(c[0]), ());
     }
     let f = "stance_verbs.tsv";
     for (n, c) in rows(f, include_str!("../data/stance_verbs.tsv")) {

@@ -1,0 +1,94 @@
+//! Counts of people joined to a figure: one person named with a role noun before "and"
+//! ("the captain and two deckhands" = 3), and the one who is "with N other" people over a time
+//! between the verb and "with". Our own sentences.
+
+use dossier_events::{prepare::prepare, EventExtractor};
+
+/// (what, value, qualifier) of every count of `text`.
+fn counts_of(text: &str) -> Vec<(String, u64, &'static str)> {
+    let p = prepare(text, chrono::NaiveDate::from_ymd_opt(2025, 6, 14));
+    let ents = p.entity_refs();
+    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    events
+        .iter()
+        .flat_map(|e| e.counts.iter().map(|c| (c.what.clone(), c.value, c.qualifier.as_str())))
+        .collect()
+}
+
+fn has(c: &[(String, u64, &'static str)], what: &str, value: u64, q: &str) -> bool {
+    c.iter().any(|(w, v, qq)| w == what && *v == value && *qq == q)
+}
+
+#[test]
+fn a_role_noun_and_a_figure_count_together() {
+    let c = counts_of("Police arrested the barge's skipper and three deckhands on Friday after the spill.");
+    assert!(has(&c, "arrested", 4, "exact"), "{c:?}");
+    let c = counts_of("The bomb killed a guard and four villagers near the market on Sunday.");
+    assert!(has(&c, "killed", 5, "exact"), "{c:?}");
+}
+
+#[test]
+fn no_person_is_added_for_a_thing_or_a_group() {
+    // "crew" is a group, not one person; "a school" is no person.
+    let c = counts_of("Police arrested the crew and three passengers on Friday after the spill.");
+    assert!(!c.iter().any(|(w, v, _)| w == "arrested" && *v == 4), "{c:?}");
+    let c =
+        counts_of("After the flood on Monday, troops evacuated a school and 200 residents from the valley.");
+    assert!(!c.iter().any(|(w, v, _)| w == "evacuated" && *v == 201), "{c:?}");
+    // A figure before "and" is counted by itself: no one is added to the second.
+    let c = counts_of("Gunmen killed 12 soldiers and two civilians in the raid on Tuesday.");
+    assert!(has(&c, "killed", 12, "exact"), "{c:?}");
+    assert!(!c.iter().any(|(w, v, _)| w == "killed" && (*v == 3 || *v == 15)), "{c:?}");
+}
+
+#[test]
+fn with_other_people_over_a_date() {
+    let c = counts_of(
+        "Amira Haddad, a student leader, was detained on May 3 with at least 20 other protesters when police cleared the square.",
+    );
+    assert!(has(&c, "detained", 21, "at_least"), "{c:?}");
+}
+
+#[test]
+fn shifted_by_a_prefix_the_count_is_the_same() {
+    let base = "Police arrested the barge's skipper and three deckhands on Friday after the spill.";
+    let shifted = format!("Weather. Calm seas were reported. {base}");
+    assert_eq!(counts_of(base), counts_of(&shifted));
+}
+
+/// The arrest events of `text` with their counts.
+fn arrests(text: &str) -> Vec<Vec<(String, u64)>> {
+    let p = prepare(text, chrono::NaiveDate::from_ymd_opt(2025, 6, 14));
+    let ents = p.entity_refs();
+    let events = EventExtractor::global().extract(&p.input(text, &ents));
+    events
+        .iter()
+        .filter(|e| e.kind == dossier_events::EventType::Arrest)
+        .map(|e| e.counts.iter().map(|c| (c.what.clone(), c.value)).collect())
+        .collect()
+}
+
+#[test]
+fn captured_people_is_an_arrest_and_a_captured_place_is_none() {
+    let a = arrests("Troops captured three smugglers near the river crossing on Saturday, the army said.");
+    assert_eq!(a, vec![vec![("arrested".to_owned(), 3)]]);
+    let a = arrests("Rebels captured the town of Dalo on Saturday after a week of fighting.");
+    assert!(a.is_empty(), "{a:?}");
+    let a = arrests("The guerrillas captured two hills and a bridge overnight.");
+    assert!(a.is_empty(), "{a:?}");
+}
+
+#[test]
+fn an_apposition_naming_the_people_is_stepped_over() {
+    let c = counts_of(
+        "A bus crashed into a gorge on Monday, killing four people. Three travellers, a nurse and her two sons, were pulled alive from the wreck.",
+    );
+    assert!(has(&c, "rescued", 3, "exact"), "{c:?}");
+    let c = counts_of("Two guards, both former soldiers, were wounded in the attack on the depot on Friday.");
+    assert!(has(&c, "injured", 2, "exact"), "{c:?}");
+    // A clause between the commas is no apposition: its verb ends the search.
+    let c = counts_of(
+        "Police said 40 residents, who live near the depot, lost power after the attack on Friday.",
+    );
+    assert!(c.is_empty(), "{c:?}");
+}
