@@ -32,7 +32,9 @@ use dossier_segment::Segmentation;
 pub use dossier_tag::EntityLabel;
 use dossier_tag::{ModelError, PosTag};
 
-pub use model::{pos_tags, train, train_ends, train_full, train_recall, train_with, AttrModel, TrainOptions};
+pub use model::{
+    pos_tags, train, train_ends, train_full, train_recall, train_with, AttrModel, TrainOptions, SHIPPED_SEED,
+};
 
 /// Direct (quoted), indirect (paraphrased) or mixed speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

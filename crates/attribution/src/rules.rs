@@ -757,8 +757,9 @@ fn cited_by(c: &Ctx<'_>, hits: &mut Vec<H>) {
                 )
                 && c.words[k + 1] == "by"
         };
-        // Inside the source ("documents cited by a group") or just after it.
-        let (k, outer_end) = match (src.start + 1..src.end.saturating_sub(1)).find(|&k| by(k)) {
+        // Inside the source ("documents cited by a group"; the model's source may also end on
+        // "cited") or just after it.
+        let (k, outer_end) = match (src.start + 1..src.end).find(|&k| by(k)) {
             // The model's source may stop inside the citer's phrase ("cited by an").
             Some(k) => (k, src.end.max(c.trim(np_after(c, k + 2, 12)).end)),
             None if by(src.end) => (src.end, c.trim(np_after(c, src.end + 2, 12)).end),
@@ -769,6 +770,13 @@ fn cited_by(c: &Ctx<'_>, hits: &mut Vec<H>) {
         if inner.is_empty() || outer.is_empty() {
             continue;
         }
+        // A content that starts inside the citer's phrase starts after it.
+        for r in &mut hits[i].content {
+            if r.start < outer.end && r.end > outer.end {
+                *r = c.trim(outer.end..r.end);
+            }
+        }
+        hits[i].content.retain(|r| !r.is_empty());
         let outer_hit = H {
             source: Some(outer),
             cue: k..k + 2,

@@ -257,8 +257,11 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         // cue extension (dev picks epochs, margins and the recall threshold).
         let dev = data.join("polnear/dev");
         let dev = dev.is_dir().then_some(dev.as_path());
-        let model =
-            dossier_attribution::train_full(&data.join("polnear/train"), dev, args.seed.unwrap_or(1))?;
+        let model = dossier_attribution::train_full(
+            &data.join("polnear/train"),
+            dev,
+            args.seed.unwrap_or(dossier_attribution::SHIPPED_SEED),
+        )?;
         model.write(&path("attribution.bin"))?;
     }
     eprintln!("trained in {:.0}s; rebuild dossier to embed the new models", t0.elapsed().as_secs_f64());
