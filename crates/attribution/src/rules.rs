@@ -184,6 +184,7 @@ pub(crate) fn finish(
     cited_by(&c, &mut hits);
     citing(&c, &mut hits);
     told(&c, &mut hits);
+    object_infinitives(&c, &mut hits);
     // Explicit parent links, by cue, to survive the sort.
     let explicit: Vec<(Range<usize>, Range<usize>)> =
         hits.iter().filter_map(|h| h.parent.map(|p| (h.cue.clone(), hits[p].cue.clone()))).collect();
@@ -842,6 +843,28 @@ fn citing(c: &Ctx<'_>, hits: &mut Vec<H>) {
             resolved: None,
         });
     }
+}
+
+/// "warned commuters to expect delays", "urged residents to leave": the object of a cue
+/// followed by an infinitive is told what to do, it says nothing. A hit whose cue opens with
+/// "to" and whose source stands right after another hit's cue is dropped (its words stay in
+/// that hit's content).
+fn object_infinitives(c: &Ctx<'_>, hits: &mut Vec<H>) {
+    let cue_ends: Vec<usize> = hits.iter().map(|h| h.cue.end).collect();
+    let mut keep = vec![true; hits.len()];
+    for (k, h) in hits.iter().enumerate() {
+        let Some(src) = &h.source else { continue };
+        if c.words.get(h.cue.start).is_some_and(|w| w == "to")
+            && src.end == h.cue.start
+            && cue_ends.contains(&src.start)
+        {
+            keep[k] = false;
+        }
+    }
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    crate::retain_nested(hits, &keep, |h| &mut h.parent);
 }
 
 /// "a source told X that …": X heard it; X goes into the chain before the source.
