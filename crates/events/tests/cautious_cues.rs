@@ -82,38 +82,28 @@ fn a_time_in_a_verbless_content_dates_the_cue() {
     let (events, _) = run(text, attrs);
     assert_eq!(event_date(&events, EventType::Denial).as_deref(), Some("2025-03-08"), "{events:?}");
 
-    // A content that opens with a preposition and holds only a participle.
-    let text = "A militia claimed responsibility in a message sent to reporters on Monday.";
-    let attrs = vec![attr(
-        text,
-        "A militia",
-        "claimed responsibility",
-        &["in a message sent to reporters on Monday"],
-        Stance::ClaimsResponsibility,
-    )];
-    let (events, _) = run(text, attrs);
-    assert_eq!(
-        event_date(&events, EventType::ClaimResponsibility).as_deref(),
-        Some("2025-03-10"),
-        "{events:?}"
-    );
-
-    // The same when the preposition ends the cue, and only a participle follows.
-    let text = "A separatist militia, the Hill Front (HF), claimed responsibility for the raid in a message \
-                posted on Monday. The group said its fighters had struck the post.";
-    let attrs = vec![attr(
-        text,
-        "A separatist militia, the Hill Front (HF)",
-        "claimed responsibility for",
-        &["the raid in a message posted on Monday"],
-        Stance::ClaimsResponsibility,
-    )];
-    let (events, _) = run(text, attrs);
-    assert_eq!(
-        event_date(&events, EventType::ClaimResponsibility).as_deref(),
-        Some("2025-03-10"),
-        "{events:?}"
-    );
+    // A content that is a preposition's object and holds only a participle, whether the
+    // preposition opens the content or ends the cue.
+    let opens = "A militia claimed responsibility in a message sent to reporters on Monday.";
+    let ends = "A separatist militia, the Hill Front (HF), claimed responsibility for the raid in a \
+                message posted on Monday. The group said its fighters had struck the post.";
+    for (text, source, cue, content) in [
+        (opens, "A militia", "claimed responsibility", "in a message sent to reporters on Monday"),
+        (
+            ends,
+            "A separatist militia, the Hill Front (HF)",
+            "claimed responsibility for",
+            "the raid in a message posted on Monday",
+        ),
+    ] {
+        let attrs = vec![attr(text, source, cue, &[content], Stance::ClaimsResponsibility)];
+        let (events, _) = run(text, attrs);
+        assert_eq!(
+            event_date(&events, EventType::ClaimResponsibility).as_deref(),
+            Some("2025-03-10"),
+            "{cue:?}: {events:?}"
+        );
+    }
 }
 
 #[test]
