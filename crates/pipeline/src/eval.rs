@@ -228,6 +228,9 @@ pub struct Scores {
     pub mention_spans: Prf,
     /// Recall of gold mentions (exact span) per kind: name, nominal, pronoun.
     pub mention_recall: BTreeMap<String, Acc>,
+    /// Gold mentions found with the exact span but another label: (gold label, output
+    /// label) → count.
+    pub label_confusions: BTreeMap<(String, String), usize>,
     /// B³ precision and recall sums (over output mentions and gold mentions).
     pub b3_p: (f64, usize),
     pub b3_r: (f64, usize),
@@ -256,6 +259,9 @@ impl Scores {
         self.mention_spans.add(o.mention_spans);
         for (k, v) in &o.mention_recall {
             self.mention_recall.entry(k.clone()).or_default().add(*v);
+        }
+        for (k, v) in &o.label_confusions {
+            *self.label_confusions.entry(k.clone()).or_default() += v;
         }
         self.b3_p = (self.b3_p.0 + o.b3_p.0, self.b3_p.1 + o.b3_p.1);
         self.b3_r = (self.b3_r.0 + o.b3_r.0, self.b3_r.1 + o.b3_r.1);
@@ -300,6 +306,12 @@ impl std::fmt::Display for Scores {
         )?;
         for (kind, a) in &self.mention_recall {
             writeln!(f, "  recall {kind:<11} {:.3}  ({}/{})", a.value(), a.right, a.total)?;
+        }
+        if !self.label_confusions.is_empty() {
+            let mut v: Vec<_> = self.label_confusions.iter().collect();
+            v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let list: Vec<String> = v.iter().map(|((g, o), n)| format!("{g}->{o} {n}")).collect();
+            writeln!(f, "  wrong label       {}", list.join(", "))?;
         }
         writeln!(f, "coreference B3      P {p:.3}  R {r:.3}  F1 {b3:.3}")?;
         let acc = |a: &Acc| format!("{:.3}  ({}/{})", a.value(), a.right, a.total);
@@ -370,6 +382,14 @@ pub fn score(name: &str, gold: &Gold, rec: &OkRecord) -> Scores {
         s.mention_spans.tp += found.is_some() as usize;
         s.mentions.tp += found.is_some_and(|(_, ol)| ol == gl) as usize;
         s.mention_recall.entry(kind.to_string()).or_default().hit(found.is_some());
+        if let Some((_, ol)) = found.filter(|(_, ol)| ol != gl) {
+            *s.label_confusions.entry((gl.to_string(), ol.to_string())).or_default() += 1;
+            s.misses.push(format!(
+                "{name}: label {:?} {ol} for {gl} ({kind} of {})",
+                snippet(rec, *k),
+                gold_name(gold, k)
+            ));
+        }
         if found.is_none() {
             s.misses.push(format!(
                 "{name}: mention {:?} ({kind} of {})",
