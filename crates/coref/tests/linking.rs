@@ -118,6 +118,18 @@ fn a_name_ending_settles_the_label() {
     let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
     assert_eq!(label("Makadara Bus Terminal").as_deref(), Some("LOC"));
     assert_eq!(label("Regional Electoral Board").as_deref(), Some("ORG"));
+    // Carriers and research firms are organisations, roads and monuments places, whatever a
+    // surname-like first word suggests.
+    let r = analyze(
+        "Trucks of Bellamy Freight were stuck on the Kerrow Highway for a day. A note by Vantor \
+         Research blamed the storm. Protesters gathered at the Lantern Monument.",
+    );
+    check_offsets(&r);
+    let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
+    assert_eq!(label("Bellamy Freight").as_deref(), Some("ORG"));
+    assert_eq!(label("Vantor Research").as_deref(), Some("ORG"));
+    assert_eq!(label("Kerrow Highway").as_deref(), Some("LOC"));
+    assert_eq!(label("Lantern Monument").as_deref(), Some("LOC"));
 }
 
 #[test]
