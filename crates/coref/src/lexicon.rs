@@ -47,6 +47,9 @@ pub struct Lexicon {
     pub first_names: HashMap<String, Gender>,
     /// Last words of names that settle the label ("… Terminal" LOC, "… Board" ORG).
     pub name_heads: HashMap<String, EntityLabel>,
+    /// First words of names that settle the label when the last word does not ("Gulf of …"
+    /// LOC, "Radio …" ORG).
+    pub name_openers: HashMap<String, EntityLabel>,
     /// Description heads that refer only to an entity described so or whose name holds them
     /// ("the government"), never to the nearest organisation.
     pub described_only: rustc_hash::FxHashSet<String>,
@@ -153,6 +156,11 @@ impl Lexicon {
             let [word, l] = cols[..] else { return Err(bad("name_heads.tsv", line)) };
             name_heads.insert(word.to_string(), label(l).ok_or(bad("name_heads.tsv", line))?);
         }
+        let mut name_openers = HashMap::default();
+        for (line, cols) in rows(include_str!("../data/name_openers.tsv")) {
+            let [word, l] = cols[..] else { return Err(bad("name_openers.tsv", line)) };
+            name_openers.insert(word.to_string(), label(l).ok_or(bad("name_openers.tsv", line))?);
+        }
         let mut described_only = rustc_hash::FxHashSet::default();
         for (line, cols) in rows(include_str!("../data/described_only.tsv")) {
             let [word] = cols[..] else { return Err(bad("described_only.tsv", line)) };
@@ -180,7 +188,7 @@ impl Lexicon {
             }
             label_cues.push(LabelCue { side, before, after, label });
         }
-        Ok(Lexicon { heads, pronouns, first_names, name_heads, described_only, label_cues })
+        Ok(Lexicon { heads, pronouns, first_names, name_heads, name_openers, described_only, label_cues })
     }
 }
 

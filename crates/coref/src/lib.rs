@@ -445,8 +445,9 @@ impl<'a> Linker<'a> {
         labels.all(|l| l == label).then_some(label)
     }
 
-    /// The label the last word of a multi-word name settles (`name_heads.tsv`); not for a
-    /// person's name, tagged so, that starts with a first name ("Dennis Hall").
+    /// The label the last word of a multi-word name settles (`name_heads.tsv`), else its first
+    /// word (`name_openers.tsv`); not for a person's name, tagged so, that starts with a first
+    /// name ("Dennis Hall").
     fn name_head_label(&self, name: &str, tagged: EntityLabel) -> Option<EntityLabel> {
         let mut words = name.split_whitespace();
         let first = words.next()?;
@@ -454,7 +455,11 @@ impl<'a> Linker<'a> {
         if tagged == EntityLabel::Per && self.lex.first_names.contains_key(&first.to_lowercase()) {
             return None;
         }
-        self.lex.name_heads.get(last.to_lowercase().as_str()).copied()
+        self.lex
+            .name_heads
+            .get(last.to_lowercase().as_str())
+            .or_else(|| self.lex.name_openers.get(first.to_lowercase().as_str()))
+            .copied()
     }
 
     // ----- plumbing -----

@@ -130,6 +130,15 @@ fn a_name_ending_settles_the_label() {
     assert_eq!(label("Vantor Research").as_deref(), Some("ORG"));
     assert_eq!(label("Kerrow Highway").as_deref(), Some("LOC"));
     assert_eq!(label("Lantern Monument").as_deref(), Some("LOC"));
+    // When the last word says nothing, the first may: a gulf is a place, a radio an outlet.
+    let r = analyze(
+        "Fishermen from Tolvara sailed into the Gulf of Serrat on Monday. Radio Costa Verde said \
+         the boats had returned.",
+    );
+    check_offsets(&r);
+    let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
+    assert_eq!(label("Gulf of Serrat").as_deref(), Some("LOC"));
+    assert_eq!(label("Radio Costa Verde").as_deref(), Some("ORG"));
 }
 
 #[test]
