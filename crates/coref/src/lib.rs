@@ -225,8 +225,9 @@ struct Info {
     name_words: Vec<String>,
     /// Whether the cluster holds a name (only such clusters are entities).
     named: bool,
-    /// ORG when a name's last word settled it so ("Meridian Garments"): a shorter mention the
-    /// tagger labelled otherwise ("Meridian") does not outvote it.
+    /// ORG when a name's last word settled it so ("Meridian Garments"), PER when a first name
+    /// starts it ("Peter Banda"): a shorter mention the tagger labelled otherwise
+    /// ("Meridian", "Banda" the town) does not outvote it.
     settled: Option<EntityLabel>,
     /// The label of a description the text set next to a name ("state broadcaster X", "the
     /// Palermo-based group X", "X, a rights group,"): what the text says the thing is
@@ -344,7 +345,8 @@ impl<'a> Linker<'a> {
             // An organisation's word keeps the cluster ORG against a shorter mention tagged
             // otherwise; a place's ("… River") does not make it the nearest place for "the
             // state" or "the region".
-            l.info[id].settled = settled.filter(|&x| x == EntityLabel::Org);
+            // So does a person's first name before a surname ("Sofia Grell").
+            l.info[id].settled = settled.filter(|&x| x == EntityLabel::Org || x == EntityLabel::Per);
         }
         l
     }
@@ -455,11 +457,23 @@ impl<'a> Linker<'a> {
         if tagged == EntityLabel::Per && self.lex.first_names.contains_key(&first.to_lowercase()) {
             return None;
         }
-        self.lex
+        let settled = self
+            .lex
             .name_heads
             .get(last.to_lowercase().as_str())
             .or_else(|| self.lex.name_openers.get(first.to_lowercase().as_str()))
-            .copied()
+            .copied();
+        // A first name before one or two capitalised words is a person's name ("Sofia Lind"
+        // tagged ORG because Sofia is a city).
+        let n = name.split_whitespace().count();
+        if settled.is_none()
+            && n <= 3
+            && self.lex.first_names.contains_key(&first.to_lowercase())
+            && name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            return Some(EntityLabel::Per);
+        }
+        settled
     }
 
     // ----- plumbing -----
@@ -614,7 +628,10 @@ impl<'a> Linker<'a> {
         let per = |l: Option<EntityLabel>| l == Some(EntityLabel::Per);
         // A person's surname or first name after the full name; the full name after the
         // surname.
-        if per(la) && wa.len() >= 2 && wb.len() == 1 && !y.is_place() {
+        // A surname that is also a place ("Banda") follows a name that starts with a first
+        // name ("Peter Banda").
+        let first_named = || self.lex.first_names.contains_key(&wa[0].to_lowercase());
+        if per(la) && wa.len() >= 2 && wb.len() == 1 && (!y.is_place() || first_named()) {
             return wa.last() == wb.last() || (per(lb) && wa[0] == wb[0]);
         }
         // A surname of two words ("El Alami" after "Youssef El Alami").

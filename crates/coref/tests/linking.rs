@@ -288,6 +288,22 @@ fn a_person_named_like_a_building_stays_a_person() {
 }
 
 #[test]
+fn a_first_name_before_a_surname_makes_a_person() {
+    // "Sofia" is also a city; before a capitalised surname it starts a person's name.
+    let r = analyze("A complaint by Sofia Grell reached the court.");
+    check_offsets(&r);
+    let e = r.entities.iter().find(|e| e.name == "Sofia Grell").expect("Sofia Grell");
+    assert_eq!(e.label, "PER");
+    // A surname that is also a place joins the full name, and the person stays a person.
+    let r = analyze("Peter Banda won the seat. Banda said he would serve a full term.");
+    check_offsets(&r);
+    let m = entity_of(&r, "Peter Banda");
+    assert!(m.contains(&("Banda", "name")), "{m:?}");
+    let e = r.entities.iter().find(|e| e.name == "Peter Banda").expect("Peter Banda");
+    assert_eq!(e.label, "PER");
+}
+
+#[test]
 fn a_short_name_tagged_otherwise_does_not_outvote_the_organisation() {
     // "Castellan" alone may be tagged a person; "the company" still finds Castellan Garments.
     let r = analyze(
