@@ -451,6 +451,12 @@ impl<'a> Linker<'a> {
     /// word (`name_openers.tsv`); not for a person's name, tagged so, that starts with a first
     /// name ("Dennis Hall").
     fn name_head_label(&self, name: &str, tagged: EntityLabel) -> Option<EntityLabel> {
+        // A name the gazetteer lists as an organisation only ("Boko Haram", an armed group the
+        // tagger may take for a place).
+        use dossier_tag::gazetteer::{Gazetteer, Kind};
+        if Gazetteer::global().kinds_of(name) == Kind::Org.bit() {
+            return Some(EntityLabel::Org);
+        }
         let mut words = name.split_whitespace();
         let first = words.next()?;
         let last = words.next_back()?;

@@ -288,6 +288,20 @@ fn a_person_named_like_a_building_stays_a_person() {
 }
 
 #[test]
+fn a_listed_organisation_is_an_organisation() {
+    // Armed groups of the gazetteer's organisation list, whatever the tagger made of them.
+    for (text, name) in [
+        ("The attack was claimed by Islamic State, the army said.", "Islamic State"),
+        ("Residents said Boko Haram had burned the market.", "Boko Haram"),
+    ] {
+        let r = analyze(text);
+        check_offsets(&r);
+        let e = r.entities.iter().find(|e| e.name == name).expect(name);
+        assert_eq!(e.label, "ORG", "{text}");
+    }
+}
+
+#[test]
 fn a_first_name_before_a_surname_makes_a_person() {
     // "Sofia" is also a city; before a capitalised surname it starts a person's name.
     let r = analyze("A complaint by Sofia Grell reached the court.");
