@@ -55,6 +55,8 @@ pub struct Lexicon {
     /// Past participles whose passive subject is the addressee ("were told to", "was asked"),
     /// each with whether its passive needs an auxiliary to be told from the active before "to".
     pub passive_addressees: HashMap<String, bool>,
+    /// Subordinators whose clause after a comma ends a source ("…, as he tied up his boat").
+    pub clause_openers: rustc_hash::FxHashSet<String>,
     /// Indices into `stance` / `evidence` by the phrase's first word (phrases that open
     /// with a gap under ""), so a window is matched only against phrases that can start in it.
     stance_first: HashMap<String, Vec<usize>>,
@@ -156,6 +158,8 @@ fn load() -> Result<Lexicon, crate::AttrError> {
         };
         passive_addressees.insert(r[0].to_lowercase(), aux);
     }
+    let clause_openers =
+        rows(include_str!("../data/clause_openers.txt")).map(|(_, r)| r.join(" ").to_lowercase()).collect();
     // Longest phrases first, so the first match is the most specific.
     stance.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     evidence.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -167,6 +171,7 @@ fn load() -> Result<Lexicon, crate::AttrError> {
         sources,
         not_speakers,
         passive_addressees,
+        clause_openers,
         stance_first,
         evidence_first,
     })

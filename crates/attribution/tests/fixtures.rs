@@ -346,4 +346,14 @@ fn datelines_and_passive_addressees() {
         let h = find(&text, &hits, cue, near);
         assert_eq!(h.source.map(|s| s.of(&text)), Some(agent));
     }
+    // Source edges as the corpus draws them: an apposition's closing comma is in, a participle
+    // clause or an adverbial clause after a comma is out.
+    for (near, source) in [
+        ("Mara Quist", "Mara Quist, a ferry captain for 30 years,"),
+        ("Dale Evers", "Harbor master Dale Evers"),
+        ("Omar Twillet", "Omar Twillet, a lobsterman from the north end,"),
+    ] {
+        let h = find(&text, &hits, "said", near);
+        assert_eq!(h.source.map(|s| s.of(&text)), Some(source));
+    }
 }
