@@ -16,5 +16,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     };
     print!("{report}");
+    // The CLI's metric lines (exact F1 to four places, and the exact counts) for before/after diffs.
+    for (name, c) in [("source", &report.source), ("cue", &report.cue), ("content", &report.content)] {
+        println!("metric {name}.exact_f1 {:.4}", c.exact_prf().2);
+        println!("metric {name}.exact {}", c.exact);
+    }
     Ok(())
 }

@@ -52,6 +52,11 @@ pub struct Lexicon {
     pub sources: HashMap<String, SourceKind>,
     /// Upper-case paragraph labels before a colon that are not a speaker's turn (lower case).
     pub not_speakers: rustc_hash::FxHashSet<String>,
+    /// Past participles whose passive subject is the addressee ("were told to", "was asked"),
+    /// each with whether its passive needs an auxiliary to be told from the active before "to".
+    pub passive_addressees: HashMap<String, bool>,
+    /// Subordinators whose clause after a comma ends a source ("…, as he tied up his boat").
+    pub clause_openers: rustc_hash::FxHashSet<String>,
     /// Indices into `stance` / `evidence` by the phrase's first word (phrases that open
     /// with a gap under ""), so a window is matched only against phrases that can start in it.
     stance_first: HashMap<String, Vec<usize>>,
@@ -144,11 +149,32 @@ fn load() -> Result<Lexicon, crate::AttrError> {
     }
     let not_speakers =
         rows(include_str!("../data/not_speakers.txt")).map(|(_, r)| r.join(" ").to_lowercase()).collect();
+    let mut passive_addressees = HashMap::default();
+    for (line, r) in rows(include_str!("../data/passive_addressees.txt")) {
+        let aux = match r.get(1).copied() {
+            None | Some("") => false,
+            Some("aux") => true,
+            _ => return Err(bad("passive_addressees.txt", line)),
+        };
+        passive_addressees.insert(r[0].to_lowercase(), aux);
+    }
+    let clause_openers =
+        rows(include_str!("../data/clause_openers.txt")).map(|(_, r)| r.join(" ").to_lowercase()).collect();
     // Longest phrases first, so the first match is the most specific.
     stance.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     evidence.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     let (stance_first, evidence_first) = (by_first(&stance), by_first(&evidence));
-    Ok(Lexicon { cues, stance, evidence, sources, not_speakers, stance_first, evidence_first })
+    Ok(Lexicon {
+        cues,
+        stance,
+        evidence,
+        sources,
+        not_speakers,
+        passive_addressees,
+        clause_openers,
+        stance_first,
+        evidence_first,
+    })
 }
 
 pub static LEXICON: LazyLock<Lexicon> =

@@ -319,3 +319,41 @@ fn a_possessive_owner_speaks_for_its_report_but_not_for_its_officials() {
     let told = who("told").expect("a source");
     assert!(told.contains("Petra Lind"), "{told}");
 }
+
+#[test]
+fn datelines_and_passive_addressees() {
+    let (text, hits) = run("07-datelines-and-addressees.txt");
+    insta::assert_snapshot!("07-datelines-and-addressees", draw(&text, &hits));
+    // A dateline is never part of a source or a content.
+    for h in &hits {
+        for s in h.source.iter().chain(&h.content) {
+            let s = s.of(&text);
+            assert!(!s.contains("KESTREL BAY") && !s.contains("EASTON FALLS"), "dateline in {s:?}");
+        }
+    }
+    // The subject of a passive "were told / was asked / were warned" is spoken to, not speaking;
+    // so is a headline's "Ferry crews told to stay".
+    for (cue, near) in [("told", "were told to secure"), ("asked", "was asked"), ("warned", "were warned")] {
+        let h = find(&text, &hits, cue, near);
+        assert!(h.source.is_none(), "{cue}: {:?}", h.source.map(|s| s.of(&text)));
+    }
+    let headline = find(&text, &hits, "told", "crews told");
+    assert!(headline.source.is_none() && headline.chain.is_empty(), "{:?}", headline.chain);
+    // The agent of a "by" phrase is the source.
+    for (cue, near, agent) in
+        [("urged", "were urged", "the county sheriff"), ("told", "were told by", "state engineers")]
+    {
+        let h = find(&text, &hits, cue, near);
+        assert_eq!(h.source.map(|s| s.of(&text)), Some(agent));
+    }
+    // Source edges as the corpus draws them: an apposition's closing comma is in, a participle
+    // clause or an adverbial clause after a comma is out.
+    for (near, source) in [
+        ("Mara Quist", "Mara Quist, a ferry captain for 30 years,"),
+        ("Dale Evers", "Harbor master Dale Evers"),
+        ("Omar Twillet", "Omar Twillet, a lobsterman from the north end,"),
+    ] {
+        let h = find(&text, &hits, "said", near);
+        assert_eq!(h.source.map(|s| s.of(&text)), Some(source));
+    }
+}
