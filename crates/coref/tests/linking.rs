@@ -139,6 +139,15 @@ fn a_name_ending_settles_the_label() {
     let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
     assert_eq!(label("Gulf of Serrat").as_deref(), Some("LOC"));
     assert_eq!(label("Radio Costa Verde").as_deref(), Some("ORG"));
+    // Newspapers by their last word; storms by their first.
+    let r = analyze(
+        "The Harwick Ledger reported on Friday that Cyclone Mirela had flattened the pier at \
+         Ostby.",
+    );
+    check_offsets(&r);
+    let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
+    assert_eq!(label("Harwick Ledger").as_deref(), Some("ORG"));
+    assert_eq!(label("Cyclone Mirela").as_deref(), Some("MISC"));
 }
 
 #[test]
