@@ -313,8 +313,22 @@ fn verbless(input: &EventInput, cue: Span, span: Span) -> bool {
     let cue_last = toks.partition_point(|t| t.span.start < cue.end).checked_sub(1);
     let cue_ends_pp = cue_last.is_some_and(|k| toks[k].span.start >= cue.start && is_adp(&input.pos[k]));
     let opens_pp = cue_ends_pp || tags.first().is_some_and(is_adp);
-    tags.iter().all(|p| match p {
-        Some(t) => !matches!(t.upos(), "VERB" | "AUX") || (opens_pp && t.xpos() == "VBN"),
+    // A gerund right after a determiner is a noun: "rejected that finding on Tuesday", "denied
+    // the killing" (`definite` / `indefinite` in words.tsv).
+    let lex = &crate::lexicon::LEX;
+    let determined = |k: usize| {
+        k > i
+            && input
+                .text
+                .get(toks[k - 1].span.range())
+                .is_some_and(|w| lex.is("definite", &lower(w)) || lex.is("indefinite", &lower(w)))
+    };
+    tags.iter().enumerate().all(|(k, p)| match p {
+        Some(t) => {
+            !matches!(t.upos(), "VERB" | "AUX")
+                || (opens_pp && t.xpos() == "VBN")
+                || (t.xpos() == "VBG" && determined(i + k))
+        }
         None => false,
     })
 }
@@ -1965,6 +1979,8 @@ fn counts(
     // (event, what) → index into its counts: the latest figure replaces an earlier one.
     for (si, r) in doc.sent_toks.iter().enumerate() {
         let mut i = r.start;
+        // (first token, event) of a figure joined to the last one kept.
+        let mut join_next: Option<(usize, usize)> = None;
         while i < r.end {
             let w = doc.words[i].as_ref();
             let starts_number = w.as_bytes().first().is_some_and(|b| b.is_ascii_digit())
@@ -2009,7 +2025,9 @@ fn counts(
             if of_counted_noun(doc, n.t0, r.start) {
                 continue;
             }
-            let Some((cue_tok, cue, named)) = count_cue(doc, lex, &n, others, r.start, r.end) else {
+            let Some(Cue { tok: cue_tok, entry: cue, named, joined: joined_at }) =
+                count_cue(doc, lex, &n, others, r.start, r.end)
+            else {
                 continue;
             };
             // The event: the mention at the cue, else the nearest fitting mention.
@@ -2085,11 +2103,24 @@ fn counts(
                     && !text[c.span.range()].contains(|ch: char| ch.is_ascii_digit())
             };
             let counts = &mut out[e].counts;
-            match counts.iter_mut().find(|c| c.what == hit.what) {
-                Some(c) if (update || (vague(c) && !vague(&hit) && !part)) && !others => *c = hit,
-                Some(_) => {}
-                None => counts.push(hit),
+            // The second of two figures joined by "and" is a group of its own, kept beside the
+            // first when the first was kept.
+            if join_next.take() == Some((n.t0, e)) {
+                counts.push(hit);
+                continue;
             }
+            let taken = match counts.iter_mut().find(|c| c.what == hit.what) {
+                Some(c) if (update || (vague(c) && !vague(&hit) && !part)) && !others => {
+                    *c = hit;
+                    true
+                }
+                Some(_) => false,
+                None => {
+                    counts.push(hit);
+                    true
+                }
+            };
+            join_next = joined_at.filter(|_| taken).map(|t| (t, e));
         }
     }
 }
@@ -2144,9 +2175,34 @@ fn of_counted_noun(doc: &Doc, t0: usize, start: usize) -> bool {
     k > start && doc.upos[k - 1] == "NUM"
 }
 
-/// What the number counts: the token of its word, the entry, and the people named with the
-/// number that it does not count (1 for "the captain and two crew members", else 0).
-/// `others`: "other(s)" follows the number ("and four other people").
+/// The figure a count word reaches past the number (see [`count_cue`]).
+struct Cue<'l> {
+    /// The token of the count word.
+    tok: usize,
+    entry: &'l crate::lexicon::CountCue,
+    /// The people named with the number that it does not count (1 for "the captain and two
+    /// crew members", else 0).
+    named: u64,
+    /// The first token of a second figure joined to this one by "and" that the same word
+    /// counts ("23 officers and between 30 and 40 fans were hurt": the "between").
+    joined: Option<usize>,
+}
+
+/// A figure opening right at token `k` (its qualifier included): "between 30 and 40",
+/// "at least 12", "nine".
+fn figure_at(doc: &Doc, lex: &Lexicon, k: usize, start: usize, end: usize) -> Option<Number> {
+    (k..end.min(k + 4))
+        .find(|&j| {
+            doc.words[j].as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || doc.bits[j] & crate::lexicon::NUMBER != 0
+        })
+        .and_then(|j| number_phrase(doc, lex, j, start, end))
+        .filter(|n2| n2.t0 == k)
+}
+
+/// What the number counts: the token of its word, the entry, the people named with the
+/// number, and a figure joined to it. `others`: "other(s)" follows the number ("and four
+/// other people").
 fn count_cue<'l>(
     doc: &Doc,
     lex: &'l Lexicon,
@@ -2154,22 +2210,34 @@ fn count_cue<'l>(
     others: bool,
     start: usize,
     end: usize,
-) -> Option<(usize, &'l crate::lexicon::CountCue, u64)> {
+) -> Option<Cue<'l>> {
+    let cue = |tok, entry, named| Some(Cue { tok, entry, named, joined: None });
     // After the number: "143 people were killed", "12 dead", "two managers of the unit were
     // detained", "15 people, including four officers, were hurt".
     let mut k = n.t1 + 1;
     let mut limit = n.t1 + 6;
+    let mut joined = None;
     while k < end && k <= limit {
         let w = doc.words[k].as_ref();
         // A cue of several words: "forcing about 600 people from their homes".
         if let Some((len, c)) = lex.count_phrases.longest(&doc.words, k) {
             if k + len <= end {
-                return Some((k, c, 0));
+                return Some(Cue { tok: k, entry: c, named: 0, joined });
             }
         }
         if let Some(c) = lex.counts.get(w) {
             if c.side != Side::Before {
-                return Some((k, c, 0));
+                return Some(Cue { tok: k, entry: c, named: 0, joined });
+            }
+        }
+        // Another figure joined by "and" after the counted noun is counted by the same word,
+        // as a group of its own: "23 police officers and between 30 and 40 fans were hurt".
+        if w == "and" && joined.is_none() && k > n.t1 + 1 && doc.is_noun(k - 1) {
+            if let Some(n2) = figure_at(doc, lex, k + 1, start, end) {
+                limit += n2.t1 + 1 - k;
+                joined = Some(n2.t0);
+                k = n2.t1 + 1;
+                continue;
             }
         }
         // An aside between commas is stepped over whole.
@@ -2231,7 +2299,7 @@ fn count_cue<'l>(
         steps += 1;
         if let Some(c) = lex.counts.get(doc.words[k].as_ref()) {
             if c.side != Side::After {
-                return Some((k, c, named));
+                return cue(k, c, named);
             }
         }
         if steps == 1 && doc.words[k] == "and" {
@@ -2268,13 +2336,13 @@ fn count_cue<'l>(
             }
             if doc.words[k] == "toll" {
                 if let Some(c) = lex.counts.get("toll") {
-                    return Some((k, c, 0));
+                    return cue(k, c, 0);
                 }
             }
             // "the number of people killed by … rose to 11", "the number of dead reached 40".
             if let Some(c) = lex.counts.get(doc.words[k].as_ref()).filter(|c| c.side != Side::Before) {
                 if (k.saturating_sub(3).max(start)..k).any(|j| doc.is(j, "tally")) {
-                    return Some((k, c, 0));
+                    return cue(k, c, 0);
                 }
             }
         }
