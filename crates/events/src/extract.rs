@@ -1586,8 +1586,9 @@ fn event_times(
 /// "Workers vowed on Friday to keep up the strike, after a march ended in clashes" … "On
 /// Wednesday, about 3,000 strikers marched …": a happening the lead paragraph sums up with no
 /// date of its own (or only one it took from its sentence) is the one of its type the body tells
-/// with a day, when the body tells exactly one. Statements, reports and other speech are not
-/// summed up this way.
+/// with a day, when the body tells exactly one. A date the lead's happening took from the
+/// dateline ("BUCHAREST, Nov 6 (Wire) – Prosecutors have detained …") is no date of its own.
+/// Statements, reports and other speech are not summed up this way.
 fn lede_retold(doc: &Doc, ms: &[Mention], evs: &[Ev], by_fallback: &[bool], out: &mut [EventHit]) {
     let text = doc.text();
     let sentences = &doc.input.seg.sentences;
@@ -1607,17 +1608,29 @@ fn lede_retold(doc: &Doc, ms: &[Mention], evs: &[Ev], by_fallback: &[bool], out:
                 text.get(a..b).is_some_and(|g| g.contains(','))
             })
         };
-        let loose = out[ei].time.as_ref().is_none_or(|t| by_fallback[ei] || across(t));
+        // A time in the dateline is the day the story was filed: it tells no happening's day.
+        let filed = |t: &EventTime| {
+            let dl = doc.input.dateline;
+            t.timex
+                .and_then(|ti| doc.input.timexes.get(ti))
+                .is_some_and(|x| dl.is_some_and(|d| d.contains(&x.span)))
+        };
+        let loose = out[ei].time.as_ref().is_none_or(|t| by_fallback[ei] || across(t) || filed(t));
         if is_speech(out[ei].kind) || !loose || !evs[ei].mentions.iter().all(in_lede) {
             continue;
         }
-        let mut told = (0..out.len())
-            .filter(|&k| k != ei && out[k].kind == out[ei].kind && !evs[k].mentions.iter().any(in_lede));
-        let (Some(k), None) = (told.next(), told.next()) else { continue };
-        let day = out[k].time.as_ref().filter(|t| {
-            t.relation == Relation::On && !by_fallback[k] && t.value.as_deref().is_some_and(full_day)
+        // The body's happenings of the type told with a day ("charged a customs officer last
+        // month" is another, older one, and no rival).
+        let day = |k: usize| {
+            out[k].time.as_ref().filter(|t| {
+                t.relation == Relation::On && !by_fallback[k] && t.value.as_deref().is_some_and(full_day)
+            })
+        };
+        let mut told = (0..out.len()).filter(|&k| {
+            k != ei && out[k].kind == out[ei].kind && !evs[k].mentions.iter().any(in_lede) && day(k).is_some()
         });
-        if let Some(day) = day.and_then(|t| t.value.clone()) {
+        let (Some(k), None) = (told.next(), told.next()) else { continue };
+        if let Some(day) = day(k).and_then(|t| t.value.clone()) {
             out[ei].time = Some(on_day(day));
         }
     }
