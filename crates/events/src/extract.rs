@@ -2104,7 +2104,14 @@ fn counts(
                     && (r.start..r.end.saturating_sub(1)).any(|j| {
                         doc.words[j] == "had" && doc.xpos[j + 1] == "VBN" && !doc.is(j + 1, "update")
                     });
-                from || (!rising && (marked || pluperfect))
+                // "The toll, which stood at 11 on Wednesday night, rose after soldiers reached
+                // the village": a toll that rises after the figure rose from it, with or
+                // without a new one. (A verb both of `update` and `toll_verb`; the tagger may
+                // call "rose" a noun.)
+                let rose_past = toll
+                    && (n.t1 + 1..r.end)
+                        .any(|j| doc.is(j, "update") && doc.is(j, "toll_verb") && doc.upos[j - 1] != "DET");
+                from || rose_past || (!rising && (marked || pluperfect))
             };
             let update = !earlier && doc.words[r.clone()].iter().any(|w| lex.is("update", w));
             // A round word ("dozens", "scores of") yields to the figure the text gives later
@@ -2689,6 +2696,25 @@ mod tests {
             "Twelve people were killed in the fire on Monday. By Wednesday the death toll had risen to 19.",
         );
         assert_eq!(c, vec![("killed".to_owned(), 19, "exact", None)]);
+    }
+
+    #[test]
+    fn a_toll_told_rising_from_a_figure_keeps_the_later_one() {
+        // The toll rose from the figure, with no new one: the lead's 23 stays.
+        let lead = "Floods swept through the valley, killing at least 23 people, officials said on Friday.";
+        for rise in [
+            "The toll, which stood at 15 on Thursday evening, rose after divers reached the flooded mine.",
+            "The toll of 15 given on Thursday climbed as rescuers searched the riverbanks.",
+        ] {
+            let c = counts_of(&format!("{lead} {rise}"));
+            assert_eq!(c, vec![("killed".to_owned(), 23, "at_least", None)], "{rise:?}");
+        }
+        // A figure the toll rose from is no update, also when the rise gives a new one.
+        let c = counts_of(&format!("{lead} The toll, which stood at 20 on Friday, rose to 31 on Saturday."));
+        assert!(!c.iter().any(|c| c.1 == 20), "{c:?}");
+        // A rise to a figure after it still updates the count.
+        let c = counts_of(&format!("{lead} By Sunday the death toll had risen to 31."));
+        assert_eq!(c, vec![("killed".to_owned(), 31, "exact", None)]);
     }
 
     #[test]
