@@ -2287,6 +2287,17 @@ fn count_cue<'l>(
             k += 2;
             continue;
         }
+        // "a dozen workers from the night shift were still unaccounted for": a phrase of the
+        // counted noun opened by a preposition and a determiner is stepped over like "of the".
+        if k > n.t1 + 1
+            && doc.is_noun(k - 1)
+            && doc.is(k, "counted_pp")
+            && doc.upos.get(k + 1) == Some(&"DET")
+        {
+            limit += 4;
+            k += 2;
+            continue;
+        }
         // "200 residents of two nearby villages were evacuated": an "of" phrase after the
         // counted noun, a number in it included, is stepped over.
         if w == "of" && k > n.t1 + 1 && doc.is_noun(k - 1) {

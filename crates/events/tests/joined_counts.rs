@@ -118,3 +118,20 @@ fn a_figure_after_and_with_its_own_word_is_not_joined() {
     assert!(!c.iter().any(|(w, v, _)| w == "killed" && *v == 30), "{c:?}");
     assert!(!c.iter().any(|(w, v, _)| w == "injured" && *v == 4), "{c:?}");
 }
+
+#[test]
+fn a_phrase_of_the_counted_noun_is_stepped_over() {
+    // A preposition and a determiner after the counted noun open a phrase of it.
+    let c = counts_of(
+        "A fire gutted a sawmill near Brasov on Monday. Nine workers from the early shift were still missing on Tuesday.",
+    );
+    assert!(has(&c, "missing", 9, "exact"), "{c:?}");
+    let c =
+        counts_of("A bomb exploded at a bus stop in Varna on Friday. Six people at the stop were injured.");
+    assert!(has(&c, "injured", 6, "exact"), "{c:?}");
+    // A preposition with no determiner after it opens no such phrase here.
+    let c = counts_of(
+        "A bomb exploded at a bus stop in Varna on Friday. Six people in Varna said they were injured.",
+    );
+    assert!(!has(&c, "injured", 6, "exact"), "{c:?}");
+}
