@@ -313,8 +313,22 @@ fn verbless(input: &EventInput, cue: Span, span: Span) -> bool {
     let cue_last = toks.partition_point(|t| t.span.start < cue.end).checked_sub(1);
     let cue_ends_pp = cue_last.is_some_and(|k| toks[k].span.start >= cue.start && is_adp(&input.pos[k]));
     let opens_pp = cue_ends_pp || tags.first().is_some_and(is_adp);
-    tags.iter().all(|p| match p {
-        Some(t) => !matches!(t.upos(), "VERB" | "AUX") || (opens_pp && t.xpos() == "VBN"),
+    // A gerund right after a determiner is a noun: "rejected that finding on Tuesday", "denied
+    // the killing" (`definite` / `indefinite` in words.tsv).
+    let lex = &crate::lexicon::LEX;
+    let determined = |k: usize| {
+        k > i
+            && input
+                .text
+                .get(toks[k - 1].span.range())
+                .is_some_and(|w| lex.is("definite", &lower(w)) || lex.is("indefinite", &lower(w)))
+    };
+    tags.iter().enumerate().all(|(k, p)| match p {
+        Some(t) => {
+            !matches!(t.upos(), "VERB" | "AUX")
+                || (opens_pp && t.xpos() == "VBN")
+                || (t.xpos() == "VBG" && determined(i + k))
+        }
         None => false,
     })
 }
@@ -1572,8 +1586,9 @@ fn event_times(
 /// "Workers vowed on Friday to keep up the strike, after a march ended in clashes" … "On
 /// Wednesday, about 3,000 strikers marched …": a happening the lead paragraph sums up with no
 /// date of its own (or only one it took from its sentence) is the one of its type the body tells
-/// with a day, when the body tells exactly one. Statements, reports and other speech are not
-/// summed up this way.
+/// with a day, when the body tells exactly one. A date the lead's happening took from the
+/// dateline ("BUCHAREST, Nov 6 (Wire) – Prosecutors have detained …") is no date of its own.
+/// Statements, reports and other speech are not summed up this way.
 fn lede_retold(doc: &Doc, ms: &[Mention], evs: &[Ev], by_fallback: &[bool], out: &mut [EventHit]) {
     let text = doc.text();
     let sentences = &doc.input.seg.sentences;
@@ -1593,17 +1608,29 @@ fn lede_retold(doc: &Doc, ms: &[Mention], evs: &[Ev], by_fallback: &[bool], out:
                 text.get(a..b).is_some_and(|g| g.contains(','))
             })
         };
-        let loose = out[ei].time.as_ref().is_none_or(|t| by_fallback[ei] || across(t));
+        // A time in the dateline is the day the story was filed: it tells no happening's day.
+        let filed = |t: &EventTime| {
+            let dl = doc.input.dateline;
+            t.timex
+                .and_then(|ti| doc.input.timexes.get(ti))
+                .is_some_and(|x| dl.is_some_and(|d| d.contains(&x.span)))
+        };
+        let loose = out[ei].time.as_ref().is_none_or(|t| by_fallback[ei] || across(t) || filed(t));
         if is_speech(out[ei].kind) || !loose || !evs[ei].mentions.iter().all(in_lede) {
             continue;
         }
-        let mut told = (0..out.len())
-            .filter(|&k| k != ei && out[k].kind == out[ei].kind && !evs[k].mentions.iter().any(in_lede));
-        let (Some(k), None) = (told.next(), told.next()) else { continue };
-        let day = out[k].time.as_ref().filter(|t| {
-            t.relation == Relation::On && !by_fallback[k] && t.value.as_deref().is_some_and(full_day)
+        // The body's happenings of the type told with a day ("charged a customs officer last
+        // month" is another, older one, and no rival).
+        let day = |k: usize| {
+            out[k].time.as_ref().filter(|t| {
+                t.relation == Relation::On && !by_fallback[k] && t.value.as_deref().is_some_and(full_day)
+            })
+        };
+        let mut told = (0..out.len()).filter(|&k| {
+            k != ei && out[k].kind == out[ei].kind && !evs[k].mentions.iter().any(in_lede) && day(k).is_some()
         });
-        if let Some(day) = day.and_then(|t| t.value.clone()) {
+        let (Some(k), None) = (told.next(), told.next()) else { continue };
+        if let Some(day) = day(k).and_then(|t| t.value.clone()) {
             out[ei].time = Some(on_day(day));
         }
     }
@@ -1965,6 +1992,8 @@ fn counts(
     // (event, what) → index into its counts: the latest figure replaces an earlier one.
     for (si, r) in doc.sent_toks.iter().enumerate() {
         let mut i = r.start;
+        // (first token, event) of a figure joined to the last one kept.
+        let mut join_next: Option<(usize, usize)> = None;
         while i < r.end {
             let w = doc.words[i].as_ref();
             let starts_number = w.as_bytes().first().is_some_and(|b| b.is_ascii_digit())
@@ -2009,7 +2038,9 @@ fn counts(
             if of_counted_noun(doc, n.t0, r.start) {
                 continue;
             }
-            let Some((cue_tok, cue, named)) = count_cue(doc, lex, &n, others, r.start, r.end) else {
+            let Some(Cue { tok: cue_tok, entry: cue, named, joined: joined_at }) =
+                count_cue(doc, lex, &n, others, r.start, r.end)
+            else {
                 continue;
             };
             // The event: the mention at the cue, else the nearest fitting mention.
@@ -2073,7 +2104,14 @@ fn counts(
                     && (r.start..r.end.saturating_sub(1)).any(|j| {
                         doc.words[j] == "had" && doc.xpos[j + 1] == "VBN" && !doc.is(j + 1, "update")
                     });
-                from || (!rising && (marked || pluperfect))
+                // "The toll, which stood at 11 on Wednesday night, rose after soldiers reached
+                // the village": a toll that rises after the figure rose from it, with or
+                // without a new one. (A verb both of `update` and `toll_verb`; the tagger may
+                // call "rose" a noun.)
+                let rose_past = toll
+                    && (n.t1 + 1..r.end)
+                        .any(|j| doc.is(j, "update") && doc.is(j, "toll_verb") && doc.upos[j - 1] != "DET");
+                from || rose_past || (!rising && (marked || pluperfect))
             };
             let update = !earlier && doc.words[r.clone()].iter().any(|w| lex.is("update", w));
             // A round word ("dozens", "scores of") yields to the figure the text gives later
@@ -2085,11 +2123,24 @@ fn counts(
                     && !text[c.span.range()].contains(|ch: char| ch.is_ascii_digit())
             };
             let counts = &mut out[e].counts;
-            match counts.iter_mut().find(|c| c.what == hit.what) {
-                Some(c) if (update || (vague(c) && !vague(&hit) && !part)) && !others => *c = hit,
-                Some(_) => {}
-                None => counts.push(hit),
+            // The second of two figures joined by "and" is a group of its own, kept beside the
+            // first when the first was kept.
+            if join_next.take() == Some((n.t0, e)) {
+                counts.push(hit);
+                continue;
             }
+            let taken = match counts.iter_mut().find(|c| c.what == hit.what) {
+                Some(c) if (update || (vague(c) && !vague(&hit) && !part)) && !others => {
+                    *c = hit;
+                    true
+                }
+                Some(_) => false,
+                None => {
+                    counts.push(hit);
+                    true
+                }
+            };
+            join_next = joined_at.filter(|_| taken).map(|t| (t, e));
         }
     }
 }
@@ -2144,9 +2195,34 @@ fn of_counted_noun(doc: &Doc, t0: usize, start: usize) -> bool {
     k > start && doc.upos[k - 1] == "NUM"
 }
 
-/// What the number counts: the token of its word, the entry, and the people named with the
-/// number that it does not count (1 for "the captain and two crew members", else 0).
-/// `others`: "other(s)" follows the number ("and four other people").
+/// The figure a count word reaches past the number (see [`count_cue`]).
+struct Cue<'l> {
+    /// The token of the count word.
+    tok: usize,
+    entry: &'l crate::lexicon::CountCue,
+    /// The people named with the number that it does not count (1 for "the captain and two
+    /// crew members", else 0).
+    named: u64,
+    /// The first token of a second figure joined to this one by "and" that the same word
+    /// counts ("23 officers and between 30 and 40 fans were hurt": the "between").
+    joined: Option<usize>,
+}
+
+/// A figure opening right at token `k` (its qualifier included): "between 30 and 40",
+/// "at least 12", "nine".
+fn figure_at(doc: &Doc, lex: &Lexicon, k: usize, start: usize, end: usize) -> Option<Number> {
+    (k..end.min(k + 4))
+        .find(|&j| {
+            doc.words[j].as_bytes().first().is_some_and(u8::is_ascii_digit)
+                || doc.bits[j] & crate::lexicon::NUMBER != 0
+        })
+        .and_then(|j| number_phrase(doc, lex, j, start, end))
+        .filter(|n2| n2.t0 == k)
+}
+
+/// What the number counts: the token of its word, the entry, the people named with the
+/// number, and a figure joined to it. `others`: "other(s)" follows the number ("and four
+/// other people").
 fn count_cue<'l>(
     doc: &Doc,
     lex: &'l Lexicon,
@@ -2154,22 +2230,34 @@ fn count_cue<'l>(
     others: bool,
     start: usize,
     end: usize,
-) -> Option<(usize, &'l crate::lexicon::CountCue, u64)> {
+) -> Option<Cue<'l>> {
+    let cue = |tok, entry, named| Some(Cue { tok, entry, named, joined: None });
     // After the number: "143 people were killed", "12 dead", "two managers of the unit were
     // detained", "15 people, including four officers, were hurt".
     let mut k = n.t1 + 1;
     let mut limit = n.t1 + 6;
+    let mut joined = None;
     while k < end && k <= limit {
         let w = doc.words[k].as_ref();
         // A cue of several words: "forcing about 600 people from their homes".
         if let Some((len, c)) = lex.count_phrases.longest(&doc.words, k) {
             if k + len <= end {
-                return Some((k, c, 0));
+                return Some(Cue { tok: k, entry: c, named: 0, joined });
             }
         }
         if let Some(c) = lex.counts.get(w) {
             if c.side != Side::Before {
-                return Some((k, c, 0));
+                return Some(Cue { tok: k, entry: c, named: 0, joined });
+            }
+        }
+        // Another figure joined by "and" after the counted noun is counted by the same word,
+        // as a group of its own: "23 police officers and between 30 and 40 fans were hurt".
+        if w == "and" && joined.is_none() && k > n.t1 + 1 && doc.is_noun(k - 1) {
+            if let Some(n2) = figure_at(doc, lex, k + 1, start, end) {
+                limit += n2.t1 + 1 - k;
+                joined = Some(n2.t0);
+                k = n2.t1 + 1;
+                continue;
             }
         }
         // An aside between commas is stepped over whole.
@@ -2195,6 +2283,17 @@ fn count_cue<'l>(
             if doc.words.get(k + 2).is_some_and(|g| lex.counts.contains_key(g.as_ref())) {
                 return None;
             }
+            limit += 4;
+            k += 2;
+            continue;
+        }
+        // "a dozen workers from the night shift were still unaccounted for": a phrase of the
+        // counted noun opened by a preposition and a determiner is stepped over like "of the".
+        if k > n.t1 + 1
+            && doc.is_noun(k - 1)
+            && doc.is(k, "counted_pp")
+            && doc.upos.get(k + 1) == Some(&"DET")
+        {
             limit += 4;
             k += 2;
             continue;
@@ -2231,7 +2330,7 @@ fn count_cue<'l>(
         steps += 1;
         if let Some(c) = lex.counts.get(doc.words[k].as_ref()) {
             if c.side != Side::After {
-                return Some((k, c, named));
+                return cue(k, c, named);
             }
         }
         if steps == 1 && doc.words[k] == "and" {
@@ -2268,13 +2367,13 @@ fn count_cue<'l>(
             }
             if doc.words[k] == "toll" {
                 if let Some(c) = lex.counts.get("toll") {
-                    return Some((k, c, 0));
+                    return cue(k, c, 0);
                 }
             }
             // "the number of people killed by … rose to 11", "the number of dead reached 40".
             if let Some(c) = lex.counts.get(doc.words[k].as_ref()).filter(|c| c.side != Side::Before) {
                 if (k.saturating_sub(3).max(start)..k).any(|j| doc.is(j, "tally")) {
-                    return Some((k, c, 0));
+                    return cue(k, c, 0);
                 }
             }
         }
@@ -2608,6 +2707,25 @@ mod tests {
             "Twelve people were killed in the fire on Monday. By Wednesday the death toll had risen to 19.",
         );
         assert_eq!(c, vec![("killed".to_owned(), 19, "exact", None)]);
+    }
+
+    #[test]
+    fn a_toll_told_rising_from_a_figure_keeps_the_later_one() {
+        // The toll rose from the figure, with no new one: the lead's 23 stays.
+        let lead = "Floods swept through the valley, killing at least 23 people, officials said on Friday.";
+        for rise in [
+            "The toll, which stood at 15 on Thursday evening, rose after divers reached the flooded mine.",
+            "The toll of 15 given on Thursday climbed as rescuers searched the riverbanks.",
+        ] {
+            let c = counts_of(&format!("{lead} {rise}"));
+            assert_eq!(c, vec![("killed".to_owned(), 23, "at_least", None)], "{rise:?}");
+        }
+        // A figure the toll rose from is no update, also when the rise gives a new one.
+        let c = counts_of(&format!("{lead} The toll, which stood at 20 on Friday, rose to 31 on Saturday."));
+        assert!(!c.iter().any(|c| c.1 == 20), "{c:?}");
+        // A rise to a figure after it still updates the count.
+        let c = counts_of(&format!("{lead} By Sunday the death toll had risen to 31."));
+        assert_eq!(c, vec![("killed".to_owned(), 31, "exact", None)]);
     }
 
     #[test]

@@ -204,7 +204,8 @@ const WHATS: [&str; 9] =
     ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
 
 /// Word classes of `words.tsv`.
-const CLASSES: [&str; 31] = [
+const CLASSES: [&str; 32] = [
+    "counted_pp",
     "habitual",
     "afterwards",
     "placing_after",

@@ -215,6 +215,9 @@ pub struct EventInput<'a> {
     pub timexes: &'a [TimexHit],
     pub attributions: &'a [AttributionHit],
     pub published: Option<NaiveDate>,
+    /// The story's dateline, if it has one ("BUCHAREST, Nov 6 (Carpathian Wire) –"): a time
+    /// in it is when the story was filed and dates no happening.
+    pub dateline: Option<Span>,
 }
 
 /// One event.

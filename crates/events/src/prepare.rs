@@ -18,6 +18,9 @@ pub struct Prepared {
     pub timexes: Vec<TimexHit>,
     pub attributions: Vec<AttributionHit>,
     pub published: Option<NaiveDate>,
+    /// The dateline (none found here: the cleaner that finds it runs in the pipeline; tests
+    /// set it by hand).
+    pub dateline: Option<Span>,
 }
 
 /// Segments, tags, times and attributes `text` with the shipped models (tags and mentions
@@ -68,7 +71,7 @@ pub fn prepare(text: &str, published: Option<NaiveDate>) -> Prepared {
             mentions.iter().map(|m| EntityMention { span: m.0, label: m.1 }).collect();
         Attributor::global().extract(text, &seg, tags.as_deref(), &ents)
     };
-    Prepared { seg, pos, mentions, timexes, attributions, published }
+    Prepared { seg, pos, mentions, timexes, attributions, published, dateline: None }
 }
 
 impl Prepared {
@@ -90,6 +93,7 @@ impl Prepared {
             timexes: &self.timexes,
             attributions: &self.attributions,
             published: self.published,
+            dateline: self.dateline,
         }
     }
 }

@@ -157,3 +157,32 @@ fn a_habitual_cue_does_not_take_the_date_of_the_statement_before_it() {
         assert_eq!(attr_date(&timeline, 1), want, "{text:?} {cue:?}: {timeline:?}");
     }
 }
+
+#[test]
+fn a_gerund_after_a_determiner_is_a_noun_so_its_content_dates_the_cue() {
+    // "that finding" is a noun phrase whatever the tagger makes of "finding": the denial is
+    // dated by the Monday of its object, as "rejected the report on Monday" would be.
+    let text = "The port authority rejected that finding on Monday, telling reporters that every crane had \
+                been inspected.";
+    let p = prepare(text, published());
+    let at = span(text, "finding");
+    let tag = p.seg.tokens.iter().zip(&p.pos).find(|(t, _)| t.span == at).and_then(|(_, g)| *g);
+    // The case this test is about: the tagger reads the noun as a gerund.
+    assert_eq!(tag.map(|g| g.xpos()), Some("VBG"), "{tag:?}");
+    let attrs =
+        vec![attr(text, "The port authority", "rejected", &["that finding on Monday"], Stance::Denies)];
+    let (events, _) = run(text, attrs);
+    assert_eq!(event_date(&events, EventType::Denial).as_deref(), Some("2025-03-10"), "{events:?}");
+
+    // A finite verb after it keeps the content a clause: its Friday is the clause's own.
+    let text = "The coach rejected claims that the shoving had started on Friday.";
+    let attrs = vec![attr(
+        text,
+        "The coach",
+        "rejected",
+        &["that the shoving had started on Friday"],
+        Stance::Denies,
+    )];
+    let (events, _) = run(text, attrs);
+    assert_eq!(event_date(&events, EventType::Denial), None, "{events:?}");
+}

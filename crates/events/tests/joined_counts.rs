@@ -92,3 +92,46 @@ fn an_apposition_naming_the_people_is_stepped_over() {
     );
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn two_figures_joined_by_and_are_two_groups_of_one_count() {
+    // "N officers and M fans were hurt": the word after the second figure counts both, each a
+    // group of its own on the one injury.
+    let c = counts_of(
+        "Police said 12 officers and between 20 and 30 supporters were hurt in the clashes on Saturday.",
+    );
+    assert!(has(&c, "injured", 12, "exact"), "{c:?}");
+    assert!(c.iter().any(|(w, v, q)| w == "injured" && *v == 20 && *q == "range"), "{c:?}");
+    let c =
+        counts_of("Nine police officers and at least 14 protesters were injured in the clashes on Saturday.");
+    assert!(has(&c, "injured", 9, "exact"), "{c:?}");
+    assert!(has(&c, "injured", 14, "at_least"), "{c:?}");
+    // Each figure once: neither is added to the other.
+    assert_eq!(c.iter().filter(|(w, _, _)| w == "injured").count(), 2, "{c:?}");
+}
+
+#[test]
+fn a_figure_after_and_with_its_own_word_is_not_joined() {
+    // The second figure has a word of its own: the first keeps the first word.
+    let c = counts_of("Four guards were killed and between 30 and 40 villagers were wounded near the border post on Sunday.");
+    assert!(has(&c, "killed", 4, "exact"), "{c:?}");
+    assert!(!c.iter().any(|(w, v, _)| w == "killed" && *v == 30), "{c:?}");
+    assert!(!c.iter().any(|(w, v, _)| w == "injured" && *v == 4), "{c:?}");
+}
+
+#[test]
+fn a_phrase_of_the_counted_noun_is_stepped_over() {
+    // A preposition and a determiner after the counted noun open a phrase of it.
+    let c = counts_of(
+        "A fire gutted a sawmill near Brasov on Monday. Nine workers from the early shift were still missing on Tuesday.",
+    );
+    assert!(has(&c, "missing", 9, "exact"), "{c:?}");
+    let c =
+        counts_of("A bomb exploded at a bus stop in Varna on Friday. Six people at the stop were injured.");
+    assert!(has(&c, "injured", 6, "exact"), "{c:?}");
+    // A preposition with no determiner after it opens no such phrase here.
+    let c = counts_of(
+        "A bomb exploded at a bus stop in Varna on Friday. Six people in Varna said they were injured.",
+    );
+    assert!(!has(&c, "injured", 6, "exact"), "{c:?}");
+}

@@ -820,3 +820,36 @@ fn the_same_day_repeats_a_day_told_not_a_bound() {
                 The transport minister announced the same day a review of how pilots decide whether to fly.";
     assert_eq!(time_of(text, EventType::Statement).as_deref(), Some("2025-03-10"));
 }
+
+/// The events of `text` (published on Tuesday 2025-03-11) with `dateline` marked as the
+/// dateline, as the pipeline's cleaner marks it.
+fn events_with_dateline(text: &str, dateline: &str) -> Vec<EventHit> {
+    let mut p = prepare(text, NaiveDate::from_ymd_opt(2025, 3, 11));
+    let at = text.find(dateline).expect("the dateline is in the text");
+    p.dateline = Some(dossier_doc::Span::new(at, at + dateline.len()));
+    let ents = p.entity_refs();
+    EventExtractor::global().extract(&p.input(text, &ents))
+}
+
+#[test]
+fn a_dateline_day_is_no_day_of_the_happening_the_lead_sums_up() {
+    // The lead's arrest takes its day from the body, not from the day the story was filed; an
+    // older arrest told with a month ("last month") is no rival for it.
+    let dateline = "GALATI, March 11 (Team Wire) —";
+    let text = format!(
+        "Police hold harbour official in fuel probe\n\n{dateline} Police have detained a harbour official and \
+         three other people on suspicion of smuggling fuel.\n\nThe official was taken into custody on Sunday \
+         after officers searched his office. Last month, prosecutors charged a customs clerk at the port \
+         with taking bribes."
+    );
+    let lead_arrest = |events: &[EventHit]| {
+        let e = events
+            .iter()
+            .find(|e| e.kind == EventType::Arrest && text[e.trigger.range()].starts_with("detained"))
+            .expect("the lead's arrest");
+        e.time.as_ref().and_then(|t| t.value.clone())
+    };
+    assert_eq!(lead_arrest(&events_with_dateline(&text, dateline)).as_deref(), Some("2025-03-09"));
+    // Without the dateline marked, its day dates the lead's arrest.
+    assert_eq!(lead_arrest(&events_of(&text)).as_deref(), Some("2025-03-11"));
+}

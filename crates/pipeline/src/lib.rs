@@ -213,6 +213,7 @@ impl Pipeline {
                 timexes: &timexes,
                 attributions: &attributions,
                 published,
+                dateline: cleaned.dateline,
             };
             let x = EventExtractor::global();
             let events = x.extract(&input);
