@@ -37,7 +37,7 @@ use dossier_doc::Span;
 use dossier_segment::Segmentation;
 use dossier_tag::{EntityLabel, PosTag};
 
-pub use lexicon::{Gender, Lexicon, PronounClass};
+pub use lexicon::{Gender, Lexicon, PlaceKind, PronounClass};
 
 /// Errors of this crate: a malformed shipped word list (a build defect the tests catch).
 #[derive(Debug, thiserror::Error)]
@@ -840,6 +840,11 @@ impl<'a> Linker<'a> {
                 }
                 t -= 1;
             }
+            // A place noun that calls the name so: "the state of Name", "the region of Name".
+            if first >= 2 && self.lower[first - 1] == "of" && self.names_place(first - 2, j) {
+                let w = self.lower[first - 2].to_string();
+                self.add_desc(j, &w);
+            }
             // A description set before the name: "the vessel, the MV Name,".
             let name_det = usize::from(t >= 1 && DETERMINERS.contains(&&*self.lower[t - 1]));
             if t >= 2 + name_det && self.lower[t - 1 - name_det] == "," {
@@ -873,7 +878,10 @@ impl<'a> Linker<'a> {
                     use dossier_tag::gazetteer::{Gazetteer, Kind};
                     Gazetteer::global().kinds_of(span.of(self.text)) & Kind::Demonym.bit() != 0
                 };
-                if self.lex.heads.get(head_word.as_str()).is_some_and(|x| x.settles.is_some()) && !demonym() {
+                let settles = self.lex.heads.get(head_word.as_str()).is_some_and(|x| x.settles.is_some());
+                // "the Name region", "Name district": a place noun that calls it so.
+                let place = k == last + 1 && self.names_place(last, j);
+                if (settles || place) && !demonym() {
                     self.add_desc(j, &head_word);
                 }
             }
@@ -909,6 +917,14 @@ impl<'a> Linker<'a> {
                 }
             }
         }
+    }
+
+    /// Whether token `t` is a place noun that calls name `j` so when next to it ("the state of
+    /// X", "the X region"; `place_nouns.tsv`), the name's label fitting the noun.
+    fn names_place(&self, t: usize, j: usize) -> bool {
+        self.lex.place_nouns.get(&*self.lower[t]).is_some_and(|p| p.names)
+            && self.sentence_of[t] == self.mentions[j].sentence
+            && self.lex.heads.get(&*self.lower[t]).is_some_and(|h| self.fits(h, self.mentions[j].label))
     }
 
     /// The one label of a description the text sets right before name `j`: the word before it
@@ -999,7 +1015,9 @@ impl<'a> Linker<'a> {
         }
         // The description ends on its head noun.
         let head = head.filter(|&h| h + 1 == t)?;
-        if possessive && place_kind(&self.lower[head]).is_none() {
+        // (not "its emergency department": a part of a country is seldom "its")
+        let place = self.lex.place_nouns.get(&*self.lower[head]).map(|p| p.kind);
+        if possessive && !matches!(place, Some(PlaceKind::Settlement | PlaceKind::Country)) {
             return None;
         }
         if !self.lex.heads.contains_key(&*self.lower[head]) || self.xpos(head) == "NNS" {
@@ -1077,8 +1095,14 @@ impl<'a> Linker<'a> {
         // A kind of place ("the city", "this village", "the port city", "the country"): the
         // nearest named place of that kind in the last eight sentences. Place names the
         // gazetteer does not know are taken for settlements: small towns are not in it.
-        if let Some(kind) = place_kind(head) {
-            if self.tokens_of(np).len() > 3 {
+        if let Some(kind) = self.lex.place_nouns.get(head).map(|p| p.kind) {
+            let toks = self.tokens_of(np);
+            if toks.len() > 3 {
+                return None;
+            }
+            // "the market district", "the business district": a part of a city, not of a
+            // country; only adjectives may stand before a region's noun ("the northern province").
+            if kind == PlaceKind::Region && (toks.start + 1..toks.end - 1).any(|t| self.upos(t) != "ADJ") {
                 return None;
             }
             for &i in &cands {
@@ -1093,6 +1117,12 @@ impl<'a> Linker<'a> {
                 // something else ("Whether Batumi matters").
                 let name = self.mentions[i].span.of(self.text);
                 let loc = self.info[r].label() == Some(EntityLabel::Loc);
+                // A name ending on a place noun is of its kind ("Cotabato City", "Kano State").
+                let last = name.rsplit(' ').next().filter(|_| name.contains(' '));
+                let named = last.and_then(|w| self.lex.place_nouns.get(&w.to_lowercase())).map(|p| p.kind);
+                if named.is_some_and(|k| k != kind) {
+                    continue;
+                }
                 if (loc && kind.fits(name)) || kind.known(name) {
                     return Some(i);
                 }
@@ -1450,21 +1480,6 @@ impl Linker<'_> {
     }
 }
 
-/// What a place noun calls: a settlement ("the city", "this village") or a country.
-#[derive(Clone, Copy)]
-enum PlaceKind {
-    Settlement,
-    Country,
-}
-
-fn place_kind(head: &str) -> Option<PlaceKind> {
-    match head {
-        "city" | "town" | "village" | "capital" => Some(PlaceKind::Settlement),
-        "country" | "nation" => Some(PlaceKind::Country),
-        _ => None,
-    }
-}
-
 impl PlaceKind {
     /// Whether the gazetteer knows a name as a place of this kind.
     fn known(self, name: &str) -> bool {
@@ -1473,6 +1488,7 @@ impl PlaceKind {
         let bit = match self {
             PlaceKind::Country => Kind::Country.bit(),
             PlaceKind::Settlement => Kind::City.bit(),
+            PlaceKind::Region => Kind::State.bit(),
         };
         kinds & bit != 0 && kinds & Kind::Org.bit() == 0
     }
@@ -1487,6 +1503,13 @@ impl PlaceKind {
                 let wider =
                     Kind::Country.bit() | Kind::State.bit() | Kind::Continent.bit() | Kind::Region.bit();
                 kinds & Kind::City.bit() != 0 || kinds & wider == 0
+            }
+            // A part of a country: a state the gazetteer knows, or a place it does not know as a
+            // city, country or continent (its states are few: "Kelantan", "Cauca" are not in it).
+            PlaceKind::Region => {
+                let other =
+                    Kind::City.bit() | Kind::Country.bit() | Kind::Continent.bit() | Kind::Demonym.bit();
+                kinds & Kind::State.bit() != 0 || kinds & other == 0
             }
         }
     }

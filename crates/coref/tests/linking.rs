@@ -136,6 +136,48 @@ fn the_city_is_the_nearest_settlement_not_the_country() {
 }
 
 #[test]
+fn the_region_is_the_part_of_a_country_not_the_nearer_city() {
+    // A place the text called a province ("the X province", "the province of X") is "the
+    // province", though a city is named after it.
+    let r = analyze(
+        "Heavy snow closed roads in the Varnalia province on Sunday. Trucks were stopped in Plovdiv. \
+         Officials said the province had run out of salt.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Varnalia");
+    assert!(m.contains(&("the province", "nominal")), "{m:?}");
+    assert!(!entity_of(&r, "Plovdiv").iter().any(|(t, _)| t.contains("province")));
+    let r = analyze(
+        "Two wells ran dry in the state of Korvessa last month. Farmers in Plovdiv sold their goats. \
+         The state has had no rain since May.",
+    );
+    check_offsets(&r);
+    assert!(entity_of(&r, "Korvessa").contains(&("The state", "nominal")));
+    // Not told so, the nearest place the gazetteer knows as no city or country.
+    let r = analyze(
+        "Rebels attacked a bus in Oltrevia near Plovdiv on Friday. The army sent troops to the region.",
+    );
+    check_offsets(&r);
+    assert!(entity_of(&r, "Oltrevia").contains(&("the region", "nominal")));
+}
+
+#[test]
+fn a_city_part_or_a_name_ending_on_city_is_no_region() {
+    // "the market district" is a part of a city; "Varna City" a city by its last word; "its
+    // emergency department" no place at all.
+    let r = analyze(
+        "A bomb went off in Varna City on Sunday. The mayor set a curfew around the market district \
+         and troops searched the province. The Varna City hospital said its emergency department \
+         was full.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Varna City");
+    for w in ["the market district", "the province", "its emergency department"] {
+        assert!(!m.iter().any(|(t, _)| *t == w), "{w}: {m:?}");
+    }
+}
+
+#[test]
 fn a_possessive_description_after_a_comma_is_a_mention_not_an_apposition() {
     let r = analyze("Thousands rallied in central Sofia, the city's largest protest this year, police said.");
     check_offsets(&r);
