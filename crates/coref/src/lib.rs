@@ -19,7 +19,10 @@
 //!    definite description ("the group", "the president") joins the most recent entity the
 //!    text described with that head noun or whose name holds it; an indefinite one ("a
 //!    UK-based group") that a lead or a claim uses before the name joins the entity later
-//!    described that way.
+//!    described that way; any indefinite one of the lead paragraph joins the entity named
+//!    after it that the text called so or whose name ends on the word, a person's word the
+//!    person the next sentence names. Place nouns (`place_nouns.tsv`) join the nearest place of
+//!    their kind: a settlement, a country, or a part of a country ("the region").
 //! 4. **Pronouns**: an attribution's pronoun source follows the attribution stage's
 //!    resolution ("he added" → the previous speaker); other he/she → the nearest person of a
 //!    compatible gender; it/its → the nearest organisation; they/their → the nearest
@@ -107,6 +110,8 @@ pub struct CorefInput<'a> {
     /// The tagger's name mentions, in text order.
     pub names: &'a [NameMention],
     pub attributions: &'a [AttributionHit],
+    /// The headline, when the text has one (its lead is the first paragraph after it).
+    pub title: Option<Span>,
 }
 
 /// Groups the mentions of a document into entities (ordered by first mention).
@@ -282,6 +287,10 @@ struct Linker<'a> {
     lower: Vec<Cow<'a, str>>,
     /// Descriptions made mentions by apposition (token ranges, to skip in the nominal scan).
     taken: Vec<Span>,
+    /// The lead: the first paragraph of the body (after the headline) of eight tokens or more.
+    lead: Span,
+    /// The head word of each description mention, by mention id.
+    nominal_heads: HashMap<usize, String>,
 }
 
 impl<'a> Linker<'a> {
@@ -322,7 +331,14 @@ impl<'a> Linker<'a> {
             sentence_of,
             lower,
             taken: Vec::new(),
+            lead: Span::new(0, 0),
+            nominal_heads: HashMap::new(),
         };
+        let after_title = input.title.map_or(0, |t| t.end);
+        let lead = seg.paragraphs.iter().find(|p| {
+            p.start >= after_title && seg.tokens.iter().filter(|t| p.contains(&t.span)).take(8).count() == 8
+        });
+        l.lead = lead.copied().unwrap_or(Span::new(0, 0));
         let mut names: Vec<NameMention> =
             input.names.iter().copied().filter(|m| m.span.start < m.span.end).collect();
         names.sort_by_key(|m| (m.span.start, m.span.end));
@@ -1035,6 +1051,7 @@ impl<'a> Linker<'a> {
 
     fn nominals(&mut self) {
         let n = self.seg.tokens.len();
+        let mut found = Vec::new();
         let mut t = 0;
         while t < n {
             let Some((np, head)) = self.description_at(t) else {
@@ -1042,21 +1059,52 @@ impl<'a> Linker<'a> {
                 continue;
             };
             t = head + 1;
-            if self.taken.iter().any(|s| s.overlaps(&np)) {
-                continue;
-            }
-            let head_word = self.lower[head].clone();
-            let definite = !matches!(&*self.lower[self.token_from(np.start)], "a" | "an");
-            let target = if definite {
-                self.antecedent_for_description(np, &head_word)
-            } else {
-                self.cataphor_for_description(np, &head_word)
-            };
-            if let Some(target) = target {
-                let m = self.push(np, MentionKind::Nominal, None);
-                self.union(target, m);
+            if !self.taken.iter().any(|s| s.overlaps(&np)) {
+                found.push((np, head));
             }
         }
+        let indefinite = |l: &Self, np: Span| matches!(&*l.lower[l.token_from(np.start)], "a" | "an");
+        // The lead's indefinite descriptions first ("X (wire) - A court sentenced a retired general
+        // …"): the entities it introduces, whose names the next sentences give; then the
+        // others in text order; then the lead's left over, by the descriptions that joined an
+        // entity since ("a rights group" … "the group").
+        let in_lead = |l: &Self, np: Span| l.lead.contains(&np);
+        let mut left = Vec::new();
+        for &(np, head) in &found {
+            if indefinite(self, np) && in_lead(self, np) {
+                let head_word = self.lower[head].to_string();
+                match self.cataphor_for_description(np, &head_word, true) {
+                    Some(target) => self.link_nominal(np, &head_word, target),
+                    None => left.push((np, head)),
+                }
+            }
+        }
+        for &(np, head) in &found {
+            if indefinite(self, np) && in_lead(self, np) {
+                continue;
+            }
+            let head_word = self.lower[head].to_string();
+            let target = if indefinite(self, np) {
+                self.cataphor_for_description(np, &head_word, false)
+            } else {
+                self.antecedent_for_description(np, &head_word)
+            };
+            if let Some(target) = target {
+                self.link_nominal(np, &head_word, target);
+            }
+        }
+        for (np, head) in left {
+            let head_word = self.lower[head].to_string();
+            if let Some(target) = self.cataphor_by_later_description(np, &head_word) {
+                self.link_nominal(np, &head_word, target);
+            }
+        }
+    }
+
+    fn link_nominal(&mut self, np: Span, head: &str, target: usize) {
+        let m = self.push(np, MentionKind::Nominal, None);
+        self.nominal_heads.insert(m, head.to_string());
+        self.union(target, m);
     }
 
     /// Mentions before `at` that belong to a named entity, nearest first.
@@ -1151,14 +1199,37 @@ impl<'a> Linker<'a> {
         None
     }
 
-    /// "a UK-based group" in the lead or as a claim's source, before the text names it.
-    fn cataphor_for_description(&mut self, np: Span, head: &str) -> Option<usize> {
+    /// "a UK-based group" in the lead or as a claim's source, before the text names it; any
+    /// indefinite description of the lead (`lead`): "A court on Monday jailed …" → the court
+    /// named after it, "… detained a retired general" → the person the next sentence names.
+    fn cataphor_for_description(&mut self, np: Span, head: &str, lead: bool) -> Option<usize> {
         let based = np.of(self.text).contains("-based");
         let source = self.attributions.iter().any(|a| a.source.is_some_and(|s| s.overlaps(&np)));
+        let here = self.sentence_at(np.start);
+        if lead {
+            // What the text called it, or its name's last word ("A court" … "the X District
+            // Court"; not "a garment factory" … "the Factory Safety Directorate").
+            let called = |l: &Self, r: usize, _: usize| {
+                let descs = Info { name_words: Vec::new(), ..l.info[r].clone() };
+                descs.has_desc(head, l.lex) || l.name_heads_of(r).any(|w| w.eq_ignore_ascii_case(head))
+            };
+            if let Some(first) = self.first_named_after(np, called, 8) {
+                return Some(first);
+            }
+            // A person's word ("a retired general", "a military spokesman"): the first person
+            // the text names after it, in its sentence or the next.
+            let person = self.lex.heads.get(head).is_some_and(|h| h.labels == [EntityLabel::Per]);
+            if person {
+                let first =
+                    self.first_named_after(np, |l, r, _| l.info[r].label() == Some(EntityLabel::Per), 1);
+                if first.is_some() {
+                    return first;
+                }
+            }
+        }
         if !based && !source {
             return None;
         }
-        let here = self.sentence_at(np.start);
         let mut firsts: HashMap<usize, usize> = HashMap::new();
         for i in 0..self.mentions.len() {
             if self.mentions[i].kind != MentionKind::Name
@@ -1183,6 +1254,79 @@ impl<'a> Linker<'a> {
             }
         }
         best
+    }
+
+    /// The entity first named after `np`, within `window` sentences, for which `ok` holds
+    /// (given the cluster root and the first name mention).
+    fn first_named_after(
+        &mut self,
+        np: Span,
+        ok: impl Fn(&Self, usize, usize) -> bool,
+        window: usize,
+    ) -> Option<usize> {
+        let here = self.sentence_at(np.start);
+        let mut firsts: HashMap<usize, usize> = HashMap::new();
+        for i in 0..self.mentions.len() {
+            if self.mentions[i].kind != MentionKind::Name
+                || self.mentions[i].span.start == self.mentions[i].span.end
+            {
+                continue;
+            }
+            let r = self.find(i);
+            let e = firsts.entry(r).or_insert(i);
+            if self.mentions[i].span.start < self.mentions[*e].span.start {
+                *e = i;
+            }
+        }
+        let mut best: Option<usize> = None;
+        for (&r, &first) in &firsts {
+            let m = self.mentions[first];
+            if m.span.start < np.end
+                || m.sentence > here + window
+                || !self.info[r].named
+                || !ok(self, r, first)
+            {
+                continue;
+            }
+            if best.is_none_or(|b| m.span.start < self.mentions[b].span.start) {
+                best = Some(first);
+            }
+        }
+        best
+    }
+
+    /// The last words of the names of cluster `r` (as written).
+    fn name_heads_of(&self, r: usize) -> impl Iterator<Item = &'a str> + '_ {
+        (0..self.mentions.len())
+            .filter(move |&i| {
+                let m = self.mentions[i];
+                m.kind == MentionKind::Name && m.span.start < m.span.end && self.root(i) == r
+            })
+            .filter_map(|i| self.mentions[i].span.of(self.text).split_whitespace().next_back())
+    }
+
+    /// The cluster root of mention `m` (without path compression).
+    fn root(&self, mut m: usize) -> usize {
+        while self.parent[m] != m {
+            m = self.parent[m];
+        }
+        m
+    }
+
+    /// A lead's indefinite description that no name fits by what the text called it: the
+    /// entity first named after it that a later definite description with its head joined ("a
+    /// Nigerian rights group" … "the group").
+    fn cataphor_by_later_description(&mut self, np: Span, head: &str) -> Option<usize> {
+        let mut later: Vec<usize> = self
+            .nominal_heads
+            .iter()
+            .filter(|&(&m, h)| h == head && self.mentions[m].span.start > np.end)
+            .map(|(&m, _)| m)
+            .collect();
+        // (in mention order: the map's order is not the text's)
+        later.sort_unstable();
+        let roots: Vec<usize> = later.into_iter().map(|m| self.find(m)).collect();
+        self.first_named_after(np, |_, r, _| roots.contains(&r), 8)
     }
 
     // ----- 3c: an age standing for a person: "the 34-year-old said" -----
@@ -1573,7 +1717,7 @@ mod tests {
                 NameMention { span: Span::new(at, at + n.len()), label }
             })
             .collect();
-        resolve(&CorefInput { text, seg: &seg, pos: &pos, names: &names, attributions: &[] })
+        resolve(&CorefInput { text, seg: &seg, pos: &pos, names: &names, attributions: &[], title: None })
     }
 
     fn label_of(es: &[Entity], name: &str) -> EntityLabel {

@@ -425,3 +425,35 @@ fn a_possessive_before_another_noun_is_no_description() {
         r.entities
     );
 }
+
+#[test]
+fn the_leads_indefinite_descriptions_are_the_entities_named_after_them() {
+    // "A regional court" is the court named next; "a retired general" the person the next
+    // sentence names.
+    let r = analyze(
+        "OSTRAVA, March 3 (Fjord Ledger) - A regional court on Monday jailed a retired general for \
+         nine years over a bribery scheme.\n\nThe Velmora District Court found that Tomas Hradil, 58, \
+         had taken payments from three firms. The court said he had hidden the money abroad.",
+    );
+    check_offsets(&r);
+    let court = entity_of(&r, "Velmora District Court");
+    assert!(court.contains(&("A regional court", "nominal")), "{court:?}");
+    let general = entity_of(&r, "Tomas Hradil");
+    assert!(general.contains(&("a retired general", "nominal")), "{general:?}");
+}
+
+#[test]
+fn a_leads_indefinite_joins_by_a_later_description_not_by_a_modifier_in_a_name() {
+    // "a Kenyan rights group" is the organisation "the group" stands for; "a garment factory" is
+    // not the Factory Safety Directorate, whose name holds the word only as a modifier.
+    let r = analyze(
+        "HARLOW, May 2 (Fjord Ledger) - A fire at a garment factory killed six workers on Sunday, \
+         internal memos cited by a Kenyan rights group showed.\n\nInspectors from the Factory Safety \
+         Directorate had visited the site in April. The Nairobi-based Centre for Workplace Justice \
+         said the owners ignored them. The group said it would publish the memos.",
+    );
+    check_offsets(&r);
+    let centre = entity_of(&r, "Centre for Workplace Justice");
+    assert!(centre.contains(&("a Kenyan rights group", "nominal")), "{centre:?}");
+    assert!(!r.entities.iter().any(|e| e.mentions.iter().any(|m| m.text == "a garment factory")));
+}
