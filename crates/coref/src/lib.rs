@@ -1074,7 +1074,16 @@ impl<'a> Linker<'a> {
             if indefinite(self, np) && in_lead(self, np) {
                 let head_word = self.lower[head].to_string();
                 match self.cataphor_for_description(np, &head_word, true) {
-                    Some(target) => self.link_nominal(np, &head_word, target),
+                    Some(target) => {
+                        // What the lead calls it, later descriptions and the headline may
+                        // call it too ("a retired general" … "the former general").
+                        // (not a structure's word: those stand for any of their kind, "a
+                        // tavern" … "the court building")
+                        self.link_nominal(np, &head_word, target);
+                        if self.lex.heads.get(head_word.as_str()).is_some_and(|h| h.kind.is_none()) {
+                            self.add_desc(target, &head_word);
+                        }
+                    }
                     None => left.push((np, head)),
                 }
             }

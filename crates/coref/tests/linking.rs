@@ -457,3 +457,19 @@ fn a_leads_indefinite_joins_by_a_later_description_not_by_a_modifier_in_a_name()
     assert!(centre.contains(&("a Kenyan rights group", "nominal")), "{centre:?}");
     assert!(!r.entities.iter().any(|e| e.mentions.iter().any(|m| m.text == "a garment factory")));
 }
+
+#[test]
+fn what_the_lead_calls_a_person_a_later_description_calls_him_too() {
+    // "a retired general" joins the person named next, so "the former general" three sentences
+    // on, after another person, joins him too.
+    let r = analyze(
+        "OSTRAVA, March 3 (Fjord Ledger) - Police on Monday detained a retired general over a bribery \
+         scheme.\n\nTomas Hradil, 58, a former deputy minister, was held at his home. Officers searched \
+         three offices. Prosecutor Jana Vlkova said more arrests were possible. The former general \
+         denied the charges on Tuesday.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Tomas Hradil");
+    assert!(m.contains(&("a retired general", "nominal")), "{m:?}");
+    assert!(m.contains(&("The former general", "nominal")), "{m:?}");
+}
