@@ -21,7 +21,8 @@
 //!    UK-based group") that a lead or a claim uses before the name joins the entity later
 //!    described that way; any indefinite one of the lead paragraph joins the entity named
 //!    after it that the text called so or whose name ends on the word, a person's word the
-//!    person the next sentence names. Place nouns (`place_nouns.tsv`) join the nearest place of
+//!    person the next sentence names; a headline's bare description ("Insurer cuts …") the
+//!    entity the body first names that the text called so. Place nouns (`place_nouns.tsv`) join the nearest place of
 //!    their kind: a settlement, a country, or a part of a country ("the region").
 //! 4. **Pronouns**: an attribution's pronoun source follows the attribution stage's
 //!    resolution ("he added" → the previous speaker); other he/she → the nearest person of a
@@ -121,6 +122,7 @@ pub fn resolve(input: &CorefInput) -> Vec<Entity> {
     linker.names();
     linker.descriptions();
     linker.nominals();
+    linker.headline_nominals();
     linker.ages();
     linker.pronouns();
     linker.entities()
@@ -289,6 +291,8 @@ struct Linker<'a> {
     taken: Vec<Span>,
     /// The lead: the first paragraph of the body (after the headline) of eight tokens or more.
     lead: Span,
+    /// The headline.
+    title: Option<Span>,
     /// The head word of each description mention, by mention id.
     nominal_heads: HashMap<usize, String>,
 }
@@ -332,6 +336,7 @@ impl<'a> Linker<'a> {
             lower,
             taken: Vec::new(),
             lead: Span::new(0, 0),
+            title: input.title,
             nominal_heads: HashMap::new(),
         };
         let after_title = input.title.map_or(0, |t| t.end);
@@ -1105,6 +1110,64 @@ impl<'a> Linker<'a> {
         for (np, head) in left {
             let head_word = self.lower[head].to_string();
             if let Some(target) = self.cataphor_by_later_description(np, &head_word) {
+                self.link_nominal(np, &head_word, target);
+            }
+        }
+    }
+
+    /// A headline's bare description ("Kyrgyz security service detains former general",
+    /// "Insurer cuts …"): the entity the body first names that the text called so, whose name
+    /// ends on the word, or that a description with the word joined.
+    fn headline_nominals(&mut self) {
+        let Some(title) = self.title else { return };
+        let toks = self.tokens_of(title);
+        let noun = |l: &Self, t: usize| matches!(l.upos(t), "NOUN" | "PROPN") && l.name_at[t].is_none();
+        for h in toks.clone() {
+            let w = &*self.lower[h];
+            let Some(head) = self.lex.heads.get(w) else { continue };
+            if !noun(self, h) || matches!(self.xpos(h), "NNS" | "NNPS") || head.labels.is_empty() {
+                continue;
+            }
+            // The last noun of a compound ("security service", not "security").
+            if h + 1 < toks.end && noun(self, h + 1) && self.lex.heads.contains_key(&*self.lower[h + 1]) {
+                continue;
+            }
+            // Its modifiers: adjectives, nouns, names ("Kyrgyz security service"); no determiner.
+            let mut start = h;
+            while start > toks.start {
+                let t = start - 1;
+                // (a plural is no modifier but a headline's verb the tagger took for a noun:
+                // "… service detains former general")
+                let plural = matches!(self.xpos(t), "NNS" | "NNPS" | "VBZ");
+                let modifier = (matches!(self.upos(t), "ADJ" | "NOUN" | "PROPN" | "NUM") && !plural)
+                    || self.name_at[t].is_some()
+                    || self.lower[t] == "-";
+                if !modifier {
+                    break;
+                }
+                start = t;
+            }
+            if start > toks.start
+                && (DETERMINERS.contains(&&*self.lower[start - 1]) || self.upos(start - 1) == "PRON")
+            {
+                continue;
+            }
+            let np = Span::new(self.seg.tokens[start].span.start, self.seg.tokens[h].span.end);
+            let whole_name = self.name_at[start].is_some_and(|m| self.mentions[m].span == np);
+            if whole_name || self.mentions.iter().any(|m| m.span.overlaps(&np) && m.kind != MentionKind::Name)
+            {
+                continue;
+            }
+            let labels = head.labels.clone();
+            let head_word = w.to_string();
+            // (not by the descriptions that joined it: "the court" is more often wrong than
+            // what the text called a thing)
+            let called = |l: &Self, r: usize, _: usize| {
+                let fits = l.info[r].label().is_none_or(|x| labels.contains(&x));
+                let descs = Info { name_words: Vec::new(), ..l.info[r].clone() };
+                fits && descs.has_desc(&head_word, l.lex)
+            };
+            if let Some(target) = self.first_named_after(title, called, usize::MAX / 2) {
                 self.link_nominal(np, &head_word, target);
             }
         }

@@ -473,3 +473,28 @@ fn what_the_lead_calls_a_person_a_later_description_calls_him_too() {
     assert!(m.contains(&("a retired general", "nominal")), "{m:?}");
     assert!(m.contains(&("The former general", "nominal")), "{m:?}");
 }
+
+#[test]
+fn a_headlines_bare_description_is_the_entity_the_body_calls_so() {
+    // "Insurer" in the headline is the insurer the body names ("the Bucharest-based insurer
+    // Carpathia Re"); "warehouse blast" names no entity.
+    let r = analyze(
+        "Insurer cuts payout after warehouse blast\n\nBRASOV, May 2 (Fjord Ledger) - An insurer will \
+         pay less than half of the damage claimed after a blast at a warehouse, the company said on \
+         Friday.\n\nThe Bucharest-based insurer Carpathia Re said its inspectors found a faulty valve. \
+         Police in Brasov arrested the warehouse manager.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Carpathia Re");
+    assert!(m.contains(&("Insurer", "nominal")), "{m:?}");
+    assert!(m.contains(&("An insurer", "nominal")), "{m:?}");
+    assert!(!r.entities.iter().any(|e| e.mentions.iter().any(|m| m.text.contains("blast"))));
+    // Not what a name merely ends on: "Brasov court" is no court the text called so.
+    let r = analyze(
+        "Brasov court frees warehouse owner\n\nBRASOV, May 2 (Fjord Ledger) - Judges freed the owner of \
+         a warehouse on Friday. The Brasov Appeals Court said the evidence was thin.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Brasov Appeals Court");
+    assert!(!m.iter().any(|(t, _)| t.contains("court frees") || *t == "Brasov court"), "{m:?}");
+}
