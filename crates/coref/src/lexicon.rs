@@ -26,6 +26,25 @@ pub enum PronounClass {
     Plural,
 }
 
+/// What a place noun ("the city", "the country", "the region") calls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A city, town or village.
+    Settlement,
+    Country,
+    /// A part of a country: a state, province, district, region.
+    Region,
+}
+
+/// A place noun of `place_nouns.tsv`.
+#[derive(Clone, Copy, Debug)]
+pub struct PlaceNoun {
+    pub kind: PlaceKind,
+    /// "the WORD of X" and "X WORD" call X so ("the state of X", "the X region"): X is given
+    /// the word as a description.
+    pub names: bool,
+}
+
 /// A head noun of a description ("group", "president") and what it can refer to.
 #[derive(Clone, Debug)]
 pub struct Head {
@@ -55,6 +74,8 @@ pub struct Lexicon {
     pub described_only: rustc_hash::FxHashSet<String>,
     /// Words next to a name that tell its label (`label_cues.tsv`).
     pub label_cues: Vec<LabelCue>,
+    /// Place nouns and the kind of place they call (`place_nouns.tsv`).
+    pub place_nouns: HashMap<String, PlaceNoun>,
 }
 
 /// Where a label cue's words stand around a name.
@@ -188,7 +209,35 @@ impl Lexicon {
             }
             label_cues.push(LabelCue { side, before, after, label });
         }
-        Ok(Lexicon { heads, pronouns, first_names, name_heads, name_openers, described_only, label_cues })
+        let mut place_nouns = HashMap::default();
+        for (line, cols) in rows(include_str!("../data/place_nouns.tsv")) {
+            let [word, kind, names] = cols[..] else { return Err(bad("place_nouns.tsv", line)) };
+            let kind = match kind {
+                "settlement" => PlaceKind::Settlement,
+                "country" => PlaceKind::Country,
+                "region" => PlaceKind::Region,
+                _ => return Err(bad("place_nouns.tsv", line)),
+            };
+            let names = match names {
+                "yes" => true,
+                "no" => false,
+                _ => return Err(bad("place_nouns.tsv", line)),
+            };
+            if !heads.contains_key(word) {
+                return Err(bad("place_nouns.tsv", line));
+            }
+            place_nouns.insert(word.to_string(), PlaceNoun { kind, names });
+        }
+        Ok(Lexicon {
+            heads,
+            pronouns,
+            first_names,
+            name_heads,
+            name_openers,
+            described_only,
+            label_cues,
+            place_nouns,
+        })
     }
 }
 
@@ -203,5 +252,7 @@ mod tests {
         assert_eq!(lex.heads["spokeswoman"].gender, Some(Gender::Female));
         assert_eq!(lex.pronouns["his"], PronounClass::Person(Gender::Male));
         assert_eq!(lex.first_names["maria"], Gender::Female);
+        assert_eq!(lex.place_nouns["province"].kind, PlaceKind::Region);
+        assert!(!lex.place_nouns["capital"].names);
     }
 }

@@ -19,7 +19,11 @@
 //!    definite description ("the group", "the president") joins the most recent entity the
 //!    text described with that head noun or whose name holds it; an indefinite one ("a
 //!    UK-based group") that a lead or a claim uses before the name joins the entity later
-//!    described that way.
+//!    described that way; any indefinite one of the lead paragraph joins the entity named
+//!    after it that the text called so or whose name ends on the word, a person's word the
+//!    person the next sentence names; a headline's bare description ("Insurer cuts …") the
+//!    entity the body first names that the text called so. Place nouns (`place_nouns.tsv`) join the nearest place of
+//!    their kind: a settlement, a country, or a part of a country ("the region").
 //! 4. **Pronouns**: an attribution's pronoun source follows the attribution stage's
 //!    resolution ("he added" → the previous speaker); other he/she → the nearest person of a
 //!    compatible gender; it/its → the nearest organisation; they/their → the nearest
@@ -37,7 +41,7 @@ use dossier_doc::Span;
 use dossier_segment::Segmentation;
 use dossier_tag::{EntityLabel, PosTag};
 
-pub use lexicon::{Gender, Lexicon, PronounClass};
+pub use lexicon::{Gender, Lexicon, PlaceKind, PronounClass};
 
 /// Errors of this crate: a malformed shipped word list (a build defect the tests catch).
 #[derive(Debug, thiserror::Error)]
@@ -107,6 +111,8 @@ pub struct CorefInput<'a> {
     /// The tagger's name mentions, in text order.
     pub names: &'a [NameMention],
     pub attributions: &'a [AttributionHit],
+    /// The headline, when the text has one (its lead is the first paragraph after it).
+    pub title: Option<Span>,
 }
 
 /// Groups the mentions of a document into entities (ordered by first mention).
@@ -116,6 +122,7 @@ pub fn resolve(input: &CorefInput) -> Vec<Entity> {
     linker.names();
     linker.descriptions();
     linker.nominals();
+    linker.headline_nominals();
     linker.ages();
     linker.pronouns();
     linker.entities()
@@ -283,6 +290,12 @@ struct Linker<'a> {
     lower: Vec<Cow<'a, str>>,
     /// Descriptions made mentions by apposition (token ranges, to skip in the nominal scan).
     taken: Vec<Span>,
+    /// The lead: the first paragraph of the body (after the headline) of eight tokens or more.
+    lead: Span,
+    /// The headline.
+    title: Option<Span>,
+    /// The head word of each description mention, by mention id.
+    nominal_heads: HashMap<usize, String>,
 }
 
 impl<'a> Linker<'a> {
@@ -323,7 +336,15 @@ impl<'a> Linker<'a> {
             sentence_of,
             lower,
             taken: Vec::new(),
+            lead: Span::new(0, 0),
+            title: input.title,
+            nominal_heads: HashMap::new(),
         };
+        let after_title = input.title.map_or(0, |t| t.end);
+        let lead = seg.paragraphs.iter().find(|p| {
+            p.start >= after_title && seg.tokens.iter().filter(|t| p.contains(&t.span)).take(8).count() == 8
+        });
+        l.lead = lead.copied().unwrap_or(Span::new(0, 0));
         let mut names: Vec<NameMention> =
             input.names.iter().copied().filter(|m| m.span.start < m.span.end).collect();
         names.sort_by_key(|m| (m.span.start, m.span.end));
@@ -868,6 +889,11 @@ impl<'a> Linker<'a> {
                 }
                 t -= 1;
             }
+            // A place noun that calls the name so: "the state of Name", "the region of Name".
+            if first >= 2 && self.lower[first - 1] == "of" && self.names_place(first - 2, j) {
+                let w = self.lower[first - 2].to_string();
+                self.add_desc(j, &w);
+            }
             // A description set before the name: "the vessel, the MV Name,".
             let name_det = usize::from(t >= 1 && DETERMINERS.contains(&&*self.lower[t - 1]));
             if t >= 2 + name_det && self.lower[t - 1 - name_det] == "," {
@@ -901,7 +927,10 @@ impl<'a> Linker<'a> {
                     use dossier_tag::gazetteer::{Gazetteer, Kind};
                     Gazetteer::global().kinds_of(span.of(self.text)) & Kind::Demonym.bit() != 0
                 };
-                if self.lex.heads.get(head_word.as_str()).is_some_and(|x| x.settles.is_some()) && !demonym() {
+                let settles = self.lex.heads.get(head_word.as_str()).is_some_and(|x| x.settles.is_some());
+                // "the Name region", "Name district": a place noun that calls it so.
+                let place = k == last + 1 && self.names_place(last, j);
+                if (settles || place) && !demonym() {
                     self.add_desc(j, &head_word);
                 }
             }
@@ -937,6 +966,14 @@ impl<'a> Linker<'a> {
                 }
             }
         }
+    }
+
+    /// Whether token `t` is a place noun that calls name `j` so when next to it ("the state of
+    /// X", "the X region"; `place_nouns.tsv`), the name's label fitting the noun.
+    fn names_place(&self, t: usize, j: usize) -> bool {
+        self.lex.place_nouns.get(&*self.lower[t]).is_some_and(|p| p.names)
+            && self.sentence_of[t] == self.mentions[j].sentence
+            && self.lex.heads.get(&*self.lower[t]).is_some_and(|h| self.fits(h, self.mentions[j].label))
     }
 
     /// The one label of a description the text sets right before name `j`: the word before it
@@ -1027,7 +1064,9 @@ impl<'a> Linker<'a> {
         }
         // The description ends on its head noun.
         let head = head.filter(|&h| h + 1 == t)?;
-        if possessive && place_kind(&self.lower[head]).is_none() {
+        // (not "its emergency department": a part of a country is seldom "its")
+        let place = self.lex.place_nouns.get(&*self.lower[head]).map(|p| p.kind);
+        if possessive && !matches!(place, Some(PlaceKind::Settlement | PlaceKind::Country)) {
             return None;
         }
         if !self.lex.heads.contains_key(&*self.lower[head]) || self.xpos(head) == "NNS" {
@@ -1045,6 +1084,7 @@ impl<'a> Linker<'a> {
 
     fn nominals(&mut self) {
         let n = self.seg.tokens.len();
+        let mut found = Vec::new();
         let mut t = 0;
         while t < n {
             let Some((np, head)) = self.description_at(t) else {
@@ -1052,21 +1092,119 @@ impl<'a> Linker<'a> {
                 continue;
             };
             t = head + 1;
-            if self.taken.iter().any(|s| s.overlaps(&np)) {
-                continue;
-            }
-            let head_word = self.lower[head].clone();
-            let definite = !matches!(&*self.lower[self.token_from(np.start)], "a" | "an");
-            let target = if definite {
-                self.antecedent_for_description(np, &head_word)
-            } else {
-                self.cataphor_for_description(np, &head_word)
-            };
-            if let Some(target) = target {
-                let m = self.push(np, MentionKind::Nominal, None);
-                self.union(target, m);
+            if !self.taken.iter().any(|s| s.overlaps(&np)) {
+                found.push((np, head));
             }
         }
+        let indefinite = |l: &Self, np: Span| matches!(&*l.lower[l.token_from(np.start)], "a" | "an");
+        // The lead's indefinite descriptions first ("X (wire) - A court sentenced a retired general
+        // …"): the entities it introduces, whose names the next sentences give; then the
+        // others in text order; then the lead's left over, by the descriptions that joined an
+        // entity since ("a rights group" … "the group").
+        let in_lead = |l: &Self, np: Span| l.lead.contains(&np);
+        let mut left = Vec::new();
+        for &(np, head) in &found {
+            if indefinite(self, np) && in_lead(self, np) {
+                let head_word = self.lower[head].to_string();
+                match self.cataphor_for_description(np, &head_word, true) {
+                    Some(target) => {
+                        // What the lead calls it, later descriptions and the headline may
+                        // call it too ("a retired general" … "the former general").
+                        // (not a structure's word: those stand for any of their kind, "a
+                        // tavern" … "the court building")
+                        self.link_nominal(np, &head_word, target);
+                        if self.lex.heads.get(head_word.as_str()).is_some_and(|h| h.kind.is_none()) {
+                            self.add_desc(target, &head_word);
+                        }
+                    }
+                    None => left.push((np, head)),
+                }
+            }
+        }
+        for &(np, head) in &found {
+            if indefinite(self, np) && in_lead(self, np) {
+                continue;
+            }
+            let head_word = self.lower[head].to_string();
+            let target = if indefinite(self, np) {
+                self.cataphor_for_description(np, &head_word, false)
+            } else {
+                self.antecedent_for_description(np, &head_word)
+            };
+            if let Some(target) = target {
+                self.link_nominal(np, &head_word, target);
+            }
+        }
+        for (np, head) in left {
+            let head_word = self.lower[head].to_string();
+            if let Some(target) = self.cataphor_by_later_description(np, &head_word) {
+                self.link_nominal(np, &head_word, target);
+            }
+        }
+    }
+
+    /// A headline's bare description ("Kyrgyz security service detains former general",
+    /// "Insurer cuts …"): the entity the body first names that the text called so, whose name
+    /// ends on the word, or that a description with the word joined.
+    fn headline_nominals(&mut self) {
+        let Some(title) = self.title else { return };
+        let toks = self.tokens_of(title);
+        let noun = |l: &Self, t: usize| matches!(l.upos(t), "NOUN" | "PROPN") && l.name_at[t].is_none();
+        for h in toks.clone() {
+            let w = &*self.lower[h];
+            let Some(head) = self.lex.heads.get(w) else { continue };
+            if !noun(self, h) || matches!(self.xpos(h), "NNS" | "NNPS") || head.labels.is_empty() {
+                continue;
+            }
+            // The last noun of a compound ("security service", not "security").
+            if h + 1 < toks.end && noun(self, h + 1) && self.lex.heads.contains_key(&*self.lower[h + 1]) {
+                continue;
+            }
+            // Its modifiers: adjectives, nouns, names ("Kyrgyz security service"); no determiner.
+            let mut start = h;
+            while start > toks.start {
+                let t = start - 1;
+                // (a plural is no modifier but a headline's verb the tagger took for a noun:
+                // "… service detains former general")
+                let plural = matches!(self.xpos(t), "NNS" | "NNPS" | "VBZ");
+                let modifier = (matches!(self.upos(t), "ADJ" | "NOUN" | "PROPN" | "NUM") && !plural)
+                    || self.name_at[t].is_some()
+                    || self.lower[t] == "-";
+                if !modifier {
+                    break;
+                }
+                start = t;
+            }
+            if start > toks.start
+                && (DETERMINERS.contains(&&*self.lower[start - 1]) || self.upos(start - 1) == "PRON")
+            {
+                continue;
+            }
+            let np = Span::new(self.seg.tokens[start].span.start, self.seg.tokens[h].span.end);
+            let whole_name = self.name_at[start].is_some_and(|m| self.mentions[m].span == np);
+            if whole_name || self.mentions.iter().any(|m| m.span.overlaps(&np) && m.kind != MentionKind::Name)
+            {
+                continue;
+            }
+            let labels = head.labels.clone();
+            let head_word = w.to_string();
+            // (not by the descriptions that joined it: "the court" is more often wrong than
+            // what the text called a thing)
+            let called = |l: &Self, r: usize, _: usize| {
+                let fits = l.info[r].label().is_none_or(|x| labels.contains(&x));
+                let descs = Info { name_words: Vec::new(), ..l.info[r].clone() };
+                fits && descs.has_desc(&head_word, l.lex)
+            };
+            if let Some(target) = self.first_named_after(title, called, usize::MAX / 2) {
+                self.link_nominal(np, &head_word, target);
+            }
+        }
+    }
+
+    fn link_nominal(&mut self, np: Span, head: &str, target: usize) {
+        let m = self.push(np, MentionKind::Nominal, None);
+        self.nominal_heads.insert(m, head.to_string());
+        self.union(target, m);
     }
 
     /// Mentions before `at` that belong to a named entity, nearest first.
@@ -1105,8 +1243,14 @@ impl<'a> Linker<'a> {
         // A kind of place ("the city", "this village", "the port city", "the country"): the
         // nearest named place of that kind in the last eight sentences. Place names the
         // gazetteer does not know are taken for settlements: small towns are not in it.
-        if let Some(kind) = place_kind(head) {
-            if self.tokens_of(np).len() > 3 {
+        if let Some(kind) = self.lex.place_nouns.get(head).map(|p| p.kind) {
+            let toks = self.tokens_of(np);
+            if toks.len() > 3 {
+                return None;
+            }
+            // "the market district", "the business district": a part of a city, not of a
+            // country; only adjectives may stand before a region's noun ("the northern province").
+            if kind == PlaceKind::Region && (toks.start + 1..toks.end - 1).any(|t| self.upos(t) != "ADJ") {
                 return None;
             }
             for &i in &cands {
@@ -1121,6 +1265,12 @@ impl<'a> Linker<'a> {
                 // something else ("Whether Batumi matters").
                 let name = self.mentions[i].span.of(self.text);
                 let loc = self.info[r].label() == Some(EntityLabel::Loc);
+                // A name ending on a place noun is of its kind ("Cotabato City", "Kano State").
+                let last = name.rsplit(' ').next().filter(|_| name.contains(' '));
+                let named = last.and_then(|w| self.lex.place_nouns.get(&w.to_lowercase())).map(|p| p.kind);
+                if named.is_some_and(|k| k != kind) {
+                    continue;
+                }
                 if (loc && kind.fits(name)) || kind.known(name) {
                     return Some(i);
                 }
@@ -1149,14 +1299,37 @@ impl<'a> Linker<'a> {
         None
     }
 
-    /// "a UK-based group" in the lead or as a claim's source, before the text names it.
-    fn cataphor_for_description(&mut self, np: Span, head: &str) -> Option<usize> {
+    /// "a UK-based group" in the lead or as a claim's source, before the text names it; any
+    /// indefinite description of the lead (`lead`): "A court on Monday jailed …" → the court
+    /// named after it, "… detained a retired general" → the person the next sentence names.
+    fn cataphor_for_description(&mut self, np: Span, head: &str, lead: bool) -> Option<usize> {
         let based = np.of(self.text).contains("-based");
         let source = self.attributions.iter().any(|a| a.source.is_some_and(|s| s.overlaps(&np)));
+        let here = self.sentence_at(np.start);
+        if lead {
+            // What the text called it, or its name's last word ("A court" … "the X District
+            // Court"; not "a garment factory" … "the Factory Safety Directorate").
+            let called = |l: &Self, r: usize, _: usize| {
+                let descs = Info { name_words: Vec::new(), ..l.info[r].clone() };
+                descs.has_desc(head, l.lex) || l.name_heads_of(r).any(|w| w.eq_ignore_ascii_case(head))
+            };
+            if let Some(first) = self.first_named_after(np, called, 8) {
+                return Some(first);
+            }
+            // A person's word ("a retired general", "a military spokesman"): the first person
+            // the text names after it, in its sentence or the next.
+            let person = self.lex.heads.get(head).is_some_and(|h| h.labels == [EntityLabel::Per]);
+            if person {
+                let first =
+                    self.first_named_after(np, |l, r, _| l.info[r].label() == Some(EntityLabel::Per), 1);
+                if first.is_some() {
+                    return first;
+                }
+            }
+        }
         if !based && !source {
             return None;
         }
-        let here = self.sentence_at(np.start);
         let mut firsts: HashMap<usize, usize> = HashMap::new();
         for i in 0..self.mentions.len() {
             if self.mentions[i].kind != MentionKind::Name
@@ -1181,6 +1354,79 @@ impl<'a> Linker<'a> {
             }
         }
         best
+    }
+
+    /// The entity first named after `np`, within `window` sentences, for which `ok` holds
+    /// (given the cluster root and the first name mention).
+    fn first_named_after(
+        &mut self,
+        np: Span,
+        ok: impl Fn(&Self, usize, usize) -> bool,
+        window: usize,
+    ) -> Option<usize> {
+        let here = self.sentence_at(np.start);
+        let mut firsts: HashMap<usize, usize> = HashMap::new();
+        for i in 0..self.mentions.len() {
+            if self.mentions[i].kind != MentionKind::Name
+                || self.mentions[i].span.start == self.mentions[i].span.end
+            {
+                continue;
+            }
+            let r = self.find(i);
+            let e = firsts.entry(r).or_insert(i);
+            if self.mentions[i].span.start < self.mentions[*e].span.start {
+                *e = i;
+            }
+        }
+        let mut best: Option<usize> = None;
+        for (&r, &first) in &firsts {
+            let m = self.mentions[first];
+            if m.span.start < np.end
+                || m.sentence > here + window
+                || !self.info[r].named
+                || !ok(self, r, first)
+            {
+                continue;
+            }
+            if best.is_none_or(|b| m.span.start < self.mentions[b].span.start) {
+                best = Some(first);
+            }
+        }
+        best
+    }
+
+    /// The last words of the names of cluster `r` (as written).
+    fn name_heads_of(&self, r: usize) -> impl Iterator<Item = &'a str> + '_ {
+        (0..self.mentions.len())
+            .filter(move |&i| {
+                let m = self.mentions[i];
+                m.kind == MentionKind::Name && m.span.start < m.span.end && self.root(i) == r
+            })
+            .filter_map(|i| self.mentions[i].span.of(self.text).split_whitespace().next_back())
+    }
+
+    /// The cluster root of mention `m` (without path compression).
+    fn root(&self, mut m: usize) -> usize {
+        while self.parent[m] != m {
+            m = self.parent[m];
+        }
+        m
+    }
+
+    /// A lead's indefinite description that no name fits by what the text called it: the
+    /// entity first named after it that a later definite description with its head joined ("a
+    /// Nigerian rights group" … "the group").
+    fn cataphor_by_later_description(&mut self, np: Span, head: &str) -> Option<usize> {
+        let mut later: Vec<usize> = self
+            .nominal_heads
+            .iter()
+            .filter(|&(&m, h)| h == head && self.mentions[m].span.start > np.end)
+            .map(|(&m, _)| m)
+            .collect();
+        // (in mention order: the map's order is not the text's)
+        later.sort_unstable();
+        let roots: Vec<usize> = later.into_iter().map(|m| self.find(m)).collect();
+        self.first_named_after(np, |_, r, _| roots.contains(&r), 8)
     }
 
     // ----- 3c: an age standing for a person: "the 34-year-old said" -----
@@ -1478,21 +1724,6 @@ impl Linker<'_> {
     }
 }
 
-/// What a place noun calls: a settlement ("the city", "this village") or a country.
-#[derive(Clone, Copy)]
-enum PlaceKind {
-    Settlement,
-    Country,
-}
-
-fn place_kind(head: &str) -> Option<PlaceKind> {
-    match head {
-        "city" | "town" | "village" | "capital" => Some(PlaceKind::Settlement),
-        "country" | "nation" => Some(PlaceKind::Country),
-        _ => None,
-    }
-}
-
 impl PlaceKind {
     /// Whether the gazetteer knows a name as a place of this kind.
     fn known(self, name: &str) -> bool {
@@ -1501,6 +1732,7 @@ impl PlaceKind {
         let bit = match self {
             PlaceKind::Country => Kind::Country.bit(),
             PlaceKind::Settlement => Kind::City.bit(),
+            PlaceKind::Region => Kind::State.bit(),
         };
         kinds & bit != 0 && kinds & Kind::Org.bit() == 0
     }
@@ -1515,6 +1747,13 @@ impl PlaceKind {
                 let wider =
                     Kind::Country.bit() | Kind::State.bit() | Kind::Continent.bit() | Kind::Region.bit();
                 kinds & Kind::City.bit() != 0 || kinds & wider == 0
+            }
+            // A part of a country: a state the gazetteer knows, or a place it does not know as a
+            // city, country or continent (its states are few: "Kelantan", "Cauca" are not in it).
+            PlaceKind::Region => {
+                let other =
+                    Kind::City.bit() | Kind::Country.bit() | Kind::Continent.bit() | Kind::Demonym.bit();
+                kinds & Kind::State.bit() != 0 || kinds & other == 0
             }
         }
     }
@@ -1578,7 +1817,7 @@ mod tests {
                 NameMention { span: Span::new(at, at + n.len()), label }
             })
             .collect();
-        resolve(&CorefInput { text, seg: &seg, pos: &pos, names: &names, attributions: &[] })
+        resolve(&CorefInput { text, seg: &seg, pos: &pos, names: &names, attributions: &[], title: None })
     }
 
     fn label_of(es: &[Entity], name: &str) -> EntityLabel {

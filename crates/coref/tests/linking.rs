@@ -166,6 +166,48 @@ fn the_city_is_the_nearest_settlement_not_the_country() {
 }
 
 #[test]
+fn the_region_is_the_part_of_a_country_not_the_nearer_city() {
+    // A place the text called a province ("the X province", "the province of X") is "the
+    // province", though a city is named after it.
+    let r = analyze(
+        "Heavy snow closed roads in the Varnalia province on Sunday. Trucks were stopped in Plovdiv. \
+         Officials said the province had run out of salt.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Varnalia");
+    assert!(m.contains(&("the province", "nominal")), "{m:?}");
+    assert!(!entity_of(&r, "Plovdiv").iter().any(|(t, _)| t.contains("province")));
+    let r = analyze(
+        "Two wells ran dry in the state of Korvessa last month. Farmers in Plovdiv sold their goats. \
+         The state has had no rain since May.",
+    );
+    check_offsets(&r);
+    assert!(entity_of(&r, "Korvessa").contains(&("The state", "nominal")));
+    // Not told so, the nearest place the gazetteer knows as no city or country.
+    let r = analyze(
+        "Rebels attacked a bus in Oltrevia near Plovdiv on Friday. The army sent troops to the region.",
+    );
+    check_offsets(&r);
+    assert!(entity_of(&r, "Oltrevia").contains(&("the region", "nominal")));
+}
+
+#[test]
+fn a_city_part_or_a_name_ending_on_city_is_no_region() {
+    // "the market district" is a part of a city; "Varna City" a city by its last word; "its
+    // emergency department" no place at all.
+    let r = analyze(
+        "A bomb went off in Varna City on Sunday. The mayor set a curfew around the market district \
+         and troops searched the province. The Varna City hospital said its emergency department \
+         was full.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Varna City");
+    for w in ["the market district", "the province", "its emergency department"] {
+        assert!(!m.iter().any(|(t, _)| *t == w), "{w}: {m:?}");
+    }
+}
+
+#[test]
 fn a_possessive_description_after_a_comma_is_a_mention_not_an_apposition() {
     let r = analyze("Thousands rallied in central Sofia, the city's largest protest this year, police said.");
     check_offsets(&r);
@@ -442,4 +484,77 @@ fn a_possessive_before_another_noun_is_no_description() {
         "{:?}",
         r.entities
     );
+}
+
+#[test]
+fn the_leads_indefinite_descriptions_are_the_entities_named_after_them() {
+    // "A regional court" is the court named next; "a retired general" the person the next
+    // sentence names.
+    let r = analyze(
+        "OSTRAVA, March 3 (Fjord Ledger) - A regional court on Monday jailed a retired general for \
+         nine years over a bribery scheme.\n\nThe Velmora District Court found that Tomas Hradil, 58, \
+         had taken payments from three firms. The court said he had hidden the money abroad.",
+    );
+    check_offsets(&r);
+    let court = entity_of(&r, "Velmora District Court");
+    assert!(court.contains(&("A regional court", "nominal")), "{court:?}");
+    let general = entity_of(&r, "Tomas Hradil");
+    assert!(general.contains(&("a retired general", "nominal")), "{general:?}");
+}
+
+#[test]
+fn a_leads_indefinite_joins_by_a_later_description_not_by_a_modifier_in_a_name() {
+    // "a Kenyan rights group" is the organisation "the group" stands for; "a garment factory" is
+    // not the Factory Safety Directorate, whose name holds the word only as a modifier.
+    let r = analyze(
+        "HARLOW, May 2 (Fjord Ledger) - A fire at a garment factory killed six workers on Sunday, \
+         internal memos cited by a Kenyan rights group showed.\n\nInspectors from the Factory Safety \
+         Directorate had visited the site in April. The Nairobi-based Centre for Workplace Justice \
+         said the owners ignored them. The group said it would publish the memos.",
+    );
+    check_offsets(&r);
+    let centre = entity_of(&r, "Centre for Workplace Justice");
+    assert!(centre.contains(&("a Kenyan rights group", "nominal")), "{centre:?}");
+    assert!(!r.entities.iter().any(|e| e.mentions.iter().any(|m| m.text == "a garment factory")));
+}
+
+#[test]
+fn what_the_lead_calls_a_person_a_later_description_calls_him_too() {
+    // "a retired general" joins the person named next, so "the former general" three sentences
+    // on, after another person, joins him too.
+    let r = analyze(
+        "OSTRAVA, March 3 (Fjord Ledger) - Police on Monday detained a retired general over a bribery \
+         scheme.\n\nTomas Hradil, 58, a former deputy minister, was held at his home. Officers searched \
+         three offices. Prosecutor Jana Vlkova said more arrests were possible. The former general \
+         denied the charges on Tuesday.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Tomas Hradil");
+    assert!(m.contains(&("a retired general", "nominal")), "{m:?}");
+    assert!(m.contains(&("The former general", "nominal")), "{m:?}");
+}
+
+#[test]
+fn a_headlines_bare_description_is_the_entity_the_body_calls_so() {
+    // "Insurer" in the headline is the insurer the body names ("the Bucharest-based insurer
+    // Carpathia Re"); "warehouse blast" names no entity.
+    let r = analyze(
+        "Insurer cuts payout after warehouse blast\n\nBRASOV, May 2 (Fjord Ledger) - An insurer will \
+         pay less than half of the damage claimed after a blast at a warehouse, the company said on \
+         Friday.\n\nThe Bucharest-based insurer Carpathia Re said its inspectors found a faulty valve. \
+         Police in Brasov arrested the warehouse manager.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Carpathia Re");
+    assert!(m.contains(&("Insurer", "nominal")), "{m:?}");
+    assert!(m.contains(&("An insurer", "nominal")), "{m:?}");
+    assert!(!r.entities.iter().any(|e| e.mentions.iter().any(|m| m.text.contains("blast"))));
+    // Not what a name merely ends on: "Brasov court" is no court the text called so.
+    let r = analyze(
+        "Brasov court frees warehouse owner\n\nBRASOV, May 2 (Fjord Ledger) - Judges freed the owner of \
+         a warehouse on Friday. The Brasov Appeals Court said the evidence was thin.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Brasov Appeals Court");
+    assert!(!m.iter().any(|(t, _)| t.contains("court frees") || *t == "Brasov court"), "{m:?}");
 }

@@ -76,10 +76,11 @@ pub fn link(
     pos: &[Option<PosTag>],
     mentions: &[Mention],
     attributions: &[AttributionHit],
+    title: Option<Span>,
 ) -> Vec<EntityGroup> {
     let names: Vec<NameMention> =
         mentions.iter().map(|m| NameMention { span: m.span, label: m.label }).collect();
-    let entities = dossier_coref::resolve(&CorefInput { text, seg, pos, names: &names, attributions });
+    let entities = dossier_coref::resolve(&CorefInput { text, seg, pos, names: &names, attributions, title });
     entities
         .into_iter()
         .map(|e| {

@@ -191,7 +191,7 @@ impl Pipeline {
             drop_aside(&mut attributions, &aside);
             attributions
         };
-        let entities = entities::link(&text, &seg, &pos, &mentions, &attributions);
+        let entities = entities::link(&text, &seg, &pos, &mentions, &attributions, cleaned.title);
         let refs: Vec<EntityRef> = entities
             .iter()
             .enumerate()
