@@ -1651,7 +1651,9 @@ impl<'a> Linker<'a> {
     // ----- output -----
 
     fn entities(&mut self) -> Vec<Entity> {
-        let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+        // Ordered by cluster root, so that entities whose first mentions start together (a
+        // headline description and a name inside it) come out in the same order every run.
+        let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for i in 0..self.mentions.len() {
             if self.mentions[i].span.start == self.mentions[i].span.end {
                 continue;
@@ -1697,7 +1699,7 @@ impl<'a> Linker<'a> {
                     .collect(),
             });
         }
-        out.sort_by_key(|e| e.mentions.first().map(|m| m.span.start));
+        out.sort_by_key(|e| e.mentions.first().map(|m| (m.span.start, m.span.end)));
         out
     }
 }
