@@ -16,6 +16,10 @@ pub(crate) fn next_model_id() -> u64 {
 /// Offsets of the window whose word-only features are cached.
 pub(crate) const OFFSETS: [isize; 5] = [-2, -1, 0, 1, 2];
 
+/// How many tokens ahead of the scoring loop [`UnaryScores::prefetch_word`] fetches the
+/// window's newest word (the word at `i + PREFETCH_AHEAD + 2` while token `i` is scored).
+pub(crate) const PREFETCH_AHEAD: usize = 5;
+
 /// Distinct words of a document with their atoms.
 #[derive(Default)]
 pub(crate) struct Types {
@@ -226,6 +230,31 @@ impl UnaryScores {
     pub fn same_bits(&self, other: &Self) -> bool {
         let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
         bits(&self.data) == bits(&other.data) && bits(&self.pad) == bits(&other.pad)
+    }
+
+    /// Start fetching the cached vectors of the word at `j` (all five offsets), so that they
+    /// are in cache when the window reaches it. The tagging loops call this a few tokens
+    /// ahead: the cache of a long run holds thousands of types (megabytes, see
+    /// `TYPE_CACHE_CAP`), and without it each new word's rows were fetched only when the
+    /// scoring loop stalled on them. A prefetch changes no value.
+    #[inline(always)]
+    pub fn prefetch_word(&self, ids: &[u32], j: usize) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(&t) = ids.get(j) {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            let block = OFFSETS.len() * self.nl;
+            let base = t as usize * block;
+            if base + block <= self.data.len() {
+                let p = self.data[base..].as_ptr().cast::<i8>();
+                // 16 floats to a 64-byte line.
+                for line in (0..block).step_by(16) {
+                    // SAFETY: a prefetch never faults; the address is inside `data`.
+                    unsafe { _mm_prefetch(p.add(line * 4), _MM_HINT_T0) };
+                }
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = (ids, j);
     }
 
     /// The cached vector of the word at offset `OFFSETS[k]` from `i` (padding outside).

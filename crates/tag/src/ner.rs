@@ -948,6 +948,7 @@ impl Stage {
         }
         let Feats(rows, stage) = feats;
         for i in 0..n {
+            unary.prefetch_word(ids, i + crate::lex::PREFETCH_AHEAD + 2);
             let row = &mut e[i * NS..(i + 1) * NS];
             unary.set_window(ids, i, row, WIDTH);
             for at in &rows[offs[i] as usize..offs[i + 1] as usize] {

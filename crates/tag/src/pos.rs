@@ -1040,6 +1040,9 @@ impl PosModel {
             sc.offs.push(sc.feats.len() as u32);
         }
         for i in 0..n {
+            if !second {
+                unary.prefetch_word(ids, i + crate::lex::PREFETCH_AHEAD + 2);
+            }
             let d = dict[ids[i] as usize];
             if d != NO_DICT {
                 if !second {
