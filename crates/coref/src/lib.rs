@@ -1330,19 +1330,7 @@ impl<'a> Linker<'a> {
         if !based && !source {
             return None;
         }
-        let mut firsts: HashMap<usize, usize> = HashMap::new();
-        for i in 0..self.mentions.len() {
-            if self.mentions[i].kind != MentionKind::Name
-                || self.mentions[i].span.start == self.mentions[i].span.end
-            {
-                continue;
-            }
-            let r = self.find(i);
-            let e = firsts.entry(r).or_insert(i);
-            if self.mentions[i].span.start < self.mentions[*e].span.start {
-                *e = i;
-            }
-        }
+        let firsts = self.first_names();
         let mut best: Option<usize> = None;
         for (&r, &first) in &firsts {
             let m = self.mentions[first];
@@ -1365,19 +1353,7 @@ impl<'a> Linker<'a> {
         window: usize,
     ) -> Option<usize> {
         let here = self.sentence_at(np.start);
-        let mut firsts: HashMap<usize, usize> = HashMap::new();
-        for i in 0..self.mentions.len() {
-            if self.mentions[i].kind != MentionKind::Name
-                || self.mentions[i].span.start == self.mentions[i].span.end
-            {
-                continue;
-            }
-            let r = self.find(i);
-            let e = firsts.entry(r).or_insert(i);
-            if self.mentions[i].span.start < self.mentions[*e].span.start {
-                *e = i;
-            }
-        }
+        let firsts = self.first_names();
         let mut best: Option<usize> = None;
         for (&r, &first) in &firsts {
             let m = self.mentions[first];
@@ -1393,6 +1369,24 @@ impl<'a> Linker<'a> {
             }
         }
         best
+    }
+
+    /// Each named cluster's root with its first name mention, in root order.
+    fn first_names(&mut self) -> std::collections::BTreeMap<usize, usize> {
+        let mut firsts = std::collections::BTreeMap::new();
+        for i in 0..self.mentions.len() {
+            if self.mentions[i].kind != MentionKind::Name
+                || self.mentions[i].span.start == self.mentions[i].span.end
+            {
+                continue;
+            }
+            let r = self.find(i);
+            let e = firsts.entry(r).or_insert(i);
+            if self.mentions[i].span.start < self.mentions[*e].span.start {
+                *e = i;
+            }
+        }
+        firsts
     }
 
     /// The last words of the names of cluster `r` (as written).
