@@ -172,16 +172,18 @@ impl Lexicon {
             let g = gender(g).ok().flatten().ok_or(bad("first_names.tsv", line))?;
             first_names.insert(name.to_string(), g);
         }
-        let mut name_heads = HashMap::default();
-        for (line, cols) in rows(include_str!("../data/name_heads.tsv")) {
-            let [word, l] = cols[..] else { return Err(bad("name_heads.tsv", line)) };
-            name_heads.insert(word.to_string(), label(l).ok_or(bad("name_heads.tsv", line))?);
-        }
-        let mut name_openers = HashMap::default();
-        for (line, cols) in rows(include_str!("../data/name_openers.tsv")) {
-            let [word, l] = cols[..] else { return Err(bad("name_openers.tsv", line)) };
-            name_openers.insert(word.to_string(), label(l).ok_or(bad("name_openers.tsv", line))?);
-        }
+        // word <TAB> label files.
+        let word_labels =
+            |file: &'static str, data: &'static str| -> Result<HashMap<String, EntityLabel>, CorefError> {
+                let mut m = HashMap::default();
+                for (line, cols) in rows(data) {
+                    let [word, l] = cols[..] else { return Err(bad(file, line)) };
+                    m.insert(word.to_string(), label(l).ok_or(bad(file, line))?);
+                }
+                Ok(m)
+            };
+        let name_heads = word_labels("name_heads.tsv", include_str!("../data/name_heads.tsv"))?;
+        let name_openers = word_labels("name_openers.tsv", include_str!("../data/name_openers.tsv"))?;
         let mut described_only = rustc_hash::FxHashSet::default();
         for (line, cols) in rows(include_str!("../data/described_only.tsv")) {
             let [word] = cols[..] else { return Err(bad("described_only.tsv", line)) };

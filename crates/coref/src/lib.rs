@@ -1305,7 +1305,6 @@ impl<'a> Linker<'a> {
     fn cataphor_for_description(&mut self, np: Span, head: &str, lead: bool) -> Option<usize> {
         let based = np.of(self.text).contains("-based");
         let source = self.attributions.iter().any(|a| a.source.is_some_and(|s| s.overlaps(&np)));
-        let here = self.sentence_at(np.start);
         if lead {
             // What the text called it, or its name's last word ("A court" … "the X District
             // Court"; not "a garment factory" … "the Factory Safety Directorate").
@@ -1330,18 +1329,7 @@ impl<'a> Linker<'a> {
         if !based && !source {
             return None;
         }
-        let firsts = self.first_names();
-        let mut best: Option<usize> = None;
-        for (&r, &first) in &firsts {
-            let m = self.mentions[first];
-            if m.span.start < np.end || m.sentence > here + 8 || !self.info[r].has_desc(head, self.lex) {
-                continue;
-            }
-            if best.is_none_or(|b| m.span.start < self.mentions[b].span.start) {
-                best = Some(first);
-            }
-        }
-        best
+        self.first_named_after(np, |l, r, _| l.info[r].has_desc(head, l.lex), 8)
     }
 
     /// The entity first named after `np`, within `window` sentences, for which `ok` holds

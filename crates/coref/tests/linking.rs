@@ -33,6 +33,11 @@ fn entity_of<'r>(r: &'r OkRecord, name: &str) -> Vec<(&'r str, &'r str)> {
     e.mentions.iter().zip(&e.mention_kinds).map(|(m, k)| (m.text.as_str(), k.as_str())).collect()
 }
 
+/// The label of the entity named `name`, if there is one.
+fn label_of(r: &OkRecord, name: &str) -> Option<String> {
+    r.entities.iter().find(|e| e.name == name).map(|e| e.label.clone())
+}
+
 fn check_offsets(r: &OkRecord) {
     let chars: Vec<char> = r.text.chars().collect();
     for e in &r.entities {
@@ -115,7 +120,7 @@ fn pronouns_keep_to_gender() {
 #[test]
 fn a_name_ending_settles_the_label() {
     let r = analyze("Police closed Makadara Bus Terminal after the blast. The Regional Electoral Board met.");
-    let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
+    let label = |n: &str| label_of(&r, n);
     assert_eq!(label("Makadara Bus Terminal").as_deref(), Some("LOC"));
     assert_eq!(label("Regional Electoral Board").as_deref(), Some("ORG"));
     // Carriers and research firms are organisations, roads and monuments places, whatever a
@@ -125,7 +130,7 @@ fn a_name_ending_settles_the_label() {
          Research blamed the storm. Protesters gathered at the Lantern Monument.",
     );
     check_offsets(&r);
-    let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
+    let label = |n: &str| label_of(&r, n);
     assert_eq!(label("Bellamy Freight").as_deref(), Some("ORG"));
     assert_eq!(label("Vantor Research").as_deref(), Some("ORG"));
     assert_eq!(label("Kerrow Highway").as_deref(), Some("LOC"));
@@ -136,7 +141,7 @@ fn a_name_ending_settles_the_label() {
          the boats had returned.",
     );
     check_offsets(&r);
-    let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
+    let label = |n: &str| label_of(&r, n);
     assert_eq!(label("Gulf of Serrat").as_deref(), Some("LOC"));
     assert_eq!(label("Radio Costa Verde").as_deref(), Some("ORG"));
     // Newspapers by their last word; storms by their first.
@@ -145,7 +150,7 @@ fn a_name_ending_settles_the_label() {
          Ostby.",
     );
     check_offsets(&r);
-    let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
+    let label = |n: &str| label_of(&r, n);
     assert_eq!(label("Harwick Ledger").as_deref(), Some("ORG"));
     assert_eq!(label("Cyclone Mirela").as_deref(), Some("MISC"));
 }
@@ -423,7 +428,7 @@ fn a_place_cue_overrules_the_tagger() {
          Monday. The fishing port of Keshmir Adan was closed, officials said.",
     );
     check_offsets(&r);
-    let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
+    let label = |n: &str| label_of(&r, n);
     assert_eq!(label("Fjord Ledger").as_deref(), Some("ORG"));
     assert_eq!(label("Haldane Vossberg").as_deref(), Some("ORG"));
     assert_eq!(label("Keshmir Adan").as_deref(), Some("LOC"));
@@ -440,7 +445,7 @@ fn a_description_set_before_a_name_tells_its_label() {
          The operator, Kestrel Haulage Lines, said in a statement that it would pay for the repairs.\n",
     );
     check_offsets(&r);
-    let label = |n: &str| r.entities.iter().find(|e| e.name == n).map(|e| e.label.clone());
+    let label = |n: &str| label_of(&r, n);
     assert_eq!(label("Radio Velka").as_deref(), Some("ORG"));
     assert_eq!(label("Mare Vento").as_deref(), Some("ORG"));
     assert_eq!(label("Kestrel Haulage Lines").as_deref(), Some("ORG"));
