@@ -1995,10 +1995,7 @@ fn counts(
         // (first token, event) of a figure joined to the last one kept.
         let mut join_next: Option<(usize, usize)> = None;
         while i < r.end {
-            let w = doc.words[i].as_ref();
-            let starts_number = w.as_bytes().first().is_some_and(|b| b.is_ascii_digit())
-                || doc.bits[i] & crate::lexicon::NUMBER != 0;
-            if !starts_number {
+            if !starts_number(doc, i) {
                 i += 1;
                 continue;
             }
@@ -2208,14 +2205,17 @@ struct Cue<'l> {
     joined: Option<usize>,
 }
 
+/// Whether token `k` opens a number: a digit, or a number word (`NUMBER` in words.tsv).
+fn starts_number(doc: &Doc, k: usize) -> bool {
+    doc.words[k].as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || doc.bits[k] & crate::lexicon::NUMBER != 0
+}
+
 /// A figure opening right at token `k` (its qualifier included): "between 30 and 40",
 /// "at least 12", "nine".
 fn figure_at(doc: &Doc, lex: &Lexicon, k: usize, start: usize, end: usize) -> Option<Number> {
     (k..end.min(k + 4))
-        .find(|&j| {
-            doc.words[j].as_bytes().first().is_some_and(u8::is_ascii_digit)
-                || doc.bits[j] & crate::lexicon::NUMBER != 0
-        })
+        .find(|&j| starts_number(doc, j))
         .and_then(|j| number_phrase(doc, lex, j, start, end))
         .filter(|n2| n2.t0 == k)
 }
