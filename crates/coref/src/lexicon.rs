@@ -76,6 +76,9 @@ pub struct Lexicon {
     pub label_cues: Vec<LabelCue>,
     /// Place nouns and the kind of place they call (`place_nouns.tsv`).
     pub place_nouns: HashMap<String, PlaceNoun>,
+    /// Words that set a name after a description ("a gang known as X"; `naming_phrases.tsv`),
+    /// as lower-case tokens.
+    pub naming_phrases: Vec<Vec<String>>,
 }
 
 /// Where a label cue's words stand around a name.
@@ -230,6 +233,14 @@ impl Lexicon {
             }
             place_nouns.insert(word.to_string(), PlaceNoun { kind, names });
         }
+        let naming_phrases = rows(include_str!("../data/naming_phrases.tsv"))
+            .map(|(line, cols)| match cols[..] {
+                [phrase] if !phrase.is_empty() => {
+                    Ok(phrase.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                }
+                _ => Err(bad("naming_phrases.tsv", line)),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Lexicon {
             heads,
             pronouns,
@@ -239,6 +250,7 @@ impl Lexicon {
             described_only,
             label_cues,
             place_nouns,
+            naming_phrases,
         })
     }
 }
@@ -256,5 +268,6 @@ mod tests {
         assert_eq!(lex.first_names["maria"], Gender::Female);
         assert_eq!(lex.place_nouns["province"].kind, PlaceKind::Region);
         assert!(!lex.place_nouns["capital"].names);
+        assert!(lex.naming_phrases.iter().any(|p| p == &["known", "as"]));
     }
 }

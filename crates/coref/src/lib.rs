@@ -863,6 +863,14 @@ impl<'a> Linker<'a> {
                     self.info[r].described.get_or_insert(l);
                 }
             }
+            // "a gang known as Name": the gang is Name, and no mention of its own.
+            if let Some((np, head)) = self.naming_description(j) {
+                let w = self.lower[head].to_string();
+                if self.lex.heads.get(w.as_str()).is_some_and(|h| self.fits(h, self.mentions[j].label)) {
+                    self.add_desc(j, &w);
+                    self.taken.push(np);
+                }
+            }
             let toks = self.tokens_of(span);
             let (first, last) = (toks.start, toks.end);
             // Titles and modifiers before the name.
@@ -990,6 +998,9 @@ impl<'a> Linker<'a> {
         if first == 0 || last > self.lower.len() || self.label_cue(self.mentions[j].span).is_some() {
             return None;
         }
+        if let Some((_, head)) = self.naming_description(j) {
+            return single(head);
+        }
         let same = |t: usize| self.sentence_of[t] == self.sentence_of[first];
         if self.name_at[first - 1].is_none() && same(first - 1) {
             if let Some(l) = single(first - 1) {
@@ -1012,6 +1023,24 @@ impl<'a> Linker<'a> {
             }
         }
         None
+    }
+
+    /// An indefinite description that sets name `j` after it with a naming phrase ("a gang
+    /// known as X", "a criminal group calling itself X"; `naming_phrases.tsv`): its span and
+    /// head token.
+    fn naming_description(&self, j: usize) -> Option<(Span, usize)> {
+        let first = self.tokens_of(self.mentions[j].span).start;
+        let phrase = self.lex.naming_phrases.iter().find(|p| {
+            first > p.len() && p.iter().zip(first - p.len()..first).all(|(w, t)| *w == self.lower[t])
+        })?;
+        let head = first - phrase.len() - 1;
+        (head.saturating_sub(4)..head).find_map(|det| {
+            self.description_at(det).filter(|&(_, h)| {
+                h == head
+                    && matches!(&*self.lower[det], "a" | "an")
+                    && self.sentence_of[det] == self.sentence_of[first]
+            })
+        })
     }
 
     /// Whether a description word may stand for an entity of `label`.

@@ -583,3 +583,38 @@ fn entities_come_out_in_the_same_order_every_run() {
         assert_eq!(names(&first), names(&again));
     }
 }
+
+#[test]
+fn a_description_that_names_an_entity_gives_its_label_and_its_word() {
+    // An unfamiliar name after "a gang known as" / "a group calling itself": what the text
+    // says it is settles the label, the description is no mention of its own, and a later
+    // "the gang" / "The group" joins the name.
+    let r = analyze(
+        "Fighting broke out in the port on Friday when members of a gang known as Los Caracoles \
+         stormed a warehouse. Police said the gang had smuggled fuel for years.\n\n\
+         Two days later a group calling itself Brigada Tormenta claimed the raid on a border post. \
+         The group said its fighters had left the area.",
+    );
+    check_offsets(&r);
+    assert_eq!(label_of(&r, "Los Caracoles").as_deref(), Some("ORG"));
+    let m = entity_of(&r, "Los Caracoles");
+    assert!(m.contains(&("the gang", "nominal")), "{m:?}");
+    assert!(!m.iter().any(|(t, _)| *t == "a gang"), "{m:?}");
+    assert_eq!(label_of(&r, "Brigada Tormenta").as_deref(), Some("ORG"));
+    let m = entity_of(&r, "Brigada Tormenta");
+    assert!(m.contains(&("The group", "nominal")), "{m:?}");
+}
+
+#[test]
+fn the_state_of_a_name_is_a_place() {
+    // "the state of X" tells X is a place whatever the tagger guessed, and "the state" later
+    // stands for it.
+    let r = analyze(
+        "Floods have cut roads across the eastern state of Varunal, officials said on Monday. \
+         Rescue teams reached Varunal's main valley late on Sunday. The state has asked for army help.",
+    );
+    check_offsets(&r);
+    assert_eq!(label_of(&r, "Varunal").as_deref(), Some("LOC"));
+    let m = entity_of(&r, "Varunal");
+    assert!(m.contains(&("The state", "nominal")), "{m:?}");
+}
