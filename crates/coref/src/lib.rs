@@ -350,6 +350,7 @@ impl<'a> Linker<'a> {
         names.sort_by_key(|m| (m.span.start, m.span.end));
         names.dedup_by(|b, a| a.span.overlaps(&b.span));
         let names = l.join_org_words(names);
+        let names = l.with_missed_places(names);
         for mut m in names {
             m.span = l.without_based(m.span);
             // Words next to the mention that tell its label ("in Tumpat", "Kegalle district")
@@ -404,6 +405,34 @@ impl<'a> Linker<'a> {
             out.push(m);
         }
         out
+    }
+
+    /// Places the tagger missed whose last word is a place's (`name_heads.tsv`): "the Anzob
+    /// Tunnel", "the Kariba Dam" — two to four capitalised words after a lower-case "the",
+    /// outside the headline, none of them in a name.
+    fn with_missed_places(&self, mut names: Vec<NameMention>) -> Vec<NameMention> {
+        let n = self.seg.tokens.len();
+        let capital = |t: usize| self.tok(t).chars().next().is_some_and(char::is_uppercase);
+        let mut found = Vec::new();
+        for t in (0..n).filter(|&t| self.tok(t) == "the") {
+            let mut e = t + 1;
+            while e < n && e - t <= 4 && capital(e) && self.sentence_of[e] == self.sentence_of[t] {
+                e += 1;
+            }
+            if e - t < 3 || self.lex.name_heads.get(&*self.lower[e - 1]) != Some(&EntityLabel::Loc) {
+                continue;
+            }
+            let span = Span::new(self.seg.tokens[t + 1].span.start, self.seg.tokens[e - 1].span.end);
+            if self.title.is_some_and(|h| h.overlaps(&span)) || names.iter().any(|m| m.span.overlaps(&span)) {
+                continue;
+            }
+            found.push(NameMention { span, label: EntityLabel::Loc });
+        }
+        if !found.is_empty() {
+            names.extend(found);
+            names.sort_by_key(|m| (m.span.start, m.span.end));
+        }
+        names
     }
 
     /// A name the tagger took with the "-based" after it ("a Penang-based group"): the name
@@ -476,6 +505,12 @@ impl<'a> Linker<'a> {
         // tagger may take for a place).
         use dossier_tag::gazetteer::{Gazetteer, Kind};
         if Gazetteer::global().kinds_of(name) == Kind::Org.bit() {
+            return Some(EntityLabel::Org);
+        }
+        // A name that opens with two or more words of such an organisation's is a branch of it
+        // ("Islamic State Mozambique Province"), whatever its last word says.
+        let all: Vec<&str> = name.split_whitespace().collect();
+        if (2..all.len()).any(|k| Gazetteer::global().kinds_of(&all[..k].join(" ")) == Kind::Org.bit()) {
             return Some(EntityLabel::Org);
         }
         let mut words = name.split_whitespace();
@@ -1259,7 +1294,10 @@ impl<'a> Linker<'a> {
             }
             // A name holding the word ("the board" → Regional Electoral Board) whatever the
             // tagger called it; a description the text gave, when the labels agree.
-            let in_name = self.info[r].name_words.iter().any(|w| w == head);
+            // ("the army" → "… Defense Force": a word `described_only.tsv` gives for it)
+            let others = self.lex.described_only.get(head);
+            let in_name =
+                self.info[r].name_words.iter().any(|w| w == head || others.is_some_and(|o| o.contains(w)));
             let ok_label = labels.is_empty() || self.info[r].label().is_none_or(|l| labels.contains(&l));
             if in_name || (ok_label && self.info[r].has_desc(head, self.lex)) {
                 return Some(i);
@@ -1310,7 +1348,7 @@ impl<'a> Linker<'a> {
         // last three sentences; a description with modifiers of its own ("the Russian
         // security service") more often names something new, and "the government" is mostly
         // the country's own (`described_only.tsv`).
-        if self.tokens_of(np).len() > 2 || self.lex.described_only.contains(head) {
+        if self.tokens_of(np).len() > 2 || self.lex.described_only.contains_key(head) {
             return None;
         }
         for &i in &cands {

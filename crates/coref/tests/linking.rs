@@ -618,3 +618,61 @@ fn the_state_of_a_name_is_a_place() {
     let m = entity_of(&r, "Varunal");
     assert!(m.contains(&("The state", "nominal")), "{m:?}");
 }
+
+#[test]
+fn a_named_tunnel_the_tagger_missed_is_a_place_and_the_tunnel_joins_it() {
+    // A capitalised name ending on a place's word after "the" is a place even when the tagger
+    // saw no name; "the tunnel" later stands for it, and a mine's pit named by the text
+    // ("the Varesk pit") is a place that "the pit" joins.
+    let r = analyze(
+        "Snow closed the road near the Tolvar Tunnel on Monday, the ministry said. Crews worked \
+         at the tunnel all night.\n\n\
+         Two miners died after a fire at the Varesk pit on Sunday. Rescuers left the pit at dawn.",
+    );
+    check_offsets(&r);
+    assert_eq!(label_of(&r, "Tolvar Tunnel").as_deref(), Some("LOC"));
+    let m = entity_of(&r, "Tolvar Tunnel");
+    assert!(m.contains(&("the tunnel", "nominal")), "{m:?}");
+    let m = entity_of(&r, "Varesk");
+    assert!(m.contains(&("the pit", "nominal")), "{m:?}");
+    assert_eq!(label_of(&r, "Varesk").as_deref(), Some("LOC"));
+}
+
+#[test]
+fn reflexive_pronouns_are_no_mentions() {
+    // The conventions annotate personal pronouns and their possessives, not "itself".
+    let r = analyze("The Red Lantern Association said on Monday that it would defend itself in court.");
+    check_offsets(&r);
+    assert!(r.entities.iter().all(|e| e.mentions.iter().all(|m| m.text != "itself")));
+}
+
+#[test]
+fn the_army_and_the_office_join_only_a_body_named_so() {
+    // "the army" is the country's own unless the text named an army ("… Defence Force"), and
+    // "the office" one the text named an office: never the nearest organisation.
+    let r = analyze(
+        "A group calling itself the Dune Riders claimed the raid on Sunday. Soldiers of the army \
+         reached the village later. Prosecutors at the office said they had opened a case.\n\n\
+         The Karesh Defence Force said on Monday that the army had retaken the pass.",
+    );
+    check_offsets(&r);
+    let riders = r.entities.iter().find(|e| e.name.contains("Dune Riders")).expect("Dune Riders");
+    assert!(riders.mentions.iter().all(|m| m.text != "the army" && m.text != "the office"), "{riders:?}");
+    let m = entity_of(&r, "Karesh Defence Force");
+    assert!(m.contains(&("the army", "nominal")), "{m:?}");
+}
+
+#[test]
+fn a_branch_named_after_a_known_organisation_is_an_organisation() {
+    // "Islamic State Sahel Province" is a branch of the group, not a province, and "its"
+    // in the next sentence is the branch's.
+    let r = analyze(
+        "Islamic State Sahel Province has claimed an ambush on a convoy near the border that killed \
+         six soldiers.\n\nIn a statement carried by its news agency on Monday, the group said its \
+         fighters had seized weapons.",
+    );
+    check_offsets(&r);
+    assert_eq!(label_of(&r, "Islamic State Sahel Province").as_deref(), Some("ORG"));
+    let m = entity_of(&r, "Islamic State Sahel Province");
+    assert!(m.contains(&("the group", "nominal")), "{m:?}");
+}
