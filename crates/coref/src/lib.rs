@@ -240,6 +240,10 @@ struct Info {
     /// Palermo-based group X", "X, a rights group,"): what the text says the thing is
     /// outweighs the tagger's guesses at an unfamiliar name.
     described: Option<EntityLabel>,
+    /// A name mention of two words or more, or a first name: the forms a person's name takes.
+    person_form: bool,
+    /// A mention next to words that tell a place ("in X", "the town of X"; `label_cues.tsv`).
+    place_cue: bool,
 }
 
 impl Info {
@@ -251,7 +255,13 @@ impl Info {
             return self.described;
         }
         let best = (0..4).max_by_key(|&i| (self.labels[i], 4 - i))?;
-        (self.labels[best] > 0).then(|| dossier_tag::ner::ENTITY_LABELS[best])
+        let label = (self.labels[best] > 0).then(|| dossier_tag::ner::ENTITY_LABELS[best])?;
+        // A one-word name never given a first name or a surname, that the text sets "in" or
+        // calls "the town of X", is a place the tagger took for a person ("Chiatura").
+        if label == EntityLabel::Per && self.place_cue && !self.person_form {
+            return Some(EntityLabel::Loc);
+        }
+        Some(label)
     }
     /// The text called it `head`, or a word of the same kind (`kind` of `head` in heads.tsv:
     /// "the ferry" after "the vessel, the MV …"), or its name holds the word.
@@ -364,6 +374,7 @@ impl<'a> Linker<'a> {
             if let (Some(c), None) = (cue, settled) {
                 l.info[id].labels[label_index(c)] += 1;
             }
+            l.info[id].place_cue = cue == Some(EntityLabel::Loc);
             // An organisation's word keeps the cluster ORG against a shorter mention tagged
             // otherwise; a place's ("… River") does not make it the nearest place for "the
             // state" or "the region".
@@ -574,6 +585,8 @@ impl<'a> Linker<'a> {
         if kind == MentionKind::Name {
             info.named = span.start < span.end;
             info.name_words = span.of(self.text).split_whitespace().map(str::to_lowercase).collect();
+            info.person_form = info.name_words.len() > 1
+                || info.name_words.first().is_some_and(|w| self.lex.first_names.contains_key(w));
         }
         self.info.push(info);
         id
@@ -617,6 +630,8 @@ impl<'a> Linker<'a> {
         k.named |= g.named;
         k.settled = k.settled.or(g.settled);
         k.described = k.described.or(g.described);
+        k.person_form |= g.person_form;
+        k.place_cue |= g.place_cue;
     }
 
     fn add_desc(&mut self, m: usize, word: &str) {

@@ -676,3 +676,18 @@ fn a_branch_named_after_a_known_organisation_is_an_organisation() {
     let m = entity_of(&r, "Islamic State Sahel Province");
     assert!(m.contains(&("the group", "nominal")), "{m:?}");
 }
+
+#[test]
+fn a_one_word_name_set_in_a_town_is_a_place_not_a_person() {
+    // The tagger takes an unfamiliar one-word name for a surname; "the town of X" tells a
+    // place, and "The town" later joins it.
+    let r = analyze(
+        "Four people died when a bus left the road in the town of Marenko on Monday, police said.\n\n\
+         Marenko, a town of about 9,000 people, has no hospital. Marenko officials said the road \
+         had not been repaired since 2019. The town will hold a day of mourning.",
+    );
+    check_offsets(&r);
+    assert_eq!(label_of(&r, "Marenko").as_deref(), Some("LOC"));
+    let m = entity_of(&r, "Marenko");
+    assert!(m.contains(&("The town", "nominal")), "{m:?}");
+}
