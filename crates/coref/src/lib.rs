@@ -369,6 +369,7 @@ impl<'a> Linker<'a> {
         names.dedup_by(|b, a| a.span.overlaps(&b.span));
         let names = l.join_org_words(names);
         let names = l.with_missed_places(names);
+        let names = l.mend_cut_names(names);
         for mut m in names {
             m.span = l.without_based(m.span);
             // Words next to the mention that tell its label ("in Tumpat", "Kegalle district")
@@ -456,6 +457,95 @@ impl<'a> Linker<'a> {
             names.sort_by_key(|m| (m.span.start, m.span.end));
         }
         names
+    }
+
+    /// Names the tagger cut short, made whole:
+    /// - a wire's credit in a dateline cut inside its parentheses ("(Imereti Today) -" tagged
+    ///   "Imereti"): the capitalised words up to ")" are the organisation;
+    /// - a place's opening word and the name after "of" ("Gulf" + "of" + "Finland"; openers of
+    ///   `name_openers.tsv`): one place;
+    /// - a name and what follows "and" when that is an organisation's end ("Vanuatu
+    ///   Meteorology" + "and Geo-Hazards Department") or a country's ("… Union of Miners of
+    ///   Bosnia" + "and" + "Herzegovina": "Bosnia and Herzegovina").
+    fn mend_cut_names(&self, names: Vec<NameMention>) -> Vec<NameMention> {
+        use dossier_tag::gazetteer::{Gazetteer, Kind};
+        let n = self.seg.tokens.len();
+        let capital = |t: usize| self.tok(t).chars().next().is_some_and(char::is_uppercase);
+        let word = |t: usize| self.lower.get(t).map_or("", |w| &**w);
+        let same = |a: usize, b: usize| self.sentence_of[a] == self.sentence_of[b];
+        // The names starting at token `t`.
+        let starts_at = |names: &[NameMention], i: usize, t: usize| {
+            names.get(i).filter(|m| t < n && m.span.start == self.seg.tokens[t].span.start).copied()
+        };
+        let mut out: Vec<NameMention> = Vec::with_capacity(names.len());
+        let mut i = 0;
+        while i < names.len() {
+            let mut m = names[i];
+            i += 1;
+            let toks = self.tokens_of(m.span);
+            if toks.is_empty() {
+                out.push(m);
+                continue;
+            }
+            let (first, end) = (toks.start, toks.end);
+            // Tokens up to `to` (exclusive) become the name's, absorbing the names inside.
+            let grow = |m: &mut NameMention, i: &mut usize, to: usize, label: EntityLabel| {
+                m.span = Span::new(m.span.start, self.seg.tokens[to - 1].span.end);
+                m.label = label;
+                while names.get(*i).is_some_and(|x| x.span.start < m.span.end) {
+                    *i += 1;
+                }
+            };
+            if first >= 1 && word(first - 1) == "(" && end < n {
+                // A credit: "(" NAME capitalised words ")" "-".
+                let mut e = end;
+                while e < n && e - first < 5 && capital(e) && same(e, first) {
+                    e += 1;
+                }
+                let dash = matches!(word(e + 1), "-" | "–" | "—" | "--");
+                if e > end && word(e) == ")" && dash {
+                    grow(&mut m, &mut i, e, EntityLabel::Org);
+                }
+            } else if toks.len() == 1
+                && self.lex.name_openers.get(word(first)) == Some(&EntityLabel::Loc)
+                && word(end) == "of"
+            {
+                // "Gulf" "of" "Finland".
+                if let Some(next) = starts_at(&names, i, end + 1).filter(|_| same(end + 1, first)) {
+                    let to = self.tokens_of(next.span).end;
+                    grow(&mut m, &mut i, to, EntityLabel::Loc);
+                }
+            } else if word(end) == "and" && end + 1 < n && same(end + 1, first) {
+                if let Some(next) = starts_at(&names, i, end + 1) {
+                    // "… of Bosnia" "and" "Herzegovina": a country's name across the cut.
+                    let last = self.tok(end - 1);
+                    let pair = format!("{last} and {}", next.span.of(self.text));
+                    if Gazetteer::global().kinds_of(&pair) & Kind::Country.bit() != 0 && toks.len() > 1 {
+                        let to = self.tokens_of(next.span).end;
+                        let label = m.label;
+                        grow(&mut m, &mut i, to, label);
+                    }
+                } else {
+                    // "Vanuatu Meteorology" "and" "Geo-Hazards Department".
+                    let mut e = end + 1;
+                    while e < n && e - end <= 4 && (capital(e) || word(e) == "-") && same(e, first) {
+                        e += 1;
+                    }
+                    let free = names.get(i).is_none_or(|x| x.span.start >= self.seg.tokens[e - 1].span.end);
+                    // (not after a known place: "Kenya and Interior Ministry officials")
+                    let place = Gazetteer::global().kinds_of(m.span.of(self.text)) != 0;
+                    if e > end + 1
+                        && free
+                        && !place
+                        && self.lex.name_heads.get(word(e - 1)) == Some(&EntityLabel::Org)
+                    {
+                        grow(&mut m, &mut i, e, EntityLabel::Org);
+                    }
+                }
+            }
+            out.push(m);
+        }
+        out
     }
 
     /// A name the tagger took with the "-based" after it ("a Penang-based group"): the name
@@ -1679,6 +1769,23 @@ impl<'a> Linker<'a> {
                 return None;
             }
         }
+        // "Vanuatu, a chain of islands, has … in its northern provinces": a possessive "its" in
+        // a sentence that opens with a place's name, no organisation named between, is the
+        // place's.
+        if class == PronounClass::Neuter && self.lower[t] == "its" {
+            let opening = self.seg.sentence_tokens.get(here).map(|r| r.start);
+            if let Some(m) = opening.and_then(|s| self.name_at.get(s).copied().flatten()) {
+                let r = self.find(m);
+                let end = self.mentions[m].span.end;
+                let place = self.info[r].named && self.info[r].label() == Some(EntityLabel::Loc);
+                let between: Vec<usize> =
+                    self.before(at).into_iter().take_while(|&i| self.mentions[i].span.start >= end).collect();
+                let org_between = between.into_iter().any(|i| self.pronoun_fits(i, class));
+                if place && !org_between {
+                    return Some(m);
+                }
+            }
+        }
         let window = match class {
             PronounClass::Person(_) => 3,
             _ => 1,
@@ -1951,6 +2058,39 @@ mod tests {
         let text = "Mirela Dovan won the vote. Few in Dovan's camp expected it. Dovan thanked them.";
         let es = link(text, &[("Mirela Dovan", Per), ("Dovan", Per), ("Dovan", Per)]);
         assert_eq!(label_of(&es, "Mirela Dovan"), Per);
+    }
+
+    #[test]
+    fn names_the_tagger_cut_short_are_made_whole() {
+        use EntityLabel::*;
+        // A wire's credit cut inside its parentheses.
+        let text = "MARVIK, May 2 (Fjord Ledger Today) - Talks ended.";
+        let es = link(text, &[("MARVIK", Loc), ("Fjord Ledger", Per)]);
+        assert_eq!(label_of(&es, "Fjord Ledger Today"), Org);
+        // A place's opening word and the name after "of".
+        let es = link("The tanker sank in the Gulf of Varesk on Sunday.", &[("Gulf", Loc), ("Varesk", Loc)]);
+        assert_eq!(label_of(&es, "Gulf of Varesk"), Loc);
+        assert_eq!(es.len(), 1, "{es:?}");
+        // An organisation's end after "and", and a country's name across a cut.
+        let text = "The Kelvara Meteorology and Geo-Hazards Department warned on Sunday. The \
+                    Independent Union of Miners of Bosnia and Herzegovina called a strike.";
+        let es = link(
+            text,
+            &[
+                ("Kelvara Meteorology", Loc),
+                ("Independent Union of Miners of Bosnia", Org),
+                ("Herzegovina", Loc),
+            ],
+        );
+        assert_eq!(label_of(&es, "Kelvara Meteorology and Geo-Hazards Department"), Org);
+        assert_eq!(label_of(&es, "Independent Union of Miners of Bosnia and Herzegovina"), Org);
+        assert_eq!(es.len(), 2, "{es:?}");
+        // Not after a known place ("Kenya and Interior Ministry officials"), nor across a
+        // parenthesis with no dash after it.
+        let es = link("Kenya and Interior Ministry officials met.", &[("Kenya", Loc)]);
+        assert_eq!(label_of(&es, "Kenya"), Loc);
+        let es = link("The agency (Fjord Ledger Today) said so.", &[("Fjord Ledger", Org)]);
+        assert_eq!(label_of(&es, "Fjord Ledger"), Org);
     }
 
     #[test]

@@ -691,3 +691,16 @@ fn a_one_word_name_set_in_a_town_is_a_place_not_a_person() {
     let m = entity_of(&r, "Marenko");
     assert!(m.contains(&("The town", "nominal")), "{m:?}");
 }
+
+#[test]
+fn its_in_a_sentence_opened_by_a_place_is_the_place() {
+    // A place's possessive "its" when the sentence opens with the place's name and names no
+    // organisation before the pronoun.
+    let r = analyze(
+        "The ministry said the ferry would sail on Monday.\n\n\
+         Tonga, a chain of more than 170 islands, has few roads, and boats link most of its villages.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Tonga");
+    assert!(m.contains(&("its", "pronoun")), "{m:?}");
+}
