@@ -704,3 +704,20 @@ fn its_in_a_sentence_opened_by_a_place_is_the_place() {
     let m = entity_of(&r, "Tonga");
     assert!(m.contains(&("its", "pronoun")), "{m:?}");
 }
+
+#[test]
+fn headline_people_words_are_description_heads() {
+    // "negotiator", "worker" (also "executive", "striker", "supporter", "brewer") are words
+    // a description of a person ends on.
+    let r = analyze(
+        "Fisheries talks stalled in Brussels on Monday. The bloc's chief negotiator, Marta Vellinga, \
+         said the quota offer was final.\n\nThe negotiator told reporters that a deal was still \
+         possible. A former dock worker, Piet Haan, 52, led the protest outside. The worker said he \
+         had fished for 30 years.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Marta Vellinga");
+    assert!(m.contains(&("The negotiator", "nominal")), "{m:?}");
+    let m = entity_of(&r, "Piet Haan");
+    assert!(m.contains(&("The worker", "nominal")), "{m:?}");
+}
