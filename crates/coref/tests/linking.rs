@@ -721,3 +721,18 @@ fn headline_people_words_are_description_heads() {
     let m = entity_of(&r, "Piet Haan");
     assert!(m.contains(&("The worker", "nominal")), "{m:?}");
 }
+
+#[test]
+fn the_trust_and_the_observatory_join_the_body_named_so() {
+    let r = analyze(
+        "Rangers were attacked inside the reserve on Saturday, according to the Kalmar Wildlife \
+         Trust, which manages it. The trust said two rangers were missing.\n\n\
+         The Northern Prison Observatory said conditions had worsened. The observatory counted 40 \
+         deaths last year.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Kalmar Wildlife Trust");
+    assert!(m.contains(&("The trust", "nominal")), "{m:?}");
+    let m = entity_of(&r, "Northern Prison Observatory");
+    assert!(m.contains(&("The observatory", "nominal")), "{m:?}");
+}
