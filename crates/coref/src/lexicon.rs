@@ -71,11 +71,15 @@ pub struct Lexicon {
     pub name_openers: HashMap<String, EntityLabel>,
     /// Description heads that refer only to an entity described so or whose name holds them
     /// ("the government"), never to the nearest organisation.
-    pub described_only: rustc_hash::FxHashSet<String>,
+    /// With the other words a name may hold for it ("army": "… Defense Force").
+    pub described_only: HashMap<String, Vec<String>>,
     /// Words next to a name that tell its label (`label_cues.tsv`).
     pub label_cues: Vec<LabelCue>,
     /// Place nouns and the kind of place they call (`place_nouns.tsv`).
     pub place_nouns: HashMap<String, PlaceNoun>,
+    /// Words that set a name after a description ("a gang known as X"; `naming_phrases.tsv`),
+    /// as lower-case tokens.
+    pub naming_phrases: Vec<Vec<String>>,
 }
 
 /// Where a label cue's words stand around a name.
@@ -184,13 +188,18 @@ impl Lexicon {
             };
         let name_heads = word_labels("name_heads.tsv", include_str!("../data/name_heads.tsv"))?;
         let name_openers = word_labels("name_openers.tsv", include_str!("../data/name_openers.tsv"))?;
-        let mut described_only = rustc_hash::FxHashSet::default();
+        let mut described_only = HashMap::default();
         for (line, cols) in rows(include_str!("../data/described_only.tsv")) {
-            let [word] = cols[..] else { return Err(bad("described_only.tsv", line)) };
+            let (word, others) = match cols[..] {
+                [word] => (word, ""),
+                [word, others] => (word, others),
+                _ => return Err(bad("described_only.tsv", line)),
+            };
             if !heads.contains_key(word) {
                 return Err(bad("described_only.tsv", line));
             }
-            described_only.insert(word.to_string());
+            let others = others.split_whitespace().map(str::to_lowercase).collect();
+            described_only.insert(word.to_string(), others);
         }
         let mut label_cues = Vec::new();
         for (line, cols) in rows(include_str!("../data/label_cues.tsv")) {
@@ -230,6 +239,14 @@ impl Lexicon {
             }
             place_nouns.insert(word.to_string(), PlaceNoun { kind, names });
         }
+        let naming_phrases = rows(include_str!("../data/naming_phrases.tsv"))
+            .map(|(line, cols)| match cols[..] {
+                [phrase] if !phrase.is_empty() => {
+                    Ok(phrase.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                }
+                _ => Err(bad("naming_phrases.tsv", line)),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(Lexicon {
             heads,
             pronouns,
@@ -239,6 +256,7 @@ impl Lexicon {
             described_only,
             label_cues,
             place_nouns,
+            naming_phrases,
         })
     }
 }
@@ -256,5 +274,6 @@ mod tests {
         assert_eq!(lex.first_names["maria"], Gender::Female);
         assert_eq!(lex.place_nouns["province"].kind, PlaceKind::Region);
         assert!(!lex.place_nouns["capital"].names);
+        assert!(lex.naming_phrases.iter().any(|p| p == &["known", "as"]));
     }
 }

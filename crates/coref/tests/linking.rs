@@ -583,3 +583,156 @@ fn entities_come_out_in_the_same_order_every_run() {
         assert_eq!(names(&first), names(&again));
     }
 }
+
+#[test]
+fn a_description_that_names_an_entity_gives_its_label_and_its_word() {
+    // An unfamiliar name after "a gang known as" / "a group calling itself": what the text
+    // says it is settles the label, the description is no mention of its own, and a later
+    // "the gang" / "The group" joins the name.
+    let r = analyze(
+        "Fighting broke out in the port on Friday when members of a gang known as Los Caracoles \
+         stormed a warehouse. Police said the gang had smuggled fuel for years.\n\n\
+         Two days later a group calling itself Brigada Tormenta claimed the raid on a border post. \
+         The group said its fighters had left the area.",
+    );
+    check_offsets(&r);
+    assert_eq!(label_of(&r, "Los Caracoles").as_deref(), Some("ORG"));
+    let m = entity_of(&r, "Los Caracoles");
+    assert!(m.contains(&("the gang", "nominal")), "{m:?}");
+    assert!(!m.iter().any(|(t, _)| *t == "a gang"), "{m:?}");
+    assert_eq!(label_of(&r, "Brigada Tormenta").as_deref(), Some("ORG"));
+    let m = entity_of(&r, "Brigada Tormenta");
+    assert!(m.contains(&("The group", "nominal")), "{m:?}");
+}
+
+#[test]
+fn the_state_of_a_name_is_a_place() {
+    // "the state of X" tells X is a place whatever the tagger guessed, and "the state" later
+    // stands for it.
+    let r = analyze(
+        "Floods have cut roads across the eastern state of Varunal, officials said on Monday. \
+         Rescue teams reached Varunal's main valley late on Sunday. The state has asked for army help.",
+    );
+    check_offsets(&r);
+    assert_eq!(label_of(&r, "Varunal").as_deref(), Some("LOC"));
+    let m = entity_of(&r, "Varunal");
+    assert!(m.contains(&("The state", "nominal")), "{m:?}");
+}
+
+#[test]
+fn a_named_tunnel_the_tagger_missed_is_a_place_and_the_tunnel_joins_it() {
+    // A capitalised name ending on a place's word after "the" is a place even when the tagger
+    // saw no name; "the tunnel" later stands for it, and a mine's pit named by the text
+    // ("the Varesk pit") is a place that "the pit" joins.
+    let r = analyze(
+        "Snow closed the road near the Tolvar Tunnel on Monday, the ministry said. Crews worked \
+         at the tunnel all night.\n\n\
+         Two miners died after a fire at the Varesk pit on Sunday. Rescuers left the pit at dawn.",
+    );
+    check_offsets(&r);
+    assert_eq!(label_of(&r, "Tolvar Tunnel").as_deref(), Some("LOC"));
+    let m = entity_of(&r, "Tolvar Tunnel");
+    assert!(m.contains(&("the tunnel", "nominal")), "{m:?}");
+    let m = entity_of(&r, "Varesk");
+    assert!(m.contains(&("the pit", "nominal")), "{m:?}");
+    assert_eq!(label_of(&r, "Varesk").as_deref(), Some("LOC"));
+}
+
+#[test]
+fn reflexive_pronouns_are_no_mentions() {
+    // The conventions annotate personal pronouns and their possessives, not "itself".
+    let r = analyze("The Red Lantern Association said on Monday that it would defend itself in court.");
+    check_offsets(&r);
+    assert!(r.entities.iter().all(|e| e.mentions.iter().all(|m| m.text != "itself")));
+}
+
+#[test]
+fn the_army_and_the_office_join_only_a_body_named_so() {
+    // "the army" is the country's own unless the text named an army ("… Defence Force"), and
+    // "the office" one the text named an office: never the nearest organisation.
+    let r = analyze(
+        "A group calling itself the Dune Riders claimed the raid on Sunday. Soldiers of the army \
+         reached the village later. Prosecutors at the office said they had opened a case.\n\n\
+         The Karesh Defence Force said on Monday that the army had retaken the pass.",
+    );
+    check_offsets(&r);
+    let riders = r.entities.iter().find(|e| e.name.contains("Dune Riders")).expect("Dune Riders");
+    assert!(riders.mentions.iter().all(|m| m.text != "the army" && m.text != "the office"), "{riders:?}");
+    let m = entity_of(&r, "Karesh Defence Force");
+    assert!(m.contains(&("the army", "nominal")), "{m:?}");
+}
+
+#[test]
+fn a_branch_named_after_a_known_organisation_is_an_organisation() {
+    // "Islamic State Sahel Province" is a branch of the group, not a province, and "its"
+    // in the next sentence is the branch's.
+    let r = analyze(
+        "Islamic State Sahel Province has claimed an ambush on a convoy near the border that killed \
+         six soldiers.\n\nIn a statement carried by its news agency on Monday, the group said its \
+         fighters had seized weapons.",
+    );
+    check_offsets(&r);
+    assert_eq!(label_of(&r, "Islamic State Sahel Province").as_deref(), Some("ORG"));
+    let m = entity_of(&r, "Islamic State Sahel Province");
+    assert!(m.contains(&("the group", "nominal")), "{m:?}");
+}
+
+#[test]
+fn a_one_word_name_set_in_a_town_is_a_place_not_a_person() {
+    // The tagger takes an unfamiliar one-word name for a surname; "the town of X" tells a
+    // place, and "The town" later joins it.
+    let r = analyze(
+        "Four people died when a bus left the road in the town of Marenko on Monday, police said.\n\n\
+         Marenko, a town of about 9,000 people, has no hospital. Marenko officials said the road \
+         had not been repaired since 2019. The town will hold a day of mourning.",
+    );
+    check_offsets(&r);
+    assert_eq!(label_of(&r, "Marenko").as_deref(), Some("LOC"));
+    let m = entity_of(&r, "Marenko");
+    assert!(m.contains(&("The town", "nominal")), "{m:?}");
+}
+
+#[test]
+fn its_in_a_sentence_opened_by_a_place_is_the_place() {
+    // A place's possessive "its" when the sentence opens with the place's name and names no
+    // organisation before the pronoun.
+    let r = analyze(
+        "The ministry said the ferry would sail on Monday.\n\n\
+         Tonga, a chain of more than 170 islands, has few roads, and boats link most of its villages.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Tonga");
+    assert!(m.contains(&("its", "pronoun")), "{m:?}");
+}
+
+#[test]
+fn headline_people_words_are_description_heads() {
+    // "negotiator", "worker" (also "executive", "striker", "supporter", "brewer") are words
+    // a description of a person ends on.
+    let r = analyze(
+        "Fisheries talks stalled in Brussels on Monday. The bloc's chief negotiator, Marta Vellinga, \
+         said the quota offer was final.\n\nThe negotiator told reporters that a deal was still \
+         possible. A former dock worker, Piet Haan, 52, led the protest outside. The worker said he \
+         had fished for 30 years.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Marta Vellinga");
+    assert!(m.contains(&("The negotiator", "nominal")), "{m:?}");
+    let m = entity_of(&r, "Piet Haan");
+    assert!(m.contains(&("The worker", "nominal")), "{m:?}");
+}
+
+#[test]
+fn the_trust_and_the_observatory_join_the_body_named_so() {
+    let r = analyze(
+        "Rangers were attacked inside the reserve on Saturday, according to the Kalmar Wildlife \
+         Trust, which manages it. The trust said two rangers were missing.\n\n\
+         The Northern Prison Observatory said conditions had worsened. The observatory counted 40 \
+         deaths last year.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Kalmar Wildlife Trust");
+    assert!(m.contains(&("The trust", "nominal")), "{m:?}");
+    let m = entity_of(&r, "Northern Prison Observatory");
+    assert!(m.contains(&("The observatory", "nominal")), "{m:?}");
+}
