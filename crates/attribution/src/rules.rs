@@ -183,6 +183,7 @@ pub(crate) fn finish(
     nest_in_content(&c, &mut hits);
     cited_by(&c, &mut hits);
     citing(&c, &mut hits);
+    addressee_contents(&c, &mut hits);
     told(&c, &mut hits);
     object_infinitives(&c, &mut hits);
     passive_addressees(&c, &mut hits);
@@ -1013,6 +1014,58 @@ fn source_commas(c: &Ctx<'_>, hits: &mut [H]) {
             h.source = Some(src.start..src.end - 1);
         } else if !ends_comma && inner && room && c.words[src.end] == "," {
             h.source = Some(src.start..src.end + 1);
+        }
+    }
+}
+
+/// "told the Courier on Thursday that …", "asked the panel whether …", "reminded members
+/// about …": after a verb whose object is the one spoken to (`data/addressee_verbs.txt`) the
+/// corpus's content starts at its clause, past the addressee and any adjunct. A content that
+/// starts right after such a cue and reaches an opener within `ADDRESSEE_MAX` tokens, with no
+/// verb, modal, punctuation or quote mark before it, starts at the opener: "that", "whether",
+/// "if", "how", "why", "what", "about", or a subject pronoun ("told the panel she had …").
+/// Not "to": before an infinitive the corpus mostly keeps the object in the content ("urged
+/// his supporters to …").
+fn addressee_contents(c: &Ctx<'_>, hits: &mut [H]) {
+    const ADDRESSEE_MAX: usize = 12;
+    for h in hits.iter_mut() {
+        if !LEXICON.addressee_verbs.contains(&c.words[h.cue.end - 1]) {
+            continue;
+        }
+        let Some(q) = h.content.iter_mut().find(|q| q.start == h.cue.end) else { continue };
+        let opener = |i: usize| {
+            matches!(
+                c.words[i].as_str(),
+                "that"
+                    | "whether"
+                    | "if"
+                    | "how"
+                    | "why"
+                    | "what"
+                    | "about"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+            )
+        };
+        if opener(q.start) {
+            continue;
+        }
+        for i in q.start + 1..q.end.min(q.start + ADDRESSEE_MAX) {
+            if opener(i) {
+                q.start = i;
+                break;
+            }
+            let t = xpos(c, i);
+            if (c.is_punct(i) && !matches!(c.words[i].as_str(), "'s" | "’s" | "-" | "&" | "."))
+                || c.is_quote(i)
+                || t.starts_with("VB")
+                || t == "MD"
+            {
+                break;
+            }
         }
     }
 }

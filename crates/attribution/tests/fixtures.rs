@@ -357,3 +357,22 @@ fn datelines_and_passive_addressees() {
         assert_eq!(h.source.map(|s| s.of(&text)), Some(source));
     }
 }
+
+#[test]
+fn a_content_after_an_addressee_starts_at_its_clause() {
+    let (text, hits) = run("08-addressee-contents.txt");
+    insta::assert_snapshot!("08-addressee-contents", draw(&text, &hits));
+    // "told X on Wednesday that …", "told X how …", "asked X whether / if …", "told X she …":
+    // the addressee is not part of what was said. ("reminded members about" is one cue.)
+    for (near, opens) in [
+        ("told reporters", "that the old mill bridge"),
+        ("told the Riverside", "how the repair vote"),
+        ("asked the council", "whether it would pay"),
+        ("asked the mayor", "if the ferry would run"),
+        ("told the planning", "she had never seen"),
+    ] {
+        let h = find(&text, &hits, near.split(' ').next().unwrap_or(near), near);
+        let first = h.content.first().map(|q| q.of(&text)).unwrap_or("");
+        assert!(first.starts_with(opens), "{near}: content {first:?}");
+    }
+}
