@@ -175,6 +175,7 @@ pub(crate) fn finish(
     quotes(&c, seg, &mut hits);
     stance_cues(&c, &mut hits);
     quote_ends(&c, seg, &mut hits);
+    quote_starts(&c, seg, &mut hits);
     transcript(&c, &mut hits);
     continued_quotes(&c, seg, &mut hits);
     postposed(&c, &mut hits);
@@ -539,6 +540,36 @@ fn continued_quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
         let Some(k) = by_content.or(by_colon) else { continue };
         hits[k].content.push(whole);
         hits[k].content.sort_by_key(|r| r.start);
+    }
+}
+
+/// "“No one saw it coming. We were lucky,” she said": a content that starts inside a closed
+/// quotation and runs to its end starts where the quotation does, with its opening mark
+/// (the role tagger often takes the last sentence only) — unless a cue or another hit's
+/// content lies in the words before it.
+fn quote_starts(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
+    let tok = |s: Span| tokens_of(&c.prep.spans, s);
+    let inner: Vec<Range<usize>> = seg
+        .quotes
+        .iter()
+        .filter(|q| q.closed)
+        .flat_map(|q| q.inner.iter().map(|s| tok(*s)))
+        .filter(|r| !r.is_empty())
+        .collect();
+    let taken: Vec<Range<usize>> =
+        hits.iter().flat_map(|h| std::iter::once(h.cue.clone()).chain(h.content.iter().cloned())).collect();
+    for h in hits.iter_mut() {
+        for r in &mut h.content {
+            let Some(f) = inner.iter().find(|f| f.start < r.start && r.start < f.end && f.end <= r.end)
+            else {
+                continue;
+            };
+            let gap = f.start..r.start;
+            if taken.iter().any(|q| overlaps(q, &gap)) {
+                continue;
+            }
+            r.start = if f.start > 0 && c.is_quote(f.start - 1) { f.start - 1 } else { f.start };
+        }
     }
 }
 

@@ -376,3 +376,20 @@ fn a_content_after_an_addressee_starts_at_its_clause() {
         assert!(first.starts_with(opens), "{near}: content {first:?}");
     }
 }
+
+#[test]
+fn a_content_inside_a_quotation_starts_where_the_quotation_does() {
+    let (text, hits) = run("09-quotation-starts.txt");
+    insta::assert_snapshot!("09-quotation-starts", draw(&text, &hits));
+    // "“A. B,” she said": the content is the whole quotation with its opening mark, not its
+    // last sentence.
+    for (cue, near, opens) in [
+        ("said", "said Kurt", "“The pumps failed"),
+        ("said", "Albers said", "“I have lived"),
+        ("said", "she said", "“We lost two"),
+    ] {
+        let h = find(&text, &hits, cue, near);
+        let first = h.content.first().map(|q| q.of(&text)).unwrap_or("");
+        assert!(first.starts_with(opens), "{near}: content {first:?}");
+    }
+}
