@@ -560,7 +560,7 @@ fn quote_starts(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
         hits.iter().flat_map(|h| std::iter::once(h.cue.clone()).chain(h.content.iter().cloned())).collect();
     for h in hits.iter_mut() {
         for r in &mut h.content {
-            let Some(f) = inner.iter().find(|f| f.start < r.start && r.start < f.end && f.end <= r.end)
+            let Some(f) = inner.iter().find(|f| f.start <= r.start && r.start < f.end && f.end <= r.end)
             else {
                 continue;
             };
