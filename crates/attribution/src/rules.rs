@@ -545,8 +545,9 @@ fn continued_quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
 
 /// "“No one saw it coming. We were lucky,” she said": a content that starts inside a closed
 /// quotation and runs to its end starts where the quotation does, with its opening mark
-/// (the role tagger often takes the last sentence only) — unless a cue or another hit's
-/// content lies in the words before it.
+/// (the role tagger often takes the last sentence only; a content that starts at the
+/// quotation's first word gains the mark) — unless a cue or another hit's content lies in the
+/// words before it.
 fn quote_starts(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
     let tok = |s: Span| tokens_of(&c.prep.spans, s);
     let inner: Vec<Range<usize>> = seg
