@@ -57,6 +57,9 @@ pub struct Lexicon {
     pub passive_addressees: HashMap<String, bool>,
     /// Subordinators whose clause after a comma ends a source ("…, as he tied up his boat").
     pub clause_openers: rustc_hash::FxHashSet<String>,
+    /// Verb forms whose object is the addressee ("told reporters that …"): a content after one
+    /// starts at its clause opener, past the addressee.
+    pub addressee_verbs: rustc_hash::FxHashSet<String>,
     /// Indices into `stance` / `evidence` by the phrase's first word (phrases that open
     /// with a gap under ""), so a window is matched only against phrases that can start in it.
     stance_first: HashMap<String, Vec<usize>>,
@@ -160,6 +163,8 @@ fn load() -> Result<Lexicon, crate::AttrError> {
     }
     let clause_openers =
         rows(include_str!("../data/clause_openers.txt")).map(|(_, r)| r.join(" ").to_lowercase()).collect();
+    let addressee_verbs =
+        rows(include_str!("../data/addressee_verbs.txt")).map(|(_, r)| r.join(" ").to_lowercase()).collect();
     // Longest phrases first, so the first match is the most specific.
     stance.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     evidence.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -172,6 +177,7 @@ fn load() -> Result<Lexicon, crate::AttrError> {
         not_speakers,
         passive_addressees,
         clause_openers,
+        addressee_verbs,
         stance_first,
         evidence_first,
     })

@@ -175,6 +175,7 @@ pub(crate) fn finish(
     quotes(&c, seg, &mut hits);
     stance_cues(&c, &mut hits);
     quote_ends(&c, seg, &mut hits);
+    quote_starts(&c, seg, &mut hits);
     transcript(&c, &mut hits);
     continued_quotes(&c, seg, &mut hits);
     postposed(&c, &mut hits);
@@ -183,6 +184,7 @@ pub(crate) fn finish(
     nest_in_content(&c, &mut hits);
     cited_by(&c, &mut hits);
     citing(&c, &mut hits);
+    addressee_contents(&c, &mut hits);
     told(&c, &mut hits);
     object_infinitives(&c, &mut hits);
     passive_addressees(&c, &mut hits);
@@ -538,6 +540,37 @@ fn continued_quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
         let Some(k) = by_content.or(by_colon) else { continue };
         hits[k].content.push(whole);
         hits[k].content.sort_by_key(|r| r.start);
+    }
+}
+
+/// "“No one saw it coming. We were lucky,” she said": a content that starts inside a closed
+/// quotation and runs to its end starts where the quotation does, with its opening mark
+/// (the role tagger often takes the last sentence only; a content that starts at the
+/// quotation's first word gains the mark) — unless a cue or another hit's content lies in the
+/// words before it.
+fn quote_starts(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
+    let tok = |s: Span| tokens_of(&c.prep.spans, s);
+    let inner: Vec<Range<usize>> = seg
+        .quotes
+        .iter()
+        .filter(|q| q.closed)
+        .flat_map(|q| q.inner.iter().map(|s| tok(*s)))
+        .filter(|r| !r.is_empty())
+        .collect();
+    let taken: Vec<Range<usize>> =
+        hits.iter().flat_map(|h| std::iter::once(h.cue.clone()).chain(h.content.iter().cloned())).collect();
+    for h in hits.iter_mut() {
+        for r in &mut h.content {
+            let Some(f) = inner.iter().find(|f| f.start <= r.start && r.start < f.end && f.end <= r.end)
+            else {
+                continue;
+            };
+            let gap = f.start..r.start;
+            if taken.iter().any(|q| overlaps(q, &gap)) {
+                continue;
+            }
+            r.start = if f.start > 0 && c.is_quote(f.start - 1) { f.start - 1 } else { f.start };
+        }
     }
 }
 
@@ -1013,6 +1046,58 @@ fn source_commas(c: &Ctx<'_>, hits: &mut [H]) {
             h.source = Some(src.start..src.end - 1);
         } else if !ends_comma && inner && room && c.words[src.end] == "," {
             h.source = Some(src.start..src.end + 1);
+        }
+    }
+}
+
+/// "told the Courier on Thursday that …", "asked the panel whether …", "reminded members
+/// about …": after a verb whose object is the one spoken to (`data/addressee_verbs.txt`) the
+/// corpus's content starts at its clause, past the addressee and any adjunct. A content that
+/// starts right after such a cue and reaches an opener within `ADDRESSEE_MAX` tokens, with no
+/// verb, modal, punctuation or quote mark before it, starts at the opener: "that", "whether",
+/// "if", "how", "why", "what", "about", or a subject pronoun ("told the panel she had …").
+/// Not "to": before an infinitive the corpus mostly keeps the object in the content ("urged
+/// his supporters to …").
+fn addressee_contents(c: &Ctx<'_>, hits: &mut [H]) {
+    const ADDRESSEE_MAX: usize = 12;
+    for h in hits.iter_mut() {
+        if !LEXICON.addressee_verbs.contains(&c.words[h.cue.end - 1]) {
+            continue;
+        }
+        let Some(q) = h.content.iter_mut().find(|q| q.start == h.cue.end) else { continue };
+        let opener = |i: usize| {
+            matches!(
+                c.words[i].as_str(),
+                "that"
+                    | "whether"
+                    | "if"
+                    | "how"
+                    | "why"
+                    | "what"
+                    | "about"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+            )
+        };
+        if opener(q.start) {
+            continue;
+        }
+        for i in q.start + 1..q.end.min(q.start + ADDRESSEE_MAX) {
+            if opener(i) {
+                q.start = i;
+                break;
+            }
+            let t = xpos(c, i);
+            if (c.is_punct(i) && !matches!(c.words[i].as_str(), "'s" | "’s" | "-" | "&" | "."))
+                || c.is_quote(i)
+                || t.starts_with("VB")
+                || t == "MD"
+            {
+                break;
+            }
         }
     }
 }

@@ -357,3 +357,39 @@ fn datelines_and_passive_addressees() {
         assert_eq!(h.source.map(|s| s.of(&text)), Some(source));
     }
 }
+
+#[test]
+fn a_content_after_an_addressee_starts_at_its_clause() {
+    let (text, hits) = run("08-addressee-contents.txt");
+    insta::assert_snapshot!("08-addressee-contents", draw(&text, &hits));
+    // "told X on Wednesday that …", "told X how …", "asked X whether / if …", "told X she …":
+    // the addressee is not part of what was said. ("reminded members about" is one cue.)
+    for (near, opens) in [
+        ("told reporters", "that the old mill bridge"),
+        ("told the Riverside", "how the repair vote"),
+        ("asked the council", "whether it would pay"),
+        ("asked the mayor", "if the ferry would run"),
+        ("told the planning", "she had never seen"),
+    ] {
+        let h = find(&text, &hits, near.split(' ').next().unwrap_or(near), near);
+        let first = h.content.first().map(|q| q.of(&text)).unwrap_or("");
+        assert!(first.starts_with(opens), "{near}: content {first:?}");
+    }
+}
+
+#[test]
+fn a_content_inside_a_quotation_starts_where_the_quotation_does() {
+    let (text, hits) = run("09-quotation-starts.txt");
+    insta::assert_snapshot!("09-quotation-starts", draw(&text, &hits));
+    // "“A. B,” she said": the content is the whole quotation with its opening mark, not its
+    // last sentence.
+    for (cue, near, opens) in [
+        ("said", "said Kurt", "“The pumps failed"),
+        ("said", "Albers said", "“I have lived"),
+        ("said", "she said", "“We lost two"),
+    ] {
+        let h = find(&text, &hits, cue, near);
+        let first = h.content.first().map(|q| q.of(&text)).unwrap_or("");
+        assert!(first.starts_with(opens), "{near}: content {first:?}");
+    }
+}
