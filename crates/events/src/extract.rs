@@ -1077,6 +1077,7 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
 
     event_times(&doc, lex, &ms, &evs, &event_of_mention, (&cue_times, &ruling_times), &mut out);
     counts(&doc, lex, &ms, &event_of_mention, &mut out);
+    two_people(&doc, lex, &ms, &event_of_mention, &mut out);
     let used = places(&doc, lex, &ms, &evs, &mut out);
     participants(&doc, &ms, &evs, &used, &mut out);
     out
@@ -2134,6 +2135,61 @@ fn counts(
     }
 }
 
+/// Two people named by singular noun phrases joined by "and" as a counting verb's object are
+/// a count of two, its parts the two: "Police detained the pit's director and its chief safety
+/// engineer" = 2 detained; "the technical director of the operator and a mechanic" (an "of"
+/// phrase of names or nouns after the first is stepped over). On the verb's own event, when it
+/// has no count of that kind.
+fn two_people(
+    doc: &Doc,
+    lex: &Lexicon,
+    ms: &[Mention],
+    event_of_mention: &[Option<usize>],
+    out: &mut [EventHit],
+) {
+    for r in &doc.sent_toks {
+        for v in r.clone() {
+            let Some(cue) = lex.counts.get(doc.words[v].as_ref()) else { continue };
+            if cue.side == Side::After || doc.upos[v] != "VERB" {
+                continue;
+            }
+            let Some(h1) = one_person_at(doc, lex, v + 1, r.end) else { continue };
+            let mut k = h1 + 1;
+            // "the technical director of Kvirila Ropeways": an "of" phrase of the first person.
+            if doc.words.get(k).is_some_and(|w| w == "of") {
+                let mut j = k + 1;
+                if j < r.end && doc.upos[j] == "DET" {
+                    j += 1;
+                }
+                let s0 = j;
+                while j < r.end.min(s0 + 4) && matches!(doc.upos[j], "PROPN" | "NOUN" | "ADJ") {
+                    j += 1;
+                }
+                if j == s0 {
+                    continue;
+                }
+                k = j;
+            }
+            if k >= r.end || doc.words[k] != "and" {
+                continue;
+            }
+            let Some(h2) = one_person_at(doc, lex, k + 1, r.end) else { continue };
+            let Some(mi) = ms.iter().position(|m| m.t0 <= v && v <= m.t1 && cue.events.contains(&m.ty))
+            else {
+                continue;
+            };
+            let Some(e) = event_of_mention[mi] else { continue };
+            if out[e].counts.iter().any(|c| c.what == cue.what) {
+                continue;
+            }
+            let one = |t0, t1| Group { value: 1, qualifier: Qualifier::Exact, max: None, t0, t1 };
+            let groups = [one(v + 1, k - 1), one(k + 1, h2)];
+            let span = Span::new(doc.tok(v + 1).start, doc.tok(h2).end);
+            out[e].counts.push(summed(doc, cue.what, &groups, span));
+        }
+    }
+}
+
 /// Whether the object starting at token `k` names people: its first noun, past determiners,
 /// numbers, adjectives and a qualifier ("at least"), is a person noun or a person's name.
 fn people_object(doc: &Doc, lex: &Lexicon, mut k: usize, end: usize) -> bool {
@@ -2489,9 +2545,14 @@ fn count_cue<'l>(
                     return behind(k, c, None);
                 }
             }
-            // "the number of people killed by … rose to 11", "the number of dead reached 40".
+            // "the number of people killed by … rose to 11", "the number of dead reached 40",
+            // "the number of people who have died after … rose to 31" (a relative clause's
+            // pronoun and auxiliary between).
             if let Some(c) = lex.counts.get(doc.words[k].as_ref()).filter(|c| c.side != Side::Before) {
-                if (k.saturating_sub(3).max(start)..k).any(|j| doc.is(j, "tally")) {
+                let relative = (k.saturating_sub(3).max(start)..k)
+                    .any(|j| matches!(doc.words[j].as_ref(), "who" | "that"));
+                let reach = if relative { 5 } else { 3 };
+                if (k.saturating_sub(reach).max(start)..k).any(|j| doc.is(j, "tally")) {
                     return behind(k, c, None);
                 }
             }

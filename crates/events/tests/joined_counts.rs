@@ -235,3 +235,25 @@ fn a_sum_takes_the_weaker_qualifier() {
     assert_eq!(Range.sum(Exact), Range);
     assert_eq!(AtMost.sum(Range), Range);
 }
+
+#[test]
+fn two_people_as_a_counting_verb_s_object_are_two() {
+    let c = summed_counts(
+        "Police detained the bakery's owner and its night manager on Friday after the explosion, prosecutors said.",
+    );
+    assert!(c.iter().any(|s| s.0 == "detained" && s.1 == 2 && s.2 == "exact"), "{c:?}");
+    assert_eq!(
+        parts_of(&c, "detained"),
+        vec![(1, "exact", "the bakery's owner".to_owned()), (1, "exact", "its night manager".to_owned())]
+    );
+    // An "of" phrase after the first person is stepped over.
+    let c = counts_of(
+        "Police arrested the chief engineer of Dravo Lifts and a mechanic on Monday after the lift fell.",
+    );
+    assert!(has(&c, "arrested", 2, "exact"), "{c:?}");
+    // A person and a thing, or one person alone, is no count of two.
+    let c = counts_of("Police arrested the owner and his car was seized on Monday after the crash.");
+    assert!(!c.iter().any(|(w, v, _)| w == "arrested" && *v == 2), "{c:?}");
+    let c = counts_of("Police arrested the bakery's owner and seized its books on Monday.");
+    assert!(!c.iter().any(|(w, _, _)| w == "arrested"), "{c:?}");
+}
