@@ -2584,7 +2584,8 @@ fn places(doc: &Doc, lex: &Lexicon, ms: &[Mention], evs: &[Ev], out: &mut [Event
     used
 }
 
-/// Specificity of a place: a facility or site 3, a named area 2, a country or city 1.
+/// Specificity of a place: a named facility or site 4, one described 3 ("the main prison"), a
+/// named area or a facility told indefinitely 2, a country or city 1.
 fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option<usize>)> {
     let r = doc.sent_toks.get(m.sent)?.clone();
     let adjacent = lex.types.get(&m.ty).is_some_and(|t| t.adjacent_place);
@@ -2607,7 +2608,7 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
     };
     let entity_rank = |e: &crate::EntityRef| -> Option<u8> {
         match e.kind {
-            Some("FAC") => Some(3),
+            Some("FAC") => Some(4),
             Some("LOC") => Some(2),
             Some("GPE") => Some(1),
             None if e.label == crate::EntityLabel::Loc => Some(1),
@@ -2689,8 +2690,15 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
             // What a visit visits may be a bare place noun: "toured the site".
             && (named || k - np0 > 1 || visited == Some(p))
         {
-            // "at a concert hall" says less than the name the text gives it.
-            Some(if indefinite && !named { 2 } else { 3 })
+            // "at a concert hall" says less than the name the text gives it, and so does "at
+            // the main prison" than "the Esmeraldas Regional Detention Centre".
+            Some(if named {
+                4
+            } else if indefinite {
+                2
+            } else {
+                3
+            })
         } else if let Some(e) = ent {
             entity_rank(e)
         } else if named {
@@ -2707,7 +2715,7 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
     let (s0, s1) = (doc.tok(r.start).start, doc.tok(r.end.saturating_sub(1).max(r.start)).end);
     for e in doc.ents_near(s0, s1) {
         if e.kind == Some("FAC") && s0 <= e.span.start && e.span.end <= s1 {
-            consider(3, e.span, Some(e.entity));
+            consider(4, e.span, Some(e.entity));
         }
     }
     best.map(|(rank, _, span, entity)| (rank, span, entity))
