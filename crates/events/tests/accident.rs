@@ -1,5 +1,6 @@
 //! "accident" is a disaster (a happening the text names so); "by accident", a generic
-//! "accidents" and "the Accident Investigation Board" are none. Our own sentences.
+//! "accidents" and "the Accident Investigation Board" are none; "setting fire to" in a raid is
+//! the attack's, no fire of its own. Our own sentences.
 
 use dossier_events::{prepare::prepare, EventExtractor, EventType};
 
@@ -33,4 +34,22 @@ fn by_accident_generic_accidents_and_a_name_are_no_disaster() {
     assert!(e.is_empty(), "{e:?}");
     let e = events("The Accident Investigation Board said it would publish a report within a month.");
     assert!(!e.iter().any(|(k, _, _)| *k == EventType::Disaster), "{e:?}");
+}
+
+#[test]
+fn setting_fire_during_a_raid_is_part_of_the_attack() {
+    // "setting fire to" is the attack's own act, not a fire of its own: the wounded are the
+    // attack's.
+    let text = "Gunmen raided a police post in Dalo on Saturday, setting fire to two trucks. \
+                At least four officers were wounded.";
+    let p = prepare(text, chrono::NaiveDate::from_ymd_opt(2025, 6, 14));
+    let ents = p.entity_refs();
+    let evs = EventExtractor::global().extract(&p.input(text, &ents));
+    assert!(!evs.iter().any(|e| e.kind == EventType::Disaster), "{evs:?}");
+    assert!(
+        evs.iter()
+            .any(|e| e.kind == EventType::Attack
+                && e.counts.iter().any(|c| c.what == "injured" && c.value == 4)),
+        "{evs:?}"
+    );
 }
