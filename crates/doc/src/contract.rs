@@ -235,6 +235,20 @@ pub struct Count {
     /// Extension: the upper bound of a `range` ("10 to 20").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<u64>,
+    /// Extension: the groups of a count told for several groups ("at least 32 inmates and two
+    /// guards were wounded": `value` 34 `at_least`, parts at least 32 and 2). Absent for one group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<CountPart>,
+}
+
+/// One group of a summed [`Count`]: its figure and the span of the group ("two guards").
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CountPart {
+    pub value: u64,
+    pub qualifier: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u64>,
+    pub span: JSpan,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -6,7 +6,8 @@ use dossier_doc::Span;
 
 use crate::lexicon::{Lexicon, NumKind, PosReq, Side};
 use crate::{
-    CountHit, EventHit, EventInput, EventTime, EventType, Location, Participant, Qualifier, Relation, Role,
+    CountHit, CountPart, EventHit, EventInput, EventTime, EventType, Location, Participant, Qualifier,
+    Relation, Role,
 };
 
 /// The document as the rules see it: lowercase words, coarse tags, sentences and regions.
@@ -1076,6 +1077,7 @@ pub(crate) fn run(input: &EventInput, lex: &Lexicon) -> Vec<EventHit> {
 
     event_times(&doc, lex, &ms, &evs, &event_of_mention, (&cue_times, &ruling_times), &mut out);
     counts(&doc, lex, &ms, &event_of_mention, &mut out);
+    two_people(&doc, lex, &ms, &event_of_mention, &mut out);
     let used = places(&doc, lex, &ms, &evs, &mut out);
     participants(&doc, &ms, &evs, &used, &mut out);
     out
@@ -1992,8 +1994,6 @@ fn counts(
     // (event, what) → index into its counts: the latest figure replaces an earlier one.
     for (si, r) in doc.sent_toks.iter().enumerate() {
         let mut i = r.start;
-        // (first token, event) of a figure joined to the last one kept.
-        let mut join_next: Option<(usize, usize)> = None;
         while i < r.end {
             if !starts_number(doc, i) {
                 i += 1;
@@ -2035,11 +2035,15 @@ fn counts(
             if of_counted_noun(doc, n.t0, r.start) {
                 continue;
             }
-            let Some(Cue { tok: cue_tok, entry: cue, named, joined: joined_at }) =
+            let Some(Cue { tok: cue_tok, entry: cue, before: one_before, after: and_group, own_end }) =
                 count_cue(doc, lex, &n, others, r.start, r.end)
             else {
                 continue;
             };
+            // The groups joined to the figure are counted with it, never again by themselves.
+            if let Some(g) = and_group {
+                i = i.max(g.t1 + 1);
+            }
             // The event: the mention at the cue, else the nearest fitting mention.
             let (lo, hi) = (0, ms.partition_point(|m| m.sent <= si + 1));
             let at_cue = (lo..hi.max(lo))
@@ -2075,14 +2079,16 @@ fn counts(
             // (", and 30 others were missing" joins a clause, not a person: no one added)
             let joined = n.t0 >= 2 && doc.words[n.t0 - 2] != ",";
             let with_one = others && joined && before.is_some_and(|b| matches!(b, "and" | "with"));
-            let plus = u64::from(with_one) + named;
-            let hit = CountHit {
-                what: cue.what.to_owned(),
+            let plus = u64::from(with_one);
+            let own = Group {
                 value: n.value + plus,
                 qualifier: n.qualifier,
                 max: n.max.map(|m| m + plus),
-                span,
+                t0: n.t0,
+                t1: own_end,
             };
+            let groups: Vec<Group> = one_before.into_iter().chain([own]).chain(and_group).collect();
+            let hit = summed(doc, cue.what, &groups, span);
             // A later figure replaces an earlier one when the text updates it ("the toll rose
             // to 31"); a figure restated or about a part ("two of the wounded") does not.
             // An earlier figure never replaces one: "raising the toll from 19", "the toll was
@@ -2120,24 +2126,66 @@ fn counts(
                     && !text[c.span.range()].contains(|ch: char| ch.is_ascii_digit())
             };
             let counts = &mut out[e].counts;
-            // The second of two figures joined by "and" is a group of its own, kept beside the
-            // first when the first was kept.
-            if join_next.take() == Some((n.t0, e)) {
-                counts.push(hit);
+            match counts.iter_mut().find(|c| c.what == hit.what) {
+                Some(c) if (update || (vague(c) && !vague(&hit) && !part)) && !others => *c = hit,
+                Some(_) => {}
+                None => counts.push(hit),
+            }
+        }
+    }
+}
+
+/// Two people named by singular noun phrases joined by "and" as a counting verb's object are
+/// a count of two, its parts the two: "Police detained the pit's director and its chief safety
+/// engineer" = 2 detained; "the technical director of the operator and a mechanic" (an "of"
+/// phrase of names or nouns after the first is stepped over). On the verb's own event, when it
+/// has no count of that kind.
+fn two_people(
+    doc: &Doc,
+    lex: &Lexicon,
+    ms: &[Mention],
+    event_of_mention: &[Option<usize>],
+    out: &mut [EventHit],
+) {
+    for r in &doc.sent_toks {
+        for v in r.clone() {
+            let Some(cue) = lex.counts.get(doc.words[v].as_ref()) else { continue };
+            if cue.side == Side::After || doc.upos[v] != "VERB" {
                 continue;
             }
-            let taken = match counts.iter_mut().find(|c| c.what == hit.what) {
-                Some(c) if (update || (vague(c) && !vague(&hit) && !part)) && !others => {
-                    *c = hit;
-                    true
+            let Some(h1) = one_person_at(doc, lex, v + 1, r.end) else { continue };
+            let mut k = h1 + 1;
+            // "the technical director of Kvirila Ropeways": an "of" phrase of the first person.
+            if doc.words.get(k).is_some_and(|w| w == "of") {
+                let mut j = k + 1;
+                if j < r.end && doc.upos[j] == "DET" {
+                    j += 1;
                 }
-                Some(_) => false,
-                None => {
-                    counts.push(hit);
-                    true
+                let s0 = j;
+                while j < r.end.min(s0 + 4) && matches!(doc.upos[j], "PROPN" | "NOUN" | "ADJ") {
+                    j += 1;
                 }
+                if j == s0 {
+                    continue;
+                }
+                k = j;
+            }
+            if k >= r.end || doc.words[k] != "and" {
+                continue;
+            }
+            let Some(h2) = one_person_at(doc, lex, k + 1, r.end) else { continue };
+            let Some(mi) = ms.iter().position(|m| m.t0 <= v && v <= m.t1 && cue.events.contains(&m.ty))
+            else {
+                continue;
             };
-            join_next = joined_at.filter(|_| taken).map(|t| (t, e));
+            let Some(e) = event_of_mention[mi] else { continue };
+            if out[e].counts.iter().any(|c| c.what == cue.what) {
+                continue;
+            }
+            let one = |t0, t1| Group { value: 1, qualifier: Qualifier::Exact, max: None, t0, t1 };
+            let groups = [one(v + 1, k - 1), one(k + 1, h2)];
+            let span = Span::new(doc.tok(v + 1).start, doc.tok(h2).end);
+            out[e].counts.push(summed(doc, cue.what, &groups, span));
         }
     }
 }
@@ -2197,12 +2245,110 @@ struct Cue<'l> {
     /// The token of the count word.
     tok: usize,
     entry: &'l crate::lexicon::CountCue,
-    /// The people named with the number that it does not count (1 for "the captain and two
-    /// crew members", else 0).
-    named: u64,
-    /// The first token of a second figure joined to this one by "and" that the same word
-    /// counts ("23 officers and between 30 and 40 fans were hurt": the "between").
-    joined: Option<usize>,
+    /// One person named before the figure and counted with it: "the captain" of "the captain
+    /// and two crew members", "a woman" of "a woman and two children were killed".
+    before: Option<Group>,
+    /// A group joined to the figure by "and" that the same word counts: "between 30 and 40
+    /// fans" of "23 officers and between 30 and 40 fans were hurt", "a guard" of "two
+    /// inmates and a guard were wounded".
+    after: Option<Group>,
+    /// The last token of the figure's own group ("23 officers").
+    own_end: usize,
+}
+
+/// One group of people a count word counts: its figure and its tokens, the figure first.
+#[derive(Clone, Copy, Debug)]
+struct Group {
+    value: u64,
+    qualifier: Qualifier,
+    max: Option<u64>,
+    t0: usize,
+    t1: usize,
+}
+
+/// One count of several groups: their sum, with the weakest qualifier (a range adds its bounds),
+/// and the groups as its parts; one group is a plain count.
+fn summed(doc: &Doc, what: &str, groups: &[Group], span: Span) -> CountHit {
+    let value = groups.iter().map(|g| g.value).sum();
+    let qualifier = groups.iter().map(|g| g.qualifier).reduce(Qualifier::sum).unwrap_or(Qualifier::Exact);
+    let max = if groups.len() == 1 {
+        groups[0].max
+    } else if qualifier == Qualifier::Range {
+        Some(groups.iter().map(|g| g.max.unwrap_or(g.value)).sum())
+    } else {
+        None
+    };
+    let parts = if groups.len() > 1 {
+        groups
+            .iter()
+            .map(|g| CountPart {
+                value: g.value,
+                qualifier: g.qualifier,
+                max: g.max,
+                span: Span::new(doc.tok(g.t0).start, doc.tok(g.t1).end),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    CountHit { what: what.to_owned(), value, qualifier, max, span, parts }
+}
+
+/// The last token of the noun phrase a figure ending at `t1` opens: its nouns, adjectives and
+/// hyphens up to a count word ("two police officers", "32 inmates"; "12 dead" is `t1`).
+fn group_end(doc: &Doc, lex: &Lexicon, t1: usize, end: usize) -> usize {
+    let mut k = t1;
+    while k + 1 < end
+        && (doc.is_noun(k + 1) || doc.upos[k + 1] == "ADJ" || doc.xpos[k + 1] == "HYPH")
+        && !lex.counts.contains_key(doc.words[k + 1].as_ref())
+    {
+        k += 1;
+    }
+    k
+}
+
+/// One person named by a singular noun phrase opening at token `k`: a determiner, then
+/// modifiers ("campaign", "12-year-old") and a head of `persons.tsv` ("a woman", "the
+/// driver", "one guard"). Returns its last token.
+fn one_person_at(doc: &Doc, lex: &Lexicon, k: usize, end: usize) -> Option<usize> {
+    if k >= end || !(doc.is(k, "indefinite") || doc.is(k, "definite")) {
+        return None;
+    }
+    let mut j = k + 1;
+    while j < end.min(k + 7) {
+        let modifier = matches!(doc.upos[j], "ADJ" | "NOUN" | "PROPN")
+            || matches!(doc.xpos[j], "HYPH" | "POS")
+            || (doc.upos[j] == "NUM" && doc.xpos.get(j + 1) == Some(&"HYPH"));
+        if !modifier {
+            break;
+        }
+        j += 1;
+    }
+    let head = j.checked_sub(1).filter(|&h| h > k)?;
+    (doc.xpos[head] == "NN" && lex.persons.contains_key(doc.words[head].as_ref())).then_some(head)
+}
+
+/// The first token of a noun phrase of one person ending at token `head` (see
+/// [`one_person_at`]), its determiner or possessor ("the ferry's captain") included.
+fn one_person_ending_at(doc: &Doc, lex: &Lexicon, head: usize, start: usize) -> Option<usize> {
+    if head <= start || doc.xpos[head] != "NN" || !lex.persons.contains_key(doc.words[head].as_ref()) {
+        return None;
+    }
+    let mut k = head;
+    while k > start && head - k < 6 {
+        let j = k - 1;
+        if doc.is(j, "indefinite") || doc.is(j, "definite") {
+            return one_person_at(doc, lex, j, head + 1).filter(|&h| h == head).map(|_| j);
+        }
+        let modifier = matches!(doc.upos[j], "ADJ" | "NOUN" | "PROPN")
+            || matches!(doc.xpos[j], "HYPH" | "POS")
+            || (doc.upos[j] == "NUM" && doc.xpos.get(j + 1) == Some(&"HYPH"));
+        if !modifier {
+            return None;
+        }
+        k = j;
+    }
+    None
 }
 
 /// Whether token `k` opens a number: a digit, or a number word (`NUMBER` in words.tsv).
@@ -2220,9 +2366,9 @@ fn figure_at(doc: &Doc, lex: &Lexicon, k: usize, start: usize, end: usize) -> Op
         .filter(|n2| n2.t0 == k)
 }
 
-/// What the number counts: the token of its word, the entry, the people named with the
-/// number, and a figure joined to it. `others`: "other(s)" follows the number ("and four
-/// other people").
+/// What the number counts: the token of its word, the entry, and the groups joined to the
+/// figure by "and" that the word counts with it. `others`: "other(s)" follows the number ("and
+/// four other people").
 fn count_cue<'l>(
     doc: &Doc,
     lex: &'l Lexicon,
@@ -2231,32 +2377,53 @@ fn count_cue<'l>(
     start: usize,
     end: usize,
 ) -> Option<Cue<'l>> {
-    let cue = |tok, entry, named| Some(Cue { tok, entry, named, joined: None });
     // After the number: "143 people were killed", "12 dead", "two managers of the unit were
     // detained", "15 people, including four officers, were hurt".
     let mut k = n.t1 + 1;
     let mut limit = n.t1 + 6;
-    let mut joined = None;
+    let mut after: Option<Group> = None;
+    let mut own_end = None;
+    // One person named before the figure and "and", counted with it when the word follows:
+    // "a woman and two children were killed" (with "other(s)" the one is added below).
+    let one_before = || {
+        let and = n.t0.checked_sub(1).filter(|&a| a > start && doc.words[a] == "and" && !others)?;
+        let t0 = one_person_ending_at(doc, lex, and - 1, start)?;
+        Some(Group { value: 1, qualifier: Qualifier::Exact, max: None, t0, t1: and - 1 })
+    };
+    let ahead = |tok, entry, after: Option<Group>, own_end: Option<usize>| {
+        let own_end = own_end.unwrap_or_else(|| group_end(doc, lex, n.t1, tok));
+        Some(Cue { tok, entry, before: one_before(), after, own_end })
+    };
     while k < end && k <= limit {
         let w = doc.words[k].as_ref();
         // A cue of several words: "forcing about 600 people from their homes".
         if let Some((len, c)) = lex.count_phrases.longest(&doc.words, k) {
             if k + len <= end {
-                return Some(Cue { tok: k, entry: c, named: 0, joined });
+                return ahead(k, c, after, own_end);
             }
         }
         if let Some(c) = lex.counts.get(w) {
             if c.side != Side::Before {
-                return Some(Cue { tok: k, entry: c, named: 0, joined });
+                return ahead(k, c, after, own_end);
             }
         }
-        // Another figure joined by "and" after the counted noun is counted by the same word,
-        // as a group of its own: "23 police officers and between 30 and 40 fans were hurt".
-        if w == "and" && joined.is_none() && k > n.t1 + 1 && doc.is_noun(k - 1) {
+        // Another group joined by "and" after the counted noun is counted by the same word:
+        // a figure ("23 police officers and between 30 and 40 fans were hurt") or one person
+        // ("two inmates and a guard were wounded").
+        if w == "and" && after.is_none() && k > n.t1 + 1 && doc.is_noun(k - 1) {
             if let Some(n2) = figure_at(doc, lex, k + 1, start, end) {
+                let t1 = group_end(doc, lex, n2.t1, end);
+                after = Some(Group { value: n2.value, qualifier: n2.qualifier, max: n2.max, t0: n2.t0, t1 });
+                own_end = Some(k - 1);
                 limit += n2.t1 + 1 - k;
-                joined = Some(n2.t0);
                 k = n2.t1 + 1;
+                continue;
+            }
+            if let Some(t1) = one_person_at(doc, lex, k + 1, end).filter(|_| !others) {
+                after = Some(Group { value: 1, qualifier: Qualifier::Exact, max: None, t0: k + 1, t1 });
+                own_end = Some(k - 1);
+                limit += t1 + 1 - k;
+                k = t1 + 1;
                 continue;
             }
         }
@@ -2321,16 +2488,24 @@ fn count_cue<'l>(
     // the one named with them: "detained a port official and four other people".
     // One person named with a role noun before "and" is counted too: "detained the ferry's
     // captain and two crew members" (`persons.tsv`).
+    let own_end = own_end.unwrap_or_else(|| group_end(doc, lex, n.t1, end));
+    let behind = |tok, entry, before| Some(Cue { tok, entry, before, after, own_end });
     let mut k = n.t0;
     let mut steps = 0;
     let mut limit = 2;
-    let mut named = 0;
+    let mut named = None;
     while k > start && steps < limit {
         k -= 1;
         steps += 1;
         if let Some(c) = lex.counts.get(doc.words[k].as_ref()) {
             if c.side != Side::After {
-                return cue(k, c, named);
+                // The person named before "and" from the word on: "detained the ferry's
+                // captain and two crew members".
+                let before = named.map(|h: usize| {
+                    let t0 = one_person_ending_at(doc, lex, h, start).filter(|&t| t > k).unwrap_or(k + 1);
+                    Group { value: 1, qualifier: Qualifier::Exact, max: None, t0, t1: h }
+                });
+                return behind(k, c, before);
             }
         }
         if steps == 1 && doc.words[k] == "and" {
@@ -2340,7 +2515,7 @@ fn count_cue<'l>(
             }
             if k > start && doc.xpos[k - 1] == "NN" && lex.persons.contains_key(doc.words[k - 1].as_ref()) {
                 limit = 6;
-                named = 1;
+                named = Some(k - 1);
                 continue;
             }
         }
@@ -2367,13 +2542,18 @@ fn count_cue<'l>(
             }
             if doc.words[k] == "toll" {
                 if let Some(c) = lex.counts.get("toll") {
-                    return cue(k, c, 0);
+                    return behind(k, c, None);
                 }
             }
-            // "the number of people killed by … rose to 11", "the number of dead reached 40".
+            // "the number of people killed by … rose to 11", "the number of dead reached 40",
+            // "the number of people who have died after … rose to 31" (a relative clause's
+            // pronoun and auxiliary between).
             if let Some(c) = lex.counts.get(doc.words[k].as_ref()).filter(|c| c.side != Side::Before) {
-                if (k.saturating_sub(3).max(start)..k).any(|j| doc.is(j, "tally")) {
-                    return cue(k, c, 0);
+                let relative = (k.saturating_sub(3).max(start)..k)
+                    .any(|j| matches!(doc.words[j].as_ref(), "who" | "that"));
+                let reach = if relative { 5 } else { 3 };
+                if (k.saturating_sub(reach).max(start)..k).any(|j| doc.is(j, "tally")) {
+                    return behind(k, c, None);
                 }
             }
         }
@@ -2404,7 +2584,8 @@ fn places(doc: &Doc, lex: &Lexicon, ms: &[Mention], evs: &[Ev], out: &mut [Event
     used
 }
 
-/// Specificity of a place: a facility or site 3, a named area 2, a country or city 1.
+/// Specificity of a place: a named facility or site 4, one described 3 ("the main prison"), a
+/// named area or a facility told indefinitely 2, a country or city 1.
 fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option<usize>)> {
     let r = doc.sent_toks.get(m.sent)?.clone();
     let adjacent = lex.types.get(&m.ty).is_some_and(|t| t.adjacent_place);
@@ -2427,7 +2608,7 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
     };
     let entity_rank = |e: &crate::EntityRef| -> Option<u8> {
         match e.kind {
-            Some("FAC") => Some(3),
+            Some("FAC") => Some(4),
             Some("LOC") => Some(2),
             Some("GPE") => Some(1),
             None if e.label == crate::EntityLabel::Loc => Some(1),
@@ -2509,8 +2690,15 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
             // What a visit visits may be a bare place noun: "toured the site".
             && (named || k - np0 > 1 || visited == Some(p))
         {
-            // "at a concert hall" says less than the name the text gives it.
-            Some(if indefinite && !named { 2 } else { 3 })
+            // "at a concert hall" says less than the name the text gives it, and so does "at
+            // the main prison" than "the Esmeraldas Regional Detention Centre".
+            Some(if named {
+                4
+            } else if indefinite {
+                2
+            } else {
+                3
+            })
         } else if let Some(e) = ent {
             entity_rank(e)
         } else if named {
@@ -2527,7 +2715,7 @@ fn place_near(doc: &Doc, lex: &Lexicon, m: &Mention) -> Option<(u8, Span, Option
     let (s0, s1) = (doc.tok(r.start).start, doc.tok(r.end.saturating_sub(1).max(r.start)).end);
     for e in doc.ents_near(s0, s1) {
         if e.kind == Some("FAC") && s0 <= e.span.start && e.span.end <= s1 {
-            consider(3, e.span, Some(e.entity));
+            consider(4, e.span, Some(e.entity));
         }
     }
     best.map(|(rank, _, span, entity)| (rank, span, entity))
@@ -2775,8 +2963,9 @@ mod tests {
     fn measures_joined_to_their_unit_are_no_counts() {
         let c = counts_of("A 19-year-old student died after the attack on the five-storey block on Monday.");
         assert!(c.is_empty(), "{c:?}");
+        // The boy is one more killed (a summed count), his age no figure.
         let c = counts_of("The blast killed 7 people and a 12-year-old boy on Monday.");
-        assert_eq!(c, vec![("killed".to_owned(), 7, "exact", None)]);
+        assert_eq!(c, vec![("killed".to_owned(), 8, "exact", None)]);
     }
 
     #[test]

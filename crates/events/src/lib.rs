@@ -270,8 +270,37 @@ pub struct CountHit {
     pub qualifier: Qualifier,
     /// Upper bound of a range.
     pub max: Option<u64>,
-    /// The number phrase with its qualifier ("at least 143").
+    /// The number phrase with its qualifier ("at least 143"); of a sum, the first group's.
     pub span: Span,
+    /// The groups of a count told for several groups joined by "and", each with its own figure
+    /// ("at least 32 inmates and two guards were wounded": at least 32 and 2, the count their
+    /// sum, at least 34; "a woman and two children": 1 and 2). Empty for one group.
+    pub parts: Vec<CountPart>,
+}
+
+/// One group of a summed count ([`CountHit::parts`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CountPart {
+    pub value: u64,
+    pub qualifier: Qualifier,
+    /// Upper bound of a range.
+    pub max: Option<u64>,
+    /// The group: its figure and what it counts ("at least 32 inmates", "a woman").
+    pub span: Span,
+}
+
+impl Qualifier {
+    /// The qualifier of a sum of two figures: the weaker one (`exact` is the strongest, a
+    /// range the weakest; a sum of two bounds of different kinds is `about`).
+    pub fn sum(self, other: Qualifier) -> Qualifier {
+        use Qualifier::*;
+        match (self, other) {
+            (Range, _) | (_, Range) => Range,
+            (Exact, q) | (q, Exact) => q,
+            (a, b) if a == b => a,
+            _ => About,
+        }
+    }
 }
 
 /// One line of the timeline.

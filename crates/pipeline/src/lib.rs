@@ -355,6 +355,16 @@ impl Analysis {
                         value: c.value,
                         qualifier: c.qualifier.as_str().into(),
                         max: c.max,
+                        parts: c
+                            .parts
+                            .iter()
+                            .map(|p| contract::CountPart {
+                                value: p.value,
+                                qualifier: p.qualifier.as_str().into(),
+                                max: p.max,
+                                span: t.jspan(p.span),
+                            })
+                            .collect(),
                     })
                     .collect(),
                 mentions: v.mentions.iter().map(|&m| t.jspan(m)).collect(),
