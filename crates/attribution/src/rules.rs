@@ -543,20 +543,23 @@ fn continued_quotes(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
     }
 }
 
+/// The token ranges inside the closed quotations of the text (empty ones left out).
+fn closed_quote_tokens(c: &Ctx<'_>, seg: &Segmentation) -> Vec<Range<usize>> {
+    seg.quotes
+        .iter()
+        .filter(|q| q.closed)
+        .flat_map(|q| q.inner.iter().map(|s| tokens_of(&c.prep.spans, *s)))
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
 /// "“No one saw it coming. We were lucky,” she said": a content that starts inside a closed
 /// quotation and runs to its end starts where the quotation does, with its opening mark
 /// (the role tagger often takes the last sentence only; a content that starts at the
 /// quotation's first word gains the mark) — unless a cue or another hit's content lies in the
 /// words before it.
 fn quote_starts(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
-    let tok = |s: Span| tokens_of(&c.prep.spans, s);
-    let inner: Vec<Range<usize>> = seg
-        .quotes
-        .iter()
-        .filter(|q| q.closed)
-        .flat_map(|q| q.inner.iter().map(|s| tok(*s)))
-        .filter(|r| !r.is_empty())
-        .collect();
+    let inner = closed_quote_tokens(c, seg);
     let taken: Vec<Range<usize>> =
         hits.iter().flat_map(|h| std::iter::once(h.cue.clone()).chain(h.content.iter().cloned())).collect();
     for h in hits.iter_mut() {
@@ -578,14 +581,7 @@ fn quote_starts(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
 /// to the quotation's end (with the closing mark when it took the opening one), unless a
 /// cue lies in between.
 fn quote_ends(c: &Ctx<'_>, seg: &Segmentation, hits: &mut [H]) {
-    let tok = |s: Span| tokens_of(&c.prep.spans, s);
-    let inner: Vec<Range<usize>> = seg
-        .quotes
-        .iter()
-        .filter(|q| q.closed)
-        .flat_map(|q| q.inner.iter().map(|s| tok(*s)))
-        .filter(|r| !r.is_empty())
-        .collect();
+    let inner = closed_quote_tokens(c, seg);
     let cues: Vec<Range<usize>> = hits.iter().map(|h| h.cue.clone()).collect();
     let n = c.n();
     for h in hits.iter_mut() {

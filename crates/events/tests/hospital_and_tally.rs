@@ -1,22 +1,9 @@
 //! People treated in hospital are injured, and a tally with a relative clause ("the number of
 //! people who have died … rose to 31") reaches its figure. Our own sentences.
 
-use dossier_events::{prepare::prepare, EventExtractor};
+mod common;
 
-/// (what, value, qualifier) of every count of `text`.
-fn counts_of(text: &str) -> Vec<(String, u64, &'static str)> {
-    let p = prepare(text, chrono::NaiveDate::from_ymd_opt(2025, 6, 14));
-    let ents = p.entity_refs();
-    let events = EventExtractor::global().extract(&p.input(text, &ents));
-    events
-        .iter()
-        .flat_map(|e| e.counts.iter().map(|c| (c.what.clone(), c.value, c.qualifier.as_str())))
-        .collect()
-}
-
-fn has(c: &[(String, u64, &'static str)], what: &str, value: u64, q: &str) -> bool {
-    c.iter().any(|(w, v, qq)| w == what && *v == value && *qq == q)
-}
+use common::{counts_of, has};
 
 #[test]
 fn people_treated_in_hospital_are_injured() {

@@ -3,22 +3,10 @@
 //! hurt" = 32, with both groups as its parts), and the one who is "with N other" people over a
 //! time between the verb and "with". Our own sentences.
 
+mod common;
+
+use common::{counts_of, has};
 use dossier_events::{prepare::prepare, EventExtractor};
-
-/// (what, value, qualifier) of every count of `text`.
-fn counts_of(text: &str) -> Vec<(String, u64, &'static str)> {
-    let p = prepare(text, chrono::NaiveDate::from_ymd_opt(2025, 6, 14));
-    let ents = p.entity_refs();
-    let events = EventExtractor::global().extract(&p.input(text, &ents));
-    events
-        .iter()
-        .flat_map(|e| e.counts.iter().map(|c| (c.what.clone(), c.value, c.qualifier.as_str())))
-        .collect()
-}
-
-fn has(c: &[(String, u64, &'static str)], what: &str, value: u64, q: &str) -> bool {
-    c.iter().any(|(w, v, qq)| w == what && *v == value && *qq == q)
-}
 
 #[test]
 fn a_role_noun_and_a_figure_count_together() {
