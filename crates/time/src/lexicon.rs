@@ -91,6 +91,9 @@ pub(crate) struct Lexicon {
     /// Determiners before a month or weekday that make it a modifier of the noun after
     /// it ("a June agreement"): the clause's tense does not pick its occurrence.
     pub attributive_before: HashSet<&'static str>,
+    /// Nouns of a scheduled happening ("the June 7 election"): a date modifying one is its
+    /// nearest occurrence, whatever the clause's tense.
+    pub scheduled_nouns: HashSet<&'static str>,
     /// Words of a quantity before a rate ("$2 million a year", "20% annually").
     pub rate_quantities: HashSet<&'static str>,
     /// Adverbs that are the unit of a rate after a quantity ("10,000 units annually").
@@ -197,6 +200,7 @@ pub(crate) const DATA_FILES: &[(&str, &str)] = &[
     ("relatives.tsv", include_str!("../data/relatives.tsv")),
     ("reporting_verbs.txt", include_str!("../data/reporting_verbs.txt")),
     ("schedule_blockers.txt", include_str!("../data/schedule_blockers.txt")),
+    ("scheduled_nouns.txt", include_str!("../data/scheduled_nouns.txt")),
     ("season_preps.txt", include_str!("../data/season_preps.txt")),
     ("seasons.tsv", include_str!("../data/seasons.tsv")),
     ("set_adjectives.txt", include_str!("../data/set_adjectives.txt")),
@@ -441,6 +445,7 @@ impl Lexicon {
             nonfinite_before: words(data("nonfinite_before.txt")),
             anchored_relatives: words(data("anchored_relatives.txt")),
             attributive_before: words(data("attributive_before.txt")),
+            scheduled_nouns: words(data("scheduled_nouns.txt")),
             rate_quantities: words(data("rate_quantities.txt")),
             rate_adverbs: words(data("rate_adverbs.txt")),
             unit_links: words(data("unit_links.txt")),

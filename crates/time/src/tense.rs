@@ -254,6 +254,21 @@ fn word_cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -
     None
 }
 
+/// A month, or a month and day, with no year, between a determiner and a noun of a scheduled
+/// happening ("the June 7 election", "a March runoff"; data/scheduled_nouns.txt): the year is
+/// the nearest one, whatever the clause's tense. `s`: the sentence's first token.
+pub(crate) fn scheduled(toks: &Tokens, s: usize, c: &Cand) -> bool {
+    let dated = match &c.val {
+        Under::Month { rel: None, .. } => true,
+        Under::Cal { y: None, m: Some(_), .. } => true,
+        _ => false,
+    };
+    dated
+        && c.lo > s
+        && LEX.attributive_before.contains(toks.w(c.lo - 1))
+        && LEX.scheduled_nouns.contains(toks.w(c.hi))
+}
+
 /// A bare month or weekday (no "last"/"next") that modifies the noun after it: possessive
 /// ("Wednesday's ruling") or between a determiner and a lowercase word that is no
 /// preposition ("a June agreement", "the Monday meeting"). `s`: the sentence's first token.
