@@ -258,11 +258,7 @@ fn word_cue(toks: &Tokens, i: usize, left: bool, hint: Option<&dyn TenseHint>) -
 /// happening ("the June 7 election", "a March runoff"; data/scheduled_nouns.txt): the year is
 /// the nearest one, whatever the clause's tense. `s`: the sentence's first token.
 pub(crate) fn scheduled(toks: &Tokens, s: usize, c: &Cand) -> bool {
-    let dated = match &c.val {
-        Under::Month { rel: None, .. } => true,
-        Under::Cal { y: None, m: Some(_), .. } => true,
-        _ => false,
-    };
+    let dated = matches!(&c.val, Under::Month { rel: None, .. } | Under::Cal { y: None, m: Some(_), .. });
     dated
         && c.lo > s
         && LEX.attributive_before.contains(toks.w(c.lo - 1))
