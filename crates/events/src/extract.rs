@@ -2182,8 +2182,7 @@ fn two_people(
             if out[e].counts.iter().any(|c| c.what == cue.what) {
                 continue;
             }
-            let one = |t0, t1| Group { value: 1, qualifier: Qualifier::Exact, max: None, t0, t1 };
-            let groups = [one(v + 1, k - 1), one(k + 1, h2)];
+            let groups = [Group::one(v + 1, k - 1), Group::one(k + 1, h2)];
             let span = Span::new(doc.tok(v + 1).start, doc.tok(h2).end);
             out[e].counts.push(summed(doc, cue.what, &groups, span));
         }
@@ -2266,6 +2265,13 @@ struct Group {
     t1: usize,
 }
 
+impl Group {
+    /// One person named by a noun phrase over tokens `t0..=t1` ("a woman", "the driver").
+    fn one(t0: usize, t1: usize) -> Group {
+        Group { value: 1, qualifier: Qualifier::Exact, max: None, t0, t1 }
+    }
+}
+
 /// One count of several groups: their sum, with the weakest qualifier (a range adds its bounds),
 /// and the groups as its parts; one group is a plain count.
 fn summed(doc: &Doc, what: &str, groups: &[Group], span: Span) -> CountHit {
@@ -2307,6 +2313,19 @@ fn group_end(doc: &Doc, lex: &Lexicon, t1: usize, end: usize) -> usize {
     k
 }
 
+/// Whether token `k` is a singular noun naming one person (`persons.tsv`: "woman", "captain").
+fn person_head(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    doc.xpos[k] == "NN" && lex.persons.contains_key(doc.words[k].as_ref())
+}
+
+/// Whether token `j` may stand between a person's determiner and head: "campaign",
+/// "12-year-old", "ferry's".
+fn person_modifier(doc: &Doc, j: usize) -> bool {
+    matches!(doc.upos[j], "ADJ" | "NOUN" | "PROPN")
+        || matches!(doc.xpos[j], "HYPH" | "POS")
+        || (doc.upos[j] == "NUM" && doc.xpos.get(j + 1) == Some(&"HYPH"))
+}
+
 /// One person named by a singular noun phrase opening at token `k`: a determiner, then
 /// modifiers ("campaign", "12-year-old") and a head of `persons.tsv` ("a woman", "the
 /// driver", "one guard"). Returns its last token.
@@ -2316,22 +2335,19 @@ fn one_person_at(doc: &Doc, lex: &Lexicon, k: usize, end: usize) -> Option<usize
     }
     let mut j = k + 1;
     while j < end.min(k + 7) {
-        let modifier = matches!(doc.upos[j], "ADJ" | "NOUN" | "PROPN")
-            || matches!(doc.xpos[j], "HYPH" | "POS")
-            || (doc.upos[j] == "NUM" && doc.xpos.get(j + 1) == Some(&"HYPH"));
-        if !modifier {
+        if !person_modifier(doc, j) {
             break;
         }
         j += 1;
     }
     let head = j.checked_sub(1).filter(|&h| h > k)?;
-    (doc.xpos[head] == "NN" && lex.persons.contains_key(doc.words[head].as_ref())).then_some(head)
+    person_head(doc, lex, head).then_some(head)
 }
 
 /// The first token of a noun phrase of one person ending at token `head` (see
 /// [`one_person_at`]), its determiner or possessor ("the ferry's captain") included.
 fn one_person_ending_at(doc: &Doc, lex: &Lexicon, head: usize, start: usize) -> Option<usize> {
-    if head <= start || doc.xpos[head] != "NN" || !lex.persons.contains_key(doc.words[head].as_ref()) {
+    if head <= start || !person_head(doc, lex, head) {
         return None;
     }
     let mut k = head;
@@ -2340,10 +2356,7 @@ fn one_person_ending_at(doc: &Doc, lex: &Lexicon, head: usize, start: usize) -> 
         if doc.is(j, "indefinite") || doc.is(j, "definite") {
             return one_person_at(doc, lex, j, head + 1).filter(|&h| h == head).map(|_| j);
         }
-        let modifier = matches!(doc.upos[j], "ADJ" | "NOUN" | "PROPN")
-            || matches!(doc.xpos[j], "HYPH" | "POS")
-            || (doc.upos[j] == "NUM" && doc.xpos.get(j + 1) == Some(&"HYPH"));
-        if !modifier {
+        if !person_modifier(doc, j) {
             return None;
         }
         k = j;
@@ -2388,7 +2401,7 @@ fn count_cue<'l>(
     let one_before = || {
         let and = n.t0.checked_sub(1).filter(|&a| a > start && doc.words[a] == "and" && !others)?;
         let t0 = one_person_ending_at(doc, lex, and - 1, start)?;
-        Some(Group { value: 1, qualifier: Qualifier::Exact, max: None, t0, t1: and - 1 })
+        Some(Group::one(t0, and - 1))
     };
     let ahead = |tok, entry, after: Option<Group>, own_end: Option<usize>| {
         let own_end = own_end.unwrap_or_else(|| group_end(doc, lex, n.t1, tok));
@@ -2420,7 +2433,7 @@ fn count_cue<'l>(
                 continue;
             }
             if let Some(t1) = one_person_at(doc, lex, k + 1, end).filter(|_| !others) {
-                after = Some(Group { value: 1, qualifier: Qualifier::Exact, max: None, t0: k + 1, t1 });
+                after = Some(Group::one(k + 1, t1));
                 own_end = Some(k - 1);
                 limit += t1 + 1 - k;
                 k = t1 + 1;
@@ -2503,7 +2516,7 @@ fn count_cue<'l>(
                 // captain and two crew members".
                 let before = named.map(|h: usize| {
                     let t0 = one_person_ending_at(doc, lex, h, start).filter(|&t| t > k).unwrap_or(k + 1);
-                    Group { value: 1, qualifier: Qualifier::Exact, max: None, t0, t1: h }
+                    Group::one(t0, h)
                 });
                 return behind(k, c, before);
             }
@@ -2513,7 +2526,7 @@ fn count_cue<'l>(
                 limit = 6;
                 continue;
             }
-            if k > start && doc.xpos[k - 1] == "NN" && lex.persons.contains_key(doc.words[k - 1].as_ref()) {
+            if k > start && person_head(doc, lex, k - 1) {
                 limit = 6;
                 named = Some(k - 1);
                 continue;

@@ -204,10 +204,11 @@ impl TimeTagger {
             let tense = match prep {
                 Some(false) => Tense::Past,
                 _ if deferred => Tense::Future,
+                // "the June 7 election": a date set ahead of time, the nearest occurrence
+                _ if tense::scheduled(&toks, ts, &c) => Tense::Unknown,
                 // "under a June agreement", "get around Wednesday's ruling", "the October
                 // slaying": the month or weekday dates a thing the noun names, which news
                 // reports once it happened, whatever the clause's verb says
-                _ if tense::scheduled(&toks, ts, &c) => Tense::Unknown,
                 _ if tense::attributive(&toks, ts, &c) => Tense::Past,
                 _ => tense::tense_near(&memo, &toks, ts, te, c.lo, c.hi, hint),
             };
