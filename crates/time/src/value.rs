@@ -466,7 +466,15 @@ impl Under {
             Under::Shift { unit, n, dir, from_last } => {
                 let n = (*n)? as i64 * *dir as i64;
                 let base = if *from_last {
-                    cx.last.or(cx.dct.map(Point::Day))?
+                    match cx.last {
+                        Some(p) => p,
+                        // "Seven decades later, she has now …" with no date before it: the
+                        // reference is a moment the text never dated, not the publication
+                        // date. Counting forward from that would put a told past in the
+                        // future; only a future clause may ("a week later, the law will …").
+                        None if n > 0 && cx.tense != Tense::Future => return None,
+                        None => Point::Day(cx.dct?),
+                    }
                 } else {
                     let dct = cx.dct?;
                     // Earnings news: "a year ago" after "the third quarter" is that quarter.
