@@ -492,7 +492,14 @@ impl Under {
                     (Point::Quarter(..), Unit::Year | Unit::Quarter) => base,
                     (p, _) => Point::Day(p.first_day()?),
                 };
-                shift(base, *unit, n)
+                let to = shift(base, *unit, n)?;
+                // The same from a dated reference: "in 1990 … seven decades later, he has now …"
+                // does not reach 2060 outside a future clause.
+                let future = |dct: NaiveDate| to.first_day().is_some_and(|d| (d - dct).num_days() > NEAR);
+                if *from_last && n > 0 && cx.tense != Tense::Future && cx.dct.is_some_and(future) {
+                    return None;
+                }
+                Some(to)
             }
             Under::Weekday { wd, rel, anchored } => {
                 // "down from the previous Friday": the one before the day just named
