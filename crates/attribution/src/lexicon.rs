@@ -60,6 +60,8 @@ pub struct Lexicon {
     /// Verb forms whose object is the addressee ("told reporters that …"): a content after one
     /// starts at its clause opener, past the addressee.
     pub addressee_verbs: rustc_hash::FxHashSet<String>,
+    /// Words that deny a claim of responsibility around its subject ("No group has claimed").
+    pub negations: rustc_hash::FxHashSet<String>,
     /// Indices into `stance` / `evidence` by the phrase's first word (phrases that open
     /// with a gap under ""), so a window is matched only against phrases that can start in it.
     stance_first: HashMap<String, Vec<usize>>,
@@ -165,6 +167,8 @@ fn load() -> Result<Lexicon, crate::AttrError> {
         rows(include_str!("../data/clause_openers.txt")).map(|(_, r)| r.join(" ").to_lowercase()).collect();
     let addressee_verbs =
         rows(include_str!("../data/addressee_verbs.txt")).map(|(_, r)| r.join(" ").to_lowercase()).collect();
+    let negations =
+        rows(include_str!("../data/negations.txt")).map(|(_, r)| r.join(" ").to_lowercase()).collect();
     // Longest phrases first, so the first match is the most specific.
     stance.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     evidence.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -178,6 +182,7 @@ fn load() -> Result<Lexicon, crate::AttrError> {
         passive_addressees,
         clause_openers,
         addressee_verbs,
+        negations,
         stance_first,
         evidence_first,
     })

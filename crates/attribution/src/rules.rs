@@ -646,6 +646,10 @@ fn stance_cues(c: &Ctx<'_>, hits: &mut Vec<H>) {
                 continue;
             }
             let src = c.trim(np_before(c, s, 10));
+            // "No group has claimed responsibility": nobody claimed anything.
+            if *st == Stance::ClaimsResponsibility && denied_claim(c, &src, s) {
+                continue;
+            }
             // Skip auxiliaries and adverbs between the subject and the phrase ("has repeatedly").
             let src = if src.is_empty() { None } else { Some(src) };
             let content = if *st == Stance::ClaimsResponsibility {
@@ -1475,6 +1479,16 @@ fn kind(c: &Ctx<'_>, h: &H) -> Kind {
     }
 }
 
+/// A claim of responsibility at `cue_start` that its subject `src` or the words between them
+/// deny: a subject a negation opens ("No group", "Nobody"), or a negation after the subject
+/// ("has not claimed", "never took") — `data/negations.txt`.
+fn denied_claim(c: &Ctx<'_>, src: &Range<usize>, cue_start: usize) -> bool {
+    let neg = |i: usize| LEXICON.negations.contains(c.words[i].as_str());
+    let from =
+        if src.is_empty() { cue_start.saturating_sub(3).max(c.sent(cue_start).start) } else { src.end };
+    (!src.is_empty() && neg(src.start)) || (from..cue_start).any(neg)
+}
+
 fn stance(c: &Ctx<'_>, h: &H) -> Stance {
     let sent = c.sent(h.cue.start);
     let lo = h.cue.start.saturating_sub(2).max(sent.start);
@@ -1489,6 +1503,11 @@ fn stance(c: &Ctx<'_>, h: &H) -> Stance {
             from = s + 1;
             // The phrase must start at or just before the cue and reach into it or start in it.
             if s <= cue_hi.saturating_sub(1) && s + len > cue_lo.saturating_sub(0) && s + 2 >= cue_lo {
+                if *st == Stance::ClaimsResponsibility
+                    && denied_claim(c, &h.source.clone().unwrap_or(0..0), lo + s)
+                {
+                    continue;
+                }
                 return *st;
             }
         }

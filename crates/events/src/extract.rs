@@ -594,10 +594,13 @@ fn describe(
         (neg_from..t0).any(|j| doc.is(j, "hypothetical") && !(planned && doc.is(j, "plan_modal")));
     // "has not yet been charged", "was never arrested": a verb denied by a negation that only
     // auxiliaries and adverbs separate from it tells no happening.
-    let denied = !noun
-        && (neg_from..t0).any(|j| {
+    let denied = if noun {
+        negated_noun(doc, start, t0)
+    } else {
+        (neg_from..t0).any(|j| {
             doc.is(j, "negation") && (j + 1..t0).all(|k| matches!(doc.upos[k], "AUX" | "ADV" | "PART"))
-        });
+        }) || negative_subject(doc, start, t0)
+    };
     let region = doc.region(si, span);
     Mention {
         span,
@@ -618,6 +621,32 @@ fn describe(
         timex: None,
         update: false,
     }
+}
+
+/// "no (immediate) claim of responsibility", "there were no arrests": a noun trigger that a
+/// negative determiner governs, with only adjectives and adverbs between, names nothing that
+/// happened. "no such warning" still points back at a warning told before.
+fn negated_noun(doc: &Doc, start: usize, t0: usize) -> bool {
+    (t0.saturating_sub(3).max(start)..t0).any(|j| {
+        doc.is(j, "negative_determiner")
+            && (j + 1..t0).all(|k| matches!(doc.upos[k], "ADJ" | "ADV") && !doc.is(k, "anaphoric"))
+    })
+}
+
+/// "No group has so far claimed …", "nobody was arrested", "no one was hurt": a verb trigger
+/// whose subject a negative determiner or pronoun opens — the determiner, at most two words
+/// of its noun phrase, then only auxiliaries and adverbs up to the verb.
+fn negative_subject(doc: &Doc, start: usize, t0: usize) -> bool {
+    (t0.saturating_sub(7).max(start)..t0).any(|j| {
+        if !doc.is(j, "negative_determiner") {
+            return false;
+        }
+        let mut k = j + 1;
+        while k < t0 && k < j + 3 && matches!(doc.upos[k], "NOUN" | "PROPN" | "ADJ" | "NUM" | "PRON") {
+            k += 1;
+        }
+        (k..t0).all(|k| matches!(doc.upos[k], "AUX" | "ADV" | "PART"))
+    })
 }
 
 /// How many sentences the text's headline has: its first line when that line is followed by a

@@ -204,7 +204,7 @@ const WHATS: [&str; 9] =
     ["killed", "injured", "arrested", "missing", "evacuated", "displaced", "rescued", "detained", "affected"];
 
 /// Word classes of `words.tsv`.
-const CLASSES: [&str; 32] = [
+const CLASSES: [&str; 34] = [
     "counted_pp",
     "habitual",
     "afterwards",
@@ -229,6 +229,8 @@ const CLASSES: [&str; 32] = [
     "indefinite",
     "distinct",
     "negation",
+    "negative_determiner",
+    "anaphoric",
     "passive",
     "relation_before",
     "relation_after",
