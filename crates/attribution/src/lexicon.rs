@@ -60,6 +60,9 @@ pub struct Lexicon {
     /// Verb forms whose object is the addressee ("told reporters that …"): a content after one
     /// starts at its clause opener, past the addressee.
     pub addressee_verbs: rustc_hash::FxHashSet<String>,
+    /// Words that open the content after an addressee ("told reporters *that* …", "asked the
+    /// panel *whether* …", "told the panel *she* had …").
+    pub addressee_openers: rustc_hash::FxHashSet<String>,
     /// Indices into `stance` / `evidence` by the phrase's first word (phrases that open
     /// with a gap under ""), so a window is matched only against phrases that can start in it.
     stance_first: HashMap<String, Vec<usize>>,
@@ -165,6 +168,9 @@ fn load() -> Result<Lexicon, crate::AttrError> {
         rows(include_str!("../data/clause_openers.txt")).map(|(_, r)| r.join(" ").to_lowercase()).collect();
     let addressee_verbs =
         rows(include_str!("../data/addressee_verbs.txt")).map(|(_, r)| r.join(" ").to_lowercase()).collect();
+    let addressee_openers = rows(include_str!("../data/addressee_openers.txt"))
+        .map(|(_, r)| r.join(" ").to_lowercase())
+        .collect();
     // Longest phrases first, so the first match is the most specific.
     stance.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     evidence.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -178,6 +184,7 @@ fn load() -> Result<Lexicon, crate::AttrError> {
         passive_addressees,
         clause_openers,
         addressee_verbs,
+        addressee_openers,
         stance_first,
         evidence_first,
     })
