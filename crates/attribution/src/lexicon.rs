@@ -62,6 +62,9 @@ pub struct Lexicon {
     pub addressee_verbs: rustc_hash::FxHashSet<String>,
     /// Words that deny a claim of responsibility around its subject ("No group has claimed").
     pub negations: rustc_hash::FxHashSet<String>,
+    /// Words that open the content after an addressee ("told reporters *that* …", "asked the
+    /// panel *whether* …", "told the panel *she* had …").
+    pub addressee_openers: rustc_hash::FxHashSet<String>,
     /// Indices into `stance` / `evidence` by the phrase's first word (phrases that open
     /// with a gap under ""), so a window is matched only against phrases that can start in it.
     stance_first: HashMap<String, Vec<usize>>,
@@ -169,6 +172,9 @@ fn load() -> Result<Lexicon, crate::AttrError> {
         rows(include_str!("../data/addressee_verbs.txt")).map(|(_, r)| r.join(" ").to_lowercase()).collect();
     let negations =
         rows(include_str!("../data/negations.txt")).map(|(_, r)| r.join(" ").to_lowercase()).collect();
+    let addressee_openers = rows(include_str!("../data/addressee_openers.txt"))
+        .map(|(_, r)| r.join(" ").to_lowercase())
+        .collect();
     // Longest phrases first, so the first match is the most specific.
     stance.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     evidence.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
@@ -183,6 +189,7 @@ fn load() -> Result<Lexicon, crate::AttrError> {
         clause_openers,
         addressee_verbs,
         negations,
+        addressee_openers,
         stance_first,
         evidence_first,
     })

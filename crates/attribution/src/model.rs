@@ -3087,7 +3087,9 @@ fn tune_margin(model: &AttrModel, ch: &EndChooser, dev: &[TrainDoc]) -> (f32, f3
 }
 
 /// `base`'s taggers with a content-end chooser trained on `train_dir` (margin chosen on
-/// `dev_dir` when given): only content ends change.
+/// `dev_dir` when given): only content ends change. A current-version base with a chooser
+/// keeps its later sections (cue recall, cue extension, cue bias) byte for byte; any other
+/// base gets none of them (the default cue bias).
 pub fn train_ends(
     base: &AttrModel,
     train_dir: &Path,
@@ -3097,19 +3099,26 @@ pub fn train_ends(
 ) -> Result<AttrModel, AttrError> {
     let (docs, dev) = training_docs(train_dir, dev_dir)?;
     // The base's cue and role sections, byte for byte.
-    let (taggers, _) = sections(&base.bytes)?;
+    let (taggers, old_ends) = sections(&base.bytes)?;
     let mut probe = Writer(taggers.clone());
     probe.u8(0);
     probe.u8(0);
     probe.u8(0);
     probe.f32(DEFAULT_CUE_BIAS);
     let probe = AttrModel::from_bytes(&format::wrap(KIND, VERSION, &probe.0))?;
-    let mut w = Writer(taggers);
+    let mut w = Writer(taggers.clone());
     w.u8(1);
     write_ends(&probe, &docs, &dev, epochs, seed, &mut w);
-    w.u8(0);
-    w.u8(0);
-    w.f32(DEFAULT_CUE_BIAS);
+    let (payload, version) = unwrap_any(&base.bytes)?;
+    match old_ends {
+        // Payload: taggers, presence byte, the chooser's section, then the later sections.
+        Some(e) if version == VERSION => w.0.extend_from_slice(&payload[taggers.len() + 1 + e.len()..]),
+        _ => {
+            w.u8(0);
+            w.u8(0);
+            w.f32(DEFAULT_CUE_BIAS);
+        }
+    }
     AttrModel::from_bytes(&format::wrap(KIND, VERSION, &w.0)).map_err(AttrError::Model)
 }
 

@@ -1053,11 +1053,11 @@ fn source_commas(c: &Ctx<'_>, hits: &mut [H]) {
 /// "told the Courier on Thursday that …", "asked the panel whether …", "reminded members
 /// about …": after a verb whose object is the one spoken to (`data/addressee_verbs.txt`) the
 /// corpus's content starts at its clause, past the addressee and any adjunct. A content that
-/// starts right after such a cue and reaches an opener within `ADDRESSEE_MAX` tokens, with no
-/// verb, modal, punctuation or quote mark before it, starts at the opener: "that", "whether",
-/// "if", "how", "why", "what", "about", or a subject pronoun ("told the panel she had …").
-/// Not "to": before an infinitive the corpus mostly keeps the object in the content ("urged
-/// his supporters to …").
+/// starts right after such a cue and reaches an opener (`data/addressee_openers.txt`: "that",
+/// "whether", "if", "how", "why", "what", "about", or a subject pronoun — "told the panel she
+/// had …") within `ADDRESSEE_MAX` tokens, with no verb, modal, punctuation or quote mark before
+/// it, starts at the opener. Not "to": before an infinitive the corpus mostly keeps the object
+/// in the content ("urged his supporters to …").
 fn addressee_contents(c: &Ctx<'_>, hits: &mut [H]) {
     const ADDRESSEE_MAX: usize = 12;
     for h in hits.iter_mut() {
@@ -1065,23 +1065,7 @@ fn addressee_contents(c: &Ctx<'_>, hits: &mut [H]) {
             continue;
         }
         let Some(q) = h.content.iter_mut().find(|q| q.start == h.cue.end) else { continue };
-        let opener = |i: usize| {
-            matches!(
-                c.words[i].as_str(),
-                "that"
-                    | "whether"
-                    | "if"
-                    | "how"
-                    | "why"
-                    | "what"
-                    | "about"
-                    | "he"
-                    | "she"
-                    | "they"
-                    | "we"
-                    | "i"
-            )
-        };
+        let opener = |i: usize| LEXICON.addressee_openers.contains(&c.words[i]);
         if opener(q.start) {
             continue;
         }
