@@ -887,3 +887,26 @@ fn an_indefinite_noun_phrase_trigger_dated_long_ago_is_another_happening() {
     assert_eq!(old.time.as_ref().and_then(|t| t.value.as_deref()), Some("2023-05"), "{events:?}");
     assert_eq!(attacks[0].time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-09"), "{events:?}");
 }
+
+#[test]
+fn a_riot_is_an_attack_that_anchors_hours_after_but_riot_police_are_none() {
+    let text =
+        "A riot between rival gangs broke out at the prison in Teruna on Sunday, killing six inmates. \
+                Riot police retook the wing on Monday. Guards were detained hours after the riot began.";
+    let events = events_of(text);
+    let riot = events.iter().find(|e| e.kind == EventType::Attack).expect("riot");
+    assert_eq!(riot.time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-09"), "{events:?}");
+    assert!(riot.mentions.iter().all(|m| m.of(text) != "Riot"), "{events:?}");
+    assert!(riot.counts.iter().any(|c| c.what == "killed" && c.value == 6), "{events:?}");
+    let arrest = events.iter().find(|e| e.kind == EventType::Arrest).expect("arrest");
+    let t = arrest.time.as_ref().expect("dated arrest");
+    assert_eq!((t.value.as_deref(), t.relation.as_str()), (Some("2025-03-09"), "after"), "{events:?}");
+}
+
+#[test]
+fn drone_strikes_are_attacks_not_walkouts() {
+    let text = "A rights group said it had documented 12 drone strikes on villages in the province in 2024.";
+    let events = events_of(text);
+    assert!(events.iter().any(|e| e.kind == EventType::Attack), "{events:?}");
+    assert!(!events.iter().any(|e| e.kind == EventType::Protest), "{events:?}");
+}
