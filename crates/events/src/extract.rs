@@ -594,7 +594,10 @@ fn describe(
     }
     let plural = doc.xpos[t1] == "NNS" || (doc.xpos[t1].is_empty() && doc.words[t1].ends_with('s'));
     let neg_from = t0.saturating_sub(3).max(start);
-    let negated = (neg_from..t0).any(|j| doc.is(j, "negation"));
+    // "a no-confidence vote", "a no-fly zone": a negation word joined by a hyphen to the next
+    // one is part of a modifier and denies nothing.
+    let negation = |j: usize| doc.is(j, "negation") && doc.words.get(j + 1).is_none_or(|w| w != "-");
+    let negated = (neg_from..t0).any(negation);
     // "said they would meet again in Hanoi": a plan, for the types that are planned.
     let planned = !noun && lex.types.get(&ty).is_some_and(|t| t.planned);
     let hypothetical =
@@ -602,9 +605,8 @@ fn describe(
     // "has not yet been charged", "was never arrested": a verb denied by a negation that only
     // auxiliaries and adverbs separate from it tells no happening.
     let denied = !noun
-        && (neg_from..t0).any(|j| {
-            doc.is(j, "negation") && (j + 1..t0).all(|k| matches!(doc.upos[k], "AUX" | "ADV" | "PART"))
-        });
+        && (neg_from..t0)
+            .any(|j| negation(j) && (j + 1..t0).all(|k| matches!(doc.upos[k], "AUX" | "ADV" | "PART")));
     let region = doc.region(si, span);
     Mention {
         span,

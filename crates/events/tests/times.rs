@@ -910,3 +910,15 @@ fn drone_strikes_are_attacks_not_walkouts() {
     assert!(events.iter().any(|e| e.kind == EventType::Attack), "{events:?}");
     assert!(!events.iter().any(|e| e.kind == EventType::Protest), "{events:?}");
 }
+
+#[test]
+fn a_no_confidence_vote_is_no_denied_vote() {
+    // "no-" is part of the modifier: the lead's vote is the headline's, dated Thursday.
+    let text = "Latvian cabinet survives no-confidence vote\n\n\
+                The Latvian cabinet survived a no-confidence vote in parliament on Thursday by two votes.";
+    let events = events_of(text);
+    let votes: Vec<_> = events.iter().filter(|e| e.kind == EventType::Election).collect();
+    let first = votes.first().expect("vote");
+    assert_eq!(first.mentions.len(), 2, "{events:?}");
+    assert_eq!(first.time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-06"), "{events:?}");
+}
