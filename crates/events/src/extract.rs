@@ -476,7 +476,14 @@ pub(crate) fn mentions(doc: &Doc, lex: &Lexicon) -> Vec<Mention> {
             let noun = match up {
                 "" => trig.pos == PosReq::Noun,
                 u => u == "NOUN" || u == "PROPN" || (trig.pos == PosReq::Noun && matches!(u, "ADJ" | "ADV")),
-            } && len == 1;
+            } && len == 1
+                // A phrase headed by a noun and not opened by a verb: "a roadside bomb", "the
+                // car bomb" (not "opened fire", "claimed responsibility").
+                || len > 1
+                    && matches!(doc.upos[t1], "NOUN" | "PROPN")
+                    && !matches!(doc.upos[t0], "VERB" | "AUX" | "")
+                    && trig.pos != PosReq::Verb
+                    && !trig.casualty;
             let mut m = describe(doc, lex, si, t0, t1, span, ty, trig.casualty, noun, attribution);
             m.nonew |= trig.nonew;
             out.push(m);
@@ -587,7 +594,10 @@ fn describe(
     }
     let plural = doc.xpos[t1] == "NNS" || (doc.xpos[t1].is_empty() && doc.words[t1].ends_with('s'));
     let neg_from = t0.saturating_sub(3).max(start);
-    let negated = (neg_from..t0).any(|j| doc.is(j, "negation"));
+    // "a no-confidence vote", "a no-fly zone": a negation word joined by a hyphen to the next
+    // one is part of a modifier and denies nothing.
+    let negation = |j: usize| doc.is(j, "negation") && doc.words.get(j + 1).is_none_or(|w| w != "-");
+    let negated = (neg_from..t0).any(negation);
     // "said they would meet again in Hanoi": a plan, for the types that are planned.
     let planned = !noun && lex.types.get(&ty).is_some_and(|t| t.planned);
     let hypothetical =
@@ -597,9 +607,9 @@ fn describe(
     let denied = if noun {
         negated_noun(doc, start, t0)
     } else {
-        (neg_from..t0).any(|j| {
-            doc.is(j, "negation") && (j + 1..t0).all(|k| matches!(doc.upos[k], "AUX" | "ADV" | "PART"))
-        }) || negative_subject(doc, start, t0)
+        (neg_from..t0)
+            .any(|j| negation(j) && (j + 1..t0).all(|k| matches!(doc.upos[k], "AUX" | "ADV" | "PART")))
+            || negative_subject(doc, start, t0)
     };
     let region = doc.region(si, span);
     Mention {
@@ -1137,9 +1147,16 @@ fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, doc: &Doc, lex: &Lexicon) 
         direct(m).or_else(|| ms[lo..hi.max(lo)].iter().filter(|k| k.casualty && beside(k)).find_map(direct));
     // "the blast", "the explosion" in a story of a bombing: the attack, when no disaster of its
     // own was reported.
-    let latest = evs.iter().rposition(|e| e.ty == m.ty).or_else(|| {
+    // A happening told only by bare plurals dated long ago ("sporadic bombings since 2017") is
+    // a generic past: no singular mention refers back to it.
+    let generic = |e: &Ev| {
+        doc.xpos[m.t1] != "NNS"
+            && e.mentions.iter().all(|&o| ms[o].bare_plural)
+            && e.date.as_deref().is_some_and(|d| long_before(d, input.published))
+    };
+    let latest = evs.iter().rposition(|e| e.ty == m.ty && !generic(e)).or_else(|| {
         (m.ty == EventType::Disaster && m.noun && m.definite)
-            .then(|| evs.iter().rposition(|e| e.ty == EventType::Attack))
+            .then(|| evs.iter().rposition(|e| e.ty == EventType::Attack && !generic(e)))
             .flatten()
     });
     let same_sentence =
@@ -1190,7 +1207,6 @@ fn join(ms: &[Mention], mi: usize, evs: &mut Vec<Ev>, doc: &Doc, lex: &Lexicon) 
         let headline_event = ev.mentions.iter().all(|&o| ms[o].sent < headline_sents);
         (m.noun
             && !m.definite
-            && !m.bare_plural
             && !headline_event
             && clause_date.is_some_and(|d| {
                 long_before(d, input.published)

@@ -853,3 +853,72 @@ fn a_dateline_day_is_no_day_of_the_happening_the_lead_sums_up() {
     // Without the dateline marked, its day dates the lead's arrest.
     assert_eq!(lead_arrest(&events_of(&text)).as_deref(), Some("2025-03-11"));
 }
+
+#[test]
+fn a_generic_plural_dated_long_ago_neither_dates_nor_takes_the_story() {
+    // Published Tuesday 2025-03-11: the car bomb went off on Sunday; "bombings since 2019" is a
+    // generic past, and "the bombing" later refers to Sunday's, not to it.
+    let text = "A car bomb that exploded outside the grain market in Tarvel on Sunday killed nine people, \
+                officials said on Tuesday. The province has seen sporadic bombings by armed groups since 2019. \
+                Police detained four men in a village nearby hours after the bombing.";
+    let events = events_of(text);
+    let attacks: Vec<_> = events.iter().filter(|e| e.kind == EventType::Attack).collect();
+    let main =
+        attacks.iter().find(|e| e.mentions.iter().any(|m| m.of(text) == "car bomb")).expect("car bomb");
+    assert_eq!(main.time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-09"), "{events:?}");
+    assert!(main.mentions.iter().any(|m| m.of(text) == "bombing"), "{events:?}");
+    assert!(!main.mentions.iter().any(|m| m.of(text) == "bombings"), "{events:?}");
+    let arrest = events.iter().find(|e| e.kind == EventType::Arrest).expect("arrest");
+    let t = arrest.time.as_ref().expect("dated arrest");
+    assert_eq!((t.value.as_deref(), t.relation.as_str()), (Some("2025-03-09"), "after"), "{events:?}");
+}
+
+#[test]
+fn an_indefinite_noun_phrase_trigger_dated_long_ago_is_another_happening() {
+    // "a roadside bomb" is a noun phrase like "a bombing": dated two years back, it is not the
+    // story's attack.
+    let text = "Gunmen attacked a checkpoint near Osrava on Sunday, killing three police officers. \
+                In May 2023, a roadside bomb killed two soldiers on the same road.";
+    let events = events_of(text);
+    let attacks: Vec<_> = events.iter().filter(|e| e.kind == EventType::Attack).collect();
+    assert_eq!(attacks.len(), 2, "{events:?}");
+    let old =
+        attacks.iter().find(|e| e.mentions.iter().any(|m| m.of(text) == "roadside bomb")).expect("bomb");
+    assert_eq!(old.time.as_ref().and_then(|t| t.value.as_deref()), Some("2023-05"), "{events:?}");
+    assert_eq!(attacks[0].time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-09"), "{events:?}");
+}
+
+#[test]
+fn a_riot_is_an_attack_that_anchors_hours_after_but_riot_police_are_none() {
+    let text =
+        "A riot between rival gangs broke out at the prison in Teruna on Sunday, killing six inmates. \
+                Riot police retook the wing on Monday. Guards were detained hours after the riot began.";
+    let events = events_of(text);
+    let riot = events.iter().find(|e| e.kind == EventType::Attack).expect("riot");
+    assert_eq!(riot.time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-09"), "{events:?}");
+    assert!(riot.mentions.iter().all(|m| m.of(text) != "Riot"), "{events:?}");
+    assert!(riot.counts.iter().any(|c| c.what == "killed" && c.value == 6), "{events:?}");
+    let arrest = events.iter().find(|e| e.kind == EventType::Arrest).expect("arrest");
+    let t = arrest.time.as_ref().expect("dated arrest");
+    assert_eq!((t.value.as_deref(), t.relation.as_str()), (Some("2025-03-09"), "after"), "{events:?}");
+}
+
+#[test]
+fn drone_strikes_are_attacks_not_walkouts() {
+    let text = "A rights group said it had documented 12 drone strikes on villages in the province in 2024.";
+    let events = events_of(text);
+    assert!(events.iter().any(|e| e.kind == EventType::Attack), "{events:?}");
+    assert!(!events.iter().any(|e| e.kind == EventType::Protest), "{events:?}");
+}
+
+#[test]
+fn a_no_confidence_vote_is_no_denied_vote() {
+    // "no-" is part of the modifier: the lead's vote is the headline's, dated Thursday.
+    let text = "Latvian cabinet survives no-confidence vote\n\n\
+                The Latvian cabinet survived a no-confidence vote in parliament on Thursday by two votes.";
+    let events = events_of(text);
+    let votes: Vec<_> = events.iter().filter(|e| e.kind == EventType::Election).collect();
+    let first = votes.first().expect("vote");
+    assert_eq!(first.mentions.len(), 2, "{events:?}");
+    assert_eq!(first.time.as_ref().and_then(|t| t.value.as_deref()), Some("2025-03-06"), "{events:?}");
+}
