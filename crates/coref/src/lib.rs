@@ -418,7 +418,7 @@ impl<'a> Linker<'a> {
             }
             let tok = self.seg.tokens[next].span;
             let org_word = &self.text[m.span.end..tok.start] == " "
-                && tok.of(self.text).chars().next().is_some_and(char::is_uppercase)
+                && self.capital(next)
                 && self.lex.name_heads.get(&*self.lower[next]) == Some(&EntityLabel::Org);
             let alone = names.get(i).is_some_and(|n| n.span == tok);
             let other = names.get(i).is_some_and(|n| n.span.start < tok.end);
@@ -436,11 +436,10 @@ impl<'a> Linker<'a> {
     /// outside the headline, none of them in a name.
     fn with_missed_places(&self, mut names: Vec<NameMention>) -> Vec<NameMention> {
         let n = self.seg.tokens.len();
-        let capital = |t: usize| self.tok(t).chars().next().is_some_and(char::is_uppercase);
         let mut found = Vec::new();
         for t in (0..n).filter(|&t| self.tok(t) == "the") {
             let mut e = t + 1;
-            while e < n && e - t <= 4 && capital(e) && self.sentence_of[e] == self.sentence_of[t] {
+            while e < n && e - t <= 4 && self.capital(e) && self.sentence_of[e] == self.sentence_of[t] {
                 e += 1;
             }
             if e - t < 3 || self.lex.name_heads.get(&*self.lower[e - 1]) != Some(&EntityLabel::Loc) {
@@ -470,7 +469,6 @@ impl<'a> Linker<'a> {
     fn mend_cut_names(&self, names: Vec<NameMention>) -> Vec<NameMention> {
         use dossier_tag::gazetteer::{Gazetteer, Kind};
         let n = self.seg.tokens.len();
-        let capital = |t: usize| self.tok(t).chars().next().is_some_and(char::is_uppercase);
         let word = |t: usize| self.lower.get(t).map_or("", |w| &**w);
         let same = |a: usize, b: usize| self.sentence_of[a] == self.sentence_of[b];
         // The names starting at token `t`.
@@ -499,7 +497,7 @@ impl<'a> Linker<'a> {
             if first >= 1 && word(first - 1) == "(" && end < n {
                 // A credit: "(" NAME capitalised words ")" "-".
                 let mut e = end;
-                while e < n && e - first < 5 && capital(e) && same(e, first) {
+                while e < n && e - first < 5 && self.capital(e) && same(e, first) {
                     e += 1;
                 }
                 let dash = matches!(word(e + 1), "-" | "–" | "—" | "--");
@@ -528,7 +526,7 @@ impl<'a> Linker<'a> {
                 } else {
                     // "Vanuatu Meteorology" "and" "Geo-Hazards Department".
                     let mut e = end + 1;
-                    while e < n && e - end <= 4 && (capital(e) || word(e) == "-") && same(e, first) {
+                    while e < n && e - end <= 4 && (self.capital(e) || word(e) == "-") && same(e, first) {
                         e += 1;
                     }
                     let free = names.get(i).is_none_or(|x| x.span.start >= self.seg.tokens[e - 1].span.end);
@@ -629,8 +627,10 @@ impl<'a> Linker<'a> {
         }
         // A name that opens with two or more words of such an organisation's is a branch of it
         // ("Islamic State Mozambique Province"), whatever its last word says.
-        let all: Vec<&str> = name.split_whitespace().collect();
-        if (2..all.len()).any(|k| Gazetteer::global().kinds_of(&all[..k].join(" ")) == Kind::Org.bit()) {
+        // (The prefixes are slices of `name`: `kinds_of` reads a name word by word.)
+        let ends: Vec<usize> =
+            name.split_whitespace().map(|w| w.as_ptr() as usize - name.as_ptr() as usize + w.len()).collect();
+        if (2..ends.len()).any(|k| Gazetteer::global().kinds_of(&name[..ends[k - 1]]) == Kind::Org.bit()) {
             return Some(EntityLabel::Org);
         }
         let mut words = name.split_whitespace();
@@ -662,6 +662,11 @@ impl<'a> Linker<'a> {
 
     fn tok(&self, i: usize) -> &'a str {
         self.seg.tokens[i].span.of(self.text)
+    }
+
+    /// Whether token `i` starts with a capital letter.
+    fn capital(&self, i: usize) -> bool {
+        self.tok(i).chars().next().is_some_and(char::is_uppercase)
     }
     fn upos(&self, i: usize) -> &'static str {
         self.pos.get(i).copied().flatten().map_or("X", |p| p.upos())
@@ -927,9 +932,7 @@ impl<'a> Linker<'a> {
                         // (PTI)"), a place's, or one of a longer name the tagger cut ("Labour
                         // Party of Cabo Verde (PTCV)").
                         let t = self.tokens_of(span).start;
-                        let cut = t >= 2
-                            && NAME_GLUE.contains(&&*self.lower[t - 1])
-                            && self.tok(t - 2).chars().next().is_some_and(char::is_uppercase);
+                        let cut = t >= 2 && NAME_GLUE.contains(&&*self.lower[t - 1]) && self.capital(t - 2);
                         if label == EntityLabel::Per || is_place(this) || cut {
                             continue;
                         }
@@ -947,8 +950,7 @@ impl<'a> Linker<'a> {
         let first = self.tokens_of(span).start;
         let mut t = first;
         while t > 0 && first - t < 6 && self.sentence_of[t - 1] == self.sentence_of[first] {
-            let w = self.tok(t - 1);
-            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            let capital = self.capital(t - 1);
             if !capital && !NAME_GLUE.contains(&&*self.lower[t - 1]) {
                 return None;
             }
@@ -969,7 +971,7 @@ impl<'a> Linker<'a> {
         let mut end = None;
         for t in toks {
             let w = self.tok(t);
-            if w.chars().next().is_some_and(char::is_uppercase) {
+            if self.capital(t) {
                 end = Some(self.seg.tokens[t].span.end);
             } else if NAME_GLUE.contains(&w) || w == "-" {
                 end?;
