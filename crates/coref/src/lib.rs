@@ -664,6 +664,12 @@ impl<'a> Linker<'a> {
         self.seg.tokens[i].span.of(self.text)
     }
 
+    /// Whether token `i` is a nationality's word ("Somali"), by the gazetteer.
+    fn demonym(&self, i: usize) -> bool {
+        use dossier_tag::gazetteer::{Gazetteer, Kind};
+        Gazetteer::global().kinds_of(self.tok(i)) & Kind::Demonym.bit() != 0
+    }
+
     /// Whether token `i` starts with a capital letter.
     fn capital(&self, i: usize) -> bool {
         self.tok(i).chars().next().is_some_and(char::is_uppercase)
@@ -1256,7 +1262,9 @@ impl<'a> Linker<'a> {
         let head = head.filter(|&h| h + 1 == t)?;
         // (not "its emergency department": a part of a country is seldom "its")
         let place = self.lex.place_nouns.get(&*self.lower[head]).map(|p| p.kind);
-        if possessive && !matches!(place, Some(PlaceKind::Settlement | PlaceKind::Country)) {
+        if possessive
+            && !matches!(place, Some(PlaceKind::Settlement | PlaceKind::Country | PlaceKind::Capital))
+        {
             return None;
         }
         if !self.lex.heads.contains_key(&*self.lower[head]) || self.xpos(head) == "NNS" {
@@ -1436,10 +1444,15 @@ impl<'a> Linker<'a> {
         // A kind of place ("the city", "this village", "the port city", "the country"): the
         // nearest named place of that kind in the last eight sentences. Place names the
         // gazetteer does not know are taken for settlements: small towns are not in it.
-        if let Some(kind) = self.lex.place_nouns.get(head).map(|p| p.kind) {
+        if let Some(mut kind) = self.lex.place_nouns.get(head).map(|p| p.kind) {
             let toks = self.tokens_of(np);
             if toks.len() > 3 {
                 return None;
+            }
+            // "the capital", "the Somali capital": a country's; "the provincial capital", a
+            // settlement's.
+            if kind == PlaceKind::Capital && (toks.start + 1..toks.end - 1).any(|t| !self.demonym(t)) {
+                kind = PlaceKind::Settlement;
             }
             // "the market district", "the business district": a part of a city, not of a
             // country; only adjectives may stand before a region's noun ("the northern province").
@@ -1447,7 +1460,8 @@ impl<'a> Linker<'a> {
                 return None;
             }
             for &i in &cands {
-                if self.mentions[i].sentence + 8 < here {
+                // (A capital is rarely another one: the dateline's may be far back.)
+                if self.mentions[i].sentence + 8 < here && kind != PlaceKind::Capital {
                     break;
                 }
                 let r = self.find(i);
@@ -1462,6 +1476,12 @@ impl<'a> Linker<'a> {
                 let last = name.rsplit(' ').next().filter(|_| name.contains(' '));
                 let named = last.and_then(|w| self.lex.place_nouns.get(&w.to_lowercase())).map(|p| p.kind);
                 if named.is_some_and(|k| k != kind) {
+                    continue;
+                }
+                if kind == PlaceKind::Capital {
+                    if self.lex.capitals.contains(&name.to_lowercase()) {
+                        return Some(i);
+                    }
                     continue;
                 }
                 if (loc && kind.fits(name)) || kind.known(name) {
@@ -1925,7 +1945,7 @@ impl PlaceKind {
         let kinds = Gazetteer::global().kinds_of(name);
         let bit = match self {
             PlaceKind::Country => Kind::Country.bit(),
-            PlaceKind::Settlement => Kind::City.bit(),
+            PlaceKind::Settlement | PlaceKind::Capital => Kind::City.bit(),
             PlaceKind::Region => Kind::State.bit(),
         };
         kinds & bit != 0 && kinds & Kind::Org.bit() == 0
@@ -1937,7 +1957,7 @@ impl PlaceKind {
         let kinds = Gazetteer::global().kinds_of(name);
         match self {
             PlaceKind::Country => kinds & Kind::Country.bit() != 0,
-            PlaceKind::Settlement => {
+            PlaceKind::Settlement | PlaceKind::Capital => {
                 let wider =
                     Kind::Country.bit() | Kind::State.bit() | Kind::Continent.bit() | Kind::Region.bit();
                 kinds & Kind::City.bit() != 0 || kinds & wider == 0

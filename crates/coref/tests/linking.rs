@@ -736,3 +736,38 @@ fn the_trust_and_the_observatory_join_the_body_named_so() {
     let m = entity_of(&r, "Northern Prison Observatory");
     assert!(m.contains(&("The observatory", "nominal")), "{m:?}");
 }
+
+#[test]
+fn the_capital_is_the_country_capital_named_before_not_the_nearest_town() {
+    // A town named between the capital and "the capital" is not it.
+    let r = analyze(
+        "ACCRA, May 3 (West Coast Wire) - Police in Accra said on Friday that a fire at a warehouse \
+         had spread through Madina, a suburb on the northern edge of the capital.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Accra");
+    assert!(m.contains(&("the capital", "nominal")), "{m:?}");
+    assert!(!entity_of(&r, "Madina").iter().any(|(t, _)| *t == "the capital"));
+    // With a nationality's word before it, still a country's capital.
+    let r = analyze(
+        "Talks opened in Nairobi on Monday. Delegates from Tanzania and Uganda met at a hotel in \
+         Kisumu first. The Kenyan capital has hosted three such rounds.",
+    );
+    let m = entity_of(&r, "Nairobi");
+    assert!(m.contains(&("The Kenyan capital", "nominal")), "{m:?}");
+    // A town that is no country's capital is not "the capital": blood flown in from it is
+    // from somewhere the text does not name.
+    let r = analyze("A quake shook Kumasi on Monday. Doctors said blood was flown in from the capital.");
+    assert!(!entity_of(&r, "Kumasi").iter().any(|(t, _)| *t == "the capital"));
+}
+
+#[test]
+fn a_provincial_capital_is_the_nearest_town() {
+    let r = analyze(
+        "Floodwater reached Lubango, in Angola, on Tuesday. The injured were flown to Menongue, the \
+         provincial capital, where the provincial capital's hospital took them in.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Menongue");
+    assert!(m.iter().any(|(t, _)| t.contains("provincial capital")), "{m:?}");
+}
