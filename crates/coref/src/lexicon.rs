@@ -82,6 +82,8 @@ pub struct Lexicon {
     /// Words that set a name after a description ("a gang known as X"; `naming_phrases.tsv`),
     /// as lower-case tokens.
     pub naming_phrases: Vec<Vec<String>>,
+    /// Kinds of organisation that exclude each other ("company", "union"; `org_kinds.tsv`).
+    pub org_kinds: HashMap<String, String>,
     /// National capitals, lower-case (`capitals.txt`, from GeoNames).
     pub capitals: std::collections::HashSet<String>,
 }
@@ -252,6 +254,14 @@ impl Lexicon {
                 _ => Err(bad("naming_phrases.tsv", line)),
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let mut org_kinds = HashMap::default();
+        for (line, cols) in rows(include_str!("../data/org_kinds.tsv")) {
+            let [word, kind] = cols[..] else { return Err(bad("org_kinds.tsv", line)) };
+            if !heads.contains_key(word) {
+                return Err(bad("org_kinds.tsv", line));
+            }
+            org_kinds.insert(word.to_string(), kind.to_string());
+        }
         let capitals = rows(include_str!("../data/capitals.txt"))
             .map(|(line, cols)| match cols[..] {
                 [name] if !name.is_empty() => Ok(name.to_lowercase()),
@@ -268,6 +278,7 @@ impl Lexicon {
             label_cues,
             place_nouns,
             naming_phrases,
+            org_kinds,
             capitals,
         })
     }
@@ -286,6 +297,7 @@ mod tests {
         assert_eq!(lex.first_names["maria"], Gender::Female);
         assert_eq!(lex.place_nouns["province"].kind, PlaceKind::Region);
         assert!(!lex.place_nouns["capital"].names);
+        assert_ne!(lex.org_kinds["company"], lex.org_kinds["union"]);
         assert_eq!(lex.place_nouns["capital"].kind, PlaceKind::Capital);
         assert!(lex.capitals.contains("kampala") && !lex.capitals.contains("quetzaltenango"));
         assert!(lex.naming_phrases.iter().any(|p| p == &["known", "as"]));

@@ -1497,8 +1497,13 @@ impl<'a> Linker<'a> {
         if self.tokens_of(np).len() > 2 || self.lex.described_only.contains_key(head) {
             return None;
         }
+        // The nearest organisation is of another kind ("the company" right after the union's
+        // name): the one meant is an entity of the same kind the text named or called so in the
+        // last eight sentences, when there is one.
+        let mut other_kind = None;
         for &i in &cands {
-            if self.mentions[i].sentence + 3 < here {
+            let window = if other_kind.is_some() { 8 } else { 3 };
+            if self.mentions[i].sentence + window < here {
                 break;
             }
             let r = self.find(i);
@@ -1506,10 +1511,33 @@ impl<'a> Linker<'a> {
                 continue;
             }
             if self.info[r].named && self.info[r].label().is_some_and(|l| labels.contains(&l)) {
-                return Some(i);
+                if other_kind.is_none() && !self.other_org_kind(r, head) {
+                    return Some(i);
+                }
+                if other_kind.is_some() && self.same_org_kind(r, head) {
+                    return Some(i);
+                }
+                other_kind = other_kind.or(Some(i));
             }
         }
-        None
+        other_kind
+    }
+
+    /// Whether the name of cluster `r` holds a word for another kind of organisation than
+    /// `head` ("the company" and the "… Workers' Union"; `org_kinds.tsv`).
+    fn other_org_kind(&self, r: usize, head: &str) -> bool {
+        let Some(kind) = self.lex.org_kinds.get(head) else { return false };
+        self.info[r].name_words.iter().any(|w| self.lex.org_kinds.get(w).is_some_and(|k| k != kind))
+    }
+
+    /// Whether cluster `r`'s name, or a description the text gave it, is a word for the kind of
+    /// organisation `head` is ("the firm" and "the company"; `org_kinds.tsv`).
+    fn same_org_kind(&self, r: usize, head: &str) -> bool {
+        let Some(kind) = self.lex.org_kinds.get(head) else { return false };
+        let of_kind = |w: &str| self.lex.org_kinds.get(w) == Some(kind);
+        self.info[r].name_words.iter().any(|w| of_kind(w))
+            || self.info[r].descs.iter().any(|d| of_kind(d))
+            || self.nominal_heads.iter().any(|(&m, h)| of_kind(h) && self.root(m) == r)
     }
 
     /// "a UK-based group" in the lead or as a claim's source, before the text names it; any

@@ -771,3 +771,16 @@ fn a_provincial_capital_is_the_nearest_town() {
     let m = entity_of(&r, "Menongue");
     assert!(m.iter().any(|(t, _)| t.contains("provincial capital")), "{m:?}");
 }
+
+#[test]
+fn the_company_right_after_a_union_is_the_company_called_so_before() {
+    let r = analyze(
+        "Workers at Meridel Packaging walked out on Monday. The company said output had halved. \
+         Talks between managers and the Glassmakers' Union ended without a deal on Tuesday. \
+         The company offered a rise of 10 percent.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Meridel Packaging");
+    assert_eq!(m.iter().filter(|(t, k)| *t == "The company" && *k == "nominal").count(), 2, "{m:?}");
+    assert!(!entity_of(&r, "Glassmakers' Union").iter().any(|(t, _)| *t == "The company"));
+}
