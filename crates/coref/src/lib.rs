@@ -1488,6 +1488,33 @@ impl<'a> Linker<'a> {
                     return Some(i);
                 }
             }
+            // "the country" with no country named in the last eight sentences: the one the text
+            // names most often before it (the story's own, told in the lead), the first of those.
+            if kind == PlaceKind::Country {
+                let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (root, count, first mention)
+                for &i in &cands {
+                    let r = self.find(i);
+                    let name = self.mentions[i].span.of(self.text);
+                    let is_country = self.info[r].named
+                        && self.mentions[i].kind == MentionKind::Name
+                        && self.info[r].label() == Some(EntityLabel::Loc)
+                        && kind.known(name);
+                    if !is_country {
+                        continue;
+                    }
+                    match counts.iter_mut().find(|c| c.0 == r) {
+                        Some(c) => {
+                            c.1 += 1;
+                            c.2 = i;
+                        }
+                        None => counts.push((r, 1, i)),
+                    }
+                }
+                return counts
+                    .into_iter()
+                    .max_by_key(|&(_, n, first)| (n, std::cmp::Reverse(self.mentions[first].span.start)))
+                    .map(|(_, _, first)| first);
+            }
             return None;
         }
         // Otherwise, for a bare "the company", the nearest entity of a fitting label in the

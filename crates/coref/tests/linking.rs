@@ -784,3 +784,20 @@ fn the_company_right_after_a_union_is_the_company_called_so_before() {
     assert_eq!(m.iter().filter(|(t, k)| *t == "The company" && *k == "nominal").count(), 2, "{m:?}");
     assert!(!entity_of(&r, "Glassmakers' Union").iter().any(|(t, _)| *t == "The company"));
 }
+
+#[test]
+fn the_country_far_from_any_country_is_the_one_the_story_names_most() {
+    let r = analyze(
+        "Peru floods force thousands from homes\n\n\
+         LIMA, Feb 2 (Andes Wire) - Floods in northern Peru forced thousands of people from their \
+         homes on Sunday, officials in Peru said. A ship from Chile brought tents.\n\n\
+         Rain fell for a third day. Roads were cut near Piura. Schools were shut. Power failed in \
+         two towns. Farmers lost their crops. Prices of rice rose. Clinics ran short of water. \
+         Aid workers asked for boats.\n\n\
+         The rains are the worst to hit the country since 2017.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Peru");
+    assert!(m.contains(&("the country", "nominal")), "{m:?}");
+    assert!(!entity_of(&r, "Chile").iter().any(|(t, _)| *t == "the country"));
+}
