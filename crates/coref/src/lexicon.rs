@@ -34,6 +34,8 @@ pub enum PlaceKind {
     Country,
     /// A part of a country: a state, province, district, region.
     Region,
+    /// A country's capital (`capitals.txt`); "the provincial capital" is a settlement's word.
+    Capital,
 }
 
 /// A place noun of `place_nouns.tsv`.
@@ -80,6 +82,10 @@ pub struct Lexicon {
     /// Words that set a name after a description ("a gang known as X"; `naming_phrases.tsv`),
     /// as lower-case tokens.
     pub naming_phrases: Vec<Vec<String>>,
+    /// Kinds of organisation that exclude each other ("company", "union"; `org_kinds.tsv`).
+    pub org_kinds: HashMap<String, String>,
+    /// National capitals, lower-case (`capitals.txt`, from GeoNames).
+    pub capitals: std::collections::HashSet<String>,
 }
 
 /// Where a label cue's words stand around a name.
@@ -227,6 +233,7 @@ impl Lexicon {
                 "settlement" => PlaceKind::Settlement,
                 "country" => PlaceKind::Country,
                 "region" => PlaceKind::Region,
+                "capital" => PlaceKind::Capital,
                 _ => return Err(bad("place_nouns.tsv", line)),
             };
             let names = match names {
@@ -247,6 +254,20 @@ impl Lexicon {
                 _ => Err(bad("naming_phrases.tsv", line)),
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let mut org_kinds = HashMap::default();
+        for (line, cols) in rows(include_str!("../data/org_kinds.tsv")) {
+            let [word, kind] = cols[..] else { return Err(bad("org_kinds.tsv", line)) };
+            if !heads.contains_key(word) {
+                return Err(bad("org_kinds.tsv", line));
+            }
+            org_kinds.insert(word.to_string(), kind.to_string());
+        }
+        let capitals = rows(include_str!("../data/capitals.txt"))
+            .map(|(line, cols)| match cols[..] {
+                [name] if !name.is_empty() => Ok(name.to_lowercase()),
+                _ => Err(bad("capitals.txt", line)),
+            })
+            .collect::<Result<_, _>>()?;
         Ok(Lexicon {
             heads,
             pronouns,
@@ -257,6 +278,8 @@ impl Lexicon {
             label_cues,
             place_nouns,
             naming_phrases,
+            org_kinds,
+            capitals,
         })
     }
 }
@@ -274,6 +297,9 @@ mod tests {
         assert_eq!(lex.first_names["maria"], Gender::Female);
         assert_eq!(lex.place_nouns["province"].kind, PlaceKind::Region);
         assert!(!lex.place_nouns["capital"].names);
+        assert_ne!(lex.org_kinds["company"], lex.org_kinds["union"]);
+        assert_eq!(lex.place_nouns["capital"].kind, PlaceKind::Capital);
+        assert!(lex.capitals.contains("kampala") && !lex.capitals.contains("quetzaltenango"));
         assert!(lex.naming_phrases.iter().any(|p| p == &["known", "as"]));
     }
 }

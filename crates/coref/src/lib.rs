@@ -418,7 +418,7 @@ impl<'a> Linker<'a> {
             }
             let tok = self.seg.tokens[next].span;
             let org_word = &self.text[m.span.end..tok.start] == " "
-                && tok.of(self.text).chars().next().is_some_and(char::is_uppercase)
+                && self.capital(next)
                 && self.lex.name_heads.get(&*self.lower[next]) == Some(&EntityLabel::Org);
             let alone = names.get(i).is_some_and(|n| n.span == tok);
             let other = names.get(i).is_some_and(|n| n.span.start < tok.end);
@@ -436,11 +436,10 @@ impl<'a> Linker<'a> {
     /// outside the headline, none of them in a name.
     fn with_missed_places(&self, mut names: Vec<NameMention>) -> Vec<NameMention> {
         let n = self.seg.tokens.len();
-        let capital = |t: usize| self.tok(t).chars().next().is_some_and(char::is_uppercase);
         let mut found = Vec::new();
         for t in (0..n).filter(|&t| self.tok(t) == "the") {
             let mut e = t + 1;
-            while e < n && e - t <= 4 && capital(e) && self.sentence_of[e] == self.sentence_of[t] {
+            while e < n && e - t <= 4 && self.capital(e) && self.sentence_of[e] == self.sentence_of[t] {
                 e += 1;
             }
             if e - t < 3 || self.lex.name_heads.get(&*self.lower[e - 1]) != Some(&EntityLabel::Loc) {
@@ -470,7 +469,6 @@ impl<'a> Linker<'a> {
     fn mend_cut_names(&self, names: Vec<NameMention>) -> Vec<NameMention> {
         use dossier_tag::gazetteer::{Gazetteer, Kind};
         let n = self.seg.tokens.len();
-        let capital = |t: usize| self.tok(t).chars().next().is_some_and(char::is_uppercase);
         let word = |t: usize| self.lower.get(t).map_or("", |w| &**w);
         let same = |a: usize, b: usize| self.sentence_of[a] == self.sentence_of[b];
         // The names starting at token `t`.
@@ -499,7 +497,7 @@ impl<'a> Linker<'a> {
             if first >= 1 && word(first - 1) == "(" && end < n {
                 // A credit: "(" NAME capitalised words ")" "-".
                 let mut e = end;
-                while e < n && e - first < 5 && capital(e) && same(e, first) {
+                while e < n && e - first < 5 && self.capital(e) && same(e, first) {
                     e += 1;
                 }
                 let dash = matches!(word(e + 1), "-" | "–" | "—" | "--");
@@ -528,7 +526,7 @@ impl<'a> Linker<'a> {
                 } else {
                     // "Vanuatu Meteorology" "and" "Geo-Hazards Department".
                     let mut e = end + 1;
-                    while e < n && e - end <= 4 && (capital(e) || word(e) == "-") && same(e, first) {
+                    while e < n && e - end <= 4 && (self.capital(e) || word(e) == "-") && same(e, first) {
                         e += 1;
                     }
                     let free = names.get(i).is_none_or(|x| x.span.start >= self.seg.tokens[e - 1].span.end);
@@ -629,8 +627,10 @@ impl<'a> Linker<'a> {
         }
         // A name that opens with two or more words of such an organisation's is a branch of it
         // ("Islamic State Mozambique Province"), whatever its last word says.
-        let all: Vec<&str> = name.split_whitespace().collect();
-        if (2..all.len()).any(|k| Gazetteer::global().kinds_of(&all[..k].join(" ")) == Kind::Org.bit()) {
+        // (The prefixes are slices of `name`: `kinds_of` reads a name word by word.)
+        let ends: Vec<usize> =
+            name.split_whitespace().map(|w| w.as_ptr() as usize - name.as_ptr() as usize + w.len()).collect();
+        if (2..ends.len()).any(|k| Gazetteer::global().kinds_of(&name[..ends[k - 1]]) == Kind::Org.bit()) {
             return Some(EntityLabel::Org);
         }
         let mut words = name.split_whitespace();
@@ -662,6 +662,17 @@ impl<'a> Linker<'a> {
 
     fn tok(&self, i: usize) -> &'a str {
         self.seg.tokens[i].span.of(self.text)
+    }
+
+    /// Whether token `i` is a nationality's word ("Somali"), by the gazetteer.
+    fn demonym(&self, i: usize) -> bool {
+        use dossier_tag::gazetteer::{Gazetteer, Kind};
+        Gazetteer::global().kinds_of(self.tok(i)) & Kind::Demonym.bit() != 0
+    }
+
+    /// Whether token `i` starts with a capital letter.
+    fn capital(&self, i: usize) -> bool {
+        self.tok(i).chars().next().is_some_and(char::is_uppercase)
     }
     fn upos(&self, i: usize) -> &'static str {
         self.pos.get(i).copied().flatten().map_or("X", |p| p.upos())
@@ -927,9 +938,7 @@ impl<'a> Linker<'a> {
                         // (PTI)"), a place's, or one of a longer name the tagger cut ("Labour
                         // Party of Cabo Verde (PTCV)").
                         let t = self.tokens_of(span).start;
-                        let cut = t >= 2
-                            && NAME_GLUE.contains(&&*self.lower[t - 1])
-                            && self.tok(t - 2).chars().next().is_some_and(char::is_uppercase);
+                        let cut = t >= 2 && NAME_GLUE.contains(&&*self.lower[t - 1]) && self.capital(t - 2);
                         if label == EntityLabel::Per || is_place(this) || cut {
                             continue;
                         }
@@ -947,8 +956,7 @@ impl<'a> Linker<'a> {
         let first = self.tokens_of(span).start;
         let mut t = first;
         while t > 0 && first - t < 6 && self.sentence_of[t - 1] == self.sentence_of[first] {
-            let w = self.tok(t - 1);
-            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            let capital = self.capital(t - 1);
             if !capital && !NAME_GLUE.contains(&&*self.lower[t - 1]) {
                 return None;
             }
@@ -969,7 +977,7 @@ impl<'a> Linker<'a> {
         let mut end = None;
         for t in toks {
             let w = self.tok(t);
-            if w.chars().next().is_some_and(char::is_uppercase) {
+            if self.capital(t) {
                 end = Some(self.seg.tokens[t].span.end);
             } else if NAME_GLUE.contains(&w) || w == "-" {
                 end?;
@@ -1254,7 +1262,9 @@ impl<'a> Linker<'a> {
         let head = head.filter(|&h| h + 1 == t)?;
         // (not "its emergency department": a part of a country is seldom "its")
         let place = self.lex.place_nouns.get(&*self.lower[head]).map(|p| p.kind);
-        if possessive && !matches!(place, Some(PlaceKind::Settlement | PlaceKind::Country)) {
+        if possessive
+            && !matches!(place, Some(PlaceKind::Settlement | PlaceKind::Country | PlaceKind::Capital))
+        {
             return None;
         }
         if !self.lex.heads.contains_key(&*self.lower[head]) || self.xpos(head) == "NNS" {
@@ -1434,10 +1444,15 @@ impl<'a> Linker<'a> {
         // A kind of place ("the city", "this village", "the port city", "the country"): the
         // nearest named place of that kind in the last eight sentences. Place names the
         // gazetteer does not know are taken for settlements: small towns are not in it.
-        if let Some(kind) = self.lex.place_nouns.get(head).map(|p| p.kind) {
+        if let Some(mut kind) = self.lex.place_nouns.get(head).map(|p| p.kind) {
             let toks = self.tokens_of(np);
             if toks.len() > 3 {
                 return None;
+            }
+            // "the capital", "the Somali capital": a country's; "the provincial capital", a
+            // settlement's.
+            if kind == PlaceKind::Capital && (toks.start + 1..toks.end - 1).any(|t| !self.demonym(t)) {
+                kind = PlaceKind::Settlement;
             }
             // "the market district", "the business district": a part of a city, not of a
             // country; only adjectives may stand before a region's noun ("the northern province").
@@ -1445,7 +1460,8 @@ impl<'a> Linker<'a> {
                 return None;
             }
             for &i in &cands {
-                if self.mentions[i].sentence + 8 < here {
+                // (A capital is rarely another one: the dateline's may be far back.)
+                if self.mentions[i].sentence + 8 < here && kind != PlaceKind::Capital {
                     break;
                 }
                 let r = self.find(i);
@@ -1462,9 +1478,42 @@ impl<'a> Linker<'a> {
                 if named.is_some_and(|k| k != kind) {
                     continue;
                 }
+                if kind == PlaceKind::Capital {
+                    if self.lex.capitals.contains(&name.to_lowercase()) {
+                        return Some(i);
+                    }
+                    continue;
+                }
                 if (loc && kind.fits(name)) || kind.known(name) {
                     return Some(i);
                 }
+            }
+            // "the country" with no country named in the last eight sentences: the one the text
+            // names most often before it (the story's own, told in the lead), the first of those.
+            if kind == PlaceKind::Country {
+                let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (root, count, first mention)
+                for &i in &cands {
+                    let r = self.find(i);
+                    let name = self.mentions[i].span.of(self.text);
+                    let is_country = self.info[r].named
+                        && self.mentions[i].kind == MentionKind::Name
+                        && self.info[r].label() == Some(EntityLabel::Loc)
+                        && kind.known(name);
+                    if !is_country {
+                        continue;
+                    }
+                    match counts.iter_mut().find(|c| c.0 == r) {
+                        Some(c) => {
+                            c.1 += 1;
+                            c.2 = i;
+                        }
+                        None => counts.push((r, 1, i)),
+                    }
+                }
+                return counts
+                    .into_iter()
+                    .max_by_key(|&(_, n, first)| (n, std::cmp::Reverse(self.mentions[first].span.start)))
+                    .map(|(_, _, first)| first);
             }
             return None;
         }
@@ -1475,8 +1524,13 @@ impl<'a> Linker<'a> {
         if self.tokens_of(np).len() > 2 || self.lex.described_only.contains_key(head) {
             return None;
         }
+        // The nearest organisation is of another kind ("the company" right after the union's
+        // name): the one meant is an entity of the same kind the text named or called so in the
+        // last eight sentences, when there is one.
+        let mut other_kind = None;
         for &i in &cands {
-            if self.mentions[i].sentence + 3 < here {
+            let window = if other_kind.is_some() { 8 } else { 3 };
+            if self.mentions[i].sentence + window < here {
                 break;
             }
             let r = self.find(i);
@@ -1484,10 +1538,33 @@ impl<'a> Linker<'a> {
                 continue;
             }
             if self.info[r].named && self.info[r].label().is_some_and(|l| labels.contains(&l)) {
-                return Some(i);
+                if other_kind.is_none() && !self.other_org_kind(r, head) {
+                    return Some(i);
+                }
+                if other_kind.is_some() && self.same_org_kind(r, head) {
+                    return Some(i);
+                }
+                other_kind = other_kind.or(Some(i));
             }
         }
-        None
+        other_kind
+    }
+
+    /// Whether the name of cluster `r` holds a word for another kind of organisation than
+    /// `head` ("the company" and the "… Workers' Union"; `org_kinds.tsv`).
+    fn other_org_kind(&self, r: usize, head: &str) -> bool {
+        let Some(kind) = self.lex.org_kinds.get(head) else { return false };
+        self.info[r].name_words.iter().any(|w| self.lex.org_kinds.get(w).is_some_and(|k| k != kind))
+    }
+
+    /// Whether cluster `r`'s name, or a description the text gave it, is a word for the kind of
+    /// organisation `head` is ("the firm" and "the company"; `org_kinds.tsv`).
+    fn same_org_kind(&self, r: usize, head: &str) -> bool {
+        let Some(kind) = self.lex.org_kinds.get(head) else { return false };
+        let of_kind = |w: &str| self.lex.org_kinds.get(w) == Some(kind);
+        self.info[r].name_words.iter().any(|w| of_kind(w))
+            || self.info[r].descs.iter().any(|d| of_kind(d))
+            || self.nominal_heads.iter().any(|(&m, h)| of_kind(h) && self.root(m) == r)
     }
 
     /// "a UK-based group" in the lead or as a claim's source, before the text names it; any
@@ -1923,7 +2000,7 @@ impl PlaceKind {
         let kinds = Gazetteer::global().kinds_of(name);
         let bit = match self {
             PlaceKind::Country => Kind::Country.bit(),
-            PlaceKind::Settlement => Kind::City.bit(),
+            PlaceKind::Settlement | PlaceKind::Capital => Kind::City.bit(),
             PlaceKind::Region => Kind::State.bit(),
         };
         kinds & bit != 0 && kinds & Kind::Org.bit() == 0
@@ -1935,7 +2012,7 @@ impl PlaceKind {
         let kinds = Gazetteer::global().kinds_of(name);
         match self {
             PlaceKind::Country => kinds & Kind::Country.bit() != 0,
-            PlaceKind::Settlement => {
+            PlaceKind::Settlement | PlaceKind::Capital => {
                 let wider =
                     Kind::Country.bit() | Kind::State.bit() | Kind::Continent.bit() | Kind::Region.bit();
                 kinds & Kind::City.bit() != 0 || kinds & wider == 0

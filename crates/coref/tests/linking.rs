@@ -736,3 +736,68 @@ fn the_trust_and_the_observatory_join_the_body_named_so() {
     let m = entity_of(&r, "Northern Prison Observatory");
     assert!(m.contains(&("The observatory", "nominal")), "{m:?}");
 }
+
+#[test]
+fn the_capital_is_the_country_capital_named_before_not_the_nearest_town() {
+    // A town named between the capital and "the capital" is not it.
+    let r = analyze(
+        "ACCRA, May 3 (West Coast Wire) - Police in Accra said on Friday that a fire at a warehouse \
+         had spread through Madina, a suburb on the northern edge of the capital.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Accra");
+    assert!(m.contains(&("the capital", "nominal")), "{m:?}");
+    assert!(!entity_of(&r, "Madina").iter().any(|(t, _)| *t == "the capital"));
+    // With a nationality's word before it, still a country's capital.
+    let r = analyze(
+        "Talks opened in Nairobi on Monday. Delegates from Tanzania and Uganda met at a hotel in \
+         Kisumu first. The Kenyan capital has hosted three such rounds.",
+    );
+    let m = entity_of(&r, "Nairobi");
+    assert!(m.contains(&("The Kenyan capital", "nominal")), "{m:?}");
+    // A town that is no country's capital is not "the capital": blood flown in from it is
+    // from somewhere the text does not name.
+    let r = analyze("A quake shook Kumasi on Monday. Doctors said blood was flown in from the capital.");
+    assert!(!entity_of(&r, "Kumasi").iter().any(|(t, _)| *t == "the capital"));
+}
+
+#[test]
+fn a_provincial_capital_is_the_nearest_town() {
+    let r = analyze(
+        "Floodwater reached Lubango, in Angola, on Tuesday. The injured were flown to Menongue, the \
+         provincial capital, where the provincial capital's hospital took them in.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Menongue");
+    assert!(m.iter().any(|(t, _)| t.contains("provincial capital")), "{m:?}");
+}
+
+#[test]
+fn the_company_right_after_a_union_is_the_company_called_so_before() {
+    let r = analyze(
+        "Workers at Meridel Packaging walked out on Monday. The company said output had halved. \
+         Talks between managers and the Glassmakers' Union ended without a deal on Tuesday. \
+         The company offered a rise of 10 percent.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Meridel Packaging");
+    assert_eq!(m.iter().filter(|(t, k)| *t == "The company" && *k == "nominal").count(), 2, "{m:?}");
+    assert!(!entity_of(&r, "Glassmakers' Union").iter().any(|(t, _)| *t == "The company"));
+}
+
+#[test]
+fn the_country_far_from_any_country_is_the_one_the_story_names_most() {
+    let r = analyze(
+        "Peru floods force thousands from homes\n\n\
+         LIMA, Feb 2 (Andes Wire) - Floods in northern Peru forced thousands of people from their \
+         homes on Sunday, officials in Peru said. A ship from Chile brought tents.\n\n\
+         Rain fell for a third day. Roads were cut near Piura. Schools were shut. Power failed in \
+         two towns. Farmers lost their crops. Prices of rice rose. Clinics ran short of water. \
+         Aid workers asked for boats.\n\n\
+         The rains are the worst to hit the country since 2017.",
+    );
+    check_offsets(&r);
+    let m = entity_of(&r, "Peru");
+    assert!(m.contains(&("the country", "nominal")), "{m:?}");
+    assert!(!entity_of(&r, "Chile").iter().any(|(t, _)| *t == "the country"));
+}
