@@ -600,6 +600,13 @@ impl<'a> Linker<'a> {
             if !words_before(&cue.before) || !words_after(&cue.after) {
                 continue;
             }
+            // "in Zorvo's case", "in Smith's view": the name owns what the preposition governs.
+            if cue.side == lexicon::CueSide::Before
+                && cue.label == EntityLabel::Loc
+                && self.lower.get(last).is_some_and(|w| w == "'s" || w == "’s")
+            {
+                continue;
+            }
             if best[slot].is_none_or(|(n, _)| n < len) {
                 best[slot] = Some((len, cue.label));
             }
@@ -785,11 +792,26 @@ impl<'a> Linker<'a> {
             // Most recent first.
             for (ni, &i) in ids[..k].iter().enumerate().rev() {
                 if self.same_name(&names[ni], self.mentions[i].label, &names[k], lj) {
-                    target = Some(i);
+                    target = Some((ni, i));
                     break;
                 }
             }
-            if let Some(i) = target {
+            // The first word of a longer name ("Zorvo" after "Zorvo Korea") is the thing told
+            // by that word alone before, when there is one: the same name beats a part of one.
+            if let Some((ni, _)) = target {
+                let (wa, wb) = (&names[ni].words, &names[k].words);
+                if wb.len() == 1 && wa.len() >= 2 && wa[0] == wb[0] && wa.last() != wb.last() {
+                    let same = ids[..ni]
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .find(|&(m, _)| names[m].text.eq_ignore_ascii_case(names[k].text));
+                    if let Some((m, &i)) = same {
+                        target = Some((m, i));
+                    }
+                }
+            }
+            if let Some((_, i)) = target {
                 self.union(i, j);
             }
         }
