@@ -797,15 +797,16 @@ impl<'a> Linker<'a> {
                 }
             }
             // The first word of a longer name ("Zorvo" after "Zorvo Korea") is the thing told
-            // by that word alone before, when there is one: the same name beats a part of one.
+            // by that word alone before in the body, when there is one: the same name beats a
+            // part of one. Not the headline's ("Halvorsen" over a story that then names
+            // "Halvorsen Logistik"): a headline shortens the name the body gives in full.
             if let Some((ni, _)) = target {
                 let (wa, wb) = (&names[ni].words, &names[k].words);
                 if wb.len() == 1 && wa.len() >= 2 && wa[0] == wb[0] && wa.last() != wb.last() {
-                    let same = ids[..ni]
-                        .iter()
-                        .enumerate()
-                        .rev()
-                        .find(|&(m, _)| names[m].text.eq_ignore_ascii_case(names[k].text));
+                    let same = ids[..ni].iter().enumerate().rev().find(|&(m, &i)| {
+                        names[m].text.eq_ignore_ascii_case(names[k].text)
+                            && !self.title.is_some_and(|h| h.overlaps(&self.mentions[i].span))
+                    });
                     if let Some((m, &i)) = same {
                         target = Some((m, i));
                     }

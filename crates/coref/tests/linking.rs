@@ -819,3 +819,16 @@ fn a_company_name_stays_whole_beside_a_longer_name_it_opens() {
     assert!(!zorvo.iter().any(|(m, _)| *m == "Zorvo Korea"), "{zorvo:?}");
     assert_eq!(label_of(&r, "Zorvo").as_deref(), Some("ORG"));
 }
+
+/// A headline's short name is the one the body gives in full: a later bare "Brannock" joins
+/// "Brannock Freight", not the headline's word alone.
+#[test]
+fn a_headline_short_name_does_not_pull_the_body_away_from_the_full_name() {
+    let text = "Brannock shares slide after short seller report\n\nBrannock Freight lost a fifth of its \
+                market value on Tuesday. Brannock said the report was false. Analysts said Brannock \
+                would recover.";
+    let r = analyze(text);
+    check_offsets(&r);
+    let full = entity_of(&r, "Brannock Freight");
+    assert!(full.iter().filter(|(m, _)| *m == "Brannock").count() >= 2, "{full:?}");
+}
