@@ -314,6 +314,10 @@ struct Linker<'a> {
     title: Option<Span>,
     /// The head word of each description mention, by mention id.
     nominal_heads: HashMap<usize, String>,
+    /// The last words, lower-cased, of the multi-word names not tagged PER ("fund" of
+    /// "Lielupe Pension Fund"): "the fund" refers to that name even when heads.tsv does not
+    /// list the word.
+    name_ends: Vec<String>,
 }
 
 impl<'a> Linker<'a> {
@@ -357,6 +361,7 @@ impl<'a> Linker<'a> {
             lead: Span::new(0, 0),
             title: input.title,
             nominal_heads: HashMap::new(),
+            name_ends: Vec::new(),
         };
         let after_title = input.title.map_or(0, |t| t.end);
         let lead = seg.paragraphs.iter().find(|p| {
@@ -393,6 +398,20 @@ impl<'a> Linker<'a> {
             // state" or "the region".
             // So does a person's first name before a surname ("Sofia Grell").
             l.info[id].settled = settled.filter(|&x| x == EntityLabel::Org || x == EntityLabel::Per);
+            if tagged != EntityLabel::Per {
+                let last =
+                    m.span.of(input.text).rsplit(' ').next().filter(|_| m.span.of(input.text).contains(' '));
+                let word = last.filter(|w| {
+                    w.chars().count() >= 3
+                        && w.chars().all(char::is_alphabetic)
+                        && w.chars().next().is_some_and(char::is_uppercase)
+                });
+                if let Some(w) = word.map(str::to_lowercase) {
+                    if !l.name_ends.contains(&w) {
+                        l.name_ends.push(w);
+                    }
+                }
+            }
         }
         l
     }
@@ -1233,6 +1252,12 @@ impl<'a> Linker<'a> {
         })
     }
 
+    /// An organisation's word that may follow "his", "her", "its" or "their" and still mean a
+    /// named organisation ("his party", "her ministry"): heads.tsv gives it the one label ORG.
+    fn possessive_org_word(&self, w: &str) -> bool {
+        self.lex.heads.get(w).is_some_and(|h| h.labels == [EntityLabel::Org] && h.kind.is_none())
+    }
+
     /// Whether a description word may stand for an entity of `label`.
     fn fits(&self, head: &lexicon::Head, label: Option<EntityLabel>) -> bool {
         head.labels.is_empty() || label.is_none_or(|l| head.labels.contains(&l))
@@ -1268,7 +1293,9 @@ impl<'a> Linker<'a> {
                 // "a research group supported by …": the participle starts a new phrase.
                 break;
             }
-            if u == "NOUN" && !w.ends_with("-based") {
+            // (a head word the tagger took for an adjective: "the inspectorate")
+            let known = |w: &str| self.lex.heads.contains_key(w) || self.name_ends.iter().any(|e| e == w);
+            if (u == "NOUN" || (u == "ADJ" && known(w))) && !w.ends_with("-based") {
                 head = Some(t);
             } else if matches!(u, "ADJ" | "NUM" | "PROPN")
                 || (u == "VERB" && matches!(x, "VBN" | "VBG"))
@@ -1283,14 +1310,25 @@ impl<'a> Linker<'a> {
         }
         // The description ends on its head noun.
         let head = head.filter(|&h| h + 1 == t)?;
-        // (not "its emergency department": a part of a country is seldom "its")
-        let place = self.lex.place_nouns.get(&*self.lower[head]).map(|p| p.kind);
+        // (not "its emergency department": a part of a country is seldom "its"; "his party",
+        // "her ministry": an organisation's word, which joins only a name holding it)
+        let hw = &*self.lower[head];
+        let place = self.lex.place_nouns.get(hw).map(|p| p.kind);
         if possessive
             && !matches!(place, Some(PlaceKind::Settlement | PlaceKind::Country | PlaceKind::Capital))
+            && !(head == det + 1 && self.possessive_org_word(hw))
         {
             return None;
         }
-        if !self.lex.heads.contains_key(&*self.lower[head]) || self.xpos(head) == "NNS" {
+        // A word heads.tsv does not list, after "the", when a name of the text ends on it
+        // ("the fund" … "Lielupe Pension Fund").
+        // (bare: "the whole range" is seldom the Zarafshan Range)
+        let by_name = || {
+            head == det + 1
+                && matches!(&**w, "the" | "this" | "that")
+                && self.name_ends.iter().any(|e| e == hw)
+        };
+        if !(self.lex.heads.contains_key(hw) || by_name()) || self.xpos(head) == "NNS" {
             return None;
         }
         // "the president of the company": the complement decides; not resolved here.
@@ -1440,9 +1478,25 @@ impl<'a> Linker<'a> {
     }
 
     fn antecedent_for_description(&mut self, np: Span, head: &str) -> Option<usize> {
-        let labels = self.lex.heads.get(head)?.labels.clone();
-        let here = self.sentence_at(np.start);
         let cands = self.before(np.start);
+        let Some(known) = self.lex.heads.get(head) else {
+            // A word only a name of the text ends on: the nearest such name not a person's.
+            return cands.into_iter().find(|&i| {
+                let r = self.find(i);
+                self.info[r].named
+                    && self.info[r].label() != Some(EntityLabel::Per)
+                    && self.mentions[i].kind == MentionKind::Name
+                    && self.mentions[i]
+                        .span
+                        .of(self.text)
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.to_lowercase() == head)
+            });
+        };
+        let labels = known.labels.clone();
+        let possessive = POSSESSIVE_PLACE_DETERMINERS.contains(&&*self.lower[self.token_from(np.start)]);
+        let here = self.sentence_at(np.start);
         // A described entity: the text called it a "group", or its name holds the word.
         for &i in &cands {
             let r = self.find(i);
@@ -1459,6 +1513,10 @@ impl<'a> Linker<'a> {
             if in_name || (ok_label && self.info[r].has_desc(head, self.lex)) {
                 return Some(i);
             }
+        }
+        // "his party": only a name holding the word, or what the text called so.
+        if possessive && self.lex.place_nouns.get(head).is_none() {
+            return None;
         }
         // A word for a vessel or a structure refers only to what the text called so.
         if labels.is_empty() {

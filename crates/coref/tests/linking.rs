@@ -832,3 +832,49 @@ fn a_headline_short_name_does_not_pull_the_body_away_from_the_full_name() {
     let full = entity_of(&r, "Brannock Freight");
     assert!(full.iter().filter(|(m, _)| *m == "Brannock").count() >= 2, "{full:?}");
 }
+
+#[test]
+fn a_bare_description_joins_the_name_that_ends_on_its_word() {
+    // "fund" and "estate" are not in heads.tsv; the names of the text end on them. The tagger
+    // takes "inspectorate" for an adjective.
+    let r = analyze(
+        "Savers of the Korvald Mutual Fund were told on Friday that records had leaked. \
+         The fund said it had informed the Tenby Data Inspectorate. \
+         The inspectorate opened an inquiry into the fund on Monday. \
+         Fire crews were sent to the Kestrel Park Estate near the port. The estate was closed.",
+    );
+    check_offsets(&r);
+    let fund = entity_of(&r, "Korvald Mutual Fund");
+    assert_eq!(fund.iter().filter(|m| m.0.eq_ignore_ascii_case("the fund")).count(), 2, "{fund:?}");
+    let insp = entity_of(&r, "Tenby Data Inspectorate");
+    assert!(insp.contains(&("The inspectorate", "nominal")), "{insp:?}");
+    let estate = entity_of(&r, "Kestrel Park Estate");
+    assert!(estate.contains(&("The estate", "nominal")), "{estate:?}");
+}
+
+#[test]
+fn a_bare_description_with_modifiers_does_not_join_by_the_names_last_word() {
+    let r =
+        analyze("Climbers crossed the Velgar Range on Sunday. Snow then covered the whole range for a week.");
+    check_offsets(&r);
+    let range = entity_of(&r, "Velgar Range");
+    assert!(!range.iter().any(|m| m.0 == "the whole range"), "{range:?}");
+}
+
+#[test]
+fn his_party_joins_the_party_the_text_named() {
+    let r = analyze(
+        "Tomas Ferrand of the Coastal Renewal Party lost the vote on Sunday. \
+         Ferrand said his party would challenge the count in court.",
+    );
+    check_offsets(&r);
+    let party = entity_of(&r, "Coastal Renewal Party");
+    assert!(party.contains(&("his party", "nominal")), "{party:?}");
+}
+
+#[test]
+fn an_embassy_is_one_organisation_with_its_country() {
+    let r = analyze("The U.S. Embassy in Dakar told citizens to avoid the port. The embassy gave no reason.");
+    check_offsets(&r);
+    assert_eq!(label_of(&r, "U.S. Embassy").as_deref(), Some("ORG"));
+}

@@ -377,7 +377,11 @@ pub fn score(name: &str, gold: &Gold, rec: &OkRecord) -> Scores {
     s.mentions.gold = gold_m.len();
     s.mentions.predicted = out_m.len();
     s.mention_spans = s.mentions;
-    for (k, (_, gl, kind)) in &gold_m {
+    // (in text order, so that two runs list their misses alike)
+    let mut gold_keys: Vec<&Key> = gold_m.keys().collect();
+    gold_keys.sort_unstable();
+    for k in gold_keys {
+        let (_, gl, kind) = &gold_m[k];
         let found = out_m.get(k);
         s.mention_spans.tp += found.is_some() as usize;
         s.mentions.tp += found.is_some_and(|(_, ol)| ol == gl) as usize;
@@ -397,6 +401,17 @@ pub fn score(name: &str, gold: &Gold, rec: &OkRecord) -> Scores {
                 gold_name(gold, k)
             ));
         }
+    }
+    // Output mentions the gold does not have.
+    let mut extra: Vec<(&Key, &(usize, &str))> =
+        out_m.iter().filter(|(k, _)| !gold_m.contains_key(*k)).collect();
+    extra.sort_unstable_by_key(|(k, _)| **k);
+    for (k, (ei, label)) in extra {
+        s.misses.push(format!(
+            "{name}: extra mention {:?} {label} (of {})",
+            snippet(rec, *k),
+            rec.entities[*ei].name
+        ));
     }
 
     // B³.
