@@ -46,9 +46,9 @@ Teams have pumped water around the clock, but progress has been slow because of 
 
 Prosecutors in [Hunedoara]{hunedoara} county <detained>{det} [the mine]{mine.n}'s technical director, [Sorin Vlad]{vlad}, and a safety engineer on Wednesday on suspicion of negligent homicide. Neither has been charged.
 
-The [Lupeni Miners' Union]{union} said [it]{union.p} had <warned>{warn@cwarn} [the company]{jmc.n} in writing on September 2 that water was seeping through the gallery wall, and showed a copy of the letter to reporters. [Jiu Mining]{jmc} <denied>{deny@cdeny} on Wednesday that [it]{jmc.p} had ignored the <warning>{warn}, saying engineers had checked the gallery two days later and found no danger. "We told [them]{jmc.p} in black and white," [the union]{union.n}'s leader, [Ion Dăscălescu]{dascalescu}, <said>{@cdasc} the same day.
+The [Lupeni Miners' Union]{union} said [it]{union.p} had <warned>{warn@cwarn} [the company]{jmc.n} in writing on September 2 that water was seeping through the gallery wall, and showed a copy of the letter to reporters. [Jiu Mining]{jmc} <denied>{deny@cdeny} on Wednesday that [its]{jmc.p} managers had brushed aside the <warning>{warn}, saying engineers had checked the gallery two days later and found no danger. "We told [them]{jmc.p} in black and white," [the union]{union.n}'s leader, [Ion Dăscălescu]{dascalescu}, <said>{@cdasc} the same day.
 
-Energy Minister [Adrian Popescu]{popescu} <visited>{visit} [the mine]{mine.n} on Tuesday and <met>{visit} rescuers and relatives. [He]{popescu.p} said the government would pay for the funerals.
+Energy Minister [Adrian Popescu]{popescu} <visited>{visit} [the mine]{mine.n} on Tuesday and <met>{visit} rescuers and relatives. [He]{popescu.p} promised state help for the families of the dead.
 
 About 400 miners at two other pits in [the valley]{jiuvalley.n} refused to go underground on Thursday in <protest>{protest} at safety conditions, [the union]{union.n} said.
 
