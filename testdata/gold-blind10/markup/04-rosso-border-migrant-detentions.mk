@@ -10,6 +10,7 @@ E river LOC Senegal River
 E malian MISC Malian
 E guinean MISC Guinean
 E senegalese MISC Senegalese
+E atlantic LOC Atlantic
 E canary LOC Canary Islands
 E moi ORG Interior Ministry
 E sidi PER Mohamed Lemine Ould Sidi
@@ -52,7 +53,7 @@ T - | cndiaye | 2026-02-17 on | network director on missing relatives
 
 [NOUAKCHOTT]{nouakchott}, Feb 17 ([Sahel Press]{sahel}) - [Mauritanian]{mauritanian} police and gendarmes <detained>{sweep} hundreds of [West African]{westaf} migrants at and around the [Rosso]{rosso} crossing on the [Senegal River]{river} on Saturday, in one of the largest sweeps on the border in years, officials and rights groups said.
 
-The [Interior Ministry]{moi} put the number at 640 on Monday, up from "more than 400" on Saturday night. Most were [Malian]{malian}, [Guinean]{guinean} and [Senegalese]{senegalese} nationals trying to reach the Atlantic coast and boats bound for the [Canary Islands]{canary}, a ministry spokesman, [Mohamed Lemine Ould Sidi]{sidi}, <told>{@ctold} reporters in [Nouakchott]{nouakchott} on Monday. No charges have been filed, and [he]{sidi.p} said most would be sent home "within days".
+The [Interior Ministry]{moi} put the number at 640 on Monday, up from "more than 400" on Saturday night. Most were [Malian]{malian}, [Guinean]{guinean} and [Senegalese]{senegalese} nationals trying to reach the [Atlantic]{atlantic} coast and boats bound for the [Canary Islands]{canary}, a ministry spokesman, [Mohamed Lemine Ould Sidi]{sidi}, <told>{@ctold} reporters in [Nouakchott]{nouakchott} on Monday. No charges have been filed, and [he]{sidi.p} said most would be sent home "within days".
 
 At least nine migrants were <injured>{hurt} when police used batons to push back a crowd at a holding centre in [Rosso]{rosso} on Sunday, medical workers said. [A Guinean man]{camara.n} <died>{death} in custody there on Sunday night. [His]{camara.p} family named [him]{camara.p} as [Ibrahima Camara]{camara}, 31, a mechanic from [Conakry]{conakry}.
 
