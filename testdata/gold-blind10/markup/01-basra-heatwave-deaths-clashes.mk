@@ -43,7 +43,7 @@ T visit | - | - | minister to meet governor in Basra
 
 [BASRA]{basra}, [Iraq]{iraq}, July 16 ([Tigris Press Agency]{tpa}) - The number of people who have <died>{heat} in the southern [Iraqi]{iraqi} city of [Basra]{basra} since a <heatwave>{heat} began on July 9 has risen to 38, the [Basra Health Directorate]{bhd} <said>{@csaid1} on Wednesday, up from at least 21 on Monday. More than 900 people have been treated in hospital for heatstroke and dehydration.
 
-Temperatures have stayed above 50 degrees Celsius for a week, and power cuts of up to 16 hours a day have left much of the city of more than two million people without fans or air conditioning.
+Temperatures have stayed above 50 degrees Celsius for a week, and power cuts of up to 16 hours a day have left much of [the city]{basra.n} of more than two million people without fans or air conditioning.
 
 Hundreds of people <protested>{protest} outside the offices of the [Faw Power Company]{faw} in the city centre on Tuesday night, burning tyres and blocking the road. Police fired tear gas and water cannon to clear them. Seven policemen and at least 15 protesters were <hurt>{clash} in the <clashes>{clash}, a police spokesman said, and 31 people were <detained>{det}. No one was killed.
 

@@ -57,7 +57,7 @@ The [Interior Ministry]{moi} put the number at 640 on Monday, up from "more than
 
 At least nine migrants were <injured>{hurt} when police used batons to push back a crowd at a holding centre in [Rosso]{rosso} on Sunday, medical workers said. [A Guinean man]{camara.n} <died>{death} in custody there on Sunday night. [His]{camara.p} family named [him]{camara.p} as [Ibrahima Camara]{camara}, 31, a mechanic from [Conakry]{conakry}.
 
-[A 22-year-old]{mamadou.n} from [Conakry]{conakry} said [he]{mamadou.p} had spent two nights with about 200 other men <held>{sweep} in a warehouse near the river with one tap of water. "They took our phones and our money, then they took our shoelaces," said [the man]{mamadou.n}, who gave [his]{mamadou.p} name only as [Mamadou]{mamadou}.
+[A 22-year-old]{mamadou.n} from [Conakry]{conakry} said [he]{mamadou.p} had spent two nights with about 200 other men <held>{sweep} in a warehouse near [the river]{river.n} with one tap of water. "They took our phones and our money, then they took our shoelaces," said [the man]{mamadou.n}, who gave [his]{mamadou.p} name only as [Mamadou]{mamadou}.
 
 [Senegal]{senegal}'s foreign minister, [Aïssatou Diop]{diop}, <summoned>{summon} [Mauritania]{mauritania}'s ambassador on Monday, and [her]{diop.p} ministry <said>{@csaid} in a <statement>{stmt} the same day that [Senegalese]{senegalese} citizens "must be treated with dignity, wherever they are".
 

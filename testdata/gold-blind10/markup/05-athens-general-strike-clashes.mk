@@ -49,7 +49,7 @@ T vote | - | - | parliament votes on the bill
 
 [ATHENS]{athens}, May 22 ([Aegean Wire]{aegean}) - A 24-hour <general strike>{strike} against a bill that would lengthen the working week shut ports, schools and most public services across [Greece]{greece} on Thursday, and police <detained>{det} 43 people after <clashes>{clash} outside parliament in [Athens]{athens}, officials <said>{@cofficials} on Friday.
 
-Tens of thousands of people <marched>{march} through the centre of the capital to [Syntagma Square]{syntagma} in the largest <protest>{march} since the government took office, police estimates showed. Ships run by [Varela Ferries]{vferries} and other lines stayed in port from [Piraeus]{piraeus} to [Thessaloniki]{thess}, and about 140 flights were cancelled.
+Tens of thousands of people <marched>{march} through the centre of [the capital]{athens.n} to [Syntagma Square]{syntagma} in the largest <protest>{march} since the government took office, police estimates showed. Ships run by [Varela Ferries]{vferries} and other lines stayed in port from [Piraeus]{piraeus} to [Thessaloniki]{thess}, and about 140 flights were cancelled.
 
 Trouble began in the late afternoon when masked youths threw petrol bombs at riot police, who answered with tear gas and stun grenades. Twenty-two officers and about a dozen protesters were <hurt>{clash}, the [Citizen Protection Ministry]{cpm} said. Among the injured was [Dimitra Varela]{varela}, a photographer for the daily [Nea Proti]{neaproti}, who was struck on the arm by a tear gas canister. None of the injuries was serious.
 
@@ -61,7 +61,7 @@ Government spokesman [Petros Delianidis]{delianidis} had <warned>{warn@cwarn} on
 
 [The ministry]{cpm.n} <denied>{deny@cdeny} on Friday that officers had fired canisters directly at people, after videos shared online appeared to show a canister hitting a woman on the steps of a metro station. [Varela]{varela} said [she]{varela.p} had been standing with other photographers, "clearly away from the crowd".
 
-Labour Minister [Stavros Kalogeropoulos]{kalo} <met>{talks} union leaders earlier this month, but <the talks>{talks} broke down after two hours. [He]{kalo.p} <said>{@cminister} on Friday that [his]{kalo.p} door "remains open".
+Labour Minister [Stavros Kalogeropoulos]{kalo} <met>{talks} union leaders earlier this month, but the <talks>{talks} broke down after two hours. [He]{kalo.p} <said>{@cminister} on Friday that [his]{kalo.p} door "remains open".
 
 Parliament is due to <vote>{vote} on the bill on June 4. A <survey>{survey} published last week by the [Kallidromo Institute]{kalli}, an [Athens]{athens} think tank, <found>{@cfound} that 61 percent of [Greeks]{greek} opposed it.
 

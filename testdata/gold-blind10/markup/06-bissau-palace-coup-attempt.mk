@@ -41,7 +41,7 @@ T vote | - | - | legislative elections
 
 Police <arrested>{arrest} 11 officers and two civilians on Monday, among them General [Braima Sanhá]{sanha}, a former army chief of staff who was dismissed in 2024. Interior Minister [Fernando Mendes]{mendes} said [the general]{sanha.n} had "planned and paid for" <the attack>{coup}.
 
-In a televised <statement>{stmt} on Monday evening, the president <said>{@csaid} the "traitors" would face military courts, and <announced>{stmt} a curfew from 9 p.m. to 6 a.m. across the capital.
+In a televised <statement>{stmt} on Monday evening, the president <said>{@csaid} the "traitors" would face military courts, and <announced>{stmt} a curfew from 9 p.m. to 6 a.m. across [the capital]{bissau.n}.
 
 A previously unknown group calling itself the [Movement for National Dignity]{mnd} <claimed responsibility>{claim@cclaim} in a video posted online on Monday night, in which a man in uniform read out a list of grievances, from unpaid wages to corruption in the port. [The group]{mnd.n} gave no details of [its]{mnd.p} members.
 

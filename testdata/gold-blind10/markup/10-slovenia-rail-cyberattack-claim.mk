@@ -48,7 +48,7 @@ About 30,000 passengers were stranded, some of them for hours in unheated carria
 
 The daily [Dnevni Kurir]{kurir}, citing [his]{horvat.p} family, named [the man]{horvat.n} as [Franc Horvat]{horvat}, a retired teacher from [Celje]{celje}. [His]{horvat.p} daughter told [the paper]{kurir.n} that the crew had called an ambulance, but that it took almost an hour to reach the tunnel.
 
-In a message posted on [Telegram]{telegram}, [Black Sava]{bs} said [it]{bs.p} had "switched off the country" to protest against plans to sell the state's rail freight business. [It]{bs.p} gave no evidence. Analysts at [SI-CERT]{sicert}, the national computer emergency team, said [the group]{bs.n} first appeared in August, when [it]{bs.p} knocked a [Croatian]{croatian} ferry company's website offline.
+In a message posted on [Telegram]{telegram}, [Black Sava]{bs} said [it]{bs.p} had "switched off [the country]{slovenia.n}" to protest against plans to sell the state's rail freight business. [It]{bs.p} gave no evidence. Analysts at [SI-CERT]{sicert}, the national computer emergency team, said [the group]{bs.n} first appeared in August, when [it]{bs.p} knocked a [Croatian]{croatian} ferry company's website offline.
 
 Police spokeswoman [Maja Vidmar]{vidmar} said officers had <detained>{det} a 17-year-old in [Maribor]{maribor}, and [Croatian]{croatian} police had <arrested>{det} two men in [Zagreb]{zagreb} at [Slovenia]{slovenia}'s request. None of the three has been charged, and [she]{vidmar.p} would not say whether they were members of [the group]{bs.n}.
 
