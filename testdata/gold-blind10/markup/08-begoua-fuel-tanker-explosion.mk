@@ -43,7 +43,7 @@ Fuel tanker <blast>{blast} near [Bangui]{bangui} <kills>{blast} at least 52; [[t
 
 [BANGUI]{bangui}, [Central African Republic]{car}, April 12 ([Ubangi Press]{ubangi}) - At least 52 people were <killed>{blast} and more than 100 <injured>{blast} when a fuel tanker <overturned>{blast} and <exploded>{blast} on the main road north of [Bangui]{bangui} early on Friday, as crowds gathered to collect leaking petrol, the [Health Ministry]{hm} <said>{@chm} on Sunday, raising [its]{hm.p} toll from 35.
 
-A dozen people are still missing, and about 60 houses and market stalls in the suburb of [Bégoua]{begoua} were destroyed by <the fire>{blast}, residents said. Many of the victims were children who had come with jerrycans and buckets.
+A dozen people are still missing, and about 60 houses and market stalls in the suburb of [Bégoua]{begoua} were destroyed by the <fire>{blast}, residents said. Many of the victims were children who had come with jerrycans and buckets.
 
 [A motorcycle taxi driver]{zanga.n} who was 200 metres away said [he]{zanga.p} saw the tanker tip onto its side after swerving to avoid a pothole. "Within ten minutes there were hundreds of people around it. Then it went up like a bomb," said [Hervé Zanga]{zanga}, whose left hand was burned. [He]{zanga.p} said [he]{zanga.p} had lost two cousins.
 
