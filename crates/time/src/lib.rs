@@ -180,6 +180,7 @@ impl TimeTagger {
         let sentences = if sentences.is_empty() { &whole[..] } else { sentences };
         let mut out: Vec<TimexHit> = Vec::with_capacity(cands.len());
         let mut last: Option<Point> = None;
+        let mut last_day: Option<Point> = None;
         let mut quarter: Option<Point> = None;
         // (is a span of months, sentence index) of the last reporting period named: a
         // quarter ("the third quarter", "the quarter ended Sept. 30") or a span of months
@@ -350,7 +351,7 @@ impl TimeTagger {
                     c.ty = TimexType::Date;
                 }
             }
-            let cx = Ctx { dct, tense, last, narrative_year, deadline, quarter, months_period };
+            let cx = Ctx { dct, tense, last, last_day, narrative_year, deadline, quarter, months_period };
             let (value, point) = c.val.resolve(&cx);
             if let Some(k) = restates {
                 out[k].value = value.clone();
@@ -396,6 +397,9 @@ impl TimeTagger {
             let quarter_end = matches!(follows, Some((hi, ..)) if toks.w(hi) == "ended");
             if let (Some(p), false, false) = (point, comparison, quarter_end) {
                 last = Some(p);
+                if matches!(p, Point::Day(_)) {
+                    last_day = Some(p);
+                }
             }
             prev_quarter = match (point, &c.val) {
                 (Some(p @ Point::Quarter(..)), Under::Period { quarter: true, .. }) => {

@@ -276,6 +276,9 @@ pub(crate) struct Ctx {
     pub tense: Tense,
     /// The last date resolved in the text before this one (the narrative reference).
     pub last: Option<Point>,
+    /// The last day resolved before this one: a shift finer than `last` counts from it ("on
+    /// Monday … since August … the previous week" is the week before Monday).
+    pub last_day: Option<Point>,
     /// The year of the last date with an explicit year, when it lies in this sentence and
     /// the clause is not in the future ("In June 2019 ... later in March"). Measured on
     /// TimeBank: carrying it into the next sentence misdates more than it fixes.
@@ -467,6 +470,10 @@ impl Under {
                 let n = (*n)? as i64 * *dir as i64;
                 let base = if *from_last {
                     match cx.last {
+                        // (a month told last cannot name "the previous week"; the last day can)
+                        Some(p) if p.rank() < unit_rank(*unit) && cx.last_day.is_some() && n != 0 => {
+                            cx.last_day.unwrap_or(p)
+                        }
                         Some(p) => p,
                         // "Seven decades later, she has now …" with no date before it: the
                         // reference is a moment the text never dated, not the publication
