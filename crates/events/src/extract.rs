@@ -2485,6 +2485,22 @@ fn count_cue<'l>(
                 continue;
             }
         }
+        // A relative clause of the counted noun is stepped over to the verb after it: "five
+        // fishermen who waded in to help were injured", "12 people who were trapped were
+        // rescued" (up to an auxiliary that a count word follows, no punctuation between).
+        if matches!(w, "who" | "that") && k > n.t1 + 1 && doc.is_noun(k - 1) {
+            let aux = (k + 1..end.min(k + 10)).take_while(|&j| !doc.is_punct(j)).find(|&j| {
+                doc.upos[j] == "AUX"
+                    && (j + 1..end.min(j + 3)).any(|c| {
+                        lex.counts.get(doc.words[c].as_ref()).is_some_and(|c| c.side != Side::Before)
+                    })
+            });
+            if let Some(j) = aux {
+                limit += j - k;
+                k = j;
+                continue;
+            }
+        }
         // An aside between commas is stepped over whole.
         if w == "," && doc.is(k + 1, "aside") {
             let close = (k + 2..end.min(k + 12)).find(|&j| doc.words[j] == ",");

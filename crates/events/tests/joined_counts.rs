@@ -245,3 +245,14 @@ fn two_people_as_a_counting_verb_s_object_are_two() {
     let c = counts_of("Police arrested the bakery's owner and seized its books on Monday.");
     assert!(!c.iter().any(|(w, _, _)| w == "arrested"), "{c:?}");
 }
+
+#[test]
+fn a_relative_clause_between_the_groups_and_the_verb_is_stepped_over() {
+    let c = counts_of(
+        "The pier gave way on Sunday. Eleven tourists and four boatmen who tried to pull them out were injured.",
+    );
+    assert!(has(&c, "injured", 15, "exact"), "{c:?}");
+    let c =
+        counts_of("The mine flooded on Monday. Nine miners who were trapped below were rescued on Tuesday.");
+    assert!(has(&c, "rescued", 9, "exact"), "{c:?}");
+}
