@@ -2501,6 +2501,12 @@ fn count_cue<'l>(
                 continue;
             }
         }
+        // Two plural nouns of one group: "19 waiters and cooks were treated".
+        if w == "and" && k > n.t1 && doc.is_noun(k - 1) && doc.xpos.get(k + 1).is_some_and(|x| *x == "NNS") {
+            limit += 1;
+            k += 1;
+            continue;
+        }
         // An aside between commas is stepped over whole.
         if w == "," && doc.is(k + 1, "aside") {
             let close = (k + 2..end.min(k + 12)).find(|&j| doc.words[j] == ",");

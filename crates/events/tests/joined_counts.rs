@@ -256,3 +256,21 @@ fn a_relative_clause_between_the_groups_and_the_verb_is_stepped_over() {
         counts_of("The mine flooded on Monday. Nine miners who were trapped below were rescued on Tuesday.");
     assert!(has(&c, "rescued", 9, "exact"), "{c:?}");
 }
+
+#[test]
+fn people_treated_in_hospital_count_on_a_death_with_no_disaster() {
+    let c = counts_of(
+        "Four people have died after eating at a village feast on Saturday. \
+         More than 90 guests and 12 cooks were treated in hospitals in the region.",
+    );
+    assert!(has(&c, "injured", 103, "at_least"), "{c:?}");
+}
+
+#[test]
+fn two_plural_nouns_of_one_group_are_one_group() {
+    let c = counts_of(
+        "Four people have died after eating at a village feast on Saturday. \
+         More than 90 guests and 12 waiters and cooks were treated in hospitals in the region.",
+    );
+    assert!(has(&c, "injured", 103, "at_least"), "{c:?}");
+}
