@@ -53,3 +53,13 @@ fn setting_fire_during_a_raid_is_part_of_the_attack() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_structure_that_gave_way_is_a_disaster_and_walking_off_the_job_a_protest() {
+    let e = events("A footbridge gave way under a crowd in Kandy on Sunday, police said.");
+    assert!(e.iter().any(|(k, t, _)| *k == EventType::Disaster && t == "gave way"), "{e:?}");
+    let e = events("Old rules gave way to new ones at the port authority in March.");
+    assert!(!e.iter().any(|(k, _, _)| *k == EventType::Disaster), "{e:?}");
+    let e = events("Some 900 dockers walked off the job on Monday over unpaid wages.");
+    assert!(e.iter().any(|(k, _, _)| *k == EventType::Protest), "{e:?}");
+}
