@@ -591,7 +591,15 @@ impl<'a> Linker<'a> {
                 && (last..last + w.len()).all(|t| self.sentence_of[t] == sentence.unwrap_or(0))
         };
         let mut best: [Option<(usize, EntityLabel)>; 3] = [None; 3];
-        for cue in &self.lex.label_cues {
+        // Only the cues whose word next to the name is the text's (the index keeps file order;
+        // a cue with words before the name and one with words only after it never share a slot,
+        // so the two lists may be read one after the other).
+        let index = &self.lex.label_cues_by_word;
+        let before =
+            first.checked_sub(1).and_then(|t| self.lower.get(t)).and_then(|w| index.before.get(w.as_ref()));
+        let after = self.lower.get(last).and_then(|w| index.after.get(w.as_ref()));
+        let cues = before.into_iter().chain(after).flatten().map(|&i| &self.lex.label_cues[i]);
+        for cue in cues {
             let (slot, len) = match cue.side {
                 lexicon::CueSide::Before => (0, cue.before.len()),
                 lexicon::CueSide::After => (1, cue.after.len()),
