@@ -14,6 +14,9 @@ use crate::{
 pub(crate) struct Doc<'a> {
     pub input: &'a EventInput<'a>,
     pub words: Vec<Cow<'a, str>>,
+    /// A light document's lowercased words, made for every token the first time
+    /// [`Doc::lower_words`] is asked (a full document's are `words`).
+    lazy_words: std::cell::OnceCell<Vec<Cow<'a, str>>>,
     /// UPOS per token ("" when unknown).
     pub upos: Vec<&'static str>,
     pub xpos: Vec<&'static str>,
@@ -136,6 +139,7 @@ impl<'a> Doc<'a> {
         Doc {
             input,
             words,
+            lazy_words: std::cell::OnceCell::new(),
             upos,
             xpos,
             bits,
@@ -168,6 +172,23 @@ impl<'a> Doc<'a> {
         }
         let s = self.input.seg.tokens.get(i)?.span;
         self.text().get(s.range()).map(lower)
+    }
+
+    /// Every token in lowercase ("" for a token whose span is no slice of the text), as
+    /// [`Doc::word`] gives them: a full document's `words`, a light one's made once.
+    pub(crate) fn lower_words(&self) -> &[Cow<'a, str>] {
+        if self.words.len() == self.input.seg.tokens.len() {
+            return &self.words;
+        }
+        self.lazy_words.get_or_init(|| {
+            let text = self.text();
+            self.input
+                .seg
+                .tokens
+                .iter()
+                .map(|t| text.get(t.span.range()).map(lower).unwrap_or_default())
+                .collect()
+        })
     }
 
     /// The sentence holding byte `at` (the nearest before it when between sentences).
@@ -1785,15 +1806,8 @@ const SAME_DAY_SENTENCES: usize = 3;
 pub(crate) fn same_day_date(doc: &Doc, lex: &Lexicon, sent: usize, near: Span) -> Option<String> {
     let toks = doc.sent_toks.get(sent)?.clone();
     let text = doc.text();
-    // The document's lowercased words; a light document has none, so they are made here.
-    let made: Vec<Cow<str>>;
-    let words: &[Cow<str>] = match doc.words.get(toks.clone()) {
-        Some(w) => w,
-        None => {
-            made = toks.clone().map(|i| doc.word(i).unwrap_or_default()).collect();
-            &made
-        }
-    };
+    // The document's lowercased words (a light document makes them once).
+    let words = doc.lower_words().get(toks.clone())?;
     let region = doc.region(sent, near);
     let dist =
         |s: Span| if s.start >= near.end { s.start - near.end } else { near.start.saturating_sub(s.end) };
@@ -2895,6 +2909,28 @@ mod tests {
     #[test]
     fn data_files_parse() {
         crate::check_data().unwrap();
+    }
+
+    /// A light document's lowercased words, made once, are the full document's and
+    /// [`Doc::word`]'s, token for token.
+    #[test]
+    fn light_document_lower_words_match_the_full_ones() {
+        let text =
+            "Rescuers in ÉLAN Valley said the TOLL rose to 12 on Monday. Officials’ update came later.";
+        let p = prepare(text, chrono::NaiveDate::from_ymd_opt(2025, 6, 14));
+        let ents = p.entity_refs();
+        let input = p.input(text, &ents);
+        let (full, light) = (Doc::new(&input), Doc::light(&input));
+        assert!(light.words.is_empty() && !full.words.is_empty());
+        assert_eq!(light.lower_words(), full.lower_words());
+        assert_eq!(full.lower_words(), &full.words[..]);
+        for (i, w) in light.lower_words().iter().enumerate() {
+            assert_eq!(Some(w.clone()), light.word(i));
+        }
+        assert!(
+            light.lower_words().iter().any(|w| w == "élan")
+                && light.lower_words().iter().any(|w| w == "toll")
+        );
     }
 
     #[test]
