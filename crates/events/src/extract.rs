@@ -14,9 +14,9 @@ use crate::{
 pub(crate) struct Doc<'a> {
     pub input: &'a EventInput<'a>,
     pub words: Vec<Cow<'a, str>>,
-    /// A light document's lowercased words, made for every token the first time
-    /// [`Doc::lower_words`] is asked (a full document's are `words`).
-    lazy_words: std::cell::OnceCell<Vec<Cow<'a, str>>>,
+    /// A light document's lowercased words per sentence, made the first time
+    /// [`Doc::sentence_words`] asks for the sentence (a full document's are `words`).
+    lazy_words: Vec<std::cell::OnceCell<Vec<Cow<'a, str>>>>,
     /// UPOS per token ("" when unknown).
     pub upos: Vec<&'static str>,
     pub xpos: Vec<&'static str>,
@@ -139,7 +139,7 @@ impl<'a> Doc<'a> {
         Doc {
             input,
             words,
-            lazy_words: std::cell::OnceCell::new(),
+            lazy_words: if full { Vec::new() } else { vec![std::cell::OnceCell::new(); sent_toks.len()] },
             upos,
             xpos,
             bits,
@@ -174,21 +174,23 @@ impl<'a> Doc<'a> {
         self.text().get(s.range()).map(lower)
     }
 
-    /// Every token in lowercase ("" for a token whose span is no slice of the text), as
-    /// [`Doc::word`] gives them: a full document's `words`, a light one's made once.
-    pub(crate) fn lower_words(&self) -> &[Cow<'a, str>] {
+    /// The lowercased words of sentence `sent`'s tokens (`sent_toks`; "" for a token whose
+    /// span is no slice of the text), as [`Doc::word`] gives them: a full document's `words`,
+    /// a light one's made once per sentence asked for.
+    pub(crate) fn sentence_words(&self, sent: usize) -> Option<&[Cow<'a, str>]> {
+        let toks = self.sent_toks.get(sent)?.clone();
         if self.words.len() == self.input.seg.tokens.len() {
-            return &self.words;
+            return self.words.get(toks);
         }
-        self.lazy_words.get_or_init(|| {
+        let words = self.lazy_words.get(sent)?.get_or_init(|| {
             let text = self.text();
-            self.input
-                .seg
-                .tokens
+            (self.input.seg.tokens.get(toks))
+                .unwrap_or_default()
                 .iter()
                 .map(|t| text.get(t.span.range()).map(lower).unwrap_or_default())
                 .collect()
-        })
+        });
+        Some(words)
     }
 
     /// The sentence holding byte `at` (the nearest before it when between sentences).
@@ -1806,8 +1808,8 @@ const SAME_DAY_SENTENCES: usize = 3;
 pub(crate) fn same_day_date(doc: &Doc, lex: &Lexicon, sent: usize, near: Span) -> Option<String> {
     let toks = doc.sent_toks.get(sent)?.clone();
     let text = doc.text();
-    // The document's lowercased words (a light document makes them once).
-    let words = doc.lower_words().get(toks.clone())?;
+    // The sentence's lowercased words (a light document makes them once).
+    let words = doc.sentence_words(sent)?;
     let region = doc.region(sent, near);
     let dist =
         |s: Span| if s.start >= near.end { s.start - near.end } else { near.start.saturating_sub(s.end) };
@@ -2911,10 +2913,10 @@ mod tests {
         crate::check_data().unwrap();
     }
 
-    /// A light document's lowercased words, made once, are the full document's and
-    /// [`Doc::word`]'s, token for token.
+    /// A light document's lowercased words, made once per sentence, are the full document's
+    /// and [`Doc::word`]'s, token for token.
     #[test]
-    fn light_document_lower_words_match_the_full_ones() {
+    fn light_document_sentence_words_match_the_full_ones() {
         let text =
             "Rescuers in ÉLAN Valley said the TOLL rose to 12 on Monday. Officials’ update came later.";
         let p = prepare(text, chrono::NaiveDate::from_ymd_opt(2025, 6, 14));
@@ -2922,15 +2924,19 @@ mod tests {
         let input = p.input(text, &ents);
         let (full, light) = (Doc::new(&input), Doc::light(&input));
         assert!(light.words.is_empty() && !full.words.is_empty());
-        assert_eq!(light.lower_words(), full.lower_words());
-        assert_eq!(full.lower_words(), &full.words[..]);
-        for (i, w) in light.lower_words().iter().enumerate() {
-            assert_eq!(Some(w.clone()), light.word(i));
+        assert_eq!(full.sent_toks.len(), 2);
+        let mut all = Vec::new();
+        for si in (0..full.sent_toks.len()).rev() {
+            let words = light.sentence_words(si).expect("a sentence");
+            assert_eq!(words, full.sentence_words(si).expect("a sentence"));
+            assert_eq!(words, &full.words[full.sent_toks[si].clone()]);
+            for (w, k) in words.iter().zip(light.sent_toks[si].clone()) {
+                assert_eq!(Some(w.clone()), light.word(k));
+            }
+            all.extend(words.iter().cloned());
         }
-        assert!(
-            light.lower_words().iter().any(|w| w == "élan")
-                && light.lower_words().iter().any(|w| w == "toll")
-        );
+        assert!(light.sentence_words(2).is_none());
+        assert!(all.iter().any(|w| w == "élan") && all.iter().any(|w| w == "toll"));
     }
 
     #[test]

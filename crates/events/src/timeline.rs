@@ -204,9 +204,10 @@ fn toll_date(
 ) -> Option<(String, Relation)> {
     let text = doc.text();
     let toks = doc.input.seg.sentence_tokens.get(sent)?.clone();
-    // The sentence's lowercased words ("" past the last token).
-    let lower = doc.lower_words();
-    let words: Vec<&str> = toks.clone().map(|k| lower.get(k).map_or("", |w| w.as_ref())).collect();
+    // The sentence's lowercased words ("" past the last token: `sentence_words` reads the
+    // range clamped to the tokens).
+    let lower = doc.sentence_words(sent)?;
+    let words: Vec<&str> = (0..toks.len()).map(|k| lower.get(k).map_or("", |w| w.as_ref())).collect();
     if !words.iter().any(|w| w.contains("toll") || lex.is("tally", w)) {
         return None;
     }
