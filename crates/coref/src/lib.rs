@@ -314,7 +314,13 @@ struct Linker<'a> {
     title: Option<Span>,
     /// The head word of each description mention, by mention id.
     nominal_heads: HashMap<usize, String>,
+    /// [`Linker::name_head_label`]'s answers by name and tagged label (a name told again asks
+    /// the gazetteer and the word lists once).
+    head_labels: std::cell::RefCell<HeadLabels>,
 }
+
+/// [`Linker::name_head_label`]'s memo: per name, (tagged label, answer) pairs.
+type HeadLabels = rustc_hash::FxHashMap<String, Vec<(EntityLabel, Option<EntityLabel>)>>;
 
 impl<'a> Linker<'a> {
     fn new(input: &CorefInput<'a>, lex: &'static Lexicon) -> Linker<'a> {
@@ -357,6 +363,7 @@ impl<'a> Linker<'a> {
             lead: Span::new(0, 0),
             title: input.title,
             nominal_heads: HashMap::new(),
+            head_labels: Default::default(),
         };
         let after_title = input.title.map_or(0, |t| t.end);
         let lead = seg.paragraphs.iter().find(|p| {
@@ -634,6 +641,18 @@ impl<'a> Linker<'a> {
     /// word (`name_openers.tsv`); not for a person's name, tagged so, that starts with a first
     /// name ("Dennis Hall").
     fn name_head_label(&self, name: &str, tagged: EntityLabel) -> Option<EntityLabel> {
+        if let Some(known) = self.head_labels.borrow().get(name) {
+            if let Some(&(_, l)) = known.iter().find(|(t, _)| *t == tagged) {
+                return l;
+            }
+        }
+        let l = self.name_head_label_uncached(name, tagged);
+        self.head_labels.borrow_mut().entry(name.to_string()).or_default().push((tagged, l));
+        l
+    }
+
+    /// [`Linker::name_head_label`] computed.
+    fn name_head_label_uncached(&self, name: &str, tagged: EntityLabel) -> Option<EntityLabel> {
         // A name the gazetteer lists as an organisation only ("Boko Haram", an armed group the
         // tagger may take for a place).
         use dossier_tag::gazetteer::{Gazetteer, Kind};
@@ -2091,6 +2110,40 @@ mod tests {
         ] {
             assert_eq!(normalize(s), slow(s), "{s:?}");
         }
+    }
+
+    /// The memo of `name_head_label` gives the computed answer for every (name, tagged label),
+    /// asked first, again, and after other labels of the same name.
+    #[test]
+    fn name_head_label_memo_answers_as_computed() {
+        let text = "Officials met in the capital.";
+        let seg = dossier_segment::Segmenter::new().segment(text);
+        let pos = vec![None; seg.tokens.len()];
+        let input = CorefInput { text, seg: &seg, pos: &pos, names: &[], attributions: &[], title: None };
+        let lex = Lexicon::global().expect("shipped data parses");
+        let l = Linker::new(&input, lex);
+        let names = [
+            "Boko Haram",
+            "Islamic State Mozambique Province",
+            "Sofia Grell",
+            "Dennis Hall",
+            "Kampala Bus Terminal",
+            "Gulf of Aden",
+            "Radio Veritas",
+            "Zorvo",
+        ];
+        let mut settled = 0;
+        for round in 0..3 {
+            for name in names {
+                for tagged in dossier_tag::ner::ENTITY_LABELS {
+                    let want = l.name_head_label_uncached(name, tagged);
+                    assert_eq!(l.name_head_label(name, tagged), want, "{name} {tagged:?} round {round}");
+                    settled += usize::from(want.is_some());
+                }
+            }
+        }
+        assert!(settled > 0);
+        assert_eq!(l.head_labels.borrow().len(), names.len());
     }
 
     #[test]
