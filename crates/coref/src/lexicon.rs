@@ -77,6 +77,10 @@ pub struct Lexicon {
     pub described_only: HashMap<String, Vec<String>>,
     /// Words next to a name that tell its label (`label_cues.tsv`).
     pub label_cues: Vec<LabelCue>,
+    /// The label cues by the word next to the name, indices into `label_cues` in file order:
+    /// a cue with words before the name under its last word before it, any other cue under its
+    /// first word after the name (a name meets only the cues of its two neighbours).
+    pub label_cues_by_word: LabelCueIndex,
     /// Place nouns and the kind of place they call (`place_nouns.tsv`).
     pub place_nouns: HashMap<String, PlaceNoun>,
     /// Words that set a name after a description ("a gang known as X"; `naming_phrases.tsv`),
@@ -105,6 +109,30 @@ pub struct LabelCue {
     /// Lower-case tokens right after the name (`After`, `Around`).
     pub after: Vec<String>,
     pub label: EntityLabel,
+}
+
+/// [`Lexicon::label_cues`] by the word that touches the name.
+#[derive(Clone, Debug, Default)]
+pub struct LabelCueIndex {
+    /// Cues with words before the name, by the last of them.
+    pub before: HashMap<String, Vec<usize>>,
+    /// Cues with words only after the name, by the first of them.
+    pub after: HashMap<String, Vec<usize>>,
+}
+
+impl LabelCueIndex {
+    fn new(cues: &[LabelCue]) -> LabelCueIndex {
+        let mut index = LabelCueIndex::default();
+        for (i, cue) in cues.iter().enumerate() {
+            let (map, word) = match (cue.before.last(), cue.after.first()) {
+                (Some(w), _) => (&mut index.before, w),
+                (None, Some(w)) => (&mut index.after, w),
+                (None, None) => continue,
+            };
+            map.entry(word.clone()).or_default().push(i);
+        }
+        index
+    }
 }
 
 static LEXICON: LazyLock<Result<Lexicon, CorefError>> = LazyLock::new(Lexicon::load);
@@ -268,6 +296,7 @@ impl Lexicon {
                 _ => Err(bad("capitals.txt", line)),
             })
             .collect::<Result<_, _>>()?;
+        let label_cues_by_word = LabelCueIndex::new(&label_cues);
         Ok(Lexicon {
             heads,
             pronouns,
@@ -276,6 +305,7 @@ impl Lexicon {
             name_openers,
             described_only,
             label_cues,
+            label_cues_by_word,
             place_nouns,
             naming_phrases,
             org_kinds,
@@ -301,5 +331,28 @@ mod tests {
         assert_eq!(lex.place_nouns["capital"].kind, PlaceKind::Capital);
         assert!(lex.capitals.contains("kampala") && !lex.capitals.contains("quetzaltenango"));
         assert!(lex.naming_phrases.iter().any(|p| p == &["known", "as"]));
+    }
+
+    /// Every label cue is listed once, in file order, under the word that touches the name, so
+    /// the lookup by the name's neighbours meets every cue the full scan did.
+    #[test]
+    fn label_cue_index_lists_every_cue_once_under_its_neighbour_word() {
+        let lex = Lexicon::global().expect("shipped data parses");
+        let index = &lex.label_cues_by_word;
+        let mut seen = vec![0; lex.label_cues.len()];
+        for (map, before) in [(&index.before, true), (&index.after, false)] {
+            for (word, list) in map {
+                assert!(list.windows(2).all(|w| w[0] < w[1]), "{word}: not in file order");
+                for &i in list {
+                    let cue = &lex.label_cues[i];
+                    let key = if before { cue.before.last() } else { cue.after.first() };
+                    assert_eq!(key, Some(word));
+                    assert!(before || cue.before.is_empty());
+                    seen[i] += 1;
+                }
+            }
+        }
+        assert!(seen.iter().all(|&n| n == 1), "{seen:?}");
+        assert!(index.before["in"].iter().any(|&i| lex.label_cues[i].side == CueSide::Before));
     }
 }

@@ -318,7 +318,13 @@ struct Linker<'a> {
     /// "Lielupe Pension Fund"): "the fund" refers to that name even when heads.tsv does not
     /// list the word.
     name_ends: Vec<String>,
+    /// [`Linker::name_head_label`]'s answers by name and tagged label (a name told again asks
+    /// the gazetteer and the word lists once).
+    head_labels: std::cell::RefCell<HeadLabels>,
 }
+
+/// [`Linker::name_head_label`]'s memo: per name, (tagged label, answer) pairs.
+type HeadLabels = rustc_hash::FxHashMap<String, Vec<(EntityLabel, Option<EntityLabel>)>>;
 
 impl<'a> Linker<'a> {
     fn new(input: &CorefInput<'a>, lex: &'static Lexicon) -> Linker<'a> {
@@ -362,6 +368,7 @@ impl<'a> Linker<'a> {
             title: input.title,
             nominal_heads: HashMap::new(),
             name_ends: Vec::new(),
+            head_labels: Default::default(),
         };
         let after_title = input.title.map_or(0, |t| t.end);
         let lead = seg.paragraphs.iter().find(|p| {
@@ -610,7 +617,15 @@ impl<'a> Linker<'a> {
                 && (last..last + w.len()).all(|t| self.sentence_of[t] == sentence.unwrap_or(0))
         };
         let mut best: [Option<(usize, EntityLabel)>; 3] = [None; 3];
-        for cue in &self.lex.label_cues {
+        // Only the cues whose word next to the name is the text's (the index keeps file order;
+        // a cue with words before the name and one with words only after it never share a slot,
+        // so the two lists may be read one after the other).
+        let index = &self.lex.label_cues_by_word;
+        let before =
+            first.checked_sub(1).and_then(|t| self.lower.get(t)).and_then(|w| index.before.get(w.as_ref()));
+        let after = self.lower.get(last).and_then(|w| index.after.get(w.as_ref()));
+        let cues = before.into_iter().chain(after).flatten().map(|&i| &self.lex.label_cues[i]);
+        for cue in cues {
             let (slot, len) = match cue.side {
                 lexicon::CueSide::Before => (0, cue.before.len()),
                 lexicon::CueSide::After => (1, cue.after.len()),
@@ -645,6 +660,18 @@ impl<'a> Linker<'a> {
     /// word (`name_openers.tsv`); not for a person's name, tagged so, that starts with a first
     /// name ("Dennis Hall").
     fn name_head_label(&self, name: &str, tagged: EntityLabel) -> Option<EntityLabel> {
+        if let Some(known) = self.head_labels.borrow().get(name) {
+            if let Some(&(_, l)) = known.iter().find(|(t, _)| *t == tagged) {
+                return l;
+            }
+        }
+        let l = self.name_head_label_uncached(name, tagged);
+        self.head_labels.borrow_mut().entry(name.to_string()).or_default().push((tagged, l));
+        l
+    }
+
+    /// [`Linker::name_head_label`] computed.
+    fn name_head_label_uncached(&self, name: &str, tagged: EntityLabel) -> Option<EntityLabel> {
         // A name the gazetteer lists as an organisation only ("Boko Haram", an armed group the
         // tagger may take for a place).
         use dossier_tag::gazetteer::{Gazetteer, Kind};
@@ -2141,6 +2168,40 @@ mod tests {
         ] {
             assert_eq!(normalize(s), slow(s), "{s:?}");
         }
+    }
+
+    /// The memo of `name_head_label` gives the computed answer for every (name, tagged label),
+    /// asked first, again, and after other labels of the same name.
+    #[test]
+    fn name_head_label_memo_answers_as_computed() {
+        let text = "Officials met in the capital.";
+        let seg = dossier_segment::Segmenter::new().segment(text);
+        let pos = vec![None; seg.tokens.len()];
+        let input = CorefInput { text, seg: &seg, pos: &pos, names: &[], attributions: &[], title: None };
+        let lex = Lexicon::global().expect("shipped data parses");
+        let l = Linker::new(&input, lex);
+        let names = [
+            "Boko Haram",
+            "Islamic State Mozambique Province",
+            "Sofia Grell",
+            "Dennis Hall",
+            "Kampala Bus Terminal",
+            "Gulf of Aden",
+            "Radio Veritas",
+            "Zorvo",
+        ];
+        let mut settled = 0;
+        for round in 0..3 {
+            for name in names {
+                for tagged in dossier_tag::ner::ENTITY_LABELS {
+                    let want = l.name_head_label_uncached(name, tagged);
+                    assert_eq!(l.name_head_label(name, tagged), want, "{name} {tagged:?} round {round}");
+                    settled += usize::from(want.is_some());
+                }
+            }
+        }
+        assert!(settled > 0);
+        assert_eq!(l.head_labels.borrow().len(), names.len());
     }
 
     #[test]

@@ -14,6 +14,9 @@ use crate::{
 pub(crate) struct Doc<'a> {
     pub input: &'a EventInput<'a>,
     pub words: Vec<Cow<'a, str>>,
+    /// A light document's lowercased words per sentence, made the first time
+    /// [`Doc::sentence_words`] asks for the sentence (a full document's are `words`).
+    lazy_words: Vec<std::cell::OnceCell<Vec<Cow<'a, str>>>>,
     /// UPOS per token ("" when unknown).
     pub upos: Vec<&'static str>,
     pub xpos: Vec<&'static str>,
@@ -136,6 +139,7 @@ impl<'a> Doc<'a> {
         Doc {
             input,
             words,
+            lazy_words: if full { Vec::new() } else { vec![std::cell::OnceCell::new(); sent_toks.len()] },
             upos,
             xpos,
             bits,
@@ -168,6 +172,25 @@ impl<'a> Doc<'a> {
         }
         let s = self.input.seg.tokens.get(i)?.span;
         self.text().get(s.range()).map(lower)
+    }
+
+    /// The lowercased words of sentence `sent`'s tokens (`sent_toks`; "" for a token whose
+    /// span is no slice of the text), as [`Doc::word`] gives them: a full document's `words`,
+    /// a light one's made once per sentence asked for.
+    pub(crate) fn sentence_words(&self, sent: usize) -> Option<&[Cow<'a, str>]> {
+        let toks = self.sent_toks.get(sent)?.clone();
+        if self.words.len() == self.input.seg.tokens.len() {
+            return self.words.get(toks);
+        }
+        let words = self.lazy_words.get(sent)?.get_or_init(|| {
+            let text = self.text();
+            (self.input.seg.tokens.get(toks))
+                .unwrap_or_default()
+                .iter()
+                .map(|t| text.get(t.span.range()).map(lower).unwrap_or_default())
+                .collect()
+        });
+        Some(words)
     }
 
     /// The sentence holding byte `at` (the nearest before it when between sentences).
@@ -1785,15 +1808,8 @@ const SAME_DAY_SENTENCES: usize = 3;
 pub(crate) fn same_day_date(doc: &Doc, lex: &Lexicon, sent: usize, near: Span) -> Option<String> {
     let toks = doc.sent_toks.get(sent)?.clone();
     let text = doc.text();
-    // The document's lowercased words; a light document has none, so they are made here.
-    let made: Vec<Cow<str>>;
-    let words: &[Cow<str>] = match doc.words.get(toks.clone()) {
-        Some(w) => w,
-        None => {
-            made = toks.clone().map(|i| doc.word(i).unwrap_or_default()).collect();
-            &made
-        }
-    };
+    // The sentence's lowercased words (a light document makes them once).
+    let words = doc.sentence_words(sent)?;
     let region = doc.region(sent, near);
     let dist =
         |s: Span| if s.start >= near.end { s.start - near.end } else { near.start.saturating_sub(s.end) };
@@ -2917,6 +2933,32 @@ mod tests {
     #[test]
     fn data_files_parse() {
         crate::check_data().unwrap();
+    }
+
+    /// A light document's lowercased words, made once per sentence, are the full document's
+    /// and [`Doc::word`]'s, token for token.
+    #[test]
+    fn light_document_sentence_words_match_the_full_ones() {
+        let text =
+            "Rescuers in ÉLAN Valley said the TOLL rose to 12 on Monday. Officials’ update came later.";
+        let p = prepare(text, chrono::NaiveDate::from_ymd_opt(2025, 6, 14));
+        let ents = p.entity_refs();
+        let input = p.input(text, &ents);
+        let (full, light) = (Doc::new(&input), Doc::light(&input));
+        assert!(light.words.is_empty() && !full.words.is_empty());
+        assert_eq!(full.sent_toks.len(), 2);
+        let mut all = Vec::new();
+        for si in (0..full.sent_toks.len()).rev() {
+            let words = light.sentence_words(si).expect("a sentence");
+            assert_eq!(words, full.sentence_words(si).expect("a sentence"));
+            assert_eq!(words, &full.words[full.sent_toks[si].clone()]);
+            for (w, k) in words.iter().zip(light.sent_toks[si].clone()) {
+                assert_eq!(Some(w.clone()), light.word(k));
+            }
+            all.extend(words.iter().cloned());
+        }
+        assert!(light.sentence_words(2).is_none());
+        assert!(all.iter().any(|w| w == "élan") && all.iter().any(|w| w == "toll"));
     }
 
     #[test]

@@ -204,14 +204,15 @@ fn toll_date(
 ) -> Option<(String, Relation)> {
     let text = doc.text();
     let toks = doc.input.seg.sentence_tokens.get(sent)?.clone();
-    let words: Vec<String> = toks.clone().map(|k| doc.word(k).unwrap_or_default().into_owned()).collect();
+    // The sentence's lowercased words ("" past the last token: `sentence_words` reads the
+    // range clamped to the tokens).
+    let lower = doc.sentence_words(sent)?;
+    let words: Vec<&str> = (0..toks.len()).map(|k| lower.get(k).map_or("", |w| w.as_ref())).collect();
     if !words.iter().any(|w| w.contains("toll") || lex.is("tally", w)) {
         return None;
     }
     let verb = |k: usize| {
-        words
-            .get(k - toks.start)
-            .is_some_and(|w| !matches!(w.as_str(), "to" | "at") && lex.is("toll_verb", w))
+        words.get(k - toks.start).is_some_and(|&w| !matches!(w, "to" | "at") && lex.is("toll_verb", w))
     };
     doc.timexes_in(sent).find_map(|ti| {
         let t = &doc.input.timexes[ti];
@@ -220,7 +221,7 @@ fn toll_date(
             return None;
         }
         let (a, b) = (doc.tok_at(t.span.start), doc.tok_at(t.span.end));
-        let word = |k: usize| words.get(k - toks.start).map(String::as_str);
+        let word = |k: usize| words.get(k - toks.start).copied();
         // "rose to 31 on Monday" (the new figure between), "on Monday revised the toll".
         let lo = a.saturating_sub(TOLL_DATE_WORDS).max(toks.start);
         let near = (lo..a).any(|k| verb(k) && (k + 1..a).any(|j| matches!(word(j), Some("to" | "at"))))
