@@ -2571,10 +2571,15 @@ fn count_cue<'l>(
             }
         }
         let up = doc.upos[k];
-        // ("more than 40 of the party's members had been arrested")
+        // ("more than 40 of the party's members had been arrested"; a participle before the
+        // counted noun is its adjective: "two suspected gang members were killed")
+        let participle = doc.xpos[k] == "VBN"
+            && k == n.t1 + 1
+            && doc.upos.get(k + 1).is_some_and(|u| matches!(*u, "NOUN" | "ADJ"));
         let filler = lex.is("count_filler", w)
             || matches!(up, "NOUN" | "PROPN" | "ADJ" | "AUX" | "ADV")
-            || matches!(doc.xpos[k], "HYPH" | "POS");
+            || matches!(doc.xpos[k], "HYPH" | "POS")
+            || participle;
         if !filler || doc.is_punct(k) {
             break;
         }

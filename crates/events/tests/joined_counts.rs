@@ -274,3 +274,11 @@ fn two_plural_nouns_of_one_group_are_one_group() {
     );
     assert!(has(&c, "injured", 103, "at_least"), "{c:?}");
 }
+
+#[test]
+fn a_participle_before_the_counted_noun_is_its_adjective() {
+    let c = counts_of(
+        "Soldiers stormed a camp near the river on Sunday. Three suspected smugglers were killed in the raid.",
+    );
+    assert!(has(&c, "killed", 3, "exact"), "{c:?}");
+}
