@@ -1542,7 +1542,7 @@ impl<'a> Linker<'a> {
             }
         }
         // "his party": only a name holding the word, or what the text called so.
-        if possessive && self.lex.place_nouns.get(head).is_none() {
+        if possessive && !self.lex.place_nouns.contains_key(head) {
             return None;
         }
         // A word for a vessel or a structure refers only to what the text called so.
