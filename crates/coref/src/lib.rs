@@ -281,6 +281,12 @@ impl Info {
     }
 }
 
+/// The last word of a name of several words ("Fund" of "Lielupe Pension Fund"); none for a
+/// one-word name.
+fn last_name_word(name: &str) -> Option<&str> {
+    name.rsplit(' ').next().filter(|_| name.contains(' '))
+}
+
 fn label_index(l: EntityLabel) -> usize {
     dossier_tag::ner::ENTITY_LABELS.iter().position(|&x| x == l).unwrap_or(0)
 }
@@ -406,9 +412,7 @@ impl<'a> Linker<'a> {
             // So does a person's first name before a surname ("Sofia Grell").
             l.info[id].settled = settled.filter(|&x| x == EntityLabel::Org || x == EntityLabel::Per);
             if tagged != EntityLabel::Per {
-                let last =
-                    m.span.of(input.text).rsplit(' ').next().filter(|_| m.span.of(input.text).contains(' '));
-                let word = last.filter(|w| {
+                let word = last_name_word(m.span.of(input.text)).filter(|w| {
                     w.chars().count() >= 3
                         && w.chars().all(char::is_alphabetic)
                         && w.chars().next().is_some_and(char::is_uppercase)
@@ -1279,6 +1283,11 @@ impl<'a> Linker<'a> {
         })
     }
 
+    /// Whether a multi-word name of the text, not a person's, ends on `w` (`name_ends`).
+    fn name_ends_on(&self, w: &str) -> bool {
+        self.name_ends.iter().any(|e| e == w)
+    }
+
     /// An organisation's word that may follow "his", "her", "its" or "their" and still mean a
     /// named organisation ("his party", "her ministry"): heads.tsv gives it the one label ORG.
     fn possessive_org_word(&self, w: &str) -> bool {
@@ -1321,7 +1330,7 @@ impl<'a> Linker<'a> {
                 break;
             }
             // (a head word the tagger took for an adjective: "the inspectorate")
-            let known = |w: &str| self.lex.heads.contains_key(w) || self.name_ends.iter().any(|e| e == w);
+            let known = |w: &str| self.lex.heads.contains_key(w) || self.name_ends_on(w);
             if (u == "NOUN" || (u == "ADJ" && known(w))) && !w.ends_with("-based") {
                 head = Some(t);
             } else if matches!(u, "ADJ" | "NUM" | "PROPN")
@@ -1350,11 +1359,7 @@ impl<'a> Linker<'a> {
         // A word heads.tsv does not list, after "the", when a name of the text ends on it
         // ("the fund" … "Lielupe Pension Fund").
         // (bare: "the whole range" is seldom the Zarafshan Range)
-        let by_name = || {
-            head == det + 1
-                && matches!(&**w, "the" | "this" | "that")
-                && self.name_ends.iter().any(|e| e == hw)
-        };
+        let by_name = || head == det + 1 && matches!(&**w, "the" | "this" | "that") && self.name_ends_on(hw);
         if !(self.lex.heads.contains_key(hw) || by_name()) || self.xpos(head) == "NNS" {
             return None;
         }
@@ -1581,7 +1586,7 @@ impl<'a> Linker<'a> {
                 let name = self.mentions[i].span.of(self.text);
                 let loc = self.info[r].label() == Some(EntityLabel::Loc);
                 // A name ending on a place noun is of its kind ("Cotabato City", "Kano State").
-                let last = name.rsplit(' ').next().filter(|_| name.contains(' '));
+                let last = last_name_word(name);
                 let named = last.and_then(|w| self.lex.place_nouns.get(&w.to_lowercase())).map(|p| p.kind);
                 if named.is_some_and(|k| k != kind) {
                     continue;

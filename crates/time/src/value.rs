@@ -469,18 +469,16 @@ impl Under {
             Under::Shift { unit, n, dir, from_last } => {
                 let n = (*n)? as i64 * *dir as i64;
                 let base = if *from_last {
-                    match cx.last {
+                    match (cx.last, cx.last_day) {
                         // (a month told last cannot name "the previous week"; the last day can)
-                        Some(p) if p.rank() < unit_rank(*unit) && cx.last_day.is_some() && n != 0 => {
-                            cx.last_day.unwrap_or(p)
-                        }
-                        Some(p) => p,
+                        (Some(p), Some(day)) if p.rank() < unit_rank(*unit) && n != 0 => day,
+                        (Some(p), _) => p,
                         // "Seven decades later, she has now …" with no date before it: the
                         // reference is a moment the text never dated, not the publication
                         // date. Counting forward from that would put a told past in the
                         // future; only a future clause may ("a week later, the law will …").
-                        None if n > 0 && cx.tense != Tense::Future => return None,
-                        None => Point::Day(cx.dct?),
+                        (None, _) if n > 0 && cx.tense != Tense::Future => return None,
+                        (None, _) => Point::Day(cx.dct?),
                     }
                 } else {
                     let dct = cx.dct?;
